@@ -1,0 +1,50 @@
+"""Helpers shared by the CLI modules: errors, output formats, the database URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import Enum
+from typing import NoReturn
+
+import typer
+
+DEFAULT_DB = "sqlite:///detente.db"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """One clear line on stderr, non-zero exit."""
+    typer.echo(f"detente: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def db_url(db: str | None) -> str:
+    """``--db`` wins, then ``DETENTE_DB``, then ``./detente.db``. A bare path means SQLite."""
+    url = db or os.environ.get("DETENTE_DB") or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    return url
+
+
+def parse_date(value: str | None, what: str = "date") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"bad {what} {value!r}: expected YYYY-MM-DD")
+
+
+def is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+DbOption = typer.Option(None, "--db", help="Database URL or SQLite path (default: DETENTE_DB or ./detente.db)")

@@ -1,0 +1,57 @@
+"""``detente extract``: the whole pipeline without a database, as the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from detente.cli.common import Format, fail, parse_date
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def extract(
+        paths: list[Path] = typer.Argument(..., help="Files or folders (text, HTML, JSONL, RSS/Atom)"),
+        published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) where the input has none"),
+        source: str | None = typer.Option(None, help="Source name where the input has none"),
+        actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files"),
+        fmt: Format = typer.Option(Format.json, "--format", help="json (the contract) or table"),
+    ) -> None:
+        """Extract events, relation changes and quotes; print them (no database)."""
+        from detente import __version__
+        from detente.actors import load_kb
+        from detente.ingest import IngestError, read_paths
+        from detente.models import Extraction
+        from detente.pipeline import extract_articles
+
+        pub = parse_date(published, "--published")
+        for p in actors:
+            if not p.is_file():
+                fail(f"{p}: actor file not found")
+        kb = load_kb(actors)
+        errors: list[IngestError] = []
+        articles = []
+        for item in read_paths(paths, published=pub, source=source):
+            if isinstance(item, IngestError):
+                typer.echo(f"detente: {item}", err=True)
+                errors.append(item)
+            else:
+                articles.append(item)
+        results = list(extract_articles(articles, kb))
+        out = Extraction(detente_version=__version__, articles=results)
+        if fmt == Format.json:
+            typer.echo(json.dumps(out.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        else:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table("article", "type", "source", "target", "date", "status", "rule")
+            for a in results:
+                for e in a.events:
+                    table.add_row(a.id, e.type, e.source.id if e.source else "", e.target.id if e.target else "",
+                                  e.date or "", e.status, e.rule)
+            Console().print(table)
+        if errors:
+            fail(f"{len(errors)} input(s) could not be read", code=1)

@@ -1,0 +1,1 @@
+"""Relation state over time: designation, representation, recognition, agreements, stance."""

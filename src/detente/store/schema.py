@@ -1,0 +1,156 @@
+"""The store's tables (SQLAlchemy Core). One ``MetaData`` for SQLite and PostgreSQL.
+
+Bump ``SCHEMA_VERSION`` with every change and record it in ``docs/architecture.md``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Column, Date, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(16), primary_key=True),  # sha256 of normalised text, 16 hex
+    Column("title", Text),
+    Column("published", Date),
+    Column("source", Text),
+    Column("url", Text),
+    Column("origin", Text),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", Text, nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("actor_id", String(64)),
+    Column("country", String(8)),
+    Column("sector", String(8)),
+    Column("kind", String(16)),
+    Column("score", Float),
+    Column("why", Text),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("context", JSON),
+    Column("source_id", String(64)),
+    Column("source_country", String(8)),
+    Column("source_sector", String(8)),
+    Column("source_text", Text),
+    Column("target_id", String(64)),
+    Column("target_country", String(8)),
+    Column("target_sector", String(8)),
+    Column("target_text", Text),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_end", String(10)),
+    Column("day_first", Date),  # first day the date can mean (for range queries)
+    Column("day_last", Date),  # last day the date (or its span) can mean
+    Column("status", String(12), nullable=False),
+    Column("cameo", String(8)),
+    Column("goldstein", Float),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("rule", String(128), nullable=False),
+    Column("trigger", Text),
+    Column("detail", JSON),
+    Column("cluster_id", Integer),
+    UniqueConstraint("article_id", "idx", name="uq_events_article_idx"),
+    Index("ix_events_dyad_day", "source_id", "target_id", "day_first"),
+    Index("ix_events_target", "target_id", "day_first"),
+    Index("ix_events_type", "type"),
+    Index("ix_events_day", "day_first"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("speaker", Text),
+    Column("speaker_id", String(64)),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("rule", String(128)),
+    Column("confidence", Float),
+)
+
+# State changes of a directed relation, from text (article_id set) or a structured source
+# (dataset set, e.g. "un-sc"). Never overwritten: the state on a date is computed from all rows.
+relation_changes = Table(
+    "relation_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE")),
+    Column("dataset", String(64)),
+    Column("external_id", String(128)),  # entry id in the dataset
+    Column("idx", Integer, nullable=False, default=0),
+    Column("source", String(64), nullable=False),
+    Column("target", String(64), nullable=False),
+    Column("dimension", String(16), nullable=False),
+    Column("value", String(32), nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_end", String(10)),
+    Column("day_first", Date),
+    Column("detail", JSON),
+    Column("sentence", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("confidence", Float, nullable=False),
+    Column("rule", String(128)),
+    UniqueConstraint("article_id", "dataset", "external_id", "idx", name="uq_relation_changes_origin"),
+    Index("ix_relchg_dyad", "source", "target", "dimension"),
+    Index("ix_relchg_target", "target", "dimension"),
+)
+
+# Entries imported from sanctions / terrorist lists (UN SC consolidated list, later OFAC, EU…).
+list_entries = Table(
+    "list_entries", metadata,
+    Column("dataset", String(64), primary_key=True),
+    Column("entry_id", String(128), primary_key=True),
+    Column("schema", String(32), nullable=False),  # FtM-style: Person | Organization | LegalEntity
+    Column("name", Text, nullable=False),
+    Column("aliases", JSON),
+    Column("program", String(128)),
+    Column("reference", String(64)),  # e.g. TAi.001
+    Column("listed_on", Date),
+    Column("delisted_on", Date),
+    Column("authority", Text),
+    Column("actor_id", String(64)),  # resolved against the actor KB, where it could be
+    Column("raw", JSON),
+    Index("ix_list_entries_program", "dataset", "program"),
+    Index("ix_list_entries_actor", "actor_id"),
+)
