@@ -5,32 +5,932 @@ Interface used by the events stage (keep it):
   piece of text, resolved against the publication date, with its precision (never an invented day).
 - ``date_for(sent, trigger_i, published) -> TimeExpr | None`` — the expression that dates the event
   whose trigger is token ``trigger_i`` (an index into ``sent.doc``) of sentence ``sent``.
+
+How expressions are found (``find_time_expressions``)
+-----------------------------------------------------
+Regular expressions built from the word lists in ``detente/data/dates.yml`` (months, weekdays,
+number words, units, words that make a number *not* a year, future cues) find candidate spans;
+every candidate is resolved by hand so the precision is exactly what the text gives: "in 2003" is
+the year ``2003``, "April 2025" the month ``2025-04``, "the 1990s" the decade ``1990``. Where the
+text leaves the year out ("in March", "on April 17", "on Thursday") the most recent such date on or
+before publication is taken — or the next one on or after it when a future cue ("will", "plans",
+"scheduled", …) precedes it in the clause. Overlapping candidates are resolved longest first.
+``dateparser`` is used only on numeric spans such as ``17/04/2025`` (its ``period`` must be
+``day``); month/day orders that cannot be told apart (``05/04/2025``) keep only the year.
+
+Kinds of :class:`TimeExpr`:
+
+- ``point`` — a calendar date of some precision ("2003", "April 2025", "17 April 2025").
+- ``relative`` — resolved against publication ("yesterday", "last week", "this year", "two years
+  ago", "next month"). "last week"/"this week" give the Monday that starts the week with precision
+  day and ``date_end`` the Sunday.
+- ``since`` — "since 2016": ``date`` 2016, ``ongoing=True`` (still open at publication).
+- ``until`` — "until 2013": ``date`` is the end point.
+- ``by`` — "by 2024": ``date`` is the deadline; the event's status is not affected.
+- ``span`` — "from 2016 to 2021", "between 2016 and 2021", "2016-2021": ``date`` and ``date_end``.
+- ``anchor`` — "a week after", "two weeks before", "days later", "the following year": an offset
+  (``offset_count`` × ``offset_unit``, ``offset_days`` its nominal length in days, signed) from
+  another date. When that date follows in the same phrase ("a week after the 2021 takeover",
+  "two weeks before 17 April 2025") it is resolved here; otherwise ``date`` is ``None`` and
+  :func:`date_for` resolves it from another expression of the sentence, if there is one. The
+  result is never finer than the anchor date, nor than the offset ("two months after" → month;
+  vague "days after" → month).
+
+``future`` is set when the date lies after publication or the words say so ("next month",
+"tomorrow", "later this year"); the events stage may use it for status ``planned``.
+
+Not dates: "2,003 people", "1500 troops" (a count noun follows), "Resolution 1988", "No. 2003",
+"page 2003" (a label precedes), "G20", "$2003", and years beyond publication + 5 unless a future
+cue or "by/until/before" makes them clearly future ("by 2030", "will … in 2040").
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel
-from spacy.tokens import Span
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
+from spacy.tokens import Span, Token
 
 from detente.models import DateValue
 
+DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.yml"
+
+Unit = Literal["hour", "day", "week", "fortnight", "month", "year", "decade"]
+
 
 class TimeExpr(BaseModel):
-    start: int  # offsets in the text given
+    """A temporal expression: where it stands, what kind it is, and the date it resolves to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int  # offsets in the text given (date_for: offsets in ``sent.doc.text``)
     end: int
     text: str
     kind: Literal["point", "since", "until", "by", "span", "relative", "anchor"] = "point"
     date: DateValue | None = None
     date_end: DateValue | None = None
     ongoing: bool = False  # "since 2016": a span still open at publication
+    future: bool = False  # after publication ("next month", "by 2030", "will meet in May")
+    # kind "anchor" (and "two years ago"): the signed offset from the date it is relative to
+    offset_days: int | None = None  # nominal length in days ("a week after" → 7, "days before" → -3)
+    offset_count: int | None = None  # signed count of ``offset_unit``
+    offset_unit: Unit | None = None
+    offset_vague: bool = False  # "days after", "several weeks later"
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+class DatesConfig(BaseModel):
+    """``detente/data/dates.yml``: the words behind the patterns."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    months: dict[str, int]
+    month_abbreviations: list[str]
+    weekdays: dict[str, int]
+    seasons: list[str]
+    number_words: dict[str, int | None]
+    units: dict[str, Unit]
+    not_year_before: list[str]
+    not_year_after: list[str]
+    future_cues: list[str]
+    month_cues: list[str]
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, v: dict[str, int]) -> dict[str, int]:
+        if sorted(set(v.values())) != list(range(1, 13)):
+            raise ValueError("months must map names to every month 1..12")
+        return {k.lower(): n for k, n in v.items()}
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays(cls, v: dict[str, int]) -> dict[str, int]:
+        if sorted(v.values()) != list(range(7)):
+            raise ValueError("weekdays must map seven names to 0 (Monday) .. 6 (Sunday)")
+        return {k.lower(): n for k, n in v.items()}
+
+
+@lru_cache(maxsize=1)
+def load_config() -> DatesConfig:
+    with DATA_FILE.open(encoding="utf-8") as fh:
+        cfg = DatesConfig.model_validate(yaml.safe_load(fh))
+    unknown = set(cfg.month_abbreviations) - set(cfg.months)
+    if unknown:
+        raise ValueError(f"month abbreviations without a month: {sorted(unknown)}")
+    return cfg
+
+
+# ---------------------------------------------------------------------------------------------
+# Small date helpers
+
+_PREC = ("day", "month", "year", "decade")
+_UNIT_PREC = {"hour": "day", "day": "day", "week": "day", "fortnight": "day",
+              "month": "month", "year": "year", "decade": "decade"}
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3652}
+_VAGUE_COUNT = 3  # "days after" ≈ three days, for the nominal offset
+
+
+def _dv(y: int, m: int | None = None, d: int | None = None) -> DateValue:
+    if d is not None and m is not None:
+        return DateValue(value=f"{y:04d}-{m:02d}-{d:02d}", precision="day")
+    if m is not None:
+        return DateValue(value=f"{y:04d}-{m:02d}", precision="month")
+    return DateValue(value=f"{y:04d}", precision="year")
+
+
+def _truncate(d: dt.date, precision: str) -> DateValue:
+    if precision == "day":
+        return DateValue.from_date(d)
+    if precision == "month":
+        return _dv(d.year, d.month)
+    if precision == "year":
+        return _dv(d.year)
+    return DateValue(value=f"{d.year - d.year % 10:04d}", precision="decade")
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    if not 1 <= y <= 9999:
+        raise OverflowError
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _add(d: dt.date, n: int, unit: str) -> dt.date:
+    if unit == "hour":
+        return d + dt.timedelta(days=int(n / 24))
+    if unit in ("day", "week", "fortnight"):
+        return d + dt.timedelta(days=n * _UNIT_DAYS[unit])
+    if unit == "month":
+        return _add_months(d, n)
+    if unit == "year":
+        return _add_months(d, 12 * n)
+    return _add_months(d, 120 * n)
+
+
+def shift(anchor: DateValue, count: int, unit: str, vague: bool = False) -> DateValue | None:
+    """``anchor`` moved by ``count`` ``unit``s, never finer than the anchor or the offset.
+
+    The precision is the coarser of the anchor's and the unit's ("two months after 17 April" →
+    month; "a week after the 2021 takeover" → year); a vague count ("days after") costs one more
+    step (days → month, months → year). The middle of the anchor period is moved, so a short
+    offset from a year stays in that year.
+    """
+    uprec = _UNIT_PREC[unit]
+    if vague and unit != "hour":  # "hours after" stays within a day or so
+        uprec = _PREC[min(_PREC.index(uprec) + 1, 3)]
+    prec = _PREC[max(_PREC.index(anchor.precision), _PREC.index(uprec))]
+    first, last = anchor.first_day(), anchor.last_day()
+    mid = first + (last - first) // 2
+    try:
+        return _truncate(_add(mid, count, unit), prec)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _last_day_ok(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    kind: str = "point"
+    date: DateValue | None = None
+    date_end: DateValue | None = None
+    ongoing: bool = False
+    future: bool = False
+    prio: int = 0
+    # for "from April to June 2025": a month/day whose year was guessed can take its partner's
+    month: int | None = None
+    day: int | None = None
+    year_inferred: bool = False
+    # anchors
+    count: int | None = None
+    unit: str | None = None
+    vague: bool = False
+    direction: str | None = None  # after | before | later | earlier | same
+
+
+@dataclass
+class _Ctx:
+    text: str
+    published: dt.date | None
+    cfg: DatesConfig
+
+    @property
+    def ref_year(self) -> int:
+        return (self.published or dt.date.today()).year
+
+
+Handler = Callable[[re.Match, _Ctx], "_Hit | None"]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cap(words) -> list[str]:
+    return [w.capitalize() for w in words]
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z'’.#№$€£¥-]+)\s*$")
+_WORD_AFTER = re.compile(r"^\s*([A-Za-z%]+)")
+_CLAUSE_BREAK = re.compile(r"[.;!?:\n]\s|[;!?\n]")
+
+
+def _word_before(ctx: _Ctx, i: int) -> str:
+    m = _WORD_BEFORE.search(ctx.text[max(0, i - 24):i])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _word_after(ctx: _Ctx, i: int) -> str:
+    m = _WORD_AFTER.match(ctx.text[i:i + 24])
+    return m.group(1).lower() if m else ""
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern:
+    cfg = load_config()
+    return re.compile(r"(?<![\w'])(?:" + _alt(cfg.future_cues) + r")\b", re.I)
+
+
+def _future_cue(ctx: _Ctx, i: int) -> bool:
+    """A future cue ("will", "plans", "scheduled" …) earlier in the clause that ends at ``i``."""
+    window = ctx.text[max(0, i - 100):i]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    return bool(_future_re().search(window))
+
+
+def _mon(ctx: _Ctx, name: str) -> int:
+    return ctx.cfg.months[name.lower().rstrip(".")]
+
+
+# --- resolution of dates whose year (or month) the text leaves out --------------------------
+
+
+def _month_year(ctx: _Ctx, m: int, mode: str) -> int | None:
+    """The year of month ``m``: mode past (on/before publication), last (strictly before the
+    publication month), future (on/after), next (strictly after), this (publication year)."""
+    p = ctx.published
+    if p is None:
+        return None
+    if mode == "past":
+        return p.year if m <= p.month else p.year - 1
+    if mode == "last":
+        return p.year if m < p.month else p.year - 1
+    if mode == "future":
+        return p.year if m >= p.month else p.year + 1
+    if mode == "next":
+        return p.year if m > p.month else p.year + 1
+    return p.year
+
+
+def _day_month_year(ctx: _Ctx, m: int, d: int, future: bool) -> int | None:
+    p = ctx.published
+    if p is None:
+        return None
+    for y in ((p.year, p.year + 1) if future else (p.year, p.year - 1)):
+        if not _last_day_ok(y, m, d):
+            continue
+        date = dt.date(y, m, d)
+        if (date >= p) if future else (date <= p):
+            return y
+    return None
+
+
+def _weekday_date(ctx: _Ctx, wd: int, mode: str) -> dt.date | None:
+    p = ctx.published
+    if p is None:
+        return None
+    if mode == "past":
+        return p - dt.timedelta(days=(p.weekday() - wd) % 7)
+    if mode == "last":
+        return p - dt.timedelta(days=(p.weekday() - wd) % 7 or 7)
+    if mode == "future":
+        return p + dt.timedelta(days=(wd - p.weekday()) % 7)
+    return p + dt.timedelta(days=(wd - p.weekday()) % 7 or 7)  # next
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+
+def _year_ok(ctx: _Ctx, y: int, start: int, end: int) -> bool:
+    before = _word_before(ctx, start)
+    if before in _NOT_YEAR_BEFORE():
+        return False
+    if _word_after(ctx, end) in _NOT_YEAR_AFTER():
+        return False
+    lo = 1000 if before in _YEAR_CUES else 1900
+    hi = ctx.ref_year + 5
+    if before in ("by", "until", "till", "through", "before") or _future_cue(ctx, start):
+        hi = 2100
+    return lo <= y <= hi
+
+
+_YEAR_CUES = {"in", "since", "of", "by", "until", "till", "from", "between", "before", "after",
+              "during", "year", "early", "late", "mid", "mid-", "circa", "c", "around", "and", "to",
+              "through", "spring", "summer", "autumn", "fall", "winter", "end", "beginning"}
+
+
+@lru_cache(maxsize=1)
+def _NOT_YEAR_BEFORE() -> frozenset[str]:  # noqa: N802
+    return frozenset(w.lower().rstrip(".") for w in load_config().not_year_before)
+
+
+@lru_cache(maxsize=1)
+def _NOT_YEAR_AFTER() -> frozenset[str]:  # noqa: N802
+    return frozenset(w.lower() for w in load_config().not_year_after)
+
+
+def _h_iso(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _last_day_ok(y, mo, d):
+        return None
+    return _Hit(m.start(), m.end(), date=_dv(y, mo, d), prio=9)
+
+
+def _h_iso_month(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y, mo = int(m["y"]), int(m["m"])
+    if (y + 1) % 100 == mo:  # "2010-11": a season, not November 2010
+        return None
+    return _Hit(m.start(), m.end(), date=_dv(y, mo), prio=8)
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+def _h_numeric(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if not (1 <= a <= 31 and 1 <= b <= 31) or not 1900 <= y <= ctx.ref_year + 5:
+        return None
+    if a <= 12 and b <= 12 and a != b:  # 05/04/2025: day-month or month-day? keep the year only
+        return _Hit(m.start(), m.end(), date=_dv(y), prio=7)
+    data = _dateparser().get_date_data(m.group(0).replace(".", "/"))
+    if data.date_obj is None or data.period != "day":
+        return None
+    d = data.date_obj.date()
+    return _Hit(m.start(), m.end(), date=DateValue.from_date(d), prio=7)
+
+
+def _h_dmy(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y, mo, d = int(m["y"]), _mon(ctx, m["mon"]), int(m["d"])
+    if not _last_day_ok(y, mo, d) or not 1000 <= y <= 2100:
+        return None
+    return _Hit(m.start(), m.end(), date=_dv(y, mo, d), prio=9, month=mo, day=d)
+
+
+def _h_day_range(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    mo, d1, d2 = _mon(ctx, m["mon"]), int(m["d"]), int(m["d2"])
+    if m["y"]:
+        y, inferred = int(m["y"]), False
+    else:
+        y, inferred = _day_month_year(ctx, mo, d1, _future_cue(ctx, m.start())), True
+    if y is None or not (_last_day_ok(y, mo, d1) and _last_day_ok(y, mo, d2)) or d2 <= d1:
+        return None
+    return _Hit(m.start(), m.end(), kind="span", date=_dv(y, mo, d1), date_end=_dv(y, mo, d2),
+                prio=9, month=mo, year_inferred=inferred)
+
+
+def _h_dm(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    mo, d = _mon(ctx, m["mon"]), int(m["d"])
+    if not _last_day_ok(2000, mo, d):  # 2000 is a leap year: 29 February is a day
+        return None
+    y = _day_month_year(ctx, mo, d, _future_cue(ctx, m.start()))
+    hit = _Hit(m.start(), m.end(), prio=6, month=mo, day=d, year_inferred=True)
+    if y is not None:
+        hit.date = _dv(y, mo, d)
+    return hit
+
+
+def _h_my(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y, mo = int(m["y"]), _mon(ctx, m["mon"])
+    if not _year_ok(ctx, y, m.start("y"), m.end()):
+        return None
+    return _Hit(m.start(), m.end(), date=_dv(y, mo), prio=8, month=mo)
+
+
+def _h_season_year(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y = int(m["y"])
+    if not _year_ok(ctx, y, m.start("y"), m.end()):
+        return None
+    return _Hit(m.start(), m.end(), date=_dv(y), prio=8)
+
+
+def _h_decade(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    if m["dec"]:
+        y = int(m["dec"])
+    else:
+        short = int(m["dec2"])
+        y = 2000 + short if 2000 + short <= ctx.ref_year else 1900 + short
+    if not 1000 <= y <= ctx.ref_year + 5:
+        return None
+    return _Hit(m.start(), m.end(), date=DateValue(value=f"{y:04d}", precision="decade"), prio=8)
+
+
+def _h_year_range(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y1, raw2 = int(m["y"]), m["y2"]
+    y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+    if y2 <= y1 or y2 - y1 > 100 or not _year_ok(ctx, y1, m.start(), m.start()):
+        return None
+    if _word_after(ctx, m.end()) in _NOT_YEAR_AFTER() or y2 > ctx.ref_year + 5 and not _future_cue(ctx, m.start()):
+        return None
+    return _Hit(m.start(), m.end(), kind="span", date=_dv(y1), date_end=_dv(y2), prio=8)
+
+
+def _h_year(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    y = int(m["y"])
+    if not _year_ok(ctx, y, m.start(), m.end()):
+        return None
+    return _Hit(m.start(), m.end(), date=_dv(y), prio=5)
+
+
+def _h_weekday(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    wd = ctx.cfg.weekdays[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    mode = {"last": "last", "past": "last", "next": "next", "this": "future"}.get(rel)
+    if mode is None:
+        mode = "future" if _future_cue(ctx, m.start()) else "past"
+    start = m.start() if rel in ("last", "next", "this", "past") else m.start("wd")
+    d = _weekday_date(ctx, wd, mode)
+    kind = "relative" if rel in ("last", "next", "this", "past") else "point"
+    return _Hit(start, m.end(), kind=kind, date=DateValue.from_date(d) if d else None, prio=4)
+
+
+def _h_month_alone(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    mo = _mon(ctx, m["mon"])
+    cue = _word_before(ctx, m.start())
+    if cue not in _MONTH_CUES():
+        return None
+    start = m.start()
+    mode = "past"
+    kind = "point"
+    if cue in ("last", "next", "this"):
+        mode, kind = cue, "relative"
+        start = _cue_start(ctx.text, m.start())
+    elif _future_cue(ctx, m.start()):
+        mode = "future"
+    y = _month_year(ctx, mo, mode)
+    hit = _Hit(start, m.end(), kind=kind, prio=3, month=mo, year_inferred=True)
+    if y is not None:
+        hit.date = _dv(y, mo)
+    return hit
+
+
+def _cue_start(text: str, i: int) -> int:
+    """Start of the word right before offset ``i`` (for "last April", "next Thursday")."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    while j > 0 and (text[j - 1].isalpha()):
+        j -= 1
+    return j
+
+
+@lru_cache(maxsize=1)
+def _MONTH_CUES() -> frozenset[str]:  # noqa: N802
+    return frozenset(w.lower().rstrip("-") for w in load_config().month_cues) | {"mid-"}
+
+
+def _h_rel_day(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    w = m["w"].lower()
+    off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}.get(w, 0)
+    p = ctx.published
+    date = DateValue.from_date(p + dt.timedelta(days=off)) if p else None
+    return _Hit(m.start(), m.end(), kind="relative", date=date, future=off > 0, prio=6)
+
+
+def _h_rel_period(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    """last/this/next week|weekend|month|year, earlier/later this month|year."""
+    rel, unit, pre = m["rel"].lower(), m["unit"].lower(), (m["pre"] or "").lower()
+    p = ctx.published
+    hit = _Hit(m.start(), m.end(), kind="relative", prio=6,
+               future=rel == "next" or pre == "later")
+    if p is None:
+        return hit
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit == "week":
+        monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(days=7 * step)
+        hit.date, hit.date_end = DateValue.from_date(monday), DateValue.from_date(monday + dt.timedelta(days=6))
+    elif unit == "weekend":
+        sat = p - dt.timedelta(days=p.weekday()) + dt.timedelta(days=5 + 7 * step)
+        if rel == "last" and sat + dt.timedelta(days=1) >= p:
+            sat -= dt.timedelta(days=7)
+        hit.date, hit.date_end = DateValue.from_date(sat), DateValue.from_date(sat + dt.timedelta(days=1))
+        hit.future = hit.future or sat > p
+    elif unit == "month":
+        d = _add_months(p.replace(day=1), step)
+        hit.date = _dv(d.year, d.month)
+    else:
+        hit.date = _dv(p.year + step)
+    return hit
+
+
+def _count(ctx: _Ctx, raw: str | None, unit_word: str) -> tuple[int, bool]:
+    """(count, vague) for "two", "3", "a few", None ("days after" → vague)."""
+    if raw is None:
+        return (1, False) if not unit_word.endswith("s") else (_VAGUE_COUNT, True)
+    raw = " ".join(raw.lower().split())
+    if raw.isdigit():
+        return int(raw), False
+    if raw == "the":
+        return (1, False) if not unit_word.endswith("s") else (_VAGUE_COUNT, True)
+    n = ctx.cfg.number_words.get(raw)
+    return (n, False) if n is not None else (_VAGUE_COUNT, True)
+
+
+def _h_ago(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    unit_word = m["unit"].lower()
+    unit = ctx.cfg.units[unit_word]
+    n, vague = _count(ctx, m["n"], unit_word)
+    hit = _Hit(m.start(), m.end(), kind="relative", prio=6, count=-n, unit=unit, vague=vague,
+               direction="before")
+    if ctx.published:
+        hit.date = shift(DateValue.from_date(ctx.published), -n, unit, vague)
+    return hit
+
+
+def _h_anchor(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    unit_word = m["unit"].lower()
+    unit = ctx.cfg.units[unit_word]
+    n, vague = _count(ctx, m["n"], unit_word)
+    direction = m["dir"].lower().replace("prior to", "before")
+    sign = -1 if direction in ("before", "earlier") else 1
+    return _Hit(m.start(), m.end(), kind="anchor", prio=5, count=sign * n, unit=unit, vague=vague,
+                direction=direction)
+
+
+def _h_anchor_the(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    """"the following year", "the previous day", "the same day", "later that year"."""
+    unit = ctx.cfg.units[m["unit"].lower()]
+    which = (m["which"] or "same").lower()
+    sign = {"previous": -1, "preceding": -1, "following": 1, "next": 1}.get(which, 0)
+    direction = {-1: "earlier", 1: "later", 0: "same"}[sign]
+    return _Hit(m.start(), m.end(), kind="anchor", prio=5, count=sign, unit=unit, direction=direction)
+
+
+# --- the pattern table ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, Handler]]:
+    cfg = load_config()
+    full = [k for k in cfg.months if k not in cfg.month_abbreviations]
+    abbr = cfg.month_abbreviations
+    mon_any = "(?P<mon>" + _alt(_cap(full)) + "|" + "|".join(
+        re.escape(a.capitalize()) + r"\.?" for a in sorted(abbr, key=len, reverse=True)) + r")\b\.?"
+    mon_full = "(?P<mon>" + _alt(_cap(full)) + r")\b"
+    wd_names = _alt(_cap(cfg.weekdays))
+    wd_opt = r"(?:(?:" + wd_names + r"),?\s+(?:the\s+)?)?"
+    day = r"(?P<d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+    day2 = r"(?P<d2>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+    year = r"(?P<y>\d{4})(?!\d)"
+    no_left = r"(?<![\w$€£¥#№.,/\-–])"
+    nums = _alt([w for w in cfg.number_words] + ["the"])
+    units = _alt(list(cfg.units))
+    seasons = _alt(cfg.seasons)
+    I = re.I  # noqa: E741
+    table: list[tuple[str, Handler, int]] = [
+        (no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0),
+        (no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0),
+        (r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0),
+        (wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0),
+        (wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0),
+        (day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
+        (mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
+        (wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0),
+        (wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0),
+        (mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0),
+        (r"\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I),
+        (no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0),
+        (no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0),
+        (r"(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0),
+        (r"\b(?:(?P<rel>last|next|this|past|on)\s+)?(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0),
+        (mon_full + r"(?!\s*\d)", _h_month_alone, 0),
+        (r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I),
+        (r"\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I),
+        (r"\b(?:(?P<n>\d+|" + nums + r")\s+)?(?P<unit>" + units + r")\s+ago\b", _h_ago, I),
+        (r"\b(?:(?P<n>\d+|" + nums + r")\s+)?(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I),
+        (r"\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
+        (r"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
+    ]
+    # "yesterday" etc. are fine anywhere; month and weekday names must be capitalised
+    return [(re.compile(p, flags), h) for p, h, flags in table]
+
+
+_PREFILTER = re.compile(
+    r"\d|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|"
+    r"day|week|month|year|decade|tonight|tomorrow|ago|hour|fortnight", re.I)
+
+_WRAP = re.compile(
+    r"\b(?P<w>ever\s+since|since|up\s+until|until|till|up\s+to|through|by|from|between)\s+"
+    r"(?:(?:the\s+)?(?:early|late|mid-?|end\s+of|beginning\s+of|start\s+of|middle\s+of|"
+    r"first\s+half\s+of|second\s+half\s+of|turn\s+of)\s*)?(?:the\s+)?$", re.I)
+_CONNECT = re.compile(
+    r"^\s*(?P<c>to|until|till|through|and|-|–|—)\s*(?:the\s+)?(?:(?:early|late|mid-?|end\s+of)\s*)?$", re.I)
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, longest (then highest priority) first; returned in text order."""
+    chosen: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.prio, h.start)):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _reyear(h: _Hit, partner: _Hit) -> None:
+    """Give a month/day with a guessed year the year of its span partner ("from April to June 2025")."""
+    if not (h.year_inferred and partner.date and h.month):
+        return
+    py = partner.date.first_day().year
+    pm = partner.date.first_day().month if partner.date.precision in ("day", "month") else 12
+    y = py if h.month <= pm else py - 1
+    if h.day is not None:
+        if _last_day_ok(y, h.month, h.day):
+            h.date = _dv(y, h.month, h.day)
+    else:
+        h.date = _dv(y, h.month)
+
+
+def _wrap(hits: list[_Hit], ctx: _Ctx) -> list[_Hit]:
+    """since / until / by / from … to / between … and: kinds, spans, and the words in the text."""
+    out: list[_Hit] = []
+    i = 0
+    text = ctx.text
+    while i < len(hits):
+        h = hits[i]
+        prev_end = out[-1].end if out else 0
+        wm = _WRAP.search(text[max(prev_end, h.start - 60):h.start])
+        w = " ".join(wm["w"].lower().split()) if wm else ""
+        wstart = h.start - (len(text[max(prev_end, h.start - 60):h.start]) - wm.start()) if wm else h.start
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and h.kind in ("point", "relative") and nxt.kind in ("point", "relative"):
+            cm = _CONNECT.match(text[h.end:nxt.start])
+            if cm:
+                c = cm["c"].lower()
+                ok = (w == "between" and c == "and") or (w == "from" and c != "and") or (
+                    not w and c in ("-", "–", "—") and h.kind == nxt.kind == "point")
+                if ok and h.date is not None and nxt.date is not None:
+                    _reyear(h, nxt)
+                    if h.date.first_day() <= nxt.date.last_day():
+                        start = wstart if w else h.start
+                        out.append(_Hit(start, nxt.end, kind="span", date=h.date,
+                                        date_end=nxt.date_end or nxt.date, prio=h.prio,
+                                        future=nxt.future))
+                        i += 2
+                        continue
+        if w in ("since", "ever since") and h.kind in ("point", "relative"):
+            h.kind, h.ongoing, h.start = "since", True, wstart
+        elif w in ("until", "up until", "till", "up to", "through") and h.kind in ("point", "relative"):
+            h.kind, h.start = "until", wstart
+            if h.date_end is not None:  # "until last week": the end of that week
+                h.date, h.date_end = h.date_end, None
+        elif w == "by" and h.kind in ("point", "relative"):
+            h.kind, h.start = "by", wstart
+            if h.date_end is not None:
+                h.date, h.date_end = h.date_end, None
+        out.append(h)
+        i += 1
+    return out
+
+
+_STOP_BETWEEN = re.compile(r"[,;:!?()]|\.\s")
+
+
+def _resolve_anchors(hits: list[_Hit], ctx: _Ctx) -> None:
+    """"a week after the 2021 takeover": resolve an anchor from the date that follows it."""
+    for i, h in enumerate(hits):
+        if h.kind != "anchor" or h.direction not in ("after", "before") or h.date is not None:
+            continue
+        for nxt in hits[i + 1:]:
+            between = ctx.text[h.end:nxt.start]
+            if len(between) > 60 or _STOP_BETWEEN.search(between):
+                break
+            if nxt.date is not None and nxt.kind != "anchor":
+                h.date = shift(nxt.date, h.count or 0, h.unit or "day", h.vague)
+                break
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str, published: dt.date | None) -> tuple[TimeExpr, ...]:
+    if not text or not _PREFILTER.search(text):
+        return ()
+    ctx = _Ctx(text=text, published=published, cfg=load_config())
+    hits: list[_Hit] = []
+    for rx, handler in _patterns():
+        for m in rx.finditer(text):
+            hit = handler(m, ctx)
+            if hit is not None and hit.end > hit.start:
+                hits.append(hit)
+    hits = _wrap(_select(hits), ctx)
+    _resolve_anchors(hits, ctx)
+    out = []
+    for h in hits:
+        future = h.future
+        if published is not None and h.date is not None and h.kind not in ("since",):
+            future = future or h.date.first_day() > published
+        nominal = None
+        if h.count is not None and h.unit is not None:
+            nominal = h.count * _UNIT_DAYS[h.unit] if h.unit != "hour" else int(h.count / 24)
+        out.append(TimeExpr(
+            start=h.start, end=h.end, text=text[h.start:h.end], kind=h.kind, date=h.date,
+            date_end=h.date_end, ongoing=h.ongoing, future=future, offset_days=nominal,
+            offset_count=h.count if h.unit else None, offset_unit=h.unit, offset_vague=h.vague,
+        ))
+    return tuple(out)
 
 
 def find_time_expressions(text: str, published: dt.date | None) -> list[TimeExpr]:
-    return []
+    """Every temporal expression in ``text`` (offsets into ``text``), resolved against ``published``.
+
+    See the module docstring for the kinds and the rules. Results are cached per (text, date).
+    """
+    return list(_find(text, published))
+
+
+# ---------------------------------------------------------------------------------------------
+# Which expression dates an event
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "appos"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "poss"}
+_OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "obj", "iobj"}
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos_ == "VERB" or (t.pos_ == "AUX" and t.head.pos_ != "VERB") or (t.dep_ == "ROOT")
+
+
+def _clause_head(t: Token) -> Token:
+    while not _is_verb(t) and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _span_head(toks: list[Token]) -> Token:
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _attach_score(h: Token, target: Token, target_is_verb: bool) -> float | None:
+    """How directly the expression headed by ``h`` modifies ``target`` (an ancestor of ``h``).
+
+    0 — attached to it (possibly through prepositions and nouns: "on 17 April", "in the 2003
+    vote"); 0.5 — inside a prepositional phrase on its object; ``None`` — not its date: inside its
+    subject ("The designation, in force since 2003, was suspended on Thursday": 2003 is not the
+    suspension's date), inside a relative or other subordinate clause (that clause's own event),
+    except that a noun target takes the dates of its own relative clauses. An expression under an
+    ``xcomp`` of the target ("decided to open an embassy in May") scores 4: a last resort.
+    """
+    chain = []  # tokens from h up to (excluding) target
+    t = h
+    while t.i != target.i:
+        chain.append(t)
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    verbs = [c for c in chain[1:] if _is_verb(c) and c.pos_ in ("VERB", "AUX")]
+    link = chain[-1].dep_ if chain else ""
+    if not target_is_verb:
+        return 0.5 if verbs else 0.0
+    if any(c.dep_ in _CLAUSE_DEPS for c in chain[1:]):
+        return None
+    if verbs:
+        return 4.0 if all(v.dep_ == "xcomp" for v in verbs) else None
+    if link in _SUBJECT_DEPS:
+        return None
+    if link in _OBJECT_DEPS:
+        return 0.5
+    return 0.0
+
+
+def _score(h: Token, trig: Token) -> float | None:
+    """Lower is better; ``None``: the expression does not date this event. See :func:`date_for`."""
+    trig_is_verb = trig.pos_ in ("VERB", "AUX") and _is_verb(trig)
+    ancestors = {a.i for a in h.ancestors}
+    if trig.i in ancestors:
+        return _attach_score(h, trig, trig_is_verb)
+    penalty = 0.0
+    level = trig
+    if not trig_is_verb:  # a noun trigger takes the dates of its clause's verb
+        level = _clause_head(trig)
+        if level.i == trig.i:
+            return None
+        penalty = 1.0
+    while True:
+        if level.i != trig.i and level.i in ancestors:
+            s = _attach_score(h, level, True)
+            return None if s is None else penalty + s
+        if level.head.i == level.i or level.dep_ in _CLAUSE_DEPS:
+            return None  # the root, or a relative clause: main-clause dates are about something else
+        parent = _clause_head(level.head)
+        if level.dep_ == "conj":
+            # coordinated clauses share a date only when it stands before the first conjunct
+            # ("In 2003, Russia designated X and banned Y") or after the trigger's conjunct
+            if not (h.i < parent.i or h.i > max(t.i for t in level.subtree)):
+                return None
+            penalty += 1.0
+        elif level.dep_ == "xcomp":
+            penalty += 1.0
+        else:  # ccomp, advcl, parataxis …: the reporting or framing clause
+            penalty += 3.0
+        level = parent
 
 
 def date_for(sent: Span, trigger_i: int, published: dt.date | None) -> TimeExpr | None:
-    return None
+    """The expression that dates the event triggered by token ``trigger_i`` of ``sent``.
+
+    Offsets of the returned expression index ``sent.doc.text``. Heuristics, in order:
+
+    1. An expression attached to the trigger through the dependency tree ("suspended … on April
+       17"; for a noun trigger also through its relative clauses: "the designation, in force
+       since 2003"). Expressions inside the trigger's subject or inside a relative clause of one of
+       its arguments date that argument, not the event, and are skipped.
+    2. For a noun trigger, an expression attached to the verb of its clause ("announced the
+       suspension on Thursday").
+    3. Expressions of the clauses the trigger is embedded in: an ``xcomp`` governor ("decided on
+       Thursday to suspend"), a coordinated first clause when the date is fronted ("In 2003,
+       Russia designated X and banned Y"), and last the reporting clause ("said on Thursday that
+       it had suspended …"). A relative clause does not inherit the dates of the main clause.
+    4. Ties go to the expression nearest the trigger.
+
+    An ``anchor`` ("two years later") is resolved from the nearest other dated expression of the
+    sentence (a following one for "after/before X", a preceding one for "later/earlier"); when
+    there is none its ``date`` stays ``None``. Returns ``None`` when nothing dates the event: the
+    caller then uses the publication date.
+    """
+    exprs = _find(sent.text, published)
+    if not exprs:
+        return None
+    doc = sent.doc
+    trig = doc[trigger_i]
+    base = sent.start_char
+    heads: list[Token | None] = []
+    for e in exprs:
+        a, b = base + e.start, base + e.end
+        toks = [t for t in sent if t.idx < b and t.idx + len(t) > a]
+        heads.append(_span_head(toks) if toks and all(t.i != trig.i for t in toks) else None)
+    # the X of "a week after X" is dated through the anchor, not on its own
+    inside_anchor = {
+        k for k, h in enumerate(heads) if h is not None and any(
+            x.kind == "anchor" and hh is not None and j != k and hh.left_edge.i <= h.i <= hh.right_edge.i
+            for j, (x, hh) in enumerate(zip(exprs, heads)))
+    }
+    best: tuple[float, int, int] | None = None
+    for k, h in enumerate(heads):
+        if h is None or k in inside_anchor:
+            continue
+        s = _score(h, trig)
+        if s is None:
+            continue
+        key = (s, abs(h.i - trig.i), k)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    k = best[2]
+    e = exprs[k]
+    if e.kind == "anchor" and e.date is None:
+        e = _anchor_from(exprs, k)
+    return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+
+
+def _anchor_from(exprs: tuple[TimeExpr, ...], k: int) -> TimeExpr:
+    e = exprs[k]
+    dated = [(j, x) for j, x in enumerate(exprs) if j != k and x.date is not None and x.kind != "anchor"]
+    if not dated or e.offset_unit is None:
+        return e
+    before = [(j, x) for j, x in dated if j < k]
+    after = [(j, x) for j, x in dated if j > k]
+    looks_ahead = e.text.lower().endswith(("after", "before", "to"))  # "a week after X"
+    order = (after + before[::-1]) if looks_ahead else (before[::-1] + after)
+    _, ref = order[0]
+    date = shift(ref.date, e.offset_count or 0, e.offset_unit, e.offset_vague)  # type: ignore[arg-type]
+    return e.model_copy(update={"date": date})

@@ -12,6 +12,7 @@ from detente.cli import evaluate as _evaluate
 from detente.cli import extract as _extract
 from detente.cli import relations as _relations
 from detente.cli import store as _store
+from detente.cli import web as _web
 
 app = typer.Typer(
     name="detente",
@@ -21,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _mod in (_extract, _store, _actors, _relations, _evaluate):
+for _mod in (_extract, _store, _actors, _relations, _evaluate, _web):
     _mod.register(app)
 
 

@@ -1,9 +1,312 @@
-"""CLI commands (placeholder until this group lands)."""
+"""Relations on the command line: ``status``, ``timeline``, ``brief``, ``who``, ``chart``, ``import``.
+
+Actors are given as ids (``RUS``, ``TALIBAN``) or names (``Russia``, ``"the Taliban"``); an unknown
+or ambiguous name is one error line with the candidates.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
 import typer
+
+from detente.cli.common import DbOption, Format, db_url, fail, parse_date
+
+_ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _open(db: str | None):
+    from detente.store import StoreError, open_store
+
+    try:
+        return open_store(db_url(db))
+    except StoreError as exc:
+        fail(str(exc))
+    except Exception as exc:  # sqlalchemy errors: a path that cannot be opened, a server that is down
+        fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}")
+
+
+def _store_ids(store) -> set[str]:
+    from sqlalchemy import select, union
+
+    from detente.store import schema
+
+    rc, ev = schema.relation_changes, schema.events
+    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id))
+    with store.engine.connect() as conn:
+        return {r[0] for r in conn.execute(q) if r[0]}
+
+
+def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
+    """An actor id for ``text`` (an id or a name), or ``ValueError`` naming the candidates."""
+    t = " ".join(text.split())
+    if not t:
+        raise ValueError("empty actor name")
+    ids = _store_ids(store) if ids is None else ids
+    if t in ids:
+        return t
+    kb = None
+    try:
+        from detente.actors import load_kb
+
+        kb = load_kb()
+        getter = getattr(kb, "get", None)
+        if getter is not None and _ID_SHAPE.match(t) and getter(t) is not None:
+            return t
+        res = kb.resolve(t)
+        actor_id = getattr(res, "id", None) if res is not None else None
+        if actor_id:
+            return actor_id
+    except Exception:  # noqa: BLE001 - a KB still being built: fall back to the store's ids
+        kb = None
+    if _ID_SHAPE.match(t):  # an id the store has not seen yet
+        return t
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_").upper()
+    if slug in ids:
+        return slug
+    candidates: list[str] = []
+    search = getattr(kb, "search", None) if kb is not None else None
+    if search:
+        try:
+            for hit in list(search(t))[:5]:
+                if isinstance(hit, (tuple, list)):  # (id, score, matched name)
+                    cid = hit[0] if hit else None
+                else:
+                    cid = getattr(hit, "id", None) or (hit.get("id") if isinstance(hit, dict) else None)
+                if cid and cid not in candidates:
+                    candidates.append(str(cid))
+        except Exception:  # noqa: BLE001
+            pass
+    candidates += sorted(i for i in ids if slug and slug in i.upper() and i not in candidates)[:5]
+    hint = f" (candidates: {', '.join(candidates[:8])})" if candidates else ""
+    raise ValueError(f"unknown or ambiguous actor {text!r}{hint}")
+
+
+def _actors(store, *names: str) -> list[str]:
+    ids = _store_ids(store)
+    out = []
+    for n in names:
+        try:
+            out.append(resolve_actor(store, n, ids))
+        except ValueError as exc:
+            fail(str(exc))
+    return out
+
+
+def _md_cell(value) -> str:
+    return ("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _print_table(header: list[str], rows: list[list], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header, title=title)
+    for row in rows:
+        table.add_row(*("" if c is None else str(c) for c in row))
+    Console(width=160).print(table)
+
+
+def _emit_rows(fmt: Format, header: list[str], rows: list[list], data, title: str | None = None) -> None:
+    if fmt == Format.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    elif fmt == Format.md:
+        typer.echo(_md_table(header, rows))
+    elif fmt == Format.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(header)
+        w.writerows(rows)
+        typer.echo(buf.getvalue().rstrip("\n"))
+    else:
+        _print_table(header, rows, title)
+
+
+def _first_sentence(evidence: list[dict]) -> str:
+    if not evidence:
+        return ""
+    ev = evidence[0]
+    text = " ".join((ev.get("sentence") or "").split())
+    more = f" (+{len(evidence) - 1})" if len(evidence) > 1 else ""
+    return (text if len(text) <= 90 else text[:89] + "…") + more
+
+
+def _status_rows(st: dict) -> list[list]:
+    rows = []
+    for dim in ("designation", "representation", "recognition"):
+        item = st[dim]
+        since = item.get("note") or item["since"] or ""
+        rows.append([dim, item["value"], since, _first_sentence(item["evidence"])])
+    for ag in st["agreements"]:
+        rows.append([f"agreement ({ag['kind']}: {', '.join(ag['subjects'])})", ag["status"], ag["since"] or "",
+                     _first_sentence(ag["evidence"])])
+    s = st["stance"]
+    value = "no events" if s["value"] is None else f"{s['value']:+.1f}"
+    rows.append(["stance", value, f"last {s['window']}", f"{s['events']} events"])
+    for c in st["conflicts"]:
+        rows.append(["conflict", c["dimension"], "", " vs ".join(f"{v['value']} ({v['date'] or 'undated'})"
+                                                                for v in c["values"])])
+    return rows
+
+
+# --------------------------------------------------------------------------- commands
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    @app.command()
+    def status(
+        a: str = typer.Argument(..., help="Source actor (id or name)"),
+        b: str = typer.Argument(..., help="Target actor (id or name)"),
+        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
+        fmt: Format = typer.Option(Format.table, "--format", help="table, json or md"),
+        db: str | None = DbOption,
+    ) -> None:
+        """The state of the relation A → B on a date (designation, representation, recognition, …)."""
+        from detente.relations.state import status as status_of
+
+        day = parse_date(as_of, "--as-of")
+        store = _open(db)
+        src, tgt = _actors(store, a, b)
+        st = status_of(store, src, tgt, day)
+        if fmt == Format.csv:
+            fail("--format csv is not available for status (use json, md or table)")
+        _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
+                   title=f"{src} → {tgt} as of {st['as_of']}")
+
+    @app.command()
+    def timeline(
+        a: str = typer.Argument(..., help="Actor (id or name)"),
+        b: str = typer.Argument(..., help="Other actor (id or name)"),
+        since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
+        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+        fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
+        db: str | None = DbOption,
+    ) -> None:
+        """Events and state changes between A and B (both directions), oldest first."""
+        from detente.relations.state import timeline as timeline_of
+
+        d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
+        if d_since and d_until and d_since > d_until:
+            fail(f"--since {since} is after --until {until}")
+        store = _open(db)
+        src, tgt = _actors(store, a, b)
+        items = timeline_of(store, src, tgt, d_since, d_until)
+        rows = [[it["date"] or "?", it["kind"], f"{it['source']}→{it['target']}",
+                 it.get("type") or it.get("dimension"), it["value"], it["status"], it["text"]] for it in items]
+        _emit_rows(fmt, ["date", "kind", "pair", "type", "value", "status", "text"], rows, items,
+                   title=f"{src} ↔ {tgt}")
+
+    @app.command()
+    def brief(
+        a: str = typer.Argument(..., help="Source actor (id or name)"),
+        b: str = typer.Argument(..., help="Target actor (id or name)"),
+        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
+        fmt: Format = typer.Option(Format.md, "--format", help="md, table or json"),
+        db: str | None = DbOption,
+    ) -> None:
+        """A short sourced brief: At a Glance bullets, what changed, a timeline."""
+        from detente.relations.brief import brief as brief_of
+        from detente.relations.brief import to_markdown
+
+        day = parse_date(as_of, "--as-of")
+        store = _open(db)
+        src, tgt = _actors(store, a, b)
+        out = brief_of(store, src, tgt, day)
+        if fmt == Format.json:
+            typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        elif fmt == Format.csv:
+            fail("--format csv is not available for brief (use md, table or json)")
+        elif fmt == Format.table:
+            from rich.console import Console
+            from rich.markdown import Markdown
+
+            Console(width=120).print(Markdown(to_markdown(out)))
+        else:
+            typer.echo(to_markdown(out))
+
+    @app.command()
+    def who(
+        designating: str | None = typer.Option(None, "--designating", help="Who lists X"),
+        designated_by: str | None = typer.Option(None, "--designated-by", help="Whom X lists"),
+        program: str | None = typer.Option(None, "--program", help="With --designated-by: only this programme"),
+        hosts_ambassador_of: str | None = typer.Option(None, "--hosts-ambassador-of", help="Who receives X's ambassador"),
+        recognising: str | None = typer.Option(None, "--recognising", help="Who recognises X's government"),
+        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
+        fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
+        db: str | None = DbOption,
+    ) -> None:
+        """Actors in a relation with X on a date."""
+        from detente.relations.state import who as who_of
+
+        given = {k: v for k, v in (("designating", designating), ("designated_by", designated_by),
+                                   ("hosts_ambassador_of", hosts_ambassador_of), ("recognising", recognising)) if v}
+        if len(given) != 1:
+            fail("give exactly one of --designating, --designated-by, --hosts-ambassador-of, --recognising")
+        if program and "designated_by" not in given and "designating" not in given:
+            fail("--program goes with --designated-by or --designating")
+        day = parse_date(as_of, "--as-of")
+        store = _open(db)
+        (key, name), = given.items()
+        (actor,) = _actors(store, name)
+        rows = who_of(store, **{key: actor}, program=program, as_of=day)
+        table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
+                 for r in rows]
+        _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,
+                   title=f"{key.replace('_', ' ')} {actor}: {len(rows)}")
+
+    @app.command()
+    def chart(
+        a: str = typer.Argument(..., help="Actor (id or name)"),
+        b: str = typer.Argument(..., help="Other actor (id or name)"),
+        output: Path = typer.Option(Path("stance.png"), "-o", "--output", help="PNG file to write"),
+        since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
+        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+        db: str | None = DbOption,
+    ) -> None:
+        """Monthly stance between A and B (both directions) with state changes marked."""
+        from detente.relations.chart import ChartError, draw
+
+        d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
+        store = _open(db)
+        src, tgt = _actors(store, a, b)
+        try:
+            draw(store, src, tgt, output, d_since, d_until)
+        except ChartError as exc:
+            fail(str(exc))
+        typer.echo(f"wrote {output}")
+
+    @app.command("import")
+    def import_(
+        dataset: str = typer.Argument(..., help="Dataset name, e.g. un-sc"),
+        file: Path = typer.Argument(..., help="The dataset file (e.g. consolidated.xml)"),
+        db: str | None = DbOption,
+    ) -> None:
+        """Import a sanctions / terrorist list: list entries and designation changes (idempotent)."""
+        from detente import datasets
+
+        try:
+            datasets.get(dataset)
+        except datasets.DatasetError as exc:
+            fail(str(exc))
+        if not file.is_file():
+            fail(f"{file}: file not found")
+        store = _open(db)
+        try:
+            counts = datasets.import_file(store, dataset, file)
+        except datasets.DatasetError as exc:
+            fail(str(exc))
+        typer.echo(f"{dataset}: {counts['entries']} entries ({counts['inserted']} new, "
+                   f"{counts['updated']} updated)")

@@ -1,9 +1,410 @@
-"""CLI commands (placeholder until this group lands)."""
+"""``detente ingest`` / ``events`` / ``articles`` / ``article``: the store from the command line.
+
+Exit codes: 0 fine; 1 an input could not be read (the rest was ingested) or a bad argument;
+2 the store cannot be used (locked, gone, read-only, wrong schema).
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Optional
+
 import typer
+
+from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date
+
+STORE_FAILED = 2
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _open(db: str | None, create: bool):
+    from detente.store import StoreError, open_store
+
+    try:
+        return open_store(db_url(db), create=create)
+    except StoreError as exc:
+        fail(str(exc), code=STORE_FAILED)
+
+
+# -- actor names -------------------------------------------------------------------------------
+
+_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def _candidates(kb: Any, name: str) -> list[str]:
+    search = getattr(kb, "search", None)
+    if search is None:
+        return []
+    try:
+        found = list(search(name))[:5]
+    except Exception:  # noqa: BLE001 - suggestions are a courtesy
+        return []
+    out = []
+    for item in found:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, (tuple, list)) and item:
+            out.append(str(item[0]))
+        else:
+            ident = getattr(item, "id", None)
+            label = getattr(item, "name", None) or getattr(item, "text", None)
+            out.append(f"{ident} ({label})" if ident and label and label != ident else str(ident or item))
+    return out
+
+
+def resolve_actor(kb: Any, name: str) -> str:
+    """An actor id for a name given on the command line: a known id, a resolvable name, or an id-like slug."""
+    name = name.strip()
+    get = getattr(kb, "get", None)
+    if get is not None and _ID.match(name):
+        try:
+            if get(name) is not None:
+                return name
+        except Exception:  # noqa: BLE001 - unknown id: try it as a name
+            pass
+    resolution = kb.resolve(name)
+    ident = getattr(resolution, "id", None) if resolution is not None else None
+    if ident is None and isinstance(resolution, dict):
+        ident = resolution.get("id")
+    if ident:
+        return str(ident)
+    if _ID.match(name):
+        return name  # an id the KB does not know (e.g. from an imported list): taken as given
+    country = getattr(resolution, "country", None) if resolution is not None else None
+    if country:
+        return str(country)
+    candidates = _candidates(kb, name)
+    hint = f"; did you mean: {', '.join(candidates)}" if candidates else "; give an actor id such as RUS or TALIBAN"
+    fail(f"unknown actor {name!r}{hint}")
+
+
+# -- output ------------------------------------------------------------------------------------
+
+EVENT_COLUMNS = [
+    "id", "date", "date_precision", "date_end", "type", "mode", "source_id", "source_country", "source_sector",
+    "source_text", "target_id", "target_country", "target_sector", "target_text", "status", "cameo", "goldstein",
+    "confidence", "rule", "context", "article_id", "published", "source_name", "start", "end", "sentence",
+]
+
+
+def flat_event(ev: dict[str, Any]) -> dict[str, Any]:
+    """An event dict flattened for CSV: source/target columns, context joined with ';'."""
+    out: dict[str, Any] = {}
+    for key in EVENT_COLUMNS:
+        if key.startswith(("source_", "target_")) and key != "source_name":
+            side, field = key.split("_", 1)
+            out[key] = (ev.get(side) or {}).get(field)
+        elif key == "context":
+            out[key] = ";".join(ev.get("context") or [])
+        else:
+            out[key] = ev.get(key)
+    return out
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+_WRAPPING = {"title", "sentence", "quote", "speaker"}
+
+
+def _print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                 wrap: frozenset[str] = frozenset()) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    wrapping = _WRAPPING | wrap
+    for col in columns:  # ids, dates and codes are never wrapped or cut; free text wraps
+        table.add_column(col, no_wrap=col not in wrapping, overflow="fold" if col in wrapping else "ellipsis")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row))
+    Console(soft_wrap=False).print(table)
+
+
+def _print_md(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def esc(v: Any) -> str:
+        return _cell(v).replace("|", "\\|").replace("\n", " ")
+
+    typer.echo("| " + " | ".join(columns) + " |")
+    typer.echo("|" + "---|" * len(columns))
+    for row in rows:
+        typer.echo("| " + " | ".join(esc(v) for v in row) + " |")
+
+
+def _print_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+    typer.echo(buf.getvalue(), nl=False)
+
+
+def _echo_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _short(text: str | None, n: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _actor_cell(ref: dict[str, Any] | None) -> str:
+    if not ref:
+        return ""
+    return ref.get("id") or "/".join(x for x in (ref.get("country"), ref.get("sector")) if x) or ref.get("text") or ""
+
+
+def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt == Format.json:
+        _echo_json(evs)
+    elif fmt == Format.csv:
+        _print_csv(EVENT_COLUMNS, [flat_event(e) for e in evs])
+    else:
+        cols = ["id", "date", "type", "source", "target", "status", "article", "sentence"]
+        rows = [
+            [e["id"], e["date"], e["type"], _actor_cell(e["source"]), _actor_cell(e["target"]), e["status"],
+             e["article_id"], _short(e["sentence"], 60)]
+            for e in evs
+        ]
+        if fmt == Format.md:
+            _print_md(cols, rows)
+        else:
+            _print_table(f"{_plural(len(evs), 'event')}", cols, rows)
+
+
+ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "ingested_at"]
+
+
+def print_articles(arts: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt == Format.json:
+        _echo_json(arts)
+    elif fmt == Format.csv:
+        _print_csv(ARTICLE_COLUMNS, arts)
+    else:
+        cols = ["id", "published", "source", "title", "events", "quotes"]
+        rows = [[a["id"], a["published"], a["source"], _short(a["title"], 60), a["n_events"], a["n_quotes"]] for a in arts]
+        if fmt == Format.md:
+            _print_md(cols, rows)
+        else:
+            _print_table(f"{_plural(len(arts), 'article')}", cols, rows, wrap=frozenset({"source"}))
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+class _Tally:
+    def __init__(self) -> None:
+        self.ingested = self.already = self.errors = 0
+        self.events = self.changes = self.quotes = 0
+
+    def summary(self) -> str:
+        return (
+            f"ingested {_plural(self.ingested, 'article')} ({self.already} already stored): "
+            f"{_plural(self.events, 'event')}, {_plural(self.changes, 'relation change')}, "
+            f"{_plural(self.quotes, 'quote')}; {_plural(self.errors, 'error')}"
+        )
+
+
+def _progress(enabled: bool):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), disable=not enabled, transient=True,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    @app.command()
+    def ingest(
+        paths: list[Path] = typer.Argument(..., help="Files or folders (text, Markdown, HTML, JSONL, JSON, RSS/Atom); - reads stdin"),
+        db: Optional[str] = DbOption,
+        published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) where the input has none"),
+        source: Optional[str] = typer.Option(None, help="Source name where the input has none"),
+        actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files"),
+        batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch (and per store transaction)"),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar"),
+    ) -> None:
+        """Read articles, extract events, relation changes and quotes, and store them.
+
+        Stored articles (same content hash) are skipped before parsing.
+
+        Exit 1: an input could not be read (the rest is stored). Exit 2: the database cannot be used.
+        """
+        from detente.actors import load_kb
+        from detente.ingest import IngestError, read_paths
+        from detente.models import Article
+        from detente.pipeline import extract_articles
+        from detente.store import StoreError
+
+        pub = parse_date(published, "--published")
+        for p in actors:
+            if not p.is_file():
+                fail(f"{p}: actor file not found")
+        store = _open(db, create=True)
+        kb = load_kb(actors)
+        tally = _Tally()
+        seen: set[str] = set()
+        pending: dict[str, Article] = {}
+
+        with _progress(enabled=is_tty() and not quiet) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def say(line: str) -> None:
+                if progress.live.is_started:  # above the bar, not through it
+                    progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+                else:
+                    typer.echo(line, err=True)
+
+            def to_parse() -> Iterator[Article]:
+                for item in read_paths(paths, published=pub, source=source):
+                    if isinstance(item, IngestError):
+                        tally.errors += 1
+                        say(f"detente: {item}")
+                        continue
+                    if item.id in seen or item.id in store.known_ids([item.id]):
+                        tally.already += 1
+                        progress.advance(task)
+                        continue
+                    seen.add(item.id)
+                    pending[item.id] = item
+                    yield item
+
+            def save(batch: list) -> None:
+                written = store.save_many(batch, batch=len(batch))
+                for (result, _), ok in zip(batch, written):
+                    if ok:
+                        tally.ingested += 1
+                        tally.events += len(result.events)
+                        tally.changes += len(result.relation_changes)
+                        tally.quotes += len(result.quotes)
+                    else:
+                        tally.already += 1
+                progress.advance(task, len(batch))
+
+            batch: list = []
+            try:
+                for result in extract_articles(to_parse(), kb, batch_size=batch_size):
+                    batch.append((result, pending.pop(result.id)))
+                    if len(batch) >= batch_size:
+                        save(batch)
+                        batch = []
+                if batch:
+                    save(batch)
+            except StoreError as exc:
+                progress.stop()
+                typer.echo(tally.summary())
+                fail(str(exc), code=STORE_FAILED)
+        typer.echo(tally.summary())
+        if tally.errors:
+            raise typer.Exit(1)
+
+    @app.command()
+    def events(
+        db: Optional[str] = DbOption,
+        actor: Optional[str] = typer.Option(None, help="Events with this actor as source or target (id or name)"),
+        dyad: Optional[tuple[str, str]] = typer.Option(None, help="Events between two actors (ids or names), either direction"),
+        directed: bool = typer.Option(False, "--directed", help="With --dyad: only source A → target B"),
+        type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. SANCTION (comma-separated for several)"),
+        status: Optional[str] = typer.Option(None, help="occurred, ongoing, planned, negated or reported (comma-separated)"),
+        since: Optional[str] = typer.Option(None, help="Events that may have happened on or after this day (YYYY-MM-DD)"),
+        until: Optional[str] = typer.Option(None, help="Events that may have happened on or before this day (YYYY-MM-DD)"),
+        limit: Optional[int] = typer.Option(None, min=0, help="At most this many events"),
+        fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or md"),
+        actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files (for names)"),
+    ) -> None:
+        """Stored events, by actor, dyad, type, status and date (dated events overlapping the range)."""
+        from detente.store import StoreError, query
+
+        since_d = parse_date(since, "--since")
+        until_d = parse_date(until, "--until")
+        if since_d and until_d and since_d > until_d:
+            fail(f"--since {since_d} is after --until {until_d}")
+        actor_id = dyad_ids = None
+        if actor or (dyad and any(dyad)):
+            from detente.actors import load_kb
+
+            kb = load_kb(actors)
+            actor_id = resolve_actor(kb, actor) if actor else None
+            if dyad and any(dyad):
+                dyad_ids = (resolve_actor(kb, dyad[0]), resolve_actor(kb, dyad[1]))
+        store = _open(db, create=False)
+        try:
+            evs = query.events(
+                store, actor=actor_id, dyad=dyad_ids, directed=directed,
+                type=type_.split(",") if type_ else None, status=status.split(",") if status else None,
+                since=since_d, until=until_d, limit=limit,
+            )
+        except StoreError as exc:
+            fail(str(exc), code=STORE_FAILED)
+        print_events(evs, fmt)
+
+    @app.command()
+    def articles(
+        db: Optional[str] = DbOption,
+        q: Optional[str] = typer.Option(None, "--q", "--search", help="Only articles whose title or text contains this"),
+        limit: int = typer.Option(50, min=0, help="At most this many articles"),
+        fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or md"),
+    ) -> None:
+        """Stored articles, newest first."""
+        from detente.store import StoreError, query
+
+        store = _open(db, create=False)
+        try:
+            arts = query.articles(store, limit=limit, q=q)
+        except StoreError as exc:
+            fail(str(exc), code=STORE_FAILED)
+        print_articles(arts, fmt)
+
+    @app.command()
+    def article(
+        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters)"),
+        db: Optional[str] = DbOption,
+        fmt: Format = typer.Option(Format.table, "--format", help="json or table"),
+    ) -> None:
+        """One stored article: metadata, events, relation changes and quotes (json: also text, sentences, mentions)."""
+        from detente.store import StoreError, query
+
+        store = _open(db, create=False)
+        try:
+            art = query.article(store, article_id.strip())
+        except StoreError as exc:
+            fail(str(exc), code=STORE_FAILED)
+        if art is None:
+            fail(f"no article {article_id!r} in {store.shown_url} (see `detente articles`)")
+        if fmt == Format.json:
+            _echo_json(art)
+            return
+        typer.echo(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}")
+        typer.echo(art["title"] or "(untitled)")
+        if art["url"]:
+            typer.echo(art["url"])
+        typer.echo(
+            f"{len(art['sentences'])} sentences, {_plural(len(art['events']), 'event')}, "
+            f"{_plural(len(art['relation_changes']), 'relation change')}, {_plural(len(art['quotes']), 'quote')}"
+        )
+        if art["events"]:
+            print_events(art["events"], Format.md if fmt == Format.md else Format.table)
+        if art["relation_changes"]:
+            cols = ["source", "target", "dimension", "value", "date", "sentence"]
+            rows = [[c["source"], c["target"], c["dimension"], c["value"], c["date"], _short(c["sentence"], 60)]
+                    for c in art["relation_changes"]]
+            _print_md(cols, rows) if fmt == Format.md else _print_table("relation changes", cols, rows)
+        if art["quotes"]:
+            cols = ["speaker", "quote"]
+            rows = [[qt["speaker"] or "?", _short(qt["text"], 90)] for qt in art["quotes"]]
+            _print_md(cols, rows) if fmt == Format.md else _print_table("quotes", cols, rows)

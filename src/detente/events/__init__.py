@@ -6,6 +6,11 @@ Interface used by the pipeline (keep it):
   Event ``start``/``end`` are offsets of the sentence in ``doc.text``; the pipeline maps them to the
   original text. Events are dated here (via ``detente.dates``); ``detail['relation']`` carries a
   relation change the pattern implies (see ``detente.relations``).
+
+Modules: ``patterns`` (the pattern file, pydantic-validated), ``plover`` (types, CAMEO crosswalk,
+Goldstein values), ``engine`` (matching and arguments), ``status`` (negated/planned/reported/ongoing).
+Sentences of one doc must be passed in order: a definite "the ban" may refer back to a listing
+coded in an earlier sentence (kept in ``doc.user_data``).
 """
 
 from __future__ import annotations
@@ -14,8 +19,12 @@ import datetime as dt
 
 from spacy.tokens import Span
 
+from detente.events.engine import code_sentence
 from detente.models import Event, Mention
+
+__all__ = ["extract_events", "code_sentence"]
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:
-    return []
+    """The events of one sentence (``kb`` is accepted for the interface; mentions are resolved)."""
+    return code_sentence(sent, mentions, published)

@@ -1,20 +1,74 @@
-"""Relation changes implied by coded events (``Event.detail['relation']``)."""
+"""Relation changes implied by coded events.
+
+An event implies a change of a directed relation when
+
+- the events stage put ``detail['relation'] = {"dimension", "value", "detail"?}`` on it (the
+  pattern said so), or
+- its type/mode/context matches a ``fallback`` entry of ``dimensions.yml`` (e.g. an expulsion of
+  diplomats → representation ``expelled``).
+
+The change carries the event's date, precision, sentence, offsets, confidence and rule. Statuses:
+
+- ``negated`` ("Russia has not recognised …") → the value the denial supports, from the dimension's
+  ``negation`` map (recognition ``formal`` → ``none``); no mapping → no change.
+- ``ongoing`` ("has held talks since 2016", "listed since 2003") → the value held *from* the
+  event's date: the change is dated at the start of the span (``detail['ongoing'] = True``).
+- a closed span ("from 2016 to 2021") keeps ``date_end``; the state logic reads it as the value
+  ending there.
+- statuses not in ``effective_statuses`` produce nothing.
+"""
 
 from __future__ import annotations
 
-from detente.models import Event, RelationChange
+from detente.models import DIMENSION_VALUES, Event, RelationChange
+from detente.relations.dimensions import load_dimensions
+
+
+def _implied(ev: Event) -> tuple[str, str, dict, str] | None:
+    """(dimension, value, detail, rule) the event implies, before its status is applied."""
+    rel = ev.detail.get("relation") if ev.detail else None
+    if rel:
+        return rel["dimension"], rel["value"], dict(rel.get("detail") or {}), ev.rule
+    cfg = load_dimensions()
+    for dim, spec in sorted(cfg.dimensions.items()):
+        for fb in spec.fallback:
+            if fb.type != ev.type or (fb.mode is not None and fb.mode != ev.mode):
+                continue
+            if fb.context is not None and fb.context not in ev.context:
+                continue
+            return dim, fb.value, {}, fb.rule
+    return None
 
 
 def changes_from_events(events: list[Event]) -> list[RelationChange]:
+    cfg = load_dimensions()
     out: list[RelationChange] = []
     for ev in events:
-        rel = ev.detail.get("relation")
-        if not rel or not ev.source or not ev.target or not ev.source.id or not ev.target.id:
+        if not ev.source or not ev.target or not ev.source.id or not ev.target.id:
             continue
+        implied = _implied(ev)
+        if implied is None:
+            continue
+        dimension, value, detail, rule = implied
+        spec = cfg.dimensions.get(dimension)
+        if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
+            continue  # a pattern naming an unknown dimension or value implies nothing
+        if ev.status == "negated":
+            negated = cfg.negate(dimension, value)
+            if negated is None:
+                continue
+            detail = {**detail, "negated": value}
+            value = negated
+        elif ev.status not in cfg.effective_statuses:
+            continue
+        if ev.status == "ongoing":
+            detail = {**detail, "ongoing": True}
+        if ev.status in ("planned", "reported"):
+            detail = {**detail, "status": ev.status}
         out.append(RelationChange(
-            source=ev.source.id, target=ev.target.id, dimension=rel["dimension"], value=rel["value"],
+            source=ev.source.id, target=ev.target.id, dimension=dimension, value=value,
             date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,
-            detail=rel.get("detail", {}), sentence=ev.sentence, start=ev.start, end=ev.end,
-            confidence=ev.confidence, rule=ev.rule,
+            detail=detail, sentence=ev.sentence, start=ev.start, end=ev.end,
+            confidence=ev.confidence, rule=rule,
         ))
     return out

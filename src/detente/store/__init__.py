@@ -3,20 +3,73 @@
 Interface (keep it):
 - ``open_store(url, create=True) -> Store`` — connect, create the schema if missing, check its version.
 - ``Store.engine`` — the SQLAlchemy engine; tables are in ``detente.store.schema``.
+- ``Store.save(result, article) -> bool`` — one article and everything extracted from it, in one
+  transaction; ``False`` (nothing written) when the article id is already stored.
+- ``Store.save_many(pairs, batch=50) -> list[bool]`` — several articles per transaction, each atomic.
+- ``Store.known_ids(ids) -> set[str]`` — which of these article ids are stored (skip before parsing).
+- ``Store.read()`` / ``Store.write()`` — connections whose database errors become ``StoreError``.
+- Queries: ``detente.store.query`` (``events``, ``article``, ``articles``, ``counts``).
+
+SQLite: WAL journal, ``busy_timeout`` (5 s; ``?timeout=SECONDS`` in the URL changes it), foreign
+keys on, and transactions begun by SQLAlchemy rather than by the ``sqlite3`` module (so that
+savepoints work), write transactions with ``BEGIN IMMEDIATE`` (a writer waits for the lock up front
+instead of failing half-way).
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event, inspect, select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from detente.store import schema
+
+if TYPE_CHECKING:
+    from detente.models import Article, ArticleResult
 
 
 class StoreError(Exception):
     """A store that cannot be opened or used (locked, gone, wrong schema): one clear line."""
+
+
+_DB_ERRORS = (sa_exc.OperationalError, sa_exc.DatabaseError, sa_exc.InterfaceError)
+
+
+def describe_db_error(exc: BaseException) -> str:
+    """The reason for a database error, in one line a user can act on."""
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split()) or type(orig).__name__
+    low = text.lower()
+    if "database is locked" in low or "database is busy" in low or "database table is locked" in low:
+        return "database is locked (another process is using it; try again when it has finished)"
+    if "unable to open database" in low:
+        return "cannot open the database file (does its folder exist, and may you write there?)"
+    if "readonly database" in low or "read-only" in low or "read only" in low:
+        return "database is read-only (check the file's permissions)"
+    if "file is not a database" in low or "malformed" in low:
+        return "not an SQLite database (or a damaged one)"
+    if "disk i/o error" in low:
+        return "disk I/O error (was the database file removed or its disk unmounted?)"
+    if "no such table" in low or ("relation" in low and "does not exist" in low):
+        return f"not a detente database, or an incomplete one ({text})"
+    if "connection refused" in low or "could not connect" in low or "connection failed" in low:
+        return f"cannot connect to the database server ({text})"
+    return text
+
+
+def _first(iterable: Iterable, n: int) -> list:
+    out = []
+    for item in iterable:
+        out.append(item)
+        if len(out) >= n:
+            break
+    return out
 
 
 @dataclass
@@ -24,30 +77,199 @@ class Store:
     url: str
     engine: Engine
 
-    def init(self) -> None:
-        schema.metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
+    # -- connections ---------------------------------------------------------------------------
+    @property
+    def shown_url(self) -> str:
+        """The URL for messages (password hidden)."""
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - a URL we could connect with is always renderable
+            return self.url
+
+    def error(self, exc: BaseException) -> StoreError:
+        return StoreError(f"{self.shown_url}: {describe_db_error(exc)}")
+
+    @contextlib.contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn database errors raised inside into one-line ``StoreError``s naming the URL."""
+        try:
+            yield
+        except _DB_ERRORS as exc:
+            raise self.error(exc) from exc
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for queries (one transaction, a consistent snapshot)."""
+        with self.errors(), self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite): committed on success, else rolled back."""
+        with self.errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(detente_write=True)
+            with conn.begin():
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- schema --------------------------------------------------------------------------------
+    def _schema_version(self) -> tuple[bool, str | None]:
+        """(has a ``meta`` table, the schema version it records)."""
+        with self.read() as conn:
+            if not inspect(conn).has_table("meta"):
+                return False, None
             row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first()
-            if row is None:
-                conn.execute(schema.meta.insert().values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
-            elif int(row[0]) != schema.SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.url}: schema version {row[0]}, this detente needs {schema.SCHEMA_VERSION}"
-                )
+            return True, (row[0] if row else None)
+
+    def init(self, create: bool = True) -> None:
+        """Create missing tables (``create``) and check the schema version.
+
+        An initialised store is only read here, so opening it never waits for a writer.
+        """
+        with self.errors():
+            has_meta, version = self._schema_version()
+            if create and version is None:
+                with self.write() as conn:
+                    if conn.dialect.name == "postgresql":  # processes starting at once: one creates
+                        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
+                    schema.metadata.create_all(conn)
+                    row = conn.execute(
+                        select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+                    ).first()
+                    if row is None:
+                        conn.execute(schema.meta.insert().values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
+                has_meta, version = self._schema_version()
+        if not has_meta:
+            raise StoreError(f"{self.shown_url}: not a detente database (no 'meta' table; run `detente ingest` first)")
+        if version != str(schema.SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.shown_url}: schema version {version or 'none'}, this detente needs {schema.SCHEMA_VERSION} "
+                "(ingest into a new database)"
+            )
+
+    # -- writes --------------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already stored."""
+        from detente.store.write import existing_ids
+
+        with self.read() as conn:
+            return existing_ids(conn, list(ids))
+
+    def save(self, result: ArticleResult, article: Article) -> bool:
+        """Store one article and its extraction atomically; ``False`` if it was already stored."""
+        return self.save_many([(result, article)])[0]
+
+    def save_many(self, pairs: Iterable[tuple[ArticleResult, Article]], batch: int = 50) -> list[bool]:
+        """Store articles ``batch`` per transaction, each one atomic (a savepoint per article).
+
+        Returns, per pair, whether it was written. If writing one article fails, nothing of it is
+        kept, the articles before it in its batch are committed, and the error is raised.
+        """
+        from detente.store.write import existing_ids, insert_article
+
+        out: list[bool] = []
+        it = iter(pairs)
+        while chunk := _first(it, max(1, batch)):
+            failure: BaseException | None = None
+            with self.write() as conn:
+                have = existing_ids(conn, [r.id for r, _ in chunk])
+                for result, article in chunk:
+                    if result.id != article.id:
+                        failure = ValueError(f"result {result.id} is not the extraction of article {article.id}")
+                        break
+                    if result.id in have:
+                        out.append(False)
+                        continue
+                    savepoint = conn.begin_nested()
+                    try:
+                        insert_article(conn, result, article)
+                        savepoint.commit()
+                    except sa_exc.IntegrityError as exc:
+                        savepoint.rollback()
+                        if existing_ids(conn, [result.id]):  # stored meanwhile by another writer
+                            out.append(False)
+                            continue
+                        failure = exc
+                        break
+                    except BaseException as exc:  # noqa: BLE001 - re-raised below, after the commit
+                        savepoint.rollback()
+                        failure = exc
+                        break
+                    have.add(result.id)
+                    out.append(True)
+            if failure is not None:
+                if isinstance(failure, _DB_ERRORS):
+                    raise self.error(failure) from failure
+                raise failure
+        return out
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
+_DEFAULT_TIMEOUT = 5.0
+
+
+def _sqlite_setup(engine: Engine, timeout: float) -> None:
+    busy_ms = int(timeout * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (see "begin" below)
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute(f"PRAGMA busy_timeout={busy_ms}")
+            cur.execute("PRAGMA foreign_keys=ON")
+            try:
+                cur.execute("PRAGMA journal_mode=WAL")
+            except Exception:  # noqa: BLE001 - read-only or locked file: keep its journal mode
+                pass
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("detente_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _sqlite_path(url) -> Path | None:
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
 
 
 def open_store(url: str, create: bool = True) -> Store:
-    engine = create_engine(url, future=True)
+    """Open (and with ``create``, initialise) the store at ``url``; ``StoreError`` if unusable.
+
+    Without ``create`` the database must exist already (an SQLite file is never created then).
+    """
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # noqa: BLE001 - ArgumentError and friends
+        raise StoreError(f"{url}: not a database URL ({exc})") from None
+    connect_args: dict = {}
+    timeout = _DEFAULT_TIMEOUT
+    if parsed.get_backend_name() == "sqlite":
+        if "timeout" in parsed.query:
+            try:
+                timeout = float(parsed.query["timeout"])
+            except ValueError:
+                raise StoreError(f"{url}: timeout must be a number of seconds") from None
+            parsed = parsed.difference_update_query(["timeout"])
+        connect_args["timeout"] = timeout
+        path = _sqlite_path(parsed)
+        if path is not None and not create and not path.exists():
+            raise StoreError(f"{url}: no database there (run `detente ingest` first)")
+        if path is not None and create and not path.parent.exists():
+            raise StoreError(f"{url}: cannot create the database: folder {str(path.parent)!r} does not exist")
+    try:
+        engine = create_engine(parsed, future=True, connect_args=connect_args)
+    except Exception as exc:  # noqa: BLE001 - missing driver, bad URL parts
+        raise StoreError(f"{url}: cannot use this database URL ({exc})") from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        _sqlite_setup(engine, timeout)
     store = Store(url=url, engine=engine)
-    if create:
-        store.init()
+    store.init(create=create)
     return store

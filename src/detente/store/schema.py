@@ -1,6 +1,9 @@
 """The store's tables (SQLAlchemy Core). One ``MetaData`` for SQLite and PostgreSQL.
 
 Bump ``SCHEMA_VERSION`` with every change and record it in ``docs/architecture.md``.
+
+History: 1 — first schema; 2 — ``relation_changes.day_last``, indexes on ``articles.published``,
+``articles.ingested_at``, ``quotes.speaker_id``, ``relation_changes.day_first``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -29,7 +32,9 @@ articles = Table(
     Column("url", Text),
     Column("origin", Text),
     Column("text", Text, nullable=False),
-    Column("ingested_at", Text, nullable=False),
+    Column("ingested_at", Text, nullable=False),  # UTC, ISO 8601
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_ingested", "ingested_at"),
 )
 
 sentences = Table(
@@ -106,6 +111,7 @@ quotes = Table(
     Column("end", Integer, nullable=False),
     Column("rule", String(128)),
     Column("confidence", Float),
+    Index("ix_quotes_speaker", "speaker_id"),
 )
 
 # State changes of a directed relation, from text (article_id set) or a structured source
@@ -125,6 +131,7 @@ relation_changes = Table(
     Column("date_precision", String(8)),
     Column("date_end", String(10)),
     Column("day_first", Date),
+    Column("day_last", Date),  # last day the date (or its span, up to date_end) can mean
     Column("detail", JSON),
     Column("sentence", Text),
     Column("start", Integer),
@@ -134,6 +141,7 @@ relation_changes = Table(
     UniqueConstraint("article_id", "dataset", "external_id", "idx", name="uq_relation_changes_origin"),
     Index("ix_relchg_dyad", "source", "target", "dimension"),
     Index("ix_relchg_target", "target", "dimension"),
+    Index("ix_relchg_day", "day_first"),
 )
 
 # Entries imported from sanctions / terrorist lists (UN SC consolidated list, later OFAC, EU…).

@@ -1,0 +1,226 @@
+"""Rule-based coreference: definite descriptions and pronouns pointing back to an actor mention.
+
+- "the group / movement / militants / insurgents / rebels" → the last non-state group
+- "the country / government / kingdom / nation" → the last state
+- "the bloc / alliance / union" → the last intergovernmental organisation; "the council" → the last
+  council; "the court" → the last court, else the last state's judiciary
+- "the foreign ministry", "the Supreme Court", "the army" (a state institution with no owner) →
+  that institution of the last state
+- "he / she / his / her" → the last person; "they / their" → the last group
+- "its" → the subject of its own clause, when that subject is an actor
+Possessives ("the movement's status", "the country's Supreme Court") count; a possessive followed
+by a state institution composes ("the country's Supreme Court" → RUS, JUD).
+Precision first: the antecedent must lie within the previous ``WINDOW`` sentences, and "the" must
+directly precede the noun ("the Western-backed government" is no anaphor).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+
+from detente.actors.kb import ActorKB, SectorNoun
+from detente.actors.schema import STATE_SECTORS
+from detente.models import Mention
+
+WINDOW = 3
+
+GROUP_NOUNS = frozenset({"group", "movement", "militants", "insurgents", "rebels", "militia", "faction",
+                         "insurgency", "organisation", "organization"})
+STATE_NOUNS = frozenset({"country", "government", "kingdom", "nation", "republic", "emirate"})
+BLOC_NOUNS = frozenset({"bloc", "alliance", "union"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
+STATE_KINDS = frozenset({"state", "historic_state"})
+
+
+def _kind(kb: ActorKB, m: Mention) -> str | None:
+    if m.kind == "person":
+        return "person"
+    a = kb.get(m.id) if m.id else None
+    if a is not None:
+        return a.kind
+    if m.country and (c := kb.get(m.country)) is not None and c.kind in STATE_KINDS:
+        return "state_part"  # "Russian officials": part of a state, not the state
+    return None
+
+
+def _state_of(kb: ActorKB, m: Mention) -> str | None:
+    """The state a mention stands for or belongs to (RUS for "Russia", "Moscow", "Russian officials")."""
+    k = _kind(kb, m)
+    if k in STATE_KINDS:
+        return m.id
+    if k == "state_part":
+        return m.country
+    return None
+
+
+def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, tuple[Span, SectorNoun]],
+              on: dt.date | None = None) -> list[Mention]:
+    """``mentions`` plus coreferent mentions (kind ``coref``), sorted; ``antecedent`` indexes the list."""
+    if not mentions or not doc.has_annotation("SENT_START"):
+        return mentions
+    sent_of = [0] * len(doc)
+    for si, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = si
+    char_tok = {t.idx: t.i for t in doc}
+    # inside quotation marks? a mention quoted from someone is no antecedent for the narrative
+    in_quote = [False] * len(doc)
+    q = False
+    for t in doc:
+        if t.text in ('"', "\u201c", "\u201d"):
+            q = (t.text != "\u201d") and not (q and t.text == '"')
+        in_quote[t.i] = q
+
+    def tok_of(m: Mention) -> int:
+        return char_tok.get(m.start, doc.char_span(m.start, m.end, alignment_mode="expand").start)
+
+    covered: set[int] = set()
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if sp is not None:
+            covered.update(range(sp.start, sp.end))
+
+    # all mentions so far with their first token, in text order; coref mentions join as found
+    timeline: list[tuple[int, Mention]] = sorted(((tok_of(m), m) for m in mentions), key=lambda p: p[0])
+    added: list[tuple[Mention, Mention]] = []  # (coref mention, antecedent)
+
+    def find(before: int, ok, nearest: bool = False) -> Mention | None:
+        """The last mention before token ``before`` that passes ``ok`` (``nearest``: only if the
+        very last mention passes), within the window, quoted text skipped from outside quotes."""
+        for ti, m in reversed(timeline):
+            if ti >= before:
+                continue
+            if sent_of[ti] < sent_of[before] - WINDOW:
+                return None
+            if in_quote[ti] and not in_quote[before]:
+                continue
+            if ok(m):
+                return m
+            if nearest:
+                return None
+        return None
+
+    root_score: dict[int, float] = {id(m): m.score for m in mentions}
+
+    def add(span: Span, ante: Mention, country, sector, ident, why: str) -> None:
+        cm = Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident, country=country,
+                     sector=sector, score=round(root_score[id(ante)] * 0.8, 3),
+                     why=f"coref {why} -> {ante.text!r}", kind="coref")
+        added.append((cm, ante))
+        root_score[id(cm)] = root_score[id(ante)]
+        covered.update(range(span.start, span.end))
+        timeline.append((span.start, cm))
+        timeline.sort(key=lambda p: p[0])
+
+    def possessed(i: int) -> tuple[Span, SectorNoun] | None:
+        """The state institution after "<anaphor>'s" ("the country's Supreme Court")."""
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s", "'"):
+            j += 1
+            for k in (j, j + 1):
+                if k in nouns and (k == j or doc[j].pos_ == "ADJ"):
+                    return nouns[k]
+        return None
+
+    for t in doc:
+        i = t.i
+        if i in covered:
+            continue
+        low = t.lower_
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        definite = prev == "the" and (i - 1) not in covered and nxt != "of"
+        span = doc[i - 1:i + 1] if definite else doc[i:i + 1]
+
+        if definite and low in STATE_NOUNS:
+            ante = find(i - 1, lambda m: _state_of(kb, m) is not None and _kind(kb, m) in STATE_KINDS
+                        or (m.kind == "coref" and _state_of(kb, m) is not None and m.id == m.country))
+            if ante is None:
+                continue
+            state = _state_of(kb, ante)
+            own = possessed(i)
+            if own is not None:
+                nspan, noun = own
+                whole = doc[i - 1:nspan.end]
+                inst = noun.institution and noun.sector in STATE_SECTORS
+                add(whole, ante, state, noun.sector, state if inst else None, f"'the {low}'s {noun.phrase}'")
+            else:
+                add(span, ante, state, "GOV" if low == "government" else None, state, f"'the {low}'")
+        elif definite and low in GROUP_NOUNS:
+            kinds = GROUP_KINDS | ({"igo", "ngo"} if low in ("organisation", "organization") else set())
+            ante = find(i - 1, lambda m: _kind(kb, m) in kinds or (m.kind == "coref" and m.id and
+                                                                  (a := kb.get(m.id)) is not None and a.kind in kinds))
+            if ante is not None:
+                add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
+        elif definite and low in BLOC_NOUNS:
+            ante = find(i - 1, lambda m: _kind(kb, m) == "igo")
+            if ante is not None:
+                add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
+        elif definite and low == "council":
+            ante = find(i - 1, lambda m: _kind(kb, m) == "igo" and m.id is not None
+                        and "council" in (kb.get(m.id).name.lower() if kb.get(m.id) else ""))
+            if ante is not None:
+                add(span, ante, ante.country, ante.sector, ante.id, "'the council'")
+        elif low in PERSON_PRONOUNS and t.pos_ == "PRON":
+            ante = find(i, lambda m: m.kind == "person")
+            if ante is not None:
+                add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
+        elif low in PLURAL_PRONOUNS and t.pos_ == "PRON":
+            ante = find(i, lambda m: _kind(kb, m) in GROUP_KINDS and m.kind != "person", nearest=True)
+            if ante is not None and sent_of[tok_of(ante)] >= sent_of[i] - 1:
+                add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
+        elif low == "its" and t.dep_ == "poss":
+            subj = _clause_subject(t)
+            if subj is None:
+                continue
+            ante = next((m for _, m in reversed(timeline)
+                         if m.start <= subj.idx < m.end and m.kind != "person"), None)
+            if ante is not None and (ante.id or ante.country):
+                add(span, ante, ante.country, ante.sector, ante.id, "'its'")
+        elif definite and i in nouns:
+            nspan, noun = nouns[i]
+            if not (noun.institution and noun.sector in STATE_SECTORS):
+                continue
+            if nspan.end < len(doc) and doc[nspan.end].lower_ == "of":
+                continue
+            whole = doc[i - 1:nspan.end]
+            if any(k in covered for k in range(whole.start, whole.end)):
+                continue
+            ante = find(i - 1, lambda m: m.sector == noun.sector and _state_of(kb, m) is not None
+                        and m.id == _state_of(kb, m))
+            if ante is None:
+                ante = find(i - 1, lambda m: _kind(kb, m) in STATE_KINDS)
+            if ante is None:
+                continue
+            state = _state_of(kb, ante)
+            add(whole, ante, state, noun.sector, state, f"'the {noun.phrase}' (institution of the last state)")
+
+    if not added:
+        return mentions
+    allm = sorted(mentions + [cm for cm, _ in added], key=lambda m: (m.start, -m.end))
+    pos = {id(m): n for n, m in enumerate(allm)}
+    for cm, ante in added:
+        cm.antecedent = pos[id(ante)]
+    return allm
+
+
+def _clause_subject(tok):
+    """The subject of the clause a token belongs to (one step up through conjoined/adverbial verbs)."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        t = t.head
+    for _ in range(2):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t:
+            t = t.head
+        else:
+            break
+    return None

@@ -1,0 +1,391 @@
+"""The actor knowledge base: states, organisations and groups, people with dated roles, sector nouns.
+
+``load_kb(extra)`` reads the packaged YAML under ``detente/data/actors/`` (validated by
+``detente.actors.schema``) plus user files, merges them by id, and indexes every name form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Role
+
+PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml")
+
+# how an alias names its actor, best first: the score of an exact match, and the mention kind
+HOW: dict[str, tuple[float, str]] = {
+    "name": (1.0, "name"),
+    "alias": (1.0, "name"),
+    "short": (1.0, "name"),
+    "person": (0.97, "person"),
+    "historic": (0.95, "name"),
+    "demonym": (0.9, "demonym"),
+    "institution": (0.9, "metonym"),
+    "capital": (0.85, "metonym"),
+    "variant": (0.9, "name"),
+}
+HOW_ORDER = {h: i for i, h in enumerate(HOW)}
+# alias kinds the mention finder matches in running text (variants are look-up only)
+MATCHED_HOWS = frozenset(HOW) - {"variant"}
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class KBError(ValueError):
+    """A KB file is invalid (the message names the file and the problem)."""
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: NFKD without combining marks, curly quotes straightened,
+    whitespace folded, lower case."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u0131", "i")  # dotless i (Yıldırım)
+    return " ".join(text.casefold().split())
+
+
+ARTICLES = ("the ", "a ", "an ")
+
+
+def key(text: str) -> str:
+    """The look-up key of a name: ``fold`` plus a leading article and a trailing possessive removed."""
+    k = fold(text).strip(" ,.;:\"")
+    for art in ARTICLES:
+        if k.startswith(art):
+            k = k[len(art):]
+            break
+    if k.endswith("'s"):
+        k = k[:-2]
+    elif k.endswith("s'"):
+        k = k[:-1]
+    return k.strip()
+
+
+def core(text: str) -> str:
+    """``text`` with its case kept but a leading article and a trailing possessive removed."""
+    t = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:\"")
+    low = t.lower()
+    for art in ARTICLES:
+        if low.startswith(art):
+            t = t[len(art):]
+            break
+    if t.endswith("'s"):
+        t = t[:-2]
+    return t
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Acronyms written without lower-case letters ("US", "WHO", "OPEC+") only match as written."""
+    return not any(c.islower() for c in alias) and any(c.isalpha() for c in alias)
+
+
+def plural(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x", "z")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}".strip()
+
+
+def demonym_plural(word: str) -> str | None:
+    """"Russian" → "Russians"; none for "Chinese", "British", "French", "Swiss"."""
+    if word.endswith(("ese", "sh", "ch", "ss", "s")):
+        return None
+    return word + "s"
+
+
+@dataclass(frozen=True)
+class AliasHit:
+    actor: str
+    how: str
+    alias: str
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class SectorNoun:
+    phrase: str
+    sector: str
+    institution: bool
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Who an actor is on a date: the id events should use, its country and sector, and why."""
+
+    id: str | None
+    country: str | None
+    sector: str | None
+    note: str
+    score: float = 1.0
+
+
+def _read(path: Path | str, text: str | None = None) -> ActorFile:
+    try:
+        raw = yaml.load(text if text is not None else Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KBError(f"{path}: cannot read actor file: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise KBError(f"{path}: an actor file is a mapping with a `version:` key")
+    try:
+        return ActorFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise KBError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from exc
+
+
+class ActorKB:
+    """Actors by id, every name form indexed, sector nouns, and who each actor is on a date."""
+
+    def __init__(self, files: Iterable[tuple[str, ActorFile]]):
+        self.actors: dict[str, Actor] = {}
+        self.sectors: dict[str, str] = {}
+        self.nouns: dict[str, SectorNoun] = {}
+        self.sources: list[str] = []
+        extras: list[tuple[str, str, Any]] = []
+        for name, f in files:
+            self.sources.append(name)
+            self.sectors.update(f.sectors)
+            for group in f.nouns:
+                for w in group.words:
+                    for form in (w, plural(w)):
+                        k = fold(form)
+                        if k not in self.nouns or form == w:
+                            self.nouns[k] = SectorNoun(w, group.sector, group.institution)
+            for a in f.actors:
+                self._add(a)
+            for h in f.historic:
+                self._add(h.to_actor())
+            for p in f.people:
+                self._add(p.to_actor())
+            for sid, extra in f.states.items():
+                extras.append((name, sid, extra))
+        for name, sid, extra in extras:
+            if sid not in self.actors:
+                raise KBError(f"{name}: states.{sid}: no such state")
+            a = self.actors[sid]
+            a.aliases = _uniq(a.aliases + extra.short_names)
+            a.demonyms = _uniq(a.demonyms + extra.demonyms)
+            a.capitals = _uniq(a.capitals + extra.capitals)
+            a.institutions = _uniq(a.institutions + extra.institutions)
+            a.historic_names = _uniq(a.historic_names + extra.historic_names)
+        self._check()
+        self.index: dict[str, list[AliasHit]] = {}
+        for a in self.actors.values():
+            for how, names in self._name_forms(a):
+                for n in names:
+                    self._index(n, a.id, how)
+        self._matchers: dict[int, Any] = {}
+        self._fuzzy_keys: list[str] | None = None
+
+    # --- building -------------------------------------------------------------------------------
+    def _add(self, actor: Actor) -> None:
+        old = self.actors.get(actor.id)
+        if old is not None and old.kind == actor.kind:
+            # a later file extends an entry: names merged, scalar fields and roles replaced when given
+            merged = old.model_copy(deep=True)
+            for f in ("aliases", "variants", "demonyms", "capitals", "institutions", "historic_names"):
+                setattr(merged, f, _uniq(getattr(old, f) + getattr(actor, f)))
+            for f in actor.model_fields_set - {"id", "kind", "aliases", "variants", "demonyms", "capitals",
+                                               "institutions", "historic_names"}:
+                setattr(merged, f, getattr(actor, f))
+            if actor.name != old.name:
+                merged.aliases = _uniq([old.name, *merged.aliases])
+            self.actors[actor.id] = merged
+        else:
+            self.actors[actor.id] = actor.model_copy(deep=True)
+
+    def _check(self) -> None:
+        known = set(self.sectors)
+        for a in self.actors.values():
+            if a.sector and known and a.sector not in known:
+                raise KBError(f"actor {a.id}: unknown sector {a.sector!r}")
+            for r in a.roles:
+                if r.sector and known and r.sector not in known:
+                    raise KBError(f"actor {a.id}: role with unknown sector {r.sector!r}")
+                if r.actor and r.actor not in self.actors:
+                    raise KBError(f"actor {a.id}: role serves unknown actor {r.actor!r}")
+            if a.parent and a.parent not in self.actors:
+                raise KBError(f"actor {a.id}: unknown parent {a.parent!r}")
+        for n in self.nouns.values():
+            if known and n.sector not in known:
+                raise KBError(f"sector noun {n.phrase!r}: unknown sector {n.sector!r}")
+
+    @staticmethod
+    def _name_forms(a: Actor) -> list[tuple[str, list[str]]]:
+        if a.kind == "person":
+            return [("person", [a.name, *a.aliases])]
+        demonyms = list(a.demonyms)
+        demonyms += [p for p in (demonym_plural(d) for d in a.demonyms) if p]
+        return [
+            ("name", [a.name]), ("alias", a.aliases), ("historic", a.historic_names),
+            ("demonym", demonyms), ("institution", a.institutions), ("capital", a.capitals),
+            ("variant", a.variants),
+        ]
+
+    def _index(self, name: str, actor_id: str, how: str) -> None:
+        k = key(name)
+        if not k:
+            return
+        hits = self.index.setdefault(k, [])
+        hit = AliasHit(actor_id, how, name, is_case_sensitive(name))
+        for i, h in enumerate(hits):
+            if h.actor == actor_id and h.case_sensitive == hit.case_sensitive:
+                if HOW_ORDER[how] < HOW_ORDER[h.how]:
+                    hits[i] = hit
+                return
+        hits.append(hit)
+        hits.sort(key=lambda h: HOW_ORDER[h.how])
+
+    # --- look-up --------------------------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id.upper()) if actor_id else None
+
+    def ids(self) -> list[str]:
+        return sorted(self.actors)
+
+    def hits(self, text: str) -> list[AliasHit]:
+        """Exact alias hits for ``text`` (case-sensitive aliases only where the case agrees)."""
+        c = core(text)
+        return [h for h in self.index.get(key(text), []) if not h.case_sensitive or c == core(h.alias)]
+
+    def noun(self, phrase: str) -> SectorNoun | None:
+        return self.nouns.get(fold(phrase))
+
+    def fuzzy_keys(self) -> list[str]:
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = sorted(
+                k for k, hs in self.index.items() if len(k) >= 5 and any(not h.case_sensitive for h in hs)
+            )
+        return self._fuzzy_keys
+
+    def search(self, q: str, limit: int = 10) -> list[tuple[str, float, str]]:
+        """Ranked candidates ``(id, score 0..1, matched name)`` for ``q``: exact, prefix, then fuzzy."""
+        from rapidfuzz import fuzz, process
+
+        k = key(q)
+        best: dict[str, tuple[float, str]] = {}
+
+        def offer(actor_id: str, score: float, name: str) -> None:
+            if actor_id not in best or best[actor_id][0] < score:
+                best[actor_id] = (score, name)
+
+        if k.upper() in self.actors:
+            offer(k.upper(), 1.0, k.upper())
+        for h in self.index.get(k, []):
+            offer(h.actor, 1.0, h.alias)
+        if k:
+            for ik, hs in self.index.items():
+                if ik.startswith(k) or (len(k) >= 3 and f" {k}" in f" {ik}"):
+                    for h in hs:
+                        offer(h.actor, 0.9 if ik.startswith(k) else 0.8, h.alias)
+            for ik, score, _ in process.extract(k, list(self.index), scorer=fuzz.WRatio, limit=limit * 3):
+                if score >= 80:
+                    for h in self.index[ik]:
+                        offer(h.actor, round(score / 100 * 0.85, 3), h.alias)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        return [(aid, s, n) for aid, (s, n) in ranked[:limit]]
+
+    # --- time -----------------------------------------------------------------------------------
+    def role_on(self, actor: Actor, on: dt.date | None) -> Role | None:
+        """The dated role valid on ``on`` (``None``: the latest role, i.e. the current one)."""
+        if not actor.roles:
+            return None
+        roles = sorted(actor.roles, key=lambda r: r.start or dt.date.min)
+        if on is None:
+            return roles[-1]
+        for r in roles:
+            if r.valid_on(on):
+                return r
+        return None
+
+    def standing(self, actor_id: str, on: dt.date | None = None) -> Standing:
+        """Who ``actor_id`` is on ``on``: the id an event should carry, country and sector.
+
+        States are themselves (sector null); organisations take the dated role valid then; people
+        resolve to the actor they serve and the sector of their post (ELI once out of office)."""
+        a = self.actors[actor_id]
+        if a.kind in ("state", "historic_state"):
+            return Standing(a.id, a.id, None, "")
+        if a.kind == "person":
+            return self._person_on(a, on)
+        r = self.role_on(a, on)
+        sector = a.sector or DEFAULT_SECTOR.get(a.kind)
+        if r is not None:
+            when = f"role on {on.isoformat()}" if on else "current role"
+            return Standing(a.id, r.country or a.country, r.sector or sector, when)
+        if a.roles and on is not None:
+            return Standing(a.id, a.country, sector, f"no dated role on {on.isoformat()}", 0.9)
+        return Standing(a.id, a.country, sector, "")
+
+    def _person_on(self, p: Actor, on: dt.date | None) -> Standing:
+        day = on or dt.date.today()
+        when = on.isoformat() if on else "today"
+        if p.died and day >= p.died:
+            return Standing(None, None, None, f"person {p.id}; died {p.died.isoformat()}", 0.5)
+        r = self.role_on(p, day)
+        if r is not None:
+            served = self.actors[r.actor]  # type: ignore[index]
+            s = self.standing(served.id, day)
+            sector = r.sector or s.sector
+            title = f" ({r.title})" if r.title else ""
+            note = f"person {p.id}{title} on {when}"
+            if served.kind in ("state", "historic_state"):
+                return Standing(served.id if sector in STATE_SECTORS else None, served.id, sector, note)
+            return Standing(served.id, s.country, sector, note)
+        past = [r for r in p.roles if r.end is not None and r.end <= day]
+        if past:
+            last = max(past, key=lambda r: r.end)  # type: ignore[arg-type, return-value]
+            served = self.actors[last.actor]  # type: ignore[index]
+            country = served.id if served.kind in ("state", "historic_state") else self.standing(served.id, day).country
+            title = f" {last.title}" if last.title else ""
+            return Standing(None, country, "ELI", f"person {p.id}; former{title} on {when}", 0.9)
+        first = p.roles[0] if p.roles else None
+        country = None
+        if first is not None:
+            served = self.actors[first.actor]  # type: ignore[index]
+            country = served.id if served.kind in ("state", "historic_state") else served.country
+        return Standing(None, country, None, f"person {p.id}; no role yet on {when}", 0.6)
+
+    # --- resolution (see detente.actors.resolve) ------------------------------------------------
+    def resolve(self, text: str, on: dt.date | None = None):
+        from detente.actors.resolve import resolve
+
+        return resolve(self, text, on)
+
+
+def _uniq(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def packaged_files() -> list[tuple[str, str]]:
+    base = resources.files("detente") / "data" / "actors"
+    return [(f"detente/data/actors/{n}", (base / n).read_text(encoding="utf-8")) for n in PACKAGED]
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> ActorKB:
+    files = [(name, _read(name, text)) for name, text in packaged_files()]
+    files += [(p, _read(p)) for p in extra]
+    return ActorKB(files)
+
+
+def load_kb(extra: Sequence[str | Path] = ()) -> ActorKB:
+    """The packaged KB plus user YAML files (cached per list of files)."""
+    return _load(tuple(str(p) for p in extra))

@@ -1,0 +1,254 @@
+"""Actor mentions in a parsed document.
+
+1. Two PhraseMatchers over every name form of the KB — ``LOWER`` for names, ``ORTH`` for acronyms
+   ("US", "WHO") — and one over the sector nouns; built once per KB and vocabulary (cached).
+   A name must be capitalised in the text (proper nouns only: "turkey" is not Turkey).
+2. Longest match wins; overlapping shorter matches are dropped.
+3. Context: "<actor>-backed …" is not the actor (dropped); "<actor>-appointed ambassador" stays the
+   actor; capital metonyms used as places ("in Kabul", "a Moscow lawyer", datelines) are dropped.
+4. Composition with a sector noun the name modifies: "Russia's Supreme Court", "the Russian
+   foreign ministry", "Chile's Ministry of Mines", "the president of Afghanistan"; titles before a
+   person ("Russian President Vladimir Putin") join the person.
+5. Coreference (``detente.actors.coref``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core
+from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
+from detente.models import Mention
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within", "into",
+                            "from", "via", "through", "throughout", "toward", "towards", "between", "on"})
+EXTENDABLE_HEADS = frozenset({"ministry", "department", "office", "ministries", "court", "committee", "agency"})
+
+
+@dataclass
+class _Matchers:
+    vocab: object
+    names: PhraseMatcher
+    acronyms: PhraseMatcher
+    nouns: PhraseMatcher
+
+
+def _build(kb: ActorKB, vocab) -> _Matchers:
+    import spacy
+
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    names = PhraseMatcher(vocab, attr="LOWER")
+    acronyms = PhraseMatcher(vocab, attr="ORTH")
+    lower: dict[str, set[str]] = {}
+    orth: dict[str, set[str]] = {}
+    for k, hits in kb.index.items():
+        for h in hits:
+            if h.how not in MATCHED_HOWS:
+                continue
+            text = core(h.alias)
+            if not text:
+                continue
+            (orth if h.case_sensitive else lower).setdefault(k, set()).add(text if h.case_sensitive else text.lower())
+    for table, matcher in ((lower, names), (orth, acronyms)):
+        for k, texts in table.items():
+            matcher.add(k, list(tokenizer.pipe(sorted(texts))))
+    nouns = PhraseMatcher(vocab, attr="LOWER")
+    for k in kb.nouns:
+        nouns.add(k, [tokenizer(k)])
+    return _Matchers(vocab, names, acronyms, nouns)
+
+
+def matchers(kb: ActorKB, vocab) -> _Matchers:
+    """The matchers of ``kb`` for ``vocab``, built on first use and cached on the KB."""
+    m = kb._matchers.get(id(vocab))
+    if m is None or m.vocab is not vocab:
+        m = kb._matchers[id(vocab)] = _build(kb, vocab)
+    return m
+
+
+@dataclass
+class _Found:
+    span: Span
+    hit: AliasHit
+    res: Resolution
+    kind: str
+    drop: bool = False
+
+
+def _longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    taken: set[int] = set()
+    out = []
+    for s, e, k, cs in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        out.append((s, e, k, cs))
+    return sorted(out)
+
+
+def noun_spans(doc: Doc, kb: ActorKB) -> dict[int, tuple[Span, SectorNoun]]:
+    """Sector-noun phrases of the doc by start token (longest first; only nouns, not verbs)."""
+    m = matchers(kb, doc.vocab)
+    found = []
+    for mid, s, e in m.nouns(doc):
+        span = doc[s:e]
+        if span[-1].pos_ not in ("NOUN", "PROPN") and span.root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found.append((s, e, doc.vocab.strings[mid], False))
+    return {s: (doc[s:e], kb.nouns[k]) for s, e, k, _ in _longest(found)}
+
+
+def _is_place(span: Span) -> bool:
+    """A capital used as a place, not as its government: "in Kabul", "a Moscow lawyer", datelines."""
+    root = span.root
+    first = span[0]
+    if span.text.isupper() and len(span.text) > 3 and (first.is_sent_start or first.i == 0
+                                                      or (span.end < len(span.doc) and span.doc[span.end].text in ",/")):
+        return True
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return False
+
+
+def _attached(a: Span, b: Span) -> bool:
+    """Whether span ``a`` modifies (is a dependent inside) the phrase ``b``."""
+    h = a.root.head
+    for _ in range(3):
+        if b.start <= h.i < b.end:
+            return True
+        if h.head is h:
+            break
+        h = h.head
+    return False
+
+
+def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
+    """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
+    if len(doc) == 0:
+        return []
+    m = matchers(kb, doc.vocab)
+    raw: list[tuple[int, int, str, bool]] = []
+    for mid, s, e in m.names(doc):
+        k = doc.vocab.strings[mid]
+        first = doc[s].text[:1]
+        if not first.isupper() and not any(h.alias[:1].islower() for h in kb.index.get(k, [])):
+            continue
+        raw.append((s, e, k, False))
+    for mid, s, e in m.acronyms(doc):
+        raw.append((s, e, doc.vocab.strings[mid], True))
+
+    found: list[_Found] = []
+    for s, e, k, cs in _longest(raw):
+        hits = [h for h in kb.index.get(k, []) if h.how in MATCHED_HOWS and h.case_sensitive == cs]
+        if not hits:
+            continue
+        span = doc[s:e]
+        hit = hits[0]
+        res = from_hit(kb, hit, on, span.text)
+        found.append(_Found(span, hit, res, res.kind))
+
+    nouns = noun_spans(doc, kb)
+    noun_ends = {sp.end: (sp, n) for sp, n in nouns.values()}
+    out: list[tuple[int, int, Resolution]] = []
+    used: set[int] = set()  # token indices already inside a composed mention
+    for f in found:
+        span, hit, res = f.span, f.hit, f.res
+        nxt = doc[span.end] if span.end < len(doc) else None
+        # "<actor>-backed rebels" is not the actor; "<actor>-appointed ambassador" is
+        if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
+            part = doc[span.end + 1]
+            if part.lower_ in OTHER_PARTICIPLES:
+                continue
+            if part.lower_ in AGENT_PARTICIPLES and part.head.i > part.i:
+                span = doc[span.start:part.head.i + 1]
+                res = res.model_copy(update={"text": span.text, "why": f"{hit.alias!r}-{part.lower_} noun; {res.why}"})
+                out.append((span.start, span.end, res))
+                continue
+        if hit.how == "capital" and _is_place(span):
+            continue
+        composed = None
+        if hit.how != "person":
+            composed = _compose_after(doc, kb, span, hit, nouns, on) or _compose_before(doc, kb, span, hit, noun_ends, on)
+        else:
+            composed = _title_before(doc, kb, span, hit, res, noun_ends, found)
+        if composed is not None:
+            span, res = composed
+        elif hit.how == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
+            res = res.model_copy(update={"score": round(res.score * 0.7, 3), "why": res.why + " (modifier only)"})
+        out.append((span.start, span.end, res))
+
+    # composed spans swallow the plain mentions inside them ("Russian" in "Russian President Putin")
+    out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    mentions: list[Mention] = []
+    for s, e, res in out:
+        if any(i in used for i in range(s, e)):
+            continue
+        used.update(range(s, e))
+        span = doc[s:e]
+        mentions.append(Mention(
+            start=span.start_char, end=span.end_char, text=span.text, id=res.id, country=res.country,
+            sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
+        ))
+    from detente.actors.coref import add_coref
+
+    return add_coref(doc, mentions, kb, nouns, on)
+
+
+def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) -> tuple[Span, Resolution] | None:
+    """"Russia's Supreme Court", "the Russian foreign ministry", "Russia's top court"."""
+    j = span.end
+    if j < len(doc) and doc[j].lower_ in ("'s", "'", "\u2019s"):
+        j += 1
+    for skip in range(0, 3):
+        k = j + skip
+        if k in nouns:
+            if any(doc[t].pos_ not in ("ADJ", "PROPN", "NOUN", "ADV") or doc[t].is_punct for t in range(j, k)):
+                return None
+            nspan, noun = nouns[k]
+            if not _attached(span, nspan):
+                return None
+            end = nspan.end
+            if noun.phrase.split()[-1] in EXTENDABLE_HEADS and end + 1 < len(doc) and doc[end].lower_ in ("of", "for"):
+                e = end + 1
+                while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].lower_ == "and"):
+                    e += 1
+                if e > end + 1 and doc[e - 1].lower_ != "and":
+                    end = e
+            whole = doc[span.start:end]
+            return whole, compose(kb, hit, noun, on, whole.text)
+    return None
+
+
+def _compose_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, noun_ends, on) -> tuple[Span, Resolution] | None:
+    """"the president of Afghanistan", "the Ministry of Foreign Affairs of Russia"."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of" or i not in noun_ends:
+        return None
+    nspan, noun = noun_ends[i]
+    if not (span.root.head.i == i and nspan.start <= doc[i].head.i < nspan.end):
+        return None
+    whole = doc[nspan.start:span.end]
+    return whole, compose(kb, hit, noun, on, whole.text)
+
+
+def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolution, noun_ends,
+                  found: list[_Found]) -> tuple[Span, Resolution] | None:
+    """"President Vladimir Putin", "Russian Foreign Minister Sergey Lavrov": the title joins the person."""
+    if span.start not in noun_ends:
+        return None
+    nspan, _ = noun_ends[span.start]
+    start = nspan.start
+    for f in found:
+        if f.span.end == start and f.hit.how in ("demonym", "name", "alias", "short"):
+            start = f.span.start
+            break
+    whole = doc[start:span.end]
+    return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})

@@ -1,0 +1,215 @@
+"""Resolving a name to an actor on a date: exact alias, then compositional, then fuzzy.
+
+- exact: every name form in the KB (names, short names, demonyms, capital and institution metonyms,
+  historic names, people), case-insensitive, leading article and trailing possessive stripped;
+  acronyms ("US", "WHO") only as written.
+- compositional: an actor word plus a sector noun — "Armenian Prime Minister" (id null, ARM, GOV),
+  "Russia's Supreme Court" (id RUS, JUD: a state institution stands for the state), "the foreign
+  minister of Russia", "Taliban-appointed ambassador" (TALIBAN), "President Vladimir Putin".
+- fuzzy: rapidfuzz ratio over all keys, only above a high threshold (score < 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel
+
+from detente.actors.kb import HOW, ActorKB, AliasHit, SectorNoun, core, fold
+from detente.actors.schema import STATE_SECTORS
+
+FUZZY_CUTOFF = 90.0
+# "<actor>-appointed ambassador": the noun stays the actor's ("Taliban-appointed" is TALIBAN)
+AGENT_PARTICIPLES = frozenset({"appointed", "led", "run", "controlled", "installed", "nominated", "named",
+                               "administered", "governed"})
+# "<actor>-backed rebels": the noun is someone else, helped by the actor — not the actor
+OTHER_PARTICIPLES = frozenset({"backed", "allied", "aligned", "linked", "affiliated", "sponsored", "funded",
+                               "supported", "inspired", "based", "born", "made", "built", "owned", "trained",
+                               "armed", "friendly", "leaning", "style", "bound", "brokered", "mediated"})
+STATE_KINDS = ("state", "historic_state")
+LABELS = {"capital": "capital metonym", "institution": "institution metonym", "name": "alias", "short": "alias",
+          "historic": "historic name"}
+
+
+class Resolution(BaseModel):
+    """The answer of ``ActorKB.resolve``. ``contract()`` is the JSON of DESIGN.md."""
+
+    text: str
+    id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    score: float = 0.0
+    why: str = ""
+    kind: str = "name"  # name | demonym | metonym | person | compositional
+    actor: str | None = None  # the KB entry that matched (VLADIMIR_PUTIN, TALIBAN, RUS)
+
+    def contract(self) -> dict:
+        return {"text": self.text, "id": self.id, "country": self.country, "sector": self.sector,
+                "score": self.score, "why": self.why}
+
+
+def _when(on: dt.date | None) -> str:
+    return on.isoformat() if on else "today"
+
+
+def from_hit(kb: ActorKB, hit: AliasHit, on: dt.date | None, text: str, score: float | None = None,
+             why: str | None = None) -> Resolution:
+    """A resolution for an alias hit: the actor as it stands on ``on``."""
+    a = kb.actors[hit.actor]
+    base, kind = HOW[hit.how]
+    st = kb.standing(a.id, on)
+    sector = st.sector
+    if hit.how in ("capital", "institution") and a.kind in STATE_KINDS:
+        sector = "GOV"  # "Moscow said", "the Kremlin said": the government speaking
+    label = LABELS.get(hit.how, hit.how)
+    parts = [why or f"{label} {hit.alias!r}"]
+    if st.note:
+        parts.append(st.note)
+    return Resolution(text=text, id=st.id, country=st.country, sector=sector,
+                      score=round((score if score is not None else base) * st.score, 3),
+                      why="; ".join(parts), kind=kind, actor=a.id)
+
+
+def compose(kb: ActorKB, hit: AliasHit, noun: SectorNoun, on: dt.date | None, text: str,
+            base: float = 0.9) -> Resolution:
+    """An actor word plus a sector noun. With a state: country from the state, sector from the noun,
+    and id the state only for its institutions (court, ministry, army); people and non-state
+    sectors ("Armenian Prime Minister", "Syrian mercenaries") get id null. With an organisation or
+    group: the organisation as it stands on the date."""
+    a = kb.actors[hit.actor]
+    label = LABELS.get(hit.how, hit.how)
+    why = f"compositional: {label} {hit.alias!r} + {noun.sector} noun {noun.phrase!r}"
+    if a.kind in STATE_KINDS:
+        inst = noun.institution and noun.sector in STATE_SECTORS
+        return Resolution(text=text, id=a.id if inst else None, country=a.id, sector=noun.sector,
+                          score=base, why=why, kind="compositional", actor=a.id)
+    st = kb.standing(a.id, on)
+    if st.note:
+        why += f"; {st.note}"
+    return Resolution(text=text, id=st.id, country=st.country, sector=st.sector,
+                      score=round(base * st.score, 3), why=why, kind="compositional", actor=a.id)
+
+
+def _best(hits: list[AliasHit], people: bool = False) -> AliasHit | None:
+    for h in hits:
+        if (h.how == "person") == people:
+            return h
+    return None
+
+
+_MINISTRY_RE = re.compile(r"^(ministry|department|office|secretariat|bureau|agency)\b")
+
+
+def sector_phrase(kb: ActorKB, words: list[str]) -> SectorNoun | None:
+    """The sector noun a phrase is headed by: the whole phrase, else its longest final words after at
+    most three modifiers ("top court"); "Ministry of Mines" is a government ministry."""
+    if not words:
+        return None
+    phrase = " ".join(words)
+    n = kb.noun(phrase)
+    if n:
+        return n
+    low = [fold(w) for w in words]
+    for sep in ("of", "for", "on"):
+        if sep in low[1:]:
+            i = low.index(sep, 1)
+            head = words[:i]
+            n = sector_phrase(kb, head)
+            if n:
+                return n
+            if _MINISTRY_RE.match(" ".join(low[:i])):
+                return SectorNoun(" ".join(head).lower(), "GOV", True)
+    for i in range(1, min(len(words), 4)):
+        n = kb.noun(" ".join(words[i:]))
+        if n:
+            return n
+    return None
+
+
+def _split_words(text: str) -> list[str]:
+    return text.replace("\u2019", "'").split()
+
+
+def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
+    t = core(text)
+    # "<actor>-appointed <noun>" / "<actor>-backed <noun>"
+    m = re.match(r"^(?P<a>.+?)-(?P<p>[a-z]+)\s+(?P<s>.+)$", t)
+    if m and m.group("p").lower() in AGENT_PARTICIPLES:
+        h = _best(kb.hits(m.group("a")))
+        if h:
+            r = from_hit(kb, h, on, text, score=0.9)
+            r.kind, r.why = "compositional", f"compositional: {h.alias!r}-{m.group('p')} noun; " + r.why
+            return r
+    if m and m.group("p").lower() in OTHER_PARTICIPLES:
+        return None
+    words = _split_words(t)
+    # "<actor>'s <sector noun>"
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "s'")):
+            a_text = " ".join(words[:i] + [w[:-2] if w.endswith("'s") else w[:-1]])
+            h = _best(kb.hits(a_text))
+            n = sector_phrase(kb, words[i + 1:])
+            if h and n:
+                return compose(kb, h, n, on, text)
+    # "<sector noun> of (the) <actor>"
+    low = [fold(w) for w in words]
+    for i in range(len(words) - 2, 0, -1):
+        if low[i] == "of":
+            j = i + 1 + (low[i + 1] == "the" if i + 1 < len(low) else 0)
+            h = _best(kb.hits(" ".join(words[j:])))
+            n = sector_phrase(kb, words[:i])
+            if h and n:
+                return compose(kb, h, n, on, text)
+    # "<title> <person>" and "<demonym> <title> <person>"
+    for i in range(1, len(words)):
+        p = _best(kb.hits(" ".join(words[i:])), people=True)
+        if p:
+            head = words[:i]
+            if sector_phrase(kb, head) or (len(head) > 1 and _best(kb.hits(head[0])) and sector_phrase(kb, head[1:])):
+                r = from_hit(kb, p, on, text)
+                r.why = f"title + {r.why}"
+                return r
+    # "<actor> <sector noun>" — longest actor words first
+    for i in range(len(words) - 1, 0, -1):
+        h = _best(kb.hits(" ".join(words[:i])))
+        if h:
+            n = sector_phrase(kb, words[i:])
+            if n:
+                return compose(kb, h, n, on, text)
+    return None
+
+
+def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
+    from rapidfuzz import fuzz, process
+
+    from detente.actors.kb import key
+
+    k = key(text)
+    if len(k) < 5:
+        return None
+    found = process.extractOne(k, kb.fuzzy_keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if not found:
+        return None
+    match, score, _ = found
+    hits = [h for h in kb.index[match] if not h.case_sensitive]
+    if not hits:
+        return None
+    h = hits[0]
+    base = HOW[h.how][0]
+    r = from_hit(kb, h, on, text, score=round(base * score / 100 * 0.95, 3),
+                 why=f"fuzzy match {h.alias!r} ({score:.0f}%)")
+    return r
+
+
+def resolve(kb: ActorKB, text: str, on: dt.date | None = None) -> Resolution | None:
+    """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``."""
+    if not text or not text.strip():
+        return None
+    hits = kb.hits(text)
+    if hits:
+        return from_hit(kb, hits[0], on, text)
+    r = compositional(kb, text, on)
+    if r is not None:
+        return r
+    return fuzzy(kb, text, on)

@@ -1,0 +1,188 @@
+"""Pydantic models for the actor YAML files under ``detente/data/actors/`` (and user ``--actors`` files).
+
+Every file carries a ``version:`` key. Loading validates each file on its own; ``kb.load_kb`` then
+checks what spans files (role actors exist, sector codes are known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+ActorKind = Literal[
+    "state", "historic_state", "igo", "ngo", "armed_group", "party", "movement", "company", "media",
+    "person", "other",
+]
+
+# sectors under which a state's institution stands for the state itself ("Russia's Supreme Court" is
+# id RUS, sector JUD); any other sector names a part of society, not the state (id null)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+# the sector an actor has when its entry gives neither a sector nor a dated role
+DEFAULT_SECTOR: dict[str, str | None] = {
+    "igo": "IGO", "ngo": "NGO", "armed_group": "REB", "party": "PTY", "company": "BUS", "media": "JRN",
+    "state": None, "historic_state": None, "movement": None, "person": None, "other": None,
+}
+
+
+def _check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError(f"bad actor id {value!r}: upper-case letters, digits and _ only")
+    return value
+
+
+class Role(BaseModel):
+    """A dated role. For organisations: the sector and country they have between ``start`` and ``end``.
+    For people: the ``actor`` they serve and the ``sector`` of the post (``None`` = the served actor's
+    own sector on that date). ``end`` is exclusive; open ends are ``None``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sector: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    title: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> "Role":
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"role ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def valid_on(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+class Actor(BaseModel):
+    """One KB entry: a state, an organisation or group, or a person."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: ActorKind
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=list)  # exact look-up only, never matched in text
+    demonyms: list[str] = Field(default_factory=list)
+    capitals: list[str] = Field(default_factory=list)
+    institutions: list[str] = Field(default_factory=list)
+    historic_names: list[str] = Field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    parent: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+    alpha2: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    successor: str | None = None
+    died: dt.date | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, v: str) -> str:
+        return _check_id(v)
+
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases, *self.historic_names]
+
+
+class StateExtra(BaseModel):
+    """Hand-written additions to a generated state (``states_extra.yml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    short_names: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    capitals: list[str] = Field(default_factory=list)
+    institutions: list[str] = Field(default_factory=list)
+    historic_names: list[str] = Field(default_factory=list)
+
+
+class HistoricState(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    capitals: list[str] = Field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    successor: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, v: str) -> str:
+        return _check_id(v)
+
+    def to_actor(self) -> Actor:
+        return Actor(
+            id=self.id, kind="historic_state" if self.end else "state", name=self.name,
+            aliases=self.aliases, demonyms=self.demonyms, capitals=self.capitals, start=self.start,
+            end=self.end, successor=self.successor,
+        )
+
+
+class Person(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    died: dt.date | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, v: str) -> str:
+        return _check_id(v)
+
+    @field_validator("roles")
+    @classmethod
+    def _roles_serve(cls, roles: list[Role]) -> list[Role]:
+        for r in roles:
+            if not r.actor:
+                raise ValueError("a person's role needs the `actor` it serves")
+        return sorted(roles, key=lambda r: r.start or dt.date.min)
+
+    def to_actor(self) -> Actor:
+        return Actor(id=self.id, kind="person", name=self.name, aliases=self.aliases, roles=self.roles,
+                     died=self.died)
+
+
+class SectorNouns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sector: str
+    institution: bool = False
+    words: list[str]
+
+
+class ActorFile(BaseModel):
+    """Any actor YAML file: the packaged ones and user ``--actors`` files share this shape.
+
+    - ``actors``: entries of any kind (states included, e.g. a fictional ``KRV``)
+    - ``states``: additions to existing states by id (``states_extra.yml``)
+    - ``historic``: historic states
+    - ``people``: people with dated roles
+    - ``sectors`` / ``nouns``: sector codes and the nouns that imply them
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    generated_by: str | None = None
+    sources: dict[str, str] = Field(default_factory=dict)
+    actors: list[Actor] = Field(default_factory=list)
+    states: dict[str, StateExtra] = Field(default_factory=dict)
+    historic: list[HistoricState] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    sectors: dict[str, str] = Field(default_factory=dict)
+    nouns: list[SectorNouns] = Field(default_factory=list)

@@ -1,0 +1,80 @@
+"""Gold-standard records, as every gold reader returns them (one model for YAML and CAMEO XML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from detente.models import Precision, Status
+
+#: fields the scorer reports; a gold item says which of them its source can score
+EVENT_FIELDS = ("event", "type", "source", "target", "dyad", "date", "date_within", "status")
+ALL_FIELDS = EVENT_FIELDS + ("relation_change", "quote")
+
+
+class GoldActor(BaseModel):
+    """An expected source/target: a detente id, or (id null) a country and sector."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None  # as written in the gold (CAMEO code or id)
+
+    def label(self) -> str:
+        if self.id:
+            return self.id
+        if self.country or self.sector:
+            return f"{self.country or '---'}/{self.sector or '---'}"
+        return "-"
+
+
+class GoldEvent(BaseModel):
+    type: str
+    mode: str | None = None
+    source: GoldActor | None = None
+    target: GoldActor | None = None
+    date: str | None = None
+    date_precision: Precision | None = None
+    date_end: str | None = None
+    status: Status = "occurred"
+    sentence: str | None = None  # a substring of the sentence the event comes from
+    cameo: str | None = None
+
+
+class GoldChange(BaseModel):
+    source: str
+    target: str
+    dimension: str
+    value: str
+    date: str | None = None
+    date_precision: Precision | None = None
+    subjects: list[str] = Field(default_factory=list)
+    sentence: str | None = None
+
+
+class GoldQuote(BaseModel):
+    speaker: str | None = None
+    speaker_id: str | None = None
+    text_contains: str
+
+
+class GoldItem(BaseModel):
+    """One unit of gold: an article (YAML) or a sentence (CAMEO XML), with what it expects."""
+
+    id: str
+    origin: str  # file (and record) it was read from
+    kind: Literal["article", "sentence"]
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    source_name: str | None = None
+    events: list[GoldEvent] = Field(default_factory=list)
+    relation_changes: list[GoldChange] = Field(default_factory=list)
+    quotes: list[GoldQuote] = Field(default_factory=list)
+    absent: list[str] = Field(default_factory=list)
+    fields: tuple[str, ...] = ALL_FIELDS  # what this gold can score
+    unmapped: list[str] = Field(default_factory=list)  # gold codings left out (no PLOVER type, …)

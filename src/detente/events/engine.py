@@ -1,0 +1,667 @@
+"""The PLOVER coding engine: patterns (``detente.events.patterns``) over the dependency parse.
+
+For each verb (or event noun) of a sentence whose lemma is a trigger, the candidate patterns are tried
+most specific first; the first whose constraints hold (object, preposition, complement) and whose
+arguments resolve to actors gives the event. Arguments come from the parse:
+
+- **source**: the subject (climbing ``xcomp``/``conj``/``advcl`` to the clause that has one; the
+  object of the governing verb for object control, "urged Iran to stop"; the noun a relative
+  pronoun stands for), or the ``by`` agent of a passive;
+- **target**: the roles the pattern lists (see ``data/patterns/events.yml``).
+
+An argument is the actor *mention* at the role's head token or at its compound / possessor /
+adjective children ("Taliban delegations", "the movement's status", "Russian envoys"); coreferent
+mentions ("the group") resolve through their ``antecedent`` at a confidence penalty. Events whose
+source equals their target, or that lack an actor on a side the pattern needs, are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from detente import dates
+from detente.events import status as status_mod
+from detente.events.patterns import Pattern, PatternSet, load_patterns
+from detente.events.plover import goldstein
+from detente.models import ActorRef, DateValue, Event, Mention
+
+HISTORY_KEY = "detente.events.history"
+REL_PRONOUNS = {"which", "who", "that", "whom"}
+CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod")
+CONTAINER_NOUNS = {
+    "government", "leadership", "people", "delegation", "delegate", "representative", "official",
+    "force", "troop", "regime", "authority", "embassy", "ministry", "envoy", "leader", "member",
+    "diplomat", "army", "military", "president", "head", "chief", "citizen", "national",
+}
+COREF_PENALTY = 0.9
+ROLE_CERTAINTY = {
+    "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
+    "between": 0.9, "obj_tree": 0.85, "context": 0.75,
+}
+AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
+KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
+
+
+@lru_cache(maxsize=1)
+def agreement_kinds() -> dict[str, set[str]]:
+    raw = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in raw["kinds"].items()}
+
+
+@dataclass
+class Arg:
+    ref: ActorRef
+    role: str
+    certainty: float
+    token: Token | None = None
+    mention: int | None = None
+
+
+@dataclass
+class Ctx:
+    sent: Span
+    mentions: list[Mention]
+    published: dt.date | None
+    tok2m: dict[int, int] = field(default_factory=dict)
+    used_nouns: set[int] = field(default_factory=set)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _words(t: Token) -> set[str]:
+    return {t.lower_, _lemma(t)}
+
+
+# ----------------------------------------------------------------------------- mentions and actors
+
+
+def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
+    """token index → index of the smallest mention covering it (within the sentence)."""
+    out: dict[int, int] = {}
+    size: dict[int, int] = {}
+    for mi, m in enumerate(mentions):
+        if m.end <= sent.start_char or m.start >= sent.end_char:
+            continue
+        for t in sent:
+            if t.idx < m.end and t.idx + len(t) > m.start:
+                length = m.end - m.start
+                if t.i not in out or length < size[t.i]:
+                    out[t.i], size[t.i] = mi, length
+    return out
+
+
+def _resolve(mentions: list[Mention], mi: int) -> tuple[Mention, bool]:
+    """The mention an index stands for, following coreference; and whether it was coref."""
+    m = mentions[mi]
+    if m.kind != "coref" or m.antecedent is None:
+        return m, False
+    seen = {mi}
+    ante = m
+    while ante.kind == "coref" and ante.antecedent is not None and ante.antecedent not in seen:
+        if not 0 <= ante.antecedent < len(mentions):
+            break
+        seen.add(ante.antecedent)
+        ante = mentions[ante.antecedent]
+    return ante, True
+
+
+def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
+    m = ctx.mentions[mi]
+    eff, coref = _resolve(ctx.mentions, mi)
+    ident = m.id or eff.id
+    country = m.country or eff.country
+    sector = m.sector or eff.sector
+    if not ident and not country:
+        return None
+    ref = ActorRef(id=ident, country=country, sector=sector, text=m.text, start=m.start, end=m.end)
+    certainty = ROLE_CERTAINTY.get(role.split(":")[0], 1.0 if role.startswith("prep") else 0.9)
+    if coref:
+        certainty *= COREF_PENALTY
+    if not ident:
+        certainty *= 0.9
+    return Arg(ref=ref, role=role, certainty=certainty, token=tok, mention=mi)
+
+
+def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg | None:
+    """The actor at a head token or its compound/possessor/adjective children."""
+    if tok is None:
+        return None
+    if tok.lower_ in REL_PRONOUNS and tok.dep_ in ("nsubj", "dobj", "nsubjpass", "pobj"):
+        head = _relcl_head(tok)
+        if head is not None:
+            tok = head
+    cands = [tok] + ([] if strict else [c for c in tok.children if c.dep_ in CORE_DEPS])
+    if strict:
+        cands += [c for c in tok.children if c.dep_ == "compound"]
+    for c in cands:
+        mi = ctx.tok2m.get(c.i)
+        if mi is not None:
+            arg = _arg(ctx, mi, role, c)
+            if arg is not None:
+                return arg
+    if not strict and _lemma(tok) in CONTAINER_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _core(ctx, p, role)
+    return None
+
+
+def _relcl_head(tok: Token) -> Token | None:
+    verb = tok.head
+    while verb.dep_ not in ("relcl",) and verb.head is not verb and verb.pos_ in ("VERB", "AUX", "ADP"):
+        verb = verb.head
+    return verb.head if verb.dep_ == "relcl" else None
+
+
+def _tree(ctx: Ctx, tok: Token, role: str, exclude: set[int]) -> Arg | None:
+    for t in tok.subtree:
+        mi = ctx.tok2m.get(t.i)
+        if mi is not None and mi not in exclude:
+            arg = _arg(ctx, mi, role, t)
+            if arg is not None:
+                return arg
+    return None
+
+
+# ----------------------------------------------------------------------------- syntax helpers
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _subject(v: Token) -> Token | None:
+    """The active subject of the clause of ``v`` (None for a passive verb without one)."""
+    cur = v
+    for depth in range(5):
+        deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
+        for c in cur.children:
+            if c.dep_ in deps:
+                return c
+        if cur.dep_ == "relcl" and depth == 0:
+            return None
+        if cur.dep_ == "xcomp":
+            objs = [c for c in cur.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
+            if depth == 0 and _is_passive(v) and cur.dep_ != "xcomp":
+                return None
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _agent(v: Token) -> Token | None:
+    if not _is_passive(v):
+        return None
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    for o in _objects(v):
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return None
+
+
+def _objects(v: Token) -> list[Token]:
+    """Direct objects (and their conjuncts); the subject of a passive comes first."""
+    out = [c for c in v.children if c.dep_ == "nsubjpass"]
+    for c in v.children:
+        if c.dep_ in ("dobj", "oprd", "attr"):
+            out.append(c)
+            out.extend(t for t in c.conjuncts if t.i > c.i)
+    return out
+
+
+def _preps(tokens: list[Token], word: str) -> list[Token]:
+    out = []
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+                out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _near_words(v: Token) -> tuple[set[str], str]:
+    """Words of the verb's non-subject children and grandchildren, and their text (lowercase)."""
+    words: set[str] = set()
+    texts: list[str] = []
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
+            continue
+        words |= _words(c)
+        for g in c.children:
+            words |= _words(g)
+        texts.append(" ".join(t.lower_ for t in c.subtree))
+    return words, " | ".join(texts)
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase of a head without determiners/possessors: "oil products"."""
+    keep = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i >= tok.left_edge.i]
+    start = min([tok.i] + [k.left_edge.i if k.dep_ != "amod" else k.i for k in keep])
+    words = [t for t in tok.doc[start: tok.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
+    return " ".join(t.text for t in words)
+
+
+def _word_match(word: str, tok: Token) -> bool:
+    if " " in word:
+        return word in " ".join(t.lower_ for t in tok.subtree) or word in _phrase(tok).lower()
+    return word in _words(tok) or any(word in _words(c) for c in tok.children if c.dep_ == "compound")
+
+
+# ----------------------------------------------------------------------------- pattern matching
+
+
+@dataclass
+class Match:
+    pattern: Pattern
+    trigger: Token
+    obj: Token | None
+    extra: list[str]
+
+
+def _verb_matches(p: Pattern, v: Token) -> Match | None:
+    words, text = _near_words(v)
+    entries = p.verb_heads.get(_lemma(v)) or p.verb_heads.get(v.lower_)
+    if entries is None:
+        return None
+    extra_ok = None
+    for rest in entries:
+        if all(w in words for w in rest):
+            extra_ok = rest
+            break
+    if extra_ok is None:
+        return None
+    objs = _objects(v)
+    if p.exclude_objects and any(_word_match(w, o) for o in objs for w in p.exclude_objects):
+        return None
+    obj = None
+    if p.objects:
+        for o in objs:
+            hit = next((w for w in p.objects if _word_match(w, o)), None)
+            if hit is None:
+                continue
+            quals = p.object_qualifiers.get(hit)
+            if quals:
+                scope = {(_lemma(t)) for t in o.subtree} | {t.lower_ for t in o.subtree}
+                for c in v.children:
+                    if c.dep_ == "prep" and c.lower_ == "as":
+                        scope |= {_lemma(t) for t in c.subtree} | {t.lower_ for t in c.subtree}
+                if not scope & set(quals):
+                    continue
+            obj = o
+            break
+        if obj is None:
+            return None
+    if p.preps:
+        ok = False
+        for word, lemmas in p.preps.items():
+            pobjs = _preps([v, *objs], word)
+            if pobjs and (not lemmas or any(_lemma(t) in lemmas or t.lower_ in lemmas for t in pobjs)):
+                ok = True
+                break
+        if not ok:
+            return None
+    if p.complements:
+        if not any((" " in w and w in text) or (" " not in w and w in words) for w in p.complements):
+            return None
+    if obj is None and objs:
+        obj = objs[0]
+    return Match(p, v, obj, extra_ok)
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+def _source(ctx: Ctx, m: Match) -> Arg | None:
+    v = m.trigger
+    for role in m.pattern.source_roles:
+        arg = None
+        if role == "subj" and v.pos_ in ("VERB", "AUX"):
+            subj = _subject(v)
+            arg = _core(ctx, subj, "subj") if subj is not None else None
+        elif role == "agent" and v.pos_ in ("VERB", "AUX"):
+            arg = _core(ctx, _agent(v), "agent")
+        elif role == "poss":
+            arg = _core(ctx, next((c for c in v.children if c.dep_ == "poss"), None), "poss")
+        elif role == "between":
+            pobjs = _preps([v], "between")
+            arg = _core(ctx, pobjs[0], "between") if pobjs else None
+        if arg is not None:
+            return arg
+    return None
+
+
+def _history(ctx: Ctx) -> list[Event]:
+    hist = ctx.sent.doc.user_data.get(HISTORY_KEY, {})
+    return [e for start, evs in sorted(hist.items()) if start < ctx.sent.start for e in evs]
+
+
+def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
+    v, obj = m.trigger, m.obj
+    objs = [obj] if obj is not None else ([] if v.pos_ == "NOUN" else _objects(v))
+    exclude = {source.mention} if source.mention is not None else set()
+
+    def ok(arg: Arg | None) -> Arg | None:
+        if arg is None or (arg.mention is not None and arg.mention in exclude):
+            return None
+        if source.ref.id and arg.ref.id == source.ref.id:
+            return None
+        return arg
+
+    for role in m.pattern.target_roles:
+        arg = None
+        if role == "obj":
+            for o in objs:
+                arg = ok(_core(ctx, o, "obj", strict=True))
+                if arg:
+                    break
+        elif role == "obj_core":
+            for o in objs:
+                arg = ok(_core(ctx, o, "obj_core"))
+                if arg:
+                    break
+        elif role == "obj_tree":
+            for o in objs:
+                arg = ok(_tree(ctx, o, "obj_tree", exclude))
+                if arg:
+                    break
+        elif role == "dative":
+            for c in v.children:
+                if c.dep_ in ("dative", "iobj"):
+                    arg = ok(_core(ctx, c, "dative"))
+                    if arg:
+                        break
+        elif role.startswith("prep:"):
+            word = role.split(":", 1)[1]
+            for p in _preps([v, *objs], word):
+                arg = ok(_core(ctx, p, role))
+                if arg:
+                    break
+        elif role == "between":
+            for p in _preps([v], "between"):
+                for conj in p.conjuncts:
+                    arg = ok(_core(ctx, conj, "between"))
+                    if arg:
+                        break
+        elif role == "context" and obj is not None and m.pattern.relation is not None:
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
+            has_poss = any(c.dep_ == "poss" for c in obj.children)
+            if definite and not has_poss and source.ref.id:
+                for ev in reversed(_history(ctx)):
+                    rel = ev.detail.get("relation") or {}
+                    if (rel.get("dimension") == m.pattern.relation.dimension and ev.source
+                            and ev.source.id == source.ref.id and ev.target and ev.target.id):
+                        arg = Arg(ref=ev.target.model_copy(update={"start": None, "end": None}),
+                                  role="context", certainty=ROLE_CERTAINTY["context"])
+                        break
+        if arg is not None:
+            return arg
+    return None
+
+
+# ----------------------------------------------------------------------------- details
+
+
+def _scope_words(m: Match) -> tuple[set[str], str]:
+    toks: list[Token] = [m.trigger]
+    if m.obj is not None:
+        toks.extend(m.obj.subtree)
+    words = set()
+    for t in toks:
+        words |= _words(t)
+    return words, " ".join(t.lower_ for t in toks)
+
+
+def _by_word(table: dict[str, str], words: set[str], text: str) -> str | None:
+    for w, val in table.items():
+        if (" " in w and w in text) or w in words:
+            return val
+    return None
+
+
+def _designation_detail(m: Match, source: Arg) -> dict:
+    v = m.trigger
+    detail: dict = {}
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            p = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if p is not None:
+                detail["as"] = _phrase(p)
+    objs = [o for o in _objects(v) if o.dep_ in ("dobj", "oprd")]
+    if "as" not in detail and len(objs) > 1:
+        detail["as"] = _phrase(objs[-1])
+    for word in ("to", "on", "from"):
+        for p in _preps([v, *objs], word):
+            if _lemma(p) in ("list", "blacklist", "register", "registry"):
+                detail["list"] = " ".join(t.text for t in p.subtree if t.dep_ not in ("det", "poss", "case"))
+    if source.token is not None and source.token.pos_ in ("NOUN", "PROPN"):
+        stok = source.token
+        head = stok.head if stok.dep_ == "poss" else stok
+        if head is not stok or head.ent_type_ not in ("GPE", "NORP"):
+            phrase = _phrase(head)
+            if phrase and phrase.lower() != source.ref.text.lower():
+                detail["authority"] = phrase
+    return detail
+
+
+def _agreement_detail(m: Match, info: status_mod.StatusInfo, sent: Span) -> dict:
+    subjects: list[str] = []
+    heads = [m.trigger] + ([m.obj] if m.obj is not None else [])
+    for word in AGREEMENT_PREPS:
+        for p in _preps(heads, word):
+            if p.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for t in [p, *p.conjuncts]:
+                ph = _phrase(t)
+                if ph and ph not in subjects:
+                    subjects.append(ph)
+        if subjects:
+            break
+    if m.obj is not None:
+        for c in m.obj.children:  # "a deal covering oil and gas"
+            if c.dep_ == "acl" and _lemma(c) in ("cover", "involve", "include", "concern"):
+                for o in _objects(c):
+                    for t in [o, *o.conjuncts]:
+                        if _phrase(t) not in subjects:
+                            subjects.append(_phrase(t))
+    words = {w.lower() for s in subjects for w in s.split()}
+    if m.obj is not None:
+        words |= {_lemma(t) for t in m.obj.subtree}
+    kind = None
+    kinds = agreement_kinds()
+    for k, vocab in kinds.items():
+        if words & vocab:
+            kind = k
+            break
+    if kind is None:
+        lemmas = {_lemma(t) for t in sent}
+        kind = next((k for k, vocab in kinds.items() if lemmas & vocab), "general")
+    status = "enabled" if info.enabled else "proposed" if info.status == "planned" else "signed"
+    return {"subjects": subjects, "kind": kind, "status": status}
+
+
+# ----------------------------------------------------------------------------- the engine
+
+
+def _date(sent: Span, trigger_i: int, published: dt.date | None):
+    try:
+        return dates.date_for(sent, trigger_i, published)
+    except Exception:  # the dates stage must never lose an event
+        return None
+
+
+def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
+    p = m.pattern
+    sent = ctx.sent
+    words, text = _scope_words(m)
+    te = _date(sent, m.trigger.i, ctx.published)
+    detail: dict = {}
+    date = date_end = None
+    precision = None
+    if te is not None and te.date is not None:
+        date, precision = te.date.value, te.date.precision
+        date_end = te.date_end.value if te.date_end is not None else None
+        date_first = te.date.first_day()
+    elif ctx.published is not None:
+        dv = DateValue.from_date(ctx.published)
+        date, precision, date_first = dv.value, dv.precision, None
+        detail["date_from"] = "published"
+    else:
+        date_first = None
+    subj = _subject(m.trigger) if m.trigger.pos_ in ("VERB", "AUX") else None
+    info = status_mod.decide(
+        m.trigger, sent, subject=subj, objects=[m.obj] if m.obj is not None else [],
+        time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
+        date_first=date_first, published=ctx.published,
+    )
+    if info.status == "ongoing" and te is not None and te.kind == "since":
+        detail["since"] = date
+    mode = _by_word(p.mode_by_word, words, text) or p.mode
+    cameo = _by_word(p.cameo_by_word, words, text) or p.cameo
+    context = list(p.context)
+    extra_ctx = _by_word(p.context_by_word, words, text)
+    if extra_ctx and extra_ctx not in context:
+        context.append(extra_ctx)
+    trigger_words = [m.trigger.text, *m.extra]
+    if m.obj is not None and p.objects:
+        trigger_words.append(m.obj.text)
+    if m.obj is not None:
+        detail["object"] = " ".join(t.text for t in m.obj.subtree)
+    detail["status_why"] = info.why or None
+    detail = {k: v for k, v in detail.items() if v is not None}
+
+    if p.agreement:
+        detail.update(_agreement_detail(m, info, sent))
+    if p.relation is not None and target is not None:
+        rel_value = _by_word(p.relation.value_by_word, words, text) or p.relation.value
+        rel_detail = dict(p.relation.detail)
+        if p.relation.dimension == "designation":
+            rel_detail.update(_designation_detail(m, source))
+        if p.relation.dimension == "agreements":
+            rel_detail.update({k: detail[k] for k in ("subjects", "kind", "status")})
+            rel_value = detail["status"]
+        reverse = target.role in p.relation.reverse_if_target_role
+        if info.status == "negated":
+            from detente.relations.dimensions import load_dimensions
+
+            negated = load_dimensions().negate(p.relation.dimension, rel_value)
+            rel_detail["negated_from"] = rel_value
+            rel_value = negated
+        if rel_value is not None:
+            detail["relation"] = {"dimension": p.relation.dimension, "value": rel_value, "detail": rel_detail}
+            if reverse and source.ref.id and target.ref.id:
+                # the relation runs the other way ("X closed its embassy in Y": Y hosts X's embassy)
+                detail["relation"].update({"source": target.ref.id, "target": source.ref.id})
+
+    confidence = p.confidence * source.certainty * (target.certainty if target is not None else 0.8)
+    return Event(
+        type=p.type, mode=mode, context=context, source=source.ref,
+        target=target.ref if target is not None else None,
+        date=date, date_precision=precision, date_end=date_end, status=info.status,
+        cameo=cameo, goldstein=goldstein(cameo), sentence=sent.text,
+        start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3),
+        rule=p.id, trigger=" ".join(trigger_words), detail=detail,
+    )
+
+
+def _try(ctx: Ctx, m: Match) -> Event | None:
+    source = _source(ctx, m)
+    if source is None:
+        return None
+    target = _target(ctx, m, source)
+    if target is None and not m.pattern.target_optional:
+        return None
+    if target is not None and source.ref.id and source.ref.id == target.ref.id:
+        return None
+    if target is not None and not source.ref.id and not target.ref.id and (
+        (source.ref.country, source.ref.sector) == (target.ref.country, target.ref.sector)
+    ):
+        return None
+    return _build(ctx, m, source, target)
+
+
+def _noun_match(p: Pattern, n: Token) -> Match | None:
+    for noun in p.nouns:
+        if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
+            return Match(p, n, None, [])
+    return None
+
+
+def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,
+                  patterns: PatternSet | None = None) -> list[Event]:
+    """All events of one sentence, one per (source, target, type)."""
+    patterns = patterns or load_patterns()
+    ctx = Ctx(sent=sent, mentions=mentions, published=published)
+    ctx.tok2m = _index_mentions(sent, mentions)
+    found: list[Event] = []
+    if ctx.tok2m:
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                cands = patterns.for_verb(_lemma(tok)) or patterns.for_verb(tok.lower_)
+                for p in cands:
+                    m = _verb_matches(p, tok)
+                    if m is None:
+                        continue
+                    ev = _try(ctx, m)
+                    if ev is not None:
+                        found.append(ev)
+                        if m.obj is not None:
+                            ctx.used_nouns.add(m.obj.i)
+                        break
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.used_nouns:
+                continue
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+                # an object of a verb is the verb's business; only a nominal event is coded here
+                if patterns.for_verb(_lemma(tok.head)):
+                    continue
+            for p in patterns.for_noun(_lemma(tok)):
+                m = _noun_match(p, tok)
+                if m is None:
+                    continue
+                ev = _try(ctx, m)
+                if ev is not None:
+                    found.append(ev)
+                    break
+    events = _dedupe(found)
+    hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
+    hist[sent.start] = events
+    return events
+
+
+def _key(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.id or f"{ref.country}/{ref.sector}/{ref.text.lower()}"
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for ev in events:
+        k = (_key(ev.source), _key(ev.target), ev.type)
+        if k not in best:
+            order.append(k)
+            best[k] = ev
+        elif ev.confidence > best[k].confidence:
+            best[k] = ev
+    return [best[k] for k in order]

@@ -1,0 +1,163 @@
+"""Event status from the sentence: negated, planned, reported, ongoing or occurred.
+
+Heuristics over the dependency parse (the word lists are in ``detente/data/patterns/status.yml``):
+
+- **negated** — a ``neg`` child ("not", "never") on the trigger or on the verbs it depends on through
+  ``xcomp``/``acomp`` ("did not recognise", "has not formally recognised"); a "no" determiner on the
+  trigger noun, the subject or the object ("No country recognises", "no detentions"); a governing
+  verb such as "refuse", "decline", "fail" ("refused to recognise").
+- **planned** — a modal auxiliary ("will", "could", "may"), a governing verb or adjective of intent or
+  expectation ("plans to", "is expected to", "ready to", "proposed"), an enabling verb ("lets Russia
+  sign": also flags *enabled*), or an event date after publication.
+- **reported** — "allegedly", "reportedly"; governed by "claim"/"allege"; "is said/reported to";
+  "according to reports/sources" (a non-actor attribution).
+- **ongoing** — a "since" date, "repeatedly", "regularly", "continues to", "regular talks",
+  present progressive.
+
+Precedence: negated > planned > reported > ongoing > occurred. A negated event is never coded as
+having occurred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Span, Token
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "status.yml"
+
+
+class StatusWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    negators: list[str]            # governing verbs that negate their complement
+    negative_determiners: list[str]
+    modals: list[str]
+    intent: list[str]              # governing verbs/adjectives that make the complement planned
+    enablers: list[str]            # "lets X sign": planned, agreement enabled
+    hearsay_adverbs: list[str]
+    hearsay_verbs: list[str]       # "claimed that ...", "allegedly"
+    passive_hearsay: list[str]     # "is said to", "is reported to"
+    according_nouns: list[str]     # "according to reports": reported
+    ongoing_adverbs: list[str]
+    ongoing_modifiers: list[str]
+    ongoing_verbs: list[str]
+
+
+@lru_cache(maxsize=1)
+def status_words() -> StatusWords:
+    return StatusWords.model_validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")))
+
+
+@dataclass
+class StatusInfo:
+    status: str
+    enabled: bool = False
+    why: str = ""
+
+
+def _xchain(tok: Token) -> list[Token]:
+    """The trigger and the words it depends on through xcomp/acomp ("is ready to accept")."""
+    chain = [tok]
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in ("xcomp", "acomp", "auxpass") and cur.head is not cur:
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    return chain
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a clause is the complement of ("lets Russia sign", "claimed that X attacked")."""
+    top = _xchain(tok)[-1]
+    if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head is not top:
+        return top.head
+    return None
+
+
+def _has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None) -> bool:
+    return any(c.dep_ in deps and (lemmas is None or c.lower_ in lemmas or c.lemma_.lower() in lemmas)
+               for c in tok.children)
+
+
+def decide(
+    trigger: Token,
+    sent: Span,
+    *,
+    subject: Token | None = None,
+    objects: list[Token] = (),
+    time_kind: str | None = None,
+    time_ongoing: bool = False,
+    date_first: dt.date | None = None,
+    published: dt.date | None = None,
+    source_is_actor: bool = True,
+) -> StatusInfo:
+    w = status_words()
+    chain = _xchain(trigger)
+    gov = _governor(trigger)
+    conj_heads = []
+    cur = trigger
+    while cur.dep_ == "conj" and cur.head is not cur and len(conj_heads) < 3:
+        cur = cur.head
+        conj_heads.append(cur)
+
+    # negated
+    negdets = set(w.negative_determiners)
+    if any(_has_child(t, ("neg",)) for t in chain):
+        return StatusInfo("negated", why="neg")
+    if any(t.lemma_.lower() in w.negators for t in chain[1:]):
+        return StatusInfo("negated", why="negator verb")
+    for t in [trigger, subject, *objects]:
+        if t is not None and _has_child(t, ("det", "neg"), negdets):
+            return StatusInfo("negated", why="no-determiner")
+
+    # planned
+    modals = set(w.modals)
+    intent = set(w.intent)
+    if any(_has_child(t, ("aux",), modals) for t in chain + conj_heads):
+        return StatusInfo("planned", why="modal")
+    if any(t.lemma_.lower() in intent or t.lower_ in intent for t in chain[1:]):
+        return StatusInfo("planned", why="intent")
+    if gov is not None and gov.lemma_.lower() in w.enablers:
+        return StatusInfo("planned", enabled=True, why="enabler")
+    if gov is not None and gov.lemma_.lower() in intent:
+        return StatusInfo("planned", why="intent")
+    if date_first is not None and published is not None and date_first > published:
+        return StatusInfo("planned", why="future date")
+
+    # reported
+    hearsay = set(w.hearsay_adverbs)
+    if any(_has_child(t, ("advmod",), hearsay) for t in chain):
+        return StatusInfo("reported", why="hearsay adverb")
+    if gov is not None and gov.lemma_.lower() in w.hearsay_verbs:
+        return StatusInfo("reported", why="hearsay verb")
+    for t in chain[1:]:
+        if t.lemma_.lower() in w.passive_hearsay and _has_child(t, ("auxpass",)):
+            return StatusInfo("reported", why="passive hearsay")
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in w.according_nouns:
+                return StatusInfo("reported", why="according to")
+    if not source_is_actor:
+        return StatusInfo("reported", why="no actor source")
+
+    # ongoing
+    if time_kind == "since" or time_ongoing:
+        return StatusInfo("ongoing", why="since")
+    if any(_has_child(t, ("advmod",), set(w.ongoing_adverbs)) for t in chain):
+        return StatusInfo("ongoing", why="adverb")
+    if any(_has_child(o, ("amod",), set(w.ongoing_modifiers)) for o in objects):
+        return StatusInfo("ongoing", why="modifier")
+    if any(t.lemma_.lower() in w.ongoing_verbs for t in chain[1:]):
+        return StatusInfo("ongoing", why="continue")
+    if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children):
+        return StatusInfo("ongoing", why="progressive")
+    return StatusInfo("occurred")

@@ -1,0 +1,596 @@
+"""The state of a directed relation on a date, computed from its ``relation_changes`` rows.
+
+Nothing here is stored: the rows (from articles and from imported lists) are the record, and the
+state on any date is computed from all of them, so late or conflicting evidence never overwrites.
+
+Temporal logic (the choices, in one place):
+
+- **When a change is known.** A change counts for ``as_of`` when the *first* day its date can mean
+  is on or before ``as_of`` (``"2003"`` counts from 2003-01-01). When ``as_of`` falls inside the
+  change's date range (``--as-of 2003-06-01`` with a change dated ``2003``) the value is given with a
+  ``note``: ``"in 2003 (day unknown)"``.
+- **Order.** Changes are sorted by a total key (first day, precision, value, provenance, offsets…),
+  never by insertion order, so the result does not depend on the order rows were written.
+- **Conflicts.** Changes whose date ranges overlap (transitively) form one group. If a group holds
+  different values, the values are ranked by (best date precision, number of distinct sources,
+  best confidence, value name) and the best-ranked wins; all are kept and reported in
+  ``conflicts``.
+- **since.** Consecutive groups with the same winning value form one run; ``since`` is the date of
+  the change that started the run (the most precise of its first group). Undated changes form a
+  group before all dated ones, so an undated value has ``since: null``.
+- **Spans.** A change with ``date_end`` ("ambassador from 2016 to 2021") implies the default value
+  from ``date_end`` on, unless something later says otherwise.
+- **Negation** was applied when the change was derived (``"has not recognised"`` → ``none``); a
+  ``none`` with evidence is reported like any other value.
+- **Structured sources** (``dataset`` set, e.g. ``un-sc``) are evidence like articles, shown with
+  ``dataset``/``external_id`` instead of ``article``.
+- **as_of** ``None`` means today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from detente.models import DateValue
+from detente.relations.dimensions import load_dimensions
+from detente.store import schema
+
+STATE_DIMENSIONS = ("designation", "representation", "recognition")
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_value(value: str | None, precision: str | None = None) -> DateValue | None:
+    """A ``DateValue`` from a stored date string (precision inferred from its length if missing)."""
+    if not value:
+        return None
+    if precision is None:
+        precision = {4: "year", 7: "month", 10: "day"}.get(len(value))
+        if precision is None:
+            return None
+    try:
+        dv = DateValue(value=value, precision=precision)
+        dv.first_day()
+        return dv
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+# --------------------------------------------------------------------------- changes
+
+
+@dataclass(frozen=True)
+class Change:
+    """One relation change (a ``relation_changes`` row), with its date range resolved."""
+
+    source: str
+    target: str
+    dimension: str
+    value: str
+    date: str | None = None
+    date_precision: str | None = None
+    date_end: str | None = None
+    detail: dict = field(default_factory=dict, hash=False, compare=False)
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 1.0
+    rule: str | None = None
+    article_id: str | None = None
+    dataset: str | None = None
+    external_id: str | None = None
+    idx: int = 0
+    synthetic: bool = False  # the end of a span, implied by ``date_end``
+
+    @classmethod
+    def from_row(cls, row: Any) -> "Change":
+        m = row._mapping if hasattr(row, "_mapping") else row
+        return cls(
+            source=m["source"], target=m["target"], dimension=m["dimension"], value=m["value"],
+            date=m.get("date"), date_precision=m.get("date_precision"), date_end=m.get("date_end"),
+            detail=dict(m.get("detail") or {}), sentence=m.get("sentence"), start=m.get("start"),
+            end=m.get("end"), confidence=float(m.get("confidence") or 0.0), rule=m.get("rule"),
+            article_id=m.get("article_id"), dataset=m.get("dataset"),
+            external_id=m.get("external_id"), idx=int(m.get("idx") or 0),
+        )
+
+    @property
+    def dv(self) -> DateValue | None:
+        return date_value(self.date, self.date_precision)
+
+    @property
+    def first(self) -> dt.date | None:
+        dv = self.dv
+        return dv.first_day() if dv else None
+
+    @property
+    def last(self) -> dt.date | None:
+        dv = self.dv
+        return dv.last_day() if dv else None
+
+    @property
+    def origin(self) -> str:
+        """The source of the evidence: an article or a dataset."""
+        return f"article:{self.article_id}" if self.article_id else f"dataset:{self.dataset}"
+
+    def sort_key(self) -> tuple:
+        cfg = load_dimensions()
+        first = self.first
+        return (
+            first is not None, first or dt.date.min, -cfg.rank_of_precision(self.date_precision),
+            self.dimension, self.value, self.synthetic, self.article_id or "", self.dataset or "",
+            self.external_id or "", self.idx, self.start if self.start is not None else -1,
+            self.end if self.end is not None else -1, self.sentence or "", -self.confidence,
+            self.rule or "", self.source, self.target, _detail_key(self.detail),
+        )
+
+    def evidence(self) -> dict:
+        if self.article_id or not self.dataset:
+            return {"article": self.article_id, "sentence": self.sentence, "start": self.start, "end": self.end}
+        return {"dataset": self.dataset, "external_id": self.external_id, "sentence": self.sentence}
+
+
+def _detail_key(detail: dict) -> str:
+    return repr(sorted((str(k), repr(v)) for k, v in detail.items()))
+
+
+def agreement_key(change: Change) -> tuple[str, tuple[str, ...]]:
+    subjects = change.detail.get("subjects") or []
+    if isinstance(subjects, str):
+        subjects = [subjects]
+    return (str(change.detail.get("kind") or "agreement"), tuple(sorted({str(s) for s in subjects})))
+
+
+def _with_span_ends(changes: Iterable[Change], default: str) -> list[Change]:
+    out = []
+    for c in changes:
+        out.append(c)
+        end = date_value(c.date_end)
+        if end is not None and c.value != default and not c.synthetic:
+            out.append(Change(
+                source=c.source, target=c.target, dimension=c.dimension, value=default,
+                date=end.value, date_precision=end.precision, detail=dict(c.detail),
+                sentence=c.sentence, start=c.start, end=c.end, confidence=c.confidence,
+                rule=f"{c.rule or ''}#span_end", article_id=c.article_id, dataset=c.dataset,
+                external_id=c.external_id, idx=c.idx, synthetic=True,
+            ))
+    return out
+
+
+# --------------------------------------------------------------------------- the core
+
+
+@dataclass
+class Group:
+    """Changes whose date ranges overlap; ``ranked`` holds (value, changes) best first."""
+
+    changes: list[Change]
+    ranked: list[tuple[str, list[Change]]]
+
+    @property
+    def value(self) -> str:
+        return self.ranked[0][0]
+
+    @property
+    def winner(self) -> Change:
+        """The change that dates the winning value: most precise, then earliest."""
+        return self.ranked[0][1][0]
+
+
+def _best_first(changes: Sequence[Change]) -> list[Change]:
+    cfg = load_dimensions()
+    return sorted(changes, key=lambda c: (-cfg.rank_of_precision(c.date_precision), c.sort_key()))
+
+
+def _rank_values(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
+    cfg = load_dimensions()
+    by_value: dict[str, list[Change]] = defaultdict(list)
+    if any(not c.synthetic for c in changes):  # an implied span end yields to any stated change
+        real_values = {c.value for c in changes if not c.synthetic}
+        changes = [c for c in changes if c.value in real_values]
+    for c in changes:
+        by_value[c.value].append(c)
+
+    def key(item: tuple[str, list[Change]]) -> tuple:
+        value, cs = item
+        return (
+            -max(cfg.rank_of_precision(c.date_precision) for c in cs),
+            -len({c.origin for c in cs}),
+            -max(c.confidence for c in cs),
+            value,
+        )
+
+    return [(v, _best_first(cs)) for v, cs in sorted(by_value.items(), key=key)]
+
+
+def groups(changes: Iterable[Change]) -> list[Group]:
+    """Group changes by overlapping date ranges, oldest first (undated first)."""
+    ordered = sorted(changes, key=Change.sort_key)
+    out: list[list[Change]] = []
+    undated = [c for c in ordered if c.first is None]
+    if undated:
+        out.append(undated)
+    cur: list[Change] = []
+    cur_end: dt.date | None = None
+    for c in ordered:
+        first, last = c.first, c.last
+        if first is None:
+            continue
+        if cur and cur_end is not None and first <= cur_end:
+            cur.append(c)
+            cur_end = max(cur_end, last)
+        else:
+            if cur:
+                out.append(cur)
+            cur, cur_end = [c], last
+    if cur:
+        out.append(cur)
+    return [Group(changes=g, ranked=_rank_values(g)) for g in out]
+
+
+def _note(change: Change, as_of: dt.date) -> str | None:
+    last = change.last
+    if last is not None and as_of < last and change.date:
+        unknown = {"year": "day unknown", "month": "day unknown", "decade": "year unknown"}
+        return f"in {change.date} ({unknown.get(change.date_precision or '', 'date unknown')})"
+    return None
+
+
+def _conflicts(dimension: str, grps: Sequence[Group], extra: dict | None = None) -> list[dict]:
+    out = []
+    for g in grps:
+        if len(g.ranked) < 2:
+            continue
+        item = {"dimension": dimension, **(extra or {}), "values": [
+            {"value": v, "date": cs[0].date, "evidence": _evidence(cs)} for v, cs in g.ranked
+        ]}
+        out.append(item)
+    return out
+
+
+def _evidence(changes: Iterable[Change]) -> list[dict]:
+    seen: set[tuple] = set()
+    out = []
+    for c in sorted(changes, key=Change.sort_key):
+        ev = c.evidence()
+        key = tuple(sorted((k, str(v)) for k, v in ev.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+def value_as_of(changes: Iterable[Change], as_of: dt.date, default: str = "none") -> dict:
+    """The state of one dimension (or one agreement) on ``as_of`` from its changes.
+
+    Returns ``{value, since, since_precision, evidence, detail, note?, groups}`` where ``groups``
+    (internal) are the groups up to ``as_of``.
+    """
+    known = [c for c in _with_span_ends(changes, default) if c.first is None or c.first <= as_of]
+    grps = groups(known)
+    if not grps:
+        return {"value": default, "since": None, "since_precision": None, "evidence": [], "detail": {},
+                "groups": []}
+    run: list[Group] = []
+    for g in grps:
+        if run and run[-1].value == g.value:
+            run.append(g)
+        else:
+            run = [g]
+    value = run[0].value
+    starter = run[0].winner
+    supporting = [c for g in run for v, cs in g.ranked if v == value for c in cs]
+    detail: dict = {}
+    # the listing's own detail (list, programme, authority) also describes its suspension
+    for c in [starter, *_best_first(supporting), *sorted(known, key=Change.sort_key, reverse=True)]:
+        for k, v in c.detail.items():
+            if k not in ("ongoing", "status", "subjects", "kind"):
+                detail.setdefault(k, v)
+    out = {
+        "value": value,
+        "since": starter.date if starter.first is not None else None,
+        "since_precision": starter.date_precision if starter.first is not None else None,
+        "evidence": _evidence(supporting),
+        "detail": detail,
+        "groups": grps,
+    }
+    latest = max((c for c in supporting if c.first is not None), key=Change.sort_key, default=None)
+    note = _note(latest, as_of) if latest is not None else None
+    if note:
+        out["note"] = note
+    return out
+
+
+def state_as_of(changes: Iterable[Change], dimension: str, as_of: str | dt.date | None = None) -> dict:
+    """The value of one dimension on ``as_of`` (``{value, since, since_precision, evidence, detail, note?}``)."""
+    spec = load_dimensions().dimensions[dimension]
+    st = value_as_of([c for c in changes if c.dimension == dimension], parse_as_of(as_of), spec.default)
+    st.pop("groups")
+    return st
+
+
+def compute_status(source: str, target: str, changes: Iterable[Change], as_of: dt.date,
+                   stance: dict | None = None) -> dict:
+    """The status JSON of DESIGN.md for ``source → target`` from the pair's changes (pure)."""
+    cfg = load_dimensions()
+    mine = [c for c in changes if c.source == source and c.target == target]
+    by_dim: dict[str, list[Change]] = defaultdict(list)
+    for c in mine:
+        by_dim[c.dimension].append(c)
+    out: dict[str, Any] = {"source": source, "target": target, "as_of": as_of.isoformat()}
+    conflicts: list[dict] = []
+    for dim in STATE_DIMENSIONS:
+        st = value_as_of(by_dim.get(dim, []), as_of, cfg.dimensions[dim].default)
+        item = {k: st[k] for k in ("value", "since", "since_precision", "evidence")}
+        if dim == "designation":
+            item["detail"] = {k: st["detail"][k] for k in ("list", "program", "authority", "reference")
+                              if k in st["detail"]}
+        if "note" in st:
+            item["note"] = st["note"]
+        out[dim] = item
+        conflicts.extend(_conflicts(dim, st["groups"]))
+    agreements = []
+    by_key: dict[tuple, list[Change]] = defaultdict(list)
+    for c in by_dim.get("agreements", []):
+        by_key[agreement_key(c)].append(c)
+    for key in sorted(by_key):
+        st = value_as_of(by_key[key], as_of, cfg.dimensions["agreements"].default)
+        if st["value"] == cfg.dimensions["agreements"].default:
+            continue
+        kind, subjects = key
+        agreements.append({"subjects": list(subjects), "kind": kind, "status": st["value"],
+                           "since": st["since"], "evidence": st["evidence"]})
+        conflicts.extend(_conflicts("agreements", st["groups"], {"kind": kind, "subjects": list(subjects)}))
+    agreements.sort(key=lambda a: (a["since"] is None, a["since"] or "", a["kind"], a["subjects"]))
+    out["agreements"] = agreements
+    out["stance"] = stance if stance is not None else {"value": None, "window": f"{cfg.stance.window_months} months",
+                                                         "events": 0}
+    out["conflicts"] = conflicts
+    return out
+
+
+# --------------------------------------------------------------------------- store access
+
+
+def load_changes(conn, source: str | None = None, target: str | None = None,
+                 dimension: str | None = None, both: bool = False) -> list[Change]:
+    t = schema.relation_changes
+    q = select(t)
+    if both and source and target:
+        q = q.where(or_(and_(t.c.source == source, t.c.target == target),
+                        and_(t.c.source == target, t.c.target == source)))
+    else:
+        if source:
+            q = q.where(t.c.source == source)
+        if target:
+            q = q.where(t.c.target == target)
+    if dimension:
+        q = q.where(t.c.dimension == dimension)
+    return [Change.from_row(r) for r in conn.execute(q)]
+
+
+def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
+    """``detente status A B --as-of D``: the DESIGN.md status JSON of ``a → b`` on ``as_of``."""
+    from detente.relations.stance import stance_for_status
+
+    day = parse_as_of(as_of)
+    with store.engine.connect() as conn:
+        changes = load_changes(conn, a, b)
+    return compute_status(a, b, changes, day, stance_for_status(store, a, b, day))
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _one_line(text: str | None, width: int = 140) -> str:
+    text = re.sub(r"\s+", " ", text or "").strip()
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _in_range(first: dt.date | None, last: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
+    if first is None:
+        return since is None and until is None
+    if since is not None and (last or first) < since:
+        return False
+    if until is not None and first > until:
+        return False
+    return True
+
+
+def timeline(store, a: str, b: str, since: str | dt.date | None = None,
+             until: str | dt.date | None = None, names: dict[str, str] | None = None) -> list[dict]:
+    """Events and relation changes between ``a`` and ``b`` (both directions), oldest first.
+
+    Background events (dated from the text, e.g. "designated … in 2003") are placed at their own
+    date. Undated items are listed last and only when no range is given. ``names`` (id → name)
+    is used in the one-line ``text``.
+    """
+    names = names or {}
+    since_d = parse_as_of(since) if since else None
+    until_d = parse_as_of(until) if until else None
+    e = schema.events
+    items: list[tuple[tuple, dict]] = []
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(e).where(or_(and_(e.c.source_id == a, e.c.target_id == b),
+                                                and_(e.c.source_id == b, e.c.target_id == a)))).all()
+        changes = load_changes(conn, a, b, both=True)
+    for r in rows:
+        m = r._mapping
+        dv = date_value(m["date"], m["date_precision"])
+        first = dv.first_day() if dv else None
+        last = m["day_last"] or (dv.last_day() if dv else None)
+        if not _in_range(first, last, since_d, until_d):
+            continue
+        mode = f"/{m['mode']}" if m["mode"] else ""
+        status_part = f" ({m['status']})" if m["status"] != "occurred" else ""
+        item = {
+            "date": m["date"], "date_precision": m["date_precision"], "kind": "event",
+            "type": m["type"], "value": m["goldstein"], "status": m["status"],
+            "source": m["source_id"], "target": m["target_id"],
+            "text": _one_line(f"{names.get(m['source_id'], m['source_id'])} {m['type']}{mode} "
+                              f"{names.get(m['target_id'], m['target_id'])}{status_part}: {m['sentence']}"),
+            "evidence": {"article": m["article_id"], "sentence": m["sentence"], "start": m["start"], "end": m["end"]},
+        }
+        key = (first is None, first or dt.date.min, 1, m["article_id"], m["idx"], 0)
+        items.append((key, item))
+    for c in changes:
+        if c.synthetic or not _in_range(c.first, c.last, since_d, until_d):
+            continue
+        status_ = c.detail.get("status") or ("ongoing" if c.detail.get("ongoing") else "occurred")
+        item = {
+            "date": c.date, "date_precision": c.date_precision, "kind": "change",
+            "dimension": c.dimension, "value": c.value, "status": status_,
+            "source": c.source, "target": c.target, "text": _one_line(change_text(c, names)),
+            "evidence": c.evidence(),
+        }
+        key = (c.first is None, c.first or dt.date.min, 0, c.article_id or c.dataset or "", c.idx, c.sort_key())
+        items.append((key, item))
+    items.sort(key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], str(kv[0][3:])))
+    return [it for _, it in items]
+
+
+def _fill(template: str, source: str, target: str, detail: dict, names: dict | None = None) -> str:
+    names = names or {}
+    lst = detail.get("list") or (f"{detail['program']} sanctions list" if detail.get("program") else None)
+    subjects = detail.get("subjects") or []
+    if isinstance(subjects, str):
+        subjects = [subjects]
+    return template.format(
+        source=names.get(source, source), target=names.get(target, target),
+        list_part=f" ({lst})" if lst else "", kind=str(detail.get("kind") or "agreement"),
+        subjects=", ".join(map(str, subjects)) or "unspecified subjects",
+    )
+
+
+def change_text(c: Change, names: dict | None = None) -> str:
+    """One line for a change, from the dimension's ``change_wording``."""
+    spec = load_dimensions().dimensions.get(c.dimension)
+    template = spec.change_wording.get(c.value) if spec else None
+    if not template:
+        return f"{c.source} → {c.target}: {c.dimension} {c.value}"
+    text = _fill(template, c.source, c.target, c.detail, names)
+    when = f" in {c.date}" if c.date and c.date_precision != "day" else (f" on {c.date}" if c.date else "")
+    return text[0].upper() + text[1:] + when
+
+
+def state_text(dimension: str, value: str, source: str, target: str, detail: dict,
+               names: dict | None = None) -> str:
+    """One line for a current state, from the dimension's ``wording``."""
+    spec = load_dimensions().dimensions.get(dimension)
+    template = spec.wording.get(value) if spec else None
+    if not template:
+        return f"{source} → {target}: {dimension} {value}"
+    text = _fill(template, source, target, detail, names)
+    return text[0].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- who / dyads
+
+
+_RECOGNISING = ("de_facto", "indirect", "formal")
+
+
+def _matches_program(st: dict, program: str | None) -> bool:
+    if not program:
+        return True
+    want = program.casefold()
+    got = str(st["detail"].get("program") or st["detail"].get("list") or "").casefold()
+    return want == got or want in got
+
+
+def who(store, *, designating: str | None = None, designated_by: str | None = None,
+        program: str | None = None, hosts_ambassador_of: str | None = None,
+        recognising: str | None = None, as_of: str | dt.date | None = None) -> list[dict]:
+    """Actors in a relation with ``X`` on ``as_of``. Exactly one of the selectors is expected.
+
+    - ``designating=X``: who lists X (sources whose designation of X is ``listed``);
+    - ``designated_by=X``: whom X lists (optionally on ``program``);
+    - ``hosts_ambassador_of=X``: who receives an ambassador of X;
+    - ``recognising=X``: who recognises X's government (de facto, indirect or formal).
+
+    Rows: ``{source, target, dimension, value, since, since_precision, program, name}`` sorted by
+    (since, source, target); ``name`` is the list entry's name for list-only targets.
+    """
+    day = parse_as_of(as_of)
+    cfg = load_dimensions()
+    selectors = [(designating, "designation", "target", ("listed",)),
+                 (designated_by, "designation", "source", ("listed",)),
+                 (hosts_ambassador_of, "representation", "target", ("ambassador",)),
+                 (recognising, "recognition", "target", _RECOGNISING)]
+    chosen = [s for s in selectors if s[0]]
+    if len(chosen) != 1:
+        raise ValueError("give exactly one of designating, designated_by, hosts_ambassador_of, recognising")
+    actor, dim, side, wanted = chosen[0]
+    with store.engine.connect() as conn:
+        if side == "target":
+            changes = load_changes(conn, target=actor, dimension=dim)
+        else:
+            changes = load_changes(conn, source=actor, dimension=dim)
+        le = schema.list_entries
+        names = {}
+        for r in conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)):
+            names[r.actor_id or f"{_target_prefix(r.dataset)}{r.reference or r.entry_id}"] = r.name
+    by_pair: dict[tuple[str, str], list[Change]] = defaultdict(list)
+    for c in changes:
+        by_pair[(c.source, c.target)].append(c)
+    rows = []
+    for (s, t), cs in by_pair.items():
+        st = value_as_of(cs, day, cfg.dimensions[dim].default)
+        if st["value"] not in wanted or (dim == "designation" and not _matches_program(st, program)):
+            continue
+        rows.append({"source": s, "target": t, "dimension": dim, "value": st["value"], "since": st["since"],
+                     "since_precision": st["since_precision"],
+                     "program": st["detail"].get("program") or st["detail"].get("list"),
+                     "name": names.get(t if side == "source" else s)})
+    rows.sort(key=lambda r: (r["since"] is None, r["since"] or "", r["source"], r["target"]))
+    return rows
+
+
+def _target_prefix(dataset: str) -> str:
+    from detente.datasets import DatasetError, get
+
+    try:
+        return get(dataset).metadata.target_prefix
+    except DatasetError:
+        return ""
+
+
+def dyads(store, actor: str) -> list[dict]:
+    """Directed pairs with ``actor`` on either side, ranked by number of events, then recency."""
+    e = schema.events
+    counts: dict[tuple[str, str], list] = {}
+    with store.engine.connect() as conn:
+        q = select(e.c.source_id, e.c.target_id, e.c.date, e.c.day_first).where(
+            or_(e.c.source_id == actor, e.c.target_id == actor))
+        for r in conn.execute(q):
+            if not r.source_id or not r.target_id:
+                continue
+            slot = counts.setdefault((r.source_id, r.target_id), [0, None, None])
+            slot[0] += 1
+            if r.day_first is not None and (slot[1] is None or r.day_first > slot[1]):
+                slot[1], slot[2] = r.day_first, r.date
+    out = [{"source": s, "target": t, "events": n, "last": last_date}
+           for (s, t), (n, _day, last_date) in counts.items()]
+    out.sort(key=lambda d: (-d["events"], d["last"] is None, _neg_date_key(d["last"]), d["source"], d["target"]))
+    return out
+
+
+def _neg_date_key(value: str | None) -> tuple:
+    dv = date_value(value)
+    return (-(dv.first_day().toordinal()) if dv else 0,)

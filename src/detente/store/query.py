@@ -1,0 +1,261 @@
+"""Queries over the store, for the CLI, the web API and the relations stage. Keep these names.
+
+Every function returns plain, JSON-ready dicts (dates as ISO strings):
+
+- ``events(store, *, actor, dyad, type, status, since, until, after_id, limit, directed, article_id)``
+  — the event JSON of DESIGN.md plus ``id``, ``article_id``, ``published``, ``source_name``
+  (the news source), ordered by ``day_first`` (undated last), then ``id``.
+- ``article(store, id)`` — one article with its text, sentences, events, quotes, mentions and
+  relation changes; ``None`` if unknown.
+- ``articles(store, *, limit, q)`` — newest first, without text, with event/quote counts.
+- ``counts(store)`` — articles, events, quotes, relation_changes, actors (distinct ids seen).
+
+Filters, precisely:
+- ``actor``: an actor id; matches an event whose source or target has that id, or has no id and
+  that country (``"Armenian Prime Minister"`` → country ARM).
+- ``dyad=(a, b)``: events between ``a`` and ``b`` in either direction; ``directed=True``: a → b only.
+- ``since``/``until``: the event's possible days (``day_first`` … ``day_last``, from its date, its
+  precision and ``date_end``) overlap the range; undated events never match a date filter.
+- ``after_id``: only events with a larger ``id`` (to fetch what was stored since a previous call).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy.engine import Connection, RowMapping
+
+from detente.store import Store, StoreError, schema
+
+E = schema.events
+A = schema.articles
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _as_date(value: dt.date | str | None, what: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"bad {what} date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _ref(row: RowMapping, prefix: str) -> dict[str, Any] | None:
+    ref = {k: row[f"{prefix}_{k}"] for k in ("id", "country", "sector", "text")}
+    if all(v is None for v in ref.values()):
+        return None
+    ref["text"] = ref["text"] or ""
+    return ref
+
+
+def event_dict(row: RowMapping) -> dict[str, Any]:
+    """A stored event as the DESIGN.md event JSON, plus id, article_id, published, source_name."""
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "published": _iso(row["published"]),
+        "source_name": row["source_name"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "context": list(row["context"] or []),
+        "source": _ref(row, "source"),
+        "target": _ref(row, "target"),
+        "date": row["date"],
+        "date_precision": row["date_precision"],
+        "date_end": row["date_end"],
+        "status": row["status"],
+        "cameo": row["cameo"],
+        "goldstein": row["goldstein"],
+        "sentence": row["sentence"],
+        "start": row["start"],
+        "end": row["end"],
+        "confidence": row["confidence"],
+        "rule": row["rule"],
+        "trigger": row["trigger"],
+        "detail": dict(row["detail"] or {}),
+    }
+
+
+def _event_select():
+    cols = [c for c in E.c if c.name not in ("cluster_id",)]
+    return select(*cols, A.c.published, A.c.source.label("source_name")).join_from(E, A, E.c.article_id == A.c.id)
+
+
+def _side(prefix: str, actor: str):
+    return or_(
+        E.c[f"{prefix}_id"] == actor,
+        and_(E.c[f"{prefix}_id"].is_(None), E.c[f"{prefix}_country"] == actor),
+    )
+
+
+def _involves(actor: str):
+    return or_(_side("source", actor), _side("target", actor))
+
+
+def _many(value: str | Sequence[str] | None, upper: bool = False) -> list[str] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    items = [v.strip() for v in items if v and v.strip()]
+    if upper:
+        items = [v.upper() for v in items]
+    return items or None
+
+
+def events(
+    store: Store,
+    *,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    type: str | Sequence[str] | None = None,  # noqa: A002 - the name the callers use
+    status: str | Sequence[str] | None = None,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    after_id: int | None = None,
+    limit: int | None = None,
+    directed: bool = False,
+    article_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stored events matching every given filter (see the module docstring)."""
+    since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
+    stmt = _event_select()
+    if actor:
+        stmt = stmt.where(_involves(actor))
+    if dyad:
+        a, b = dyad
+        forward = and_(_side("source", a), _side("target", b))
+        stmt = stmt.where(forward if directed else or_(forward, and_(_side("source", b), _side("target", a))))
+    types = _many(type, upper=True)
+    if types:
+        stmt = stmt.where(E.c.type.in_(types))
+    statuses = _many(status)
+    if statuses:
+        stmt = stmt.where(E.c.status.in_([s.lower() for s in statuses]))
+    if since_d is not None:
+        stmt = stmt.where(E.c.day_last >= since_d)
+    if until_d is not None:
+        stmt = stmt.where(E.c.day_first <= until_d)
+    if after_id is not None:
+        stmt = stmt.where(E.c.id > after_id)
+    if article_id is not None:
+        stmt = stmt.where(E.c.article_id == article_id)
+    stmt = stmt.order_by(E.c.day_first.is_(None), E.c.day_first, E.c.id)
+    if limit is not None:
+        stmt = stmt.limit(max(0, int(limit)))
+    with store.read() as conn:
+        return [event_dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def _article_head(row: RowMapping) -> dict[str, Any]:
+    return {
+        "id": row["id"], "title": row["title"], "published": _iso(row["published"]), "source": row["source"],
+        "url": row["url"], "origin": row["origin"], "ingested_at": row["ingested_at"],
+    }
+
+
+def _rows(conn: Connection, table, article_id: str) -> list[RowMapping]:
+    return list(conn.execute(select(table).where(table.c.article_id == article_id).order_by(table.c.idx)).mappings())
+
+
+def article(store: Store, id: str) -> dict[str, Any] | None:  # noqa: A002 - the name the callers use
+    """One stored article, complete; ``None`` if there is no article with this id."""
+    with store.read() as conn:
+        row = conn.execute(select(A).where(A.c.id == id)).mappings().first()
+        if row is None:
+            return None
+        out = _article_head(row)
+        out["text"] = row["text"]
+        out["sentences"] = [{"idx": r["idx"], "start": r["start"], "end": r["end"]} for r in _rows(conn, schema.sentences, id)]
+        evs = conn.execute(_event_select().where(E.c.article_id == id).order_by(E.c.idx)).mappings()
+        out["events"] = [event_dict(r) for r in evs]
+        out["quotes"] = [
+            {k: r[k] for k in ("idx", "speaker", "speaker_id", "text", "start", "end", "rule", "confidence")}
+            for r in _rows(conn, schema.quotes, id)
+        ]
+        out["mentions"] = [
+            {
+                "idx": r["idx"], "start": r["start"], "end": r["end"], "text": r["text"], "id": r["actor_id"],
+                "country": r["country"], "sector": r["sector"], "kind": r["kind"], "score": r["score"], "why": r["why"],
+            }
+            for r in _rows(conn, schema.mentions, id)
+        ]
+        out["relation_changes"] = [relation_change_dict(r) for r in _rows(conn, schema.relation_changes, id)]
+        return out
+
+
+def relation_change_dict(row: RowMapping) -> dict[str, Any]:
+    keys = ("id", "article_id", "dataset", "external_id", "source", "target", "dimension", "value", "date",
+            "date_precision", "date_end", "sentence", "start", "end", "confidence", "rule")
+    out = {k: row[k] for k in keys}
+    out["detail"] = dict(row["detail"] or {})
+    out["day_first"], out["day_last"] = _iso(row["day_first"]), _iso(row["day_last"])
+    return out
+
+
+def _count_by_article(table):
+    return (
+        select(table.c.article_id, func.count().label("n"))
+        .where(table.c.article_id.is_not(None))
+        .group_by(table.c.article_id)
+        .subquery()
+    )
+
+
+def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> list[dict[str, Any]]:
+    """Stored articles, newest first (by publication date, then ingestion), without their text.
+
+    ``q``: case-insensitive substring of the title or the text.
+    """
+    n_ev, n_q = _count_by_article(E), _count_by_article(schema.quotes)
+    stmt = (
+        select(
+            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.ingested_at,
+            func.coalesce(n_ev.c.n, 0).label("n_events"), func.coalesce(n_q.c.n, 0).label("n_quotes"),
+        )
+        .outerjoin(n_ev, n_ev.c.article_id == A.c.id)
+        .outerjoin(n_q, n_q.c.article_id == A.c.id)
+    )
+    if q and q.strip():
+        pattern = f"%{q.strip().lower()}%"
+        stmt = stmt.where(or_(func.lower(A.c.title).like(pattern), func.lower(A.c.text).like(pattern)))
+    stmt = stmt.order_by(A.c.published.is_(None), A.c.published.desc(), A.c.ingested_at.desc(), A.c.id)
+    if limit is not None:
+        stmt = stmt.limit(max(0, int(limit)))
+    with store.read() as conn:
+        return [
+            {**_article_head(r), "n_events": int(r["n_events"]), "n_quotes": int(r["n_quotes"])}
+            for r in conn.execute(stmt).mappings()
+        ]
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
+    actor_ids = union(
+        select(E.c.source_id.label("a")).where(E.c.source_id.is_not(None)),
+        select(E.c.target_id.label("a")).where(E.c.target_id.is_not(None)),
+        select(schema.mentions.c.actor_id.label("a")).where(schema.mentions.c.actor_id.is_not(None)),
+        select(schema.relation_changes.c.source.label("a")),
+        select(schema.relation_changes.c.target.label("a")),
+    ).subquery()
+    with store.read() as conn:
+        out = {
+            name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in (
+                ("articles", A), ("events", E), ("quotes", schema.quotes),
+                ("relation_changes", schema.relation_changes),
+            )
+        }
+        out["actors"] = conn.execute(select(func.count()).select_from(actor_ids)).scalar_one()
+    return out
+
+
+__all__ = ["events", "article", "articles", "counts", "event_dict", "relation_change_dict", "StoreError"]

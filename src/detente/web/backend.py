@@ -1,0 +1,262 @@
+"""The web layer's one door to the library.
+
+Pages and API endpoints read through these functions, which call ``detente.store.query``,
+``detente.relations.state`` / ``brief`` / ``stance`` and ``detente.actors`` and turn whatever they
+return into plain JSON values, so the API answers what the CLI prints with ``--format json``.
+The few queries only the web needs (top dyads, is an id known, actor ids like a text) are here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import logging
+from typing import Any
+
+from sqlalchemy import func, or_, select, union
+
+from detente.relations import brief as _brief
+from detente.relations import stance as _stance
+from detente.relations import state as _state
+from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
+from detente.store import query as _query
+from detente.store import schema as S
+
+log = logging.getLogger("detente.web")
+
+
+def jsonable(obj: Any) -> Any:
+    """Plain JSON values from pydantic models, dataclasses, dates, enums, tuples and sets."""
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump(mode="json")
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    if isinstance(obj, enum.Enum):
+        return jsonable(obj.value)
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (set, frozenset)):
+        return sorted((jsonable(v) for v in obj), key=str)
+    if isinstance(obj, (list, tuple)):
+        return [jsonable(v) for v in obj]
+    if hasattr(obj, "__dict__"):
+        return {k: jsonable(v) for k, v in vars(obj).items() if not k.startswith("_")}
+    return str(obj)
+
+
+# --- store -------------------------------------------------------------------------------------
+
+def events_page(store: Store, *, after_id: int | None, limit: int, **filters: Any) -> list[dict]:
+    """Events with ``id > after_id`` in id order, at most ``limit`` (for cursor pagination).
+
+    ``query.events`` orders by date; a cursor needs a stable id order, so the page is cut here.
+    """
+    items = _query.events(store, after_id=after_id, **filters)
+    items.sort(key=lambda e: e["id"])
+    return items[:limit]
+
+
+def events(store: Store, **kw: Any) -> list[dict]:
+    return _query.events(store, **kw)
+
+
+def article(store: Store, article_id: str) -> dict | None:
+    return _query.article(store, article_id)
+
+
+def articles(store: Store, limit: int = 20, q: str | None = None) -> list[dict]:
+    return _query.articles(store, limit=limit, q=q)
+
+
+def counts(store: Store) -> dict:
+    return _query.counts(store)
+
+
+def top_dyads(store: Store, limit: int = 15) -> list[dict]:
+    """The most active directed pairs of the whole store: ``{source, target, events, latest}``."""
+    t = S.events
+    n = func.count().label("events")
+    stmt = (select(t.c.source_id, t.c.target_id, n, func.max(t.c.day_first).label("latest"))
+            .where(t.c.source_id.is_not(None), t.c.target_id.is_not(None))
+            .group_by(t.c.source_id, t.c.target_id)
+            .order_by(n.desc(), t.c.source_id, t.c.target_id).limit(limit))
+    with store.read() as conn:
+        return [{"source": r.source_id, "target": r.target_id, "events": r.events,
+                 "latest": jsonable(r.latest)} for r in conn.execute(stmt)]
+
+
+def _actor_ids():
+    e, rc = S.events, S.relation_changes
+    return union(
+        select(e.c.source_id.label("a")).where(e.c.source_id.is_not(None)),
+        select(e.c.target_id.label("a")).where(e.c.target_id.is_not(None)),
+        select(rc.c.source.label("a")), select(rc.c.target.label("a")),
+        select(S.mentions.c.actor_id.label("a")).where(S.mentions.c.actor_id.is_not(None)),
+    ).subquery()
+
+
+def in_store(store: Store, actor_id: str) -> bool:
+    """Whether any event, relation change or mention names this actor id."""
+    e, rc = S.events, S.relation_changes
+    checks = (
+        select(e.c.id).where(or_(e.c.source_id == actor_id, e.c.target_id == actor_id)).limit(1),
+        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
+        select(S.mentions.c.idx).where(S.mentions.c.actor_id == actor_id).limit(1),
+    )
+    with store.read() as conn:
+        return any(conn.execute(q).first() is not None for q in checks)
+
+
+def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
+    ids = _actor_ids()
+    stmt = select(ids.c.a).order_by(ids.c.a)
+    if limit:
+        stmt = stmt.limit(limit)
+    with store.read() as conn:
+        return [a for (a,) in conn.execute(stmt)]
+
+
+def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
+    """Store actor ids containing ``q``, then the nearest by spelling."""
+    up = q.strip().upper()
+    ids = store_actor_ids(store)
+    hits = [i for i in ids if up in i]
+    if len(hits) < limit:
+        from rapidfuzz import fuzz, process
+
+        for name, score, _ in process.extract(up, ids, scorer=fuzz.WRatio, limit=limit):
+            if score >= 60 and name not in hits:
+                hits.append(name)
+    return hits[:limit]
+
+
+# --- relations ---------------------------------------------------------------------------------
+
+def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
+    return jsonable(_state.status(store, a, b, as_of))
+
+
+def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    return jsonable(_state.timeline(store, a, b, since, until))
+
+
+def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
+    return jsonable(_brief.brief(store, a, b, as_of))
+
+
+def who(store: Store, **kw: Any) -> list[dict]:
+    return jsonable(_state.who(store, **kw))
+
+
+def dyads(store: Store, actor: str) -> list[dict]:
+    return jsonable(_state.dyads(store, actor))
+
+
+def stance_series(store: Store, a: str, b: str, since: dt.date | None = None,
+                  until: dt.date | None = None) -> list[dict]:
+    return jsonable(_stance.stance_series(store, a, b, since, until))
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+def _kb():
+    from detente.actors import load_kb
+
+    try:
+        return load_kb()
+    except Exception as exc:  # noqa: BLE001 - a broken KB must not take the web app down
+        log.warning("actor KB could not be loaded: %s", exc)
+        return None
+
+
+def actor(store: Store, actor_id: str) -> dict | None:
+    """The KB entry of an id (a minimal one for ids only the store knows), else None."""
+    kb = _kb()
+    if kb is not None and hasattr(kb, "get"):
+        try:
+            found = kb.get(actor_id)
+        except LookupError:
+            found = None
+        if found is not None:
+            out = jsonable(found)
+            if isinstance(out, dict):
+                out.setdefault("id", actor_id)
+                return out
+    if in_store(store, actor_id):
+        return {"id": actor_id, "name": actor_id, "aliases": [], "roles": []}
+    return None
+
+
+def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
+    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban").
+
+    Exact ids (any case), names and aliases resolve; a fuzzy match does not (the caller answers
+    404 with candidates instead).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    for candidate in dict.fromkeys((text, text.upper())):
+        found = actor(store, candidate)
+        if found is not None:
+            return found.get("id") or candidate
+    kb = _kb()
+    if kb is not None and hasattr(kb, "resolve"):
+        try:
+            res = jsonable(kb.resolve(text, on))
+        except Exception:  # noqa: BLE001 - resolving a URL segment is a convenience
+            res = None
+        if isinstance(res, dict) and res.get("id") and "fuzzy" not in str(res.get("why", "")):
+            return res["id"]
+    return None
+
+
+def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
+    """Actors whose names or ids look like ``q``: the KB's hits, then store ids."""
+    q = q.strip()
+    if not q:
+        return []
+    out: list[dict] = []
+    kb = _kb()
+    if kb is not None and hasattr(kb, "search"):
+        try:
+            for hit in list(kb.search(q))[:limit]:
+                if isinstance(hit, (list, tuple)) and hit:  # (id, score, matched name)
+                    entry = kb.get(hit[0]) if hasattr(kb, "get") else None
+                    item = {"id": hit[0], "name": getattr(entry, "name", None) or hit[0],
+                            "kind": getattr(entry, "kind", None),
+                            "score": hit[1] if len(hit) > 1 else None,
+                            "matched": hit[2] if len(hit) > 2 else None}
+                else:
+                    item = jsonable(hit)
+                if isinstance(item, dict) and item.get("id"):
+                    out.append(item)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("actor search failed: %s", exc)
+    seen = {item.get("id") for item in out}
+    for rid in _search_store_ids(store, q, limit):
+        if rid not in seen:
+            out.append({"id": rid, "name": rid})
+            seen.add(rid)
+    return out[:limit]
+
+
+def candidates(store: Store, text: str, limit: int = 5) -> list[str]:
+    return [a["id"] for a in search_actors(store, text, limit) if a.get("id")]
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+def extract(article_obj):
+    from detente.pipeline import extract_article
+
+    return extract_article(article_obj)
+
+
+def save(store: Store, result, article_obj) -> bool:
+    return store.save(result, article_obj)

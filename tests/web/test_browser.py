@@ -1,0 +1,142 @@
+"""The web app in headless Debian Chromium (Selenium): dyad dashboard, as-of date, evidence link.
+
+Needs ``/usr/bin/chromium`` and ``/usr/bin/chromedriver`` (``scripts/browser-deps.sh``); skips
+otherwise. Never downloads a browser. Saves ``docs/screenshots/dyad.png`` and ``article.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+    pytest.skip("no /usr/bin/chromium or /usr/bin/chromedriver: run scripts/browser-deps.sh",
+                allow_module_level=True)
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed (pip install -e '.[dev]')")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app on a free loopback port, served by uvicorn in a thread, over the test store."""
+    import uvicorn
+
+    from detente.web.app import create_app
+
+    from .conftest import build_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}"
+    build_store(url)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    for _ in range(200):  # wait for startup (not a timed assertion: fails only if it never starts)
+        if srv.started:
+            break
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never fetch anything
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", f"--user-data-dir={profile}", "--window-size=1280,1100"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(options=opts, service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait(driver):
+    return WebDriverWait(driver, 30)
+
+
+def text_of(driver, css: str) -> str:
+    return driver.find_element(By.CSS_SELECTOR, css).text.strip()
+
+
+def test_dyad_dashboard_as_of_and_evidence(server, browser):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.get(f"{server}/dyad/RUS/TALIBAN")
+    wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
+    assert text_of(browser, "#designation-value") == "suspended"
+    assert text_of(browser, "#representation-value") == "ambassador"
+    assert browser.execute_script("return typeof Chart !== 'undefined' && !!Chart.getChart('stance-chart')")
+    assert browser.find_elements(By.CSS_SELECTOR, "#brief li")
+    browser.save_screenshot(str(SHOTS / "dyad.png"))
+
+    # a new as-of date recomputes the page: in 2010 the Taliban were still listed
+    old = browser.find_element(By.ID, "designation-value")
+    browser.execute_script(
+        "const el = document.getElementById('as-of'); el.value = '2010-01-01';"
+        "el.dispatchEvent(new Event('change', {bubbles: true}));")
+    wait(browser).until(EC.staleness_of(old))
+    wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
+    assert "as_of=2010-01-01" in browser.current_url
+    assert text_of(browser, "#designation-value") == "listed"
+    assert browser.find_element(By.ID, "as-of").get_attribute("value") == "2010-01-01"
+
+    # an event in the timeline leads to its article with the sentence highlighted
+    link = browser.find_element(By.CSS_SELECTOR, "#timeline a.event-link")
+    sentence = link.text.strip()
+    link.click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".sent.hl")))
+    assert "/article/" in browser.current_url
+    highlighted = browser.find_element(By.CSS_SELECTOR, ".sent.hl")
+    assert sentence in highlighted.text
+    assert sentence == "Russia designated the Taliban a terrorist organisation in 2003"
+    browser.save_screenshot(str(SHOTS / "article.png"))
+
+    # clicking a coded sentence shows its coding
+    other = browser.find_element(By.CSS_SELECTOR, ".sent.has-event:not(.hl)")
+    other.click()
+    panel = browser.find_element(By.ID, "coding-panel")
+    wait(browser).until(lambda d: panel.is_displayed())
+    assert "RUS → TALIBAN" in panel.text and "rule test." in panel.text
+    assert "hl" in other.get_attribute("class").split()
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".sent.hl")) == 1
+
+
+def test_front_page_links_to_the_dashboard(server, browser):
+    browser.get(server + "/")
+    browser.find_element(By.CSS_SELECTOR, "#dyads a.dyad-link[href='/dyad/RUS/TALIBAN']").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
+    assert browser.current_url.startswith(f"{server}/dyad/RUS/TALIBAN")
+
+
+def test_search_box_finds_actor_and_events(server, browser):
+    browser.get(server + "/")
+    box = browser.find_element(By.ID, "search-box")
+    box.send_keys("TALIBAN")
+    box.submit()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "actor-results")))
+    assert "TALIBAN" in text_of(browser, "#actor-results")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#event-results tbody tr")) == 7
