@@ -257,6 +257,10 @@ def print_tables(res: dict[str, Any]) -> None:
             con.print(f"note: {note}")
 
 
+def _save(out: str, res: dict[str, Any]) -> None:
+    Path(out).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = ap.add_mutually_exclusive_group()
@@ -296,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
                 r = run_worker(["--worker", kind, "--n", str(n), "--batch-size", str(args.batch_size)])
                 if r:
                     res["throughput"].append(r)
+                    _save(args.out, res)  # partial results survive an interrupted run
         parse = {r["n"]: r for r in res["throughput"] if r["kind"] == "parse"}
         for r in res["throughput"]:
             if r["kind"] != "parse" and r["n"] in parse:
@@ -309,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_queries:
         print(f"• queries on {n_events:,} events …", file=sys.stderr)
         res["queries"] = run_worker(["--worker", "queries", "--query-events", str(n_events), "--reps", str(args.reps)])
-    Path(args.out).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    _save(args.out, res)
     print_tables(res)
     print(f"written {args.out}", file=sys.stderr)
     return 0

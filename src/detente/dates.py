@@ -250,14 +250,23 @@ def _cap(words) -> list[str]:
     return [w.capitalize() for w in words]
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z'’.#№$€£¥-]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z%]+)")
 _CLAUSE_BREAK = re.compile(r"[.;!?:\n]\s|[;!?\n]")
 
 
+_WORD_CHARS = frozenset("'’.#№$€£¥-")
+
+
 def _word_before(ctx: _Ctx, i: int) -> str:
-    m = _WORD_BEFORE.search(ctx.text[max(0, i - 24):i])
-    return m.group(1).lower().rstrip(".") if m else ""
+    """The word right before offset ``i``, lower-cased, without a trailing full stop."""
+    text = ctx.text
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and j - k < 24 and (text[k - 1].isalpha() or text[k - 1] in _WORD_CHARS):
+        k -= 1
+    return text[k:j].lower().rstrip(".")
 
 
 def _word_after(ctx: _Ctx, i: int) -> str:
@@ -278,6 +287,19 @@ def _future_cue(ctx: _Ctx, i: int) -> bool:
     if breaks:
         window = window[breaks[-1].end():]
     return bool(_future_re().search(window))
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+(?:\S+\s+){0,4}$", re.I)
+
+
+def _deadline_cue(ctx: _Ctx, i: int) -> bool:
+    """"leave by midnight on Saturday", "until 19 October": a deadline, so the date is ahead."""
+    return bool(_DEADLINE.search(ctx.text[max(0, i - 40):i]))
+
+
+def _ahead(ctx: _Ctx, i: int) -> bool:
+    """Does a date without its year (or week) standing at ``i`` point forward from publication?"""
+    return _future_cue(ctx, i) or _deadline_cue(ctx, i)
 
 
 def _mon(ctx: _Ctx, name: str) -> int:
@@ -304,10 +326,21 @@ def _month_year(ctx: _Ctx, m: int, mode: str) -> int | None:
     return p.year
 
 
+_SOON_DAYS = 31
+
+
 def _day_month_year(ctx: _Ctx, m: int, d: int, future: bool) -> int | None:
+    """The year of day ``d`` of month ``m``: the most recent on or before publication — or, with a
+    future cue, the next on or after it. A date up to a month after publication is taken as
+    coming ("the conference, June 30 and July 1" in a piece of 28 June), as a writer would not
+    mean one almost a year back without giving the year."""
     p = ctx.published
     if p is None:
         return None
+    if not future and _last_day_ok(p.year, m, d) and 0 < (dt.date(p.year, m, d) - p).days <= _SOON_DAYS:
+        return p.year
+    if not future and m == 1 and p.month == 12 and 0 < (dt.date(p.year + 1, m, d) - p).days <= _SOON_DAYS:
+        return p.year + 1
     for y in ((p.year, p.year + 1) if future else (p.year, p.year - 1)):
         if not _last_day_ok(y, m, d):
             continue
@@ -407,7 +440,7 @@ def _h_day_range(m: re.Match, ctx: _Ctx) -> _Hit | None:
     if m["y"]:
         y, inferred = int(m["y"]), False
     else:
-        y, inferred = _day_month_year(ctx, mo, d1, _future_cue(ctx, m.start())), True
+        y, inferred = _day_month_year(ctx, mo, d1, _ahead(ctx, m.start())), True
     if y is None or not (_last_day_ok(y, mo, d1) and _last_day_ok(y, mo, d2)) or d2 <= d1:
         return None
     return _Hit(m.start(), m.end(), kind="span", date=_dv(y, mo, d1), date_end=_dv(y, mo, d2),
@@ -418,7 +451,7 @@ def _h_dm(m: re.Match, ctx: _Ctx) -> _Hit | None:
     mo, d = _mon(ctx, m["mon"]), int(m["d"])
     if not _last_day_ok(2000, mo, d):  # 2000 is a leap year: 29 February is a day
         return None
-    y = _day_month_year(ctx, mo, d, _future_cue(ctx, m.start()))
+    y = _day_month_year(ctx, mo, d, _ahead(ctx, m.start()))
     hit = _Hit(m.start(), m.end(), prio=6, month=mo, day=d, year_inferred=True)
     if y is not None:
         hit.date = _dv(y, mo, d)
@@ -469,13 +502,14 @@ def _h_year(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 def _h_weekday(m: re.Match, ctx: _Ctx) -> _Hit | None:
     wd = ctx.cfg.weekdays[m["wd"].lower()]
-    rel = (m["rel"] or "").lower()
+    rel = _word_before(ctx, m.start())
     mode = {"last": "last", "past": "last", "next": "next", "this": "future"}.get(rel)
+    start, kind = m.start(), "point"
     if mode is None:
-        mode = "future" if _future_cue(ctx, m.start()) else "past"
-    start = m.start() if rel in ("last", "next", "this", "past") else m.start("wd")
+        mode = "future" if _ahead(ctx, m.start()) else "past"
+    else:
+        start, kind = _cue_start(ctx.text, m.start()), "relative"
     d = _weekday_date(ctx, wd, mode)
-    kind = "relative" if rel in ("last", "next", "this", "past") else "point"
     return _Hit(start, m.end(), kind=kind, date=DateValue.from_date(d) if d else None, prio=4)
 
 
@@ -561,11 +595,25 @@ def _count(ctx: _Ctx, raw: str | None, unit_word: str) -> tuple[int, bool]:
     return (n, False) if n is not None else (_VAGUE_COUNT, True)
 
 
+@lru_cache(maxsize=1)
+def _count_before_re() -> re.Pattern:
+    words = _alt(list(load_config().number_words) + ["the"])
+    return re.compile(r"(?:^|(?<=\W))(?P<n>\d+|" + words + r")\s+$", re.I)
+
+
+def _count_before(ctx: _Ctx, i: int) -> tuple[int, str | None]:
+    """The count right before a unit word ("two weeks", "a few days"): (its start, its text)."""
+    lo = max(0, i - 20)
+    m = _count_before_re().search(ctx.text[lo:i])
+    return (lo + m.start("n"), m["n"]) if m else (i, None)
+
+
 def _h_ago(m: re.Match, ctx: _Ctx) -> _Hit | None:
     unit_word = m["unit"].lower()
     unit = ctx.cfg.units[unit_word]
-    n, vague = _count(ctx, m["n"], unit_word)
-    hit = _Hit(m.start(), m.end(), kind="relative", prio=6, count=-n, unit=unit, vague=vague,
+    start, raw = _count_before(ctx, m.start())
+    n, vague = _count(ctx, raw, unit_word)
+    hit = _Hit(start, m.end(), kind="relative", prio=6, count=-n, unit=unit, vague=vague,
                direction="before")
     if ctx.published:
         hit.date = shift(DateValue.from_date(ctx.published), -n, unit, vague)
@@ -575,10 +623,13 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> _Hit | None:
 def _h_anchor(m: re.Match, ctx: _Ctx) -> _Hit | None:
     unit_word = m["unit"].lower()
     unit = ctx.cfg.units[unit_word]
-    n, vague = _count(ctx, m["n"], unit_word)
-    direction = m["dir"].lower().replace("prior to", "before")
+    start, raw = _count_before(ctx, m.start())
+    if raw is None and not unit_word.endswith("s"):
+        return None  # "this year after the ceasefire": "year after" alone is no offset
+    n, vague = _count(ctx, raw, unit_word)
+    direction = " ".join(m["dir"].lower().split()).replace("prior to", "before")
     sign = -1 if direction in ("before", "earlier") else 1
-    return _Hit(m.start(), m.end(), kind="anchor", prio=5, count=sign * n, unit=unit, vague=vague,
+    return _Hit(start, m.end(), kind="anchor", prio=5, count=sign * n, unit=unit, vague=vague,
                 direction=direction)
 
 
@@ -599,8 +650,8 @@ def _patterns() -> list[tuple[re.Pattern, Handler]]:
     cfg = load_config()
     full = [k for k in cfg.months if k not in cfg.month_abbreviations]
     abbr = cfg.month_abbreviations
-    mon_any = "(?P<mon>" + _alt(_cap(full)) + "|" + "|".join(
-        re.escape(a.capitalize()) + r"\.?" for a in sorted(abbr, key=len, reverse=True)) + r")\b\.?"
+    mon_any = "(?P<mon>(?:" + _alt(_cap(full)) + r")\b|(?:" + "|".join(
+        re.escape(a.capitalize()) for a in sorted(abbr, key=len, reverse=True)) + r")(?:\.|\b))"
     mon_full = "(?P<mon>" + _alt(_cap(full)) + r")\b"
     wd_names = _alt(_cap(cfg.weekdays))
     wd_opt = r"(?:(?:" + wd_names + r"),?\s+(?:the\s+)?)?"
@@ -608,33 +659,34 @@ def _patterns() -> list[tuple[re.Pattern, Handler]]:
     day2 = r"(?P<d2>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
     year = r"(?P<y>\d{4})(?!\d)"
     no_left = r"(?<![\w$€£¥#№.,/\-–])"
-    nums = _alt([w for w in cfg.number_words] + ["the"])
+    unit_initials = "".join(sorted({c for u in cfg.units for c in (u[0].lower(), u[0].upper())}))
     units = _alt(list(cfg.units))
     seasons = _alt(cfg.seasons)
     I = re.I  # noqa: E741
+    # each pattern starts with a look-ahead on its first character: cheap skipping of positions
     table: list[tuple[str, Handler, int]] = [
-        (no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0),
-        (no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0),
-        (r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0),
-        (wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0),
-        (wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0),
-        (day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
-        (mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
-        (wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0),
-        (wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0),
-        (mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0),
-        (r"\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I),
-        (no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0),
-        (no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0),
-        (r"(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0),
-        (r"\b(?:(?P<rel>last|next|this|past|on)\s+)?(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0),
-        (mon_full + r"(?!\s*\d)", _h_month_alone, 0),
-        (r"\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I),
-        (r"\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I),
-        (r"\b(?:(?P<n>\d+|" + nums + r")\s+)?(?P<unit>" + units + r")\s+ago\b", _h_ago, I),
-        (r"\b(?:(?P<n>\d+|" + nums + r")\s+)?(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I),
-        (r"\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
-        (r"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0),
+        (r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0),
+        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0),
+        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0),
+        (r"(?=\d)" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
+        (r"(?=[A-Z])" + mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
+        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0),
+        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0),
+        (r"(?=[A-Z])" + mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0),
+        (r"(?=[sSaAwWfF])\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I),
+        (r"(?=[\demlEML'‘’])" + no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0),
+        (r"(?=\d{4})(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0),
+        (r"(?=[MTWFS])\b(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0),
+        (r"(?=[A-Z])" + mon_full + r"(?!\s*\d)", _h_month_alone, 0),
+        (r"(?=[yYtT])\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I),
+        (r"(?=[eElLtTnN])\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I),
+        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+ago\b", _h_ago, I),
+        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I),
+        (r"(?=[tT])\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
+        (r"(?=[lLeEtT])\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
     ]
     # "yesterday" etc. are fine anywhere; month and weekday names must be capitalised
     return [(re.compile(p, flags), h) for p, h, flags in table]
@@ -660,6 +712,35 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
         if all(h.end <= c.start or h.start >= c.end for c in chosen):
             chosen.append(h)
     return sorted(chosen, key=lambda h: h.start)
+
+
+_YEAR_WORD = re.compile(r"^(?:,\s*|\s+)(?:of\s+)?$")
+
+
+def _merge_this_year(hits: list[_Hit], ctx: _Ctx) -> list[_Hit]:
+    """"April 17 this year", "January last year": the month/day takes that year."""
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if (nxt is not None and h.year_inferred and h.month and h.kind in ("point", "relative")
+                and nxt.kind == "relative" and nxt.date is not None and nxt.date.precision == "year"
+                and ctx.text[nxt.end - 4:nxt.end].lower() == "year"
+                and _YEAR_WORD.match(ctx.text[h.end:nxt.start])):
+            y = int(nxt.date.value)
+            if h.day is None:
+                h.date = _dv(y, h.month)
+            elif _last_day_ok(y, h.month, h.day):
+                h.date = _dv(y, h.month, h.day)
+            h.end, h.kind, h.year_inferred = nxt.end, "point", False
+            h.future = nxt.future
+            out.append(h)
+            i += 2
+            continue
+        out.append(h)
+        i += 1
+    return out
 
 
 def _reyear(h: _Hit, partner: _Hit) -> None:
@@ -746,7 +827,7 @@ def _find(text: str, published: dt.date | None) -> tuple[TimeExpr, ...]:
             hit = handler(m, ctx)
             if hit is not None and hit.end > hit.start:
                 hits.append(hit)
-    hits = _wrap(_select(hits), ctx)
+    hits = _wrap(_merge_this_year(_select(hits), ctx), ctx)
     _resolve_anchors(hits, ctx)
     out = []
     for h in hits:

@@ -152,6 +152,8 @@ def recluster(store, article_ids: Sequence[str] | None = None, th: Thresholds = 
     """
     changed = 0
     with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # one re-clustering at a time across ingest processes
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242002)")
         if article_ids is None:
             rows = _rows(conn)
         else:
@@ -172,7 +174,7 @@ def recluster(store, article_ids: Sequence[str] | None = None, th: Thresholds = 
             current.update(conn.execute(
                 select(s.events.c.id, s.events.c.cluster_id).where(s.events.c.id.in_(ids[i:i + 500]))).all())
         mapping = cluster_rows(rows, th)
-        updates = [{"eid": eid, "cid": cid} for eid, cid in mapping.items() if current.get(eid) != cid]
+        updates = [{"eid": eid, "cid": cid} for eid, cid in sorted(mapping.items()) if current.get(eid) != cid]
         if updates:
             conn.execute(
                 update(s.events).where(s.events.c.id == bindparam("eid")).values(cluster_id=bindparam("cid")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -10,7 +12,7 @@ from detente.models import Article
 from detente.pipeline import extract_articles
 from detente.scale import ingest_dask
 from detente.store import open_store, schema
-from tests.conftest import CORPUS
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 pytestmark = pytest.mark.slow
 

@@ -12,9 +12,11 @@ PUBLISHED = dt.date(2025, 4, 25)
 # surface text → (id, country, sector); longest names first when matching
 ACTORS: dict[str, tuple[str | None, str | None, str | None]] = {
     "Russia's Supreme Court": ("RUS", "RUS", "JUD"),
-    "the European Union": ("EU", None, "IGO"),
-    "the United Nations": ("UN", None, "IGO"),
-    "the United States": ("USA", "USA", "GOV"),
+    "European Union": ("EU", None, "IGO"),
+    "EU": ("EU", None, "IGO"),
+    "the Supreme Court": ("RUS", "RUS", "JUD"),
+    "United Nations": ("UN", None, "IGO"),
+    "United States": ("USA", "USA", "GOV"),
     "North Korea": ("PRK", "PRK", "GOV"),
     "South Korea": ("KOR", "KOR", "GOV"),
     "the Taliban": ("TALIBAN", "AFG", "REB"),
@@ -62,12 +64,13 @@ def make_mentions(text: str) -> list[Mention]:
             taken.append((m.start(), m.end()))
             found.append(Mention(start=m.start(), end=m.end(), text=name, id=ident, country=country,
                                  sector=sector, kind="name"))
+    found.sort(key=lambda x: x.start)
+    names = list(found)
     for phrase, ident in COREF.items():
         for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, flags=re.I):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            found.sort(key=lambda x: x.start)
-            ante = [i for i, x in enumerate(found) if x.id == ident and x.end <= m.start()]
+            ante = [i for i, x in enumerate(names) if x.id == ident and x.end <= m.start()]
             if ante:
                 taken.append((m.start(), m.end()))
                 found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="coref",
@@ -81,3 +84,16 @@ def make_mentions(text: str) -> list[Mention]:
             m = m.model_copy(update={"antecedent": remap[m.antecedent]})
         out.append(m)
     return out
+
+
+def coded(nlp, text: str, published=PUBLISHED, full: bool = False):
+    """Events of ``text`` as (type, source, target, status) tuples (or the Event objects)."""
+    from detente.events import extract_events
+
+    doc = nlp(text)
+    mentions = make_mentions(doc.text)
+    events = [ev for sent in doc.sents for ev in extract_events(sent, mentions, None, published)]
+    if full:
+        return events
+    return [(e.type, e.source.id if e.source else None, e.target.id if e.target else None, e.status)
+            for e in events]

@@ -40,6 +40,13 @@ def test_has_not_recognised_gives_recognition_none():
     assert change.detail == {"negated": "formal"}
 
 
+def test_a_pattern_that_already_negated_is_kept():
+    (change,) = changes_from_events([_event(
+        type_="SUPPORT", status="negated", date="2025-04-25", precision="day",
+        relation={"dimension": "recognition", "value": "none", "detail": {"negated_from": "formal"}})])
+    assert (change.value, change.detail) == ("none", {"negated_from": "formal"})
+
+
 def test_a_negation_without_a_defensible_meaning_gives_nothing():
     # "did not suspend the listing" does not tell us what the listing is
     assert changes_from_events([_event(status="negated", relation={"dimension": "designation",
@@ -55,7 +62,7 @@ def test_since_2016_is_held_from_2016():
 def test_planned_changes_are_kept_and_marked():
     (change,) = changes_from_events([_event(type_="SUPPORT", status="planned", date="2025-04-25", precision="day",
                                             relation={"dimension": "representation", "value": "ambassador"})])
-    assert change.detail == {"status": "planned"}
+    assert change.detail == {"event_status": "planned"}
 
 
 def test_fallback_from_the_dimensions_file():

@@ -34,7 +34,7 @@ def russia_taliban(store):
     add_change(store, "RUS", "TALIBAN", "designation", "suspended", "2025-04-17", article=a1, idx=1,
                sentence=SUSPENDED, start=len(LISTED) + 1, end=len(LISTED) + 1 + len(SUSPENDED))
     add_change(store, "RUS", "TALIBAN", "representation", "ambassador", "2025-04-25", article=a2,
-               sentence=AMBASSADOR, detail={"status": "planned"})
+               sentence=AMBASSADOR, detail={"event_status": "planned"})
     add_change(store, "RUS", "TALIBAN", "recognition", "none", "2025-04-25", article=a2, idx=1,
                sentence=NOT_RECOGNISED, detail={"negated": "formal"})
     add_change(store, "RUS", "TALIBAN", "agreements", "enabled", "2025-04-25", article=a2, idx=2,
@@ -60,7 +60,8 @@ def test_suspension_of_2025_04_17_holds_a_week_later(russia_taliban):
     assert st["designation"]["since_precision"] == "day"
     assert st["designation"]["evidence"][0]["start"] == len(LISTED) + 1
     assert st["representation"]["value"] == "ambassador"
-    assert st["recognition"] == {"value": "none", "since": "2025-04-25", "since_precision": "day",
+    # a denial observes the value on its date; it did not start it
+    assert st["recognition"] == {"value": "none", "since": None, "since_precision": None,
                                  "evidence": [st["recognition"]["evidence"][0]]}
     assert st["recognition"]["evidence"][0]["sentence"] == NOT_RECOGNISED
     assert st["agreements"] == [{"subjects": ["flour", "oil products", "wheat"], "kind": "trade",

@@ -141,3 +141,16 @@ def test_importing_the_real_list_twice(store):
     assert _count(store, schema.list_entries) == 1003
     assert _count(store, schema.relation_changes) == 1003
     assert len(state.who(store, designated_by="UN", program="Taliban", as_of="2026-01-01")) == 140
+
+
+@pytest.mark.postgres
+def test_import_and_status_on_postgresql(pg_url, small):
+    pg = open_store(pg_url)
+    try:
+        datasets.import_file(pg, "un-sc", small, resolve=lambda e: None)
+        datasets.import_file(pg, "un-sc", small, resolve=lambda e: None)
+        assert _count(pg, schema.relation_changes) == 2
+        st = state.status(pg, "UN", "UNSC:TAi.900", as_of="2025-04-25")
+        assert (st["designation"]["value"], st["designation"]["since"]) == ("listed", "2001-01-25")
+    finally:
+        pg.engine.dispose()

@@ -110,7 +110,7 @@ def test_status_as_of_2010_shows_the_listing(client):
 
 
 def test_status_bad_as_of_is_422_not_500(client):
-    for bad in ("2010-02-30", "01/01/2010", "0000-01-01"):
+    for bad in ("2010-02-30", "01/01/2010", "0000-01-01", "9999-12-31"):
         r = client.get("/api/status/RUS/TALIBAN", params={"as_of": bad})
         assert r.status_code == 422, bad
 

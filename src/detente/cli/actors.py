@@ -123,9 +123,9 @@ def register(app: typer.Typer) -> None:
         """An actor's names and its roles over time."""
         kb = _kb(actors)
         a = kb.get(actor_id)
-        if a is None:
-            res = kb.resolve(actor_id)
-            a = kb.get(res.actor) if res is not None and res.actor else None
+        if a is None:  # a name given exactly ("Taliban", "Putin"); never a fuzzy guess
+            hits = kb.hits(actor_id)
+            a = kb.get(hits[0].actor) if hits else None
         if a is None:
             fail(f"unknown actor {actor_id!r}{_candidates(kb, actor_id)}")
         if fmt == Format.json:

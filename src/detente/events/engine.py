@@ -40,6 +40,7 @@ CONTAINER_NOUNS = {
     "diplomat", "army", "military", "president", "head", "chief", "citizen", "national",
 }
 COREF_PENALTY = 0.9
+STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
     "between": 0.9, "obj_tree": 0.85, "context": 0.75,
@@ -121,12 +122,16 @@ def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     sector = m.sector or eff.sector
     if not ident and not country:
         return None
+    promoted = False
+    if not ident and sector in STATE_SECTORS:
+        # a state institution acts for its state ("Russian envoys" → RUS, sector GOV)
+        ident, promoted = country, True
     ref = ActorRef(id=ident, country=country, sector=sector, text=m.text, start=m.start, end=m.end)
     certainty = ROLE_CERTAINTY.get(role.split(":")[0], 1.0 if role.startswith("prep") else 0.9)
     if coref:
         certainty *= COREF_PENALTY
-    if not ident:
-        certainty *= 0.9
+    if promoted:
+        certainty *= 0.95
     return Arg(ref=ref, role=role, certainty=certainty, token=tok, mention=mi)
 
 
@@ -136,8 +141,13 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
         return None
     if tok.lower_ in REL_PRONOUNS and tok.dep_ in ("nsubj", "dobj", "nsubjpass", "pobj"):
         head = _relcl_head(tok)
-        if head is not None:
-            tok = head
+        # "restrictions on women, which X condemned": the clause may hang on the inner noun
+        while head is not None:
+            arg = _core(ctx, head, role, strict)
+            if arg is not None:
+                return arg
+            head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        return None
     cands = [tok] + ([] if strict else [c for c in tok.children if c.dep_ in CORE_DEPS])
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
@@ -158,7 +168,7 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
 
 def _relcl_head(tok: Token) -> Token | None:
     verb = tok.head
-    while verb.dep_ not in ("relcl",) and verb.head is not verb and verb.pos_ in ("VERB", "AUX", "ADP"):
+    while verb.dep_ not in ("relcl",) and verb.head.i != verb.i and verb.pos_ in ("VERB", "AUX", "ADP"):
         verb = verb.head
     return verb.head if verb.dep_ == "relcl" else None
 
@@ -185,16 +195,16 @@ def _subject(v: Token) -> Token | None:
     cur = v
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
-        for c in cur.children:
-            if c.dep_ in deps:
-                return c
+        subs = [c for c in cur.children if c.dep_ in deps]
+        if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
+            return min(subs, key=lambda c: abs(c.i - cur.i))
         if cur.dep_ == "relcl" and depth == 0:
             return None
         if cur.dep_ == "xcomp":
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             if depth == 0 and _is_passive(v) and cur.dep_ != "xcomp":
                 return None
             cur = cur.head
@@ -357,7 +367,9 @@ def _history(ctx: Ctx) -> list[Event]:
 
 def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     v, obj = m.trigger, m.obj
-    objs = [obj] if obj is not None else ([] if v.pos_ == "NOUN" else _objects(v))
+    objs = [] if v.pos_ == "NOUN" else _objects(v)
+    if m.pattern.objects and obj is not None:
+        objs = [obj]
     exclude = {source.mention} if source.mention is not None else set()
 
     def ok(arg: Arg | None) -> Arg | None:
@@ -392,7 +404,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                         break
         elif role.startswith("prep:"):
             word = role.split(":", 1)[1]
-            for p in _preps([v, *objs], word):
+            xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+            for p in _preps([v, *objs, *xcomps], word):
                 arg = ok(_core(ctx, p, role))
                 if arg:
                     break
@@ -438,17 +451,19 @@ def _by_word(table: dict[str, str], words: set[str], text: str) -> str | None:
     return None
 
 
-def _designation_detail(m: Match, source: Arg) -> dict:
+def _designation_detail(m: Match, source: Arg, target: Arg, labels: bool) -> dict:
     v = m.trigger
     detail: dict = {}
-    for c in v.children:
+    for c in (v.children if labels else ()):
         if c.dep_ == "prep" and c.lower_ == "as":
             p = next((x for x in c.children if x.dep_ == "pobj"), None)
             if p is not None:
                 detail["as"] = _phrase(p)
     objs = [o for o in _objects(v) if o.dep_ in ("dobj", "oprd")]
-    if "as" not in detail and len(objs) > 1:
-        detail["as"] = _phrase(objs[-1])
+    target_i = target.token.i if target.token is not None else -1
+    label_objs = [o for o in objs if o.i != target_i and not (o.left_edge.i <= target_i <= o.right_edge.i)]
+    if "as" not in detail and labels and label_objs:
+        detail["as"] = _phrase(label_objs[-1])
     for word in ("to", "on", "from"):
         for p in _preps([v, *objs], word):
             if _lemma(p) in ("list", "blacklist", "register", "registry"):
@@ -456,7 +471,7 @@ def _designation_detail(m: Match, source: Arg) -> dict:
     if source.token is not None and source.token.pos_ in ("NOUN", "PROPN"):
         stok = source.token
         head = stok.head if stok.dep_ == "poss" else stok
-        if head is not stok or head.ent_type_ not in ("GPE", "NORP"):
+        if head.i != stok.i or head.ent_type_ not in ("GPE", "NORP"):
             phrase = _phrase(head)
             if phrase and phrase.lower() != source.ref.text.lower():
                 detail["authority"] = phrase
@@ -503,8 +518,18 @@ def _agreement_detail(m: Match, info: status_mod.StatusInfo, sent: Span) -> dict
 
 
 def _date(sent: Span, trigger_i: int, published: dt.date | None):
+    """The date of the event; a clause hanging on a date ("in 2003, when the movement was fighting")
+    takes that date."""
     try:
-        return dates.date_for(sent, trigger_i, published)
+        te = dates.date_for(sent, trigger_i, published)
+        trig = sent.doc[trigger_i]
+        if te is None and trig.dep_ in ("relcl", "advcl") and (trig.head.ent_type_ == "DATE" or trig.head.like_num):
+            head = trig.head
+            for expr in dates.find_time_expressions(sent.text, published):
+                a, b = sent.start_char + expr.start, sent.start_char + expr.end
+                if a <= head.idx < b and expr.date is not None:
+                    return expr
+        return te
     except Exception:  # the dates stage must never lose an event
         return None
 
@@ -520,18 +545,15 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if te is not None and te.date is not None:
         date, precision = te.date.value, te.date.precision
         date_end = te.date_end.value if te.date_end is not None else None
-        date_first = te.date.first_day()
     elif ctx.published is not None:
         dv = DateValue.from_date(ctx.published)
-        date, precision, date_first = dv.value, dv.precision, None
+        date, precision = dv.value, dv.precision
         detail["date_from"] = "published"
-    else:
-        date_first = None
     subj = _subject(m.trigger) if m.trigger.pos_ in ("VERB", "AUX") else None
     info = status_mod.decide(
         m.trigger, sent, subject=subj, objects=[m.obj] if m.obj is not None else [],
         time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
-        date_first=date_first, published=ctx.published,
+        future=bool(te is not None and te.date is not None and getattr(te, "future", False)),
     )
     if info.status == "ongoing" and te is not None and te.kind == "since":
         detail["since"] = date
@@ -555,17 +577,12 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         rel_value = _by_word(p.relation.value_by_word, words, text) or p.relation.value
         rel_detail = dict(p.relation.detail)
         if p.relation.dimension == "designation":
-            rel_detail.update(_designation_detail(m, source))
+            rel_detail.update(_designation_detail(m, source, target, labels=rel_value == "listed"))
         if p.relation.dimension == "agreements":
             rel_detail.update({k: detail[k] for k in ("subjects", "kind", "status")})
             rel_value = detail["status"]
         reverse = target.role in p.relation.reverse_if_target_role
-        if info.status == "negated":
-            from detente.relations.dimensions import load_dimensions
-
-            negated = load_dimensions().negate(p.relation.dimension, rel_value)
-            rel_detail["negated_from"] = rel_value
-            rel_value = negated
+        # a negated event keeps the value it denies: relations.derive maps it (formal → none)
         if rel_value is not None:
             detail["relation"] = {"dimension": p.relation.dimension, "value": rel_value, "detail": rel_detail}
             if reverse and source.ref.id and target.ref.id:
@@ -623,6 +640,7 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
                         continue
                     ev = _try(ctx, m)
                     if ev is not None:
+                        ev.detail["_trigger_i"] = tok.i
                         found.append(ev)
                         if m.obj is not None:
                             ctx.used_nouns.add(m.obj.i)
@@ -642,10 +660,25 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
                 if ev is not None:
                     found.append(ev)
                     break
-    events = _dedupe(found)
+    events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events
     return events
+
+
+def _drop_complements(events: list[Event], doc) -> list[Event]:
+    """"vowed to cooperate with China" is one intent (AGREE), not also a planned COOPERATE."""
+    idx = [ev.detail.pop("_trigger_i", None) for ev in events]
+    out = []
+    for k, ev in enumerate(events):
+        i = idx[k]
+        if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
+            head_i = doc[i].head.i
+            if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
+                   for j, o in zip(idx, events) if o is not ev):
+                continue
+        out.append(ev)
+    return out
 
 
 def _key(ref: ActorRef | None) -> str | None:

@@ -8,7 +8,7 @@ Heuristics over the dependency parse (the word lists are in ``detente/data/patte
   verb such as "refuse", "decline", "fail" ("refused to recognise").
 - **planned** — a modal auxiliary ("will", "could", "may"), a governing verb or adjective of intent or
   expectation ("plans to", "is expected to", "ready to", "proposed"), an enabling verb ("lets Russia
-  sign": also flags *enabled*), or an event date after publication.
+  sign": also flags *enabled*), or a date the dates stage marks as future ("next month").
 - **reported** — "allegedly", "reportedly"; governed by "claim"/"allege"; "is said/reported to";
   "according to reports/sources" (a non-actor attribution).
 - **ongoing** — a "since" date, "repeatedly", "regularly", "continues to", "regular talks",
@@ -20,7 +20,6 @@ having occurred.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +65,7 @@ def _xchain(tok: Token) -> list[Token]:
     chain = [tok]
     cur = tok
     for _ in range(5):
-        if cur.dep_ in ("xcomp", "acomp", "auxpass") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "acomp", "auxpass") and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
         else:
@@ -77,7 +76,7 @@ def _xchain(tok: Token) -> list[Token]:
 def _governor(tok: Token) -> Token | None:
     """The verb a clause is the complement of ("lets Russia sign", "claimed that X attacked")."""
     top = _xchain(tok)[-1]
-    if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head is not top:
+    if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.i != top.i:
         return top.head
     return None
 
@@ -95,8 +94,7 @@ def decide(
     objects: list[Token] = (),
     time_kind: str | None = None,
     time_ongoing: bool = False,
-    date_first: dt.date | None = None,
-    published: dt.date | None = None,
+    future: bool = False,
     source_is_actor: bool = True,
 ) -> StatusInfo:
     w = status_words()
@@ -104,7 +102,7 @@ def decide(
     gov = _governor(trigger)
     conj_heads = []
     cur = trigger
-    while cur.dep_ == "conj" and cur.head is not cur and len(conj_heads) < 3:
+    while cur.dep_ == "conj" and cur.head.i != cur.i and len(conj_heads) < 3:
         cur = cur.head
         conj_heads.append(cur)
 
@@ -129,7 +127,7 @@ def decide(
         return StatusInfo("planned", enabled=True, why="enabler")
     if gov is not None and gov.lemma_.lower() in intent:
         return StatusInfo("planned", why="intent")
-    if date_first is not None and published is not None and date_first > published:
+    if future:
         return StatusInfo("planned", why="future date")
 
     # reported

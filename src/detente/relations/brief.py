@@ -110,9 +110,13 @@ def brief(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict[str
         quiet.append({"text": f"No dated events from {names[a]} towards {names[b]} in the last "
                               f"{stance['window']}.", "evidence": []})
     timeline = st.timeline(store, a, b, until=day, names=names)
-    for ev in _strongest_events(timeline, day, MAX_BULLETS):
+    cited = {(e.get("article"), e.get("start"), e.get("end")) for bl in bullets for e in bl["evidence"]}
+    for ev in _strongest_events(timeline, day, MAX_BULLETS + len(cited)):
         if len(bullets) >= MAX_BULLETS:
             break
+        evk = ev["evidence"]
+        if (evk.get("article"), evk.get("start"), evk.get("end")) in cited:
+            continue  # already said by a state bullet
         if len(bullets) >= MIN_BULLETS and abs(float(ev["value"])) < 5:
             break
         when = f"{ev['date']}: " if ev["date"] else ""
@@ -121,7 +125,7 @@ def brief(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict[str
         bullets.append(quiet.pop(0))
     bullets = bullets[:MAX_BULLETS]
 
-    changes = [it for it in timeline if it["kind"] == "change"]
+    changes = [it for it in timeline if it["kind"] == "change" and it["status"] != "negated"]
     if changes:
         last = changes[-1]
         what_changed = last["text"] + "."  # the change's own wording carries its date

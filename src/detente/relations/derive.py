@@ -10,7 +10,9 @@ An event implies a change of a directed relation when
 The change carries the event's date, precision, sentence, offsets, confidence and rule. Statuses:
 
 - ``negated`` ("Russia has not recognised …") → the value the denial supports, from the dimension's
-  ``negation`` map (recognition ``formal`` → ``none``); no mapping → no change.
+  ``negation`` map (recognition ``formal`` → ``none``); a pattern that already gives that value
+  (``none``) is kept; otherwise no change.
+- ``planned`` / ``reported`` → applied, marked ``detail['event_status']``.
 - ``ongoing`` ("has held talks since 2016", "listed since 2003") → the value held *from* the
   event's date: the change is dated at the start of the span (``detail['ongoing'] = True``).
 - a closed span ("from 2016 to 2021") keeps ``date_end``; the state logic reads it as the value
@@ -55,16 +57,18 @@ def changes_from_events(events: list[Event]) -> list[RelationChange]:
             continue  # a pattern naming an unknown dimension or value implies nothing
         if ev.status == "negated":
             negated = cfg.negate(dimension, value)
-            if negated is None:
-                continue
-            detail = {**detail, "negated": value}
-            value = negated
+            if negated is not None:
+                detail = {**detail, "negated": value}
+                value = negated
+            elif value not in set(spec.negation.values()) and value != spec.default:
+                continue  # the pattern gave the denied value, and the denial supports nothing
+            # else: the pattern already gave the value the denial supports ("none")
         elif ev.status not in cfg.effective_statuses:
             continue
         if ev.status == "ongoing":
             detail = {**detail, "ongoing": True}
         if ev.status in ("planned", "reported"):
-            detail = {**detail, "status": ev.status}
+            detail = {**detail, "event_status": ev.status}
         out.append(RelationChange(
             source=ev.source.id, target=ev.target.id, dimension=dimension, value=value,
             date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,

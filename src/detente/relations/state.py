@@ -21,7 +21,8 @@ Temporal logic (the choices, in one place):
 - **Spans.** A change with ``date_end`` ("ambassador from 2016 to 2021") implies the default value
   from ``date_end`` on, unless something later says otherwise.
 - **Negation** was applied when the change was derived (``"has not recognised"`` → ``none``); a
-  ``none`` with evidence is reported like any other value.
+  ``none`` with evidence is reported like any other value, but a denial only observes the value on
+  its date: when it starts the current run, ``since`` is null.
 - **Structured sources** (``dataset`` set, e.g. ``un-sc``) are evidence like articles, shown with
   ``dataset``/``external_id`` instead of ``article``.
 - **as_of** ``None`` means today.
@@ -155,6 +156,11 @@ def agreement_key(change: Change) -> tuple[str, tuple[str, ...]]:
     if isinstance(subjects, str):
         subjects = [subjects]
     return (str(change.detail.get("kind") or "agreement"), tuple(sorted({str(s) for s in subjects})))
+
+
+def is_observation(change: Change) -> bool:
+    """A negated statement: the value held on its date, from an unknown start."""
+    return bool(change.detail.get("negated") or change.detail.get("negated_from"))
 
 
 def _with_span_ends(changes: Iterable[Change], default: str) -> list[Change]:
@@ -300,12 +306,14 @@ def value_as_of(changes: Iterable[Change], as_of: dt.date, default: str = "none"
     # the listing's own detail (list, programme, authority) also describes its suspension
     for c in [starter, *_best_first(supporting), *sorted(known, key=Change.sort_key, reverse=True)]:
         for k, v in c.detail.items():
-            if k not in ("ongoing", "status", "subjects", "kind"):
+            if k not in ("ongoing", "event_status", "subjects", "kind"):
                 detail.setdefault(k, v)
+    # a denial ("has not recognised", dated by the article) observes the value, it does not start it
+    dated_start = starter.first is not None and not is_observation(starter)
     out = {
         "value": value,
-        "since": starter.date if starter.first is not None else None,
-        "since_precision": starter.date_precision if starter.first is not None else None,
+        "since": starter.date if dated_start else None,
+        "since_precision": starter.date_precision if dated_start else None,
         "evidence": _evidence(supporting),
         "detail": detail,
         "groups": grps,
@@ -452,7 +460,8 @@ def timeline(store, a: str, b: str, since: str | dt.date | None = None,
     for c in changes:
         if c.synthetic or not _in_range(c.first, c.last, since_d, until_d):
             continue
-        status_ = c.detail.get("status") or ("ongoing" if c.detail.get("ongoing") else "occurred")
+        status_ = ("negated" if is_observation(c) else c.detail.get("event_status")
+                   or ("ongoing" if c.detail.get("ongoing") else "occurred"))
         item = {
             "date": c.date, "date_precision": c.date_precision, "kind": "change",
             "dimension": c.dimension, "value": c.value, "status": status_,

@@ -36,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 MAX_BODY = 1_000_000  # bytes, for /api/ingest and /paste
 STATUSES = ("occurred", "ongoing", "planned", "negated", "reported")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+MIN_DAY, MAX_DAY = dt.date(1000, 1, 1), dt.date(2999, 12, 31)  # beyond: nonsense, and month arithmetic overflows
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 EventStatus = Literal[STATUSES]  # type: ignore[valid-type]
 
@@ -68,8 +69,10 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
         day = dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
         day = None
-    if day is None or day.year < 1000:
+    if day is None:
         raise WebError(422, f"bad {name} {value!r}: expected a date YYYY-MM-DD")
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise WebError(422, f"bad {name} {value!r}: expected a date from {MIN_DAY} to {MAX_DAY}")
     return day
 
 

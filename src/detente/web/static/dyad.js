@@ -2,7 +2,8 @@
 (function () {
   const asOf = document.getElementById('as-of');
   if (asOf && asOf.form) {
-    asOf.addEventListener('change', () => { if (asOf.value) asOf.form.submit(); });
+    // typing a year digit by digit passes through 0002, 0020, 0201: wait for a real year
+    asOf.addEventListener('change', () => { if (asOf.value && asOf.value >= '1000-') asOf.form.submit(); });
   }
 
   const canvas = document.getElementById('stance-chart');
