@@ -142,6 +142,8 @@ _VAGUE_COUNT = 3  # "days after" ≈ three days, for the nominal offset
 
 
 def _dv(y: int, m: int | None = None, d: int | None = None) -> DateValue:
+    if not 1 <= y <= 9999:
+        raise ValueError(f"year {y} is off the calendar")
     if d is not None and m is not None:
         return DateValue(value=f"{y:04d}-{m:02d}-{d:02d}", precision="day")
     if m is not None:
@@ -277,7 +279,12 @@ def _word_after(ctx: _Ctx, i: int) -> str:
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern:
     cfg = load_config()
-    return re.compile(r"(?<![\w'])(?:" + _alt(cfg.future_cues) + r")\b", re.I)
+    words = [c for c in cfg.future_cues if c[:1].isalpha()]
+    clitics = [c.lstrip("'’") for c in cfg.future_cues if not c[:1].isalpha()]  # "'ll"
+    alts = [r"(?<![\w'’])(?:" + _alt(words) + r")\b"]
+    if clitics:
+        alts.append(r"['’](?:" + _alt(clitics) + r")\b")
+    return re.compile("|".join(alts), re.I)
 
 
 def _future_cue(ctx: _Ctx, i: int) -> bool:
@@ -289,7 +296,9 @@ def _future_cue(ctx: _Ctx, i: int) -> bool:
     return bool(_future_re().search(window))
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|no\s+later\s+than)\s+(?:\S+\s+){0,4}$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|no\s+later\s+than)\s+"
+    r"(?:(?:the|end|close|of|on|at|midnight|noon|[\d:.]+|[ap]\.?m\.?)\s+){0,5}$", re.I)
 
 
 def _deadline_cue(ctx: _Ctx, i: int) -> bool:
@@ -750,6 +759,8 @@ def _reyear(h: _Hit, partner: _Hit) -> None:
     py = partner.date.first_day().year
     pm = partner.date.first_day().month if partner.date.precision in ("day", "month") else 12
     y = py if h.month <= pm else py - 1
+    if y < 1:
+        return
     if h.day is not None:
         if _last_day_ok(y, h.month, h.day):
             h.date = _dv(y, h.month, h.day)
@@ -824,7 +835,10 @@ def _find(text: str, published: dt.date | None) -> tuple[TimeExpr, ...]:
     hits: list[_Hit] = []
     for rx, handler in _patterns():
         for m in rx.finditer(text):
-            hit = handler(m, ctx)
+            try:
+                hit = handler(m, ctx)
+            except (OverflowError, ValueError):  # dates off the calendar (year 0, 10000)
+                continue
             if hit is not None and hit.end > hit.start:
                 hits.append(hit)
     hits = _wrap(_merge_this_year(_select(hits), ctx), ctx)
@@ -962,6 +976,11 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None) -> TimeExpr 
        it had suspended …"). A relative clause does not inherit the dates of the main clause.
     4. Ties go to the expression nearest the trigger.
 
+    Never chosen: an expression whose own phrase contains the trigger ("two weeks after the court
+    suspended the ban" does not date "suspended" — the suspension is what it counts from), and
+    the date inside an anchor's phrase ("a week after the 2021 takeover" dates "sent" through the
+    anchor, not as plain 2021).
+
     An ``anchor`` ("two years later") is resolved from the nearest other dated expression of the
     sentence (a following one for "after/before X", a preceding one for "later/earlier"); when
     there is none its ``date`` stays ``None``. Returns ``None`` when nothing dates the event: the
@@ -977,7 +996,15 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None) -> TimeExpr 
     for e in exprs:
         a, b = base + e.start, base + e.end
         toks = [t for t in sent if t.idx < b and t.idx + len(t) > a]
-        heads.append(_span_head(toks) if toks and all(t.i != trig.i for t in toks) else None)
+        h = _span_head(toks) if toks else None
+        if h is not None and e.kind == "anchor" and toks[-1].dep_ == "mark":
+            # "two weeks after [the court suspended the ban]": the anchor phrase is that clause
+            h = toks[-1].head
+        # the trigger inside the expression's own phrase ("two weeks after the court suspended
+        # the ban": "suspended" is what the anchor counts from, not what it dates)
+        if h is not None and h.left_edge.i <= trig.i <= h.right_edge.i:
+            h = None
+        heads.append(h)
     # the X of "a week after X" is dated through the anchor, not on its own
     inside_anchor = {
         k for k, h in enumerate(heads) if h is not None and any(

@@ -151,7 +151,7 @@ def recluster(store, article_ids: Sequence[str] | None = None, th: Thresholds = 
     One transaction; returns the number of events whose cluster id changed.
     """
     changed = 0
-    with store.engine.begin() as conn:
+    with store.write() as conn:
         if conn.dialect.name == "postgresql":  # one re-clustering at a time across ingest processes
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242002)")
         if article_ids is None:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from detente.store import open_store, schema
+
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

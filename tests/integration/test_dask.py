@@ -12,6 +12,7 @@ from detente.models import Article
 from detente.pipeline import extract_articles
 from detente.scale import ingest_dask
 from detente.store import open_store, schema
+
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 pytestmark = pytest.mark.slow

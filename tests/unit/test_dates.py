@@ -284,3 +284,11 @@ def test_date_like_word_salad_never_crashes(parts):
     text = " ".join(parts)
     for e in find_time_expressions(text, PUB):
         assert text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_calendar_edges_do_not_crash(published):
+    text = ("tomorrow, next week, next month, next year, on Thursday, in May, last week, last year, "
+            "two days ago, on 3 May, from May to June last year, a week after 1 January 2003")
+    for e in find_time_expressions(text, published):
+        assert text[e.start:e.end] == e.text

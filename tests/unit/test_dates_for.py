@@ -58,6 +58,14 @@ CASES = [
     ("In 2021 the Taliban took power, and two years later Russia sent an envoy.", "sent",
      ("two years later", "2023")),
     ("Russia sent an envoy to Kabul.", "sent", None),
+    # what an anchor counts from is not dated by the anchor
+    ("Two weeks after the Supreme Court suspended the ban, officials in Moscow are talking openly.",
+     "suspended", None),
+    ("Two weeks after the Supreme Court suspended the ban, officials in Moscow are talking openly.",
+     "talking", ("Two weeks after", None)),
+    # the date of the report dates the reported event
+    ("The United States has designated the Houthis a terrorist organisation, the State Department "
+     "said on Tuesday.", "designated", ("Tuesday", "2025-04-22")),
 ]
 
 
@@ -84,3 +92,14 @@ def test_since_keeps_its_kind(nlp):
     trig = next(t for t in doc if t.text == "recognised")
     e = date_for(next(doc.sents), trig.i, PUB)
     assert (e.kind, e.ongoing, e.date.value) == ("since", True, "2021")
+
+
+def test_every_token_of_a_paragraph_gets_a_sane_answer(nlp):
+    doc = nlp("In 2021 the Taliban took power. Days later, Russia, which had banned the group in 2003, "
+              "said on Thursday it would talk to them; since 2016 it had hosted talks from 2016 to 2021.")
+    for sent in doc.sents:
+        for tok in sent:
+            e = date_for(sent, tok.i, PUB)
+            if e is not None:
+                assert sent.start_char <= e.start < e.end <= sent.end_char
+                assert doc.text[e.start:e.end] == e.text

@@ -1,7 +1,9 @@
 """The web app in headless Debian Chromium (Selenium): dyad dashboard, as-of date, evidence link.
 
 Needs ``/usr/bin/chromium`` and ``/usr/bin/chromedriver`` (``scripts/browser-deps.sh``); skips
-otherwise. Never downloads a browser. Saves ``docs/screenshots/dyad.png`` and ``article.png``.
+otherwise. Never downloads a browser. Saves screenshots of the dashboard and the article page to
+``$DETENTE_SCREENSHOTS`` (``DETENTE_SCREENSHOTS=docs/screenshots make test`` refreshes the ones the README
+shows) or, by default, to the test's temporary directory.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("DETENTE_SCREENSHOTS") or tempfile.mkdtemp(prefix="detente-shots-"))
 
 if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
     pytest.skip("no /usr/bin/chromium or /usr/bin/chromedriver: run scripts/browser-deps.sh",

@@ -9,6 +9,7 @@ import typer
 
 from detente.cli import actors as _actors
 from detente.cli import evaluate as _evaluate
+from detente.cli import export as _export
 from detente.cli import extract as _extract
 from detente.cli import relations as _relations
 from detente.cli import store as _store
@@ -22,7 +23,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _mod in (_extract, _store, _actors, _relations, _evaluate, _web):
+for _mod in (_extract, _store, _actors, _relations, _evaluate, _web, _export):
     _mod.register(app)
 
 

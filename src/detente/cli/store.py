@@ -6,6 +6,7 @@ Exit codes: 0 fine; 1 an input could not be read (the rest was ingested) or a ba
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -189,6 +190,26 @@ def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
 ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "ingested_at"]
 
 
+CLUSTER_COLUMNS = ["cluster_id", "date", "type", "source", "target", "status", "mentions", "articles",
+                   "sources", "first_reported", "last_reported", "sentence"]
+
+
+def print_clusters(rows: list[dict[str, Any]], fmt: Format) -> None:
+    """Event clusters: one real-world event per row, with how often and where it was reported."""
+    if fmt is Format.json:
+        _echo_json(rows)
+    elif fmt is Format.csv:
+        _print_csv(CLUSTER_COLUMNS, [{k: r[k] for k in CLUSTER_COLUMNS} for r in rows])
+    else:
+        table = [[r["cluster_id"], r["date"], r["type"], r["source"], r["target"], r["status"], r["mentions"],
+                  r["articles"], r["sources"], r["first_reported"], r["last_reported"], _short(r["sentence"])]
+                 for r in rows]
+        if fmt is Format.md:
+            _print_md(CLUSTER_COLUMNS, table)
+        else:
+            _print_table(f"{len(rows)} event clusters", CLUSTER_COLUMNS, table)
+
+
 def print_articles(arts: list[dict[str, Any]], fmt: Format) -> None:
     if fmt == Format.json:
         _echo_json(arts)
@@ -238,6 +259,10 @@ def register(app: typer.Typer) -> None:
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files"),
         batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch (and per store transaction)"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar"),
+        dask: Optional[str] = typer.Option(
+            None, "--dask", metavar="ADDRESS",
+            help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local worker processes",
+        ),
     ) -> None:
         """Read articles, extract events, relation changes and quotes, and store them.
 
@@ -298,13 +323,28 @@ def register(app: typer.Typer) -> None:
 
             batch: list = []
             try:
-                for result in extract_articles(to_parse(), kb, batch_size=batch_size):
-                    batch.append((result, pending.pop(result.id)))
-                    if len(batch) >= batch_size:
+                with contextlib.ExitStack() as stack:
+                    if dask:
+                        from detente.scale import dask_client, extract_distributed
+
+                        try:
+                            client = stack.enter_context(dask_client(dask))
+                        except (OSError, ValueError, TimeoutError) as exc:
+                            fail(f"--dask {dask}: cannot start or reach the Dask cluster ({exc})", code=STORE_FAILED)
+                        pairs = (
+                            (r, pending.pop(r.id, a))
+                            for r, a in extract_distributed(client, to_parse(), chunk_size=batch_size,
+                                                            actor_files=[str(f) for f in actors])
+                        )
+                    else:
+                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(to_parse(), kb, batch_size=batch_size))
+                    for pair in pairs:
+                        batch.append(pair)
+                        if len(batch) >= batch_size:
+                            save(batch)
+                            batch = []
+                    if batch:
                         save(batch)
-                        batch = []
-                if batch:
-                    save(batch)
             except StoreError as exc:
                 progress.stop()
                 typer.echo(tally.summary())
@@ -326,6 +366,7 @@ def register(app: typer.Typer) -> None:
         limit: Optional[int] = typer.Option(None, min=0, help="At most this many events"),
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or md"),
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files (for names)"),
+        clusters: bool = typer.Option(False, "--clusters", help="One row per event cluster (a real-world event and its reports)"),
     ) -> None:
         """Stored events, by actor, dyad, type, status and date (dated events overlapping the range)."""
         from detente.store import StoreError, query
@@ -343,6 +384,15 @@ def register(app: typer.Typer) -> None:
             if dyad and any(dyad):
                 dyad_ids = (resolve_actor(kb, dyad[0]), resolve_actor(kb, dyad[1]))
         store = _open(db, create=False)
+        if clusters:
+            from detente.dedup import clusters as find_clusters
+
+            try:
+                rows = find_clusters(store, actor=actor_id, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)
+            except StoreError as exc:
+                fail(str(exc), code=STORE_FAILED)
+            print_clusters(rows, fmt)
+            return
         try:
             evs = query.events(
                 store, actor=actor_id, dyad=dyad_ids, directed=directed,

@@ -42,6 +42,17 @@ def _implied(ev: Event) -> tuple[str, str, dict, str] | None:
     return None
 
 
+def _direction(ev: Event) -> tuple[str | None, str | None]:
+    """The relation's (source, target): the event's, unless the pattern says the relation runs
+    the other way ("X closed its embassy in Y" is about X's representation *in* Y: source Y,
+    target X) with ``relation.source``/``relation.target`` = ``"source"`` / ``"target"``."""
+    rel = (ev.detail or {}).get("relation") or {}
+    ids = {"source": ev.source.id if ev.source else None, "target": ev.target.id if ev.target else None}
+    src = rel.get("source", "source")
+    tgt = rel.get("target", "target")
+    return ids.get(src, src), ids.get(tgt, tgt)
+
+
 def changes_from_events(events: list[Event]) -> list[RelationChange]:
     cfg = load_dimensions()
     out: list[RelationChange] = []
@@ -52,6 +63,9 @@ def changes_from_events(events: list[Event]) -> list[RelationChange]:
         if implied is None:
             continue
         dimension, value, detail, rule = implied
+        source, target = _direction(ev)
+        if not source or not target or source == target:
+            continue
         spec = cfg.dimensions.get(dimension)
         if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
             continue  # a pattern naming an unknown dimension or value implies nothing
@@ -70,7 +84,7 @@ def changes_from_events(events: list[Event]) -> list[RelationChange]:
         if ev.status in ("planned", "reported"):
             detail = {**detail, "event_status": ev.status}
         out.append(RelationChange(
-            source=ev.source.id, target=ev.target.id, dimension=dimension, value=value,
+            source=source, target=target, dimension=dimension, value=value,
             date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,
             detail=detail, sentence=ev.sentence, start=ev.start, end=ev.end,
             confidence=ev.confidence, rule=rule,

@@ -76,6 +76,7 @@ def _first(iterable: Iterable, n: int) -> list:
 class Store:
     url: str
     engine: Engine
+    cluster: bool = True  # keep event clusters up to date on every save (see detente.dedup)
 
     # -- connections ---------------------------------------------------------------------------
     @property
@@ -131,16 +132,21 @@ class Store:
         """
         with self.errors():
             has_meta, version = self._schema_version()
-            if create and version is None:
+            if create and (version is None or _older(version)):
+                # Alembic creates or migrates the tables (under a PostgreSQL advisory lock, so
+                # processes starting at once do not race), then the version is recorded.
+                from detente.store import migrate
+
+                migrate.upgrade(self.engine)
                 with self.write() as conn:
-                    if conn.dialect.name == "postgresql":  # processes starting at once: one creates
-                        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
-                    schema.metadata.create_all(conn)
                     row = conn.execute(
                         select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
                     ).first()
                     if row is None:
                         conn.execute(schema.meta.insert().values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
+                    elif row[0] != str(schema.SCHEMA_VERSION):
+                        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                                     .values(value=str(schema.SCHEMA_VERSION)))
                 has_meta, version = self._schema_version()
         if not has_meta:
             raise StoreError(f"{self.shown_url}: not a detente database (no 'meta' table; run `detente ingest` first)")
@@ -151,6 +157,13 @@ class Store:
             )
 
     # -- writes --------------------------------------------------------------------------------
+    def recluster(self, article_ids: Iterable[str] | None = None) -> int:
+        """Update event clusters (``detente.dedup``) for the groups these articles touch (all if None)."""
+        from detente.dedup import recluster
+
+        with self.errors():
+            return recluster(self, None if article_ids is None else list(article_ids))
+
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
         from detente.store.write import existing_ids
@@ -173,6 +186,7 @@ class Store:
         out: list[bool] = []
         it = iter(pairs)
         while chunk := _first(it, max(1, batch)):
+            before = len(out)
             failure: BaseException | None = None
             with self.write() as conn:
                 have = existing_ids(conn, [r.id for r, _ in chunk])
@@ -200,6 +214,9 @@ class Store:
                         break
                     have.add(result.id)
                     out.append(True)
+            written = [r.id for (r, _), ok in zip(chunk, out[before:]) if ok]
+            if written and self.cluster:
+                self.recluster(written)
             if failure is not None:
                 if isinstance(failure, _DB_ERRORS):
                     raise self.error(failure) from failure
@@ -231,6 +248,11 @@ def _sqlite_setup(engine: Engine, timeout: float) -> None:
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get("detente_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _older(version: str) -> bool:
+    """A stored schema version that Alembic can migrate (baseline revision and later)."""
+    return version.isdigit() and 2 <= int(version) < schema.SCHEMA_VERSION
 
 
 def _sqlite_path(url) -> Path | None:

@@ -1,0 +1,208 @@
+"""Baseline: the store as of schema version 2 (articles, sentences, mentions, events, quotes,
+relation changes, list entries, meta).
+
+Revision ID: 0001
+Revises: (none)
+Create Date: 2026-11-26 15:24:15.785053
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision = '0001'
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('articles',
+    sa.Column('id', sa.String(length=16), nullable=False),
+    sa.Column('title', sa.Text(), nullable=True),
+    sa.Column('published', sa.Date(), nullable=True),
+    sa.Column('source', sa.Text(), nullable=True),
+    sa.Column('url', sa.Text(), nullable=True),
+    sa.Column('origin', sa.Text(), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('ingested_at', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.create_index('ix_articles_ingested', ['ingested_at'], unique=False)
+        batch_op.create_index('ix_articles_published', ['published'], unique=False)
+
+    op.create_table('list_entries',
+    sa.Column('dataset', sa.String(length=64), nullable=False),
+    sa.Column('entry_id', sa.String(length=128), nullable=False),
+    sa.Column('schema', sa.String(length=32), nullable=False),
+    sa.Column('name', sa.Text(), nullable=False),
+    sa.Column('aliases', sa.JSON(), nullable=True),
+    sa.Column('program', sa.String(length=128), nullable=True),
+    sa.Column('reference', sa.String(length=64), nullable=True),
+    sa.Column('listed_on', sa.Date(), nullable=True),
+    sa.Column('delisted_on', sa.Date(), nullable=True),
+    sa.Column('authority', sa.Text(), nullable=True),
+    sa.Column('actor_id', sa.String(length=64), nullable=True),
+    sa.Column('raw', sa.JSON(), nullable=True),
+    sa.PrimaryKeyConstraint('dataset', 'entry_id')
+    )
+    with op.batch_alter_table('list_entries', schema=None) as batch_op:
+        batch_op.create_index('ix_list_entries_actor', ['actor_id'], unique=False)
+        batch_op.create_index('ix_list_entries_program', ['dataset', 'program'], unique=False)
+
+    op.create_table('meta',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('value', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('key')
+    )
+    op.create_table('events',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('article_id', sa.String(length=16), nullable=False),
+    sa.Column('idx', sa.Integer(), nullable=False),
+    sa.Column('type', sa.String(length=16), nullable=False),
+    sa.Column('mode', sa.String(length=32), nullable=True),
+    sa.Column('context', sa.JSON(), nullable=True),
+    sa.Column('source_id', sa.String(length=64), nullable=True),
+    sa.Column('source_country', sa.String(length=8), nullable=True),
+    sa.Column('source_sector', sa.String(length=8), nullable=True),
+    sa.Column('source_text', sa.Text(), nullable=True),
+    sa.Column('target_id', sa.String(length=64), nullable=True),
+    sa.Column('target_country', sa.String(length=8), nullable=True),
+    sa.Column('target_sector', sa.String(length=8), nullable=True),
+    sa.Column('target_text', sa.Text(), nullable=True),
+    sa.Column('date', sa.String(length=10), nullable=True),
+    sa.Column('date_precision', sa.String(length=8), nullable=True),
+    sa.Column('date_end', sa.String(length=10), nullable=True),
+    sa.Column('day_first', sa.Date(), nullable=True),
+    sa.Column('day_last', sa.Date(), nullable=True),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('cameo', sa.String(length=8), nullable=True),
+    sa.Column('goldstein', sa.Float(), nullable=True),
+    sa.Column('sentence', sa.Text(), nullable=False),
+    sa.Column('start', sa.Integer(), nullable=False),
+    sa.Column('end', sa.Integer(), nullable=False),
+    sa.Column('confidence', sa.Float(), nullable=False),
+    sa.Column('rule', sa.String(length=128), nullable=False),
+    sa.Column('trigger', sa.Text(), nullable=True),
+    sa.Column('detail', sa.JSON(), nullable=True),
+    sa.Column('cluster_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('article_id', 'idx', name='uq_events_article_idx')
+    )
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index('ix_events_day', ['day_first'], unique=False)
+        batch_op.create_index('ix_events_dyad_day', ['source_id', 'target_id', 'day_first'], unique=False)
+        batch_op.create_index('ix_events_target', ['target_id', 'day_first'], unique=False)
+        batch_op.create_index('ix_events_type', ['type'], unique=False)
+
+    op.create_table('mentions',
+    sa.Column('article_id', sa.String(length=16), nullable=False),
+    sa.Column('idx', sa.Integer(), nullable=False),
+    sa.Column('start', sa.Integer(), nullable=False),
+    sa.Column('end', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('actor_id', sa.String(length=64), nullable=True),
+    sa.Column('country', sa.String(length=8), nullable=True),
+    sa.Column('sector', sa.String(length=8), nullable=True),
+    sa.Column('kind', sa.String(length=16), nullable=True),
+    sa.Column('score', sa.Float(), nullable=True),
+    sa.Column('why', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'idx')
+    )
+    with op.batch_alter_table('mentions', schema=None) as batch_op:
+        batch_op.create_index('ix_mentions_actor', ['actor_id'], unique=False)
+
+    op.create_table('quotes',
+    sa.Column('article_id', sa.String(length=16), nullable=False),
+    sa.Column('idx', sa.Integer(), nullable=False),
+    sa.Column('speaker', sa.Text(), nullable=True),
+    sa.Column('speaker_id', sa.String(length=64), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('start', sa.Integer(), nullable=False),
+    sa.Column('end', sa.Integer(), nullable=False),
+    sa.Column('rule', sa.String(length=128), nullable=True),
+    sa.Column('confidence', sa.Float(), nullable=True),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'idx')
+    )
+    with op.batch_alter_table('quotes', schema=None) as batch_op:
+        batch_op.create_index('ix_quotes_speaker', ['speaker_id'], unique=False)
+
+    op.create_table('relation_changes',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('article_id', sa.String(length=16), nullable=True),
+    sa.Column('dataset', sa.String(length=64), nullable=True),
+    sa.Column('external_id', sa.String(length=128), nullable=True),
+    sa.Column('idx', sa.Integer(), nullable=False),
+    sa.Column('source', sa.String(length=64), nullable=False),
+    sa.Column('target', sa.String(length=64), nullable=False),
+    sa.Column('dimension', sa.String(length=16), nullable=False),
+    sa.Column('value', sa.String(length=32), nullable=False),
+    sa.Column('date', sa.String(length=10), nullable=True),
+    sa.Column('date_precision', sa.String(length=8), nullable=True),
+    sa.Column('date_end', sa.String(length=10), nullable=True),
+    sa.Column('day_first', sa.Date(), nullable=True),
+    sa.Column('day_last', sa.Date(), nullable=True),
+    sa.Column('detail', sa.JSON(), nullable=True),
+    sa.Column('sentence', sa.Text(), nullable=True),
+    sa.Column('start', sa.Integer(), nullable=True),
+    sa.Column('end', sa.Integer(), nullable=True),
+    sa.Column('confidence', sa.Float(), nullable=False),
+    sa.Column('rule', sa.String(length=128), nullable=True),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('article_id', 'dataset', 'external_id', 'idx', name='uq_relation_changes_origin')
+    )
+    with op.batch_alter_table('relation_changes', schema=None) as batch_op:
+        batch_op.create_index('ix_relchg_day', ['day_first'], unique=False)
+        batch_op.create_index('ix_relchg_dyad', ['source', 'target', 'dimension'], unique=False)
+        batch_op.create_index('ix_relchg_target', ['target', 'dimension'], unique=False)
+
+    op.create_table('sentences',
+    sa.Column('article_id', sa.String(length=16), nullable=False),
+    sa.Column('idx', sa.Integer(), nullable=False),
+    sa.Column('start', sa.Integer(), nullable=False),
+    sa.Column('end', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'idx')
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('sentences')
+    with op.batch_alter_table('relation_changes', schema=None) as batch_op:
+        batch_op.drop_index('ix_relchg_target')
+        batch_op.drop_index('ix_relchg_dyad')
+        batch_op.drop_index('ix_relchg_day')
+
+    op.drop_table('relation_changes')
+    with op.batch_alter_table('quotes', schema=None) as batch_op:
+        batch_op.drop_index('ix_quotes_speaker')
+
+    op.drop_table('quotes')
+    with op.batch_alter_table('mentions', schema=None) as batch_op:
+        batch_op.drop_index('ix_mentions_actor')
+
+    op.drop_table('mentions')
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index('ix_events_type')
+        batch_op.drop_index('ix_events_target')
+        batch_op.drop_index('ix_events_dyad_day')
+        batch_op.drop_index('ix_events_day')
+
+    op.drop_table('events')
+    op.drop_table('meta')
+    with op.batch_alter_table('list_entries', schema=None) as batch_op:
+        batch_op.drop_index('ix_list_entries_program')
+        batch_op.drop_index('ix_list_entries_actor')
+
+    op.drop_table('list_entries')
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.drop_index('ix_articles_published')
+        batch_op.drop_index('ix_articles_ingested')
+
+    op.drop_table('articles')
