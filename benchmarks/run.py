@@ -38,6 +38,12 @@ KINDS = ("parse", "extract", "extract_store")
 # workers (one measurement per process)
 
 
+def _cpu() -> float:
+    """CPU seconds of this process (user + system): less sensitive to a busy machine than wall time."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
 def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
@@ -67,11 +73,13 @@ def worker_throughput(kind: str, n: int, batch_size: int) -> dict[str, Any]:
         task = bar.add_task(kind, total=n)
         if kind == "parse":
             texts = [clean_text(a.text).text for a in articles]
+            c0 = _cpu()
             t0 = time.perf_counter()
             for doc in nlp.pipe(texts, batch_size=batch_size, n_process=1):
                 sentences += sum(1 for _ in doc.sents)
                 bar.advance(task)
             secs = time.perf_counter() - t0
+            cpu = _cpu() - c0
         else:
             from detente.actors import load_kb
             from detente.pipeline import extract_articles
@@ -85,6 +93,7 @@ def worker_throughput(kind: str, n: int, batch_size: int) -> dict[str, Any]:
 
                 tmpdir = tempfile.mkdtemp(prefix="detente-bench-")
                 store = open_store(f"sqlite:///{tmpdir}/bench.db")
+            c0 = _cpu()
             t0 = time.perf_counter()
 
             def results():
@@ -101,8 +110,10 @@ def worker_throughput(kind: str, n: int, batch_size: int) -> dict[str, Any]:
             else:
                 store.save_many(results(), batch=50)
             secs = time.perf_counter() - t0
+    cpu = _cpu() - c0
     return {
-        "kind": kind, "n": n, "batch_size": batch_size, "seconds": round(secs, 3), "load_seconds": round(load_s, 2),
+        "kind": kind, "n": n, "batch_size": batch_size, "seconds": round(secs, 3), "cpu_seconds": round(cpu, 3),
+        "load_seconds": round(load_s, 2), "cpu_ms_per_article": round(1000 * cpu / n, 2),
         "articles_per_s": round(n / secs, 2), "sentences": sentences, "sentences_per_s": round(sentences / secs, 1),
         "ms_per_article": round(1000 * secs / n, 2), "events": events, "peak_rss_mib": round(_peak_rss_mib(), 1),
     }
@@ -236,12 +247,14 @@ def print_tables(res: dict[str, Any]) -> None:
     if not con.is_terminal:
         con = Console(width=120)
     t = Table(title="Throughput (one process, n_process=1)", title_justify="left")
-    for c in ("N", "measure", "articles/s", "sentences/s", "ms/article", "peak RSS MiB", "events", "× parse"):
+    for c in ("N", "measure", "articles/s", "sentences/s", "ms/article", "CPU ms/article", "peak RSS MiB",
+              "events", "× parse (CPU)"):
         t.add_column(c, justify="right" if c != "measure" else "left")
     for r in res["throughput"]:
         ratio = res["ratio_to_parse"].get(f"{r['kind']}@{r['n']}")
         t.add_row(str(r["n"]), r["kind"], f"{r['articles_per_s']:.1f}", f"{r['sentences_per_s']:.0f}",
-                  f"{r['ms_per_article']:.1f}", f"{r['peak_rss_mib']:.0f}", str(r["events"]),
+                  f"{r['ms_per_article']:.1f}", f"{r['cpu_ms_per_article']:.1f}", f"{r['peak_rss_mib']:.0f}",
+                  str(r["events"]),
                   "" if ratio is None else f"{ratio:.2f}")
     con.print(t)
     q = res.get("queries")
@@ -304,12 +317,12 @@ def main(argv: list[str] | None = None) -> int:
         parse = {r["n"]: r for r in res["throughput"] if r["kind"] == "parse"}
         for r in res["throughput"]:
             if r["kind"] != "parse" and r["n"] in parse:
-                res["ratio_to_parse"][f"{r['kind']}@{r['n']}"] = round(r["seconds"] / parse[r["n"]]["seconds"], 2)
+                res["ratio_to_parse"][f"{r['kind']}@{r['n']}"] = round(r["cpu_seconds"] / parse[r["n"]]["cpu_seconds"], 2)
         for kind in kinds:
-            per = {r["n"]: r["ms_per_article"] for r in res["throughput"] if r["kind"] == kind}
+            per = {r["n"]: r["cpu_ms_per_article"] for r in res["throughput"] if r["kind"] == kind}
             if per:
                 smallest = per[min(per)]
-                res["scaling"][kind] = {str(n): {"ms_per_article": v, "vs_smallest_n": round(v / smallest, 2)}
+                res["scaling"][kind] = {str(n): {"cpu_ms_per_article": v, "vs_smallest_n": round(v / smallest, 2)}
                                         for n, v in sorted(per.items())}
     if not args.no_queries:
         print(f"• queries on {n_events:,} events …", file=sys.stderr)

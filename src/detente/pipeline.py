@@ -10,7 +10,9 @@ All stages work on the cleaned text; this module maps every offset back to the o
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -20,7 +22,8 @@ from detente.actors import ActorKB, find_mentions, load_kb
 from detente.clean import Cleaned, clean_text
 from detente.events import extract_events
 from detente.models import Article, ArticleResult, Extraction
-from detente.nlp import get_nlp
+from detente.nlp import get_fast_nlp
+from detente.prefilter import Plan, Prefilter, stitch
 from detente.quotes import extract_quotes
 from detente.relations.derive import changes_from_events
 
@@ -30,9 +33,10 @@ def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, 
     return s, e, original[s:e]
 
 
-def process(article: Article, doc: Doc, kb: ActorKB) -> ArticleResult:
-    """Run the stages after parsing on one article whose cleaned text was parsed into ``doc``."""
-    cleaned = clean_text(article.text)
+def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = None) -> ArticleResult:
+    """Run the stages after parsing on one article whose cleaned text was parsed into ``doc``
+    (``cleaned``: ``clean_text(article.text)``, when the caller has it already)."""
+    cleaned = cleaned or clean_text(article.text)
     assert doc.text == cleaned.text, "doc must be the parse of the cleaned text"
     original = article.text
     mentions = find_mentions(doc, kb, article.published)
@@ -63,10 +67,49 @@ def process(article: Article, doc: Doc, kb: ActorKB) -> ArticleResult:
     )
 
 
-def extract_article(article: Article, kb: ActorKB | None = None) -> ArticleResult:
-    kb = kb or load_kb()
-    doc = get_nlp()(clean_text(article.text).text)
-    return process(article, doc, kb)
+def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = True) -> ArticleResult:
+    return next(extract_articles([article], kb, prefilter=prefilter))
+
+
+@dataclass
+class _Pending:
+    """An article waiting for the parses of its kept runs."""
+
+    key: int
+    article: Article
+    cleaned: Cleaned
+    plan: Plan | None
+    wanted: int
+    docs: list[Doc] = field(default_factory=list)
+
+
+def _needs_full_parse(result: ArticleResult, plan: Plan) -> bool:
+    """Whether a skipped sentence could have changed a quote's speaker: ``quotes`` widens a
+    surname to the last full PERSON name of the whole article, so a speaker whose last word occurs
+    in skipped text is re-done on the full parse (rare; exact)."""
+    names = {q.speaker.split()[-1] for q in result.quotes if q.speaker and q.speaker.split()}
+    if not names:
+        return False
+    doc = plan.doc
+    for run in plan.runs:
+        if run.keep:
+            continue
+        span = doc.char_span(run.start, run.end, alignment_mode="expand")
+        if span is not None and any(t.text in names for t in span):
+            return True
+    return False
+
+
+def _finish(p: _Pending, kb: ActorKB, nlp) -> ArticleResult:
+    if p.plan is None:
+        return process(p.article, p.docs[0], kb, p.cleaned)
+    doc = stitch(p.plan, p.docs)
+    if doc is None:  # pragma: no cover - a run that tokenised differently on its own
+        return process(p.article, nlp(p.cleaned.text), kb, p.cleaned)
+    result = process(p.article, doc, kb, p.cleaned)
+    if _needs_full_parse(result, p.plan):
+        result = process(p.article, nlp(p.cleaned.text), kb, p.cleaned)
+    return result
 
 
 def extract_articles(
@@ -74,13 +117,42 @@ def extract_articles(
     kb: ActorKB | None = None,
     batch_size: int = 16,
     n_process: int = 1,
+    prefilter: bool = True,
 ) -> Iterator[ArticleResult]:
-    """Stream articles through the pipeline (``nlp.pipe`` batches; nothing held beyond a batch)."""
+    """Stream articles through the pipeline (``nlp.pipe`` batches; nothing held beyond a batch).
+
+    With ``prefilter`` (the default) only the sentences that can hold an actor mention or a quote
+    are parsed (``detente.prefilter``); the other sentences are tokenised only, and the pieces are
+    stitched back into one ``Doc`` of the whole cleaned text. ``n_process`` > 1 parses in that
+    many processes (``nlp.pipe``).
+    """
     kb = kb or load_kb()
-    nlp = get_nlp()
-    pairs = ((clean_text(a.text).text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield process(article, doc, kb)
+    nlp = get_fast_nlp()
+    pf = Prefilter(nlp, kb) if prefilter else None
+    pending: deque[_Pending] = deque()
+
+    def texts() -> Iterator[tuple[str, int]]:
+        for key, article in enumerate(articles):
+            cleaned = clean_text(article.text)
+            if pf is None:
+                pending.append(_Pending(key, article, cleaned, None, 1))
+                yield cleaned.text, key
+                continue
+            plan = pf.plan(cleaned.text)
+            kept = plan.kept_runs
+            pending.append(_Pending(key, article, cleaned, plan, len(kept)))
+            for run in kept:
+                yield cleaned.text[run.start:run.end], key
+
+    for doc, key in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        while pending[0].key != key:  # articles with nothing to parse
+            yield _finish(pending.popleft(), kb, nlp)
+        head = pending[0]
+        head.docs.append(doc)
+        if len(head.docs) == head.wanted:
+            yield _finish(pending.popleft(), kb, nlp)
+    while pending:
+        yield _finish(pending.popleft(), kb, nlp)
 
 
 def extract(articles: Iterable[Article], actor_files: Sequence[str | Path] = ()) -> Extraction:

@@ -8,6 +8,8 @@
   that institution of the last state
 - "he / she / his / her" → the last person; "they / their" → the last group
 - "its" → the subject of its own clause, when that subject is an actor
+- "it" as a subject → the nearest earlier actor that was itself a subject, in this sentence or the
+  one before ("China's foreign ministry said it opposed …")
 Possessives ("the movement's status", "the country's Supreme Court") count; a possessive followed
 by a state institution composes ("the country's Supreme Court" → RUS, JUD).
 Precision first: the antecedent must lie within the previous ``WINDOW`` sentences, and "the" must
@@ -32,6 +34,12 @@ STATE_NOUNS = frozenset({"country", "government", "kingdom", "nation", "republic
 BLOC_NOUNS = frozenset({"bloc", "alliance", "union"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# "it rained", "it is unclear", "it seems", "it takes time": no actor
+EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "rain", "snow", "take", "matter", "remain", "happen",
+                             "become", "look", "sound", "mean", "cost", "follow"})
+IT_HEADS = frozenset({"administration", "government", "ministry", "cabinet", "court", "parliament",
+                      "military", "army", "office", "department", "council", "committee", "regime",
+                      "leadership", "embassy", "mission", "agency", "bloc"})
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
 STATE_KINDS = frozenset({"state", "historic_state"})
 
@@ -173,6 +181,23 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             ante = find(i, lambda m: _kind(kb, m) in GROUP_KINDS and m.kind != "person", nearest=True)
             if ante is not None and sent_of[tok_of(ante)] >= sent_of[i] - 1:
                 add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
+        elif (low == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"
+              and t.head.lemma_.lower() not in EXPLETIVE_VERBS):
+            def subject_actor(m: Mention) -> bool:
+                if not (m.id or m.country):
+                    return False
+                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if sp is None:
+                    return False
+                root = sp.root
+                if root.dep_ in ("nsubj", "nsubjpass"):  # the actor is the subject ("Russia said it …")
+                    return m.kind != "person"
+                # or names the subject's head: "the Biden administration said it …"
+                return (root.dep_ in ("compound", "poss", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass")
+                        and root.head.lemma_.lower() in IT_HEADS)
+            ante = find(i, lambda m: m.kind != "coref" and subject_actor(m))
+            if ante is not None and sent_of[tok_of(ante)] >= sent_of[i] - 1:
+                add(span, ante, ante.country, ante.sector, ante.id, "'it'")
         elif low == "its" and t.dep_ == "poss":
             subj = _clause_subject(t)
             if subj is None:

@@ -20,7 +20,8 @@ from pydantic import ValidationError
 
 from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Role
 
-PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml")
+PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
+            "news_extra.yml")
 
 # how an alias names its actor, best first: the score of an exact match, and the mention kind
 HOW: dict[str, tuple[float, str]] = {

@@ -306,11 +306,15 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def read_gold(paths: Iterable[str | Path], actor_files: Sequence[str | Path] = ()) -> list[GoldItem]:
     """Every gold unit in the given files and folders, in order."""
+    from detente.eval.sentences import is_sentence_path, read_sentence_gold
+
     extra = [str(a) for a in actor_files]
     items: list[GoldItem] = []
     for f in gold_files(paths):
         if f.suffix.lower() == ".xml":
             items.extend(read_xml_gold(f, extra))
+        elif is_sentence_path(f):  # sentence-list gold (detente.eval.sentences)
+            items.extend(read_sentence_gold(f))
         else:
             items.append(read_yaml_gold(f))
     return items

@@ -26,5 +26,6 @@ __all__ = ["extract_events", "code_sentence"]
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:
-    """The events of one sentence (``kb`` is accepted for the interface; mentions are resolved)."""
-    return code_sentence(sent, mentions, published)
+    """The events of one sentence (mentions are resolved; ``kb``, when given, resolves places that
+    the actors stage leaves out, as in "its embassy in Tehran")."""
+    return code_sentence(sent, mentions, published, kb=kb)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
 from detente import dates
@@ -38,8 +39,11 @@ CONTAINER_NOUNS = {
     "government", "leadership", "people", "delegation", "delegate", "representative", "official",
     "force", "troop", "regime", "authority", "embassy", "ministry", "envoy", "leader", "member",
     "diplomat", "army", "military", "president", "head", "chief", "citizen", "national",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "adviser", "advisor",
 }
 COREF_PENALTY = 0.9
+INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statute", "treaty", "charter",
+                    "constitution", "convention", "provision", "clause", "measure", "bill", "act", "code"}
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
@@ -47,12 +51,30 @@ ROLE_CERTAINTY = {
 }
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
+ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
+# joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
+JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+CONJ_PENALTY = 0.95
 
 
 @lru_cache(maxsize=1)
 def agreement_kinds() -> dict[str, set[str]]:
     raw = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
     return {k: set(v) for k, v in raw["kinds"].items()}
+
+
+class Anaphora(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    window: int = Field(ge=0)
+    determiners: list[str]
+    event_nouns: dict[str, list[str]]
+    bare_reaction_verbs: list[str] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def anaphora() -> Anaphora:
+    return Anaphora.model_validate(yaml.safe_load(ANAPHORA_FILE.read_text(encoding="utf-8")))
 
 
 @dataclass
@@ -71,6 +93,8 @@ class Ctx:
     published: dt.date | None
     tok2m: dict[int, int] = field(default_factory=dict)
     used_nouns: set[int] = field(default_factory=set)
+    found: list[Event] = field(default_factory=list)
+    kb: object | None = None
 
 
 def _lemma(t: Token) -> str:
@@ -159,11 +183,37 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
                 return arg
     if not strict and _lemma(tok) in CONTAINER_NOUNS:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return _core(ctx, p, role)
     return None
+
+
+PLACE_HOWS = ("capital", "name", "short")
+
+
+def _place(ctx: Ctx, tok: Token | None, role: str) -> Arg | None:
+    """A state named by a place the actors stage left out ("its embassy in Tehran")."""
+    if tok is None or ctx.kb is None or tok.pos_ != "PROPN" or ctx.tok2m.get(tok.i) is not None:
+        return None
+    from detente.actors.resolve import from_hit
+
+    left = tok.i
+    while left > tok.sent.start and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i:
+        left -= 1
+    text = tok.doc[left: tok.i + 1].text
+    kb = ctx.kb
+    hits = [h for h in kb.hits(text) if h.how in PLACE_HOWS]
+    if not hits:
+        return None
+    actor = kb.actors.get(hits[0].actor)
+    if actor is None or actor.kind not in ("state", "historic_state"):
+        return None
+    res = from_hit(kb, hits[0], ctx.published, text)
+    ref = ActorRef(id=res.id, country=res.country, sector=res.sector, text=text,
+                   start=tok.doc[left].idx, end=tok.idx + len(tok))
+    return Arg(ref=ref, role=role, certainty=0.85, token=tok)
 
 
 def _relcl_head(tok: Token) -> Token | None:
@@ -271,10 +321,21 @@ def _phrase(tok: Token) -> str:
     return " ".join(t.text for t in words)
 
 
+CONTAINERS = {"package", "set", "round", "wave", "series", "raft", "batch", "slew", "number", "string",
+              "barrage", "volley", "salvo", "flurry", "spate", "range", "host", "list", "new", "fresh"}
+
+
 def _word_match(word: str, tok: Token) -> bool:
     if " " in word:
         return word in " ".join(t.lower_ for t in tok.subtree) or word in _phrase(tok).lower()
-    return word in _words(tok) or any(word in _words(c) for c in tok.children if c.dep_ == "compound")
+    if word in _words(tok) or any(word in _words(c) for c in tok.children if c.dep_ == "compound"):
+        return True
+    if _lemma(tok) in CONTAINERS:  # "a package of sanctions", "a wave of drones"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(_word_match(word, p) for p in c.children if p.dep_ == "pobj"):
+                    return True
+    return False
 
 
 # ----------------------------------------------------------------------------- pattern matching
@@ -330,6 +391,8 @@ def _verb_matches(p: Pattern, v: Token) -> Match | None:
                 break
         if not ok:
             return None
+    if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
+        return None
     if p.complements:
         if not any((" " in w and w in text) or (" " not in w and w in words) for w in p.complements):
             return None
@@ -341,15 +404,25 @@ def _verb_matches(p: Pattern, v: Token) -> Match | None:
 # ----------------------------------------------------------------------------- arguments
 
 
+def _instrument(tok: Token | None) -> bool:
+    """"UN resolutions that ban X", "barred by UN resolutions": a document, not its author, acts."""
+    if tok is None:
+        return False
+    if tok.lower_ in REL_PRONOUNS:
+        tok = _relcl_head(tok) or tok
+    return _lemma(tok) in INSTRUMENT_NOUNS
+
+
 def _source(ctx: Ctx, m: Match) -> Arg | None:
     v = m.trigger
     for role in m.pattern.source_roles:
         arg = None
         if role == "subj" and v.pos_ in ("VERB", "AUX"):
             subj = _subject(v)
-            arg = _core(ctx, subj, "subj") if subj is not None else None
+            arg = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
         elif role == "agent" and v.pos_ in ("VERB", "AUX"):
-            arg = _core(ctx, _agent(v), "agent")
+            agent = _agent(v)
+            arg = _core(ctx, agent, "agent") if not _instrument(agent) else None
         elif role == "poss":
             arg = _core(ctx, next((c for c in v.children if c.dep_ == "poss"), None), "poss")
         elif role == "between":
@@ -363,6 +436,59 @@ def _source(ctx: Ctx, m: Match) -> Arg | None:
 def _history(ctx: Ctx) -> list[Event]:
     hist = ctx.sent.doc.user_data.get(HISTORY_KEY, {})
     return [e for start, evs in sorted(hist.items()) if start < ctx.sent.start for e in evs]
+
+
+def _recent(ctx: Ctx) -> list[tuple[int, Event]]:
+    """Earlier events of the article, nearest first, with their distance in (event-bearing)
+    sentences: 0 for this sentence, 1 for the last sentence that had events, …"""
+    hist = ctx.sent.doc.user_data.get(HISTORY_KEY, {})
+    out = [(0, e) for e in reversed(ctx.found)]
+    dist = 0
+    for start, evs in sorted(hist.items(), reverse=True):
+        if start >= ctx.sent.start or not evs:
+            continue
+        dist += 1
+        out.extend((dist, e) for e in reversed(evs))
+    return out
+
+
+def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
+    """"X condemned the attack": the actor who did the attack, told earlier in the article."""
+    spec = anaphora()
+    obj = m.obj
+    if obj is None:
+        if _lemma(m.trigger) not in spec.bare_reaction_verbs or any(
+                c.dep_ in ("xcomp", "ccomp", "dobj") for c in m.trigger.children):
+            return None
+    else:
+        if _lemma(obj) not in spec.event_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in spec.determiners for c in obj.children):
+            return None
+        if ctx.tok2m.get(obj.i) is not None or any(ctx.tok2m.get(c.i) is not None for c in obj.subtree):
+            return None  # "the attack on Iran" names its own actors
+    me = source.ref.id
+    if not me:
+        return None
+    types = set(spec.event_nouns.get(_lemma(obj), [])) if obj is not None else {"REQUEST"}
+    recent = [(d, ev) for d, ev in _recent(ctx)
+              if (not types or ev.type in types) and ev.source is not None and ev.source.id
+              and ev.source.id != me]
+    pick = None
+    for _d, ev in recent:  # the reaction of the actor the event was aimed at
+        if ev.target is not None and ev.target.id == me:
+            pick = ev.source
+            break
+    if pick is None and obj is not None:
+        for d, ev in recent:
+            if d > spec.window:
+                break
+            pick = ev.source
+            break
+    if pick is None:
+        return None
+    return Arg(ref=pick.model_copy(update={"start": None, "end": None}), role="event_ref",
+               certainty=ROLE_CERTAINTY["context"])
 
 
 def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
@@ -406,7 +532,7 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             word = role.split(":", 1)[1]
             xcomps = [c for c in v.children if c.dep_ == "xcomp"]
             for p in _preps([v, *objs, *xcomps], word):
-                arg = ok(_core(ctx, p, role))
+                arg = ok(_core(ctx, p, role)) or ok(_place(ctx, p, role))
                 if arg:
                     break
         elif role == "between":
@@ -415,6 +541,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                     arg = ok(_core(ctx, conj, "between"))
                     if arg:
                         break
+        elif role == "event_ref":
+            arg = ok(_event_ref(ctx, m, source))
         elif role == "context" and obj is not None and m.pattern.relation is not None:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
             has_poss = any(c.dep_ == "poss" for c in obj.children)
@@ -600,20 +728,114 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     )
 
 
-def _try(ctx: Ctx, m: Match) -> Event | None:
-    source = _source(ctx, m)
-    if source is None:
-        return None
-    target = _target(ctx, m, source)
-    if target is None and not m.pattern.target_optional:
-        return None
-    if target is not None and source.ref.id and source.ref.id == target.ref.id:
-        return None
-    if target is not None and not source.ref.id and not target.ref.id and (
+def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
+    """An argument and the actors coordinated with it, in text order: "The United States, Japan and
+    South Korea", "the US, Russia, and Switzerland" (parsed as apposition), "Chinese and Philippine
+    diplomats" (coordinated modifiers)."""
+    if arg is None or arg.token is None:
+        return [arg] if arg is not None else []
+    tok = arg.token
+    head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
+    group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
+    for a in head.children:
+        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None:
+            group |= {a.i, *(c.i for c in a.conjuncts)}
+        if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts:
+            group |= {a.i, *(c.i for c in a.conjuncts)}
+    if len(group) == 1:
+        return [arg]
+    out: list[Arg] = []
+    seen: set[int | None] = set()
+    for i in sorted(group):
+        extra = arg if i == tok.i else _core(ctx, tok.doc[i], arg.role)
+        if extra is not None and extra.mention is not None and extra.mention == arg.mention:
+            extra = arg
+        if extra is None or extra.mention in seen:
+            continue
+        if extra.ref.id and any(extra.ref.id == a.ref.id for a in out):
+            continue
+        if extra is not arg:
+            extra.certainty *= CONJ_PENALTY
+        seen.add(extra.mention)
+        out.append(extra)
+    return out if arg in out else [arg, *out]
+
+
+def _each(v: Token, subj: Token | None) -> bool:
+    """"India and Canada each expelled …", "… against each other": the act runs both ways."""
+    if subj is not None and any(c.lower_ == "each" for c in subj.children):
+        return True
+    if any(c.lower_ in ("each", "mutually") for c in v.children):
+        return True
+    return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
+               for t in v.subtree)
+
+
+def _valid(source: Arg, target: Arg | None) -> bool:
+    if target is None:
+        return True
+    if source.ref.id and source.ref.id == target.ref.id:
+        return False
+    if not source.ref.id and not target.ref.id and (
         (source.ref.country, source.ref.sector) == (target.ref.country, target.ref.sector)
     ):
-        return None
-    return _build(ctx, m, source, target)
+        return False
+    return True
+
+
+def _person(ctx: Ctx, arg: Arg | None) -> bool:
+    if arg is None or arg.mention is None:
+        return False
+    m, _ = _resolve(ctx.mentions, arg.mention)
+    return m.kind == "person" or ctx.mentions[arg.mention].kind == "person"
+
+
+def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
+    """"held talks between Saudi and Iranian officials": the participants named in the object."""
+    if m.obj is None or m.pattern.type not in JOINT_TYPES:
+        return []
+    heads = [m.obj]
+    if _lemma(m.obj) in CONTAINERS:  # "several rounds of talks between …"
+        heads += [p for c in m.obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    arg = _core(ctx, p, "between")
+                    group = _coordinated(ctx, arg)
+                    if len(group) >= 2:
+                        return group
+    return []
+
+
+def _try(ctx: Ctx, m: Match) -> list[Event]:
+    pair = _between_object(ctx, m)
+    if pair and _valid(pair[0], pair[1]):
+        return [_build(ctx, m, pair[0], pair[1])]
+    source = _source(ctx, m)
+    if source is None:
+        return []
+    target = _target(ctx, m, source)
+    rel = m.pattern.relation
+    if rel is not None and rel.dimension in ("designation", "recognition") and _person(ctx, target):
+        return []  # "India labelled him a terrorist": a person is listed, not his state
+    sources = _coordinated(ctx, source)
+    if target is not None:
+        targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
+        pairs = [(s, t) for s in sources for t in targets]
+    elif len(sources) > 1 and (m.pattern.type in JOINT_TYPES or _each(m.trigger, _subject(m.trigger)
+                                                                       if m.trigger.pos_ in ("VERB", "AUX") else None)):
+        # reciprocal subjects: the partner is the target
+        first, second = sources[0], sources[1]
+        pairs = [(first, second)]
+        if m.pattern.type not in JOINT_TYPES:
+            pairs.append((second, first))
+    elif m.pattern.target_optional:
+        pairs = [(s, None) for s in sources]
+    else:
+        return []
+    return [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
@@ -624,12 +846,13 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
 
 
 def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,
-                  patterns: PatternSet | None = None) -> list[Event]:
-    """All events of one sentence, one per (source, target, type)."""
+                  patterns: PatternSet | None = None, kb=None) -> list[Event]:
+    """All events of one sentence, one per (source, target, type). With ``kb``, a state named only
+    as a place in a prepositional target ("its embassy in Tehran") is resolved too."""
     patterns = patterns or load_patterns()
-    ctx = Ctx(sent=sent, mentions=mentions, published=published)
+    ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
-    found: list[Event] = []
+    found: list[Event] = ctx.found
     if ctx.tok2m:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
@@ -638,10 +861,11 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
                     m = _verb_matches(p, tok)
                     if m is None:
                         continue
-                    ev = _try(ctx, m)
-                    if ev is not None:
-                        ev.detail["_trigger_i"] = tok.i
-                        found.append(ev)
+                    evs = _try(ctx, m)
+                    if evs:
+                        for ev in evs:
+                            ev.detail["_trigger_i"] = tok.i
+                        found.extend(evs)
                         if m.obj is not None:
                             ctx.used_nouns.add(m.obj.i)
                         break
@@ -656,9 +880,9 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
                 m = _noun_match(p, tok)
                 if m is None:
                     continue
-                ev = _try(ctx, m)
-                if ev is not None:
-                    found.append(ev)
+                evs = _try(ctx, m)
+                if evs:
+                    found.extend(evs)
                     break
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
@@ -669,9 +893,14 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
 def _drop_complements(events: list[Event], doc) -> list[Event]:
     """"vowed to cooperate with China" is one intent (AGREE), not also a planned COOPERATE."""
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
+    asked = {j for j, o in zip(idx, events) if j is not None and o.type == "REQUEST"}
     out = []
     for k, ev in enumerate(events):
         i = idx[k]
+        # "urged Israel not to target Iran": what is asked for has not happened (nor been denied)
+        if i is not None and doc[i].dep_ in ("xcomp", "ccomp") and (
+                doc[i].head.i in asked or _asks(doc[i].head)):
+            continue
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
@@ -679,6 +908,12 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                 continue
         out.append(ev)
     return out
+
+
+def _asks(v: Token) -> bool:
+    """"asked Obama to help Iran", "wants Putin to act": a verb asking someone else to act."""
+    heads = set(status_mod.status_words().request_heads)
+    return _lemma(v) in heads and any(c.dep_ == "dobj" for c in v.children)
 
 
 def _key(ref: ActorRef | None) -> str | None:

@@ -61,6 +61,7 @@ class Pattern(BaseModel):
     exclude_objects: list[str] = Field(default_factory=list)
     preps: dict[str, list[str]] = Field(default_factory=dict)
     complements: list[str] = Field(default_factory=list)
+    needs_clause: bool = False  # an infinitive complement ("promised to protect")
     type: str
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
@@ -115,7 +116,8 @@ class Pattern(BaseModel):
     @property
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
-        return 2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
+        return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
+                + self.needs_clause)
 
     @cached_property
     def verb_heads(self) -> dict[str, list[list[str]]]:

@@ -46,6 +46,7 @@ class StatusWords(BaseModel):
     ongoing_adverbs: list[str]
     ongoing_modifiers: list[str]
     ongoing_verbs: list[str]
+    request_heads: list[str] = []  # "asked X to help": what is asked for is not coded as an event
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +117,13 @@ def decide(
         if t is not None and _has_child(t, ("det", "neg"), negdets):
             return StatusInfo("negated", why="no-determiner")
 
-    # planned
+    # planned ("wanted to ease the crisis and support …": the conjoined verb shares the intent)
     modals = set(w.modals)
     intent = set(w.intent)
+    governing = chain[1:] + [t for h in conj_heads for t in _xchain(h)[1:]]
     if any(_has_child(t, ("aux",), modals) for t in chain + conj_heads):
         return StatusInfo("planned", why="modal")
-    if any(t.lemma_.lower() in intent or t.lower_ in intent for t in chain[1:]):
+    if any(t.lemma_.lower() in intent or t.lower_ in intent for t in governing):
         return StatusInfo("planned", why="intent")
     if gov is not None and gov.lemma_.lower() in w.enablers:
         return StatusInfo("planned", enabled=True, why="enabler")
