@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench clean
+.PHONY: install demo test test-fast eval bench bench-dask clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-dask: $(STAMP)
+	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -60,7 +60,8 @@ def generate(path: Path, n_events: int, seed: int = 7, progress: Callable[[int],
     conn.execute("PRAGMA synchronous=OFF")
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     ev_cols = ("article_id", "idx", "type", "source_id", "source_country", "source_sector", "source_text",
-               "target_id", "target_country", "target_sector", "target_text", "date", "date_precision",
+               "target_id", "target_country", "target_sector", "target_text", "source_key", "target_key",
+               "date", "date_precision",
                "day_first", "day_last", "status", "cameo", "goldstein", "sentence", "start", "end",
                "confidence", "rule")
     rc_cols = ("article_id", "idx", "source", "target", "dimension", "value", "date", "date_precision",
@@ -85,7 +86,7 @@ def generate(path: Path, n_events: int, seed: int = 7, progress: Callable[[int],
                 s, t = rng.sample(actors, 2)
             sent = f"{s} and {t} did something on {day.isoformat()}."
             evs.append((aid, k % 10, rng.choice(PLOVER_TYPES), s, s if len(s) == 3 else None, "GOV", s,
-                        t, t if len(t) == 3 else None, "GOV", t, day.isoformat(), "day", day.isoformat(),
+                        t, t if len(t) == 3 else None, "GOV", t, s, t, day.isoformat(), "day", day.isoformat(),
                         day.isoformat(), rng.choice(STATUSES), "040", 1.0, sent, 0, len(sent), 0.8, "bench"))
             if k % 50 == 0:
                 dim = rng.choice(list(DIMENSIONS))
@@ -106,3 +107,84 @@ def generate(path: Path, n_events: int, seed: int = 7, progress: Callable[[int],
 
 def _q(col: str) -> str:
     return f'"{col}"'
+
+
+# ----------------------------------------------------------------------------------------------
+# latency
+
+
+def queries(store, a: str = BUSY[0], b: str = BUSY[1]) -> dict[str, Callable[[], object]]:
+    """The measured queries (the same as ``benchmarks/run.py``'s), by name."""
+    from detente.relations.stance import stance_series
+    from detente.relations.state import status, timeline
+    from detente.store.query import events
+
+    return {
+        f"status {a} {b}": lambda: status(store, a, b, "2025-06-30"),
+        f"timeline {a} {b}": lambda: timeline(store, a, b),
+        f"events --dyad {a} {b}": lambda: events(store, dyad=(a, b)),
+        f"events --dyad {a} {b} --limit 50": lambda: events(store, dyad=(a, b), limit=50),
+        f"events --actor {a} --limit 50": lambda: events(store, actor=a, limit=50),
+        f"stance series {a} {b}": lambda: stance_series(store, a, b),
+    }
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def measure(path: Path, reps: int = 20) -> dict[str, dict]:
+    """p50/p95 wall and CPU milliseconds of every query on the store at ``path`` (after a warm-up)."""
+    import time
+
+    from detente.store import open_store
+
+    store = open_store(f"sqlite:///{path}", create=False)
+    out = {}
+    try:
+        for name, fn in queries(store).items():
+            fn()  # warm-up: page cache, statement cache, YAML configs
+            wall, cpu = [], []
+            rows = None
+            for _ in range(reps):
+                t, c = time.perf_counter(), time.process_time()
+                res = fn()
+                wall.append(1000 * (time.perf_counter() - t))
+                cpu.append(1000 * (time.process_time() - c))
+                rows = len(res) if isinstance(res, list) else None
+            out[name] = {"p50_ms": round(_pct(wall, 0.5), 1), "p95_ms": round(_pct(wall, 0.95), 1),
+                         "cpu_p50_ms": round(_pct(cpu, 0.5), 1), "cpu_p95_ms": round(_pct(cpu, 0.95), 1),
+                         "rows": rows, "reps": reps}
+    finally:
+        store.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python benchmarks/bench_store.py [--events N] [--reps R] [--db PATH]``: print a latency table."""
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--reps", type=int, default=20)
+    ap.add_argument("--db", type=Path, help="measure this store instead of the generated one")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    path = args.db or cache_path(args.events)
+    if not path.exists():
+        print(f"generating {args.events:,} events into {path} …", flush=True)
+        generate(path, args.events)
+    res = measure(path, args.reps)
+    if args.json:
+        print(json.dumps(res, indent=2))
+        return
+    print(f"{'query':44s} {'p50':>7s} {'p95':>7s} {'cpu p50':>8s} {'cpu p95':>8s} {'rows':>6s}")
+    for name, r in res.items():
+        print(f"{name:44s} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['cpu_p50_ms']:8.1f} {r['cpu_p95_ms']:8.1f} "
+              f"{r['rows'] if r['rows'] is not None else '–':>6}")
+
+
+if __name__ == "__main__":
+    main()

@@ -894,7 +894,12 @@ def _span_head(toks: list[Token]) -> Token:
     return toks[0]
 
 
-def _attach_score(h: Token, target: Token, target_is_verb: bool) -> float | None:
+def _reduced_relative(c: Token) -> bool:
+    """A past-participle clause on a noun ("a ship linked to X"): a reduced relative clause."""
+    return c.dep_ == "acl" and c.tag_ == "VBN"
+
+
+def _attach_score(h: Token, target: Token, target_is_verb: bool, short: bool = False) -> float | None:
     """How directly the expression headed by ``h`` modifies ``target`` (an ancestor of ``h``).
 
     0 — attached to it (possibly through prepositions and nouns: "on 17 April", "in the 2003
@@ -911,6 +916,13 @@ def _attach_score(h: Token, target: Token, target_is_verb: bool) -> float | None
         if t.head.i == t.i:
             return None
         t = t.head
+    # "seized a ship linked to X on Sunday": a weekday or "yesterday" that the parser hangs on a
+    # reduced relative clause of the object belongs to the main verb (such clauses carry no news day)
+    extra = 0.0
+    if short and target_is_verb and any(_reduced_relative(c) for c in chain[1:]) and not any(
+            c.dep_ in _CLAUSE_DEPS and not _reduced_relative(c) for c in chain[1:]):
+        chain = [c for c in chain if not _reduced_relative(c)]
+        extra = 1.0
     verbs = [c for c in chain[1:] if _is_verb(c) and c.pos_ in ("VERB", "AUX")]
     link = chain[-1].dep_ if chain else ""
     if not target_is_verb:
@@ -922,16 +934,16 @@ def _attach_score(h: Token, target: Token, target_is_verb: bool) -> float | None
     if link in _SUBJECT_DEPS:
         return None
     if link in _OBJECT_DEPS:
-        return 0.5
-    return 0.0
+        return 0.5 + extra
+    return extra
 
 
-def _score(h: Token, trig: Token) -> float | None:
+def _score(h: Token, trig: Token, short: bool = False) -> float | None:
     """Lower is better; ``None``: the expression does not date this event. See :func:`date_for`."""
     trig_is_verb = trig.pos_ in ("VERB", "AUX") and _is_verb(trig)
     ancestors = {a.i for a in h.ancestors}
     if trig.i in ancestors:
-        return _attach_score(h, trig, trig_is_verb)
+        return _attach_score(h, trig, trig_is_verb, short)
     penalty = 0.0
     level = trig
     if not trig_is_verb:  # a noun trigger takes the dates of its clause's verb
@@ -959,7 +971,7 @@ def _score(h: Token, trig: Token) -> float | None:
         level = parent
 
 
-def date_for(sent: Span, trigger_i: int, published: dt.date | None) -> TimeExpr | None:
+def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int = 0) -> TimeExpr | None:
     """The expression that dates the event triggered by token ``trigger_i`` of ``sent``.
 
     Offsets of the returned expression index ``sent.doc.text``. Heuristics, in order:
@@ -993,13 +1005,15 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None) -> TimeExpr 
     trig = doc[trigger_i]
     base = sent.start_char
     heads: list[Token | None] = []
-    for e in exprs:
+    anchor_clauses: dict[int, int] = {}  # clause head → the anchor ("a week after") it hangs from
+    for k, e in enumerate(exprs):
         a, b = base + e.start, base + e.end
         toks = [t for t in sent if t.idx < b and t.idx + len(t) > a]
         h = _span_head(toks) if toks else None
         if h is not None and e.kind == "anchor" and toks[-1].dep_ == "mark":
             # "two weeks after [the court suspended the ban]": the anchor phrase is that clause
             h = toks[-1].head
+            anchor_clauses.setdefault(h.i, k)
         # the trigger inside the expression's own phrase ("two weeks after the court suspended
         # the ban": "suspended" is what the anchor counts from, not what it dates)
         if h is not None and h.left_edge.i <= trig.i <= h.right_edge.i:
@@ -1015,19 +1029,112 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None) -> TimeExpr 
     for k, h in enumerate(heads):
         if h is None or k in inside_anchor:
             continue
-        s = _score(h, trig)
+        s = _score(h, trig, _is_short(exprs[k]))
         if s is None:
             continue
         key = (s, abs(h.i - trig.i), k)
         if best is None or key < best:
             best = key
+    if best is None or best[0] > 0:
+        inner = _anchor_clause_date(sent, trig, exprs, anchor_clauses, published, _depth)
+        if inner is not None:
+            return inner
     if best is None:
         return None
     k = best[2]
     e = exprs[k]
+    h = heads[k]
+    direct = h is not None and (h.head.i == trig.i or (h.head.dep_ == "prep" and h.head.head.i == trig.i))
+    if not (best[0] == 0 and direct) and _present_news(trig) and _long_past(e, published):
+        return None  # "Ukraine launches its largest attack since … 2022": today's news, background date
     if e.kind == "anchor" and e.date is None:
         e = _anchor_from(exprs, k)
+        if e.date is None:
+            e = _anchor_from_before(sent, e, published, _depth)
     return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+
+
+_PRESENT_TAGS = ("VBZ", "VBP")
+
+
+def _present_news(trig: Token) -> bool:
+    """Is the event told in the simple present ("imposes", "launch"), as one-line summaries and
+    headlines tell the day's news? Perfect and progressive forms do not count."""
+    verb = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
+    if verb.tag_ not in _PRESENT_TAGS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _long_past(e: TimeExpr, published: dt.date | None) -> bool:
+    """A calendar date that ended more than a month before publication (not an anchor, not future)."""
+    if published is None or e.date is None or e.kind in ("anchor", "relative", "by") or e.future:
+        return False
+    last = (e.date_end or e.date).last_day()
+    return (published - last).days > 31
+
+
+def _is_short(e: TimeExpr) -> bool:
+    """A news-day expression ("on Sunday", "yesterday"): day precision, no year written."""
+    return (e.kind in ("point", "relative") and e.date is not None and e.date.precision == "day"
+            and not re.search(r"\d{4}", e.text))
+
+
+def _anchor_clause_date(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...],
+                        anchor_clauses: dict[int, int], published: dt.date | None, depth: int) -> TimeExpr | None:
+    """"received the envoy on April 24, a week after the court suspended the ban": the event of
+    the anchored clause ("suspended") lies the offset BEFORE (for "after") or AFTER (for "before")
+    the date of the clause the anchor hangs on ("received", else the publication date)."""
+    if depth > 2:
+        return None
+    clause = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
+    k = anchor_clauses.get(clause.i)
+    if k is None:
+        return None
+    e = exprs[k]
+    words = e.text.lower().split()
+    if not words or words[-1] not in ("after", "before") or e.offset_unit is None:
+        return None
+    governor = clause.head
+    if governor.i == clause.i:
+        return None
+    ref_te = date_for(sent, governor.i, published, _depth=depth + 1)
+    if ref_te is not None and ref_te.date is not None:
+        ref = ref_te.date
+    elif published is not None and (governor.tag_ == "VBD" or _present_news(governor)):
+        ref = DateValue.from_date(published)  # "X did Y (today), a day after Z": Z the day before
+    else:
+        return None
+    # offset_count is signed: +n for "n days after" (the clause is n days before), -n for "before"
+    date = shift(ref, -(e.offset_count or 0), e.offset_unit, e.offset_vague)
+    if date is None:
+        return None
+    base = sent.start_char
+    return e.model_copy(update={"date": date, "start": base + e.start, "end": base + e.end,
+                                "future": bool(published and date.first_day() > published)})
+
+
+_BACK_SENTENCES = 3
+
+
+def _anchor_from_before(sent: Span, e: TimeExpr, published: dt.date | None, depth: int) -> TimeExpr:
+    """"… on Saturday. The following day, …": an anchor that counts from an earlier time takes the
+    date of the main event of the nearest earlier sentence that has one (up to three back)."""
+    if e.offset_unit is None or depth > 2 or e.text.lower().endswith(("after", "before", "to")):
+        return e
+    doc = sent.doc
+    prev = [s for s in doc.sents if s.end <= sent.start][-_BACK_SENTENCES:]
+    for s in reversed(prev):
+        te = date_for(s, s.root.i, published, _depth=depth + 1)
+        ref = te.date if te is not None and te.date is not None and te.kind != "since" else None
+        if ref is None:
+            dated = [x for x in _find(s.text, published) if x.date is not None and x.kind not in ("anchor", "since")]
+            ref = dated[-1].date if dated else None
+        if ref is not None:
+            date = shift(ref, e.offset_count or 0, e.offset_unit, e.offset_vague)
+            if date is not None:
+                return e.model_copy(update={"date": date})
+    return e
 
 
 def _anchor_from(exprs: tuple[TimeExpr, ...], k: int) -> TimeExpr:

@@ -67,7 +67,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
     )
 
 
-def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = True) -> ArticleResult:
+def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = False) -> ArticleResult:
     return next(extract_articles([article], kb, prefilter=prefilter))
 
 
@@ -117,14 +117,17 @@ def extract_articles(
     kb: ActorKB | None = None,
     batch_size: int = 16,
     n_process: int = 1,
-    prefilter: bool = True,
+    prefilter: bool = False,
 ) -> Iterator[ArticleResult]:
     """Stream articles through the pipeline (``nlp.pipe`` batches; nothing held beyond a batch).
 
-    With ``prefilter`` (the default) only the sentences that can hold an actor mention or a quote
-    are parsed (``detente.prefilter``); the other sentences are tokenised only, and the pieces are
-    stitched back into one ``Doc`` of the whole cleaned text. ``n_process`` > 1 parses in that
-    many processes (``nlp.pipe``).
+    The model is ``nlp.get_fast_nlp()`` (output identical to the stock model). With ``prefilter``
+    only the sentences that can hold an actor mention or a quote are parsed
+    (``detente.prefilter``); the other sentences are tokenised only, and the pieces are stitched
+    back into one ``Doc`` of the whole cleaned text. Off by default: on the example corpus it skips
+    only ~8% of tokens, gains nothing measurable, and a run parsed on its own can move a sentence
+    boundary (see docs/benchmarks.md, "Speed work"). ``n_process`` > 1 parses in that many
+    processes (``nlp.pipe``).
     """
     kb = kb or load_kb()
     nlp = get_fast_nlp()

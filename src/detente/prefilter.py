@@ -13,7 +13,7 @@ A sentence is **kept** when it has
   keeps: it filters further by case and context);
 - a quotation (``quotes.QUOTE_RE`` over the whole text; every sentence the quote touches);
 - an anaphor the coreference rules resolve ("the group", "the country", "the foreign ministry",
-  "he", "they", "its" …) with a kept mention at most ``coref.WINDOW + 1`` sentences before it.
+  "he", "they", "it", "its" …) with a kept mention at most ``coref.WINDOW + 1`` sentences before it.
 
 ``plan(text)`` returns :class:`Plan`: the tokenised text (``doc``) and its runs of sentences,
 each kept or skipped, cut only where whitespace separates them so that each run tokenises on
@@ -37,7 +37,9 @@ from detente.actors.mentions import matchers
 from detente.quotes import QUOTE_RE
 
 DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council"}
-PRONOUN_ANAPHORS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"its"}
+# keep in step with the rules of ``detente.actors.coref`` ("it" as a subject, "its" as a possessor)
+PRONOUN_ANAPHORS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"}
+OPENING = frozenset({'"', "(", "["})
 MARGIN = 1  # the rule sentencizer may split a sentence the parser keeps whole
 
 
@@ -95,7 +97,7 @@ class Prefilter:
         quote = [False] * len(sents)
         text = doc.text
         for m in QUOTE_RE.finditer(text):
-            first = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+            first = doc.char_span(m.start(1), m.start(1) + 1, alignment_mode="expand")
             last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
             if first is None or last is None:
                 continue
@@ -138,6 +140,9 @@ class Prefilter:
             i = a
             while i < b and spaces[i]:
                 i += 1
+            # an opening mark the sentencizer left at the end of the previous sentence
+            while i - 1 > (cuts[-1][0] if cuts else 0) and doc[i - 1].text in OPENING and text[idx[i - 1] - 1].isspace():
+                i -= 1
             start = int(idx[i]) if i < b else int(idx[a])
             if cuts and (start == 0 or not text[start - 1].isspace() or i == b):
                 cuts[-1][2] = cuts[-1][2] or k

@@ -117,6 +117,43 @@ def test_signing_a_formal_agreement_is_support_per_the_crosswalk(nlp):
     assert events(nlp, "Iran signed a trade agreement with Iraq.") == [("SUPPORT", "IRN", "IRQ", "occurred")]
 
 
+def test_a_signature_still_to_come_is_an_intent_to_agree(nlp):
+    assert events(nlp, "Iran will sign a trade agreement with Iraq.") == [("AGREE", "IRN", "IRQ", "planned")]
+
+
+def test_a_refused_signature_stays_support_negated(nlp):
+    assert events(nlp, "Iran did not sign the trade agreement with Iraq.") == [("SUPPORT", "IRN", "IRQ", "negated")]
+
+
 def test_a_conjoined_verb_shares_the_intent_of_its_head(nlp):
     got = events(nlp, "Japan said it wanted to ease tensions and support Indonesia.")
     assert ("SUPPORT", "JPN", "IDN", "planned") in got
+
+
+def test_appositive_list_of_states_is_coordinated(nlp):
+    got = events(nlp, "The US, Russia, and Switzerland met yesterday.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("CONSULT", "USA", "RUS")]
+
+
+def test_coordinated_modifiers_name_both_sides_first_named_first(nlp):
+    got = events(nlp, "Chinese and Philippine diplomats held consultations in Shanghai.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("CONSULT", "CHN", "PHL")]
+
+
+def test_talks_between_others_are_not_the_hosts_talks(nlp):
+    got = events(nlp, "Iraq and Oman hosted several rounds of talks between Saudi and Iranian officials.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("CONSULT", "SAU", "IRN")]
+
+
+def test_what_someone_is_asked_to_do_is_not_coded(nlp):
+    assert not [e for e in events(nlp, "Mexico is asking Peru to help Bolivia.") if e[0] == "AID"]
+
+
+def test_a_weapon_fired_at_a_state_is_an_assault(nlp):
+    got = events(nlp, "Mexico fired artillery at Guatemala.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("ASSAULT", "MEX", "GTM")]
+
+
+def test_dismissing_claims_answers_the_last_actor_to_act_against_the_source(nlp):
+    got = events(nlp, "Canada expelled six Indian diplomats. India dismissed the claims.")
+    assert ("REJECT", "IND", "CAN", "occurred") in got

@@ -125,8 +125,8 @@ def test_accepting_an_ambassador_implies_representation(nlp):
 
 def test_enabled_trade_deals_carry_their_subjects(nlp):
     ev = one(nlp, "The move lets Russia sign deals with the Taliban for oil products, wheat and flour.")
-    # signing a formal agreement is CAMEO 057, which the PLOVER crosswalk files under SUPPORT
-    assert (ev.type, ev.cameo, ev.source.id, ev.target.id, ev.status) == ("SUPPORT", "057", "RUS", "TALIBAN", "planned")
+    # a signature still to come is an intent to agree (AGREE); a signed one is CAMEO 057, SUPPORT
+    assert (ev.type, ev.source.id, ev.target.id, ev.status) == ("AGREE", "RUS", "TALIBAN", "planned")
     rel = ev.detail["relation"]
     assert rel["dimension"] == "agreements" and rel["value"] == "enabled"
     assert rel["detail"] == {"subjects": ["oil products", "wheat", "flour"], "kind": "trade", "status": "enabled"}

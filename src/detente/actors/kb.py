@@ -36,6 +36,8 @@ HOW: dict[str, tuple[float, str]] = {
     "variant": (0.9, "name"),
 }
 HOW_ORDER = {h: i for i, h in enumerate(HOW)}
+# a person who died up to this many days before a date still resolves to the post held at death
+DEATH_NEWS_DAYS = 3
 # alias kinds the mention finder matches in running text (variants are look-up only)
 MATCHED_HOWS = frozenset(HOW) - {"variant"}
 
@@ -339,6 +341,13 @@ class ActorKB:
         day = on or dt.date.today()
         when = on.isoformat() if on else "today"
         if p.died and day >= p.died:
+            if (day - p.died).days <= DEATH_NEWS_DAYS:
+                # "an air strike kills Hezbollah leader X": the news of a death names the person
+                # by the post held when they died
+                alive = self._person_on(p.model_copy(update={"died": None}), p.died - dt.timedelta(days=1))
+                if alive.id or alive.country:
+                    return Standing(alive.id, alive.country, alive.sector,
+                                    f"{alive.note}; died {p.died.isoformat()}", 0.8)
             return Standing(None, None, None, f"person {p.id}; died {p.died.isoformat()}", 0.5)
         r = self.role_on(p, day)
         if r is not None:

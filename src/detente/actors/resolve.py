@@ -28,6 +28,22 @@ OTHER_PARTICIPLES = frozenset({"backed", "allied", "aligned", "linked", "affilia
                                "supported", "inspired", "based", "born", "made", "built", "owned", "trained",
                                "armed", "friendly", "leaning", "style", "bound", "brokered", "mediated"})
 STATE_KINDS = ("state", "historic_state")
+# "Tens of thousands of Israelis", "dozens of opposition activists", "suspected Islamic State
+# members": counts and hedges in front of the actor phrase are not part of the name
+QUANTITY_RE = re.compile(
+    r"^(?:(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|dozens|scores|millions|tens)|"
+    r"(?:more|fewer|less)\s+than\s+[\d,]+|at\s+least\s+[\d,]+|some\s+[\d,]+|[\d,]+|a\s+(?:group|number|handful)|"
+    r"groups|a\s+crowd|crowds)\s+of\s+(?:the\s+)?", re.I)
+HEDGE_RE = re.compile(r"^(?:suspected|alleged|purported|presumed|so-called|self-styled)\s+", re.I)
+# "Hayat Tahrir al-Sham fighters", "Islamic State members": people of a group are the group
+MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunman",
+                          "gunmen", "operative", "operatives", "loyalist", "loyalists", "supporter",
+                          "supporters", "commander", "commanders", "leader", "leaders", "leadership",
+                          "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                          "delegation", "negotiators", "envoy", "chief", "unit", "units", "wing", "cell",
+                          "cells"})
+# "protesters in Tbilisi", "police in Kabul": a sector noun located in a state's place
+PLACE_PREPS = ("in", "from", "across", "throughout")
 LABELS = {"capital": "capital metonym", "institution": "institution metonym", "name": "alias", "short": "alias",
           "historic": "historic name"}
 
@@ -131,8 +147,56 @@ def _split_words(text: str) -> list[str]:
     return text.replace("\u2019", "'").split()
 
 
-def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
+def _strip_quantity(text: str) -> str:
     t = core(text)
+    for _ in range(2):
+        t2 = HEDGE_RE.sub("", QUANTITY_RE.sub("", t)).strip()
+        if t2 == t:
+            break
+        t = t2
+    return t
+
+
+def _member_of(kb: ActorKB, words: list[str], on: dt.date | None, text: str) -> Resolution | None:
+    """"<group> fighters": a non-state actor followed by member nouns is that actor."""
+    low = [fold(w) for w in words]
+    i = len(words)
+    while i > 1 and low[i - 1] in MEMBER_NOUNS:
+        i -= 1
+    if i == len(words):
+        return None
+    h = _best(kb.hits(" ".join(words[:i])))
+    if h is None or kb.actors[h.actor].kind in STATE_KINDS:
+        return None
+    r = from_hit(kb, h, on, text, score=0.9)
+    r.kind, r.why = "compositional", f"compositional: {h.alias!r} + member noun {' '.join(words[i:])!r}; " + r.why
+    return r
+
+
+def _located(kb: ActorKB, words: list[str], on: dt.date | None, text: str) -> Resolution | None:
+    """"protesters in Tbilisi": a sector noun placed in a state (by name, demonym or capital) gives
+    that country and sector; the actor id stays null unless the noun is a state institution."""
+    low = [fold(w) for w in words]
+    for i in range(1, len(words) - 1):
+        if low[i] not in PLACE_PREPS:
+            continue
+        n = sector_phrase(kb, words[:i])
+        h = next((x for x in kb.hits(" ".join(words[i + 1:])) if kb.actors[x.actor].kind in STATE_KINDS), None)
+        if n and h:
+            r = compose(kb, h, n, on, text, base=0.8)
+            r.why += f"; located by {' '.join(words[i:])!r}"
+            return r
+    return None
+
+
+def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
+    t = _strip_quantity(text)
+    if t != core(text):
+        hits = kb.hits(t)
+        if hits:
+            r = from_hit(kb, hits[0], on, text, score=0.95)
+            r.why = f"count stripped; {r.why}"
+            return r
     # "<actor>-appointed <noun>" / "<actor>-backed <noun>"
     m = re.match(r"^(?P<a>.+?)-(?P<p>[a-z]+)\s+(?P<s>.+)$", t)
     if m and m.group("p").lower() in AGENT_PARTICIPLES:
@@ -144,6 +208,9 @@ def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | No
     if m and m.group("p").lower() in OTHER_PARTICIPLES:
         return None
     words = _split_words(t)
+    r = _member_of(kb, words, on, text) or _located(kb, words, on, text)
+    if r is not None:
+        return r
     # "<actor>'s <sector noun>"
     for i, w in enumerate(words[:-1]):
         if w.endswith(("'s", "s'")):
@@ -166,7 +233,10 @@ def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | No
         p = _best(kb.hits(" ".join(words[i:])), people=True)
         if p:
             head = words[:i]
-            if sector_phrase(kb, head) or (len(head) > 1 and _best(kb.hits(head[0])) and sector_phrase(kb, head[1:])):
+            # "President Vladimir Putin", "Russian President …", "UN Secretary-General António Guterres"
+            if sector_phrase(kb, head) or (len(head) > 1 and _best(kb.hits(head[0])) and sector_phrase(kb, head[1:])) \
+                    or _best(kb.hits(" ".join(head))) or (len(head) > 1 and _best(kb.hits(head[0]))
+                                                         and head[-1][:1].isupper()):
                 r = from_hit(kb, p, on, text)
                 r.why = f"title + {r.why}"
                 return r

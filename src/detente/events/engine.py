@@ -34,7 +34,7 @@ from detente.models import ActorRef, DateValue, Event, Mention
 
 HISTORY_KEY = "detente.events.history"
 REL_PRONOUNS = {"which", "who", "that", "whom"}
-CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod")
+CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod", "appos")
 CONTAINER_NOUNS = {
     "government", "leadership", "people", "delegation", "delegate", "representative", "official",
     "force", "troop", "regime", "authority", "embassy", "ministry", "envoy", "leader", "member",
@@ -485,6 +485,15 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                 break
             pick = ev.source
             break
+    if pick is None and obj is not None and types:
+        # "India dismissed the claims" with no accusation coded: the last actor to act against India
+        for d, ev in _recent(ctx):
+            if d > spec.window:
+                break
+            if ev.target is not None and ev.target.id == me and ev.source is not None and ev.source.id \
+                    and ev.source.id != me:
+                pick = ev.source
+                break
     if pick is None:
         return None
     return Arg(ref=pick.model_copy(update={"start": None, "end": None}), role="event_ref",
@@ -718,8 +727,12 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
                 detail["relation"].update({"source": target.ref.id, "target": source.ref.id})
 
     confidence = p.confidence * source.certainty * (target.certainty if target is not None else 0.8)
+    etype = p.type
+    if p.planned_as and info.status == "planned":
+        # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
+        etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
     return Event(
-        type=p.type, mode=mode, context=context, source=source.ref,
+        type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
         date=date, date_precision=precision, date_end=date_end, status=info.status,
         cameo=cameo, goldstein=goldstein(cameo), sentence=sent.text,

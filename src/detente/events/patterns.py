@@ -62,6 +62,7 @@ class Pattern(BaseModel):
     preps: dict[str, list[str]] = Field(default_factory=dict)
     complements: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
+    planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
@@ -101,6 +102,10 @@ class Pattern(BaseModel):
         for role in self.target or []:
             if not TARGET_ROLE.match(role):
                 raise ValueError(f"{self.id}: unknown target role {role!r}")
+        if self.planned_as and (set(self.planned_as) != {"type", "cameo"}
+                                or self.planned_as["type"] not in spec.types
+                                or not re.fullmatch(r"\d{3,4}", self.planned_as["cameo"])):
+            raise ValueError(f"{self.id}: planned_as needs a PLOVER type and a CAMEO code")
         if not re.fullmatch(r"\d{3,4}", self.cameo):
             raise ValueError(f"{self.id}: bad CAMEO code {self.cameo!r}")
         return self

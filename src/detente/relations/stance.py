@@ -9,6 +9,9 @@
 - ``events`` counts clusters, ``sources`` distinct articles.
 - The status window is the ``window_months`` calendar months ending with the month of ``as_of``
   (events after ``as_of`` excluded), directed ``source → target``; the chart uses both directions.
+- An event's day is ``events.day_first`` (the first day its date can mean). Only the window's
+  events are read for ``status``; the monthly series is aggregated by the database (one row per
+  month), not in Python.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from detente.relations.dimensions import load_dimensions
 from detente.store import schema
@@ -26,13 +29,6 @@ from detente.store import schema
 def _month_start(d: dt.date, back: int = 0) -> dt.date:
     idx = d.year * 12 + d.month - 1 - back
     return dt.date(idx // 12, idx % 12 + 1, 1)
-
-
-def _event_day(row) -> dt.date | None:
-    from detente.relations.state import date_value
-
-    dv = date_value(row["date"], row["date_precision"])
-    return dv.first_day() if dv else row.get("day_first")
 
 
 def score(rows: Iterable[dict]) -> dict:
@@ -60,22 +56,45 @@ def score(rows: Iterable[dict]) -> dict:
     return {"value": value, "events": len(clusters), "sources": len(sources)}
 
 
-def _rows(store, a: str, b: str, both: bool) -> list[dict]:
+def _pair(a: str, b: str, both: bool):
+    """Events ``a → b`` (and ``b → a`` with ``both``) by actor id.
+
+    The ``source_key``/``target_key`` equalities add nothing logically (a side with id ``a`` has
+    key ``a``) but let the database walk ``ix_events_key_dyad`` in ``day_first`` order.
+    """
+    e = schema.events
+
+    def one(s: str, t: str):
+        return and_(e.c.source_key == s, e.c.target_key == t, e.c.source_id == s, e.c.target_id == t)
+
+    return or_(one(a, b), one(b, a)) if both and a != b else one(a, b)
+
+
+def _counted(a: str, b: str, both: bool, since: dt.date | None, until: dt.date | None) -> list:
+    """The conditions an event must meet to count for the stance (``day_first`` is its day)."""
     cfg = load_dimensions().stance
     e = schema.events
-    pair = and_(e.c.source_id == a, e.c.target_id == b)
-    if both:
-        pair = or_(pair, and_(e.c.source_id == b, e.c.target_id == a))
+    where = [_pair(a, b, both), e.c.status.in_(cfg.statuses), e.c.date_precision.in_(cfg.precisions),
+             e.c.day_first.is_not(None)]
+    if since is not None:
+        where.append(e.c.day_first >= since)
+    if until is not None:
+        where.append(e.c.day_first <= until)
+    return where
+
+
+def _rows(store, a: str, b: str, both: bool, since: dt.date | None = None,
+          until: dt.date | None = None) -> list[dict]:
+    """Counted events (with ``day``: the first day of their date) between ``since`` and ``until``."""
+    e = schema.events
     q = select(e.c.article_id, e.c.idx, e.c.date, e.c.date_precision, e.c.day_first, e.c.status,
-               e.c.goldstein, e.c.confidence, e.c.cluster_id).where(
-        pair, e.c.status.in_(cfg.statuses), e.c.date_precision.in_(cfg.precisions))
+               e.c.goldstein, e.c.confidence, e.c.cluster_id).where(*_counted(a, b, both, since, until))
     with store.engine.connect() as conn:
         out = []
         for r in conn.execute(q):
             m = dict(r._mapping)
-            m["day"] = _event_day(m)
-            if m["day"] is not None:
-                out.append(m)
+            m["day"] = m["day_first"]
+            out.append(m)
     return out
 
 
@@ -83,9 +102,49 @@ def stance_for_status(store, a: str, b: str, as_of: dt.date) -> dict:
     """``status.stance``: directed ``a → b`` over the window ending with ``as_of``."""
     cfg = load_dimensions().stance
     start = _month_start(as_of, cfg.window_months - 1)
-    rows = [r for r in _rows(store, a, b, both=False) if start <= r["day"] <= as_of]
-    s = score(rows)
+    s = score(_rows(store, a, b, both=False, since=start, until=as_of))
     return {"value": s["value"], "window": f"{cfg.window_months} months", "events": s["events"]}
+
+
+def _month_of(conn, day):
+    if conn.dialect.name == "postgresql":
+        return func.to_char(day, "YYYY-MM")
+    return func.substr(day, 1, 7)  # SQLite keeps dates as ISO text
+
+
+def _monthly(conn, a: str, b: str, both: bool, since: dt.date | None, until: dt.date | None) -> dict[str, dict]:
+    """``{"2025-04": {value, events, sources}}`` for every month with a counted event: ``score`` of
+    the month's events, computed by the database (one row per month comes back).
+
+    Events without a Goldstein value do not score (as in ``score``) but their month is listed.
+    """
+    cfg = load_dimensions().stance
+    e = schema.events
+    month = _month_of(conn, e.c.day_first).label("month")
+    scored = e.c.goldstein.is_not(None)
+    # one row per (month, cluster — its cluster_id, else the event itself): mean Goldstein value
+    # and weight (best confidence, never 0) of its members that have a Goldstein value
+    best = func.max(case((scored, e.c.confidence)))
+    clusters = (
+        select(month, func.avg(e.c.goldstein).label("g"),
+               case((func.coalesce(best, 0) == 0, 1e-9), else_=best).label("w"))
+        .where(*_counted(a, b, both, since, until))
+        .group_by(month, e.c.cluster_id, case((e.c.cluster_id.is_(None), e.c.id)))
+        .subquery()
+    )
+    c = clusters.c
+    has_g = c.g.is_not(None)
+    per_month = select(c.month, func.sum(case((has_g, c.w * c.g))), func.sum(case((has_g, c.w))),
+                       func.count(c.g)).group_by(c.month)
+    sources = (select(month, func.count(case((scored, e.c.article_id)).distinct()))
+               .where(*_counted(a, b, both, since, until)).group_by(month))
+    n_sources = dict(conn.execute(sources).all())
+    lo, hi = cfg.clamp
+    out = {}
+    for m, num, den, n in conn.execute(per_month):
+        value = round(max(lo, min(hi, float(num) / float(den))), 2) if n else None
+        out[m] = {"value": value, "events": int(n), "sources": int(n_sources.get(m) or 0)}
+    return out
 
 
 def stance_series(store, a: str, b: str, since: str | dt.date | None = None,
@@ -97,19 +156,21 @@ def stance_series(store, a: str, b: str, since: str | dt.date | None = None,
     """
     since_d = dt.date.fromisoformat(since) if isinstance(since, str) else since
     until_d = dt.date.fromisoformat(until) if isinstance(until, str) else until
-    rows = _rows(store, a, b, both=not directed)
-    rows = [r for r in rows if (since_d is None or r["day"] >= since_d) and (until_d is None or r["day"] <= until_d)]
-    if not rows and (since_d is None or until_d is None):
+    with store.engine.connect() as conn:
+        by_month = _monthly(conn, a, b, not directed, since_d, until_d)
+    if not by_month and (since_d is None or until_d is None):
         return []
-    first = _month_start(since_d or min(r["day"] for r in rows))
-    last = _month_start(until_d or max(r["day"] for r in rows))
-    by_month: dict[dt.date, list[dict]] = defaultdict(list)
-    for r in rows:
-        by_month[_month_start(r["day"])].append(r)
+    first = _month_start(since_d) if since_d else _parse_month(min(by_month))
+    last = _month_start(until_d) if until_d else _parse_month(max(by_month))
+    empty = {"value": None, "events": 0, "sources": 0}
     out = []
     m = first
     while m <= last:
-        s = score(by_month.get(m, []))
-        out.append({"month": m.strftime("%Y-%m"), **s})
+        key = m.strftime("%Y-%m")
+        out.append({"month": key, **by_month.get(key, empty)})
         m = _month_start(m, -1)
     return out
+
+
+def _parse_month(value: str) -> dt.date:
+    return dt.date(int(value[:4]), int(value[5:7]), 1)

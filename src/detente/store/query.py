@@ -17,6 +17,12 @@ Filters, precisely:
 - ``since``/``until``: the event's possible days (``day_first`` … ``day_last``, from its date, its
   precision and ``date_end``) overlap the range; undated events never match a date filter.
 - ``after_id``: only events with a larger ``id`` (to fetch what was stored since a previous call).
+- ``order``: ``"day"`` (the default, as above) or ``"id"`` (ascending ``id``; with ``after_id`` and
+  ``limit`` a cursor for paging).
+
+Performance: actor and dyad filters compare ``events.source_key``/``target_key`` (one resolved key
+per side, indexed with ``day_first`` and ``id``); each direction/side is its own index-ordered
+SELECT, merged by the database, so ``limit`` stops the scan early.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import func, or_, select, union, union_all
 from sqlalchemy.engine import Connection, RowMapping
 
 from detente.store import Store, StoreError, schema
@@ -85,20 +91,50 @@ def event_dict(row: RowMapping) -> dict[str, Any]:
     }
 
 
+_NOT_SELECTED = ("cluster_id", "source_key", "target_key")
+
+
 def _event_select():
-    cols = [c for c in E.c if c.name not in ("cluster_id",)]
+    # labelled: a UNION's ORDER BY names result columns, and a bare "id" would be ambiguous on SQLite
+    cols = [c.label(c.name) for c in E.c if c.name not in _NOT_SELECTED]
     return select(*cols, A.c.published, A.c.source.label("source_name")).join_from(E, A, E.c.article_id == A.c.id)
 
 
-def _side(prefix: str, actor: str):
-    return or_(
-        E.c[f"{prefix}_id"] == actor,
-        and_(E.c[f"{prefix}_id"].is_(None), E.c[f"{prefix}_country"] == actor),
-    )
+def _key_branches(actor: str | None, dyad: tuple[str, str] | None, directed: bool) -> list[list[Any]]:
+    """The actor/dyad filter as disjoint conditions, each an equality prefix of one index.
+
+    ``source_key``/``target_key`` are ``coalesce(<side>_id, <side>_country)``, so ``key = A`` is
+    exactly "the side has id A, or no id and country A". A query runs one SELECT per branch (UNION
+    ALL), each walking ``ix_events_key_dyad`` or ``ix_events_key_target`` in (day_first, id) order.
+    """
+    sk, tk = E.c.source_key, E.c.target_key
+    if dyad:
+        a, b = dyad
+        branches = [[sk == a, tk == b]]
+        if not directed and a != b:
+            branches.append([sk == b, tk == a])
+        if actor:  # both given: the dyad's events that also involve the actor
+            branches = [[*br, or_(sk == actor, tk == actor)] for br in branches]
+        return branches
+    if actor:  # the second branch leaves out what the first has (an actor on both sides)
+        return [[sk == actor], [tk == actor, or_(sk.is_(None), sk != actor)]]
+    return [[]]
 
 
-def _involves(actor: str):
-    return or_(_side("source", actor), _side("target", actor))
+def _fetch(conn: Connection, branches: list[list[Any]], where: list[Any], order: Sequence[str],
+           limit: int | None) -> list[RowMapping]:
+    """Rows of every branch, ``where`` applied to each, merged in ``order`` (column names), limited."""
+    if limit == 0:
+        return []
+    selects = [_event_select().where(*where, *br) for br in branches]
+    if len(selects) == 1:
+        stmt = selects[0].order_by(*(E.c[name] for name in order))
+    else:
+        both = union_all(*selects)
+        stmt = both.order_by(*(both.selected_columns[name] for name in order))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(conn.execute(stmt).mappings())
 
 
 def _many(value: str | Sequence[str] | None, upper: bool = False) -> list[str] | None:
@@ -109,6 +145,9 @@ def _many(value: str | Sequence[str] | None, upper: bool = False) -> list[str] |
     if upper:
         items = [v.upper() for v in items]
     return items or None
+
+
+ORDERS = ("day", "id")
 
 
 def events(
@@ -124,35 +163,45 @@ def events(
     limit: int | None = None,
     directed: bool = False,
     article_id: str | None = None,
+    order: str = "day",
 ) -> list[dict[str, Any]]:
-    """Stored events matching every given filter (see the module docstring)."""
+    """Stored events matching every given filter (see the module docstring).
+
+    ``order="day"`` (default): by ``day_first``, undated last, then ``id``; ``order="id"``: by
+    ``id`` only (for cursor paging with ``after_id``).
+    """
+    if order not in ORDERS:
+        raise ValueError(f"bad order {order!r}: expected one of {', '.join(ORDERS)}")
     since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
-    stmt = _event_select()
-    if actor:
-        stmt = stmt.where(_involves(actor))
-    if dyad:
-        a, b = dyad
-        forward = and_(_side("source", a), _side("target", b))
-        stmt = stmt.where(forward if directed else or_(forward, and_(_side("source", b), _side("target", a))))
+    where: list[Any] = []
     types = _many(type, upper=True)
     if types:
-        stmt = stmt.where(E.c.type.in_(types))
+        where.append(E.c.type.in_(types))
     statuses = _many(status)
     if statuses:
-        stmt = stmt.where(E.c.status.in_([s.lower() for s in statuses]))
+        where.append(E.c.status.in_([s.lower() for s in statuses]))
     if since_d is not None:
-        stmt = stmt.where(E.c.day_last >= since_d)
+        where.append(E.c.day_last >= since_d)
     if until_d is not None:
-        stmt = stmt.where(E.c.day_first <= until_d)
+        where.append(E.c.day_first <= until_d)
     if after_id is not None:
-        stmt = stmt.where(E.c.id > after_id)
+        where.append(E.c.id > after_id)
     if article_id is not None:
-        stmt = stmt.where(E.c.article_id == article_id)
-    stmt = stmt.order_by(E.c.day_first.is_(None), E.c.day_first, E.c.id)
-    if limit is not None:
-        stmt = stmt.limit(max(0, int(limit)))
+        where.append(E.c.article_id == article_id)
+    branches = _key_branches(actor or None, dyad or None, directed)
+    n = None if limit is None else max(0, int(limit))
     with store.read() as conn:
-        return [event_dict(r) for r in conn.execute(stmt).mappings()]
+        if order == "id":
+            rows = _fetch(conn, branches, where, ("id",), n)
+        else:
+            # dated events in (day_first, id) order, then — while the limit is not reached —
+            # undated ones by id: two index-ordered queries instead of one sort on "IS NULL"
+            rows = _fetch(conn, branches, [*where, E.c.day_first.is_not(None)], ("day_first", "id"), n)
+            dated_only = since_d is not None or until_d is not None  # undated never match a range
+            if not dated_only and (n is None or len(rows) < n):
+                rest = None if n is None else n - len(rows)
+                rows += _fetch(conn, branches, [*where, E.c.day_first.is_(None)], ("id",), rest)
+        return [event_dict(r) for r in rows]
 
 
 def _article_head(row: RowMapping) -> dict[str, Any]:

@@ -3,7 +3,11 @@
 Bump ``SCHEMA_VERSION`` with every change and record it in ``docs/architecture.md``.
 
 History: 1 — first schema; 2 — ``relation_changes.day_last``, indexes on ``articles.published``,
-``articles.ingested_at``, ``quotes.speaker_id``, ``relation_changes.day_first``.
+``articles.ingested_at``, ``quotes.speaker_id``, ``relation_changes.day_first``; 3 (Alembic
+``0002``) — ``events.source_key`` / ``events.target_key`` (the actor a side stands for:
+``coalesce(id, country)``, filled on insert) and the indexes ``ix_events_key_dyad`` (source_key,
+target_key, day_first, id) and ``ix_events_key_target`` (target_key, day_first, id), so that actor and
+dyad queries walk an index in date order and stop at their ``LIMIT``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,22 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+
+def actor_key(actor_id: str | None, country: str | None) -> str | None:
+    """The actor an event side stands for: its id, else its country (``"Armenian PM"`` → ARM)."""
+    return actor_id if actor_id is not None else country
+
+
+def _key_default(prefix: str):
+    """Column default: the side's key from the inserted row, for inserts that do not give it."""
+
+    def fill(context) -> str | None:
+        params = context.get_current_parameters()
+        return actor_key(params.get(f"{prefix}_id"), params.get(f"{prefix}_country"))
+
+    return fill
 
 metadata = MetaData()
 
@@ -77,6 +96,9 @@ events = Table(
     Column("target_country", String(8)),
     Column("target_sector", String(8)),
     Column("target_text", Text),
+    # coalesce(source_id, source_country): what the actor filters compare with (see query.events)
+    Column("source_key", String(64), default=_key_default("source")),
+    Column("target_key", String(64), default=_key_default("target")),
     Column("date", String(10)),
     Column("date_precision", String(8)),
     Column("date_end", String(10)),
@@ -98,6 +120,8 @@ events = Table(
     Index("ix_events_target", "target_id", "day_first"),
     Index("ix_events_type", "type"),
     Index("ix_events_day", "day_first"),
+    Index("ix_events_key_dyad", "source_key", "target_key", "day_first", "id"),
+    Index("ix_events_key_target", "target_key", "day_first", "id"),
 )
 
 quotes = Table(

@@ -90,6 +90,12 @@ def _ref(prefix: str, ref: dict[str, Any] | None) -> dict[str, Any]:
     return {f"{prefix}_{k}": ref.get(k) for k in ("id", "country", "sector", "text")}
 
 
+def _key(ref: dict[str, Any] | None) -> str | None:
+    """The side's actor key (``schema.actor_key``): its id, else its country."""
+    ref = ref or {}
+    return schema.actor_key(ref.get("id"), ref.get("country"))
+
+
 def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
     rows = []
     for i, ev in enumerate(result.events):
@@ -98,6 +104,7 @@ def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
         rows.append({
             "article_id": result.id, "idx": i, "type": d["type"], "mode": d["mode"], "context": d["context"],
             **_ref("source", d["source"]), **_ref("target", d["target"]),
+            "source_key": _key(d["source"]), "target_key": _key(d["target"]),
             "date": d["date"], "date_precision": d["date_precision"], "date_end": d["date_end"],
             "day_first": first, "day_last": last, "status": d["status"], "cameo": d["cameo"],
             "goldstein": d["goldstein"], "sentence": d["sentence"], "start": d["start"], "end": d["end"],
