@@ -27,7 +27,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
 eval: $(STAMP)
-	$(BIN)/detente eval ../shared/dev-gold/PETR2_GSR_validation.xml tests/golden --report eval-report.json
+	$(BIN)/detente eval ../shared/dev-gold/PETR2_GSR_validation.xml tests/golden tests/golden/sentences --report eval-report.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -23,6 +23,11 @@ _CHAR_MAP = {
 _BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219*+\-]|\d{1,2}[.)])[ \t]+")
 _HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _END_PUNCT = ('.', '!', '?', ':', ';', '"', "'", ')')
+# a wire dateline at the start of a paragraph: "OTTAWA, Oct 14 (Detente Wire) - Canada expelled ..."
+_DATELINE = re.compile(
+    r"^[ ]*[A-Z][A-Z'.\- ]*[A-Z]{2}[A-Z'.\- ]*(?:/[A-Z][A-Z'.\- ]+)*"
+    r"(?:,[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?(?:[ ]*\([^)\n]{1,60}\))?[ ]+([-\u2013\u2014])[ ]+(?=[A-Z\"\u201c])"
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,9 @@ def clean_text(text: str) -> Cleaned:
     - a bullet marker (``•``, ``-``, ``*``, ``1.``) at the start of a line is blanked;
     - a line that ends without sentence punctuation and is followed by a line break (a heading,
       a bullet, an "At a Glance" fragment) gets a full stop, so the parser does not run it into
-      the next line.
+      the next line;
+    - the dash after a wire dateline ("OTTAWA, Oct 14 (Reuters) - ") becomes a full stop, so the
+      dateline does not become the subject of the first sentence.
     """
     out: list[str] = []
     offs: list[int] = []
@@ -67,9 +74,13 @@ def clean_text(text: str) -> Cleaned:
     for n, line in enumerate(lines):
         m = _BULLET.match(line) or _HEADING_MARK.match(line)
         cut = m.end() if m else 0
+        dl = _DATELINE.match(line) if not m else None
+        dash = dl.start(1) if dl else -1
         for j, ch in enumerate(line):
             if j < cut:
                 out.append(" ")
+            elif j == dash:
+                out.append(".")
             else:
                 out.append(_CHAR_MAP.get(ch, ch))
             offs.append(pos + j)

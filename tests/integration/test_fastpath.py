@@ -40,8 +40,10 @@ def same_annotations(nlp, text: str) -> bool:
     return (a.to_array(ATTRS) == b.to_array(ATTRS)).all() and [str(t.morph) for t in a] == [str(t.morph) for t in b]
 
 
-def test_compiled_attribute_ruler_matches_the_stock_one(nlp):
-    assert get_fast_nlp().get_pipe("attribute_ruler").__class__.__name__ == "CompiledAttributeRuler"
+def test_compiled_components_match_the_stock_ones(nlp):
+    fast = get_fast_nlp()
+    assert fast.get_pipe("attribute_ruler").__class__.__name__ == "CompiledAttributeRuler"
+    assert fast.get_pipe("lemmatizer").__class__.__name__ == "CompiledLemmatizer"
     for text in [
         "Russia's foreign ministry said on Thursday it had been informed. There is no deal.",
         "Y'all ain't gonna do nothin' 'bout it, I'd say. Let's go, c'mon! I gave it to you.",
@@ -52,7 +54,7 @@ def test_compiled_attribute_ruler_matches_the_stock_one(nlp):
 
 
 @pytest.mark.slow
-def test_compiled_attribute_ruler_on_the_corpus(nlp, articles):
+def test_compiled_components_on_the_corpus(nlp, articles):
     for a in articles:
         assert same_annotations(nlp, clean_text(a.text).text), a.title
 

@@ -157,3 +157,65 @@ def test_a_weapon_fired_at_a_state_is_an_assault(nlp):
 def test_dismissing_claims_answers_the_last_actor_to_act_against_the_source(nlp):
     got = events(nlp, "Canada expelled six Indian diplomats. India dismissed the claims.")
     assert ("REJECT", "IND", "CAN", "occurred") in got
+
+
+# --- accuracy round 2: recall ---------------------------------------------------------------------
+
+def test_threatening_to_expel_is_a_threat_not_an_expulsion(nlp):
+    got = events(nlp, "Belarus threatened to expel Lithuanian diplomats.")
+    assert got == [("THREATEN", "BLR", "LTU", "occurred")]
+
+
+def test_threatening_tariffs_is_a_threat(nlp):
+    got = events(nlp, "Canada threatens to impose tariffs on Mexico.")
+    assert got == [("THREATEN", "CAN", "MEX", "occurred")]
+
+
+def test_recalling_an_ambassador_to_a_state_targets_that_state(nlp):
+    got = events(nlp, "Chile recalled its ambassador to Peru.")
+    assert ("SANCTION", "CHL", "PER", "occurred") in got
+
+
+def test_speaking_by_phone_is_a_phone_consultation(nlp):
+    got = events(nlp, "The president of Kenya spoke by telephone with Uganda on Friday.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("CONSULT", "KEN", "UGA")]
+
+
+def test_pledging_money_in_aid_is_a_promise_of_aid(nlp):
+    got = events(nlp, "Norway pledged $2 billion in aid to Sudan.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("AGREE", "NOR", "SDN")]
+
+
+def test_withdrawing_from_a_court_is_a_withdrawal_sanction(nlp):
+    got = events(nlp, "Burundi withdrew from the International Criminal Court.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("SANCTION", "BDI", "ICC")]
+
+
+def test_arrest_warrants_are_an_accusation(nlp):
+    got = events(nlp, "The International Criminal Court issued an arrest warrant for Vladimir Putin.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("ACCUSE", "ICC", "RUS")]
+
+
+def test_announcing_a_boycott_is_a_protest(nlp):
+    got = events(nlp, "Poland announced a boycott of a summit hosted by Hungary.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("PROTEST", "POL", "HUN")]
+
+
+def test_martial_law_is_coerce_without_a_target(nlp):
+    got = events(nlp, "Thailand declared martial law on Tuesday.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("COERCE", "THA", None)]
+
+
+def test_calling_up_reservists_is_mobilisation(nlp):
+    got = events(nlp, "Armenia called up 20,000 reservists.")
+    assert [(t, s) for t, s, _, _ in got] == [("MOBILIZE", "ARM")]
+
+
+def test_a_ship_rammed_by_another_states_vessel_is_an_assault(nlp):
+    got = events(nlp, "A Vietnamese fishing boat was rammed by a Chinese vessel.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("ASSAULT", "CHN", "VNM")]
+
+
+def test_answering_by_expelling_keeps_the_subject_of_the_answer(nlp):
+    got = events(nlp, "Peru responded by expelling four Chilean diplomats.")
+    assert [(t, s, o) for t, s, o, _ in got] == [("SANCTION", "PER", "CHL")]

@@ -28,3 +28,15 @@ def test_offsets_are_monotonic_and_in_range(text):
     assert len(c.offsets) == len(c.text) + 1
     assert all(0 <= o <= len(text) for o in c.offsets)
     assert list(c.offsets) == sorted(c.offsets)
+
+
+def test_a_wire_dateline_becomes_its_own_sentence():
+    text = "OTTAWA, Oct 14 (Detente Wire) \u2013 Canada expelled six Indian diplomats."
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("OTTAWA, Oct 14 (Detente Wire) . Canada expelled")
+    assert len(cleaned.text) == len(text)  # one character for one: offsets unchanged
+
+
+def test_a_dash_inside_a_sentence_is_not_a_dateline():
+    for text in ("US - China talks resumed on Monday.", "The UN - which met on Friday - agreed."):
+        assert "." not in clean_text(text).text[:-1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -173,6 +173,7 @@ class ActorFile(BaseModel):
     - ``historic``: historic states
     - ``people``: people with dated roles
     - ``sectors`` / ``nouns``: sector codes and the nouns that imply them
+    - ``cameo``: CAMEO actor codes → detente ids, read by ``detente eval`` (ignored by the KB)
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -186,3 +187,4 @@ class ActorFile(BaseModel):
     people: list[Person] = Field(default_factory=list)
     sectors: dict[str, str] = Field(default_factory=dict)
     nouns: list[SectorNouns] = Field(default_factory=list)
+    cameo: dict[str, str | dict[str, Any]] = Field(default_factory=dict)

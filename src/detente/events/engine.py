@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from detente import dates
 from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
-from detente.events.plover import goldstein
+from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
 
 HISTORY_KEY = "detente.events.history"
@@ -53,6 +53,8 @@ AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
+PART_WORDS = {"most", "some", "all", "many", "part", "parts", "rest", "remainder", "much", "several", "few",
+              "each", "both", "none", "half", "dozens", "hundreds", "thousands", "one", "two", "three"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 CONJ_PENALTY = 0.95
 
@@ -254,6 +256,10 @@ def _subject(v: Token) -> Token | None:
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
+        if (cur.dep_ == "pcomp" and cur.head.lower_ in ("by", "after", "before") and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("VERB", "AUX")):
+            cur = cur.head.head  # "India answered by expelling ...": the subject of "answered"
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             if depth == 0 and _is_passive(v) and cur.dep_ != "xcomp":
                 return None
@@ -287,6 +293,10 @@ def _objects(v: Token) -> list[Token]:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
             out.extend(t for t in c.conjuncts if t.i > c.i)
+    for c in list(out):
+        if c.lower_ in PART_WORDS:  # "lifted most of the sanctions": the sanctions are the object
+            out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj")
     return out
 
 
@@ -731,6 +741,16 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if p.planned_as and info.status == "planned":
         # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
         etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
+    threat = _threat_cameo(m, mode)
+    if threat is not None:
+        # "Russia threatened to expel Moldovan diplomats": what happened is the threat
+        entry = cameo_to_plover(threat)
+        etype, cameo, mode = "THREATEN", threat, entry.mode if entry is not None else None
+        info = status_mod.decide(
+            m.trigger.head, sent, subject=subj, objects=[],
+            time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
+            future=bool(te is not None and te.date is not None and getattr(te, "future", False)))
+        detail["threatened"] = p.type
     return Event(
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
@@ -739,6 +759,16 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3),
         rule=p.id, trigger=" ".join(trigger_words), detail=detail,
     )
+
+
+def _threat_cameo(m: Match, mode: str | None) -> str | None:
+    """The CAMEO code of a threat when the trigger is what a "threaten" verb governs, else None."""
+    v = m.trigger
+    words = status_mod.status_words()
+    if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads or m.pattern.type == "THREATEN":
+        return None
+    table = words.threat_cameo
+    return table.get(mode or "") or table.get(m.pattern.type) or table.get("default", "130")
 
 
 def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:

@@ -47,6 +47,8 @@ class StatusWords(BaseModel):
     ongoing_modifiers: list[str]
     ongoing_verbs: list[str]
     request_heads: list[str] = []  # "asked X to help": what is asked for is not coded as an event
+    threat_heads: list[str] = []   # "threatened to expel": the event is the threat
+    threat_cameo: dict[str, str] = {}  # threatened act (mode or type) → CAMEO code of the threat
 
 
 @lru_cache(maxsize=1)

@@ -31,17 +31,19 @@ Temporal logic (the choices, in one place):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from detente.models import DateValue
 from detente.relations.dimensions import load_dimensions
 from detente.store import schema
+from detente.store.query import no_gc_pauses
 
 STATE_DIMENSIONS = ("designation", "representation", "recognition")
 
@@ -111,16 +113,17 @@ class Change:
             external_id=m.get("external_id"), idx=int(m.get("idx") or 0),
         )
 
-    @property
+    # computed once per change (sorting and grouping ask for them many times)
+    @cached_property
     def dv(self) -> DateValue | None:
         return date_value(self.date, self.date_precision)
 
-    @property
+    @cached_property
     def first(self) -> dt.date | None:
         dv = self.dv
         return dv.first_day() if dv else None
 
-    @property
+    @cached_property
     def last(self) -> dt.date | None:
         dv = self.dv
         return dv.last_day() if dv else None
@@ -407,7 +410,7 @@ def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
 
 
 def _one_line(text: str | None, width: int = 140) -> str:
-    text = re.sub(r"\s+", " ", text or "").strip()
+    text = " ".join((text or "").split())  # runs of whitespace → one space, ends stripped
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -421,6 +424,28 @@ def _in_range(first: dt.date | None, last: dt.date | None, since: dt.date | None
     return True
 
 
+def _timeline_events(a: str, b: str, since: dt.date | None, until: dt.date | None):
+    """The events between ``a`` and ``b`` (both directions, by actor id) a timeline shows.
+
+    The key equalities (``source_key = a`` follows from ``source_id = a``) let the database use
+    ``ix_events_key_dyad``; the date range is applied there too (on ``day_first``/``day_last``).
+    """
+    e = schema.events
+
+    def one(s: str, t: str):
+        return and_(e.c.source_key == s, e.c.target_key == t, e.c.source_id == s, e.c.target_id == t)
+
+    where = [or_(one(a, b), one(b, a)) if a != b else one(a, b)]
+    undated = e.c.day_first.is_(None)  # kept for the date fallback in ``timeline``
+    if since is not None:
+        where.append(or_(undated, func.coalesce(e.c.day_last, e.c.day_first) >= since))
+    if until is not None:
+        where.append(or_(undated, e.c.day_first <= until))
+    return select(e.c.article_id, e.c.idx, e.c.type, e.c.mode, e.c.status, e.c.goldstein, e.c.source_id,
+                  e.c.target_id, e.c.date, e.c.date_precision, e.c.day_first, e.c.sentence, e.c.start,
+                  e.c.end).where(*where)
+
+
 def timeline(store, a: str, b: str, since: str | dt.date | None = None,
              until: str | dt.date | None = None, names: dict[str, str] | None = None) -> list[dict]:
     """Events and relation changes between ``a`` and ``b`` (both directions), oldest first.
@@ -432,31 +457,38 @@ def timeline(store, a: str, b: str, since: str | dt.date | None = None,
     names = names or {}
     since_d = parse_as_of(since) if since else None
     until_d = parse_as_of(until) if until else None
-    e = schema.events
+    with no_gc_pauses():
+        with store.engine.connect() as conn:
+            rows = conn.execute(_timeline_events(a, b, since_d, until_d)).all()
+            changes = load_changes(conn, a, b, both=True)
+        return _timeline_items(rows, changes, since_d, until_d, names)
+
+
+def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_d: dt.date | None,
+                    names: dict[str, str]) -> list[dict]:
+    # sort keys: (undated, first day, changes before events, str(origin tuple)) — the string of
+    # the tuple is built directly for events (``str((a, i, 0))`` == ``f"({a!r}, {i!r}, 0)"``)
     items: list[tuple[tuple, dict]] = []
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(e).where(or_(and_(e.c.source_id == a, e.c.target_id == b),
-                                                and_(e.c.source_id == b, e.c.target_id == a)))).all()
-        changes = load_changes(conn, a, b, both=True)
-    for r in rows:
-        m = r._mapping
-        dv = date_value(m["date"], m["date_precision"])
-        first = dv.first_day() if dv else None
-        last = m["day_last"] or (dv.last_day() if dv else None)
-        if not _in_range(first, last, since_d, until_d):
-            continue
-        mode = f"/{m['mode']}" if m["mode"] else ""
-        status_part = f" ({m['status']})" if m["status"] != "occurred" else ""
+    name = names.get
+    day_min = dt.date.min
+    for (article_id, idx, type_, mode, status_, goldstein, src, tgt, date, precision, first,
+         sentence, start, end) in rows:
+        # dated rows met the range in the query; undated ones (or rows written without their
+        # days, read from the date here) are checked now
+        if first is None:
+            dv = date_value(date, precision)
+            first, last = (dv.first_day(), dv.last_day()) if dv else (None, None)
+            if not _in_range(first, last, since_d, until_d):
+                continue
+        line = (f"{name(src, src)} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
+                f"{'' if status_ == 'occurred' else f' ({status_})'}: {sentence}")
         item = {
-            "date": m["date"], "date_precision": m["date_precision"], "kind": "event",
-            "type": m["type"], "value": m["goldstein"], "status": m["status"],
-            "source": m["source_id"], "target": m["target_id"],
-            "text": _one_line(f"{names.get(m['source_id'], m['source_id'])} {m['type']}{mode} "
-                              f"{names.get(m['target_id'], m['target_id'])}{status_part}: {m['sentence']}"),
-            "evidence": {"article": m["article_id"], "sentence": m["sentence"], "start": m["start"], "end": m["end"]},
+            "date": date, "date_precision": precision, "kind": "event",
+            "type": type_, "value": goldstein, "status": status_,
+            "source": src, "target": tgt, "text": _one_line(line),
+            "evidence": {"article": article_id, "sentence": sentence, "start": start, "end": end},
         }
-        key = (first is None, first or dt.date.min, 1, m["article_id"], m["idx"], 0)
-        items.append((key, item))
+        items.append(((first is None, first or day_min, 1, f"({article_id!r}, {idx!r}, 0)"), item))
     for c in changes:
         if c.synthetic or not _in_range(c.first, c.last, since_d, until_d):
             continue
@@ -468,9 +500,9 @@ def timeline(store, a: str, b: str, since: str | dt.date | None = None,
             "source": c.source, "target": c.target, "text": _one_line(change_text(c, names)),
             "evidence": c.evidence(),
         }
-        key = (c.first is None, c.first or dt.date.min, 0, c.article_id or c.dataset or "", c.idx, c.sort_key())
-        items.append((key, item))
-    items.sort(key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], str(kv[0][3:])))
+        origin = (c.article_id or c.dataset or "", c.idx, c.sort_key())
+        items.append(((c.first is None, c.first or day_min, 0, str(origin)), item))
+    items.sort(key=itemgetter(0))
     return [it for _, it in items]
 
 

@@ -27,8 +27,10 @@ SELECT, merged by the database, so ``limit`` stops the scan early.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select, union, union_all
@@ -38,6 +40,24 @@ from detente.store import Store, StoreError, schema
 
 E = schema.events
 A = schema.articles
+
+
+@contextlib.contextmanager
+def no_gc_pauses() -> Iterator[None]:
+    """Hold the cyclic garbage collector while building many acyclic rows (dicts of plain values).
+
+    Thousands of new dicts each call push them into the oldest generation and set off full
+    collections of the whole heap: a pause of tens of ms on some calls (the p95 of a timeline).
+    Reference counting still frees everything; the collector runs again afterwards, as before.
+    Only re-enabled by the call that disabled it (so nested or concurrent uses are harmless).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _iso(value: Any) -> Any:
@@ -190,7 +210,7 @@ def events(
         where.append(E.c.article_id == article_id)
     branches = _key_branches(actor or None, dyad or None, directed)
     n = None if limit is None else max(0, int(limit))
-    with store.read() as conn:
+    with store.read() as conn, no_gc_pauses():
         if order == "id":
             rows = _fetch(conn, branches, where, ("id",), n)
         else:
@@ -307,4 +327,5 @@ def counts(store: Store) -> dict[str, int]:
     return out
 
 
-__all__ = ["events", "article", "articles", "counts", "event_dict", "relation_change_dict", "StoreError"]
+__all__ = ["events", "article", "articles", "counts", "event_dict", "relation_change_dict", "no_gc_pauses",
+           "StoreError"]
