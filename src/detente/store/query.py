@@ -125,7 +125,7 @@ def _key_branches(actor: str | None, dyad: tuple[str, str] | None, directed: boo
 
     ``source_key``/``target_key`` are ``coalesce(<side>_id, <side>_country)``, so ``key = A`` is
     exactly "the side has id A, or no id and country A". A query runs one SELECT per branch (UNION
-    ALL), each walking ``ix_events_key_dyad`` or ``ix_events_key_target`` in (day_first, id) order.
+    ALL), each walking ``ix_events_key_dyad``, ``…_source`` or ``…_target`` in (day_first, id) order.
     """
     sk, tk = E.c.source_key, E.c.target_key
     if dyad:

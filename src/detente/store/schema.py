@@ -6,8 +6,9 @@ History: 1 — first schema; 2 — ``relation_changes.day_last``, indexes on ``a
 ``articles.ingested_at``, ``quotes.speaker_id``, ``relation_changes.day_first``; 3 (Alembic
 ``0002``) — ``events.source_key`` / ``events.target_key`` (the actor a side stands for:
 ``coalesce(id, country)``, filled on insert) and the indexes ``ix_events_key_dyad`` (source_key,
-target_key, day_first, id) and ``ix_events_key_target`` (target_key, day_first, id), so that actor and
-dyad queries walk an index in date order and stop at their ``LIMIT``.
+target_key, day_first, id), ``ix_events_key_source`` (source_key, day_first, id) and
+``ix_events_key_target`` (target_key, day_first, id), so that actor and dyad queries walk an index
+in date order and stop at their ``LIMIT``.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ events = Table(
     Index("ix_events_type", "type"),
     Index("ix_events_day", "day_first"),
     Index("ix_events_key_dyad", "source_key", "target_key", "day_first", "id"),
+    Index("ix_events_key_source", "source_key", "day_first", "id"),
     Index("ix_events_key_target", "target_key", "day_first", "id"),
 )
 

@@ -25,6 +25,7 @@ depends_on = None
 
 _INDEXES = {
     "ix_events_key_dyad": ["source_key", "target_key", "day_first", "id"],
+    "ix_events_key_source": ["source_key", "day_first", "id"],
     "ix_events_key_target": ["target_key", "day_first", "id"],
 }
 
