@@ -6,7 +6,11 @@ under ``benchmarks/.cache/`` by size, seed and schema version.
 
 Shape: 300 actors; the dyad RUS ↔ TALIBAN holds 0.5 % of all events (the "busy pair" that the
 queries ask about), the rest fall on random pairs; dates spread over 2000-2025; one article per 10
-events; one relation change per 50 events.
+events; one relation change per 50 events. Rows carry the actor keys (``source_key``/``target_key``)
+that ``detente.store.write`` fills.
+
+``python benchmarks/bench_store.py [--events N] [--reps R] [--db PATH]`` prints p50/p95 wall and CPU
+milliseconds of ``queries()`` (``measure``); ``benchmarks/run.py`` measures the same first four.
 """
 
 from __future__ import annotations

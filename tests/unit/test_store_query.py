@@ -223,3 +223,19 @@ def test_a_version_2_store_is_migrated_and_its_keys_filled(tmp_path):
     assert {"ix_events_key_dyad", "ix_events_key_source", "ix_events_key_target"} <= names
     assert [e["source"] for e in query.events(store, dyad=("ARM", "TALIBAN"))] == [
         {"id": None, "country": "ARM", "sector": None, "text": ""}]
+
+
+def test_queries_leave_the_garbage_collector_as_they_found_it(filled):
+    import gc
+
+    store, _ = filled
+    assert gc.isenabled()
+    query.events(store, actor="RUS")
+    state.timeline(store, "RUS", "TALIBAN")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        query.events(store, actor="RUS")
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()

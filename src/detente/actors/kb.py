@@ -188,6 +188,7 @@ class ActorKB:
             a.capitals = _uniq(a.capitals + extra.capitals)
             a.institutions = _uniq(a.institutions + extra.institutions)
             a.historic_names = _uniq(a.historic_names + extra.historic_names)
+            a.governed_by = a.governed_by + extra.governed_by
         self._check()
         self.index: dict[str, list[AliasHit]] = {}
         for a in self.actors.values():
@@ -224,6 +225,9 @@ class ActorKB:
                     raise KBError(f"actor {a.id}: role with unknown sector {r.sector!r}")
                 if r.actor and r.actor not in self.actors:
                     raise KBError(f"actor {a.id}: role serves unknown actor {r.actor!r}")
+            for r in a.governed_by:
+                if r.actor not in self.actors:
+                    raise KBError(f"actor {a.id}: governed_by names unknown actor {r.actor!r}")
             if a.parent and a.parent not in self.actors:
                 raise KBError(f"actor {a.id}: unknown parent {a.parent!r}")
         for n in self.nouns.values():
@@ -316,6 +320,18 @@ class ActorKB:
         for r in roles:
             if r.valid_on(on):
                 return r
+        return None
+
+    def governor(self, state_id: str | None, on: dt.date | None = None) -> str | None:
+        """The actor governing state ``state_id`` de facto on ``on`` (``None``: today), when the
+        KB dates one ("Kabul" after 2021-08-15 → TALIBAN); ``None`` when the state governs itself."""
+        a = self.actors.get(state_id) if state_id else None
+        if a is None or not a.governed_by:
+            return None
+        day = on or dt.date.today()
+        for r in a.governed_by:
+            if r.valid_on(day):
+                return r.actor
         return None
 
     def standing(self, actor_id: str, on: dt.date | None = None) -> Standing:

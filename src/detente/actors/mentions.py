@@ -24,8 +24,13 @@ from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
 from detente.models import Mention
 
+# a capital after these is a place ("in Kabul", "flights from Moscow"); after "on", "against", "with",
+# "toward", "between" it is the government ("an attack on Kyiv", "called on Islamabad", "talks with
+# Beijing", "talks between Moscow and Kyiv")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within", "into",
-                            "from", "via", "through", "throughout", "toward", "towards", "between", "on"})
+                            "from", "via", "through", "throughout"})
+# "protesters in Tbilisi", "opposition activists in Moscow": a sector noun placed in a state
+PLACED_PREPS = frozenset({"in", "from", "across", "throughout"})
 EXTENDABLE_HEADS = frozenset({"ministry", "department", "office", "ministries", "court", "committee", "agency"})
 
 
@@ -53,6 +58,9 @@ def _build(kb: ActorKB, vocab) -> _Matchers:
             if not text:
                 continue
             (orth if h.case_sensitive else lower).setdefault(k, set()).add(text if h.case_sensitive else text.lower())
+            if h.case_sensitive and h.alias.rstrip().endswith(".") and core(h.alias) != h.alias.strip():
+                # "U.S." is one token with its final dot; ``core`` strips that dot
+                orth[k].add(h.alias.strip())
     for table, matcher in ((lower, names), (orth, acronyms)):
         for k, texts in table.items():
             matcher.add(k, list(tokenizer.pipe(sorted(texts))))
@@ -77,6 +85,25 @@ class _Found:
     res: Resolution
     kind: str
     drop: bool = False
+
+
+def _merge_same_actor(kb: ActorKB, matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Overlapping matches of one person join into one span: "President Xi" and "Xi Jinping" in
+    "President Xi Jinping" are one mention, not two halves of which only one survives."""
+    def person(k: str, cs: bool) -> str | None:
+        hs = [h for h in kb.index.get(k, []) if h.how == "person" and h.case_sensitive == cs]
+        return hs[0].actor if hs else None
+
+    out = list(matches)
+    for a in matches:
+        pa = person(a[2], a[3])
+        if pa is None:
+            continue
+        for b in matches:
+            if b is a or not (a[0] < b[0] < a[1] < b[1]) or person(b[2], b[3]) != pa:
+                continue
+            out.append((a[0], b[1], b[2], b[3]))
+    return out
 
 
 def _longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -144,7 +171,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         raw.append((s, e, doc.vocab.strings[mid], True))
 
     found: list[_Found] = []
-    for s, e, k, cs in _longest(raw):
+    for s, e, k, cs in _longest(_merge_same_actor(kb, raw)):
         hits = [h for h in kb.index.get(k, []) if h.how in MATCHED_HOWS and h.case_sensitive == cs]
         if not hits:
             continue
@@ -176,7 +203,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how != "person":
             composed = _compose_after(doc, kb, span, hit, nouns, on) or _compose_before(doc, kb, span, hit, noun_ends, on)
         else:
-            composed = _title_before(doc, kb, span, hit, res, noun_ends, found)
+            composed = _title_before(doc, kb, span, hit, res, noun_ends, found, nouns)
         if composed is not None:
             span, res = composed
         elif hit.how == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
@@ -240,12 +267,15 @@ def _compose_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, noun_ends,
 
 
 def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolution, noun_ends,
-                  found: list[_Found]) -> tuple[Span, Resolution] | None:
-    """"President Vladimir Putin", "Russian Foreign Minister Sergey Lavrov": the title joins the person."""
-    if span.start not in noun_ends:
+                  found: list[_Found], nouns=None) -> tuple[Span, Resolution] | None:
+    """"President Vladimir Putin", "Russian Foreign Minister Sergey Lavrov": the title joins the person
+    (also when the person's own alias begins with the title: "Chinese President Xi Jinping")."""
+    if span.start in noun_ends:
+        start = noun_ends[span.start][0].start
+    elif nouns and span.start in nouns and nouns[span.start][0].end < span.end:
+        start = span.start
+    else:
         return None
-    nspan, _ = noun_ends[span.start]
-    start = nspan.start
     for f in found:
         if f.span.end == start and f.hit.how in ("demonym", "name", "alias", "short"):
             start = f.span.start

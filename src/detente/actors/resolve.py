@@ -74,6 +74,9 @@ def from_hit(kb: ActorKB, hit: AliasHit, on: dt.date | None, text: str, score: f
     """A resolution for an alias hit: the actor as it stands on ``on``."""
     a = kb.actors[hit.actor]
     base, kind = HOW[hit.how]
+    if hit.how in ("capital", "institution") and (gov := kb.governor(a.id, on)) is not None:
+        return _governed(kb, gov, a.id, on, text, score if score is not None else base,
+                         f"{LABELS.get(hit.how, hit.how)} {hit.alias!r}", kind)
     st = kb.standing(a.id, on)
     sector = st.sector
     if hit.how in ("capital", "institution") and a.kind in STATE_KINDS:
@@ -87,6 +90,14 @@ def from_hit(kb: ActorKB, hit: AliasHit, on: dt.date | None, text: str, score: f
                       why="; ".join(parts), kind=kind, actor=a.id)
 
 
+def _governed(kb: ActorKB, gov: str, state: str, on: dt.date | None, text: str, score: float, why: str,
+              kind: str) -> Resolution:
+    """The de facto government of ``state`` on ``on`` (``governed_by`` in the KB) speaking."""
+    st = kb.standing(gov, on)
+    return Resolution(text=text, id=st.id, country=st.country or state, sector="GOV", score=round(score, 3),
+                      why=f"{why}; de facto government of {state} on {_when(on)}: {gov}", kind=kind, actor=gov)
+
+
 def compose(kb: ActorKB, hit: AliasHit, noun: SectorNoun, on: dt.date | None, text: str,
             base: float = 0.9) -> Resolution:
     """An actor word plus a sector noun. With a state: country from the state, sector from the noun,
@@ -97,6 +108,8 @@ def compose(kb: ActorKB, hit: AliasHit, noun: SectorNoun, on: dt.date | None, te
     label = LABELS.get(hit.how, hit.how)
     why = f"compositional: {label} {hit.alias!r} + {noun.sector} noun {noun.phrase!r}"
     if a.kind in STATE_KINDS:
+        if noun.sector == "GOV" and (gov := kb.governor(a.id, on)) is not None:
+            return _governed(kb, gov, a.id, on, text, base, why, "compositional")
         inst = noun.institution and noun.sector in STATE_SECTORS
         return Resolution(text=text, id=a.id if inst else None, country=a.id, sector=noun.sector,
                           score=base, why=why, kind="compositional", actor=a.id)

@@ -78,6 +78,10 @@ class Actor(BaseModel):
     sector: str | None = None
     parent: str | None = None
     roles: list[Role] = Field(default_factory=list)
+    # states: who governs de facto between dates when that is not the state's own recognised
+    # government ("Kabul", "Afghan authorities" after 2021-08-15 are the Taliban); each role names
+    # the governing ``actor`` with ``start``/``end``
+    governed_by: list[Role] = Field(default_factory=list)
     alpha2: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
@@ -103,6 +107,15 @@ class StateExtra(BaseModel):
     capitals: list[str] = Field(default_factory=list)
     institutions: list[str] = Field(default_factory=list)
     historic_names: list[str] = Field(default_factory=list)
+    governed_by: list[Role] = Field(default_factory=list)
+
+    @field_validator("governed_by")
+    @classmethod
+    def _govern_names_actor(cls, roles: list[Role]) -> list[Role]:
+        for r in roles:
+            if not r.actor:
+                raise ValueError("a governed_by entry needs the governing `actor`")
+        return roles
 
 
 class HistoricState(BaseModel):

@@ -225,12 +225,14 @@ def _relcl_head(tok: Token) -> Token | None:
     return verb.head if verb.dep_ == "relcl" else None
 
 
-def _tree(ctx: Ctx, tok: Token, role: str, exclude: set[int]) -> Arg | None:
+def _tree(ctx: Ctx, tok: Token, role: str, exclude: set[int], skip_id: str | None = None) -> Arg | None:
+    """The first actor inside a phrase, other than the excluded mentions and the actor ``skip_id``
+    ("its sixteenth package of sanctions against Russia": not the possessor, the source)."""
     for t in tok.subtree:
         mi = ctx.tok2m.get(t.i)
         if mi is not None and mi not in exclude:
             arg = _arg(ctx, mi, role, t)
-            if arg is not None:
+            if arg is not None and not (skip_id and arg.ref.id == skip_id):
                 return arg
     return None
 
@@ -538,7 +540,7 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                     break
         elif role == "obj_tree":
             for o in objs:
-                arg = ok(_tree(ctx, o, "obj_tree", exclude))
+                arg = ok(_tree(ctx, o, "obj_tree", exclude, source.ref.id))
                 if arg:
                     break
         elif role == "dative":

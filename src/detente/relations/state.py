@@ -409,7 +409,10 @@ def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
 # --------------------------------------------------------------------------- timeline
 
 
-def _one_line(text: str | None, width: int = 140) -> str:
+_WIDTH = 140
+
+
+def _one_line(text: str | None, width: int = _WIDTH) -> str:
     text = " ".join((text or "").split())  # runs of whitespace → one space, ends stripped
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -480,12 +483,12 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             first, last = (dv.first_day(), dv.last_day()) if dv else (None, None)
             if not _in_range(first, last, since_d, until_d):
                 continue
-        line = (f"{name(src, src)} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
-                f"{'' if status_ == 'occurred' else f' ({status_})'}: {sentence}")
+        line = " ".join(f"{name(src, src)} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
+                        f"{'' if status_ == 'occurred' else f' ({status_})'}: {sentence}".split())
         item = {
             "date": date, "date_precision": precision, "kind": "event",
-            "type": type_, "value": goldstein, "status": status_,
-            "source": src, "target": tgt, "text": _one_line(line),
+            "type": type_, "value": goldstein, "status": status_, "source": src, "target": tgt,
+            "text": line if len(line) <= _WIDTH else _one_line(line),  # _one_line, inlined
             "evidence": {"article": article_id, "sentence": sentence, "start": start, "end": end},
         }
         items.append(((first is None, first or day_min, 1, f"({article_id!r}, {idx!r}, 0)"), item))

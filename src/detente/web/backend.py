@@ -52,13 +52,9 @@ def jsonable(obj: Any) -> Any:
 # --- store -------------------------------------------------------------------------------------
 
 def events_page(store: Store, *, after_id: int | None, limit: int, **filters: Any) -> list[dict]:
-    """Events with ``id > after_id`` in id order, at most ``limit`` (for cursor pagination).
-
-    ``query.events`` orders by date; a cursor needs a stable id order, so the page is cut here.
-    """
-    items = _query.events(store, after_id=after_id, **filters)
-    items.sort(key=lambda e: e["id"])
-    return items[:limit]
+    """Events with ``id > after_id`` in id order, at most ``limit`` (for cursor pagination); the
+    database stops after ``limit`` rows (``query.events(order="id")``)."""
+    return _query.events(store, after_id=after_id, limit=limit, order="id", **filters)
 
 
 def events(store: Store, **kw: Any) -> list[dict]:
