@@ -1000,7 +1000,7 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
     """
     exprs = _find(sent.text, published)
     if not exprs:
-        return None
+        return _from_paragraph(sent, trigger_i, published, _depth)
     doc = sent.doc
     trig = doc[trigger_i]
     base = sent.start_char
@@ -1040,7 +1040,7 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         if inner is not None:
             return inner
     if best is None:
-        return None
+        return _from_paragraph(sent, trigger_i, published, _depth)
     k = best[2]
     e = exprs[k]
     h = heads[k]
@@ -1052,6 +1052,37 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         if e.date is None:
             e = _anchor_from_before(sent, e, published, _depth)
     return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+
+
+_PARAGRAPH_BACK = 2
+
+
+def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth: int) -> TimeExpr | None:
+    """"In 2019, tankers were attacked in the Gulf. Washington blamed Iran.": a simple-past event with
+    no date of its own, in a paragraph whose earlier sentence (up to two back, no blank line between)
+    is set in a year or month that ended over a month before publication, takes that year or month
+    — at that precision, never finer. Otherwise ``None`` (the caller uses the publication date)."""
+    if depth > 0:
+        return None
+    doc = sent.doc
+    trig = doc[trigger_i]
+    verb = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "would")
+                                 for c in verb.children):
+        return None
+    prev = [s for s in doc.sents if s.end <= sent.start][-_PARAGRAPH_BACK:]
+    for s in reversed(prev):
+        first = next((t for t in sent if not t.is_space), sent[0])
+        last = next((t for t in reversed(s) if not t.is_space), s[-1])
+        if "\n\n" in doc.text[last.idx + len(last):first.idx]:
+            return None  # another paragraph
+        te = date_for(s, s.root.i, published, _depth=depth + 1)
+        if te is None or te.date is None or te.kind not in ("point", "span") or te.future:
+            continue
+        if te.date.precision not in ("year", "month") or not _long_past(te, published):
+            return None  # the nearest setting is recent or a single day: no inheritance
+        return te.model_copy(update={"date_end": None})
+    return None
 
 
 _PRESENT_TAGS = ("VBZ", "VBP")

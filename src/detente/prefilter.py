@@ -32,13 +32,10 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from detente.actors import ActorKB
-from detente.actors.coref import BLOC_NOUNS, GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, STATE_NOUNS, WINDOW
+from detente.actors.coref import ANAPHOR_WORDS as PRONOUN_ANAPHORS, DEFINITE_ANAPHORS, WINDOW
 from detente.actors.mentions import matchers
 from detente.quotes import QUOTE_RE
 
-DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council"}
-# keep in step with the rules of ``detente.actors.coref`` ("it" as a subject, "its" as a possessor)
-PRONOUN_ANAPHORS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"}
 OPENING = frozenset({'"', "(", "["})
 MARGIN = 1  # the rule sentencizer may split a sentence the parser keeps whole
 

@@ -151,9 +151,14 @@ def test_relative_clause_object_resolves_to_its_noun(nlp):
     assert coded(nlp, text) == [("ACCUSE", "UN", "TALIBAN", "occurred")]
 
 
-def test_missile_launch_keeps_an_unknown_target(nlp):
+def test_missile_launch_without_a_target_is_a_show_of_force(nlp):
+    # CAMEO 150 "demonstrate military power" → PLOVER MOBILIZE (weapons), as the golden articles code it
     ev = one(nlp, "North Korea fired a ballistic missile into the sea.")
-    assert (ev.type, ev.source.id, ev.target) == ("ASSAULT", "PRK", None)
+    assert (ev.type, ev.mode, ev.source.id, ev.target, ev.cameo) == ("MOBILIZE", "weapons", "PRK", None, "150")
+
+
+def test_missile_fired_at_an_actor_is_an_assault(nlp):
+    assert coded(nlp, "Iran fired missiles at Israel.")[0][:3] == ("ASSAULT", "IRN", "ISR")
 
 
 @pytest.mark.parametrize("text", [

@@ -7,6 +7,11 @@
 - "the foreign ministry", "the Supreme Court", "the army" (a state institution with no owner) →
   that institution of the last state
 - "he / she / his / her" → the last person; "they / their" → the last group
+- "both countries", "the two sides", "the two leaders" (a pair anaphor) → the last two distinct
+  actors of the kind the noun asks for (states; people; any actor for "sides"/"parties"). Emitted as
+  two adjacent coref mentions whose ``why`` starts "coref pair": the determiner ("both", "the two")
+  points to the earlier actor, the noun ("countries") to the later one — the noun, as the head token,
+  is what an events pattern picks up as the argument
 - "its" → the subject of its own clause, when that subject is an actor
 - "it" as a subject → the nearest earlier actor that was itself a subject, in this sentence or the
   one before ("China's foreign ministry said it opposed …")
@@ -41,6 +46,15 @@ IT_HEADS = frozenset({"administration", "government", "ministry", "cabinet", "co
                       "military", "army", "office", "department", "council", "committee", "regime",
                       "leadership", "embassy", "mission", "agency", "bloc"})
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
+# pair anaphors: "both <noun>" / "the two <noun>" → the kind of antecedent wanted
+PAIR_DETERMINERS = frozenset({"both", "two"})
+PAIR_NOUNS = {"countries": "state", "nations": "state", "governments": "state", "states": "state",
+              "neighbours": "state", "neighbors": "state", "capitals": "state", "leaders": "person",
+              "sides": "any", "parties": "any"}
+# words the prefilter keeps a sentence for (see ``detente.prefilter``): anaphors that need no "the"
+ANAPHOR_WORDS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"} | PAIR_DETERMINERS
+# nouns that are anaphors right after "the"
+DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council"}
 STATE_KINDS = frozenset({"state", "historic_state"})
 
 
@@ -66,8 +80,12 @@ def _state_of(kb: ActorKB, m: Mention) -> str | None:
 
 
 def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, tuple[Span, SectorNoun]],
-              on: dt.date | None = None) -> list[Mention]:
-    """``mentions`` plus coreferent mentions (kind ``coref``), sorted; ``antecedent`` indexes the list."""
+              on: dt.date | None = None, places: list[Mention] | None = None) -> list[Mention]:
+    """``mentions`` plus coreferent mentions (kind ``coref``), sorted; ``antecedent`` indexes the list.
+
+    ``places``: capitals the mention finder read as places ("a Moscow think tank", "in Kabul"); not
+    mentions, but "the government" / "the country" after one is that state's (the coref mention then
+    has ``antecedent`` null and the state as its id)."""
     if not mentions or not doc.has_annotation("SENT_START"):
         return mentions
     sent_of = [0] * len(doc)
@@ -113,6 +131,15 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         return None
 
     root_score: dict[int, float] = {id(m): m.score for m in mentions}
+    place_toks = [(tok_of(p), p) for p in (places or []) if p.id]
+    root_score.update({id(p): p.score for _, p in place_toks})
+
+    def nearer_place(before: int, ante: Mention | None) -> Mention | None:
+        floor = tok_of(ante) if ante is not None else -1
+        for ti, p in reversed(place_toks):
+            if floor < ti < before and sent_of[ti] >= sent_of[before] - 1 and not (in_quote[ti] and not in_quote[before]):
+                return p
+        return None
 
     def add(span: Span, ante: Mention, country, sector, ident, why: str) -> None:
         cm = Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident, country=country,
@@ -144,9 +171,42 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         definite = prev == "the" and (i - 1) not in covered and nxt != "of"
         span = doc[i - 1:i + 1] if definite else doc[i:i + 1]
 
+        if low in PAIR_DETERMINERS and nxt in PAIR_NOUNS and (low == "both" or prev == "the") \
+                and (i + 1) not in covered:
+            want = PAIR_NOUNS[nxt]
+            det = doc[i - 1:i + 1] if low == "two" else doc[i:i + 1]
+
+            def fits(m: Mention, want=want) -> bool:
+                if want == "person":
+                    return m.kind == "person"
+                if want == "state":
+                    return _state_of(kb, m) is not None and m.id == _state_of(kb, m) and m.id is not None
+                return bool(m.id or m.country)
+
+            pair: list[Mention] = []
+            seen_ids: set[str] = set()
+            for ti, m in reversed(timeline):
+                if ti >= det.start:
+                    continue
+                if sent_of[ti] < sent_of[i] - WINDOW or len(pair) == 2:
+                    break
+                if in_quote[ti] and not in_quote[i] or not fits(m):
+                    continue
+                ident = m.id or m.country or ""
+                if ident in seen_ids:
+                    continue
+                seen_ids.add(ident)
+                pair.append(m)
+            if len(pair) == 2:
+                later, earlier = pair
+                phrase = f"{det.text} {nxt}"
+                add(det, earlier, earlier.country, earlier.sector, earlier.id, f"pair {phrase!r} (1 of 2)")
+                add(doc[i + 1:i + 2], later, later.country, later.sector, later.id, f"pair {phrase!r} (2 of 2)")
+            continue
         if definite and low in STATE_NOUNS:
             ante = find(i - 1, lambda m: _state_of(kb, m) is not None and _kind(kb, m) in STATE_KINDS
                         or (m.kind == "coref" and _state_of(kb, m) is not None and m.id == m.country))
+            ante = nearer_place(i - 1, ante) or ante
             if ante is None:
                 continue
             state = _state_of(kb, ante)
@@ -157,7 +217,9 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 inst = noun.institution and noun.sector in STATE_SECTORS
                 add(whole, ante, state, noun.sector, state if inst else None, f"'the {low}'s {noun.phrase}'")
             else:
-                add(span, ante, state, "GOV" if low == "government" else None, state, f"'the {low}'")
+                gov = kb.governor(state, on) if low == "government" else None
+                add(span, ante, state, "GOV" if low == "government" else None, gov or state,
+                    f"'the {low}'" + (f" (de facto government {gov})" if gov else ""))
         elif definite and low in GROUP_NOUNS:
             kinds = GROUP_KINDS | ({"igo", "ngo"} if low in ("organisation", "organization") else set())
             ante = find(i - 1, lambda m: _kind(kb, m) in kinds or (m.kind == "coref" and m.id and
@@ -229,7 +291,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
     allm = sorted(mentions + [cm for cm, _ in added], key=lambda m: (m.start, -m.end))
     pos = {id(m): n for n, m in enumerate(allm)}
     for cm, ante in added:
-        cm.antecedent = pos[id(ante)]
+        cm.antecedent = pos.get(id(ante))  # none for a place antecedent
     return allm
 
 

@@ -184,6 +184,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     noun_ends = {sp.end: (sp, n) for sp, n in nouns.values()}
     out: list[tuple[int, int, Resolution]] = []
     used: set[int] = set()  # token indices already inside a composed mention
+    places: list[Mention] = []  # capitals used as places: no mentions, but they make a state salient
     for f in found:
         span, hit, res = f.span, f.hit, f.res
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -198,6 +199,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
                 out.append((span.start, span.end, res))
                 continue
         if hit.how == "capital" and _is_place(span):
+            places.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=res.id,
+                                  country=res.country, sector=res.sector, score=res.score,
+                                  why=res.why + " (as a place)", kind="metonym"))
             continue
         composed = None
         if hit.how != "person":
@@ -210,6 +214,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             res = res.model_copy(update={"score": round(res.score * 0.7, 3), "why": res.why + " (modifier only)"})
         out.append((span.start, span.end, res))
 
+    out.extend(_placed(doc, kb, found, nouns, noun_ends, on))
     # composed spans swallow the plain mentions inside them ("Russian" in "Russian President Putin")
     out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     mentions: list[Mention] = []
@@ -224,7 +229,36 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         ))
     from detente.actors.coref import add_coref
 
-    return add_coref(doc, mentions, kb, nouns, on)
+    return add_coref(doc, mentions, kb, nouns, on, places=places)
+
+
+def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) -> list[tuple[int, int, Resolution]]:
+    """"protesters in Tbilisi", "opposition activists in Moscow", "police in Kabul": a sector noun
+    placed in a state (name or capital) is that state's sector; id only for its institutions."""
+    by_start = {f.span.start: f for f in found}
+    out = []
+    for nspan, noun in nouns.values():
+        e = nspan.end
+        if e + 1 >= len(doc) or doc[e].lower_ not in PLACED_PREPS:
+            continue
+        f = by_start.get(e + 1)
+        if f is None or f.hit.how not in ("name", "alias", "short", "capital") \
+                or kb.actors[f.hit.actor].kind not in ("state", "historic_state"):
+            continue
+        # "in Tbilisi" modifies the noun; for people (not institutions) also the verb they are the
+        # object of ("detained activists in Moscow"), never for troops ("deployed troops in Syria")
+        head = doc[e].head
+        if head.i not in range(nspan.start, nspan.end) and (
+                noun.institution or head.i not in [a.i for a in list(nspan.root.ancestors)[:3]]):
+            continue
+        start = nspan.start
+        while start in noun_ends and noun_ends[start][0].start < start:  # "opposition activists"
+            start = noun_ends[start][0].start
+        whole = doc[start:f.span.end]
+        r = compose(kb, f.hit, noun, on, whole.text, base=0.8)
+        r = r.model_copy(update={"why": f"{r.why}; located by {doc[e:f.span.end].text!r}"})
+        out.append((whole.start, whole.end, r))
+    return out
 
 
 def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) -> tuple[Span, Resolution] | None:
@@ -280,5 +314,7 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         if f.span.end == start and f.hit.how in ("demonym", "name", "alias", "short"):
             start = f.span.start
             break
+    if start == span.start:
+        return None
     whole = doc[start:span.end]
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})

@@ -99,6 +99,16 @@ class Ctx:
     kb: object | None = None
 
 
+def _verbal(t: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parse uses as one: a headline's
+    "Lula hosts Xi" (root noun with a subject) or a noun tagged VB*."""
+    if t.pos_ in ("VERB", "AUX"):
+        return True
+    if t.pos_ != "NOUN":
+        return False
+    return t.tag_.startswith("VB") or (t.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "dobj") for c in t.children))
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -252,6 +262,10 @@ def _subject(v: Token) -> Token | None:
         subs = [c for c in cur.children if c.dep_ in deps]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
+        if depth == 0 and cur.pos_ == "NOUN":  # headline "Ruto hosts Macron": subject parsed as compound
+            lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
+            if lefts:
+                return lefts[-1]
         if cur.dep_ == "relcl" and depth == 0:
             return None
         if cur.dep_ == "xcomp":
@@ -361,6 +375,14 @@ class Match:
     extra: list[str]
 
 
+def _prep_word_ok(t: Token, words: list[str]) -> bool:
+    """The object of a preposition is one of ``words``; "@acronym" stands for a bare organisation
+    acronym ("withdraw from ECOWAS")."""
+    if _lemma(t) in words or t.lower_ in words:
+        return True
+    return "@acronym" in words and t.pos_ in ("PROPN", "NOUN") and len(t.text) >= 3 and t.text.isupper()
+
+
 def _verb_matches(p: Pattern, v: Token) -> Match | None:
     words, text = _near_words(v)
     entries = p.verb_heads.get(_lemma(v)) or p.verb_heads.get(v.lower_)
@@ -398,7 +420,7 @@ def _verb_matches(p: Pattern, v: Token) -> Match | None:
         ok = False
         for word, lemmas in p.preps.items():
             pobjs = _preps([v, *objs], word)
-            if pobjs and (not lemmas or any(_lemma(t) in lemmas or t.lower_ in lemmas for t in pobjs)):
+            if pobjs and (not lemmas or any(_prep_word_ok(t, lemmas) for t in pobjs)):
                 ok = True
                 break
         if not ok:
@@ -429,10 +451,10 @@ def _source(ctx: Ctx, m: Match) -> Arg | None:
     v = m.trigger
     for role in m.pattern.source_roles:
         arg = None
-        if role == "subj" and v.pos_ in ("VERB", "AUX"):
+        if role == "subj" and _verbal(v):
             subj = _subject(v)
             arg = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
-        elif role == "agent" and v.pos_ in ("VERB", "AUX"):
+        elif role == "agent" and _verbal(v):
             agent = _agent(v)
             arg = _core(ctx, agent, "agent") if not _instrument(agent) else None
         elif role == "poss":
@@ -514,7 +536,7 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
 
 def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     v, obj = m.trigger, m.obj
-    objs = [] if v.pos_ == "NOUN" else _objects(v)
+    objs = [] if not _verbal(v) else _objects(v)
     if m.pattern.objects and obj is not None:
         objs = [obj]
     exclude = {source.mention} if source.mention is not None else set()
@@ -698,7 +720,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         dv = DateValue.from_date(ctx.published)
         date, precision = dv.value, dv.precision
         detail["date_from"] = "published"
-    subj = _subject(m.trigger) if m.trigger.pos_ in ("VERB", "AUX") else None
+    subj = _subject(m.trigger) if _verbal(m.trigger) else None
     info = status_mod.decide(
         m.trigger, sent, subject=subj, objects=[m.obj] if m.obj is not None else [],
         time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
@@ -870,7 +892,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
         targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
         pairs = [(s, t) for s in sources for t in targets]
     elif len(sources) > 1 and (m.pattern.type in JOINT_TYPES or _each(m.trigger, _subject(m.trigger)
-                                                                       if m.trigger.pos_ in ("VERB", "AUX") else None)):
+                                                                       if _verbal(m.trigger) else None)):
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
@@ -900,7 +922,7 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
     found: list[Event] = ctx.found
     if ctx.tok2m:
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            if _verbal(tok):
                 cands = patterns.for_verb(_lemma(tok)) or patterns.for_verb(tok.lower_)
                 for p in cands:
                     m = _verb_matches(p, tok)
