@@ -47,7 +47,7 @@ INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statut
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
-    "between": 0.9, "obj_tree": 0.85, "context": 0.75,
+    "between": 0.9, "obj_tree": 0.85, "context": 0.75, "home": 0.7,
 }
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
@@ -574,7 +574,9 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         elif role.startswith("prep:"):
             word = role.split(":", 1)[1]
             xcomps = [c for c in v.children if c.dep_ == "xcomp"]
-            for p in _preps([v, *objs, *xcomps], word):
+            # "threatened to take military action against X": the complement's object counts too
+            xobjs = [o for x in xcomps for o in x.children if o.dep_ == "dobj"]
+            for p in _preps([v, *objs, *xcomps, *xobjs], word):
                 arg = ok(_core(ctx, p, role)) or ok(_place(ctx, p, role))
                 if arg:
                     break
@@ -584,6 +586,13 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                     arg = ok(_core(ctx, conj, "between"))
                     if arg:
                         break
+        elif role == "home" and source.ref.country and source.ref.sector not in STATE_SECTORS \
+                and source.ref.id in (None, source.ref.country):
+            # domestic protest without a named target: the protesters' own state
+            # ("Kenyan students marched in Nairobi" → KEN)
+            c = source.ref.country
+            arg = Arg(ref=ActorRef(id=c, country=c, text=c), role="home",
+                      certainty=ROLE_CERTAINTY["home"])
         elif role == "event_ref":
             arg = ok(_event_ref(ctx, m, source))
         elif role == "context" and obj is not None and m.pattern.relation is not None:
@@ -891,13 +900,15 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if target is not None:
         targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) > 1 and (m.pattern.type in JOINT_TYPES or _each(m.trigger, _subject(m.trigger)
+    elif len(sources) > 1 and (m.pattern.type in JOINT_TYPES or m.pattern.agreement or _each(m.trigger, _subject(m.trigger)
                                                                        if _verbal(m.trigger) else None)):
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
-        if m.pattern.type not in JOINT_TYPES:
+        if m.pattern.type not in JOINT_TYPES and not m.pattern.agreement:
             pairs.append((second, first))
+        # "The US, Russia and Switzerland met": the first-named actor with each partner
+        pairs += [(first, other) for other in sources[2:]]
     elif m.pattern.target_optional:
         pairs = [(s, None) for s in sources]
     else:

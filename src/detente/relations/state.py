@@ -446,16 +446,25 @@ def _timeline_events(a: str, b: str, since: dt.date | None, until: dt.date | Non
         where.append(or_(undated, e.c.day_first <= until))
     return select(e.c.article_id, e.c.idx, e.c.type, e.c.mode, e.c.status, e.c.goldstein, e.c.source_id,
                   e.c.target_id, e.c.date, e.c.date_precision, e.c.day_first, e.c.sentence, e.c.start,
-                  e.c.end).where(*where)
+                  e.c.end, e.c.id, e.c.cluster_id, e.c.detail).where(*where)
 
 
 def timeline(store, a: str, b: str, since: str | dt.date | None = None,
-             until: str | dt.date | None = None, names: dict[str, str] | None = None) -> list[dict]:
+             until: str | dt.date | None = None, names: dict[str, str] | None = None,
+             collapse: bool = False) -> list[dict]:
     """Events and relation changes between ``a`` and ``b`` (both directions), oldest first.
 
     Background events (dated from the text, e.g. "designated … in 2003") are placed at their own
     date. Undated items are listed last and only when no range is given. ``names`` (id → name)
     is used in the one-line ``text``.
+
+    Every item has ``cluster_id`` (events: ``events.cluster_id``; changes: the cluster of the event
+    they were derived from), ``date_from`` (``"published"`` when the date is the article's
+    publication date, not a date found in the text, else ``None``) and ``reports`` (1).
+    With ``collapse=True`` the reports of one real-world event (one cluster; for changes, the same
+    change derived from one cluster, or the same change on the same date) are one item: the report
+    with the best date (dated from the text, most precise) stands for all, ``reports`` counts the
+    articles, ``also`` holds the other reports' evidence and ``text`` ends in ``(N reports)``.
     """
     names = names or {}
     since_d = parse_as_of(since) if since else None
@@ -464,18 +473,22 @@ def timeline(store, a: str, b: str, since: str | dt.date | None = None,
         with store.engine.connect() as conn:
             rows = conn.execute(_timeline_events(a, b, since_d, until_d)).all()
             changes = load_changes(conn, a, b, both=True)
-        return _timeline_items(rows, changes, since_d, until_d, names)
+        return _timeline_items(rows, changes, since_d, until_d, names, collapse)
 
 
 def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_d: dt.date | None,
-                    names: dict[str, str]) -> list[dict]:
+                    names: dict[str, str], collapse: bool = False) -> list[dict]:
     # sort keys: (undated, first day, changes before events, str(origin tuple)) — the string of
     # the tuple is built directly for events (``str((a, i, 0))`` == ``f"({a!r}, {i!r}, 0)"``)
     items: list[tuple[tuple, dict]] = []
     name = names.get
     day_min = dt.date.min
+    by_offsets: dict[tuple, tuple] = {}  # (article, start, end, source, target) → (cluster key, date_from)
     for (article_id, idx, type_, mode, status_, goldstein, src, tgt, date, precision, first,
-         sentence, start, end) in rows:
+         sentence, start, end, event_id, cluster_id, detail) in rows:
+        date_from = (detail or {}).get("date_from") if isinstance(detail, dict) else None
+        cluster_key = cluster_id if cluster_id is not None else f"event:{event_id}"
+        by_offsets.setdefault((article_id, start, end, src, tgt), (cluster_key, date_from))
         # dated rows met the range in the query; undated ones (or rows written without their
         # days, read from the date here) are checked now
         if first is None:
@@ -490,6 +503,8 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             "type": type_, "value": goldstein, "status": status_, "source": src, "target": tgt,
             "text": line if len(line) <= _WIDTH else _one_line(line),  # _one_line, inlined
             "evidence": {"article": article_id, "sentence": sentence, "start": start, "end": end},
+            "cluster_id": cluster_id, "date_from": date_from, "reports": 1,
+            "_group": ("event", cluster_key, type_, src, tgt, _STATUS_CLASS.get(status_, status_)),
         }
         items.append(((first is None, first or day_min, 1, f"({article_id!r}, {idx!r}, 0)"), item))
     for c in changes:
@@ -497,16 +512,61 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             continue
         status_ = ("negated" if is_observation(c) else c.detail.get("event_status")
                    or ("ongoing" if c.detail.get("ongoing") else "occurred"))
+        cluster_key, date_from = by_offsets.get((c.article_id, c.start, c.end, c.source, c.target), (None, None))
         item = {
             "date": c.date, "date_precision": c.date_precision, "kind": "change",
             "dimension": c.dimension, "value": c.value, "status": status_,
-            "source": c.source, "target": c.target, "text": _one_line(change_text(c, names)),
+            "source": c.source, "target": c.target,
+            "text": _one_line(change_text(c, names, reported=date_from == "published")),
             "evidence": c.evidence(),
+            "cluster_id": cluster_key if isinstance(cluster_key, int) else None,
+            "date_from": date_from, "reports": 1,
+            "_group": ("change", c.source, c.target, c.dimension, c.value, status_,
+                       _detail_key({k: c.detail.get(k) for k in ("kind", "subjects")}),
+                       cluster_key if cluster_key is not None else (c.date, c.dataset, c.external_id)),
         }
         origin = (c.article_id or c.dataset or "", c.idx, c.sort_key())
         items.append(((c.first is None, c.first or day_min, 0, str(origin)), item))
+    if collapse:
+        items = _collapse(items)
     items.sort(key=itemgetter(0))
-    return [it for _, it in items]
+    out = []
+    for _, it in items:
+        it.pop("_group", None)
+        out.append(it)
+    return out
+
+
+_STATUS_CLASS = {"occurred": "claim", "ongoing": "claim", "reported": "claim"}
+
+
+def _report_rank(entry: tuple[tuple, dict]) -> tuple:
+    """Which report of a cluster stands for it: dated from the text, most precise, earliest."""
+    key, it = entry
+    cfg = load_dimensions()
+    return (it.get("date_from") == "published", -cfg.rank_of_precision(it.get("date_precision")), key)
+
+
+def _origin_of(evidence: dict) -> str:
+    return f"article:{evidence.get('article')}" if evidence.get("article") else f"dataset:{evidence.get('dataset')}"
+
+
+def _collapse(items: list[tuple[tuple, dict]]) -> list[tuple[tuple, dict]]:
+    """One entry per group of reports (see ``timeline``), at the place of its best report."""
+    grouped: dict[tuple, list[tuple[tuple, dict]]] = defaultdict(list)
+    for entry in items:
+        grouped[entry[1]["_group"]].append(entry)
+    out = []
+    for members in grouped.values():
+        members.sort(key=_report_rank)
+        key, best = members[0]
+        others = [it["evidence"] for _, it in members[1:]]
+        origins = {_origin_of(best["evidence"])} | {_origin_of(e) for e in others}
+        best = dict(best, also=others, reports=len(origins))
+        if len(origins) > 1:
+            best["text"] = _one_line(best["text"], _WIDTH - 12) + f" ({len(origins)} reports)"
+        out.append((key, best))
+    return out
 
 
 def _fill(template: str, source: str, target: str, detail: dict, names: dict | None = None) -> str:
@@ -515,21 +575,41 @@ def _fill(template: str, source: str, target: str, detail: dict, names: dict | N
     subjects = detail.get("subjects") or []
     if isinstance(subjects, str):
         subjects = [subjects]
-    return template.format(
-        source=names.get(source, source), target=names.get(target, target),
+    src, tgt = names.get(source, source), names.get(target, target)
+    text = template.format(
+        source=src, target=tgt,
         list_part=f" ({lst})" if lst else "", kind=str(detail.get("kind") or "agreement"),
         subjects=", ".join(map(str, subjects)) or "unspecified subjects",
     )
+    for name in {src, tgt}:  # "the United States's" → "the United States'"
+        if name.endswith("s"):
+            text = text.replace(f"{name}'s", f"{name}'")
+    return text
 
 
-def change_text(c: Change, names: dict | None = None) -> str:
-    """One line for a change, from the dimension's ``change_wording``."""
+def change_text(c: Change, names: dict | None = None, reported: bool = False) -> str:
+    """One line for a change, from the dimension's ``change_wording``.
+
+    ``reported``: the date is the publication date of the report, not the date of the change.
+    """
     spec = load_dimensions().dimensions.get(c.dimension)
-    template = spec.change_wording.get(c.value) if spec else None
+    status = c.detail.get("event_status")
+    planned = status == "planned"
+    # a plan is worded as the state it would bring ("Planned: Russia receives an ambassador of …")
+    template = (spec.wording if planned else spec.change_wording).get(c.value) if spec else None
     if not template:
         return f"{c.source} → {c.target}: {c.dimension} {c.value}"
     text = _fill(template, c.source, c.target, c.detail, names)
-    when = f" in {c.date}" if c.date and c.date_precision != "day" else (f" on {c.date}" if c.date else "")
+    if planned:
+        text = "Planned: " + text
+    elif status == "reported":
+        text = "Reported: " + text
+    if planned and c.date:
+        when = f" (announced {'in' if c.date_precision != 'day' else 'on'} {c.date})"
+    elif reported and c.date:
+        when = f" (reported on {c.date})"
+    else:
+        when = f" in {c.date}" if c.date and c.date_precision != "day" else (f" on {c.date}" if c.date else "")
     return text[0].upper() + text[1:] + when
 
 

@@ -33,6 +33,7 @@ from detente.web import backend, views
 log = logging.getLogger("detente.web")
 
 HERE = Path(__file__).resolve().parent
+SEARCH_LIMIT = 200  # event rows on the search page
 MAX_BODY = 1_000_000  # bytes, for /api/ingest and /paste
 STATUSES = ("occurred", "ongoing", "planned", "negated", "reported")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -333,9 +334,10 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         today = dt.date.today()
         who = [(title, backend.who(store, as_of=today, **{key: aid}))
                for title, key in (("Who lists it", "designating"), ("Who recognises it", "recognising"),
-                                  ("Who hosts its ambassador", "hosts_ambassador_of"),
-                                  ("Whom it lists", "designated_by"))]
-        return page(request, "actor.html", actor=info, dyads=backend.dyads(store, aid), who=who)
+                                  ("Who hosts its ambassador", "hosts_ambassador_of"))]
+        lists = views.group_listed(backend.who(store, as_of=today, designated_by=aid))
+        return page(request, "actor.html", actor=info, dyads=backend.dyads(store, aid), who=who, lists=lists,
+                    today=today.isoformat())
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, hl: str | None = None):
@@ -352,15 +354,23 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         d_since, d_until = parse_day(since, "since"), parse_day(until, "until")
         type_ = type if type in PLOVER_TYPES else None
         status_ = status if status in STATUSES else None
+        q = q[:200]
         actors = backend.search_actors(store, q) if q.strip() else []
         evs: list[dict] = []
         aid = backend.resolve(store, q) if q.strip() else None
+        matched_text = False
         if aid or not q.strip():
             evs = backend.events(store, actor=aid, type=type_, status=status_, since=d_since, until=d_until,
-                                 limit=200)
+                                 limit=SEARCH_LIMIT + 1)
+        else:  # not an actor: the words of the sentences
+            evs = backend.events_matching(store, q, limit=SEARCH_LIMIT + 1, type=type_, status=status_,
+                                          since=d_since, until=d_until)
+            matched_text = True
+        arts = backend.articles(store, limit=20, q=q) if q.strip() and not aid else []
         return page(request, "search.html", q=q, type=type_, status=status_, since=since, until=until,
                     types=PLOVER_TYPES, statuses=STATUSES, actors=actors, resolved=aid,
-                    events=[views.event_row(e) for e in evs])
+                    matched_text=matched_text, articles=arts, more=len(evs) > SEARCH_LIMIT,
+                    limit=SEARCH_LIMIT, events=[views.event_row(e) for e in evs[:SEARCH_LIMIT]])
 
     @app.get("/paste", response_class=HTMLResponse, include_in_schema=False)
     def paste_form(request: Request):

@@ -122,11 +122,12 @@ def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
     up = q.strip().upper()
     ids = store_actor_ids(store)
     hits = [i for i in ids if up in i]
-    if len(hits) < limit:
+    if len(hits) < limit and len(up) >= 3:
         from rapidfuzz import fuzz, process
 
-        for name, score, _ in process.extract(up, ids, scorer=fuzz.WRatio, limit=limit):
-            if score >= 60 and name not in hits:
+        # plain ratio: WRatio scores any short id inside a long word ("SAU" in "SANCTIONS") highly
+        for name, score, _ in process.extract(up, ids, scorer=fuzz.ratio, limit=limit):
+            if score >= 75 and name not in hits:
                 hits.append(name)
     return hits[:limit]
 
@@ -184,8 +185,51 @@ def actor(store: Store, actor_id: str) -> dict | None:
                 out.setdefault("id", actor_id)
                 return out
     if in_store(store, actor_id):
+        entry = list_entry(store, actor_id)
+        if entry:
+            return {"id": actor_id, "name": entry["name"], "kind": entry["schema"], "aliases": entry["aliases"],
+                    "roles": [], "program": entry["program"], "dataset": entry["dataset"]}
         return {"id": actor_id, "name": actor_id, "aliases": [], "roles": []}
     return None
+
+
+def list_entry(store: Store, actor_id: str) -> dict | None:
+    """The sanctions-list entry behind a dataset id such as ``UNSC:TAi.004`` (name, programme…)."""
+    prefix, sep, ref = actor_id.partition(":")
+    if not sep or not ref:
+        return None
+    t = S.list_entries
+    stmt = select(t.c.dataset, t.c.entry_id, t.c.schema, t.c.name, t.c.aliases, t.c.program).where(
+        or_(t.c.entry_id == ref, t.c.reference == ref)).limit(1)
+    with store.read() as conn:
+        row = conn.execute(stmt).mappings().first()
+    if row is None:
+        return None
+    return {"dataset": row["dataset"], "id": row["entry_id"], "schema": row["schema"], "name": row["name"],
+            "aliases": [a for a in (row["aliases"] or []) if isinstance(a, str)], "program": row["program"]}
+
+
+def events_matching(store: Store, text: str, limit: int = 200, type: str | None = None,  # noqa: A002
+                    status: str | None = None, since: dt.date | None = None,
+                    until: dt.date | None = None) -> list[dict]:
+    """Events whose sentence contains ``text`` (case-insensitive), newest first."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    e = S.events
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    stmt = _query._event_select().where(func.lower(e.c.sentence).like(pattern, escape="\\"))
+    if type:
+        stmt = stmt.where(e.c.type == type)
+    if status:
+        stmt = stmt.where(e.c.status == status)
+    if since:
+        stmt = stmt.where(e.c.day_first >= since)
+    if until:
+        stmt = stmt.where(e.c.day_first <= until)
+    stmt = stmt.order_by(e.c.day_first.is_(None), e.c.day_first.desc(), e.c.id.desc()).limit(limit)
+    with store.read() as conn:
+        return [_query.event_dict(r) for r in conn.execute(stmt).mappings()]
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:

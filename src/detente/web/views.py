@@ -111,27 +111,54 @@ def _months(first: str, last: str, cap: int = 600) -> list[str]:
     return out
 
 
-def stance_data(series: list[dict], timeline: list[dict]) -> dict:
-    """``{points:[{month,value,events}], changes:[{month,label}]}`` for dyad.js, months filled in."""
-    changes = []
-    for item in timeline:
-        if item.get("dimension") and item.get("kind") != "event":
-            month = _month(item.get("date"))
-            if month:
-                changes.append({"month": month, "label": f"{item['dimension']}: {item.get('value')}"})
+def _shift(month: str, n: int) -> str:
+    y, m = int(month[:4]), int(month[5:7]) - 1 + n
+    y, m = y + m // 12, m % 12
+    return f"{y:04d}-{m + 1:02d}"
+
+
+def stance_data(series: list[dict], timeline: list[dict], min_months: int = 12) -> dict:
+    """``{points:[{month,value,events}], changes:[{month,label}]}`` for dyad.js, months filled in.
+
+    The axis runs from a month before the first scored month (or change) to a month after the last,
+    and spans at least ``min_months`` so that a few months of data do not fill the whole width.
+    Changes of the same month are merged into one label.
+    """
     by_month = {p["month"]: p for p in series
                 if isinstance(p, dict) and p.get("month") and p.get("value") is not None}
     if not by_month:
         return {"points": [], "changes": []}
-    # from a year before the first scored month to the last score or change
-    first = min(by_month)
-    first = f"{int(first[:4]) - 1:04d}{first[4:]}"
-    last = max([*by_month, *(c["month"] for c in changes)])
-    changes = [c for c in changes if c["month"] >= first]
+    merged: dict[str, list[str]] = {}
+    for item in timeline:
+        if item.get("dimension") and item.get("kind") != "event":
+            month = _month(item.get("date"))
+            if month:
+                label = f"{item['dimension']}: {str(item.get('value') or '').replace('_', ' ')}"
+                if item.get("source") and item.get("target") and item.get("direction") == "reverse":
+                    label += " (reverse)"
+                if label not in merged.setdefault(month, []):
+                    merged[month].append(label)
+    first = _shift(min([*by_month, *merged]), -1)
+    last = _shift(max([*by_month, *merged]), 1)
+    span = len(_months(first, last))
+    if span < min_months:
+        first = _shift(first, -((min_months - span) // 2 + (min_months - span) % 2))
+        last = _shift(last, (min_months - span) // 2)
+    changes = [{"month": m, "label": "; ".join(labels)} for m, labels in sorted(merged.items())]
     points = [{"month": m, "value": by_month[m]["value"] if m in by_month else None,
                "events": by_month[m].get("events", 0) if m in by_month else 0}
               for m in _months(first, last)]
     return {"points": points, "changes": changes}
+
+
+def group_listed(rows: list[dict]) -> list[dict]:
+    """Designations made by one actor, grouped by programme: ``[{program, rows}]``, largest first."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r.get("program") or "other", []).append(r)
+    for g in groups.values():
+        g.sort(key=lambda r: (r.get("since") or "", r.get("name") or r.get("target") or ""))
+    return [{"program": p, "rows": g} for p, g in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
 def parse_hl(hl: str | None) -> tuple[int, int] | None:
