@@ -108,7 +108,8 @@ def test_brief_markdown_and_json(db):
     code, out, _ = run("brief", "RUS", "TALIBAN", "--as-of", "2025-04-25", "--format", "json", "--db", db)
     b = json.loads(out)
     assert 4 <= len(b["bullets"]) <= 6
-    assert re.fullmatch(r".+ suspended its listing of .+ on 2025-04-17\.", b["what_changed"])
+    # what changed: the transition, with the value it replaced
+    assert re.fullmatch(r".+ suspended its listing of .+ on 2025-04-17 \(before: listed\)\.", b["what_changed"])
     assert all("evidence" in bullet for bullet in b["bullets"])
 
 

@@ -132,7 +132,8 @@ def test_a_conjoined_verb_shares_the_intent_of_its_head(nlp):
 
 def test_appositive_list_of_states_is_coordinated(nlp):
     got = events(nlp, "The US, Russia, and Switzerland met yesterday.")
-    assert [(t, s, o) for t, s, o, _ in got] == [("CONSULT", "USA", "RUS")]
+    # the first-named actor with each partner
+    assert [(t, s, o) for t, s, o, _ in got] == [("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "CHE")]
 
 
 def test_coordinated_modifiers_name_both_sides_first_named_first(nlp):
@@ -267,3 +268,28 @@ def test_resuming_and_pausing_aid(nlp):
 
 def test_scrambling_jets_is_mobilisation(nlp):
     assert events(nlp, "Japan scrambled fighter jets on Friday.") == [("MOBILIZE", "JPN", None, "occurred")]
+
+
+def test_a_threat_of_action_against_states_targets_each_of_them(nlp):
+    assert events(nlp, "Iran threatened to take decisive action against Israel and the United States.") == [
+        ("THREATEN", "IRN", "ISR", "occurred"), ("THREATEN", "IRN", "USA", "occurred")]
+
+
+def test_two_leaders_signing_a_pact_is_one_joint_event(nlp):
+    assert [e[:3] for e in events(nlp, "Recep Tayyip Erdogan and Vladimir Putin signed a trade pact in Sochi.")] == [
+        ("SUPPORT", "TUR", "RUS")]
+
+
+def test_rejecting_anothers_truce_terms(nlp):
+    assert events(nlp, "Ukraine rejected Russia's ceasefire terms on Monday.") == [("REJECT", "UKR", "RUS", "occurred")]
+
+
+def test_police_firing_on_protesters_is_an_assault(nlp):
+    evs = events(nlp, "Bangladeshi police fired on protesters in Dhaka on Friday.")
+    assert [e[0] for e in evs] == ["ASSAULT"] and evs[0][1] == "BGD"
+
+
+def test_a_domestic_march_targets_the_marchers_own_state(nlp):
+    assert events(nlp, "Thousands of Serbian students marched through Belgrade on Saturday.") == [
+        ("PROTEST", None, "SRB", "occurred")]
+

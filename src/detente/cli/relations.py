@@ -193,9 +193,14 @@ def register(app: typer.Typer) -> None:
         since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
         until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
+        all_reports: bool = typer.Option(False, "--all-reports",
+                                         help="One row per article report (default: one per event cluster)"),
         db: str | None = DbOption,
     ) -> None:
-        """Events and state changes between A and B (both directions), oldest first."""
+        """Events and state changes between A and B (both directions), oldest first; the reports of one
+        event (one cluster) are one row with "(N reports)", dates taken from the publication date are
+        shown as "reported D"."""
+        from detente.relations.brief import display_names
         from detente.relations.state import timeline as timeline_of
 
         d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
@@ -203,8 +208,9 @@ def register(app: typer.Typer) -> None:
             fail(f"--since {since} is after --until {until}")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        items = timeline_of(store, src, tgt, d_since, d_until)
-        rows = [[it["date"] or "?", it["kind"], f"{it['source']}→{it['target']}",
+        items = timeline_of(store, src, tgt, d_since, d_until, names=display_names(store, [src, tgt]),
+                            collapse=not all_reports)
+        rows = [[(f"reported {it['date']}" if it.get("date_from") == "published" else it["date"]) or "?", it["kind"], f"{it['source']}→{it['target']}",
                  it.get("type") or it.get("dimension"), it["value"], it["status"], it["text"]] for it in items]
         _emit_rows(fmt, ["date", "kind", "pair", "type", "value", "status", "text"], rows, items,
                    title=f"{src} ↔ {tgt}")

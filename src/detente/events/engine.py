@@ -55,6 +55,7 @@ ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
 PART_WORDS = {"most", "some", "all", "many", "part", "parts", "rest", "remainder", "much", "several", "few",
               "each", "both", "none", "half", "dozens", "hundreds", "thousands", "one", "two", "three"}
+QUANTITY_WORDS = PART_WORDS | {"tens", "scores", "millions", "crowd", "crowds"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 CONJ_PENALTY = 0.95
 
@@ -193,7 +194,8 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
             arg = _arg(ctx, mi, role, c)
             if arg is not None:
                 return arg
-    if not strict and _lemma(tok) in CONTAINER_NOUNS:
+    if not strict and (_lemma(tok) in CONTAINER_NOUNS or tok.lower_ in QUANTITY_WORDS):
+        # "the Russian government's envoys", "Thousands of Kenyan students", "tens of thousands of …"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 for p in c.children:

@@ -496,7 +496,7 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             first, last = (dv.first_day(), dv.last_day()) if dv else (None, None)
             if not _in_range(first, last, since_d, until_d):
                 continue
-        line = " ".join(f"{name(src, src)} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
+        line = " ".join(f"{_upper_first(name(src, src))} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
                         f"{'' if status_ == 'occurred' else f' ({status_})'}: {sentence}".split())
         item = {
             "date": date, "date_precision": precision, "kind": "event",
@@ -535,6 +535,10 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
         it.pop("_group", None)
         out.append(it)
     return out
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 _STATUS_CLASS = {"occurred": "claim", "ongoing": "claim", "reported": "claim"}

@@ -111,6 +111,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     app.state.store = store
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["db_label"] = db_url.split("@")[-1]  # never show credentials
+    templates.env.globals["today"] = views.today  # called: the server may run past midnight
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # --- errors ------------------------------------------------------------------------------
@@ -323,7 +324,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                     b_name=views.actor_name(backend.actor(store, b_id), b_id),
                     status=views.status_view(status), timeline=[views.timeline_item(i) for i in timeline],
                     brief=views.brief_view(backend.brief(store, a_id, b_id, day)),
-                    stance_data=views.stance_data(series, timeline))
+                    stance_data=views.stance_data(series, timeline, a_id))
 
     @app.get("/actor/{actor}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor: str):
@@ -337,7 +338,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                                   ("Who hosts its ambassador", "hosts_ambassador_of"))]
         lists = views.group_listed(backend.who(store, as_of=today, designated_by=aid))
         return page(request, "actor.html", actor=info, dyads=backend.dyads(store, aid), who=who, lists=lists,
-                    today=today.isoformat())
+                    as_of=today.isoformat())
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str, hl: str | None = None):

@@ -79,6 +79,7 @@ def timeline_item(item: dict) -> dict:
         label = f"{item.get('type') or 'event'} {_actor_label(item.get('source'))} → {_actor_label(item.get('target'))}"
         kind = "event"
     return {"date": item.get("date"), "kind": kind, "label": label, "status": item.get("status"),
+            "source": _actor_label(item.get("source")) if item.get("source") else None,
             "href": evidence_link(ev), "sentence": (ev or {}).get("sentence") or item.get("text") or "",
             "dataset": (ev or {}).get("dataset")}
 
@@ -117,12 +118,13 @@ def _shift(month: str, n: int) -> str:
     return f"{y:04d}-{m + 1:02d}"
 
 
-def stance_data(series: list[dict], timeline: list[dict], min_months: int = 12) -> dict:
+def stance_data(series: list[dict], timeline: list[dict], source: str | None = None, min_months: int = 12) -> dict:
     """``{points:[{month,value,events}], changes:[{month,label}]}`` for dyad.js, months filled in.
 
     The axis runs from a month before the first scored month (or change) to a month after the last,
     and spans at least ``min_months`` so that a few months of data do not fill the whole width.
-    Changes of the same month are merged into one label.
+    Changes of the same month are merged into one label; changes made by the other side (the
+    timeline holds both directions) are prefixed with its id.
     """
     by_month = {p["month"]: p for p in series
                 if isinstance(p, dict) and p.get("month") and p.get("value") is not None}
@@ -134,8 +136,8 @@ def stance_data(series: list[dict], timeline: list[dict], min_months: int = 12) 
             month = _month(item.get("date"))
             if month:
                 label = f"{item['dimension']}: {str(item.get('value') or '').replace('_', ' ')}"
-                if item.get("source") and item.get("target") and item.get("direction") == "reverse":
-                    label += " (reverse)"
+                if source and item.get("source") and item.get("source") != source:
+                    label = f"{item['source']}: {label}"  # the other direction
                 if label not in merged.setdefault(month, []):
                     merged[month].append(label)
     first = _shift(min([*by_month, *merged]), -1)

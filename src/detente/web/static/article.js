@@ -23,12 +23,35 @@
     return div;
   }
 
-  document.addEventListener('click', (e) => {
-    const sent = e.target.closest('.sent.has-event');
-    if (!sent) return;
+  function show(sent) {
     document.querySelectorAll('.sent.hl').forEach(x => x.classList.remove('hl'));
     sent.classList.add('hl');
     panel.replaceChildren(...JSON.parse(sent.dataset.events).map(line));
     panel.hidden = false;
+  }
+
+  document.addEventListener('click', (e) => {
+    // an event in the side list: highlight its sentence without reloading the page
+    const link = e.target.closest('a.ev[data-sent]');
+    if (link) {
+      const sent = document.getElementById(link.dataset.sent);
+      if (sent && sent.classList.contains('has-event')) {
+        e.preventDefault();
+        show(sent);
+        sent.scrollIntoView({ block: 'center' });
+        history.replaceState(null, '', link.getAttribute('href'));
+      }
+      return;
+    }
+    const sent = e.target.closest('.sent.has-event');
+    if (sent) show(sent);
   });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const sent = e.target.closest && e.target.closest('.sent.has-event');
+    if (!sent) return;
+    e.preventDefault();
+    show(sent);
+  });
+  if (first && first.classList.contains('has-event')) show(first);
 })();
