@@ -293,3 +293,16 @@ def test_a_domestic_march_targets_the_marchers_own_state(nlp):
     assert events(nlp, "Thousands of Serbian students marched through Belgrade on Saturday.") == [
         ("PROTEST", None, "SRB", "occurred")]
 
+
+
+# ---------------------------------------------------------------- round 5: pair anaphors, recognition
+
+
+def test_the_two_sides_agreeing_codes_the_pair_named_before(nlp):
+    got = events(nlp, "Armenia and Azerbaijan held talks in Geneva on Monday. The two sides agreed to reopen the border.")
+    assert ("AGREE", "ARM", "AZE", "occurred") in got
+
+
+def test_both_countries_signing_codes_the_earlier_actor_as_source(nlp):
+    got = events(nlp, "Kenya and Ethiopia met on Monday. Both countries signed a border pact.")
+    assert [e[:3] for e in got if e[0] == "SUPPORT"] == [("SUPPORT", "KEN", "ETH")]

@@ -108,7 +108,10 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     assert browser.find_element(By.ID, "as-of").get_attribute("value") == "2010-01-01"
 
     # an event in the timeline leads to its article with the sentence highlighted
-    link = browser.find_element(By.CSS_SELECTOR, "#timeline a.event-link")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#timeline tbody tr")
+    dates = [r.find_element(By.CSS_SELECTOR, "td.date").text for r in rows]
+    assert dates == sorted(dates, reverse=True), "newest first"
+    link = browser.find_element(By.XPATH, "//table[@id='timeline']//a[@class='event-link'][contains(., '2003')]")
     sentence = link.text.strip()
     link.click()
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".sent.hl")))
@@ -126,6 +129,24 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     assert "RUS → TALIBAN" in panel.text and "rule test." in panel.text
     assert "hl" in other.get_attribute("class").split()
     assert len(browser.find_elements(By.CSS_SELECTOR, ".sent.hl")) == 1
+
+    # the keyboard does the same: Tab to a coded sentence, Enter shows its coding
+    from selenium.webdriver.common.keys import Keys
+
+    target = browser.find_element(By.CSS_SELECTOR, ".sent.has-event:not(.hl)")
+    browser.execute_script("arguments[0].focus()", target)
+    target.send_keys(Keys.ENTER)
+    assert "hl" in target.get_attribute("class").split()
+
+
+def test_timeline_filters_changes(server, browser):
+    browser.get(f"{server}/dyad/RUS/TALIBAN?as_of=2025-12-31")
+    wait(browser).until(EC.visibility_of_element_located((By.ID, "timeline-controls")))
+    assert browser.title.startswith("Russia")
+    browser.find_element(By.CSS_SELECTOR, "input[name='tl-kind'][value='change']").click()
+    visible = [r for r in browser.find_elements(By.CSS_SELECTOR, "#timeline tbody tr") if r.is_displayed()]
+    assert visible and all("change" in r.get_attribute("class").split() for r in visible)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#stance-changes li")) >= 2
 
 
 def test_front_page_links_to_the_dashboard(server, browser):

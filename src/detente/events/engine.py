@@ -812,6 +812,9 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     diplomats" (coordinated modifiers)."""
     if arg is None or arg.token is None:
         return [arg] if arg is not None else []
+    partner = _pair_partner(ctx, arg)
+    if partner is not None:
+        return [partner, arg]
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
@@ -837,6 +840,24 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
         seen.add(extra.mention)
         out.append(extra)
     return out if arg in out else [arg, *out]
+
+
+def _pair_partner(ctx: Ctx, arg: Arg) -> Arg | None:
+    """"the two sides agreed", "both countries signed": the actors emits a pair anaphor as two coref
+    mentions, the determiner (earlier actor) and the noun (later actor, the head token an argument
+    lands on). The determiner's actor joins the noun's, first."""
+    mi = arg.mention
+    if mi is None or mi == 0:
+        return None
+    m, prev = ctx.mentions[mi], ctx.mentions[mi - 1]
+    why, pwhy = m.why or "", prev.why or ""
+    if not (why.startswith("coref pair") and pwhy.startswith("coref pair") and "(2 of 2)" in why
+            and "(1 of 2)" in pwhy):
+        return None
+    first = _arg(ctx, mi - 1, arg.role, None)
+    if first is None or (first.ref.id and first.ref.id == arg.ref.id):
+        return None
+    return first
 
 
 def _each(v: Token, subj: Token | None) -> bool:
