@@ -306,3 +306,36 @@ def test_the_two_sides_agreeing_codes_the_pair_named_before(nlp):
 def test_both_countries_signing_codes_the_earlier_actor_as_source(nlp):
     got = events(nlp, "Kenya and Ethiopia met on Monday. Both countries signed a border pact.")
     assert [e[:3] for e in got if e[0] == "SUPPORT"] == [("SUPPORT", "KEN", "ETH")]
+
+
+def test_a_pair_anaphor_takes_up_the_pair_named_together_not_the_broker(nlp):
+    text = ("Egypt and Ethiopia agreed on Monday to resume talks on the dam, in a deal hosted by Algeria. "
+            "The two countries will meet again next month.")
+    got = events(nlp, text)
+    assert ("CONSULT", "EGY", "ETH", "planned") in got
+    assert not any(e[0] == "CONSULT" and "DZA" in (e[1], e[2]) and e[3] == "planned" for e in got)
+
+
+def test_a_plural_demonym_names_the_states_people(nlp):
+    from detente.actors.kb import load_kb
+    from detente.actors.mentions import find_mentions
+
+    doc = nlp("Thousands of Peruvians marched in Lima.")
+    kb = load_kb()
+    m = next(m for m in find_mentions(doc, kb, PUBLISHED) if m.text == "Peruvians")
+    assert (m.id, m.country, m.sector) == (None, "PER", "CVL")
+
+
+def test_tel_aviv_stands_for_israel(nlp):
+    assert events(nlp, "Tel Aviv condemned the decision by Norway on Wednesday.") == [
+        ("ACCUSE", "ISR", "NOR", "occurred")]
+
+
+def test_a_list_of_modifiers_starts_with_the_first_named_actor(nlp):
+    got = events(nlp, "Indian, French and Emirati warships began joint naval drills in the Arabian Sea on Monday.")
+    assert [e[:3] for e in got] == [("COOPERATE", "IND", "FRA"), ("COOPERATE", "IND", "ARE")]
+
+
+def test_denying_involvement_does_not_make_the_victim_the_target(nlp):
+    got = events(nlp, "Moscow denied any involvement in the shooting that killed a Hamas commander.")
+    assert not any(e[0] == "REJECT" and e[2] == "HAMAS" for e in got)

@@ -197,6 +197,10 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                     continue
                 seen_ids.add(ident)
                 pair.append(m)
+            joint = _coordinated_pair(doc, timeline, sent_of, det.start, sent_of[i] - WINDOW, fits,
+                                      lambda ti: not (in_quote[ti] and not in_quote[i]))
+            if joint is not None:
+                pair = [joint[1], joint[0]]
             if len(pair) == 2:
                 later, earlier = pair
                 phrase = f"{det.text} {nxt}"
@@ -311,3 +315,39 @@ def _clause_subject(tok):
         else:
             break
     return None
+
+
+PAIR_JOINERS = frozenset({"and", ",", ", and", "and the", ", and the"})
+
+
+def _coordinated_pair(doc: Doc, timeline, sent_of, before: int, first_sent: int, fits, visible):
+    """The latest two actors named together, and only those two ("Iran and Saudi Arabia"), before
+    token ``before`` and within the window: a pair anaphor most often takes up such a pair, even when
+    a third actor (a broker, a host) was named since; a list of three is no pair. Text order:
+    (earlier, later)."""
+    run: list[tuple[int, Mention]] = []
+
+    def close(run):
+        ids = {m.id or m.country for _, m in run}
+        return (run[-1][1], run[0][1]) if len(run) == 2 and len(ids) == 2 else None
+
+    for ti, m in reversed(timeline):
+        if ti >= before:
+            continue
+        if sent_of[ti] < first_sent:
+            break
+        if not visible(ti) or not fits(m):
+            if run and (got := close(run)):
+                return got
+            run = []
+            continue
+        if run:
+            pti, pm = run[-1]
+            between = doc.text[m.end:pm.start].strip().lower()
+            if sent_of[ti] == sent_of[pti] and between in PAIR_JOINERS and (m.id or m.country):
+                run.append((ti, m))
+                continue
+            if (got := close(run)):
+                return got
+        run = [(ti, m)]
+    return close(run) if run else None

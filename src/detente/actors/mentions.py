@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core
+from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
 from detente.models import Mention
 
@@ -155,6 +155,14 @@ def _attached(a: Span, b: Span) -> bool:
     return False
 
 
+def _plural_people(kb: ActorKB, hit) -> bool:
+    """A state's demonym in the plural ("Israelis", "Russians") names its people."""
+    actor = kb.actors.get(hit.actor)
+    if actor is None or actor.kind not in ("state", "historic_state"):
+        return False
+    return any(demonym_plural(d) == hit.alias for d in actor.demonyms)
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
@@ -212,9 +220,13 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             span, res = composed
         elif hit.how == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
             res = res.model_copy(update={"score": round(res.score * 0.7, 3), "why": res.why + " (modifier only)"})
+        elif hit.how == "demonym" and _plural_people(kb, hit) and res.country:
+            # "three Israelis", "Palestinians": the state's people, not the state
+            res = res.model_copy(update={"id": None, "sector": "CVL", "why": res.why + " (plural: civilians)"})
         out.append((span.start, span.end, res))
 
     out.extend(_placed(doc, kb, found, nouns, noun_ends, on))
+    out.extend(_domestic(doc, kb, nouns, noun_ends, out, on))
     # composed spans swallow the plain mentions inside them ("Russian" in "Russian President Putin")
     out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     mentions: list[Mention] = []
@@ -259,6 +271,40 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
         r = r.model_copy(update={"why": f"{r.why}; located by {doc[e:f.span.end].text!r}"})
         out.append((whole.start, whole.end, r))
     return out
+
+
+STATE_HANDS = ("COP", "JUD", "LEG")  # state organs acting on their own people
+
+
+def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[int, int, Resolution]]:
+    """"Pakistani police detain opposition supporters", "activists detained by Belarusian security
+    forces": a people noun with no country of its own, in a sentence that names exactly one state,
+    is that state's when it is the opposition (domestic by definition) or when the state acts on it through
+    its police, courts or parliament. Anything else (protesters, pupils) stays unresolved."""
+    taken = {i for s, e, _ in out for i in range(s, e)}
+    res_out = []
+    for nspan, noun in nouns.values():
+        if noun.institution or noun.sector == "CVL" or any(i in taken for i in range(nspan.start, nspan.end)):
+            continue
+        sent = nspan.sent
+        inside = [r for s, e, r in out if sent.start <= s < sent.end and r.country]
+        countries = {r.country for r in inside}
+        if len(countries) != 1:
+            continue
+        country = next(iter(countries))
+        if kb.actors.get(country) is None or kb.actors[country].kind != "state":
+            continue
+        if "opposition" not in noun.phrase.lower() and not any(r.sector in STATE_HANDS for r in inside):
+            continue
+        start = nspan.start
+        while start in noun_ends and noun_ends[start][0].start < start:
+            start = noun_ends[start][0].start
+        whole = doc[start:nspan.end]
+        hit = AliasHit(actor=country, how="name", alias=country, case_sensitive=True)
+        r = compose(kb, hit, noun, on, whole.text, base=0.6)
+        res_out.append((whole.start, whole.end, r.model_copy(update={
+            "why": f"{r.why}; the sentence's only state ({country})"})))
+    return res_out
 
 
 def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) -> tuple[Span, Resolution] | None:

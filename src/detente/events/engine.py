@@ -823,6 +823,13 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
             group |= {a.i, *(c.i for c in a.conjuncts)}
         if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts:
             group |= {a.i, *(c.i for c in a.conjuncts)}
+            # "Chinese, Russian and Iranian warships": the parser may hang the first of the list
+            # on the noun directly; a modifier actor followed by a comma belongs to the list
+            for b in head.children:
+                if (b.dep_ in ("amod", "compound", "nmod") and b.i < a.i
+                        and b.i + 1 < len(b.doc) and b.doc[b.i + 1].text == ","
+                        and ctx.tok2m.get(b.i) is not None):
+                    group.add(b.i)
     if len(group) == 1:
         return [arg]
     out: list[Arg] = []
@@ -847,8 +854,10 @@ def _pair_partner(ctx: Ctx, arg: Arg) -> Arg | None:
     mentions, the determiner (earlier actor) and the noun (later actor, the head token an argument
     lands on). The determiner's actor joins the noun's, first."""
     mi = arg.mention
-    if mi is None or mi == 0:
+    if mi is None or mi == 0 or arg.token is None or arg.token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj"):
         return None
+    if arg.token.dep_ == "dobj" and arg.role.startswith("subj"):
+        return None  # "the treaty would commit both countries to …": object control, no joint act
     m, prev = ctx.mentions[mi], ctx.mentions[mi - 1]
     why, pwhy = m.why or "", prev.why or ""
     if not (why.startswith("coref pair") and pwhy.startswith("coref pair") and "(2 of 2)" in why
@@ -1020,6 +1029,8 @@ def _asks(v: Token) -> bool:
 def _key(ref: ActorRef | None) -> str | None:
     if ref is None:
         return None
+    if not ref.id and ref.sector == "CVL" and ref.country:
+        return ref.country  # "raided the camp, killing three Palestinians": one act against PSE
     return ref.id or f"{ref.country}/{ref.sector}/{ref.text.lower()}"
 
 

@@ -192,9 +192,11 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     @app.get("/api/timeline/{a}/{b}", tags=["relations"])
     def api_timeline(a: str = PathParam(..., max_length=100), b: str = PathParam(..., max_length=100),
                      since: str | None = Query(None, pattern=DATE_PATTERN),
-                     until: str | None = Query(None, pattern=DATE_PATTERN)) -> list[dict]:
-        """Events and state changes between A and B, in date order."""
-        return backend.timeline(store, actor_id(a), actor_id(b), parse_day(since, "since"), parse_day(until, "until"))
+                     until: str | None = Query(None, pattern=DATE_PATTERN),
+                     all_reports: bool = Query(False, description="every report, not one row per event cluster")) -> list[dict]:
+        """Events and state changes between A and B, in date order (one row per event cluster)."""
+        return backend.timeline(store, actor_id(a), actor_id(b), parse_day(since, "since"), parse_day(until, "until"),
+                                collapse=not all_reports)
 
     @app.get("/api/brief/{a}/{b}", tags=["relations"])
     def api_brief(a: str = PathParam(..., max_length=100), b: str = PathParam(..., max_length=100),

@@ -138,8 +138,10 @@ def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
     return jsonable(_state.status(store, a, b, as_of))
 
 
-def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
-    return jsonable(_state.timeline(store, a, b, since, until))
+def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
+             collapse: bool = True) -> list[dict]:
+    """One row per event cluster (its other reports under ``also``), as ``detente timeline`` shows."""
+    return jsonable(_state.timeline(store, a, b, since, until, collapse=collapse))
 
 
 def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
