@@ -339,3 +339,15 @@ def test_a_list_of_modifiers_starts_with_the_first_named_actor(nlp):
 def test_denying_involvement_does_not_make_the_victim_the_target(nlp):
     got = events(nlp, "Moscow denied any involvement in the shooting that killed a Hamas commander.")
     assert not any(e[0] == "REJECT" and e[2] == "HAMAS" for e in got)
+
+
+def test_opposition_without_a_country_takes_the_sentences_only_state(nlp):
+    result = extract_article(Article.from_text(
+        "Bangladeshi police arrested dozens of opposition members in Dhaka on Sunday.", published=PUBLISHED))
+    assert [(e.type, e.source.id, e.target.country, e.target.sector) for e in result.events] == [
+        ("COERCE", "BGD", "BGD", "OPP")]
+
+
+def test_protesters_shot_by_foreign_troops_stay_unresolved(nlp):
+    result = extract_article(Article.from_text("Turkish troops killed four protesters.", published=PUBLISHED))
+    assert not any(m.country == "TUR" and m.sector == "OPP" for m in result.mentions)
