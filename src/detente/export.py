@@ -206,10 +206,20 @@ def _sanction(source: str, target_id: str, program: str, episode: list) -> dict[
         startDate=listed["date"] if listed else None,
         endDate=ended["date"] if ended else None,
         reason=detail.get("reason"),
-        country=source if len(source) == 3 else None,
+        country=_iso2(source),
         summary=evidence[:3],
         publisher=f"detente ({'; '.join(sorted({c['dataset'] or 'text' for c in episode}))})",
     )
+
+
+def _iso2(actor_id: str) -> str | None:
+    """FtM countries are ISO 3166-1 alpha-2, lower case ("ru"); None for organisations."""
+    import pycountry
+
+    if len(actor_id) != 3 or not actor_id.isalpha():
+        return None
+    country = pycountry.countries.get(alpha_3=actor_id)
+    return country.alpha_2.lower() if country else None
 
 
 def write_ftm(store, out: IO[str]) -> int:

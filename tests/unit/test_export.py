@@ -86,3 +86,21 @@ def test_ftm_gives_one_sanction_per_designation_episode(store):
     target = next(e for e in entities if e["id"] == props["entity"][0])
     assert target["schema"] == "Organization" and target["properties"]["name"] == ["Taliban"]
     assert all(isinstance(v, list) for e in entities for v in e["properties"].values())  # FtM: lists of strings
+
+
+def test_ftm_entities_are_valid_followthemoney(store):
+    """Every entity and property is known to the FtM model and every value survives its cleaning."""
+    ftm = pytest.importorskip("followthemoney", reason="followthemoney not installed (pip install -e '.[dev]')")
+    model = ftm.model
+    out = io.StringIO()
+    export.write_ftm(store, out)
+    for line in out.getvalue().splitlines():
+        data = json.loads(line)
+        schema = model.get(data["schema"])
+        assert schema is not None, data["schema"]
+        proxy = model.get_proxy(data, cleaned=False)
+        for prop, values in data["properties"].items():
+            assert schema.get(prop) is not None, f"{data['schema']}.{prop}"
+            assert len(proxy.get(prop)) == len(values), f"{data['schema']}.{prop} rejected {values}"
+        if data["schema"] == "Sanction":
+            assert proxy.get("country") == ["ru"]
