@@ -64,6 +64,9 @@ def clean_text(text: str) -> Cleaned:
     - a line that ends without sentence punctuation and is followed by a line break (a heading,
       a bullet, an "At a Glance" fragment) gets a full stop, so the parser does not run it into
       the next line;
+    - a colon ending a line over a bullet list, or a bullet glyph inside a line ("Key facts: •
+      Canada expelled … • India expelled …"), becomes a full stop (a glyph after sentence
+      punctuation a space), so each item is its own sentence;
     - the dash after a wire dateline ("OTTAWA, Oct 14 (Reuters) - ") becomes a full stop, so the
       dateline does not become the subject of the first sentence.
     """
@@ -87,6 +90,9 @@ def clean_text(text: str) -> Cleaned:
         stripped = line.rstrip()
         last_line = n == len(lines) - 1
         body = stripped[cut:].strip()
+        if body.endswith(":") and not last_line and _starts_list(lines[n + 1]):
+            # "Key facts:" over a bullet list: the lead-in is its own sentence
+            out[len(out) - (len(line) - len(stripped)) - 1] = "."
         needs_stop = bool(body) and not body.endswith(_END_PUNCT)
         if needs_stop and not last_line:
             # insert a full stop right after the last visible character; it maps to that character
@@ -101,4 +107,32 @@ def clean_text(text: str) -> Cleaned:
             offs.append(pos + len(line))
         pos += len(line) + 1
     offs.append(len(text))
+    _split_inline_bullets(out)
     return Cleaned("".join(out), tuple(offs))
+
+
+def _starts_list(line: str) -> bool:
+    m = _BULLET.match(line)
+    return bool(m and line[m.end():].strip())
+
+
+_GLYPHS = "\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219"
+_INLINE_BULLET = re.compile(r"(?P<prev>\S)(?P<sp>[ ]+)(?P<g>[" + _GLYPHS + r"])(?=[ ]+\S)")
+
+
+def _split_inline_bullets(out: list[str]) -> None:
+    """"Key facts: • Canada expelled … • India expelled …": a bullet glyph inside a line starts a new
+    sentence. Replaced in place, one character for one: the glyph becomes a full stop (or a space
+    after sentence punctuation; a colon before it becomes the full stop)."""
+    text = "".join(out)
+    if not any(g in text for g in _GLYPHS):
+        return
+    for m in _INLINE_BULLET.finditer(text):
+        prev = m["prev"]
+        if prev in ".!?;":
+            out[m.start("g")] = " "
+        elif prev == ":":
+            out[m.start("prev")] = "."
+            out[m.start("g")] = " "
+        else:
+            out[m.start("g")] = "."

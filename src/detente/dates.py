@@ -39,6 +39,15 @@ Kinds of :class:`TimeExpr`:
 ``future`` is set when the date lies after publication or the words say so ("next month",
 "tomorrow", "later this year"); the events stage may use it for status ``planned``.
 
+Which expression dates an event (``date_for``) — besides the dependency attachment: a date that
+opens a line and is set off by a dash or colon ("1982 - The US designates …", "2015: …") dates the
+line's events; a fronted "When …, " clause lends its date to the main clause; an anchor ("hours
+later", "the same day") counts from the main event of an earlier sentence, never from a date in
+another clause of it, and from publication when the story so far is the day's news.
+Undated events (also the present perfect, "has removed X from its list") get no expression here
+and so the publication *day* from the caller: it is the state as of that day, which a gold month
+contains ("date within"); no finer or coarser date is invented.
+
 Not dates: "2,003 people", "1500 troops" (a count noun follows), "Resolution 1988", "No. 2003",
 "page 2003" (a label precedes), "G20", "$2003", and years beyond publication + 5 unless a future
 cue or "by/until/before" makes them clearly future ("by 2030", "will … in 2040").
@@ -930,12 +939,22 @@ def _attach_score(h: Token, target: Token, target_is_verb: bool, short: bool = F
     if any(c.dep_ in _CLAUSE_DEPS for c in chain[1:]):
         return None
     if verbs:
-        return 4.0 if all(v.dep_ == "xcomp" for v in verbs) else None
+        if all(v.dep_ == "xcomp" for v in verbs):
+            return 4.0
+        if len(verbs) == 1 and _when_clause(verbs[0]) and verbs[0].head.i == target.i:
+            return 2.0  # "When the movement took Kabul in 1996, Moscow backed …": the same time
+        return None
     if link in _SUBJECT_DEPS:
         return None
     if link in _OBJECT_DEPS:
         return 0.5 + extra
     return extra
+
+
+def _when_clause(v: Token) -> bool:
+    """A fronted temporal clause ("When the movement swept into Kabul in 1996, …")."""
+    return (v.dep_ == "advcl" and v.i < v.head.i
+            and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < v.i for c in v.children))
 
 
 def _score(h: Token, trig: Token, short: bool = False) -> float | None:
@@ -1000,7 +1019,7 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
     """
     exprs = _find(sent.text, published)
     if not exprs:
-        return _from_paragraph(sent, trigger_i, published, _depth)
+        return _line_prefix_date(sent, published) or _from_paragraph(sent, trigger_i, published, _depth)
     doc = sent.doc
     trig = doc[trigger_i]
     base = sent.start_char
@@ -1035,6 +1054,14 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         key = (s, abs(h.i - trig.i), k)
         if best is None or key < best:
             best = key
+    lead = _line_lead(sent.text, exprs)
+    if lead is not None and (best is None or best[0] > 0 or best[2] == lead):
+        e = exprs[lead]
+        return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+    if best is None or best[0] > 0:
+        prefix = _line_prefix_date(sent, published)
+        if prefix is not None:
+            return prefix
     if best is None or best[0] > 0:
         inner = _anchor_clause_date(sent, trig, exprs, anchor_clauses, published, _depth)
         if inner is not None:
@@ -1052,6 +1079,39 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         if e.date is None:
             e = _anchor_from_before(sent, e, published, _depth)
     return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+
+
+_LINE_LEAD = re.compile(r"\s*(?:[-:\u2013\u2014]\s|:)")
+
+
+def _line_lead(text: str, exprs: tuple[TimeExpr, ...]) -> int | None:
+    """"1982 - The United States designates Cuba …", "2015: Obama removes …": a calendar date that
+    opens a line (a timeline entry) and is set off by a dash or colon dates everything on it.
+    Returns the index of that expression, or ``None``."""
+    if not exprs:
+        return None
+    e = exprs[0]
+    if e.kind not in ("point", "span") or e.date is None or text[:e.start].strip():
+        return None
+    return 0 if _LINE_LEAD.match(text, e.end) else None
+
+
+def _line_prefix_date(sent: Span, published: dt.date | None) -> TimeExpr | None:
+    """The timeline date of a line the parser split after its date ("1982 - | The United States
+    first designates …"): the line up to the sentence is only a date and a dash or colon."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    prefix = text[line_start:sent.start_char]
+    if not prefix.strip():
+        return None
+    exprs = _find(prefix, published)
+    if _line_lead(prefix, exprs) != 0:
+        return None
+    e = exprs[0]
+    m = _LINE_LEAD.match(prefix, e.end)
+    if m is None or prefix[m.end():].strip():
+        return None
+    return e.model_copy(update={"start": line_start + e.start, "end": line_start + e.end})
 
 
 _PARAGRAPH_BACK = 2
@@ -1097,6 +1157,21 @@ def _present_news(trig: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _news_verb(verb: Token) -> bool:
+    """A clause told as the day's news: simple past ("ordered"), simple present ("imposes"), or
+    present progressive/perfect ("are talking", "has said") — not future, conditional or past
+    perfect, whose time is not the news day."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "would", "shall", "should", "could", "might", "may", "had", "'d", "'ll") for a in auxes):
+        return False
+    if verb.tag_ == "VBD" or _present_news(verb):
+        return True
+    return verb.tag_ in ("VBG", "VBN") and any(a in ("is", "are", "am", "has", "have", "'s", "'re", "'ve")
+                                               for a in auxes)
+
+
 def _long_past(e: TimeExpr, published: dt.date | None) -> bool:
     """A calendar date that ended more than a month before publication (not an anchor, not future)."""
     if published is None or e.date is None or e.kind in ("anchor", "relative", "by") or e.future:
@@ -1132,7 +1207,7 @@ def _anchor_clause_date(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...],
     ref_te = date_for(sent, governor.i, published, _depth=depth + 1)
     if ref_te is not None and ref_te.date is not None:
         ref = ref_te.date
-    elif published is not None and (governor.tag_ == "VBD" or _present_news(governor)):
+    elif published is not None and _news_verb(governor):
         ref = DateValue.from_date(published)  # "X did Y (today), a day after Z": Z the day before
     else:
         return None
@@ -1150,7 +1225,8 @@ _BACK_SENTENCES = 3
 
 def _anchor_from_before(sent: Span, e: TimeExpr, published: dt.date | None, depth: int) -> TimeExpr:
     """"… on Saturday. The following day, …": an anchor that counts from an earlier time takes the
-    date of the main event of the nearest earlier sentence that has one (up to three back)."""
+    date of the main event of the nearest earlier sentence that has one (up to three back); when
+    none has, and the sentence before tells the day's news, the publication date."""
     if e.offset_unit is None or depth > 2 or e.text.lower().endswith(("after", "before", "to")):
         return e
     doc = sent.doc
@@ -1158,13 +1234,17 @@ def _anchor_from_before(sent: Span, e: TimeExpr, published: dt.date | None, dept
     for s in reversed(prev):
         te = date_for(s, s.root.i, published, _depth=depth + 1)
         ref = te.date if te is not None and te.date is not None and te.kind != "since" else None
-        if ref is None:
-            dated = [x for x in _find(s.text, published) if x.date is not None and x.kind not in ("anchor", "since")]
-            ref = dated[-1].date if dated else None
+        # only the date of the sentence's own event counts: in "Ottawa ordered … over the murder
+        # of X in June 2023. Hours later, India …" June 2023 is the murder's, not the order's
         if ref is not None:
             date = shift(ref, e.offset_count or 0, e.offset_unit, e.offset_vague)
             if date is not None:
                 return e.model_copy(update={"date": date})
+    if prev and published is not None and _news_verb(prev[-1].root):
+        # no earlier sentence is dated: the story is the day's news
+        date = shift(DateValue.from_date(published), e.offset_count or 0, e.offset_unit, e.offset_vague)
+        if date is not None:
+            return e.model_copy(update={"date": date})
     return e
 
 

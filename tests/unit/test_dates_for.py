@@ -58,9 +58,9 @@ CASES = [
     ("In 2021 the Taliban took power, and two years later Russia sent an envoy.", "sent",
      ("two years later", "2023")),
     ("Russia sent an envoy to Kabul.", "sent", None),
-    # what an anchor counts from is not dated by the anchor
+    # what an anchor counts from lies the offset before the news-day clause it hangs on
     ("Two weeks after the Supreme Court suspended the ban, officials in Moscow are talking openly.",
-     "suspended", None),
+     "suspended", ("Two weeks after", "2025-04-11")),
     ("Two weeks after the Supreme Court suspended the ban, officials in Moscow are talking openly.",
      "talking", ("Two weeks after", None)),
     # the date of the report dates the reported event

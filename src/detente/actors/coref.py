@@ -69,6 +69,12 @@ def _kind(kb: ActorKB, m: Mention) -> str | None:
     return None
 
 
+def _acts(doc, m: Mention) -> bool:
+    """Whether mention ``m`` is the subject of its clause ("India said no", "What India says")."""
+    sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass")
+
+
 def _state_of(kb: ActorKB, m: Mention) -> str | None:
     """The state a mention stands for or belongs to (RUS for "Russia", "Moscow", "Russian officials")."""
     k = _kind(kb, m)
@@ -283,6 +289,11 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 continue
             ante = find(i - 1, lambda m: m.sector == noun.sector and _state_of(kb, m) is not None
                         and m.id == _state_of(kb, m))
+            # a state named later as the subject of a clause ("India said no. The foreign ministry
+            # called …") owns the institution rather than an earlier one ("Ottawa expelled …")
+            actor = find(i - 1, lambda m: _kind(kb, m) in STATE_KINDS and _acts(doc, m))
+            if actor is not None and (ante is None or actor.start > ante.start):
+                ante = actor
             if ante is None:
                 ante = find(i - 1, lambda m: _kind(kb, m) in STATE_KINDS)
             if ante is None:

@@ -18,10 +18,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Role
+from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Region, Role
 
 PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
-            "news_extra.yml")
+            "news_extra.yml", "regions.yml")
 
 # how an alias names its actor, best first: the score of an exact match, and the mention kind
 HOW: dict[str, tuple[float, str]] = {
@@ -161,6 +161,7 @@ class ActorKB:
         self.sectors: dict[str, str] = {}
         self.nouns: dict[str, SectorNoun] = {}
         self.sources: list[str] = []
+        self.regions: dict[str, Region] = {}  # name forms (folded) → region
         extras: list[tuple[str, str, Any]] = []
         for name, f in files:
             self.sources.append(name)
@@ -179,6 +180,9 @@ class ActorKB:
                 self._add(p.to_actor())
             for sid, extra in f.states.items():
                 extras.append((name, sid, extra))
+            for rg in f.regions:
+                for form in (rg.name, *rg.aliases, *rg.demonyms):
+                    self.regions[fold(form)] = rg
         for name, sid, extra in extras:
             if sid not in self.actors:
                 raise KBError(f"{name}: states.{sid}: no such state")
@@ -230,6 +234,12 @@ class ActorKB:
                     raise KBError(f"actor {a.id}: governed_by names unknown actor {r.actor!r}")
             if a.parent and a.parent not in self.actors:
                 raise KBError(f"actor {a.id}: unknown parent {a.parent!r}")
+        for rg in self.regions.values():
+            if rg.state not in self.actors:
+                raise KBError(f"region {rg.name}: unknown state {rg.state!r}")
+            for r in rg.authorities:
+                if r.actor not in self.actors:
+                    raise KBError(f"region {rg.name}: unknown authority {r.actor!r}")
         for n in self.nouns.values():
             if known and n.sector not in known:
                 raise KBError(f"sector noun {n.phrase!r}: unknown sector {n.sector!r}")
@@ -321,6 +331,11 @@ class ActorKB:
             if r.valid_on(on):
                 return r
         return None
+
+    def region_authority(self, region: Region, on: dt.date | None = None) -> str | None:
+        """The separatist or de facto authority of ``region`` on ``on`` (``None``: today), if the KB has one."""
+        day = on or dt.date.today()
+        return next((r.actor for r in region.authorities if r.valid_on(day)), None)
 
     def governor(self, state_id: str | None, on: dt.date | None = None) -> str | None:
         """The actor governing state ``state_id`` de facto on ``on`` (``None``: today), when the

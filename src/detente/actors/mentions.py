@@ -31,6 +31,10 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "
                             "from", "via", "through", "throughout"})
 # "protesters in Tbilisi", "opposition activists in Moscow": a sector noun placed in a state
 PLACED_PREPS = frozenset({"in", "from", "across", "throughout"})
+# words that make a region its separatist authority: "the separatist government of Chechnya",
+# "Chechen separatists", "rebels in Donbas", "the breakaway region's leaders"
+SEPARATIST_WORDS = frozenset({"separatist", "separatists", "breakaway", "secessionist", "secessionists",
+                              "rebel", "rebels", "insurgents", "self-proclaimed", "de-facto"})
 EXTENDABLE_HEADS = frozenset({"ministry", "department", "office", "ministries", "court", "committee", "agency"})
 
 
@@ -40,6 +44,7 @@ class _Matchers:
     names: PhraseMatcher
     acronyms: PhraseMatcher
     nouns: PhraseMatcher
+    regions: PhraseMatcher
 
 
 def _build(kb: ActorKB, vocab) -> _Matchers:
@@ -67,7 +72,10 @@ def _build(kb: ActorKB, vocab) -> _Matchers:
     nouns = PhraseMatcher(vocab, attr="LOWER")
     for k in kb.nouns:
         nouns.add(k, [tokenizer(k)])
-    return _Matchers(vocab, names, acronyms, nouns)
+    regions = PhraseMatcher(vocab, attr="LOWER")
+    for k in kb.regions:
+        regions.add(k, [tokenizer(k)])
+    return _Matchers(vocab, names, acronyms, nouns, regions)
 
 
 def matchers(kb: ActorKB, vocab) -> _Matchers:
@@ -206,6 +214,12 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
                 res = res.model_copy(update={"text": span.text, "why": f"{hit.alias!r}-{part.lower_} noun; {res.why}"})
                 out.append((span.start, span.end, res))
                 continue
+        if hit.how in ("demonym", "name", "short") and nxt is not None and nxt.lower_ == "capital" \
+                and kb.actors[hit.actor].kind in ("state", "historic_state"):
+            # "the Afghan capital", "Syria's capital": the capital, so the (de facto) government
+            span = doc[span.start:span.end + 1]
+            hit = AliasHit(actor=hit.actor, how="capital", alias=span.text, case_sensitive=False)
+            res = from_hit(kb, hit, on, span.text)
         if hit.how == "capital" and _is_place(span):
             places.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=res.id,
                                   country=res.country, sector=res.sector, score=res.score,
@@ -225,6 +239,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             res = res.model_copy(update={"id": None, "sector": "CVL", "why": res.why + " (plural: civilians)"})
         out.append((span.start, span.end, res))
 
+    regional, region_places = _regions(doc, kb, m, found, on)
+    out.extend(regional)
+    places.extend(region_places)
     out.extend(_placed(doc, kb, found, nouns, noun_ends, on))
     out.extend(_domestic(doc, kb, nouns, noun_ends, out, on))
     # composed spans swallow the plain mentions inside them ("Russian" in "Russian President Putin")
@@ -242,6 +259,65 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     from detente.actors.coref import add_coref
 
     return add_coref(doc, mentions, kb, nouns, on, places=places)
+
+
+def _regions(doc: Doc, kb: ActorKB, m: _Matchers, found: list[_Found], on) -> tuple[list, list[Mention]]:
+    """Regions (``regions.yml``): "the separatist government of Chechnya", "Chechen separatists",
+    "Chechnya's separatist leaders" are the region's separatist authority on the date (else a rebel
+    part of the state); any other region mention is only a place of its state."""
+    taken = {i for f in found for i in range(f.span.start, f.span.end)}
+    out, places = [], []
+    for s, e, mid, _ in _longest([(s, e, doc.vocab.strings[mid], False) for mid, s, e in m.regions(doc)]):
+        if not doc[s].text[:1].isupper() or any(i in taken for i in range(s, e)):
+            continue
+        rg = kb.regions[mid]
+        start, end = s, e
+        # after: "Chechen separatists", "Chechnya's separatist government"
+        j = e + (1 if e < len(doc) and doc[e].lower_ in ("'s", "\u2019s") else 0)
+        k = j
+        while k < len(doc) and k < j + 3 and doc[k].lower_ not in SEPARATIST_WORDS and doc[k].pos_ in ("ADJ",):
+            k += 1
+        sep = k < len(doc) and doc[k].lower_ in SEPARATIST_WORDS
+        if sep:
+            end = k + 1
+            while end < len(doc) and doc[end].pos_ in ("NOUN",) and doc[end].head.i >= end:
+                end += 1
+            if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end:
+                end += 1
+        else:
+            # before: "the separatist government of Chechnya", "rebels in Donbas"
+            i = s - 1
+            if i >= 0 and doc[i].lower_ == "the":
+                i -= 1
+            if i >= 1 and doc[i].lower_ in ("of", "in", "from"):
+                b = i - 1
+                while b >= 0 and b >= i - 4 and doc[b].lower_ not in SEPARATIST_WORDS and doc[b].pos_ in ("NOUN", "ADJ"):
+                    b -= 1
+                if b >= 0 and b >= i - 4 and doc[b].lower_ in SEPARATIST_WORDS:
+                    sep, start = True, b
+        span = doc[start:end]
+        if not sep:
+            places.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=rg.state,
+                                  country=rg.state, sector=None, score=0.8,
+                                  why=f"region {rg.name!r} of {rg.state} (as a place)", kind="metonym"))
+            continue
+        auth = kb.region_authority(rg, on)
+        if auth is None:
+            # a history told later: "in January 2000, … the separatist government of Chechnya"
+            years = [int(t.text) for t in span.sent if t.text.isdigit() and len(t.text) == 4
+                     and 1800 < int(t.text) < 2200]
+            auth = next((r.actor for y in years for r in rg.authorities
+                         if (r.start is None or r.start.year <= y) and (r.end is None or r.end.year > y)), None)
+        if auth is not None:
+            st = kb.standing(auth, on)
+            r = Resolution(text=span.text, id=st.id, country=st.country or rg.state, sector=st.sector or "REB",
+                           score=0.85, why=f"separatists of region {rg.name!r}: {auth} on {on.isoformat() if on else 'today'}",
+                           kind="compositional", actor=auth)
+        else:
+            r = Resolution(text=span.text, id=None, country=rg.state, sector="REB", score=0.75,
+                           why=f"separatists of region {rg.name!r} of {rg.state}", kind="compositional")
+        out.append((span.start, span.end, r))
+    return out, places
 
 
 def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) -> list[tuple[int, int, Resolution]]:

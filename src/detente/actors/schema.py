@@ -178,6 +178,29 @@ class SectorNouns(BaseModel):
     words: list[str]
 
 
+class Region(BaseModel):
+    """A region of a state ("Chechnya", "Donbas"): a place that stands for its ``state`` only as a
+    location, never as the state acting. Named with a separatist word ("the separatist government
+    of Chechnya", "Chechen separatists") it is the ``authorities`` actor valid on the date, if any
+    (else a rebel part of the state: id null, country the state, sector REB)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    state: str
+    authorities: list[Role] = Field(default_factory=list)
+
+    @field_validator("authorities")
+    @classmethod
+    def _names_actor(cls, roles: list[Role]) -> list[Role]:
+        for r in roles:
+            if not r.actor:
+                raise ValueError("a region's authority needs the `actor`")
+        return roles
+
+
 class ActorFile(BaseModel):
     """Any actor YAML file: the packaged ones and user ``--actors`` files share this shape.
 
@@ -200,4 +223,5 @@ class ActorFile(BaseModel):
     people: list[Person] = Field(default_factory=list)
     sectors: dict[str, str] = Field(default_factory=dict)
     nouns: list[SectorNouns] = Field(default_factory=list)
+    regions: list[Region] = Field(default_factory=list)
     cameo: dict[str, str | dict[str, Any]] = Field(default_factory=dict)

@@ -18,6 +18,7 @@ source equals their target, or that lack an actor on a side the pattern needs, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,7 @@ CONTAINER_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "adviser", "advisor",
 }
 COREF_PENALTY = 0.9
+GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
 INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statute", "treaty", "charter",
                     "constitution", "convention", "provision", "clause", "measure", "bill", "act", "code"}
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
@@ -193,6 +195,10 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
         if mi is not None:
             arg = _arg(ctx, mi, role, c)
             if arg is not None:
+                if c is not tok and _lemma(tok) in GOVERNMENT_NOUNS and not arg.ref.id and arg.ref.country:
+                    # "the Biden administration": a leader's government acts for the state
+                    arg.ref = arg.ref.model_copy(update={"id": arg.ref.country, "sector": "GOV"})
+                    arg.certainty *= 0.95
                 return arg
     if not strict and (_lemma(tok) in CONTAINER_NOUNS or tok.lower_ in QUANTITY_WORDS):
         # "the Russian government's envoys", "Thousands of Kenyan students", "tens of thousands of …"
@@ -956,10 +962,107 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
 
 
 def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,
-                  patterns: PatternSet | None = None, kb=None) -> list[Event]:
+                  patterns: PatternSet | None = None, kb=None, _retry: bool = True) -> list[Event]:
     """All events of one sentence, one per (source, target, type). With ``kb``, a state named only
-    as a place in a prepositional target ("its embassy in Tehran") is resolved too."""
+    as a place in a prepositional target ("its embassy in Tehran") is resolved too. A headline-style
+    sentence whose verb the tagger took for a noun ("ECOWAS lifts sanctions on Niger") and that gives
+    no event is coded once more over a re-parse (see :func:`_headline_reparse`)."""
     patterns = patterns or load_patterns()
+    events = _code_sentence(sent, mentions, published, patterns, kb)
+    if not events and _retry:
+        alt = _headline_reparse(sent, mentions, patterns)
+        if alt is not None:
+            events = code_sentence(alt, mentions, published, patterns, kb, _retry=False)
+            sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
+    return events
+
+
+HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM"}
+
+
+def _base_form(word: str) -> str | None:
+    """"lifts" → "lift", "reaches" → "reach", "fires" → "fire"; None for a word not ending in -s."""
+    if not word.isalpha() or not word.islower() or len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(ch|sh|x|z|ss)es$", word):
+        return word[:-2]
+    return word[:-1]
+
+
+def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
+    """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
+    and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
+    is copied back onto the original words (a copy of the whole document, same text, same offsets),
+    the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
+    that some pattern triggers on, so the cost stays with the few sentences that need it."""
+    toks = list(sent)
+    # the subject phrase: capitalised / nominal words from the start of the sentence
+    k = 0
+    covered = {t.i for t in toks for m in mentions if t.idx < m.end and m.start < t.idx + len(t)}
+    while k < len(toks) and k < 6 and not toks[k].is_lower and (
+            toks[k].pos_ in HEADLINE_SUBJECT_POS or toks[k].i in covered):
+        k += 1
+    if k == 0 or k >= len(toks) - 1:
+        return None
+    subj_end = k  # exclusive
+    prefix: list[int] = []  # "test" "-" of "test-fires"
+    j = k
+    if j + 2 < len(toks) and toks[j].is_alpha and toks[j].is_lower and toks[j + 1].text == "-":
+        prefix = [j, j + 1]
+        j += 2
+    verb = toks[j]
+    base = _base_form(verb.text)
+    if base is None or verb.pos_ == "VERB" or not (patterns.for_verb(base) or patterns.for_verb(verb.text)):
+        return None
+    if not any(t.i in covered for t in toks[:subj_end]) and not toks[0].is_title:
+        return None
+    from spacy.tokens import Doc
+
+    from detente.nlp import get_nlp
+
+    rest = toks[j:]
+    words = ["They", verb.text] + [t.text for t in rest[1:]]
+    spaces = [True] + [bool(t.whitespace_) for t in rest]
+    variant = get_nlp()(Doc(get_nlp().vocab, words=words, spaces=spaces))
+    if len(variant) != len(words) or variant[1].pos_ != "VERB":
+        return None
+    doc = sent.doc
+    subj_head = toks[subj_end - 1].i
+    to_orig = [subj_head] + [t.i for t in rest]
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    tags = [t.tag_ for t in doc]
+    lemmas = [t.lemma_ for t in doc]
+    for vi, vt in enumerate(variant):
+        oi = to_orig[vi]
+        heads[oi] = to_orig[vt.head.i]
+        deps[oi] = vt.dep_
+        if vi > 0:
+            pos[oi], tags[oi], lemmas[oi] = vt.pos_, vt.tag_, vt.lemma_
+    for t in toks[: subj_end - 1]:
+        heads[t.i], deps[t.i] = subj_head, ("compound" if t.pos_ in ("PROPN", "NOUN") else deps[t.i])
+        if heads[t.i] == t.i:
+            deps[t.i] = "compound"
+    for i in prefix:
+        heads[toks[i].i], deps[toks[i].i] = verb.i, "compound" if toks[i].is_alpha else "punct"
+    # every word of the sentence must still hang inside it
+    if any(not (sent.start <= heads[t.i] < sent.end) for t in toks):
+        return None
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+    try:
+        new = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                  heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+    except (ValueError, KeyError):
+        return None
+    new.user_data = doc.user_data
+    return new[sent.start: sent.end]
+
+
+def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,
+                   patterns: PatternSet, kb) -> list[Event]:
     ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
     found: list[Event] = ctx.found
@@ -1009,7 +1112,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
         i = idx[k]
         # "urged Israel not to target Iran": what is asked for has not happened (nor been denied)
         if i is not None and doc[i].dep_ in ("xcomp", "ccomp") and (
-                doc[i].head.i in asked or _asks(doc[i].head)):
+                doc[i].head.i in asked or _asks(doc[i].head) or _asked_clause(doc[i])):
             continue
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
@@ -1024,6 +1127,14 @@ def _asks(v: Token) -> bool:
     """"asked Obama to help Iran", "wants Putin to act": a verb asking someone else to act."""
     heads = set(status_mod.status_words().request_heads)
     return _lemma(v) in heads and any(c.dep_ == "dobj" for c in v.children)
+
+
+def _asked_clause(t: Token) -> bool:
+    """"expected Russia to recognise …" parsed as a clause with its own subject: what another actor
+    expects or asks for is not the subject's act (nor its plan)."""
+    heads = set(status_mod.status_words().request_heads)
+    return (t.dep_ == "ccomp" and _lemma(t.head) in heads and any(c.dep_ == "nsubj" for c in t.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
 
 
 def _key(ref: ActorRef | None) -> str | None:

@@ -127,6 +127,11 @@ def decide(
         return StatusInfo("planned", why="modal")
     if any(t.lemma_.lower() in intent or t.lower_ in intent for t in governing):
         return StatusInfo("planned", why="intent")
+    top = chain[-1]
+    if (gov is not None and top.dep_ == "advcl" and _has_child(top, ("aux",), {"to"})
+            and any(_has_child(t, ("aux",), modals) for t in _xchain(gov))):
+        # "would work with its partners to cut off the funding": the purpose of a plan
+        return StatusInfo("planned", why="purpose of a plan")
     if gov is not None and gov.lemma_.lower() in w.enablers:
         return StatusInfo("planned", enabled=True, why="enabler")
     if gov is not None and gov.lemma_.lower() in intent:
