@@ -29,7 +29,13 @@ from detente.relations.derive import changes_from_events
 
 
 def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, int, str]:
-    """Original offsets and text of a cleaned span, trimmed of surrounding whitespace."""
+    """Original offsets and text of a cleaned span, trimmed of surrounding whitespace (trimmed in
+    the cleaned text first: a blanked bullet glyph is a space there but "•" in the original)."""
+    ctext = cleaned.text
+    while start < end and ctext[start].isspace():
+        start += 1
+    while end > start and ctext[end - 1].isspace():
+        end -= 1
     s, e = cleaned.orig_span(start, end)
     while s < e and original[s].isspace():
         s += 1
