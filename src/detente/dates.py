@@ -1019,7 +1019,9 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
     """
     exprs = _find(sent.text, published)
     if not exprs:
-        return _line_prefix_date(sent, published) or _from_paragraph(sent, trigger_i, published, _depth)
+        return (_line_prefix_date(sent, published) or _host_date(sent, trigger_i, exprs, published, _depth)
+                or _since_clause(sent, trigger_i)
+                or _from_paragraph(sent, trigger_i, published, _depth))
     doc = sent.doc
     trig = doc[trigger_i]
     base = sent.start_char
@@ -1067,7 +1069,8 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         if inner is not None:
             return inner
     if best is None:
-        return _from_paragraph(sent, trigger_i, published, _depth)
+        return (_host_date(sent, trigger_i, exprs, published, _depth) or _since_clause(sent, trigger_i)
+                or _from_paragraph(sent, trigger_i, published, _depth))
     k = best[2]
     e = exprs[k]
     h = heads[k]
@@ -1078,7 +1081,62 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         e = _anchor_from(exprs, k)
         if e.date is None:
             e = _anchor_from_before(sent, e, published, _depth)
+        if e.date is None and _depth <= 1:
+            # "Relations collapsed in November 2011. Days after London imposed sanctions, protesters
+            # stormed …": counted from an undated event, the event lies in the paragraph's setting
+            setting = _from_paragraph(sent, trigger_i, published, 0)
+            if setting is not None:
+                return setting
     return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+
+
+def _since_clause(sent: Span, trigger_i: int) -> TimeExpr | None:
+    """"has struck hundreds of sites since Assad fell": counted from an event the text does not
+    date — an ongoing span whose start is unknown (``date`` ``None``, ``ongoing``)."""
+    trig = sent.doc[trigger_i]
+    verb = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "since" and m.i < c.i for m in c.children):
+            a, b = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            return TimeExpr(start=a, end=b, text=sent.doc.text[a:b], kind="since", ongoing=True)
+    return None
+
+
+def _host_date(sent: Span, trigger_i: int, exprs: tuple[TimeExpr, ...], published: dt.date | None,
+               depth: int) -> TimeExpr | None:
+    """The date of the clause a subordinate clause hangs on, when the words say it is the same time:
+
+    - a clause on a date ("in January 2000, when the Taliban recognised …") takes that date;
+    - a relative clause with "then" ("the separatist government, which Russian troops were then
+      fighting") takes the date of the nearest enclosing date or dated clause.
+    """
+    if depth > 2:
+        return None
+    trig = sent.doc[trigger_i]
+    verb = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
+    if verb.dep_ not in _CLAUSE_DEPS | {"advcl"}:
+        return None
+    base = sent.start_char
+
+    def expr_at(t: Token) -> TimeExpr | None:
+        for e in exprs:
+            if base + e.start <= t.idx < base + e.end and e.date is not None and e.kind != "anchor":
+                return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+        return None
+
+    if verb.dep_ in ("relcl", "advcl") and (on := expr_at(verb.head)) is not None:
+        return on
+    if not any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children):
+        return None
+    for a in verb.ancestors:
+        if (on := expr_at(a)) is not None:
+            return on
+        if a.pos_ in ("VERB", "AUX") and _is_verb(a):
+            te = date_for(sent, a.i, published, _depth=depth + 1)
+            if te is not None and te.date is not None:
+                return te
+    return None
 
 
 _LINE_LEAD = re.compile(r"\s*(?:[-:\u2013\u2014]\s|:)")
@@ -1115,34 +1173,91 @@ def _line_prefix_date(sent: Span, published: dt.date | None) -> TimeExpr | None:
 
 
 _PARAGRAPH_BACK = 2
+_PEG_DAYS = 7  # a news peg ("on Monday") lies at most a week before publication
+_LEDE_SENTENCES = 3  # where the article's news peg is looked for
+
+
+def _past_told(trig: Token) -> bool:
+    """Is the event told in the simple past, itself ("expelled") or reported by a simple-past verb
+    ("said it was withdrawing", "said Washington would work")? Perfect and future forms are not."""
+    verb = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
+
+    def simple_past(v: Token) -> bool:
+        return v.tag_ == "VBD" and not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "would", "had", "'d")
+            for c in v.children)
+
+    if simple_past(verb):
+        return True
+    if verb.dep_ not in ("ccomp", "xcomp", "pcomp", "conj") or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'d") for c in verb.children):
+        return False
+    return simple_past(_clause_head(verb.head))
+
+
+def _peg_day(te: TimeExpr, published: dt.date) -> bool:
+    """A news day: an explicit day (not future) at most a week before publication."""
+    if te.date is None or te.date.precision != "day" or te.future or te.kind not in ("point", "relative", "anchor"):
+        return False
+    return 0 <= (published - te.date.first_day()).days <= _PEG_DAYS
+
+
+def _lede_peg(sent: Span, trig: Token, published: dt.date) -> TimeExpr | None:
+    """The article's news peg: the first news day ("on Monday", "yesterday") written in its first
+    sentences before the event's trigger."""
+    doc = sent.doc
+    for s in list(doc.sents)[:_LEDE_SENTENCES]:
+        if s.start > sent.start:
+            return None
+        for e in _find(s.text, published):
+            if s.start_char + e.end > trig.idx:
+                return None
+            if _is_short(e) and _peg_day(e, published):
+                return e.model_copy(update={"start": s.start_char + e.start, "end": s.start_char + e.end})
+    return None
 
 
 def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth: int) -> TimeExpr | None:
-    """"In 2019, tankers were attacked in the Gulf. Washington blamed Iran.": a simple-past event with
-    no date of its own, in a paragraph whose earlier sentence (up to two back, no blank line between)
-    is set in a year or month that ended over a month before publication, takes that year or month
-    — at that precision, never finer. Otherwise ``None`` (the caller uses the publication date)."""
-    if depth > 0:
+    """The setting of an undated simple-past event, from the sentences before it.
+
+    - "In 2019, tankers were attacked in the Gulf. Washington blamed Iran.": in a paragraph whose
+      earlier sentence (up to two back, no blank line between) is set in a year or month that
+      ended before publication, the event takes that year or month — at that
+      precision, never finer.
+    - "On Monday, Canada expelled six diplomats. India answered by expelling six.": the news peg —
+      the nearest earlier sentence of the paragraph is dated to a day at most a week before
+      publication — dates the event to that day; a day long past ("On September 18, 2023, …")
+      lends only its month.
+    - no earlier sentence of the paragraph is dated: the article's news peg (a weekday or
+      "yesterday" in its first sentences), if it has one.
+
+    Otherwise ``None`` (the caller uses the publication date)."""
+    if depth > 0 or published is None:
         return None
     doc = sent.doc
     trig = doc[trigger_i]
-    verb = trig if trig.pos_ in ("VERB", "AUX") else _clause_head(trig)
-    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "would")
-                                 for c in verb.children):
+    if not _past_told(trig):
         return None
-    prev = [s for s in doc.sents if s.end <= sent.start][-_PARAGRAPH_BACK:]
-    for s in reversed(prev):
-        first = next((t for t in sent if not t.is_space), sent[0])
+    first = next((t for t in sent if not t.is_space), sent[0])
+    prev = [s for s in doc.sents if s.end <= sent.start]
+    for n, s in enumerate(reversed(prev)):
         last = next((t for t in reversed(s) if not t.is_space), s[-1])
         if "\n\n" in doc.text[last.idx + len(last):first.idx]:
-            return None  # another paragraph
+            break  # another paragraph
+        first = next((t for t in s if not t.is_space), s[0])
         te = date_for(s, s.root.i, published, _depth=depth + 1)
-        if te is None or te.date is None or te.kind not in ("point", "span") or te.future:
+        if te is None or te.date is None or te.kind not in ("point", "span", "relative", "anchor") or te.future:
             continue
-        if te.date.precision not in ("year", "month") or not _long_past(te, published):
-            return None  # the nearest setting is recent or a single day: no inheritance
+        if te.date.precision == "day":
+            if _peg_day(te, published):
+                return te.model_copy(update={"date_end": None})
+            if _long_past(te, published) and te.kind == "point":
+                return te.model_copy(update={"date": _truncate(te.date.first_day(), "month"), "date_end": None})
+            return None
+        if n >= _PARAGRAPH_BACK or te.kind not in ("point", "span") or (te.date_end or te.date).last_day() >= published:
+            return None  # the nearest setting is recent: no inheritance
         return te.model_copy(update={"date_end": None})
-    return None
+    return _lede_peg(sent, trig, published)
 
 
 _PRESENT_TAGS = ("VBZ", "VBP")

@@ -181,11 +181,19 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 and (i + 1) not in covered:
             want = PAIR_NOUNS[nxt]
             det = doc[i - 1:i + 1] if low == "two" else doc[i:i + 1]
+            # the actor whose clause holds the anaphor is not one of the pair: "Kallas urged both
+            # sides", "China, which has ties with both governments"
+            acting = _acting_tokens(doc[i + 1])
 
-            def fits(m: Mention, want=want) -> bool:
+            def fits(m: Mention, want=want, acting=acting, noun=nxt) -> bool:
+                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if sp is not None and sp.root.i in acting:
+                    return False
                 if want == "person":
                     return m.kind == "person"
                 if want == "state":
+                    if noun == "governments" and m.id and m.country and kb.governor(m.country, on) == m.id:
+                        return True  # "both governments" after "the Taliban": Afghanistan's de facto one
                     return _state_of(kb, m) is not None and m.id == _state_of(kb, m) and m.id is not None
                 return bool(m.id or m.country)
 
@@ -251,6 +259,12 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
         elif low in PLURAL_PRONOUNS and t.pos_ == "PRON":
             ante = find(i, lambda m: _kind(kb, m) in GROUP_KINDS and m.kind != "person", nearest=True)
+            if ante is None:
+                # "The Taliban have asked Moscow … Their spokesman said": the last actor that was a
+                # subject, when it is a group (an object named since does not take "their")
+                ante = find(i, lambda m: m.kind != "coref" and _acts(doc, m) and (m.id or m.country), nearest=False)
+                if ante is not None and not (_kind(kb, ante) in GROUP_KINDS and ante.kind != "person"):
+                    ante = None
             if ante is not None and sent_of[tok_of(ante)] >= sent_of[i] - 1:
                 add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
         elif (low == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"
@@ -287,6 +301,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             whole = doc[i - 1:nspan.end]
             if any(k in covered for k in range(whole.start, whole.end)):
                 continue
+            if noun.sector == "JUD" and nspan.root.lower_ == "court":
+                # "the court" after "the International Court of Justice": that court
+                court = find(i - 1, lambda m: m.id is not None and _kind(kb, m) in ("igo", "ngo")
+                             and m.sector == "JUD")
+                if court is not None:
+                    add(whole, court, court.country, court.sector, court.id, "'the court' (the last court)")
+                    continue
             ante = find(i - 1, lambda m: m.sector == noun.sector and _state_of(kb, m) is not None
                         and m.id == _state_of(kb, m))
             # a state named later as the subject of a clause ("India said no. The foreign ministry
@@ -310,6 +331,21 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
     return allm
 
 
+def _acting_tokens(tok) -> set[int]:
+    """Tokens that name who acts in the clauses above ``tok``: its ancestors (a relative clause's
+    noun: "China, which has ties with …") and the subjects of its ancestors ("Kallas urged …",
+    "The EU welcomed it and urged …")."""
+    out: set[int] = set()
+    anc = list(tok.ancestors)
+    anc_ids = {a.i for a in anc}
+    for a in anc:
+        out.add(a.i)
+        for c in a.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in anc_ids and c.i != tok.i:
+                out.update(x.i for x in c.subtree)
+    return out
+
+
 def _clause_subject(tok):
     """The subject of the clause a token belongs to (one step up through conjoined/adverbial verbs)."""
     t = tok
@@ -321,6 +357,11 @@ def _clause_subject(tok):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
+        if t.dep_ == "xcomp" and t.head is not t:
+            # "ordered Iran to close its embassy": the object of the governing verb acts
+            obj = [c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i]
+            if obj:
+                return obj[0]
         if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t:
             t = t.head
         else:

@@ -214,10 +214,14 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
                 res = res.model_copy(update={"text": span.text, "why": f"{hit.alias!r}-{part.lower_} noun; {res.why}"})
                 out.append((span.start, span.end, res))
                 continue
-        if hit.how in ("demonym", "name", "short") and nxt is not None and nxt.lower_ == "capital" \
+        # "Syria's capital": the possessive between the name and "capital"
+        cap_end = span.end + 1 if nxt is not None and nxt.lower_ == "capital" else (
+            span.end + 2 if nxt is not None and hit.how in ("name", "short") and nxt.lower_ in ("'s", "\u2019s")
+            and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "capital" else None)
+        if hit.how in ("demonym", "name", "short") and cap_end is not None \
                 and kb.actors[hit.actor].kind in ("state", "historic_state"):
             # "the Afghan capital", "Syria's capital": the capital, so the (de facto) government
-            span = doc[span.start:span.end + 1]
+            span = doc[span.start:cap_end]
             hit = AliasHit(actor=hit.actor, how="capital", alias=span.text, case_sensitive=False)
             res = from_hit(kb, hit, on, span.text)
         if hit.how == "capital" and _is_place(span):

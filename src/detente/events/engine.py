@@ -190,6 +190,11 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
     cands = [tok] + ([] if strict else [c for c in tok.children if c.dep_ in CORE_DEPS])
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
+    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    if (prev is not None and tok.dep_ == "dobj" and prev.dep_ == "dobj" and prev.head.i == tok.head.i
+            and prev.pos_ == "PROPN"):
+        # "rejected Hamas demands" parsed with two objects: the first names the second's owner
+        cands.append(prev)
     for c in cands:
         mi = ctx.tok2m.get(c.i)
         if mi is not None:
@@ -466,7 +471,14 @@ def _source(ctx: Ctx, m: Match) -> Arg | None:
             agent = _agent(v)
             arg = _core(ctx, agent, "agent") if not _instrument(agent) else None
         elif role == "poss":
-            arg = _core(ctx, next((c for c in v.children if c.dep_ == "poss"), None), "poss")
+            owner = next((c for c in v.children if c.dep_ == "poss"), None)
+            if owner is None and m.pattern.governed:
+                # "rejected the Hamas demands" / the two-object misparse "rejected Hamas demands"
+                prev = v.nbor(-1) if v.i > v.sent.start else None
+                owner = next((c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or (
+                    prev if prev is not None and v.dep_ == "dobj" and prev.dep_ == "dobj"
+                    and prev.head.i == v.head.i and prev.pos_ == "PROPN" else None)
+            arg = _core(ctx, owner, "poss")
         elif role == "between":
             pobjs = _preps([v], "between")
             arg = _core(ctx, pobjs[0], "between") if pobjs else None
@@ -603,6 +615,11 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                       certainty=ROLE_CERTAINTY["home"])
         elif role == "event_ref":
             arg = ok(_event_ref(ctx, m, source))
+        elif role == "governor_subj" and v.dep_ in ("dobj", "nsubjpass") and _verbal(v.head):
+            # "Israel rejected Hamas's demands": who the demand was made of is who answers it
+            gov = v.head
+            who = _subject(gov) if v.dep_ == "dobj" else _agent(gov)
+            arg = ok(_core(ctx, who, "governor_subj")) if who is not None and not _instrument(who) else None
         elif role == "context" and obj is not None and m.pattern.relation is not None:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
             has_poss = any(c.dep_ == "poss" for c in obj.children)
@@ -1083,13 +1100,15 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                             ctx.used_nouns.add(m.obj.i)
                         break
         for tok in sent:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in ctx.used_nouns:
+            if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
-                # an object of a verb is the verb's business; only a nominal event is coded here
-                if patterns.for_verb(_lemma(tok.head)):
-                    continue
+            # an object of a verb is the verb's business; only a nominal event is coded here
+            verb_owned = tok.i in ctx.used_nouns or (
+                tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
+                and bool(patterns.for_verb(_lemma(tok.head))))
             for p in patterns.for_noun(_lemma(tok)):
+                if verb_owned and not p.governed:
+                    continue
                 m = _noun_match(p, tok)
                 if m is None:
                     continue

@@ -21,7 +21,7 @@ from detente.models import DIMENSION_VALUES
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "events.yml"
 
 SOURCE_ROLES = ("subj", "agent", "poss", "between")
-TARGET_ROLE = re.compile(r"^(obj|obj_core|obj_tree|dative|between|context|event_ref|home|prep:[a-z]+)$")
+TARGET_ROLE = re.compile(r"^(obj|obj_core|obj_tree|dative|between|context|event_ref|home|governor_subj|prep:[a-z]+)$")
 
 DEFAULT_SOURCE = ["subj", "agent"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
@@ -72,6 +72,9 @@ class Pattern(BaseModel):
     target: list[str] | None = None
     target_optional: bool = False
     agreement: bool = False
+    # a noun pattern that also fires on the object of a matched verb ("X rejected Y's demands": Y's
+    # demand is an event of its own, besides X's rejection)
+    governed: bool = False
     relation: RelationSpec | None = None
     context_by_word: dict[str, str] = Field(default_factory=dict)
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
