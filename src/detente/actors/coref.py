@@ -184,7 +184,6 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             # the actor whose clause holds the anaphor is not one of the pair: "Kallas urged both
             # sides", "China, which has ties with both governments"
             acting = _acting_tokens(doc[i + 1])
-
             def fits(m: Mention, want=want, acting=acting, noun=nxt) -> bool:
                 sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sp is not None and sp.root.i in acting:
@@ -259,7 +258,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
         elif low in PLURAL_PRONOUNS and t.pos_ == "PRON":
             ante = find(i, lambda m: _kind(kb, m) in GROUP_KINDS and m.kind != "person", nearest=True)
-            if ante is None:
+            if ante is None and t.is_sent_start:
                 # "The Taliban have asked Moscow … Their spokesman said": the last actor that was a
                 # subject, when it is a group (an object named since does not take "their")
                 ante = find(i, lambda m: m.kind != "coref" and _acts(doc, m) and (m.id or m.country), nearest=False)
@@ -332,17 +331,24 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
 
 def _acting_tokens(tok) -> set[int]:
-    """Tokens that name who acts in the clauses above ``tok``: its ancestors (a relative clause's
-    noun: "China, which has ties with …") and the subjects of its ancestors ("Kallas urged …",
-    "The EU welcomed it and urged …")."""
+    """Tokens that name who acts on ``tok`` in the clauses above it: the heads it hangs from (a
+    relative clause's noun: "China, which has ties with …") and the subject of the nearest verb
+    ("Kallas urged both sides"). Climbing stops where the path is a subject itself ("Russia and
+    Ukraine exchanged strikes, and both sides said …": the pair is the subject, its antecedents free)."""
     out: set[int] = set()
-    anc = list(tok.ancestors)
-    anc_ids = {a.i for a in anc}
-    for a in anc:
+    cur = tok
+    verb_seen = False
+    for _ in range(12):
+        if cur.dep_ in ("nsubj", "nsubjpass") or cur.head is cur:
+            break
+        a = cur.head
         out.add(a.i)
-        for c in a.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in anc_ids and c.i != tok.i:
-                out.update(x.i for x in c.subtree)
+        if not verb_seen and a.pos_ in ("VERB", "AUX"):
+            verb_seen = True  # only the subject of the nearest verb: a speaker higher up may be a party
+            for c in a.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != cur.i:
+                    out.update(x.i for x in c.subtree)
+        cur = a
     return out
 
 

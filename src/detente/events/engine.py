@@ -49,7 +49,7 @@ INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statut
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
-    "between": 0.9, "obj_tree": 0.85, "context": 0.75, "home": 0.7,
+    "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7,
 }
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
@@ -393,6 +393,9 @@ def _prep_word_ok(t: Token, words: list[str]) -> bool:
     acronym ("withdraw from ECOWAS")."""
     if _lemma(t) in words or t.lower_ in words:
         return True
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.pos_ in ("PROPN", "ADJ") and nxt is not None and nxt.lower_ in words and nxt.dep_ != "pobj":
+        return True  # "in Russian shelling" misparsed as "in Russian" + a verb "shelling"
     return "@acronym" in words and t.pos_ in ("PROPN", "NOUN") and len(t.text) >= 3 and t.text.isupper()
 
 
@@ -482,9 +485,41 @@ def _source(ctx: Ctx, m: Match) -> Arg | None:
         elif role == "between":
             pobjs = _preps([v], "between")
             arg = _core(ctx, pobjs[0], "between") if pobjs else None
+        elif role == "attack_mod" and _verbal(v) and _agent_less(v):
+            # "were killed in Russian shelling", "died in an Israeli air strike": the attacker is the
+            # actor modifying the attack noun
+            for p in [*_preps([v], "in"), *_preps([v], "by")]:
+                if not any(_prep_word_ok(p, words) for words in m.pattern.preps.values()):
+                    continue
+                for c in [p, *p.children]:
+                    if (c.dep_ in ("amod", "compound", "nmod") or c is p) and ctx.tok2m.get(c.i) is not None:
+                        arg = _core(ctx, c, "attack_mod")
+                        if arg is not None:
+                            break
+                if arg is not None:
+                    break
         if arg is not None:
             return arg
     return None
+
+
+def _agent_less(v: Token) -> bool:
+    """A verb whose doer is not named: a passive without "by <actor>", or an intransitive ("died")."""
+    if any(c.dep_ == "dobj" for c in v.children):
+        return False
+    return not _is_passive(v) or _agent(v) is None or _attack_agent(v)
+
+
+def _attack_agent(v: Token) -> bool:
+    """"killed by Russian shelling": the "by" object is the attack itself, not an actor."""
+    a = _agent(v)
+    return a is not None and a.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") for c in a.children)
+
+
+def _victims(v: Token) -> Token | None:
+    """Who suffered an agentless act: the passive subject, or the subject of "died"."""
+    subs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return subs[0] if subs and _agent_less(v) else None
 
 
 def _history(ctx: Ctx) -> list[Event]:
@@ -585,6 +620,20 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                 arg = ok(_tree(ctx, o, "obj_tree", exclude, source.ref.id))
                 if arg:
                     break
+        elif role == "victim" and _verbal(v) and (who := _victims(v)) is not None:
+            # the victims count only when named with a country other than the attacker's
+            cand = ok(_core(ctx, who, "victim"))
+            if cand is not None and cand.ref.country and cand.ref.country != source.ref.country:
+                arg = cand
+        elif role == "xobj":
+            # "Finland applied to join NATO": the object of the infinitive complement
+            for x in (c for c in v.children if c.dep_ == "xcomp"):
+                for o in (c for c in x.children if c.dep_ == "dobj"):
+                    arg = ok(_core(ctx, o, "xobj"))
+                    if arg:
+                        break
+                if arg:
+                    break
         elif role == "dative":
             for c in v.children:
                 if c.dep_ in ("dative", "iobj"):
@@ -615,10 +664,9 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                       certainty=ROLE_CERTAINTY["home"])
         elif role == "event_ref":
             arg = ok(_event_ref(ctx, m, source))
-        elif role == "governor_subj" and v.dep_ in ("dobj", "nsubjpass") and _verbal(v.head):
+        elif role == "governor_subj" and (gov := _answering_verb(m.pattern, v)) is not None:
             # "Israel rejected Hamas's demands": who the demand was made of is who answers it
-            gov = v.head
-            who = _subject(gov) if v.dep_ == "dobj" else _agent(gov)
+            who = _agent(gov) if v.dep_ == "nsubjpass" else _subject(gov)
             arg = ok(_core(ctx, who, "governor_subj")) if who is not None and not _instrument(who) else None
         elif role == "context" and obj is not None and m.pattern.relation is not None:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
@@ -633,6 +681,31 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                         break
         if arg is not None:
             return arg
+    return None
+
+
+def _answering_verb(p: Pattern, noun: Token) -> Token | None:
+    """The verb governing an event noun as its object ("rejected the demand", "the demand was
+    turned down", "agreed to the request"), if it is one of the pattern's ``governors`` (any verb
+    when the list is empty)."""
+    if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
+        gov, prep = noun.head, None
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
+        gov, prep = noun.head.head, noun.head.lower_
+    else:
+        return None
+    if not p.governors:
+        return gov
+    particles = {c.lower_ for c in gov.children if c.dep_ == "prt"}
+    for entry in p.governors:
+        head, *rest = entry.split()
+        if head not in (_lemma(gov), gov.lower_):
+            continue
+        needs = set(rest)
+        if prep is not None and prep not in needs:
+            continue  # "agreed on a request" is not "agreed to" it
+        if needs - {prep} <= particles:
+            return gov
     return None
 
 

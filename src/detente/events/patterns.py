@@ -20,8 +20,8 @@ from detente.models import DIMENSION_VALUES
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "events.yml"
 
-SOURCE_ROLES = ("subj", "agent", "poss", "between")
-TARGET_ROLE = re.compile(r"^(obj|obj_core|obj_tree|dative|between|context|event_ref|home|governor_subj|prep:[a-z]+)$")
+SOURCE_ROLES = ("subj", "agent", "poss", "between", "attack_mod")
+TARGET_ROLE = re.compile(r"^(obj|obj_core|obj_tree|xobj|victim|dative|between|context|event_ref|home|governor_subj|prep:[a-z]+)$")
 
 DEFAULT_SOURCE = ["subj", "agent"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
@@ -75,12 +75,15 @@ class Pattern(BaseModel):
     # a noun pattern that also fires on the object of a matched verb ("X rejected Y's demands": Y's
     # demand is an event of its own, besides X's rejection)
     governed: bool = False
+    # with ``governed``: the verbs (lemmas, "turn down", "agree to") that answer the noun; any other
+    # governing verb ("Canada welcomed India's request") gives no event from this pattern
+    governors: list[str] = Field(default_factory=list)
     relation: RelationSpec | None = None
     context_by_word: dict[str, str] = Field(default_factory=dict)
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements")
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "governors")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return _norm(v)
