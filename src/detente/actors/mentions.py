@@ -233,7 +233,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how != "person":
             composed = _compose_after(doc, kb, span, hit, nouns, on) or _compose_before(doc, kb, span, hit, noun_ends, on)
         else:
-            composed = _title_before(doc, kb, span, hit, res, noun_ends, found, nouns)
+            composed = _title_before(doc, kb, span, hit, res, noun_ends, found, nouns, on)
         if composed is not None:
             span, res = composed
         elif hit.how == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
@@ -427,7 +427,7 @@ def _compose_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, noun_ends,
 
 
 def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolution, noun_ends,
-                  found: list[_Found], nouns=None) -> tuple[Span, Resolution] | None:
+                  found: list[_Found], nouns=None, on: dt.date | None = None) -> tuple[Span, Resolution] | None:
     """"President Vladimir Putin", "Russian Foreign Minister Sergey Lavrov": the title joins the person
     (also when the person's own alias begins with the title: "Chinese President Xi Jinping")."""
     if span.start in noun_ends:
@@ -436,11 +436,23 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         start = span.start
     else:
         return None
+    title = noun_ends.get(span.start)
+    org = None
     for f in found:
-        if f.span.end == start and f.hit.how in ("demonym", "name", "alias", "short"):
+        # "Hamas political leader Ismail Haniyeh": adjectives may sit between the actor and the title
+        gap = range(f.span.end, start)
+        if 0 <= start - f.span.end <= 2 and f.hit.how in ("demonym", "name", "alias", "short") \
+                and all(doc[t].pos_ == "ADJ" for t in gap):
             start = f.span.start
+            if kb.actors[f.hit.actor].kind not in ("state", "historic_state", "person"):
+                org = f
             break
     if start == span.start:
         return None
     whole = doc[start:span.end]
+    if org is not None and title is not None:
+        # "<org> leader/spokesman <Name>" is the organisation, whatever the person's own record says
+        # (alive, dead, or unknown roles): the title names whom they speak or act for
+        r = compose(kb, org.hit, title[1], on, whole.text)
+        return whole, r.model_copy(update={"why": f"{r.why}; titled person {res.text!r}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
