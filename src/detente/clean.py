@@ -26,6 +26,7 @@ _END_PUNCT = ('.', '!', '?', ':', ';', '"', "'", ')')
 # a wire dateline at the start of a paragraph: "OTTAWA, Oct 14 (Detente Wire) - Canada expelled ..."
 _DATELINE = re.compile(
     r"^[ ]*[A-Z][A-Z'.\- ]*[A-Z]{2}[A-Z'.\- ]*(?:/[A-Z][A-Z'.\- ]+)*"
+    r"(?:,[ ]+[A-Z][A-Za-z'.\-]+(?:[ ][A-Z][A-Za-z'.\-]+){0,3}(?=,))*"  # ", Saint Vincent"
     r"(?:,[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?(?:[ ]*\([^)\n]{1,60}\))?[ ]+([-\u2013\u2014])[ ]+(?=[A-Z\"\u201c])"
 )
 

@@ -600,6 +600,22 @@ def _h_rel_period(m: re.Match, ctx: _Ctx) -> _Hit | None:
     return hit
 
 
+def _h_the_weekend(m: re.Match, ctx: _Ctx) -> _Hit | None:
+    """"met over the weekend": the latest weekend up to publication (the next one after a future
+    cue: "will meet at the weekend")."""
+    p = ctx.published
+    future = _future_cue(ctx, m.start())
+    hit = _Hit(m.start(), m.end(), kind="relative", prio=6, future=future)
+    if p is None:
+        return hit
+    if future:
+        sat = p + dt.timedelta(days=(5 - p.weekday()) % 7)
+    else:
+        sat = p - dt.timedelta(days=(p.weekday() - 5) % 7)
+    hit.date, hit.date_end = DateValue.from_date(sat), DateValue.from_date(sat + dt.timedelta(days=1))
+    return hit
+
+
 def _count(ctx: _Ctx, raw: str | None, unit_word: str) -> tuple[int, bool]:
     """(count, vague) for "two", "3", "a few", None ("days after" → vague)."""
     if raw is None:
@@ -701,6 +717,7 @@ def _patterns() -> list[tuple[re.Pattern, Handler]]:
         (r"(?=[A-Z])" + mon_full + r"(?!\s*\d)", _h_month_alone, 0),
         (r"(?=[yYtT])\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I),
         (r"(?=[eElLtTnN])\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I),
+        (r"(?=[oOaAdD])\b(?:over|at|during)\s+the\s+weekend\b", _h_the_weekend, I),
         (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+ago\b", _h_ago, I),
         (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I),
         (r"(?=[tT])\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
@@ -1069,6 +1086,9 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         if inner is not None:
             return inner
     if best is None:
+        fronted = _fronted(sent, trig, exprs)
+        if fronted is not None:
+            return fronted
         return (_host_date(sent, trigger_i, exprs, published, _depth) or _since_clause(sent, trigger_i)
                 or _from_paragraph(sent, trigger_i, published, _depth))
     k = best[2]
@@ -1087,6 +1107,23 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
             setting = _from_paragraph(sent, trigger_i, published, 0)
             if setting is not None:
                 return setting
+    return e.model_copy(update={"start": base + e.start, "end": base + e.end})
+
+
+_FRONTED = re.compile(r"\s*(?:(?:in|on|by|during)\s+)?$", re.I)
+
+
+def _fronted(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...]) -> TimeExpr | None:
+    """"In September 2019, drones hit two oil plants; the Houthis claimed the strike, but Riyadh
+    blamed Iran": a calendar date that opens the sentence, set off by a comma, is the setting of
+    every simple-past clause of the sentence that has no date of its own (the parser often hangs
+    the phrase on the first clause only)."""
+    e = exprs[0]
+    if e.kind not in ("point", "span") or e.date is None or e.future or not _FRONTED.match(sent.text[:e.start]):
+        return None
+    if not sent.text[e.end:].lstrip().startswith(",") or not _past_told(trig):
+        return None
+    base = sent.start_char
     return e.model_copy(update={"start": base + e.start, "end": base + e.end})
 
 
@@ -1206,15 +1243,32 @@ def _lede_peg(sent: Span, trig: Token, published: dt.date) -> TimeExpr | None:
     """The article's news peg: the first news day ("on Monday", "yesterday") written in its first
     sentences before the event's trigger."""
     doc = sent.doc
+    fallback: TimeExpr | None = None  # the wire dateline's day ("KINGSTOWN, Dec 15 (Wire) -")
     for s in list(doc.sents)[:_LEDE_SENTENCES]:
         if s.start > sent.start:
-            return None
+            return fallback
+        dateline = _is_dateline(s)
         for e in _find(s.text, published):
             if s.start_char + e.end > trig.idx:
-                return None
+                return fallback
             if _is_short(e) and _peg_day(e, published):
-                return e.model_copy(update={"start": s.start_char + e.start, "end": s.start_char + e.end})
-    return None
+                found = e.model_copy(update={"start": s.start_char + e.start, "end": s.start_char + e.end})
+                if not dateline:
+                    return found
+                fallback = fallback or found
+    return fallback
+
+
+_DATELINE_SENT = re.compile(
+    r"^\s*[A-Z][A-Z'.\- ]*[A-Z]{2}[A-Z'.\- /]*(?:,[^,.\n]{1,40})*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"\s*(?:\([^)\n]{1,60}\))?\s*\.?\s*$")
+
+
+def _is_dateline(s: Span) -> bool:
+    """A wire dateline the cleaner made a sentence ("KINGSTOWN, Saint Vincent, Dec 15 (Wire)."): its
+    day is when the story was filed, and a weekday in the lede ("agreed on Thursday") dates the news
+    more exactly."""
+    return bool(_DATELINE_SENT.match(s.text))
 
 
 def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth: int) -> TimeExpr | None:
@@ -1245,6 +1299,8 @@ def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth
         if "\n\n" in doc.text[last.idx + len(last):first.idx]:
             break  # another paragraph
         first = next((t for t in s if not t.is_space), s[0])
+        if _is_dateline(s):
+            continue  # the filing day: the lede's own news day comes first (_lede_peg)
         te = date_for(s, s.root.i, published, _depth=depth + 1)
         if te is None or te.date is None or te.kind not in ("point", "span", "relative", "anchor") or te.future:
             continue
@@ -1319,7 +1375,8 @@ def _anchor_clause_date(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...],
     governor = clause.head
     if governor.i == clause.i:
         return None
-    ref_te = date_for(sent, governor.i, published, _depth=depth + 1)
+    ref_te = _referent_date(sent, governor, published, depth) or date_for(sent, governor.i, published,
+                                                                          _depth=depth + 1)
     if ref_te is not None and ref_te.date is not None:
         ref = ref_te.date
     elif published is not None and _news_verb(governor):
@@ -1336,6 +1393,32 @@ def _anchor_clause_date(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...],
 
 
 _BACK_SENTENCES = 3
+_LIGHT_VERBS = frozenset({"come", "happen", "occur", "follow", "take"})
+_REFERENT_BACK = 8
+
+
+def _referent_date(sent: Span, governor: Token, published: dt.date | None, depth: int) -> TimeExpr | None:
+    """"The air strikes on December 24 hit villages. … The strikes came three days after …": a light
+    verb ("came", "happened") whose subject is a definite noun names an event told earlier; the
+    nearest earlier mention of that noun (up to eight sentences back) with a date written in its
+    own sentence gives the reference date."""
+    if governor.lemma_ not in _LIGHT_VERBS:
+        return None
+    subj = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "that", "this")
+                               for c in subj.children):
+        return None
+    doc = sent.doc
+    prev = [s for s in doc.sents if s.end <= sent.start][-_REFERENT_BACK:]
+    for s in reversed(prev):
+        for t in reversed(list(s)):
+            if t.lemma_ != subj.lemma_ or t.pos_ != "NOUN":
+                continue
+            te = date_for(s, t.i, published, _depth=depth + 1)
+            if (te is not None and te.date is not None and te.kind == "point"
+                    and s.start_char <= te.start < s.end_char):
+                return te
+    return None
 
 
 def _anchor_from_before(sent: Span, e: TimeExpr, published: dt.date | None, depth: int) -> TimeExpr:

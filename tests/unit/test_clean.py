@@ -40,3 +40,8 @@ def test_a_wire_dateline_becomes_its_own_sentence():
 def test_a_dash_inside_a_sentence_is_not_a_dateline():
     for text in ("US - China talks resumed on Monday.", "The UN - which met on Friday - agreed."):
         assert "." not in clean_text(text).text[:-1]
+
+
+def test_a_dateline_with_a_region_after_the_city_becomes_its_own_sentence():
+    cleaned = clean_text("PORT LOUIS, Republic Island, Jun 6 (Island Wire) - Two neighbours signed a pact.")
+    assert cleaned.text.startswith("PORT LOUIS, Republic Island, Jun 6 (Island Wire) . Two neighbours")

@@ -48,13 +48,17 @@ IT_HEADS = frozenset({"administration", "government", "ministry", "cabinet", "co
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
 # pair anaphors: "both <noun>" / "the two <noun>" → the kind of antecedent wanted
 PAIR_DETERMINERS = frozenset({"both", "two"})
+# "neither country", "each side": one of a pair, read as the pair itself
+ONE_OF_PAIR = frozenset({"neither", "each"})
+PAIR_SINGULAR = {"country": "countries", "nation": "nations", "government": "governments", "state": "states",
+                 "side": "sides", "party": "parties", "capital": "capitals", "leader": "leaders"}
 PAIR_NOUNS = {"countries": "state", "nations": "state", "governments": "state", "states": "state",
               "neighbours": "state", "neighbors": "state", "capitals": "state", "leaders": "person",
               "sides": "any", "parties": "any"}
 # words the prefilter keeps a sentence for (see ``detente.prefilter``): anaphors that need no "the"
-ANAPHOR_WORDS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"} | PAIR_DETERMINERS
+ANAPHOR_WORDS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"} | PAIR_DETERMINERS | ONE_OF_PAIR
 # nouns that are anaphors right after "the"
-DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council"}
+DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council", "committee"}
 STATE_KINDS = frozenset({"state", "historic_state"})
 
 
@@ -177,8 +181,9 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         definite = prev == "the" and (i - 1) not in covered and nxt != "of"
         span = doc[i - 1:i + 1] if definite else doc[i:i + 1]
 
-        if low in PAIR_DETERMINERS and nxt in PAIR_NOUNS and (low == "both" or prev == "the") \
-                and (i + 1) not in covered:
+        if (low in PAIR_DETERMINERS and nxt in PAIR_NOUNS and (low == "both" or prev == "the")
+                or low in ONE_OF_PAIR and nxt in PAIR_SINGULAR) and (i + 1) not in covered:
+            nxt = PAIR_SINGULAR.get(nxt, nxt) if low in ONE_OF_PAIR else nxt
             want = PAIR_NOUNS[nxt]
             det = doc[i - 1:i + 1] if low == "two" else doc[i:i + 1]
             # the actor whose clause holds the anaphor is not one of the pair: "Kallas urged both
@@ -212,11 +217,16 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 pair.append(m)
             joint = _coordinated_pair(doc, timeline, sent_of, det.start, sent_of[i] - WINDOW, fits,
                                       lambda ti: not (in_quote[ti] and not in_quote[i]))
+            dyad = _main_dyad(timeline, det.start, fits, lambda ti: not (in_quote[ti] and not in_quote[i]))
+            if joint is not None and dyad is not None and _passing(timeline, det.start, joint, dyad):
+                joint = None  # "Iraq and Oman hosted talks …, diplomats from both countries": the topic pair
             if joint is not None:
                 pair = [joint[1], joint[0]]
+            elif dyad is not None:
+                pair = [dyad[1], dyad[0]]
             if len(pair) == 2:
                 later, earlier = pair
-                phrase = f"{det.text} {nxt}"
+                phrase = f"{det.text} {doc[i + 1].text}"
                 add(det, earlier, earlier.country, earlier.sector, earlier.id, f"pair {phrase!r} (1 of 2)")
                 add(doc[i + 1:i + 2], later, later.country, later.sector, later.id, f"pair {phrase!r} (2 of 2)")
             continue
@@ -247,11 +257,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             ante = find(i - 1, lambda m: _kind(kb, m) == "igo")
             if ante is not None:
                 add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
-        elif definite and low == "council":
+        elif definite and low in ("council", "committee") and (i + 1 >= len(doc) or doc[i + 1].pos_ != "PROPN"):
+            # "the committee" after "the Security Council committee"/"the 1988 Committee": the
+            # council whose committee it is (a committee must have been named as such)
             ante = find(i - 1, lambda m: _kind(kb, m) == "igo" and m.id is not None
-                        and "council" in (kb.get(m.id).name.lower() if kb.get(m.id) else ""))
+                        and low in (m.text.lower() + " " + (kb.get(m.id).name.lower() if kb.get(m.id) else "")))
             if ante is not None:
-                add(span, ante, ante.country, ante.sector, ante.id, "'the council'")
+                add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
         elif low in PERSON_PRONOUNS and t.pos_ == "PRON":
             ante = find(i, lambda m: m.kind == "person")
             if ante is not None:
@@ -376,6 +388,39 @@ def _clause_subject(tok):
 
 
 PAIR_JOINERS = frozenset({"and", ",", ", and", "and the", ", and the"})
+
+
+def _main_dyad(timeline, before: int, fits, visible):
+    """The article's main dyad so far: the two actors that pass ``fits`` named most often before
+    token ``before``, when they clearly lead (each named at least three times, the second more often
+    than the third). Text order of first mention: (earlier, later)."""
+    count: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    order: dict[str, int] = {}
+    for ti, m in timeline:
+        if ti >= before or not visible(ti) or not fits(m):
+            continue
+        ident = m.id or m.country
+        if not ident:
+            continue
+        count[ident] = count.get(ident, 0) + 1
+        if ident not in first or m.kind != "coref" and first[ident].kind == "coref":
+            first[ident] = m
+            order.setdefault(ident, ti)
+    ranked = sorted(count, key=lambda k: -count[k])
+    if len(ranked) < 2 or count[ranked[1]] < 3 or (len(ranked) > 2 and count[ranked[2]] >= count[ranked[1]]):
+        return None
+    a, b = sorted(ranked[:2], key=lambda k: order[k])
+    return first[a], first[b]
+
+
+def _passing(timeline, before: int, joint, dyad) -> bool:
+    """A coordinated pair named only in passing (each once so far, neither in the main dyad)."""
+    ids = {m.id or m.country for m in joint}
+    if ids & {m.id or m.country for m in dyad}:
+        return False
+    n = sum(1 for ti, m in timeline if ti < before and (m.id or m.country) in ids)
+    return n <= 2
 
 
 def _coordinated_pair(doc: Doc, timeline, sent_of, before: int, first_sent: int, fits, visible):

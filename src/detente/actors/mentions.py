@@ -95,6 +95,28 @@ class _Found:
     drop: bool = False
 
 
+def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
+    """The date a person's role is read on: the sentence's own date when it names one to the month
+    or day before publication ("In December 2024, al-Sharaa met …" is the HTS leader, not the later
+    president); else ``on``."""
+    if on is None:
+        return on
+    from detente.dates import date_for
+
+    verb = span.root
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    try:
+        te = date_for(span.sent, verb.i, on)
+    except Exception:  # dating is a refinement here; a failure must not lose the mention
+        return on
+    if te is None or te.date is None or te.future or te.kind not in ("point", "span") \
+            or te.date.precision not in ("month", "day"):
+        return on
+    d = te.date.last_day()  # "in December 2024": as things stood by then
+    return d if d < on else on
+
+
 def _merge_same_actor(kb: ActorKB, matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """Overlapping matches of one person join into one span: "President Xi" and "Xi Jinping" in
     "President Xi Jinping" are one mention, not two halves of which only one survives."""
@@ -180,7 +202,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     for mid, s, e in m.names(doc):
         k = doc.vocab.strings[mid]
         first = doc[s].text[:1]
-        if not first.isupper() and not any(h.alias[:1].islower() for h in kb.index.get(k, [])):
+        if not (first.isupper() or first.isdigit()) and not any(h.alias[:1].islower() for h in kb.index.get(k, [])):
             continue
         raw.append((s, e, k, False))
     for mid, s, e in m.acronyms(doc):
@@ -193,7 +215,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             continue
         span = doc[s:e]
         hit = hits[0]
-        res = from_hit(kb, hit, on, span.text)
+        when = _said_on(span, on) if hit.how == "person" else on
+        res = from_hit(kb, hit, when, span.text)
+        if when != on:
+            res = res.model_copy(update={"why": f"{res.why} (the sentence's date)"})
         found.append(_Found(span, hit, res, res.kind))
 
     nouns = noun_spans(doc, kb)
@@ -439,10 +464,11 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
     title = noun_ends.get(span.start)
     org = None
     for f in found:
-        # "Hamas political leader Ismail Haniyeh": adjectives may sit between the actor and the title
+        # "Hamas political leader Ismail Haniyeh", "Guyana's President Irfaan Ali": adjectives or a
+        # possessive may sit between the actor and the title
         gap = range(f.span.end, start)
-        if 0 <= start - f.span.end <= 2 and f.hit.how in ("demonym", "name", "alias", "short") \
-                and all(doc[t].pos_ == "ADJ" for t in gap):
+        if 0 <= start - f.span.end <= 2 and f.hit.how in ("demonym", "name", "alias", "short", "institution") \
+                and all(doc[t].pos_ == "ADJ" or doc[t].lower_ in ("'s", "\u2019s") for t in gap):
             start = f.span.start
             if kb.actors[f.hit.actor].kind not in ("state", "historic_state", "person"):
                 org = f

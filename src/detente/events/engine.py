@@ -49,7 +49,7 @@ INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statut
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
-    "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7,
+    "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7, "clause_subj": 0.8,
 }
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
@@ -634,6 +634,16 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                         break
                 if arg:
                     break
+        elif role == "clause_subj":
+            # "wants to help Ukraine rebuild its grid": the helped party is the subject of the
+            # clause the verb governs
+            for x in (c for c in v.children if c.dep_ in ("ccomp", "xcomp")):
+                for o in (c for c in x.children if c.dep_ == "nsubj"):
+                    arg = ok(_core(ctx, o, "clause_subj", strict=True))
+                    if arg:
+                        break
+                if arg:
+                    break
         elif role == "dative":
             for c in v.children:
                 if c.dep_ in ("dative", "iobj"):
@@ -823,6 +833,8 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if te is not None and te.date is not None:
         date, precision = te.date.value, te.date.precision
         date_end = te.date_end.value if te.date_end is not None else None
+    elif te is not None and te.kind == "since":
+        pass  # "since Assad fell": an open span from an undated start; the publication day is not its date
     elif ctx.published is not None:
         dv = DateValue.from_date(ctx.published)
         date, precision = dv.value, dv.precision
@@ -1041,6 +1053,9 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
         pairs = [(s, None) for s in sources]
     else:
         return []
+    if m.pattern.reverse:
+        # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
+        pairs = [(t, s) for s, t in pairs if t is not None]
     return [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
 
 
