@@ -68,11 +68,6 @@ def test_a_role_is_read_on_the_date_the_sentence_gives(found):
     assert _with(ms, "al-Sharaa")[0].id == "HTS"
 
 
-def test_neither_country_takes_the_pair(found):
-    ms = found("Peru and Chile held talks on the fishing quota. Neither country would give way.")
-    assert {m.id for m in ms if "pair" in m.why} == {"PER", "CHL"}
-
-
 def test_both_countries_prefers_the_main_dyad_over_a_pair_named_in_passing(found):
     ms = found("Iran and Saudi Arabia restored ties. Iran said the deal was final. Saudi Arabia agreed. "
                "Iran sent an envoy and Saudi Arabia replied. Kuwait and Jordan had hosted earlier talks, "

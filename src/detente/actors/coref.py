@@ -48,15 +48,11 @@ IT_HEADS = frozenset({"administration", "government", "ministry", "cabinet", "co
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
 # pair anaphors: "both <noun>" / "the two <noun>" → the kind of antecedent wanted
 PAIR_DETERMINERS = frozenset({"both", "two"})
-# "neither country", "each side": one of a pair, read as the pair itself
-ONE_OF_PAIR = frozenset({"neither", "each"})
-PAIR_SINGULAR = {"country": "countries", "nation": "nations", "government": "governments", "state": "states",
-                 "side": "sides", "party": "parties", "capital": "capitals", "leader": "leaders"}
 PAIR_NOUNS = {"countries": "state", "nations": "state", "governments": "state", "states": "state",
               "neighbours": "state", "neighbors": "state", "capitals": "state", "leaders": "person",
               "sides": "any", "parties": "any"}
 # words the prefilter keeps a sentence for (see ``detente.prefilter``): anaphors that need no "the"
-ANAPHOR_WORDS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"} | PAIR_DETERMINERS | ONE_OF_PAIR
+ANAPHOR_WORDS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"} | PAIR_DETERMINERS
 # nouns that are anaphors right after "the"
 DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council", "committee"}
 STATE_KINDS = frozenset({"state", "historic_state"})
@@ -181,9 +177,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         definite = prev == "the" and (i - 1) not in covered and nxt != "of"
         span = doc[i - 1:i + 1] if definite else doc[i:i + 1]
 
-        if (low in PAIR_DETERMINERS and nxt in PAIR_NOUNS and (low == "both" or prev == "the")
-                or low in ONE_OF_PAIR and nxt in PAIR_SINGULAR) and (i + 1) not in covered:
-            nxt = PAIR_SINGULAR.get(nxt, nxt) if low in ONE_OF_PAIR else nxt
+        if low in PAIR_DETERMINERS and nxt in PAIR_NOUNS and (low == "both" or prev == "the") \
+                and (i + 1) not in covered:
             want = PAIR_NOUNS[nxt]
             det = doc[i - 1:i + 1] if low == "two" else doc[i:i + 1]
             # the actor whose clause holds the anaphor is not one of the pair: "Kallas urged both
