@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -110,8 +111,10 @@ def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
         te = date_for(span.sent, verb.i, on)
     except Exception:  # dating is a refinement here; a failure must not lose the mention
         return on
+    # only an absolute date ("in December 2024"): relative ones ("on Monday") hang on sentence
+    # boundaries, which the fast path may draw differently
     if te is None or te.date is None or te.future or te.kind not in ("point", "span") \
-            or te.date.precision not in ("month", "day"):
+            or te.date.precision not in ("month", "day") or not re.search(r"\b(1[89]|20)\d\d\b", te.text):
         return on
     d = te.date.last_day()  # "in December 2024": as things stood by then
     return d if d < on else on
