@@ -58,6 +58,10 @@ DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council", "commit
 STATE_KINDS = frozenset({"state", "historic_state"})
 
 
+# institutions so tied to one state in the news that "the X" only follows "<state> X" named before
+OWNED_BY_NAME = ("treasury",)
+
+
 def _kind(kb: ActorKB, m: Mention) -> str | None:
     if m.kind == "person":
         return "person"
@@ -314,6 +318,15 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 if court is not None:
                     add(whole, court, court.country, court.sector, court.id, "'the court' (the last court)")
                     continue
+            if any(w in noun.phrase.lower() for w in OWNED_BY_NAME):
+                # "the Treasury" is no organ of whichever state came last ("sanctions on Iran. The
+                # Treasury said …"): only a state whose own Treasury was named before owns it
+                word = next(w for w in OWNED_BY_NAME if w in noun.phrase.lower())
+                ante = find(i - 1, lambda m: word in m.text.lower() and _state_of(kb, m) is not None)
+                if ante is not None:
+                    state = _state_of(kb, ante)
+                    add(whole, ante, state, noun.sector, state, f"'the {noun.phrase}' (the last state's {word})")
+                continue
             ante = find(i - 1, lambda m: m.sector == noun.sector and _state_of(kb, m) is not None
                         and m.id == _state_of(kb, m))
             # a state named later as the subject of a clause ("India said no. The foreign ministry

@@ -276,6 +276,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     places.extend(region_places)
     out.extend(_placed(doc, kb, found, nouns, noun_ends, on))
     out.extend(_domestic(doc, kb, nouns, noun_ends, out, on))
+    out.extend(_rebels_placed(doc, kb, nouns, noun_ends, out, places, on))
     # composed spans swallow the plain mentions inside them ("Russian" in "Russian President Putin")
     out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     mentions: list[Mention] = []
@@ -415,6 +416,49 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
     return res_out
 
 
+# "Russia-backed rebels", "Iran's proxies": rebels of someone else, never of the place they fight in
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "proxy", "proxies", "allied"})
+
+
+def _rebels_placed(doc: Doc, kb: ActorKB, nouns, noun_ends, out, places, on) -> list[tuple[int, int, Resolution]]:
+    """"Rebel fighters seized Goma, the largest city in eastern Congo", "rebels attacked villages in
+    Darfur": rebels with no owner of their own, in a sentence whose only state is named as a place
+    (a region, a city, "in <state>"), are that state's rebels. A state acting in the sentence
+    ("U.S. forces killed militants") is no place; sponsors ("Russia-backed") block the rule."""
+    taken = {i for s, e, _ in out for i in range(s, e)}
+    res_out = []
+    for nspan, noun in nouns.values():
+        if noun.sector != "REB" or any(i in taken for i in range(nspan.start, nspan.end)):
+            continue
+        sent = nspan.sent
+        if any(t.lower_ in SPONSOR_WORDS or t.lower_.endswith("-backed") for t in sent):
+            continue
+        lo, hi = doc[sent.start].idx, doc[sent.end - 1].idx + len(doc[sent.end - 1])
+        inside = [(doc[s:e], r.country) for s, e, r in out if sent.start <= s < sent.end and r.country]
+        here = [p.country for p in places if lo <= p.start < hi and p.country]
+        countries = {c for _, c in inside} | set(here)
+        if len(countries) != 1:
+            continue
+        country = next(iter(countries))
+        if kb.actors.get(country) is None or kb.actors[country].kind != "state":
+            continue
+        # every state mention must be a bare place: "in Sudan", "eastern Congo", not an actor
+        if any(r_span.root.dep_ != "pobj" and not r_span.text.lower().startswith("eastern ")
+               for r_span, _ in inside):
+            continue
+        if not here and not inside:
+            continue
+        start = nspan.start
+        while start in noun_ends and noun_ends[start][0].start < start:
+            start = noun_ends[start][0].start
+        whole = doc[start:nspan.end]
+        hit = AliasHit(actor=country, how="name", alias=country, case_sensitive=True)
+        r = compose(kb, hit, noun, on, whole.text, base=0.6)
+        res_out.append((whole.start, whole.end, r.model_copy(update={
+            "why": f"{r.why}; rebels in the sentence's only place ({country})"})))
+    return res_out
+
+
 def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) -> tuple[Span, Resolution] | None:
     """"Russia's Supreme Court", "the Russian foreign ministry", "Russia's top court"."""
     j = span.end
@@ -426,7 +470,10 @@ def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) 
             if any(doc[t].pos_ not in ("ADJ", "PROPN", "NOUN", "ADV") or doc[t].is_punct for t in range(j, k)):
                 return None
             nspan, noun = nouns[k]
-            if not _attached(span, nspan):
+            # "a Philippine coast guard ship": the name and the institution both modify the vessel
+            shared = (noun.institution and skip == 0 and nspan.root.dep_ == "compound"
+                      and nspan.root.head.i == span.root.head.i and nspan.root.head.i >= nspan.end)
+            if not _attached(span, nspan) and not shared:
                 return None
             end = nspan.end
             if noun.phrase.split()[-1] in EXTENDABLE_HEADS and end + 1 < len(doc) and doc[end].lower_ in ("of", "for"):

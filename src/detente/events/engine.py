@@ -446,6 +446,10 @@ def _verb_matches(p: Pattern, v: Token) -> Match | None:
     if p.complements:
         if not any((" " in w and w in text) or (" " not in w and w in words) for w in p.complements):
             return None
+    if p.sentence_words:
+        present = {_lemma(t) for t in v.sent} | {t.lower_ for t in v.sent}
+        if not present & set(p.sentence_words):
+            return None
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok)
@@ -1096,6 +1100,12 @@ def _base_form(word: str) -> str | None:
     return word[:-1]
 
 
+def _title_case(toks: list[Token]) -> bool:
+    """A headline in Title Case: every longer word capitalised ("Rebels Fire Missiles at Ship")."""
+    long = [t for t in toks if t.is_alpha and len(t) > 3]
+    return len(long) >= 3 and all(t.text[0].isupper() for t in long)
+
+
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
     """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
     and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
@@ -1109,6 +1119,12 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     while k < len(toks) and k < 6 and not toks[k].is_lower and (
             toks[k].pos_ in HEADLINE_SUBJECT_POS or toks[k].i in covered):
         k += 1
+    titled = _title_case(toks)
+    if titled:
+        # "Houthi Rebels Fire Missiles at US Destroyer": the subject is the leading actor name only
+        k = 0
+        while k < len(toks) and k < 6 and toks[k].i in covered:
+            k += 1
     if k == 0 or k >= len(toks) - 1:
         return None
     subj_end = k  # exclusive
@@ -1118,7 +1134,7 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         prefix = [j, j + 1]
         j += 2
     verb = toks[j]
-    base = _base_form(verb.text)
+    base = _base_form(verb.text.lower()) or verb.lower_ if titled else _base_form(verb.text)
     if base is None or verb.pos_ == "VERB" or not (patterns.for_verb(base) or patterns.for_verb(verb.text)):
         return None
     if not any(t.i in covered for t in toks[:subj_end]) and not toks[0].is_title:
@@ -1129,6 +1145,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
 
     rest = toks[j:]
     words = ["They", verb.text] + [t.text for t in rest[1:]]
+    if titled:  # lower-case the words of a title-case headline that name no actor
+        words = ["They"] + [t.text if t.i in covered else t.text.lower() for t in rest]
     spaces = [True] + [bool(t.whitespace_) for t in rest]
     variant = get_nlp()(Doc(get_nlp().vocab, words=words, spaces=spaces))
     if len(variant) != len(words) or variant[1].pos_ != "VERB":

@@ -61,6 +61,8 @@ class Pattern(BaseModel):
     exclude_objects: list[str] = Field(default_factory=list)
     preps: dict[str, list[str]] = Field(default_factory=dict)
     complements: list[str] = Field(default_factory=list)
+    # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
+    sentence_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
@@ -85,7 +87,7 @@ class Pattern(BaseModel):
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "governors")
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "governors", "sentence_words")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return _norm(v)
@@ -130,7 +132,7 @@ class Pattern(BaseModel):
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
-                + self.needs_clause)
+                + self.needs_clause + bool(self.sentence_words))
 
     @cached_property
     def verb_heads(self) -> dict[str, list[list[str]]]:
