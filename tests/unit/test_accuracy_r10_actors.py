@@ -6,21 +6,14 @@ import datetime as dt
 
 import pytest
 
-from detente.actors import find_mentions, load_kb
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
-
-
 @pytest.fixture
-def found(nlp, kb):
-    def run(text, on=dt.date(2025, 2, 1)):
-        return find_mentions(nlp(text), kb, on)
-    return run
+def found(found):
+    """This round's cases are dated 2025-02-01."""
+    return lambda text, on=dt.date(2025, 2, 1): found(text, on)
 
 
 def _by_text(mentions):

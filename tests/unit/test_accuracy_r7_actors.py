@@ -6,21 +6,8 @@ import datetime as dt
 
 import pytest
 
-from detente.actors import find_mentions, load_kb
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
-
-
-@pytest.fixture
-def found(nlp, kb):
-    def run(text, on=dt.date(2024, 6, 1)):
-        return find_mentions(nlp(text), kb, on)
-    return run
 
 
 def _at(mentions, text, nth=0):

@@ -405,15 +405,22 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
             continue
         if "opposition" not in noun.phrase.lower() and not any(r.sector in STATE_HANDS for r in inside):
             continue
-        start = nspan.start
-        while start in noun_ends and noun_ends[start][0].start < start:
-            start = noun_ends[start][0].start
-        whole = doc[start:nspan.end]
-        hit = AliasHit(actor=country, how="name", alias=country, case_sensitive=True)
-        r = compose(kb, hit, noun, on, whole.text, base=0.6)
-        res_out.append((whole.start, whole.end, r.model_copy(update={
-            "why": f"{r.why}; the sentence's only state ({country})"})))
+        res_out.append(_of_country(doc, kb, nspan, noun, noun_ends, country, on,
+                                   f"the sentence's only state ({country})"))
     return res_out
+
+
+def _of_country(doc: Doc, kb: ActorKB, nspan, noun, noun_ends, country: str, on,
+                reason: str) -> tuple[int, int, Resolution]:
+    """The noun phrase ending at ``nspan`` (widened to its modifiers) as ``country``'s actor of the
+    noun's sector, with ``reason`` added to its ``why``."""
+    start = nspan.start
+    while start in noun_ends and noun_ends[start][0].start < start:
+        start = noun_ends[start][0].start
+    whole = doc[start:nspan.end]
+    hit = AliasHit(actor=country, how="name", alias=country, case_sensitive=True)
+    r = compose(kb, hit, noun, on, whole.text, base=0.6)
+    return whole.start, whole.end, r.model_copy(update={"why": f"{r.why}; {reason}"})
 
 
 # "Russia-backed rebels", "Iran's proxies": rebels of someone else, never of the place they fight in
@@ -448,14 +455,8 @@ def _rebels_placed(doc: Doc, kb: ActorKB, nouns, noun_ends, out, places, on) -> 
             continue
         if not here and not inside:
             continue
-        start = nspan.start
-        while start in noun_ends and noun_ends[start][0].start < start:
-            start = noun_ends[start][0].start
-        whole = doc[start:nspan.end]
-        hit = AliasHit(actor=country, how="name", alias=country, case_sensitive=True)
-        r = compose(kb, hit, noun, on, whole.text, base=0.6)
-        res_out.append((whole.start, whole.end, r.model_copy(update={
-            "why": f"{r.why}; rebels in the sentence's only place ({country})"})))
+        res_out.append(_of_country(doc, kb, nspan, noun, noun_ends, country, on,
+                                   f"rebels in the sentence's only place ({country})"))
     return res_out
 
 
