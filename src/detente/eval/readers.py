@@ -59,16 +59,10 @@ class _YEvent(BaseModel):
         return _date_to_str(v)
 
 
-class _YChange(BaseModel):
+class _YChange(GoldChange):
+    """A relation change as written in a gold YAML file (unknown keys are errors)."""
+
     model_config = ConfigDict(extra="forbid")
-    source: str
-    target: str
-    dimension: str
-    value: str
-    date: str | None = None
-    date_precision: Precision | None = None
-    subjects: list[str] = Field(default_factory=list)
-    sentence: str | None = None
 
     @field_validator("date", mode="before")
     @classmethod
@@ -76,11 +70,10 @@ class _YChange(BaseModel):
         return _date_to_str(v)
 
 
-class _YQuote(BaseModel):
+class _YQuote(GoldQuote):
+    """A quote as written in a gold YAML file (unknown keys are errors)."""
+
     model_config = ConfigDict(extra="forbid")
-    speaker: str | None = None
-    speaker_id: str | None = None
-    text_contains: str
 
 
 class _YAbsent(BaseModel):
