@@ -34,6 +34,11 @@ def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, 
     ctext = cleaned.text
     while start < end and ctext[start].isspace():
         start += 1
+    # a closing quote the parser left at the start of the next sentence ('" The Taliban ...')
+    if end - start > 2 and ctext[start] in "\"'" and ctext[start + 1].isspace():
+        start += 1
+        while start < end and ctext[start].isspace():
+            start += 1
     while end > start and ctext[end - 1].isspace():
         end -= 1
     s, e = cleaned.orig_span(start, end)

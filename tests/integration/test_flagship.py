@@ -120,3 +120,17 @@ def test_relation_changes(result):
     assert deals.detail["subjects"] == ["oil products", "wheat", "flour"]
     assert deals.detail["kind"] == "trade"
     change(result, "recognition", "none")
+
+
+def test_evidence_sentences_are_trimmed():
+    """No evidence sentence starts or ends with whitespace or a stray closing quote."""
+    from detente.ingest import read_paths
+    from detente.models import Article
+    from detente.pipeline import extract_articles
+
+    corpus = ARTICLE.parent
+    articles = [a for a in read_paths(sorted(corpus.glob("0[1-3]*.txt"))) if isinstance(a, Article)]
+    for result in extract_articles(articles):
+        for ev in result.events:
+            assert ev.sentence == ev.sentence.strip()
+            assert not (ev.sentence[:1] in "\"\u201d" and ev.sentence[1:2].isspace()), ev.sentence
