@@ -114,6 +114,7 @@ class DatesConfig(BaseModel):
     not_year_after: list[str]
     future_cues: list[str]
     month_cues: list[str]
+    sequence_adverbs: list[str] = []
 
     @field_validator("months")
     @classmethod
@@ -998,7 +999,9 @@ def _score(h: Token, trig: Token, short: bool = False) -> float | None:
             # coordinated clauses share a date only when it stands before the first conjunct
             # ("In 2003, Russia designated X and banned Y") or after the trigger's conjunct
             if not (h.i < parent.i or h.i > max(t.i for t in level.subtree)):
-                return None
+                if not _same_time_conjuncts(level, parent, h):
+                    return None
+                penalty += 1.0  # "held talks in January and agreed to …": one subject, one time
             penalty += 1.0
         elif level.dep_ == "xcomp":
             penalty += 1.0
@@ -1111,6 +1114,22 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
 
 
 _FRONTED = re.compile(r"\s*(?:(?:in|on|by|during)\s+)?$", re.I)
+
+
+def _same_time_conjuncts(level: Token, parent: Token, h: Token) -> bool:
+    """"Diplomats held talks in Shanghai in January and agreed to …": a second verb phrase that
+    shares the first one's subject (it has none of its own), both in the simple past, with no
+    sequence adverb ("later", "then", "since") of its own, happened at the time written inside the
+    first one. The date must lie between the first verb and the trigger's conjunct."""
+    if not (parent.i < h.i < level.i) or parent.i >= level.i:
+        return False
+    words = frozenset(load_config().sequence_adverbs)
+    for v in (level, parent):
+        if v.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            return False
+    if any(c.dep_ in _SUBJECT_DEPS for c in level.children):
+        return False
+    return not any(c.dep_ in ("advmod", "npadvmod", "prep") and c.lower_ in words for c in level.children)
 
 
 def _fronted(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...]) -> TimeExpr | None:
@@ -1301,7 +1320,7 @@ def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth
         first = next((t for t in s if not t.is_space), s[0])
         if _is_dateline(s):
             continue  # the filing day: the lede's own news day comes first (_lede_peg)
-        te = date_for(s, s.root.i, published, _depth=depth + 1)
+        te = _through_setting(date_for(s, s.root.i, published, _depth=depth + 1))
         if te is None or te.date is None or te.kind not in ("point", "span", "relative", "anchor") or te.future:
             continue
         if te.date.precision == "day":
@@ -1314,6 +1333,17 @@ def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth
             return None  # the nearest setting is recent: no inheritance
         return te.model_copy(update={"date_end": None})
     return _lede_peg(sent, trig, published)
+
+
+def _through_setting(te: TimeExpr | None) -> TimeExpr | None:
+    """"The attacks continued through 2024. The Houthis sank two ships …": a year or month the
+    earlier sentence runs through (inclusive) sets the scene like "in 2024" — at that precision.
+    "until"/"by" do not: they name an end, not a period lived through."""
+    if te is None or te.kind != "until" or te.date is None or te.date.precision not in ("year", "month"):
+        return te
+    if not te.text.lower().startswith(("through ", "throughout ")):
+        return te
+    return te.model_copy(update={"kind": "point"})
 
 
 _PRESENT_TAGS = ("VBZ", "VBP")

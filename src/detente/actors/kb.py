@@ -160,6 +160,7 @@ class ActorKB:
         self.actors: dict[str, Actor] = {}
         self.sectors: dict[str, str] = {}
         self.nouns: dict[str, SectorNoun] = {}
+        self.people_modifiers: dict[str, str] = {}  # folded adjective → sector
         self.sources: list[str] = []
         self.regions: dict[str, Region] = {}  # name forms (folded) → region
         extras: list[tuple[str, str, Any]] = []
@@ -172,6 +173,9 @@ class ActorKB:
                         k = fold(form)
                         if k not in self.nouns or form == w:
                             self.nouns[k] = SectorNoun(w, group.sector, group.institution)
+            for sector, words in f.people_modifiers.items():
+                for w in words:
+                    self.people_modifiers[fold(w)] = sector
             for a in f.actors:
                 self._add(a)
             for h in f.historic:
@@ -234,6 +238,9 @@ class ActorKB:
                     raise KBError(f"actor {a.id}: governed_by names unknown actor {r.actor!r}")
             if a.parent and a.parent not in self.actors:
                 raise KBError(f"actor {a.id}: unknown parent {a.parent!r}")
+        for word, sector in self.people_modifiers.items():
+            if known and sector not in known:
+                raise KBError(f"people_modifiers: {word!r} names unknown sector {sector!r}")
         for rg in self.regions.values():
             if rg.state not in self.actors:
                 raise KBError(f"region {rg.name}: unknown state {rg.state!r}")

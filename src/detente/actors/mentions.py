@@ -96,6 +96,10 @@ class _Found:
     drop: bool = False
 
 
+_MONTH_NAME = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+                         r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?", re.I)
+
+
 def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
     """The date a person's role is read on: the sentence's own date when it names one to the month
     or day before publication ("In December 2024, al-Sharaa met …" is the HTS leader, not the later
@@ -111,10 +115,11 @@ def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
         te = date_for(span.sent, verb.i, on)
     except Exception:  # dating is a refinement here; a failure must not lose the mention
         return on
-    # only an absolute date ("in December 2024"): relative ones ("on Monday") hang on sentence
-    # boundaries, which the fast path may draw differently
+    # only a calendar date ("in December 2024", "in December", "on January 3"): relative ones
+    # ("on Monday", "last month") hang on sentence boundaries, which the fast path may draw differently
     if te is None or te.date is None or te.future or te.kind not in ("point", "span") \
-            or te.date.precision not in ("month", "day") or not re.search(r"\b(1[89]|20)\d\d\b", te.text):
+            or te.date.precision not in ("month", "day") \
+            or not (re.search(r"\b(1[89]|20)\d\d\b", te.text) or _MONTH_NAME.search(te.text)):
         return on
     d = te.date.last_day()  # "in December 2024": as things stood by then
     return d if d < on else on
@@ -196,6 +201,17 @@ def _plural_people(kb: ActorKB, hit) -> bool:
     return any(demonym_plural(d) == hit.alias for d in actor.demonyms)
 
 
+def _people_modified(kb: ActorKB, span, res):
+    """"undocumented Afghans", "displaced Syrian families": an adjective on a state's people that
+    puts them in another sector (``people_modifiers`` in sectors.yml)."""
+    for t in span.root.children:
+        if t.dep_ == "amod":
+            sector = kb.people_modifiers.get(t.lower_)
+            if sector:
+                return res.model_copy(update={"sector": sector, "why": f"{res.why} ({t.lower_!r}: {sector})"})
+    return res
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
@@ -269,6 +285,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         elif hit.how == "demonym" and _plural_people(kb, hit) and res.country:
             # "three Israelis", "Palestinians": the state's people, not the state
             res = res.model_copy(update={"id": None, "sector": "CVL", "why": res.why + " (plural: civilians)"})
+        if res.sector == "CVL" and res.id is None:
+            res = _people_modified(kb, span, res)
         out.append((span.start, span.end, res))
 
     regional, region_places = _regions(doc, kb, m, found, on)

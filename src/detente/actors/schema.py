@@ -209,6 +209,8 @@ class ActorFile(BaseModel):
     - ``historic``: historic states
     - ``people``: people with dated roles
     - ``sectors`` / ``nouns``: sector codes and the nouns that imply them
+    - ``people_modifiers``: sector → adjectives that move a state's people (civilians) into that
+      sector ("undocumented Afghans", "displaced Syrian families" → REF)
     - ``cameo``: CAMEO actor codes → detente ids, read by ``detente eval`` (ignored by the KB)
     """
 
@@ -223,5 +225,6 @@ class ActorFile(BaseModel):
     people: list[Person] = Field(default_factory=list)
     sectors: dict[str, str] = Field(default_factory=dict)
     nouns: list[SectorNouns] = Field(default_factory=list)
+    people_modifiers: dict[str, list[str]] = Field(default_factory=dict)
     regions: list[Region] = Field(default_factory=list)
     cameo: dict[str, str | dict[str, Any]] = Field(default_factory=dict)
