@@ -50,7 +50,10 @@ STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
     "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7, "clause_subj": 0.8,
+    "protesters": 0.7,
 }
+# nouns naming street protesters; a leader conceding after they acted concedes to them
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
@@ -231,7 +234,15 @@ def _place(ctx: Ctx, tok: Token | None, role: str) -> Arg | None:
     kb = ctx.kb
     hits = [h for h in kb.hits(text) if h.how in PLACE_HOWS]
     if not hits:
-        return None
+        # a region is a place of its state ("exercises in Alaska" → USA)
+        from detente.actors.kb import fold
+
+        rg = kb.regions.get(fold(text))
+        if rg is None or not rg.state:
+            return None
+        ref = ActorRef(id=rg.state, country=rg.state, sector=None, text=text,
+                       start=tok.doc[left].idx, end=tok.idx + len(tok))
+        return Arg(ref=ref, role=role, certainty=0.8, token=tok)
     actor = kb.actors.get(hits[0].actor)
     if actor is None or actor.kind not in ("state", "historic_state"):
         return None
@@ -663,6 +674,15 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                 arg = ok(_core(ctx, p, role)) or ok(_place(ctx, p, role))
                 if arg:
                     break
+            if arg is None and word == "in":
+                # "calls up reservists for a ground offensive in Gaza": a place on the purpose
+                # noun of the verb is the theatre too (places only, not actors)
+                inner = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "ahead")
+                         for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+                for p in _preps(inner, word):
+                    arg = ok(_place(ctx, p, role))
+                    if arg:
+                        break
         elif role == "between":
             for p in _preps([v], "between"):
                 for conj in p.conjuncts:
@@ -676,6 +696,17 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             c = source.ref.country
             arg = Arg(ref=ActorRef(id=c, country=c, text=c), role="home",
                       certainty=ROLE_CERTAINTY["home"])
+        elif role == "protesters" and source.ref.country and _verbal(v):
+            # "the president withdrew the bill after protesters stormed parliament": the
+            # concession answers the country's own protesters (opposition)
+            clauses = [c for c in v.children if c.dep_ in ("advcl", "prep")]
+            found = any(_lemma(t) in PROTESTER_NOUNS and t.pos_ == "NOUN"
+                        and ctx.tok2m.get(t.i) is None
+                        for c in clauses for t in c.subtree)
+            if found:
+                c = source.ref.country
+                arg = Arg(ref=ActorRef(id=None, country=c, sector="OPP", text=c), role="protesters",
+                          certainty=ROLE_CERTAINTY["protesters"])
         elif role == "event_ref":
             arg = ok(_event_ref(ctx, m, source))
         elif role == "governor_subj" and (gov := _answering_verb(m.pattern, v)) is not None:
