@@ -50,9 +50,13 @@ STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
     "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7, "clause_subj": 0.8,
-    "protesters": 0.7,
+    "protesters": 0.7, "attacker": 0.8,
 }
 # nouns naming street protesters; a leader conceding after they acted concedes to them
+# an act done "after a Russian offensive" answers the attacker
+ATTACK_NOUNS = {"offensive", "attack", "assault", "bombardment", "incursion", "invasion", "onslaught",
+                "shelling", "blockade", "siege", "advance", "push"}
+ATTACK_PREPS = ("after", "amid", "under")
 PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
@@ -671,7 +675,11 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             # "threatened to take military action against X": the complement's object counts too
             xobjs = [o for x in xcomps for o in x.children if o.dep_ == "dobj"]
             for p in _preps([v, *objs, *xcomps, *xobjs], word):
-                arg = ok(_core(ctx, p, role)) or ok(_place(ctx, p, role))
+                # "protest against cheap imports and EU rules": a coordinated object counts too
+                for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
+                    arg = ok(_core(ctx, q, role)) or ok(_place(ctx, q, role))
+                    if arg:
+                        break
                 if arg:
                     break
             if arg is None and word == "in":
@@ -707,6 +715,18 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                 c = source.ref.country
                 arg = Arg(ref=ActorRef(id=None, country=c, sector="OPP", text=c), role="protesters",
                           certainty=ROLE_CERTAINTY["protesters"])
+        elif role == "attacker" and _verbal(v):
+            # "rebels disarmed after a Russian offensive": who mounted the attack the act answers
+            for word in ATTACK_PREPS:
+                for p in _preps([v], word):
+                    if _lemma(p) in ATTACK_NOUNS and p.pos_ == "NOUN":
+                        arg = ok(_core(ctx, p, "attacker", strict=True)) or ok(
+                            next((a for c in p.children if c.dep_ in ("amod", "poss")
+                                  if (a := _core(ctx, c, "attacker", strict=True))), None))
+                    if arg:
+                        break
+                if arg:
+                    break
         elif role == "event_ref":
             arg = ok(_event_ref(ctx, m, source))
         elif role == "governor_subj" and (gov := _answering_verb(m.pattern, v)) is not None:
