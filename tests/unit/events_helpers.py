@@ -97,3 +97,20 @@ def coded(nlp, text: str, published=PUBLISHED, full: bool = False):
         return events
     return [(e.type, e.source.id if e.source else None, e.target.id if e.target else None, e.status)
             for e in events]
+
+
+def extracted(nlp, kb, text: str, on: dt.date):
+    """Events of ``text`` with the real actor mentions of ``kb`` (the whole stage, no pipeline)."""
+    from detente.actors import find_mentions
+    from detente.events import extract_events
+
+    doc = nlp(text)
+    mentions = find_mentions(doc, kb, on)
+    return [e for s in doc.sents for e in extract_events(s, mentions, kb, on)]
+
+
+def one_of(events, type_: str):
+    """The first event of ``type_`` (the test fails, showing all events, if there is none)."""
+    found = [e for e in events if e.type == type_]
+    assert found, events
+    return found[0]

@@ -7,23 +7,16 @@ import datetime as dt
 import pytest
 
 from detente import dates
-from detente.actors import find_mentions, load_kb
 
 pytestmark = pytest.mark.slow
 
 ON = dt.date(2025, 4, 25)
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
-
-
 @pytest.fixture
-def ms(nlp, kb):
-    def run(text, on=ON):
-        return find_mentions(nlp(text), kb, on)
-    return run
+def ms(found):
+    """Mentions on the day these cases are set (2025-04-25) unless told otherwise."""
+    return lambda text, on=ON: found(text, on)
 
 
 def by_text(mentions):

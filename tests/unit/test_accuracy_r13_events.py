@@ -1,29 +1,16 @@
 """Round 13 regressions for the events engine: argument choice (own example sentences)."""
 import datetime as dt
 
-import pytest
-
-from detente.actors import find_mentions, load_kb
-from detente.events import extract_events
+from events_helpers import extracted, one_of
 
 DAY = dt.date(2024, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
-
-
 def _events(nlp, kb, text):
-    doc = nlp(text)
-    mentions = find_mentions(doc, kb, DAY)
-    return [e for s in doc.sents for e in extract_events(s, mentions, kb, DAY)]
+    return extracted(nlp, kb, text, DAY)
 
 
-def _one(events, type_):
-    found = [e for e in events if e.type == type_]
-    assert found, events
-    return found[0]
+_one = one_of
 
 
 def test_disarming_after_an_offensive_yields_to_the_attacker(nlp, kb):

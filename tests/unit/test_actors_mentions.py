@@ -6,16 +6,11 @@ import datetime as dt
 
 import pytest
 
-from detente.actors import find_mentions, load_kb
+from detente.actors import find_mentions
 
 pytestmark = pytest.mark.slow
 
 ON = dt.date(2025, 4, 25)
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb()
 
 
 @pytest.fixture
