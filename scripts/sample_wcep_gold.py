@@ -1,0 +1,71 @@
+"""Draw the real-text gold sample from ../shared/data/wcep-dev (fixed seed) and write unlabelled batches.
+
+Usage: python scripts/sample_wcep_gold.py [--wcep PATH] [--out DIR] [--batches 4]
+
+The sample (docs/gold-format.md, "Real-text gold"):
+- 60 items from each of the four political categories (Armed conflicts and attacks, International
+  relations, Politics and elections, Law and crime) — 240, stratified;
+- 200 items drawn from the whole corpus;
+- 40 items from categories that seldom hold a political event (disasters, health, business, sport,
+  science, arts), so that enough items with no event are labelled.
+Every item is assigned to dev or test by a fixed hash of its id (``split_of``), never by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from pathlib import Path
+
+SEED = 20261204
+POLITICAL = ["Armed conflicts and attacks", "International relations", "Politics and elections", "Law and crime"]
+QUIET = ["Disasters and accidents", "Health and environment", "Business and economy", "Sports",
+         "Science and technology", "Arts and culture"]
+
+
+def split_of(item_id: str) -> str:
+    """dev or test, by a fixed hash of the item id (half each)."""
+    return "test" if hashlib.sha256(f"detente-gold:{item_id}".encode()).digest()[0] % 2 else "dev"
+
+
+def draw(items: list[dict]) -> list[dict]:
+    rng = random.Random(SEED)
+    chosen: dict[str, dict] = {}
+
+    def take(pool: list[dict], n: int, stratum: str) -> None:
+        pool = [it for it in pool if it["id"] not in chosen]
+        for it in rng.sample(pool, n):
+            chosen[it["id"]] = {**it, "stratum": stratum}
+
+    for cat in POLITICAL:
+        take([it for it in items if it["category"] == cat], 60, f"category:{cat}")
+    take(items, 200, "random")
+    take([it for it in items if it["category"] in QUIET], 40, "quiet")
+    return list(chosen.values())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--wcep", default="../shared/data/wcep-dev/wcep-2015-2020.jsonl")
+    ap.add_argument("--out", default="tests/gold/wcep/unlabelled")
+    ap.add_argument("--batches", type=int, default=4)
+    args = ap.parse_args()
+    items = [json.loads(line) for line in Path(args.wcep).read_text(encoding="utf-8").splitlines() if line.strip()]
+    sample = draw(items)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for b in range(args.batches):
+        batch = sample[b :: args.batches]
+        with (out / f"batch{b + 1}.jsonl").open("w", encoding="utf-8") as fh:
+            for it in batch:
+                row = {k: it[k] for k in ("id", "published", "text", "category", "stratum")}
+                row["split"] = split_of(it["id"])
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    n_test = sum(split_of(it["id"]) == "test" for it in sample)
+    print(f"{len(sample)} items ({n_test} test, {len(sample) - n_test} dev) in {args.batches} batches under {out}")
+
+
+if __name__ == "__main__":
+    main()
