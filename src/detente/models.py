@@ -113,7 +113,7 @@ class Mention(BaseModel):
     sector: str | None = None
     score: float = 1.0
     why: str = ""
-    kind: Literal["name", "demonym", "metonym", "person", "compositional", "coref"] = "name"
+    kind: Literal["name", "demonym", "metonym", "person", "compositional", "coref", "generic", "entity"] = "name"
     antecedent: int | None = None  # for coref: index of the mention it refers back to
 
     def ref(self, text: str | None = None) -> ActorRef:

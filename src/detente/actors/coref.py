@@ -46,6 +46,9 @@ IT_HEADS = frozenset({"administration", "government", "ministry", "cabinet", "co
                       "military", "army", "office", "department", "council", "committee", "regime",
                       "leadership", "embassy", "mission", "agency", "bloc"})
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
+# the group kind of an actor the KB lacks (detente.actors.generic), by its sector
+GENERIC_GROUP_SECTORS = {"REB": "armed_group", "UAF": "armed_group", "PRM": "armed_group", "CRM": "armed_group",
+                         "PTY": "party", "OPP": "movement"}
 # pair anaphors: "both <noun>" / "the two <noun>" → the kind of antecedent wanted
 PAIR_DETERMINERS = frozenset({"both", "two"})
 PAIR_NOUNS = {"countries": "state", "nations": "state", "governments": "state", "states": "state",
@@ -68,6 +71,8 @@ def _kind(kb: ActorKB, m: Mention) -> str | None:
     a = kb.get(m.id) if m.id else None
     if a is not None:
         return a.kind
+    if m.kind in ("generic", "entity") and m.sector in GENERIC_GROUP_SECTORS:
+        return GENERIC_GROUP_SECTORS[m.sector]  # "the rebels … designated them": a group the KB lacks
     if m.country and (c := kb.get(m.country)) is not None and c.kind in STATE_KINDS:
         return "state_part"  # "Russian officials": part of a state, not the state
     return None
@@ -116,6 +121,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
     covered: set[int] = set()
     for m in mentions:
+        if m.kind in ("generic", "entity"):
+            continue  # an actor the KB lacks ("the government"): coreference may still claim it
         sp = doc.char_span(m.start, m.end, alignment_mode="expand")
         if sp is not None:
             covered.update(range(sp.start, sp.end))
@@ -124,11 +131,24 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
     timeline: list[tuple[int, Mention]] = sorted(((tok_of(m), m) for m in mentions), key=lambda p: p[0])
     added: list[tuple[Mention, Mention]] = []  # (coref mention, antecedent)
 
+    def co_arguments(i: int) -> set[int]:
+        """Tokens of the subject of the verb an object pronoun hangs on: "X designated them" — a
+        pronoun object never stands for its own clause's subject."""
+        t = doc[i]
+        if t.dep_ not in ("dobj", "dative", "pobj"):
+            return set()
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+
     def find(before: int, ok, nearest: bool = False) -> Mention | None:
         """The last mention before token ``before`` that passes ``ok`` (``nearest``: only if the
-        very last mention passes), within the window, quoted text skipped from outside quotes."""
+        very last mention passes — the subject of the pronoun's own clause not counting), within
+        the window, quoted text skipped from outside quotes."""
+        skip = co_arguments(before) if before < len(doc) else set()
         for ti, m in reversed(timeline):
             if ti >= before:
+                continue
+            if ti in skip:
                 continue
             if sent_of[ti] < sent_of[before] - WINDOW:
                 return None
@@ -343,6 +363,9 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
     if not added:
         return mentions
+    claimed = [(cm.start, cm.end) for cm, _ in added]
+    mentions = [m for m in mentions if m.kind not in ("generic", "entity")
+                or not any(a < m.end and m.start < b for a, b in claimed)]
     allm = sorted(mentions + [cm for cm, _ in added], key=lambda m: (m.start, -m.end))
     pos = {id(m): n for n, m in enumerate(allm)}
     for cm, ante in added:

@@ -308,7 +308,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
         ))
     from detente.actors.coref import add_coref
+    from detente.actors.generic import generic_mentions
 
+    mentions = generic_mentions(doc, mentions, kb, on)
     return add_coref(doc, mentions, kb, nouns, on, places=places)
 
 

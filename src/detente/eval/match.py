@@ -99,6 +99,21 @@ def actor_equal(g: GoldActor | None, p: ActorRef | None) -> bool:
     return p.id is None or p.id == p.country
 
 
+def actor_country_equal(g: GoldActor | None, p: ActorRef | None) -> bool:
+    """Equality by id or country alone (the ``dyad_country`` field): a gold id equals a prediction
+    with that id or that country; a gold country equals a prediction with that country; a gold actor
+    whose country is unknown (``{country: null, sector: UAF}``) equals a prediction with no country."""
+    if g is None:
+        return p is None or not (p.id or p.country)
+    if p is None or unspecified(g):
+        return False
+    if g.id:
+        return p.id == g.id or p.country == g.id or (g.country is not None and p.country == g.country)
+    if g.country:
+        return p.country == g.country or p.id == g.country
+    return not p.country and (not p.id or p.id == g.id)
+
+
 def _period(value: str, precision: str | None) -> tuple[dt.date, dt.date] | None:
     prec = precision or {4: "year", 7: "month", 10: "day"}.get(len(value))
     if prec is None:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 FIELD_LABELS = {
     "event": "event detection", "type": "type", "source": "source", "target": "target",
-    "dyad": "dyad (directed)", "date": "date exact", "date_within": "date within gold period",
+    "dyad": "dyad (directed)", "dyad_country": "dyad (id or country)", "date": "date exact", "date_within": "date within gold period",
     "status": "status",
 }
 
@@ -36,6 +36,10 @@ def scores_table(title: str, agg: dict[str, Any]) -> Table:
             acc = d.get("speaker_accuracy")
             t.add_row(label, _pct(d["precision"]), _pct(d["recall"]), _pct(d["f1"]), "",
                       "" if acc is None else f"speaker {_pct(acc)}", str(d["tp"]), str(d["fp"]), str(d["fn"]))
+    if "mentions" in agg:
+        ms = agg["mentions"]
+        t.add_row("actor mentions", "", "", "", "", "  ".join(
+            f"{k} {_pct(v['accuracy'])} ({v['scored']})" for k, v in ms.items() if v["scored"]), "", "", "")
     cap = (f"{agg['units']} units, {agg['gold_events']} gold events, {agg['predicted_events']} predicted"
            + (f", {agg['unmapped_gold']} gold codings without PLOVER type (not scored)" if agg["unmapped_gold"] else "")
            + (f", {agg['absent_violations']} occurred events in 'absent' sentences" if "absent_violations" in agg else ""))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.eval.match import (
-    Unit, actor_equal, date_exact, date_within, fold, locate, match_changes, match_events,
+    Unit, actor_country_equal, actor_equal, date_exact, date_within, fold, locate, match_changes, match_events,
     match_quotes, speaker_equal, unspecified,
 )
 from detente.eval.types import EVENT_FIELDS, GoldEvent, GoldItem
@@ -93,6 +93,10 @@ def field_correct(name: str, g: GoldEvent, p: Event) -> bool | None:
         if unspecified(g.source) or unspecified(g.target):
             return None
         return actor_equal(g.source, p.source) and actor_equal(g.target, p.target)
+    if name == "dyad_country":
+        if unspecified(g.source) or unspecified(g.target):
+            return None
+        return actor_country_equal(g.source, p.source) and actor_country_equal(g.target, p.target)
     if name == "date":
         return None if not g.date else date_exact(g.date, g.date_precision, p.date, p.date_precision)
     if name == "date_within":
@@ -209,7 +213,7 @@ def _states(name: str, g: GoldEvent) -> bool:
     """Whether a gold event states a field (so that it can be recalled)."""
     if name in ("source", "target"):
         return not unspecified(getattr(g, name))
-    if name == "dyad":
+    if name in ("dyad", "dyad_country"):
         return not unspecified(g.source) and not unspecified(g.target)
     if name in ("date", "date_within"):
         return bool(g.date)
@@ -265,6 +269,11 @@ def aggregate(units: list[UnitResult]) -> dict[str, Any]:
         d = t.as_dict()
         d["speaker_accuracy"] = None if sp.accuracy is None else round(sp.accuracy, 4)
         out["quotes"] = d
+    from detente.eval.mentions import mention_scores
+
+    ms = mention_scores(units)
+    if ms is not None:
+        out["mentions"] = ms
     violations = sum(len(u.absent_violations) for u in units)
     if any(u.item.absent for u in units):
         out["absent_violations"] = violations

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from detente.eval.types import EVENT_FIELDS, GoldEvent, GoldItem
+from detente.eval.types import EVENT_FIELDS, GoldEvent, GoldItem, GoldLocation, GoldMention
 
 #: the top-level key of a sentence-list file
 KEY = "sentences"
@@ -40,6 +40,11 @@ class SentenceItem(BaseModel):
     style: str | None = None
     note: str | None = None
     events: list[dict[str, Any]] = Field(default_factory=list)
+    # real-text gold (docs/gold-format.md, "Real-text gold")
+    category: str | None = None
+    split: Literal["dev", "test"] | None = None
+    mentions: list[GoldMention] = Field(default_factory=list)
+    locations: list[GoldLocation] = Field(default_factory=list)
 
 
 class SentenceFile(BaseModel):
@@ -101,7 +106,8 @@ def read_sentence_gold(path: Path, raw: Any | None = None) -> list[GoldItem]:
         items.append(GoldItem(
             id=f"{path.stem}#{it.id}", origin=f"{path}#{it.id}", kind="sentence", text=it.text,
             published=it.published or gold.published, source_name=gold.source, events=events,
-            fields=EVENT_FIELDS,
+            fields=EVENT_FIELDS, category=it.category, split=it.split, mentions=it.mentions,
+            locations=it.locations,
         ))
     return items
 

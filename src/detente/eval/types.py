@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from detente.models import Precision, Status
 
 #: fields the scorer reports; a gold item says which of them its source can score
-EVENT_FIELDS = ("event", "type", "source", "target", "dyad", "date", "date_within", "status")
+#: ``dyad_country``: source and target by id or country (sector ignored; both unknown counts as equal)
+EVENT_FIELDS = ("event", "type", "source", "target", "dyad", "dyad_country", "date", "date_within", "status")
 ALL_FIELDS = EVENT_FIELDS + ("relation_change", "quote")
 
 
@@ -62,6 +63,26 @@ class GoldQuote(BaseModel):
     text_contains: str
 
 
+class GoldMention(BaseModel):
+    """An actor mention as labelled in real-text gold: its text, country, sector and id."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    country: str | None = None
+    sector: str | None = None
+    id: str | None = None
+
+
+class GoldLocation(BaseModel):
+    """A place an event happens in, as labelled in real-text gold."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    country: str | None = None
+    admin1: str | None = None
+    precision: Literal["city", "province", "country", "other"] | None = None
+
+
 class GoldItem(BaseModel):
     """One unit of gold: an article (YAML) or a sentence (CAMEO XML), with what it expects."""
 
@@ -78,3 +99,7 @@ class GoldItem(BaseModel):
     absent: list[str] = Field(default_factory=list)
     fields: tuple[str, ...] = ALL_FIELDS  # what this gold can score
     unmapped: list[str] = Field(default_factory=list)  # gold codings left out (no PLOVER type, …)
+    category: str | None = None  # real-text gold: the portal's section
+    split: str | None = None  # real-text gold: dev | test
+    mentions: list[GoldMention] = Field(default_factory=list)
+    locations: list[GoldLocation] = Field(default_factory=list)

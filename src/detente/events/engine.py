@@ -43,6 +43,8 @@ CONTAINER_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "adviser", "advisor",
 }
 COREF_PENALTY = 0.9
+# mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
+GENERIC_KINDS = ("generic", "entity")
 GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
 INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statute", "treaty", "charter",
                     "constitution", "convention", "provision", "clause", "measure", "bill", "act", "code"}
@@ -166,7 +168,7 @@ def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     ident = m.id or eff.id
     country = m.country or eff.country
     sector = m.sector or eff.sector
-    if not ident and not country:
+    if not ident and not country and eff.kind not in GENERIC_KINDS:
         return None
     promoted = False
     if not ident and sector in STATE_SECTORS:
@@ -176,6 +178,8 @@ def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     certainty = ROLE_CERTAINTY.get(role.split(":")[0], 1.0 if role.startswith("prep") else 0.9)
     if coref:
         certainty *= COREF_PENALTY
+    if eff.kind in GENERIC_KINDS:
+        certainty *= eff.score
     if promoted:
         certainty *= 0.95
     return Arg(ref=ref, role=role, certainty=certainty, token=tok, mention=mi)
@@ -709,7 +713,7 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             # concession answers the country's own protesters (opposition)
             clauses = [c for c in v.children if c.dep_ in ("advcl", "prep")]
             found = any(_lemma(t) in PROTESTER_NOUNS and t.pos_ == "NOUN"
-                        and ctx.tok2m.get(t.i) is None
+                        and (ctx.tok2m.get(t.i) is None or ctx.mentions[ctx.tok2m[t.i]].kind in GENERIC_KINDS)
                         for c in clauses for t in c.subtree)
             if found:
                 c = source.ref.country
@@ -1092,6 +1096,10 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if rel is not None and rel.dimension in ("designation", "recognition") and _person(ctx, target):
         return []  # "India labelled him a terrorist": a person is listed, not his state
     sources = _coordinated(ctx, source)
+    if target is not None and len(sources) > 1 and not (target.ref.id or target.ref.country) \
+            and (m.pattern.type in JOINT_TYPES or m.pattern.agreement
+                 or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)):
+        target = None  # "Turkey and Syria each expelled diplomats": the partners, not the bare noun
     if target is not None:
         targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
         pairs = [(s, t) for s in sources for t in targets]

@@ -1,0 +1,219 @@
+"""Actors the knowledge base does not hold.
+
+An event does not need a KB entry: a noun phrase naming people or a body ("protesters", "gunmen", "a
+rival militia", "security forces", "the company") or a named entity the KB lacks ("the Arakan Army",
+"John Doe") becomes a mention with ``id`` null and whatever country and sector the text gives:
+
+- **sector** from the phrase's nouns: the hand-written sector nouns of ``sectors.yml`` first, then the
+  imported agent dictionaries (``agents.yml``: PLOVER and Phoenix agent nouns), longest phrase first;
+  a named entity takes the sector of its last word where that is an agent noun ("… Party" → PTY),
+  else UNK;
+- **country** from a modifier the actors stage resolved ("Kenyan students" is already a KB
+  composition; "students of a Kenyan university" is not), else from the place of the sentence — the
+  one state named there as a place ("in Calgary, Canada"). Unidentified armed actors (UAF) never take
+  the place's country: gunmen in Nigeria are not known to be Nigerian.
+
+Every such mention has kind ``generic`` (agent noun) or ``entity`` (named), a score below the KB's and
+a ``why`` that says what it was inferred from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.kb import ActorKB, fold
+from detente.models import Mention
+
+
+class GenericSpec(BaseModel):
+    """``data/actors/generic.yml``: the words that steer generic mentions."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    entity_labels: list[str]
+    no_place_country: list[str] = Field(default_factory=list)
+    skip_nouns: list[str] = Field(default_factory=list)
+    place_preps: list[str] = Field(default_factory=list)
+    propn_deps: list[str] = Field(default_factory=list)
+    scores: dict[str, float] = Field(default_factory=dict)
+
+
+class AgentFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    version: int
+    nouns: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def spec() -> GenericSpec:
+    text = resources.files("detente").joinpath("data/actors/generic.yml").read_text(encoding="utf-8")
+    return GenericSpec.model_validate(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """Imported agent noun phrase (folded) → PLOVER sector."""
+    text = resources.files("detente").joinpath("data/actors/agents.yml").read_text(encoding="utf-8")
+    data = AgentFile.model_validate(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return {fold(k): v for k, v in data.nouns.items()}
+
+
+def sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
+    """The sector of the longest agent phrase that ends the word list, and how many words it spans."""
+    agents = agent_nouns()
+    for n in range(min(len(words), 4), 0, -1):
+        phrase = " ".join(words[-n:])
+        noun = kb.noun(phrase)
+        if noun is not None:
+            return noun.sector, n
+        sector = agents.get(fold(phrase))
+        if sector is not None:
+            return sector, n
+    return None
+
+
+def _forms(tokens: list[Token]) -> list[str]:
+    """The words of a phrase with its head in lemma form ("rival militias" → rival militia)."""
+    return [t.lower_ for t in tokens[:-1]] + [tokens[-1].lemma_.lower()]
+
+
+def _covered(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for mi, m in enumerate(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                out.setdefault(t.i, mi)
+    return out
+
+
+def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
+    """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state")."""
+    preps = set(spec().place_preps)
+    found: list[str] = []
+    for t in sent:
+        mi = covered.get(t.i)
+        if mi is None:
+            continue
+        m = mentions[mi]
+        if not m.country or m.kind not in ("name", "metonym") or m.id != m.country:
+            continue
+        a = kb.get(m.id) if m.id else None
+        if a is None or a.kind not in ("state", "historic_state"):
+            continue
+        # the mention, or the noun it is in apposition to / possessor of, hangs on a place preposition
+        head = t
+        for _ in range(3):
+            if head.dep_ == "pobj" and head.head.lower_ in preps:
+                found.append(m.country)
+                break
+            if head.dep_ in ("appos", "poss", "compound", "conj", "npadvmod") and head.head is not head:
+                head = head.head
+                continue
+            break
+    return found[0] if found else None
+
+
+def _known_place(kb: ActorKB, text: str) -> bool:
+    """A name the KB holds (a region, or a state's capital or name read as a place)."""
+    return fold(text) in kb.regions or bool(kb.hits(text))
+
+
+def _left_edge(tok: Token, covered: dict[int, int]) -> int:
+    """Where the noun phrase of ``tok`` starts: its compounds and adjectives, not determiners or numbers."""
+    left = tok.i
+    for c in sorted(tok.lefts, key=lambda c: -c.i):
+        if c.i != left - 1 or c.dep_ not in ("compound", "amod", "nmod") or c.i in covered:
+            break
+        left = c.i
+    return left
+
+
+def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mention]) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and (mi := covered.get(c.i)) is not None:
+            if mentions[mi].country:
+                return mentions[mi].country
+    for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    if (mi := covered.get(p.i)) is not None and mentions[mi].country:
+                        return mentions[mi].country
+                    for pc in p.children:
+                        if pc.dep_ in ("amod", "compound") and (mi := covered.get(pc.i)) is not None \
+                                and mentions[mi].country:
+                            return mentions[mi].country
+    return None
+
+
+def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
+    """Mentions for the agent-noun phrases and named entities no KB mention covers (sorted with the
+    KB's mentions by position)."""
+    sp = spec()
+    covered = _covered(doc, mentions)
+    labels = set(sp.entity_labels)
+    skip = {fold(w) for w in sp.skip_nouns}
+    no_place = set(sp.no_place_country)
+    propn_deps = set(sp.propn_deps)
+    new: list[Mention] = []
+    taken: set[int] = set(covered)
+    ents = {e.root.i: e for e in doc.ents if e.label_ in labels}
+    for sent in doc.sents:
+        place = None
+        place_done = False
+        for tok in sent:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+                continue  # the phrase's head decides
+            ent = ents.get(tok.i)
+            if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
+                    and tok.dep_ in propn_deps and tok.is_title \
+                    and not (tok.dep_ == "pobj" and tok.head.lower_ in sp.place_preps):
+                # a name neither the KB nor the NER knows ("Ruritania signed …")
+                left = _left_edge(tok, covered)
+                ent = doc[left:tok.i + 1]
+                if any(t.pos_ != "PROPN" for t in ent):
+                    ent = doc[tok.i:tok.i + 1]
+            if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)):
+                continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL")
+            if ent is not None:
+                hit = sector_of(kb, _forms(list(ent))) if len(ent) > 1 else None
+                sector = hit[0] if hit else "UNK"
+                label = ent.label_ if isinstance(ent, Span) and ent.label_ else "PROPN"
+                span, kind, why = ent, "entity", f"named entity ({label}) not in the KB"
+            else:
+                left = _left_edge(tok, covered)
+                toks = list(doc[left:tok.i + 1])
+                hit = sector_of(kb, _forms(toks))
+                if hit is None:
+                    continue
+                sector, n = hit
+                if n == 1 and (fold(tok.lemma_) in skip or fold(tok.text) in skip):
+                    continue  # too vague alone ("members", "sources"); "opposition leader" is not
+                span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
+                kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
+            country = _modifier_country(span.root, covered, mentions)
+            if country is not None:
+                why += f"; country {country} from a modifier"
+            elif sector not in no_place:
+                if not place_done:
+                    place, place_done = _place_country(sent, mentions, covered, kb), True
+                if place is not None:
+                    country = place
+                    why += f"; country {country}: the place of the sentence"
+            score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
+            new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=None,
+                               country=country, sector=sector, score=round(score, 3), why=why,
+                               kind=kind))  # type: ignore[arg-type]
+            taken.update(t.i for t in span)
+    if not new:
+        return mentions
+    return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
