@@ -32,12 +32,12 @@ def test_rebels_with_the_only_state_named_as_a_place(found):
 
 def test_rebels_are_not_the_state_that_acts_on_them(found):
     ms = found("U.S. forces killed four militants in a raid.")
-    assert [m.text for m in ms] == ["U.S. forces"]
+    assert [m.text for m in ms if m.country] == ["U.S. forces"]  # the militants: no state
 
 
 def test_sponsored_militants_are_not_the_place_they_strike(found):
     ms = found("Iran-backed militants attacked a base in Syria.")
-    assert not [m for m in ms if m.sector == "REB"]
+    assert not [m for m in ms if m.sector == "REB" and m.country == "SYR"]
 
 
 def test_the_treasury_follows_the_state_whose_treasury_was_named(found):
@@ -49,7 +49,7 @@ def test_the_treasury_follows_the_state_whose_treasury_was_named(found):
 
 def test_the_treasury_is_not_the_last_state_named(found):
     ms = found("The Treasury blacklisted two Iranian banks. Iran called it piracy. The Treasury shrugged.")
-    assert not [m for m in ms if "Treasury" in m.text]
+    assert not [m for m in ms if "Treasury" in m.text and (m.id or m.country)]
 
 
 def test_a_coast_guard_ship_is_the_coast_guard(found):

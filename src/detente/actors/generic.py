@@ -41,6 +41,7 @@ class GenericSpec(BaseModel):
     skip_nouns: list[str] = Field(default_factory=list)
     place_preps: list[str] = Field(default_factory=list)
     propn_deps: list[str] = Field(default_factory=list)
+    place_nouns: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
 
 
@@ -93,31 +94,67 @@ def _covered(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
     return out
 
 
-def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
-    """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state")."""
-    preps = set(spec().place_preps)
-    found: list[str] = []
-    for t in sent:
-        mi = covered.get(t.i)
-        if mi is None:
-            continue
+def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
+    """The state a token names as a place: a state mention, a KB capital or state name, or a
+    demonym/state modifying a place noun ("the Syrian city of Homs")."""
+    mi = covered.get(t.i)
+    if mi is not None:
         m = mentions[mi]
-        if not m.country or m.kind not in ("name", "metonym") or m.id != m.country:
-            continue
         a = kb.get(m.id) if m.id else None
-        if a is None or a.kind not in ("state", "historic_state"):
+        if m.country and a is not None and a.kind in ("state", "historic_state"):
+            return m.country
+        return None
+    if t.pos_ == "PROPN":
+        for h in kb.hits(t.text):
+            a = kb.get(h.actor)
+            if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
+                return a.id
+    if t.lemma_.lower() in spec().place_nouns:
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:
+                if mentions[ci].country:
+                    return mentions[ci].country
+    return None
+
+
+def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
+    """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
+    "in the Syrian city of Homs", "in Minsk")."""
+    preps = set(spec().place_preps)
+    for t in sent:
+        if not (t.dep_ == "pobj" and t.head.lower_ in preps):
             continue
-        # the mention, or the noun it is in apposition to / possessor of, hangs on a place preposition
-        head = t
-        for _ in range(3):
-            if head.dep_ == "pobj" and head.head.lower_ in preps:
-                found.append(m.country)
-                break
-            if head.dep_ in ("appos", "poss", "compound", "conj", "npadvmod") and head.head is not head:
-                head = head.head
-                continue
-            break
-    return found[0] if found else None
+        # the place, its appositions and conjuncts ("Lagos, Nigeria"), its modifiers, "the city of X"
+        cands = [t]
+        k = 0
+        while k < len(cands) and k < 8:
+            for c in cands[k].children:
+                if c.dep_ in ("appos", "conj", "poss", "compound", "npadvmod"):
+                    cands.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "of":  # "the district of the Syrian city of Homs"
+                    cands.extend(p for p in c.children if p.dep_ == "pobj")
+            k += 1
+        for c in cands:
+            country = _state_of_token(c, mentions, covered, kb)
+            if country is not None:
+                return country
+    return None
+
+
+def _only_country(mentions: list[Mention], kb: ActorKB) -> str | None:
+    """The one state an article's KB mentions belong to, if they name exactly one."""
+    found = {m.country for m in mentions if m.country and m.kind in ("name", "person", "compositional", "metonym", "demonym")}
+    return found.pop() if len(found) == 1 else None
+
+
+def _as_place(tok: Token) -> bool:
+    """A name used as a place: "in Kerala", "the city of Homs"."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in spec().place_preps:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in spec().place_nouns
 
 
 def _known_place(kb: ActorKB, text: str) -> bool:
@@ -165,9 +202,13 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     new: list[Mention] = []
     taken: set[int] = set(covered)
     ents = {e.root.i: e for e in doc.ents if e.label_ in labels}
-    for sent in doc.sents:
-        place = None
-        place_done = False
+    sents = list(doc.sents)
+    places = [_place_country(s, mentions, covered, kb) for s in sents]
+    # where a sentence names no place: the article's first place, else its one country
+    fallback = next((p for p in places if p), None) or _only_country(mentions, kb)
+    for sent, place in zip(sents, places, strict=True):
+        from_doc = place is None and fallback is not None
+        place = place or fallback
         for tok in sent:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -175,8 +216,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 continue  # the phrase's head decides
             ent = ents.get(tok.i)
             if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
-                    and tok.dep_ in propn_deps and tok.is_title \
-                    and not (tok.dep_ == "pobj" and tok.head.lower_ in sp.place_preps):
+                    and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
                 left = _left_edge(tok, covered)
                 ent = doc[left:tok.i + 1]
@@ -188,7 +228,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 hit = sector_of(kb, _forms(list(ent))) if len(ent) > 1 else None
                 sector = hit[0] if hit else "UNK"
                 label = ent.label_ if isinstance(ent, Span) and ent.label_ else "PROPN"
-                span, kind, why = ent, "entity", f"named entity ({label}) not in the KB"
+                # a person the KB lacks is still a person (no designation of "him", a speaker)
+                kind = "person" if label == "PERSON" else "entity"
+                span, why = ent, f"named entity ({label}) not in the KB"
             else:
                 left = _left_edge(tok, covered)
                 toks = list(doc[left:tok.i + 1])
@@ -203,12 +245,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             country = _modifier_country(span.root, covered, mentions)
             if country is not None:
                 why += f"; country {country} from a modifier"
-            elif sector not in no_place:
-                if not place_done:
-                    place, place_done = _place_country(sent, mentions, covered, kb), True
-                if place is not None:
-                    country = place
-                    why += f"; country {country}: the place of the sentence"
+            elif sector not in no_place and place is not None:
+                country = place
+                why += f"; country {country}: " + ("the article's place" if from_doc else "the place of the sentence")
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
             new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=None,
                                country=country, sector=sector, score=round(score, 3), why=why,

@@ -45,6 +45,11 @@ CONTAINER_NOUNS = {
 COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
+
+
+def _kb_less(m: Mention) -> bool:
+    """A mention of an actor the KB lacks (an agent noun, a name; a person with no known post)."""
+    return m.kind in GENERIC_KINDS or (m.kind == "person" and not m.id and not m.country)
 GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
 INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statute", "treaty", "charter",
                     "constitution", "convention", "provision", "clause", "measure", "bill", "act", "code"}
@@ -168,7 +173,7 @@ def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     ident = m.id or eff.id
     country = m.country or eff.country
     sector = m.sector or eff.sector
-    if not ident and not country and eff.kind not in GENERIC_KINDS:
+    if not ident and not country and not _kb_less(eff):
         return None
     promoted = False
     if not ident and sector in STATE_SECTORS:
@@ -178,7 +183,7 @@ def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     certainty = ROLE_CERTAINTY.get(role.split(":")[0], 1.0 if role.startswith("prep") else 0.9)
     if coref:
         certainty *= COREF_PENALTY
-    if eff.kind in GENERIC_KINDS:
+    if _kb_less(eff):
         certainty *= eff.score
     if promoted:
         certainty *= 0.95
@@ -617,6 +622,11 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     objs = [] if not _verbal(v) else _objects(v)
     if m.pattern.objects and obj is not None:
         objs = [obj]
+    if m.pattern.complements:
+        # "labelled him a terrorist": the complement names what the target is called, not who
+        # (a complement that holds an actor stays: "calling the Taliban allies")
+        objs = [o for o in objs if (_lemma(o) not in m.pattern.complements and o.lower_ not in m.pattern.complements)
+                or any(ctx.tok2m.get(c.i) is not None for c in o.subtree if c is not o)]
     exclude = {source.mention} if source.mention is not None else set()
 
     def ok(arg: Arg | None) -> Arg | None:
@@ -713,7 +723,7 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             # concession answers the country's own protesters (opposition)
             clauses = [c for c in v.children if c.dep_ in ("advcl", "prep")]
             found = any(_lemma(t) in PROTESTER_NOUNS and t.pos_ == "NOUN"
-                        and (ctx.tok2m.get(t.i) is None or ctx.mentions[ctx.tok2m[t.i]].kind in GENERIC_KINDS)
+                        and (ctx.tok2m.get(t.i) is None or _kb_less(ctx.mentions[ctx.tok2m[t.i]]))
                         for c in clauses for t in c.subtree)
             if found:
                 c = source.ref.country
@@ -1090,7 +1100,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
         return [_build(ctx, m, pair[0], pair[1])]
     source = _source(ctx, m)
     if source is None:
-        return []
+        return _sourceless(ctx, m)
     target = _target(ctx, m, source)
     rel = m.pattern.relation
     if rel is not None and rel.dimension in ("designation", "recognition") and _person(ctx, target):
@@ -1120,6 +1130,48 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+
+
+class EngineSettings(BaseModel):
+    """``data/patterns/engine.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    sourceless_types: list[str]
+    sourceless_certainty: float
+    implied_source_sector: dict[str, str] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def settings() -> EngineSettings:
+    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
+    return EngineSettings.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
+    """An act whose doer the text does not name ("32 people are killed in Homs"): coded with no
+    source when its type allows it, the verb has no subject at all (an agentless passive), and the
+    target is an actor."""
+    cfg = settings()
+    v = m.trigger
+    if m.pattern.type not in cfg.sourceless_types or not _verbal(v) or m.pattern.reverse:
+        return []
+    if any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v):
+        return []
+    if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
+        return []  # inside another clause: its head says what happened
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+    target = _target(ctx, m, nobody)
+    if target is None:
+        return []
+    ev = _build(ctx, m, nobody, target)
+    sector = cfg.implied_source_sector.get(ev.mode or "")
+    country = target.ref.country
+    if sector and country:
+        # "21 protesters are arrested in Washington": the arrest is the police's of that country
+        implied = ActorRef(id=None, country=country, sector=sector, text="")
+        return [ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})]
+    return [ev.model_copy(update={"source": None})]
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
