@@ -113,6 +113,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     templates.env.globals["db_label"] = db_url.split("@")[-1]  # never show credentials
     templates.env.globals["v"] = __version__  # ?v= on static URLs: a new release is not served stale assets
     templates.env.globals["today"] = views.today  # called: the server may run past midnight
+    templates.env.filters["http_url"] = views.http_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # --- errors ------------------------------------------------------------------------------
