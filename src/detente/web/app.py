@@ -7,6 +7,8 @@
   (403) when the app has no token.
 - Pages (Jinja2, small JS, Chart.js vendored): ``/``, ``/dyad/{a}/{b}``, ``/actor/{id}``,
   ``/article/{id}``, ``/search``, ``/paste``.
+- Every response carries the security headers of :mod:`detente.web.settings` (a CSP without inline
+  script).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from detente import __version__
 from detente.models import PLOVER_TYPES, Article
 from detente.web import backend, views
+from detente.web.middleware import SecurityHeaders
 
 log = logging.getLogger("detente.web")
 
@@ -109,6 +112,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         docs_url=None, redoc_url=None,  # their pages load assets from a CDN; the schema is /openapi.json
     )
     app.state.store = store
+    app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["db_label"] = db_url.split("@")[-1]  # never show credentials
     templates.env.globals["v"] = __version__  # ?v= on static URLs: a new release is not served stale assets
