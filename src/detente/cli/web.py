@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
             MAX_PASTE_BYTES // 1000, "--max-paste-kb", min=1, envvar="DETENTE_MAX_PASTE_KB", show_envvar=True,
             help="Largest text /paste accepts, in KB (1 KB = 1000 bytes of UTF-8)"),
     ) -> None:
-        """Serve the web app and the REST API (OpenAPI at /openapi.json, docs at /docs) until SIGTERM or Ctrl-C."""
+        """Serve the web app and the REST API (its schema at /openapi.json) until SIGTERM or Ctrl-C."""
         import uvicorn
 
         from detente.store import StoreError

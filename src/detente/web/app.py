@@ -1,9 +1,9 @@
 """The web app and REST API: ``create_app(db_url, token=None)`` → a FastAPI application.
 
 - ``/api/…`` answers JSON (the same JSON the CLI prints with ``--format json``); OpenAPI at
-  ``/openapi.json``, interactive docs at ``/docs``. Every parameter is validated (bad input is a 4xx
-  with a clear message, never a 500; names in paths ≤ 200 characters); an unknown actor is a 404 with
-  candidate ids.
+  ``/openapi.json`` (no ``/docs``: it loads assets from a CDN). Every parameter is validated (bad input
+  is a 4xx with a clear message, never a 500; names in paths ≤ 200 characters); an unknown actor is a
+  404 with candidate ids.
 - ``POST /api/ingest`` stores an article; it needs ``Authorization: Bearer <token>`` and is disabled
   (403) when the app has no token.
 - Pages (Jinja2, small JS, Chart.js vendored): ``/``, ``/dyad/{a}/{b}``, ``/actor/{id}``,
@@ -114,6 +114,18 @@ def _bearer(request: Request) -> str:
 
 def _token_matches(given: str, token: str) -> bool:
     return hmac.compare_digest(given.encode(), token.encode())
+
+
+def _parse_json(body: str) -> Any:
+    """JSON, or a 400 that says why (nesting too deep, a number too long, bad syntax): never a 500."""
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise WebError(400, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise WebError(400, "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise WebError(400, f"invalid JSON: {exc}") from None
 
 
 def create_app(db_url: str, token: str | None = None, settings: WebSettings | None = None) -> FastAPI:
@@ -307,10 +319,7 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
         except UnicodeDecodeError:
             raise WebError(400, "body is not UTF-8") from None
         if ctype == "application/json":
-            try:
-                data = json.loads(body)
-            except json.JSONDecodeError as exc:
-                raise WebError(400, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+            data = _parse_json(body)
             if not isinstance(data, dict):
                 raise WebError(422, "expected a JSON object {text, title, published, source, url}")
             try:
