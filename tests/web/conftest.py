@@ -135,3 +135,15 @@ def client(store_url):
 
     with TestClient(create_app(store_url, token=TOKEN)) as c:
         yield c
+
+
+def fake_extract(article: Article) -> ArticleResult:
+    """An extraction that finds nothing, for tests of the web layer (the pipeline has its own tests)."""
+    return ArticleResult(id=article.id, title=article.title, published=article.published, source=article.source)
+
+
+@pytest.fixture
+def stub_extraction(monkeypatch):
+    from detente.web import backend
+
+    monkeypatch.setattr(backend, "extract", fake_extract)

@@ -317,10 +317,10 @@ def test_actor_and_search_pages(client):
 def test_paste_extracts_without_storing(client, monkeypatch):
     monkeypatch.setattr(backend, "extract", fake_extract)
     before = backend.counts(client.app.state.store)
-    r = client.post("/paste", data={"text": "Russia met China.", "published": "2025-01-02"})
+    r = client.post("/paste", data={"text": "Russia met China.", "published": "2025-01-02", "token": TOKEN})
     assert r.status_code == 200 and "0 events" in r.text
-    assert client.post("/paste", data={"text": " ", "published": ""}).status_code == 422
-    assert client.post("/paste", data={"text": "x", "published": "nope"}).status_code == 422
+    assert client.post("/paste", data={"text": " ", "published": "", "token": TOKEN}).status_code == 422
+    assert client.post("/paste", data={"text": "x", "published": "nope", "token": TOKEN}).status_code == 422
     assert backend.counts(client.app.state.store) == before
 
 

@@ -71,6 +71,7 @@ def browser(tmp_path_factory):
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", f"--user-data-dir={profile}", "--window-size=1280,1100"):
         opts.add_argument(flag)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console messages, for the CSP test
     driver = webdriver.Chrome(options=opts, service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)))
     driver.set_page_load_timeout(60)
     yield driver
@@ -164,3 +165,47 @@ def test_search_box_finds_actor_and_events(server, browser):
     wait(browser).until(EC.presence_of_element_located((By.ID, "actor-results")))
     assert "TALIBAN" in text_of(browser, "#actor-results")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#event-results tbody tr")) == 7
+
+
+def csp_errors(driver) -> list[str]:
+    """Console messages since the last call that report a Content-Security-Policy violation."""
+    return [e["message"] for e in driver.get_log("browser")
+            if "Content Security Policy" in e["message"] or "Refused to" in e["message"]]
+
+
+def test_pages_work_under_the_content_security_policy(server, browser):
+    import urllib.request
+
+    with urllib.request.urlopen(server + "/dyad/RUS/TALIBAN") as r:
+        csp = r.headers["Content-Security-Policy"] or ""
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+
+    # the policy is enforced: a script written into the page does not run, and says so
+    browser.get(server + "/")
+    ran = browser.execute_script(
+        "const s = document.createElement('script'); s.textContent = 'window.inlineRan = true';"
+        "document.body.appendChild(s); return window.inlineRan === true;")
+    assert ran is False
+    assert csp_errors(browser), "an inline script was refused without a console message"
+
+    for path in ("/", "/actor/RUS", "/search?q=taliban", "/paste", "/article/nope"):
+        browser.get(server + path)
+        wait(browser).until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
+        assert csp_errors(browser) == [], path
+
+    # the dashboard's chart, timeline controls and as-of picker; the article's coding panel
+    browser.get(f"{server}/dyad/RUS/TALIBAN")
+    wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
+    assert browser.execute_script("return typeof Chart !== 'undefined' && !!Chart.getChart('stance-chart')")
+    assert browser.find_element(By.ID, "timeline-controls").is_displayed()
+    old = browser.find_element(By.ID, "designation-value")
+    browser.execute_script(
+        "const el = document.getElementById('as-of'); el.value = '2010-01-01';"
+        "el.dispatchEvent(new Event('change', {bubbles: true}));")
+    wait(browser).until(EC.staleness_of(old))
+    assert text_of(browser, "#designation-value") == "listed"
+    browser.find_element(By.XPATH, "//table[@id='timeline']//a[@class='event-link']").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".sent.hl")))
+    browser.find_element(By.CSS_SELECTOR, ".sent.has-event").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "coding-panel").is_displayed())
+    assert csp_errors(browser) == []

@@ -279,6 +279,17 @@ def _count_by_article(table):
     )
 
 
+LIKE_ESCAPE = "\\"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (with ``escape=LIKE_ESCAPE``) for "contains ``text``" in which ``%``, ``_`` and the
+    escape character match only themselves."""
+    for ch in (LIKE_ESCAPE, "%", "_"):
+        text = text.replace(ch, LIKE_ESCAPE + ch)
+    return f"%{text}%"
+
+
 def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> list[dict[str, Any]]:
     """Stored articles, newest first (by publication date, then ingestion), without their text.
 
@@ -294,8 +305,9 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
         .outerjoin(n_q, n_q.c.article_id == A.c.id)
     )
     if q and q.strip():
-        pattern = f"%{q.strip().lower()}%"
-        stmt = stmt.where(or_(func.lower(A.c.title).like(pattern), func.lower(A.c.text).like(pattern)))
+        pattern = contains_pattern(q.strip().lower())
+        stmt = stmt.where(or_(func.lower(A.c.title).like(pattern, escape=LIKE_ESCAPE),
+                              func.lower(A.c.text).like(pattern, escape=LIKE_ESCAPE)))
     stmt = stmt.order_by(A.c.published.is_(None), A.c.published.desc(), A.c.ingested_at.desc(), A.c.id)
     if limit is not None:
         stmt = stmt.limit(max(0, int(limit)))

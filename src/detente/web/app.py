@@ -1,12 +1,15 @@
 """The web app and REST API: ``create_app(db_url, token=None)`` → a FastAPI application.
 
 - ``/api/…`` answers JSON (the same JSON the CLI prints with ``--format json``); OpenAPI at
-  ``/openapi.json``, interactive docs at ``/docs``. Every query parameter is validated (bad input is
-  a 4xx with a clear message, never a 500); an unknown actor is a 404 with candidate ids.
+  ``/openapi.json`` (no ``/docs``: it loads assets from a CDN). Every parameter is validated (bad input
+  is a 4xx with a clear message, never a 500; names in paths ≤ 200 characters); an unknown actor is a
+  404 with candidate ids.
 - ``POST /api/ingest`` stores an article; it needs ``Authorization: Bearer <token>`` and is disabled
   (403) when the app has no token.
 - Pages (Jinja2, small JS, Chart.js vendored): ``/``, ``/dyad/{a}/{b}``, ``/actor/{id}``,
-  ``/article/{id}``, ``/search``, ``/paste``.
+  ``/article/{id}``, ``/search``, ``/paste`` (which needs the token when the app has one).
+- Every response carries the security headers of :mod:`detente.web.settings` (a CSP without inline
+  script); at most ``settings.max_extractions`` extractions run at once, the rest get 503.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from typing import Any, Literal
 from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Path as PathParam, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -29,12 +34,14 @@ from starlette.concurrency import run_in_threadpool
 from detente import __version__
 from detente.models import PLOVER_TYPES, Article
 from detente.web import backend, views
+from detente.web.limits import Busy, ExtractionSlots
+from detente.web.middleware import SecurityHeaders
+from detente.web.settings import MAX_BODY, MAX_NAME, RETRY_AFTER, WebSettings
 
 log = logging.getLogger("detente.web")
 
 HERE = Path(__file__).resolve().parent
 SEARCH_LIMIT = 200  # event rows on the search page
-MAX_BODY = 1_000_000  # bytes, for /api/ingest and /paste
 STATUSES = ("occurred", "ongoing", "planned", "negated", "reported")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MIN_DAY, MAX_DAY = dt.date(1000, 1, 1), dt.date(2999, 12, 31)  # beyond: nonsense, and month arithmetic overflows
@@ -77,42 +84,70 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
     return day
 
 
-def _read_body_limit(request: Request) -> None:
+def _read_body_limit(request: Request, limit: int, too_big: str) -> None:
     length = request.headers.get("content-length")
     if length is not None:
         try:
-            too_big = int(length) > MAX_BODY
+            over = int(length) > limit
         except ValueError:
             raise WebError(400, "bad Content-Length header") from None
-        if too_big:
-            raise WebError(413, f"request body larger than {MAX_BODY} bytes")
+        if over:
+            raise WebError(413, too_big)
 
 
-async def _read_body(request: Request) -> bytes:
-    _read_body_limit(request)
+async def _read_body(request: Request, limit: int = MAX_BODY, too_big: str = f"request body larger than {MAX_BODY} bytes") -> bytes:
+    """The body, or a 413 (``too_big``) as soon as it is known to be over ``limit`` bytes."""
+    _read_body_limit(request, limit, too_big)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > MAX_BODY:
-            raise WebError(413, f"request body larger than {MAX_BODY} bytes")
+        if size > limit:
+            raise WebError(413, too_big)
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def create_app(db_url: str, token: str | None = None) -> FastAPI:
-    """The app over the store at ``db_url``; ``token`` enables ``POST /api/ingest``."""
+def _bearer(request: Request) -> str:
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return given.strip() if scheme.lower() == "bearer" else ""
+
+
+def _token_matches(given: str, token: str) -> bool:
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+def _parse_json(body: str) -> Any:
+    """JSON, or a 400 that says why (nesting too deep, a number too long, bad syntax): never a 500."""
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise WebError(400, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise WebError(400, "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise WebError(400, f"invalid JSON: {exc}") from None
+
+
+def create_app(db_url: str, token: str | None = None, settings: WebSettings | None = None) -> FastAPI:
+    """The app over the store at ``db_url``; ``token`` enables ``POST /api/ingest`` and guards ``/paste``."""
     store = backend.open_store(db_url)
     token = token or None
+    settings = settings or WebSettings()
+    slots = ExtractionSlots(settings.max_extractions)
     app = FastAPI(
         title="detente", version=__version__,
         description="Dated, sourced records of what states and organisations do to each other.",
         docs_url=None, redoc_url=None,  # their pages load assets from a CDN; the schema is /openapi.json
     )
     app.state.store = store
+    app.state.settings = settings
+    app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["db_label"] = db_url.split("@")[-1]  # never show credentials
     templates.env.globals["v"] = __version__  # ?v= on static URLs: a new release is not served stale assets
     templates.env.globals["today"] = views.today  # called: the server may run past midnight
+    templates.env.globals["paste_token"] = token is not None
+    templates.env.filters["http_url"] = views.http_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     # --- errors ------------------------------------------------------------------------------
@@ -130,6 +165,14 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
              "candidates": exc.candidates or []},
             status_code=exc.status, headers=exc.headers)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        err = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = str(err["loc"][-1]) if err.get("loc") else "request"
+        return await _web_error(request, WebError(422, f"bad {where}: {err['msg']}"))
+
     def actor_id(text: str, on: dt.date | None = None) -> str:
         found = backend.resolve(store, text, on)
         if found is None:
@@ -139,7 +182,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     # --- API -----------------------------------------------------------------------------------
 
     @app.get("/api/actors", tags=["actors"])
-    def api_actors(q: str = Query("", max_length=200, description="name, alias or id"),
+    def api_actors(q: str = Query("", max_length=MAX_NAME, description="name, alias or id"),
                    limit: int = Query(20, ge=1, le=200)) -> list[dict]:
         """Actors matching ``q`` (all actors the store knows when ``q`` is empty)."""
         if q.strip():
@@ -147,7 +190,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         return [{"id": i, "name": i} for i in backend.store_actor_ids(store, limit)]
 
     @app.get("/api/actors/{actor}", tags=["actors"], responses={404: {"description": "unknown actor, with candidates"}})
-    def api_actor(actor: str = PathParam(..., max_length=100)) -> dict:
+    def api_actor(actor: str = PathParam(..., max_length=MAX_NAME)) -> dict:
         """One actor: its KB entry and its dyads ranked by activity."""
         aid = actor_id(actor)
         out = dict(backend.actor(store, aid) or {"id": aid, "name": aid})
@@ -156,8 +199,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
 
     @app.get("/api/events", tags=["events"])
     def api_events(
-        actor: str | None = Query(None, max_length=100, description="events with this actor as source or target"),
-        dyad: str | None = Query(None, max_length=201, pattern=r"^[^,]+,[^,]+$", description="SOURCE,TARGET"),
+        actor: str | None = Query(None, max_length=MAX_NAME, description="events with this actor as source or target"),
+        dyad: str | None = Query(None, max_length=2 * MAX_NAME + 1, pattern=r"^[^,]+,[^,]+$", description="SOURCE,TARGET"),
         type: EventType | None = Query(None, description="PLOVER event type"),
         status: EventStatus | None = Query(None, description="event status"),
         since: str | None = Query(None, pattern=DATE_PATTERN, description="YYYY-MM-DD"),
@@ -183,14 +226,14 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         return {"items": items, "next_cursor": items[-1]["id"] if more and items else None}
 
     @app.get("/api/status/{a}/{b}", tags=["relations"])
-    def api_status(a: str = PathParam(..., max_length=100), b: str = PathParam(..., max_length=100),
+    def api_status(a: str = PathParam(..., max_length=MAX_NAME), b: str = PathParam(..., max_length=MAX_NAME),
                    as_of: str | None = Query(None, pattern=DATE_PATTERN, description="YYYY-MM-DD (default: today)")) -> dict:
         """The state of the directed relation A → B on a date (DESIGN.md status JSON)."""
         day = parse_day(as_of, "as_of") or dt.date.today()
         return backend.status(store, actor_id(a, day), actor_id(b, day), day)
 
     @app.get("/api/timeline/{a}/{b}", tags=["relations"])
-    def api_timeline(a: str = PathParam(..., max_length=100), b: str = PathParam(..., max_length=100),
+    def api_timeline(a: str = PathParam(..., max_length=MAX_NAME), b: str = PathParam(..., max_length=MAX_NAME),
                      since: str | None = Query(None, pattern=DATE_PATTERN),
                      until: str | None = Query(None, pattern=DATE_PATTERN),
                      all_reports: bool = Query(False, description="every report, not one row per event cluster")) -> list[dict]:
@@ -199,14 +242,14 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                                 collapse=not all_reports)
 
     @app.get("/api/brief/{a}/{b}", tags=["relations"])
-    def api_brief(a: str = PathParam(..., max_length=100), b: str = PathParam(..., max_length=100),
+    def api_brief(a: str = PathParam(..., max_length=MAX_NAME), b: str = PathParam(..., max_length=MAX_NAME),
                   as_of: str | None = Query(None, pattern=DATE_PATTERN)) -> dict:
         """The At-a-Glance brief of A → B: bullets with evidence, what changed."""
         day = parse_day(as_of, "as_of") or dt.date.today()
         return backend.brief(store, actor_id(a, day), actor_id(b, day), day)
 
     @app.get("/api/stance/{a}/{b}", tags=["relations"])
-    def api_stance(a: str = PathParam(..., max_length=100), b: str = PathParam(..., max_length=100),
+    def api_stance(a: str = PathParam(..., max_length=MAX_NAME), b: str = PathParam(..., max_length=MAX_NAME),
                    since: str | None = Query(None, pattern=DATE_PATTERN),
                    until: str | None = Query(None, pattern=DATE_PATTERN)) -> list[dict]:
         """Monthly stance of A towards B: [{month, value, events, sources}]."""
@@ -214,11 +257,11 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                                      parse_day(until, "until"))
 
     @app.get("/api/who", tags=["relations"])
-    def api_who(designating: str | None = Query(None, max_length=100, description="who lists this actor"),
-                designated_by: str | None = Query(None, max_length=100, description="whom this actor lists"),
+    def api_who(designating: str | None = Query(None, max_length=MAX_NAME, description="who lists this actor"),
+                designated_by: str | None = Query(None, max_length=MAX_NAME, description="whom this actor lists"),
                 program: str | None = Query(None, max_length=128, description="sanctions programme"),
-                hosts_ambassador_of: str | None = Query(None, max_length=100),
-                recognising: str | None = Query(None, max_length=100, description="who recognises this actor"),
+                hosts_ambassador_of: str | None = Query(None, max_length=MAX_NAME),
+                recognising: str | None = Query(None, max_length=MAX_NAME, description="who recognises this actor"),
                 as_of: str | None = Query(None, pattern=DATE_PATTERN)) -> list[dict]:
         """Who designates, recognises, hosts the envoy of … an actor, on a date."""
         day = parse_day(as_of, "as_of") or dt.date.today()
@@ -235,7 +278,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         return backend.who(store, as_of=day, **kw)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], responses={404: {"description": "no such article"}})
-    def api_article(article_id: str = PathParam(..., max_length=64)) -> dict:
+    def api_article(article_id: str = PathParam(..., max_length=MAX_NAME)) -> dict:
         """A stored article with its sentences, events, quotes and mentions."""
         art = backend.article(store, article_id)
         if art is None:
@@ -265,8 +308,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         """Extract one article and store it (text/plain, or JSON {text, title, published, source, url})."""
         if token is None:
             raise WebError(403, "ingest is disabled: start the server with --token or DETENTE_TOKEN")
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        if not _token_matches(_bearer(request), token):
             raise WebError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype not in ("text/plain", "application/json"):
@@ -277,10 +319,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         except UnicodeDecodeError:
             raise WebError(400, "body is not UTF-8") from None
         if ctype == "application/json":
-            try:
-                data = json.loads(body)
-            except json.JSONDecodeError as exc:
-                raise WebError(400, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+            data = _parse_json(body)
             if not isinstance(data, dict):
                 raise WebError(422, "expected a JSON object {text, title, published, source, url}")
             try:
@@ -296,12 +335,20 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         article = Article.from_text(item.text, title=item.title, published=parse_day(item.published, "published"),
                                     source=item.source, url=item.url)
         existed = bool(await run_in_threadpool(store.known_ids, [article.id]))
-        result = await run_in_threadpool(_extract, article)
+        result = await extract(article)
         if not existed:
             await run_in_threadpool(backend.save, store, result, article)
         return JSONResponse(
             {"detente_version": __version__, "stored": not existed, "articles": [backend.jsonable(result)]},
             status_code=200 if existed else 201)
+
+    async def extract(article: Article):
+        """The pipeline in an extraction slot; 503 with Retry-After when all are taken."""
+        try:
+            return await slots.run(_extract, article)
+        except Busy as exc:
+            raise WebError(503, f"busy: {exc}; try again in {RETRY_AFTER} s",
+                           headers={"Retry-After": str(RETRY_AFTER)}) from None
 
     # --- pages ---------------------------------------------------------------------------------
 
@@ -314,7 +361,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                     recent=backend.articles(store, limit=10))
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(request: Request, a: str, b: str, as_of: str | None = None):
+    def dyad_page(request: Request, a: str = PathParam(..., max_length=MAX_NAME),
+                  b: str = PathParam(..., max_length=MAX_NAME), as_of: str | None = None):
         day = parse_day(as_of, "as_of") or dt.date.today()
         a_id, b_id = actor_id(a, day), actor_id(b, day)
         if (a_id, b_id) != (a, b):  # names in the URL: go to the canonical page
@@ -330,7 +378,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                     stance_data=views.stance_data(series, timeline, a_id))
 
     @app.get("/actor/{actor}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(request: Request, actor: str):
+    def actor_page(request: Request, actor: str = PathParam(..., max_length=MAX_NAME)):
         aid = actor_id(actor)
         if aid != actor:
             return RedirectResponse(f"/actor/{aid}", status_code=307)
@@ -344,7 +392,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
                     as_of=today.isoformat())
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str, hl: str | None = None):
+    def article_page(request: Request, article_id: str = PathParam(..., max_length=MAX_NAME), hl: str | None = None):
         art = backend.article(store, article_id)
         if art is None:
             raise WebError(404, f"no article {article_id!r}")
@@ -385,9 +433,17 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype != "application/x-www-form-urlencoded":
             raise WebError(415, "send the form (application/x-www-form-urlencoded)")
-        form = parse_qs((await _read_body(request)).decode("utf-8", errors="replace"))
+        too_big = (f"the pasted text is larger than {settings.max_paste_label}: paste a shorter text "
+                   f"(the server's limit is set by detente serve --max-paste-kb)")
+        # URL-encoding takes up to 3 bytes a byte, and the form has other fields
+        raw = await _read_body(request, 3 * settings.max_paste_bytes + 4096, too_big)
+        form = parse_qs(raw.decode("utf-8", errors="replace"))
         text = (form.get("text") or [""])[0]
         published = (form.get("published") or [""])[0]
+        if token is not None and not _token_matches((form.get("token") or [""])[0] or _bearer(request), token):
+            raise WebError(401, "this server needs its token to run extractions: enter it in the form")
+        if len(text.encode("utf-8")) > settings.max_paste_bytes:
+            raise WebError(413, too_big)
         ctx: dict[str, Any] = {"text": text, "published": published, "result": None, "error": None}
         try:
             day = parse_day(published, "publication date")
@@ -397,7 +453,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         if not text.strip():
             ctx["error"] = "Paste some text first."
             return templates.TemplateResponse(request, "paste.html", ctx, status_code=422)
-        result = await run_in_threadpool(_extract, Article.from_text(text, published=day))
+        result = await extract(Article.from_text(text, published=day))
         ctx["result"] = backend.jsonable(result)
         return templates.TemplateResponse(request, "paste.html", ctx)
 
@@ -405,7 +461,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
 
 
 _TITLES = {400: "Bad request", 401: "Not authorised", 403: "Forbidden", 404: "Not found",
-           413: "Too large", 415: "Unsupported content type", 422: "Invalid input"}
+           413: "Too large", 415: "Unsupported content type", 422: "Invalid input", 503: "Busy"}
 
 
 def _extract(article: Article):

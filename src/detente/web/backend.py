@@ -219,8 +219,8 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
     if not needle:
         return []
     e = S.events
-    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    stmt = _query._event_select().where(func.lower(e.c.sentence).like(pattern, escape="\\"))
+    pattern = _query.contains_pattern(needle)
+    stmt = _query._event_select().where(func.lower(e.c.sentence).like(pattern, escape=_query.LIKE_ESCAPE))
     if type:
         stmt = stmt.where(e.c.type == type)
     if status:

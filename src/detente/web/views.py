@@ -8,6 +8,7 @@ from typing import Any
 
 DIMENSIONS = ("designation", "representation", "recognition")
 _HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+_HTTP_URL = re.compile(r"https?://[^\s/?#\\]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 
 def _first(evidence: Any) -> dict | None:
@@ -30,6 +31,20 @@ def evidence_link(ev: dict | None) -> str | None:
     if isinstance(start, int) and isinstance(end, int):
         return f"/article/{ev['article']}?hl={start}-{end}#s-{start}"
     return f"/article/{ev['article']}"
+
+
+def http_url(url: object) -> str | None:
+    """``url`` (trimmed) if it is an ``http(s)://`` URL with a host, else None: the only URLs a page links.
+
+    The ``http_url`` template filter; ``javascript:``, ``data:``, scheme-relative and malformed URLs, and
+    any with control characters or spaces inside, are never rendered as links.
+    """
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in url) or not _HTTP_URL.fullmatch(url):
+        return None
+    return url
 
 
 def actor_name(info: dict | None, fallback: str) -> str:
