@@ -141,12 +141,6 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     return None
 
 
-def _only_country(mentions: list[Mention], kb: ActorKB) -> str | None:
-    """The one state an article's KB mentions belong to, if they name exactly one."""
-    found = {m.country for m in mentions if m.country and m.kind in ("name", "person", "compositional", "metonym", "demonym")}
-    return found.pop() if len(found) == 1 else None
-
-
 def _as_place(tok: Token) -> bool:
     """A name used as a place: "in Kerala", "the city of Homs"."""
     if tok.dep_ != "pobj":
@@ -204,8 +198,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     ents = {e.root.i: e for e in doc.ents if e.label_ in labels}
     sents = list(doc.sents)
     places = [_place_country(s, mentions, covered, kb) for s in sents]
-    # where a sentence names no place: the article's first place, else its one country
-    fallback = next((p for p in places if p), None) or _only_country(mentions, kb)
+    # where a sentence names no place: the article's first place (not the country of its actors:
+    # "Turkish troops killed four protesters" says nothing of where the protesters are from)
+    fallback = next((p for p in places if p), None)
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
