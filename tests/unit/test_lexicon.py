@@ -163,3 +163,21 @@ def test_extra_files_load_at_lower_precedence_and_ids_must_not_clash(tmp_path: P
 
 def test_lexicon_files_are_registered_next_to_the_hand_written_file():
     assert all(p.parent == DATA_FILE.parent for p in LEXICON_FILES)
+
+
+def test_file_defaults_fill_what_a_pattern_leaves_out(tmp_path: Path):
+    path = tmp_path / "x.yml"
+    path.write_text(yaml.safe_dump({"version": 1, "defaults": {"confidence": 0.6, "target": ["obj_core"]},
+                                    "patterns": [{"id": "a", "verbs": ["condemn"], "type": "ACCUSE", "cameo": "111"},
+                                                 {"id": "b", "verbs": ["praise"], "type": "SUPPORT", "cameo": "051",
+                                                  "confidence": 0.7}]}))
+    a, b_ = parse_patterns(path).patterns
+    assert (a.confidence, a.target, b_.confidence) == (0.6, ["obj_core"], 0.7)
+    path.write_text(yaml.safe_dump({"version": 1, "defaults": {"colour": "red"}, "patterns": []}))
+    with pytest.raises(Exception, match="unknown fields"):
+        parse_patterns(path)
+
+
+def test_consult_patterns_of_the_lexicon_take_direct_partners_only():
+    visit = next(p for p in load_patterns().patterns if p.id == "lexicon.verb.042")
+    assert "obj_tree" not in visit.target_roles

@@ -157,6 +157,18 @@ class PatternFile(BaseModel):
     provenance: dict = Field(default_factory=dict)
     patterns: list[Pattern]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _apply_defaults(cls, raw):
+        """``defaults`` fill the fields a pattern leaves out ({confidence: 0.6, target: [...]})."""
+        if isinstance(raw, dict) and isinstance(raw.get("defaults"), dict) and isinstance(raw.get("patterns"), list):
+            unknown = set(raw["defaults"]) - set(Pattern.model_fields) - {"id"}
+            if unknown:
+                raise ValueError(f"defaults: unknown fields {sorted(unknown)}")
+            raw = {**raw, "patterns": [{**raw["defaults"], **p} if isinstance(p, dict) else p
+                                       for p in raw["patterns"]]}
+        return raw
+
     @model_validator(mode="after")
     def _unique(self) -> "PatternFile":
         seen: set[str] = set()

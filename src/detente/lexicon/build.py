@@ -72,6 +72,7 @@ class ImporterConfig(BaseModel):
     max_object_words: int = 60
     support_verbs: list[str] = Field(default_factory=list)
     noun_stoplist: list[str] = Field(default_factory=list)
+    target_by_type: dict[str, list[str]] = Field(default_factory=dict)
 
 
 def load_config(path: Path = CONFIG_FILE) -> ImporterConfig:
@@ -402,6 +403,9 @@ def build_verbs(dic: cameo_mod.Dictionary, cfg: ImporterConfig, stats: Stats) ->
         if reverse:
             p["reverse"] = True
         patterns.append(p)
+    for p in patterns:
+        if p["type"] in cfg.target_by_type:
+            p["target"] = list(cfg.target_by_type[p["type"]])
     seen_ids: Counter = Counter()
     for p in patterns:  # ids stay unique: the second "lexicon.verb.190.attack" is "…attack-2"
         seen_ids[p["id"]] += 1
@@ -514,9 +518,11 @@ NOUNS_HEADER = """\
 """
 
 
-def _dump(header: str, provenance: dict, patterns: list[dict]) -> str:
-    body = yaml.safe_dump({"version": FORMAT_VERSION, "provenance": provenance, "patterns": patterns},
-                          sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+def _dump(header: str, provenance: dict, defaults: dict, patterns: list[dict]) -> str:
+    """The file; fields equal to ``defaults`` are left out of each pattern."""
+    slim = [{k: v for k, v in p.items() if k == "id" or defaults.get(k, object()) != v} for p in patterns]
+    body = yaml.safe_dump({"version": FORMAT_VERSION, "provenance": provenance, "defaults": defaults,
+                           "patterns": slim}, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
     return header + body
 
 
@@ -543,7 +549,9 @@ def build(source: Path = DEFAULT_SOURCE, config: Path = CONFIG_FILE) -> tuple[st
              "cameo_sha256": _sha(cameo_bytes), "licence": "CC BY-SA 4.0",
              "attribution": "PropBank frame files (propbank/propbank-frames)", **common,
              "counts": {"nouns": stats.nouns, "patterns": len(nouns), "noun_aliases_read": stats.nouns_considered}}
-    return _dump(VERBS_HEADER, vprov, verbs), _dump(NOUNS_HEADER, nprov, nouns), stats
+    vdefaults = {"confidence": cfg.confidence.verb}
+    ndefaults = {"confidence": cfg.confidence.noun}
+    return _dump(VERBS_HEADER, vprov, vdefaults, verbs), _dump(NOUNS_HEADER, nprov, ndefaults, nouns), stats
 
 
 def write(source: Path = DEFAULT_SOURCE, out_dir: Path | None = None, config: Path = CONFIG_FILE) -> Stats:
