@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test-fast: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/detente eval ../shared/dev-gold/PETR2_GSR_validation.xml tests/golden tests/golden/sentences --report eval-report.json
+
+# regenerate data/patterns/lexicon_{verbs,nouns}.yml from CAMEO.2.0.txt and propbank-aliases.tsv
+LEXICON_SRC ?= ../shared/data/lexicon
+lexicon: $(STAMP)
+	$(BIN)/detente lexicon build --source $(LEXICON_SRC)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

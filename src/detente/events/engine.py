@@ -1322,7 +1322,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             # an object of a verb is the verb's business; only a nominal event is coded here
             verb_owned = tok.i in ctx.used_nouns or (
                 tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
-                and bool(patterns.for_verb(_lemma(tok.head))))
+                and patterns.hand_written_verb(_lemma(tok.head)))
             for p in patterns.for_noun(_lemma(tok)):
                 if verb_owned and not p.governed:
                     continue
