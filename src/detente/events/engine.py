@@ -299,7 +299,8 @@ def _subject(v: Token) -> Token | None:
         subs = [c for c in cur.children if c.dep_ in deps]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
-        if depth == 0 and cur.pos_ == "NOUN":  # headline "Ruto hosts Macron": subject parsed as compound
+        if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
+            # headline "Ruto hosts Macron", "Turkey summons the envoy": subject parsed as compound
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
             if lefts:
                 return lefts[-1]
@@ -1064,7 +1065,8 @@ def _valid(source: Arg, target: Arg | None) -> bool:
     if not source.ref.id and not target.ref.id and (
         (source.ref.country, source.ref.sector) == (target.ref.country, target.ref.sector)
     ):
-        return False
+        # two names the KB lacks are two actors unless written alike ("Arkansas executes Lee")
+        return source.ref.sector in (None, "UNK") and source.ref.text.lower() != target.ref.text.lower()
     return True
 
 
@@ -1122,7 +1124,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner
         pairs += [(first, other) for other in sources[2:]]
-    elif m.pattern.target_optional:
+    elif m.pattern.target_optional or (m.pattern.type in settings().target_optional_types and not _object_thing(ctx, m)):
         pairs = [(s, None) for s in sources]
     else:
         return []
@@ -1140,12 +1142,33 @@ class EngineSettings(BaseModel):
     sourceless_types: list[str]
     sourceless_certainty: float
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
+    target_optional_types: list[str] = Field(default_factory=list)
+    accident_words: list[str] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
 def settings() -> EngineSettings:
     path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
     return EngineSettings.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _object_thing(ctx: Ctx, m: Match) -> bool:
+    """A verb used on a thing, not an actor ("targeting an immune receptor"): its direct object is no
+    actor and not a word the pattern itself asks for ("open fire", "launch an attack")."""
+    if m.obj is not None or not _verbal(m.trigger):
+        return False
+    for o in _objects(m.trigger):
+        if o.dep_ != "dobj":
+            continue
+        if ctx.tok2m.get(o.i) is None and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree):
+            return True
+    return False
+
+
+def _accident(v: Token) -> bool:
+    """Whether the clause of an agentless killing names an accident or a disaster as its cause."""
+    words = set(settings().accident_words)
+    return any(t.lower_ in words or _lemma(t) in words for t in v.subtree)
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
@@ -1160,6 +1183,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
         return []
     if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
+    if _accident(v):
+        return []
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, nobody)
     if target is None:
@@ -1227,9 +1252,9 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
     covered = {t.i for t in toks for m in mentions if t.idx < m.end and m.start < t.idx + len(t)}
-    while k < len(toks) and k < 6 and not toks[k].is_lower and (
-            toks[k].pos_ in HEADLINE_SUBJECT_POS or toks[k].i in covered):
-        k += 1
+    while k < len(toks) and k < 6 and (toks[k].i in covered or (
+            not toks[k].is_lower and toks[k].pos_ in HEADLINE_SUBJECT_POS)):
+        k += 1  # an actor's words, lower-case ones too ("An Egyptian court sentences …")
     titled = _title_case(toks)
     if titled:
         # "Houthi Rebels Fire Missiles at US Destroyer": the subject is the leading actor name only
@@ -1246,7 +1271,10 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         j += 2
     verb = toks[j]
     base = _base_form(verb.text.lower()) or verb.lower_ if titled else _base_form(verb.text)
-    if base is None or verb.pos_ == "VERB" or not (patterns.for_verb(base) or patterns.for_verb(verb.text)):
+    # a verb the parser hung as a modifier ("An Egyptian court sentences journalists …": a compound)
+    misparsed_verb = verb.pos_ == "VERB" and verb.dep_ in ("compound", "amod", "nmod", "npadvmod")
+    if base is None or (verb.pos_ == "VERB" and not misparsed_verb) \
+            or not (patterns.for_verb(base) or patterns.for_verb(verb.text)):
         return None
     if not any(t.i in covered for t in toks[:subj_end]) and not toks[0].is_title:
         return None
