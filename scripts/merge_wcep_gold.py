@@ -51,6 +51,11 @@ def main() -> None:
             split = split_of(str(it["id"]))
             it["split"] = split
             it.setdefault("events", [])
+            for ev in it["events"]:
+                # one convention the guide got wrong: signing a formal agreement (CAMEO 057) is
+                # SUPPORT in the CAMEO→PLOVER crosswalk, which decides (docs/gold-format.md)
+                if str(ev.get("cameo") or "").startswith("057"):
+                    ev["type"] = "SUPPORT"
             it.setdefault("mentions", [])
             it.setdefault("locations", [])
             items[split].append(it)

@@ -1108,10 +1108,14 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if rel is not None and rel.dimension in ("designation", "recognition") and _person(ctx, target):
         return []  # "India labelled him a terrorist": a person is listed, not his state
     sources = _coordinated(ctx, source)
-    if target is not None and len(sources) > 1 and not (target.ref.id or target.ref.country) \
-            and (m.pattern.type in JOINT_TYPES or m.pattern.agreement
-                 or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)):
-        target = None  # "Turkey and Syria each expelled diplomats": the partners, not the bare noun
+    joint = m.pattern.type in JOINT_TYPES or m.pattern.agreement
+    if target is not None and len(sources) > 1 and (
+            (not (target.ref.id or target.ref.country)
+             and (joint or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)))
+            or (joint and target.role not in ("prep:with", "between"))):
+        # "Turkey and Syria each expelled diplomats": the partners, not the bare noun; "Qatar and
+        # Egypt signed a deal to send fuel to Gaza": the deal is between the signers, about Gaza
+        target = None
     if target is not None:
         targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
         pairs = [(s, t) for s in sources for t in targets]
@@ -1419,4 +1423,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
             best[k] = ev
         elif ev.confidence > best[k].confidence:
             best[k] = ev
-    return [best[k] for k in order]
+    # a targetless event adds nothing where the same actor's act of that type has a target
+    # ("Israel mobilised and called up reservists for an operation in Gaza")
+    aimed = {(k[0], k[2]) for k in order if k[1] is not None}
+    sourced = {(k[1], k[2]) for k in order if k[0] is not None}
+    return [best[k] for k in order
+            if not (k[1] is None and (k[0], k[2]) in aimed) and not (k[0] is None and (k[1], k[2]) in sourced)]

@@ -132,6 +132,11 @@ def decide(
             and any(_has_child(t, ("aux",), modals) for t in _xchain(gov))):
         # "would work with its partners to cut off the funding": the purpose of a plan
         return StatusInfo("planned", why="purpose of a plan")
+    if _has_child(top, ("aux",), {"to"}) and (top.dep_ == "acl" or (
+            top.dep_ == "advcl" and _has_child(top, ("mark",), {"for"}))):
+        # "a deal for Ruritania to supply Borduria", "plans to capture Aleppo": what a noun
+        # (a deal, a plan, a bid) is for has not happened yet
+        return StatusInfo("planned", why="purpose of a noun")
     if gov is not None and gov.lemma_.lower() in w.enablers:
         return StatusInfo("planned", enabled=True, why="enabler")
     if gov is not None and gov.lemma_.lower() in intent:
