@@ -305,6 +305,14 @@ def _subject(v: Token) -> Token | None:
             if lefts:
                 return lefts[-1]
         if cur.dep_ == "relcl" and depth == 0:
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                # "the first state to recognise X": the noun acts; "Ruritania becomes the first
+                # state to recognise X": the subject of the copula
+                noun = cur.head
+                if noun.dep_ == "attr" and noun.head.i != noun.i:
+                    cur = noun.head
+                    continue
+                return noun
             return None
         if cur.dep_ == "xcomp":
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
@@ -317,6 +325,8 @@ def _subject(v: Token) -> Token | None:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             if depth == 0 and _is_passive(v) and cur.dep_ != "xcomp":
                 return None
+            if cur.dep_ == "advcl" and _is_passive(cur.head):
+                return None  # "were killed in Russian shelling": the victims did not shell
             cur = cur.head
             continue
         break
@@ -671,7 +681,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         elif role == "clause_subj":
             # "wants to help Ukraine rebuild its grid": the helped party is the subject of the
             # clause the verb governs
-            for x in (c for c in v.children if c.dep_ in ("ccomp", "xcomp")):
+            for x in (c for c in v.children if c.dep_ in ("ccomp", "xcomp") or (
+                    c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children))):
                 for o in (c for c in x.children if c.dep_ == "nsubj"):
                     arg = ok(_core(ctx, o, "clause_subj", strict=True))
                     if arg:
@@ -1105,10 +1116,19 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
         return _sourceless(ctx, m)
     target = _target(ctx, m, source)
     rel = m.pattern.relation
-    if rel is not None and rel.dimension in ("designation", "recognition") and _person(ctx, target):
+    if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         return []  # "India labelled him a terrorist": a person is listed, not his state
+    if rel is not None and rel.dimension == "recognition" and _person(ctx, target):
+        # "recognised Guaido as interim president": support for a person, no recognition of a state
+        return [ev.model_copy(update={"detail": {k: v for k, v in ev.detail.items() if k != "relation"}})
+                for ev in _try_pairs(ctx, m, source, target)]
+    return _try_pairs(ctx, m, source, target)
+
+
+def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Event]:
+    """The events of a match whose source (and target) are found: coordinated actors expanded."""
     sources = _coordinated(ctx, source)
-    joint = m.pattern.type in JOINT_TYPES or m.pattern.agreement
+    joint = m.pattern.type in JOINT_TYPES or m.pattern.agreement or m.pattern.joint
     if target is not None and len(sources) > 1 and (
             (not (target.ref.id or target.ref.country)
              and (joint or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)))
@@ -1119,12 +1139,11 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if target is not None:
         targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) > 1 and (m.pattern.type in JOINT_TYPES or m.pattern.agreement or _each(m.trigger, _subject(m.trigger)
-                                                                       if _verbal(m.trigger) else None)):
+    elif len(sources) > 1 and (joint or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)):
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
-        if m.pattern.type not in JOINT_TYPES and not m.pattern.agreement:
+        if not joint:
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner
         pairs += [(first, other) for other in sources[2:]]
@@ -1379,9 +1398,9 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
     for k, ev in enumerate(events):
         i = idx[k]
         # "urged Israel not to target Iran": what is asked for has not happened (nor been denied)
-        if i is not None and doc[i].dep_ in ("xcomp", "ccomp") and (
-                doc[i].head.i in asked or _asks(doc[i].head) or _asked_clause(doc[i])):
-            continue
+        if i is not None and doc[i].dep_ in ("xcomp", "ccomp", "advcl") and (
+                doc[i].head.i in asked or (doc[i].dep_ != "advcl" and (_asks(doc[i].head) or _asked_clause(doc[i])))):
+            continue  # (an advcl only under a coded demand: "called for Saudi Arabia to free …")
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))

@@ -81,6 +81,9 @@ class Pattern(BaseModel):
     # the event runs from the target to the subject ("received assurances from X": X → subject)
     reverse: bool = False
     agreement: bool = False
+    # a joint act of coordinated subjects ("Bhutan and Israel established relations"): coded once,
+    # the first-named as source, the partner as target
+    joint: bool = False
     # a noun pattern that also fires on the object of a matched verb ("X rejected Y's demands": Y's
     # demand is an event of its own, besides X's rejection)
     governed: bool = False
