@@ -181,3 +181,12 @@ def test_file_defaults_fill_what_a_pattern_leaves_out(tmp_path: Path):
 def test_consult_patterns_of_the_lexicon_take_direct_partners_only():
     visit = next(p for p in load_patterns().patterns if p.id == "lexicon.verb.042")
     assert "obj_tree" not in visit.target_roles
+
+
+def test_generated_files_are_yaml_and_read_fast_as_json():
+    from detente.events.patterns import _read_yaml
+
+    for path in LEXICON_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.safe_load(text) == _read_yaml(text)
+    assert _read_yaml("# header\nversion: 1\npatterns: []\n") == {"version": 1, "patterns": []}

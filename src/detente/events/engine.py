@@ -434,11 +434,38 @@ def _prep_word_ok(t: Token, words: list[str]) -> bool:
     return "@acronym" in words and t.pos_ in ("PROPN", "NOUN") and len(t.text) >= 3 and t.text.isupper()
 
 
-def _verb_matches(p: Pattern, v: Token) -> Match | None:
+@dataclass
+class _VerbView:
+    """What every pattern of a verb looks at, computed once per verb (a verb may have a hundred
+    candidate patterns once the lexicon is loaded)."""
+
+    words: set[str]
+    text: str
+    objs: list[Token]
+    quick: list[set[str]]      # per object: its words and its compounds' words
+    slow: list[bool]           # per object: a container ("a package of sanctions") needs _word_match
+
+
+def _view(v: Token) -> _VerbView:
     words, text = _near_words(v)
+    objs = _objects(v)
+    quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
+    return _VerbView(words, text, objs, quick, [_lemma(o) in CONTAINERS for o in objs])
+
+
+def _obj_match(word: str, view: _VerbView, k: int) -> bool:
+    """``_word_match(word, view.objs[k])``, with a set lookup for the common single-word case."""
+    if " " in word or view.slow[k]:
+        return _word_match(word, view.objs[k])
+    return word in view.quick[k]
+
+
+def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
     entries = p.verb_heads.get(_lemma(v)) or p.verb_heads.get(v.lower_)
     if entries is None:
         return None
+    view = view or _view(v)
+    words, text, objs = view.words, view.text, view.objs
     extra_ok = None
     for rest in entries:
         if all(w in words for w in rest):
@@ -446,13 +473,12 @@ def _verb_matches(p: Pattern, v: Token) -> Match | None:
             break
     if extra_ok is None:
         return None
-    objs = _objects(v)
-    if p.exclude_objects and any(_word_match(w, o) for o in objs for w in p.exclude_objects):
+    if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
     obj = None
     if p.objects:
-        for o in objs:
-            hit = next((w for w in p.objects if _word_match(w, o)), None)
+        for k, o in enumerate(objs):
+            hit = next((w for w in p.objects if _obj_match(w, view, k)), None)
             if hit is None:
                 continue
             quals = p.object_qualifiers.get(hit)
@@ -1355,8 +1381,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
         for tok in sent:
             if _verbal(tok):
                 cands = patterns.for_verb(_lemma(tok)) or patterns.for_verb(tok.lower_)
+                view = _view(tok) if cands else None
                 for p in cands:
-                    m = _verb_matches(p, tok)
+                    m = _verb_matches(p, tok, view)
                     if m is None:
                         continue
                     evs = _try(ctx, m)

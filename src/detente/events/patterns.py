@@ -10,6 +10,7 @@ See the YAML header of ``events.yml`` for the meaning of each field.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -236,11 +237,22 @@ class PatternError(Exception):
     """The pattern file is missing or invalid: one clear line."""
 
 
+def _read_yaml(text: str):
+    """YAML; a file whose body (after its ``#`` header) is a JSON object — YAML's flow subset, as the
+    generated lexicon files are written — is read by ``json``, some fifty times faster."""
+    body = text.lstrip()
+    while body.startswith("#"):
+        body = body.split("\n", 1)[1].lstrip() if "\n" in body else ""
+    if body.startswith("{"):
+        return json.loads(body)
+    return yaml.load(text, Loader=_Loader)
+
+
 def parse_pattern_file(path: Path) -> PatternFile:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        raw = _read_yaml(path.read_text(encoding="utf-8"))
         return PatternFile.model_validate(raw)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, json.JSONDecodeError) as exc:
         raise PatternError(f"{path}: cannot read: {exc}") from exc
     except ValueError as exc:
         lines = str(exc).splitlines()

@@ -28,6 +28,7 @@ import csv
 import hashlib
 import io
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -518,12 +519,22 @@ NOUNS_HEADER = """\
 """
 
 
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
 def _dump(header: str, provenance: dict, defaults: dict, patterns: list[dict]) -> str:
-    """The file; fields equal to ``defaults`` are left out of each pattern."""
+    """The file: the header, then a JSON object (YAML's flow subset, so still a YAML pattern file;
+    the loader reads it with ``json``), one pattern per line. Fields equal to ``defaults`` are left
+    out of each pattern."""
     slim = [{k: v for k, v in p.items() if k == "id" or defaults.get(k, object()) != v} for p in patterns]
-    body = yaml.safe_dump({"version": FORMAT_VERSION, "provenance": provenance, "defaults": defaults,
-                           "patterns": slim}, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
-    return header + body
+    lines = [f'{{"version": {FORMAT_VERSION},', f' "provenance": {_json(provenance)},',
+             f' "defaults": {_json(defaults)},', ' "patterns": [']
+    lines += [f"  {_json(p)}," for p in slim]
+    if slim:
+        lines[-1] = lines[-1][:-1]
+    lines.append(" ]}")
+    return header + "#\n# Format: a JSON object (valid YAML flow style), one pattern per line.\n" + "\n".join(lines) + "\n"
 
 
 def _sha(data: bytes) -> str:
