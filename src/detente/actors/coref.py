@@ -135,10 +135,15 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         """Tokens of the subject of the verb an object pronoun hangs on: "X designated them" — a
         pronoun object never stands for its own clause's subject."""
         t = doc[i]
+        if t.dep_ == "det":
+            t = t.head  # "the country's …": the noun the article belongs to
+        if t.dep_ == "poss" and t.head.dep_ in ("dobj", "pobj"):
+            t = t.head  # "Japan condemned the country's launch": the owner of the object, not Japan
         if t.dep_ not in ("dobj", "dative", "pobj"):
             return set()
         verb = t.head.head if t.dep_ == "pobj" else t.head
-        return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        return {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                for k in range(c.left_edge.i, c.right_edge.i + 1)}
 
     def find(before: int, ok, nearest: bool = False) -> Mention | None:
         """The last mention before token ``before`` that passes ``ok`` (``nearest``: only if the
@@ -156,8 +161,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 continue
             if ok(m):
                 return m
-            if nearest:
-                return None
+            if nearest and m.kind not in ("generic", "entity"):
+                return None  # (an actor the KB lacks that does not fit does not stop the search)
         return None
 
     root_score: dict[int, float] = {id(m): m.score for m in mentions}

@@ -79,6 +79,12 @@ def sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def _sector_of_phrase(kb: ActorKB, toks: list[Token]) -> tuple[str, int] | None:
+    """``sector_of`` with the head in lemma form, else as written ("armed men" is listed as such)."""
+    hits = [h for h in (sector_of(kb, _forms(toks)), sector_of(kb, [t.lower_ for t in toks])) if h]
+    return max(hits, key=lambda h: h[1]) if hits else None
+
+
 def _forms(tokens: list[Token]) -> list[str]:
     """The words of a phrase with its head in lemma form ("rival militias" → rival militia)."""
     return [t.lower_ for t in tokens[:-1]] + [tokens[-1].lemma_.lower()]
@@ -105,7 +111,10 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
             return m.country
         return None
     if t.pos_ == "PROPN":
-        for h in kb.hits(t.text):
+        left = t.i
+        while left > 0 and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+            left -= 1
+        for h in kb.hits(t.doc[left:t.i + 1].text):
             a = kb.get(h.actor)
             if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
                 return a.id
@@ -229,9 +238,15 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             else:
                 left = _left_edge(tok, covered)
                 toks = list(doc[left:tok.i + 1])
-                hit = sector_of(kb, _forms(toks))
+                hit = _sector_of_phrase(kb, toks)
                 if hit is None:
-                    continue
+                    # "an army outpost", "a police station": the modifier names whose it is
+                    mods = [t for t in toks[:-1] if t.dep_ == "compound" and t.i not in taken]
+                    hit = _sector_of_phrase(kb, mods[-1:]) if mods else None
+                    if hit is None:
+                        continue
+                    toks = mods[-1:]
+                    tok = toks[-1]
                 sector, n = hit
                 if n == 1 and (fold(tok.lemma_) in skip or fold(tok.text) in skip):
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not

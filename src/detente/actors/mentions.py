@@ -382,6 +382,8 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
         e = nspan.end
         if e + 1 >= len(doc) or doc[e].lower_ not in PLACED_PREPS:
             continue
+        if noun.sector == "UAF":
+            continue  # "gunmen in Mali": unidentified attackers belong to no state by being there
         f = by_start.get(e + 1)
         if f is None or f.hit.how not in ("name", "alias", "short", "capital") \
                 or kb.actors[f.hit.actor].kind not in ("state", "historic_state"):

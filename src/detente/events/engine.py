@@ -130,6 +130,28 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def _verb_forms(t: Token) -> list[str]:
+    """The lemma of a verb, then base forms the lemmatizer may have missed ("staged" → "stag" by
+    the rules, "stage" in fact; "staging" likewise), then the word itself."""
+    low = t.lower_
+    out = [_lemma(t)]
+    if low.endswith("ed") and len(low) > 4:
+        out += [low[:-1], low[:-2]]
+    elif low.endswith("ing") and len(low) > 5:
+        out += [low[:-3] + "e", low[:-3]]
+    out.append(low)
+    return list(dict.fromkeys(out))
+
+
+def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
+    """The first form of a verb that some pattern triggers on, and those patterns."""
+    for form in _verb_forms(t):
+        cands = patterns.for_verb(form)
+        if cands:
+            return form, cands
+    return _lemma(t), []
+
+
 def _words(t: Token) -> set[str]:
     return {t.lower_, _lemma(t)}
 
@@ -304,6 +326,14 @@ def _subject(v: Token) -> Token | None:
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
             if lefts:
                 return lefts[-1]
+        if cur.dep_ == "acl" and depth == 0 and (
+                cur.tag_ in ("VBD", "VBG", "VBZ", "VBP")
+                or (cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN") and _agent(cur) is None
+                    and not any(c.dep_ == "auxpass" for c in cur.children))):
+            # "thousands of workers protesting …", or the main verb of a sentence the parser hung
+            # on the noun before it ("Thousands of workers protested in …": no other verb): the
+            # noun acts
+            return cur.head
         if cur.dep_ == "relcl" and depth == 0:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 # "the first state to recognise X": the noun acts; "Ruritania becomes the first
@@ -461,7 +491,7 @@ def _obj_match(word: str, view: _VerbView, k: int) -> bool:
 
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
-    entries = p.verb_heads.get(_lemma(v)) or p.verb_heads.get(v.lower_)
+    entries = next((e for f in _verb_forms(v) if (e := p.verb_heads.get(f)) is not None), None)
     if entries is None:
         return None
     view = view or _view(v)
@@ -1173,7 +1203,10 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner
         pairs += [(first, other) for other in sources[2:]]
-    elif m.pattern.target_optional or (m.pattern.type in settings().target_optional_types and not _object_thing(ctx, m)):
+    elif m.pattern.target_optional or (
+            # a generated lexicon pattern takes its type's default; a hand-written one says itself
+            m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
+            and not _object_thing(ctx, m)):
         pairs = [(s, None) for s in sources]
     else:
         return []
@@ -1202,14 +1235,17 @@ def settings() -> EngineSettings:
 
 
 def _object_thing(ctx: Ctx, m: Match) -> bool:
-    """A verb used on a thing, not an actor ("targeting an immune receptor"): its direct object is no
-    actor and not a word the pattern itself asks for ("open fire", "launch an attack")."""
-    if m.obj is not None or not _verbal(m.trigger):
+    """Whether a verb has a direct object that rules out a targetless event: a thing ("targeting an
+    immune receptor": the verb is used in another sense) unless the pattern asks for that word
+    ("open fire"), or an actor that was refused as the target ("Russia attacked Russia")."""
+    if not _verbal(m.trigger):
         return False
     for o in _objects(m.trigger):
         if o.dep_ != "dobj":
             continue
-        if ctx.tok2m.get(o.i) is None and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree):
+        if ctx.tok2m.get(o.i) is not None:
+            return True
+        if m.obj is None and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree):
             return True
     return False
 
@@ -1380,7 +1416,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     if ctx.tok2m:
         for tok in sent:
             if _verbal(tok):
-                cands = patterns.for_verb(_lemma(tok)) or patterns.for_verb(tok.lower_)
+                _form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
                 for p in cands:
                     m = _verb_matches(p, tok, view)
