@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask clean
+.PHONY: install demo test test-fast eval bench bench-dask kb clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test-fast: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/detente eval ../shared/dev-gold/PETR2_GSR_validation.xml tests/golden tests/golden/sentences --report eval-report.json
+
+# the compiled actor index (src/detente/data/actors/kb.sqlite) from ../shared/data/actors
+kb: $(STAMP)
+	$(BIN)/detente kb build
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -285,13 +285,21 @@ def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     return r
 
 
-def resolve(kb: ActorKB, text: str, on: dt.date | None = None) -> Resolution | None:
-    """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``."""
+def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()) -> Resolution | None:
+    """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``.
+    ``countries``: the countries the article is about, most mentioned first (decides between
+    imported actors that share a name: "AKP", "Foreign Intelligence Service")."""
     if not text or not text.strip():
         return None
     hits = kb.hits(text)
     if hits:
-        return from_hit(kb, hits[0], on, text)
+        if len(hits) > 1 and not kb.is_own(hits[0].actor):
+            h, why = kb.choose(hits, on, countries)
+            if h is not None:
+                r = from_hit(kb, h, on, text)
+                return r.model_copy(update={"why": f"{r.why}; {why}" if why else r.why})
+        else:
+            return from_hit(kb, hits[0], on, text)
     r = compositional(kb, text, on)
     if r is not None:
         return r
