@@ -272,6 +272,9 @@ class ActorKB:
                     raise KBError(f"actor {a.id}: governed_by names unknown actor {r.actor!r}")
             if a.parent and a.parent not in self.actors:
                 raise KBError(f"actor {a.id}: unknown parent {a.parent!r}")
+            for c in a.claimants:
+                if c not in self.actors:
+                    raise KBError(f"actor {a.id}: unknown claimant {c!r}")
         for word, sector in self.people_modifiers.items():
             if known and sector not in known:
                 raise KBError(f"people_modifiers: {word!r} names unknown sector {sector!r}")

@@ -77,6 +77,9 @@ class Actor(BaseModel):
     country: str | None = None
     sector: str | None = None
     parent: str | None = None
+    # states and de facto states: the states that claim its territory (Kosovo: SRB; Taiwan: CHN;
+    # Abkhazia: GEO and RUS, which recognises and holds it)
+    claimants: list[str] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     # states: who governs de facto between dates when that is not the state's own recognised
     # government ("Kabul", "Afghan authorities" after 2021-08-15 are the Taliban); each role names

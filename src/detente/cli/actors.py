@@ -147,6 +147,8 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"  {label}: {', '.join(values)}")
         if a.country or a.sector or a.parent:
             typer.echo(f"  country: {a.country or '-'}  sector: {a.sector or '-'}  parent: {a.parent or '-'}")
+        if a.claimants:
+            typer.echo(f"  claimed by: {', '.join(a.claimants)}")
         big = kb.big is not None and not kb.is_own(a.id)
         sources, qid, role_sources = kb.big.sources_of(a.id) if big else ("", None, [])
         typer.echo(f"  source: {sources if big else 'hand-written KB (detente/data/actors)'}"

@@ -10,6 +10,7 @@ chiefs of staff and ambassadors with Wikidata start/end dates (day, month or yea
   sub-national units (Scotland, Arkansas) are skipped (their ministers are not the state).
 - ``world`` (UN, ICJ, WTO, OSCE, PACE offices) → the IGO of the hand-written KB; a state's
   "Permanent Representative to the United Nations" is skipped there (the state is unknown).
+- De facto states' cabinet posts take the de facto state's own sector (PRE).
 - Position → sector: judges and prosecutors JUD, speakers and presidents of parliaments LEG,
   chiefs of staff and commanders MIL, police chiefs COP, intelligence chiefs SPY, else GOV.
 - An empty ``end`` is an open role (in office at the snapshot). A year-only world-leaders role is
@@ -27,6 +28,7 @@ from pathlib import Path
 from detente.kb.defacto import DEFACTO
 from detente.kb.model import Entity, RoleRec, day
 
+DEFACTO_IDS = frozenset(v[0] for v in DEFACTO.values())
 HOLDERS = "wikidata-office-holders.csv"
 SOURCES = "wikidata-office-holders-sources.csv"
 LEADERS = "world-leaders-wikidata.csv"
@@ -87,6 +89,8 @@ def load(folder: Path, known: set[str] | None = None) -> Iterator[Entity]:
             else:
                 actor = actor_of_qid(juris.get(row["repo"], ""))
                 sector = sector_of(pos)
+                if actor in DEFACTO_IDS and sector == "GOV":
+                    sector = None  # the de facto state's own sector (PRE)
             if actor is None or (known is not None and actor not in known):
                 continue
             qid = (row["personID"] or "").strip() or None
