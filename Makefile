@@ -35,6 +35,7 @@ kb: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_kb.py
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2

@@ -219,7 +219,7 @@ def _good_alias(n: str) -> bool:
 
 
 def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS,
-          only: Iterable[str] = SOURCES, log: Callable[[str], None] = print) -> dict:
+          only: Iterable[str] = SOURCES, log: Callable[[str], None] = print, write_metadata: bool = True) -> dict:
     from detente.actors.kb import load_kb
 
     data = Path(data or default_data_dir())
@@ -301,7 +301,8 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
         fh.write("kind\tsource\trecord\tname\tcountry\twith\tnote\n")
         for c in sorted(m.conflicts):
             fh.write("\t".join(str(x).replace("\t", " ") for x in c) + "\n")
-    _update_metadata(records)
+    if write_metadata:
+        _update_metadata(records)
     log(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): {dict(counts)}; {len(alias_rows)} names; "
         f"{len(redirect)} merged into the hand-written KB; {len(m.conflicts)} log lines in {conflicts}")
     return {"counts": dict(counts), "records": {n: len(v) for n, v in records.items()}}

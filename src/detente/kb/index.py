@@ -21,6 +21,13 @@ FILE = "kb.sqlite"
 
 
 def packaged_path() -> Path | None:
+    """The packaged index; ``$DETENTE_KB_INDEX`` names another file (``none``: no index, the
+    hand-written KB alone — for benchmarks and comparisons)."""
+    import os
+
+    env = os.environ.get("DETENTE_KB_INDEX")
+    if env:
+        return None if env.lower() == "none" else (Path(env) if Path(env).is_file() else None)
     p = Path(str(resources.files("detente") / "data" / "actors" / FILE))
     return p if p.is_file() else None
 

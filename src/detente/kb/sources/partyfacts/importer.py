@@ -48,7 +48,7 @@ def load(folder: Path) -> Iterator[Entity]:
     with open(folder / WIKIDATA, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             qids[row["partyfacts_id"]] = row["wikidata_id"]
-            extra[row["partyfacts_id"]] = [v for v in (row["name"], row["name_native"]) if v]
+            extra[row["partyfacts_id"]] = [n for v in (row["name"], row["name_native"]) for n in _split(v)]
     with open(folder / CORE, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if (row["technical"] or "").strip():
