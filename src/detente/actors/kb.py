@@ -239,6 +239,9 @@ class ActorKB:
         self._fuzzy_keys: list[str] | None = None
         self.big = big
         self.actors = _Actors(self.actors, big)
+        self.imported_roles: dict[str, list[tuple[Role, str]]] = {}
+        if big is not None:
+            self._add_imported_roles(big.overlay_roles())
 
     # --- building -------------------------------------------------------------------------------
     def _add(self, actor: Actor) -> None:
@@ -313,6 +316,31 @@ class ActorKB:
                 return
         hits.append(hit)
         hits.sort(key=lambda h: HOW_ORDER[h.how])
+
+    def _add_imported_roles(self, by_person: dict[str, list[tuple[Role, str]]]) -> None:
+        """Roles of the compiled index for hand-written people, for the dates their own roles do
+        not cover (Lavrov's years at the UN before the hand-written foreign ministry)."""
+        for pid, roles in by_person.items():
+            p = dict.get(self.actors, pid)
+            if p is None or p.kind != "person":
+                continue
+            own = list(p.roles)
+            added = []
+            for r, src in roles:
+                if r.actor not in self.actors or r.sector == "ELI":
+                    continue
+                lo, hi = r.start or dt.date.min, r.end or dt.date.max
+                # an imported role running into a hand-written one ends where that one starts
+                later = [o.start for o in own if o.start and lo < o.start < hi]
+                if later:
+                    hi = min(later)
+                    r = r.model_copy(update={"end": hi})
+                if any(lo < (o.end or dt.date.max) and (o.start or dt.date.min) < hi for o in own + added):
+                    continue
+                added.append(r)
+                self.imported_roles.setdefault(pid, []).append((r, src))
+            if added:
+                p.roles = sorted(own + added, key=lambda r: r.start or dt.date.min)
 
     # --- look-up --------------------------------------------------------------------------------
     def get(self, actor_id: str) -> Actor | None:

@@ -383,10 +383,12 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue
-                if length == 1 and hit.how == "person":
-                    # a bare surname is someone only when the article is about that person's state
+                if length == 1 and not hit.case_sensitive:
+                    # one capitalised word ("Energy", "River", "Senate", a bare surname) names an
+                    # imported actor only as the whole candidate and when the article is about its
+                    # country; acronyms ("SVR", "AKP") as written are enough
                     st = kb.standing(hit.actor, on)
-                    if st.country not in countries:
+                    if (s, e) != (s0, e0) or st.country not in countries:
                         continue
                 when = _said_on(span, on) if hit.how == "person" else on
                 res = from_hit(kb, hit, when, span.text)

@@ -154,7 +154,11 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"  source: {sources if big else 'hand-written KB (detente/data/actors)'}"
                    + (f"  wikidata: {qid}" if qid else ""))
         if a.roles:
-            srcs = role_sources if big and len(role_sources) == len(a.roles) else ["hand-written"] * len(a.roles)
+            if big and len(role_sources) == len(a.roles):
+                srcs = role_sources
+            else:  # hand-written, or imported for dates the hand-written roles leave open
+                imported = {(r.start, r.end, r.title): s for r, s in kb.imported_roles.get(a.id, [])}
+                srcs = [imported.get((r.start, r.end, r.title), "hand-written") for r in a.roles]
             rows = sorted(zip(a.roles, srcs), key=lambda t: t[0].start or dt.date.min)
             _table(["from", "until", "actor", "country", "sector", "title", "source"],
                    [[r.start or "…", r.end or "…", r.actor or a.id, r.country, r.sector or "(actor's)", r.title, s]

@@ -8,7 +8,8 @@ Merging (one actor per real entity):
    *conflict*: logged, not guessed (the record stays its own actor);
 3. organisations join on (normalised name, country, kind);
 4. an actor whose name is a name of the hand-written KB (same kind family, same country) is that
-   hand-written actor: its extra names point to the hand-written id and its roles are dropped (the
+   hand-written actor: its extra names point to the hand-written id; a person's imported roles are
+   kept aside (``overlay_roles``) and used only for dates the hand-written roles do not cover (the
    YAML overlay wins); the merge is logged.
 Every role keeps its dates and source. Conflicts go to ``src/detente/kb/conflicts.tsv``.
 """
@@ -40,6 +41,7 @@ SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE actors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT, sector TEXT,
                      qid TEXT, sources TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE overlay_roles (actor TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE aliases (key TEXT NOT NULL, actor TEXT NOT NULL, how TEXT NOT NULL, alias TEXT NOT NULL,
                       cs INTEGER NOT NULL, PRIMARY KEY (key, actor, cs)) WITHOUT ROWID;
 """
@@ -255,7 +257,7 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
     db.executescript(SCHEMA)
     counts: Counter = Counter()
     by_source: Counter = Counter()
-    rows, alias_rows = [], {}
+    rows, alias_rows, overlay_roles = [], {}, []
     for aid, a in m.actors.items():
         target = redirect.get(aid, aid)
         names = [a["name"], *a["aliases"]]
@@ -270,6 +272,9 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
             if _good_alias(n):
                 alias_rows.setdefault((key(n), target, 1), ("alias", n))
         if target != aid:
+            if a["kind"] == "person" and a["roles"]:
+                # imported roles of a hand-written person: used only where its own roles say nothing
+                overlay_roles.append((target, json.dumps([_role_json(r) for r in a["roles"]], ensure_ascii=False)))
             continue
         counts[a["kind"]] += 1
         for s in a["sources"]:
@@ -281,6 +286,7 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
         rows.append((aid, a["kind"], a["name"], a["country"], a["sector"], a["qid"], ",".join(a["sources"]),
                      json.dumps(data_json, ensure_ascii=False, separators=(",", ":"))))
     db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO overlay_roles VALUES (?,?)", overlay_roles)
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)",
                    [(k, t, how, n, cs) for (k, t, cs), (how, n) in alias_rows.items()])
     h = hashlib.sha256()

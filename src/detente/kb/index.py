@@ -78,6 +78,19 @@ class BigIndex:
             return "", None, []
         return row[0], row[1], [r[6] for r in json.loads(row[2]).get("roles", [])]
 
+    def overlay_roles(self) -> dict[str, list[tuple[Role, str]]]:
+        """Imported roles of hand-written people: id → [(role, source)]."""
+        out: dict[str, list[tuple[Role, str]]] = {}
+        try:
+            rows = self.db.execute("SELECT actor, data FROM overlay_roles").fetchall()
+        except sqlite3.OperationalError:  # an index built before the table existed
+            return out
+        for actor, data in rows:
+            for r in json.loads(data):
+                out.setdefault(actor, []).append(
+                    (Role(actor=r[0], country=r[1], sector=r[2], title=r[3], start=_d(r[4]), end=_d(r[5])), r[6]))
+        return out
+
     def meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT k, v FROM meta").fetchall())
 
