@@ -453,6 +453,12 @@ class ActorKB:
                 if score >= 80:
                     for h in self.index[ik]:
                         offer(h.actor, round(score / 100 * 0.85, 3), h.alias)
+        if self.big is not None and k:
+            for h in self.big_hits(q):
+                offer(h.actor, 1.0, h.alias)
+            for ik in self.big.keys_like(k, limit=limit * 3):
+                for actor_id, _, alias, _ in self.big.lookup(ik):
+                    offer(actor_id, 0.9, alias)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [(aid, s, n) for aid, (s, n) in ranked[:limit]]
 

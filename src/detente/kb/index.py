@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import threading
 from functools import lru_cache
@@ -38,17 +39,24 @@ def _d(v: str | None) -> dt.date | None:
 
 class BigIndex:
     def __init__(self, path: Path) -> None:
-        self.path = path
+        self.path = Path(path)
         self._local = threading.local()
         self.actor = lru_cache(maxsize=8192)(self._actor)
         self.lookup = lru_cache(maxsize=16384)(self._lookup)
 
+    def __getstate__(self) -> dict:  # a worker process opens its own connection
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
+
     @property
     def db(self) -> sqlite3.Connection:
+        """One read-only connection per thread and process (never shared across a fork)."""
         db = getattr(self._local, "db", None)
-        if db is None:
+        if db is None or self._local.pid != os.getpid():
             db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-            self._local.db = db
+            self._local.db, self._local.pid = db, os.getpid()
         return db
 
     def _lookup(self, k: str) -> tuple[tuple[str, str, str, bool], ...]:
