@@ -31,5 +31,9 @@ def register(app: typer.Typer) -> None:
         unknown = set(only or ()) - set(b.SOURCES)
         if unknown:
             fail(f"--only {', '.join(sorted(unknown))}: unknown importer (known: {', '.join(b.SOURCES)})")
-        b.build(folder, out or b.OUT, only=tuple(only) if only else b.SOURCES,
-                log=lambda m: typer.echo(m, err=True))
+        target = out or b.OUT
+        packaged = target.resolve() == b.OUT.resolve() and not only
+        # only a full build of the packaged index updates the conflicts log and the metadata counts
+        b.build(folder, target, b.CONFLICTS if packaged else target.with_suffix(".conflicts.tsv"),
+                only=tuple(only) if only else b.SOURCES, log=lambda m: typer.echo(m, err=True),
+                write_metadata=packaged)
