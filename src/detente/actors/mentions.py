@@ -361,6 +361,8 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     the countries the article is about and by who held a post on the date (``ActorKB.choose``)."""
     taken = {i for f in found for i in range(f.span.start, f.span.end)}
     countries = _article_countries(kb, found)
+    ents = [(x.start + (x[0].lower_ in ("the", "a", "an")), x.end - (x[-1].lower_ in ("'s", "\u2019s")))
+            for x in doc.ents if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     for s0, e0 in _candidate_spans(doc):
         if e0 - s0 > MAX_CANDIDATE_TOKENS:
@@ -383,6 +385,11 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue
+                if hit.how != "person" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in ents):
+                    continue  # part of a longer name ("Central Bureau of Investigation")
+                if hit.case_sensitive and len(core(hit.alias)) <= 2 and \
+                        kb.standing(hit.actor, on).country not in countries:
+                    continue  # "GB", "PP": two letters name a party only in its country's article
                 if length == 1 and not hit.case_sensitive:
                     # one capitalised word ("Energy", "River", "Senate", a bare surname) names an
                     # imported actor only as the whole candidate and when the article is about its

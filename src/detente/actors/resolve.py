@@ -107,6 +107,13 @@ def compose(kb: ActorKB, hit: AliasHit, noun: SectorNoun, on: dt.date | None, te
     a = kb.actors[hit.actor]
     label = LABELS.get(hit.how, hit.how)
     why = f"compositional: {label} {hit.alias!r} + {noun.sector} noun {noun.phrase!r}"
+    if a.kind == "institution" and a.country in kb.actors and kb.actors[a.country].kind in STATE_KINDS:
+        # "Rajya Sabha MP", "SVR officers": the institution's state; its own sector unless that is
+        # the catch-all GOV (then the noun's: an MP is LEG)
+        why += f"; institution of {a.country}"
+        own = a.sector if a.sector in STATE_SECTORS and a.sector != "GOV" else None
+        r = compose(kb, AliasHit(a.country, "name", a.country, True), noun, on, text, base)
+        return r.model_copy(update={"why": why, "actor": a.id, **({"sector": own} if own else {})})
     if a.kind in STATE_KINDS:
         if noun.sector == "GOV" and (gov := kb.governor(a.id, on)) is not None:
             return _governed(kb, gov, a.id, on, text, base, why, "compositional")

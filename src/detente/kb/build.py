@@ -210,6 +210,22 @@ class Merger:
         return None
 
 
+def _open_leaders(m: Merger) -> None:
+    """A head of state or government still in office at the last CountryInfo snapshot
+    (``>YYYYMMDD`` in ``<Leaders>``) stays in office while no Wikidata role of that person for that
+    state says otherwise: rulers outlast snapshots more often than not, and Wikidata's exact dates
+    cover most states where they do not (Colombia and Peru have no Wikidata holders here)."""
+    from detente.kb.sources.countryinfo.importer import LEADERS_LAST
+
+    for a in m.actors.values():
+        if a["kind"] != "person":
+            continue
+        wd = {r.actor for r in a["roles"] if r.source.startswith("wikidata")}
+        for i, r in enumerate(a["roles"]):
+            if r.source == "countryinfo" and r.end == LEADERS_LAST and r.actor not in wd:
+                a["roles"][i] = RoleRec(r.sector, r.country, r.actor, r.title, r.start, None, r.source)
+
+
 def _role_json(r: RoleRec) -> list:
     return [r.actor, r.country, r.sector, r.title, r.start.isoformat() if r.start else None,
             r.end.isoformat() if r.end else None, r.source]
@@ -242,6 +258,7 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
         for e in records[name]:
             if e.kind != "person":
                 m.add_org(e)
+    _open_leaders(m)
     # the overlay wins
     redirect: dict[str, str] = {}
     for aid, a in list(m.actors.items()):
