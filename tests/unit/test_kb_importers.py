@@ -155,3 +155,12 @@ def test_build_keeps_every_role_with_its_source(built):
     (aid,) = {a for a, *_ in idx.lookup("aleksandr bortnikov")}
     sources, qid, role_sources = idx.sources_of(aid)
     assert "countryinfo" in sources and role_sources == ["countryinfo"]
+
+
+def test_build_is_reproducible(built, tmp_path):
+    from detente.kb.build import build
+
+    out, _ = built
+    again = tmp_path / "again.sqlite"
+    build(DATA, again, tmp_path / "c.tsv", log=lambda m: None, write_metadata=False)
+    assert again.read_bytes() == out.read_bytes()

@@ -306,12 +306,11 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
     db.executemany("INSERT INTO overlay_roles VALUES (?,?)", overlay_roles)
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)",
                    [(k, t, how, n, cs) for (k, t, cs), (how, n) in alias_rows.items()])
-    h = hashlib.sha256()
-    for name in SOURCES:
-        if name in records:
-            h.update(name.encode())
-            h.update(str(len(records[name])).encode())
-    meta = {"built": dt.date.today().isoformat(), "sources": ",".join(records),
+    h = hashlib.sha256()  # of the input files: the same inputs give a byte-identical index
+    for f in sorted(p for p in data.iterdir() if p.is_file() and p.suffix in (".csv", ".txt", ".json")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    meta = {"inputs_sha256": h.hexdigest(), "sources": ",".join(records),
             "counts": json.dumps(dict(counts)), "by_source": json.dumps({f"{s}/{k}": v for (s, k), v in by_source.items()}),
             "records": json.dumps({n: len(v) for n, v in records.items()}), "aliases": str(len(alias_rows)),
             "redirected": str(len(redirect))}
