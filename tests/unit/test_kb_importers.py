@@ -164,3 +164,14 @@ def test_build_is_reproducible(built, tmp_path):
     again = tmp_path / "again.sqlite"
     build(DATA, again, tmp_path / "c.tsv", log=lambda m: None, write_metadata=False)
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_wikidata_dates_end_snapshot_roles():
+    from detente.kb.build import _wikidata_ends
+    from detente.kb.model import RoleRec
+
+    a = {"roles": [RoleRec(actor="USA", sector="GOV", start=D(2011, 9, 6), end=D(2012, 11, 9), source="wikidata:us"),
+                   RoleRec(actor="USA", sector="SPY", start=D(2011, 9, 6), end=None, source="countryinfo"),
+                   RoleRec(actor="USA", sector="ELI", start=D(1970, 1, 1), end=D(2000, 1, 1), source="phoenix")]}
+    _wikidata_ends(a)
+    assert [r.end for r in a["roles"]] == [D(2012, 11, 9), D(2012, 11, 9), D(2000, 1, 1)]

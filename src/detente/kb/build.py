@@ -220,10 +220,30 @@ def _open_leaders(m: Merger) -> None:
     for a in m.actors.values():
         if a["kind"] != "person":
             continue
+        _wikidata_ends(a)
         wd = {r.actor for r in a["roles"] if r.source.startswith("wikidata")}
         for i, r in enumerate(a["roles"]):
             if r.source == "countryinfo" and r.end == LEADERS_LAST and r.actor not in wd:
                 a["roles"][i] = RoleRec(r.sector, r.country, r.actor, r.title, r.start, None, r.source)
+
+
+def _wikidata_ends(a: dict) -> None:
+    """Wikidata's exact dates win over snapshots: when every Wikidata role of a person for a state
+    has ended, a CountryInfo/Phoenix role for that state running past the last of those ends
+    (snapshot-open, or closed at the file's date) ends there too (Petraeus left the CIA on
+    2012-11-09, not at the 2014 snapshot)."""
+    by_actor: dict[str, list[RoleRec]] = defaultdict(list)
+    for r in a["roles"]:
+        if r.source.startswith("wikidata"):
+            by_actor[r.actor].append(r)
+    for actor, wroles in by_actor.items():
+        if any(r.end is None for r in wroles):
+            continue
+        last = max(r.end for r in wroles)
+        for i, r in enumerate(a["roles"]):
+            if r.actor == actor and not r.source.startswith("wikidata") and (r.end is None or r.end > last) \
+                    and (r.start is None or r.start < last):
+                a["roles"][i] = RoleRec(r.sector, r.country, r.actor, r.title, r.start, last, r.source)
 
 
 def _role_json(r: RoleRec) -> list:

@@ -6,7 +6,7 @@ Feb 2011): ``NAME_ [CAMEOCODE dates] # title`` → a role with the code's sector
 see ``detente.kb.cameo``). ``{A}{B}`` are spellings of one person. ``<YYYYMMDD`` means already in
 office at the first snapshot: the role starts 2003-01-01 (what the source knows); ``>YYYYMMDD``
 means still in office at the last snapshot: the role ends then (2011-03-01 for the government
-lists, 2014-07-28 for leaders).
+lists, 2014-07-28 — the file's date — for leaders and for government entries added after 2011).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def _span(m: re.Match, first: dt.date, last: dt.date) -> tuple[dt.date | None, d
         return day(m.group("a")), day(m.group("b"))
     if m.group("gt"):
         s = day(m.group("gt"))
-        return s, (last if s and s < last else None)
+        # still in office at the last snapshot; entries added after it end at the file's date
+        return s, (last if s and s < last else LEADERS_LAST if s and s < LEADERS_LAST else None)
     if m.group("lt"):
         return first, day(m.group("lt"))
     return None, None

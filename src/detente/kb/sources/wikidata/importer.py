@@ -43,8 +43,9 @@ _SECTORS = [
                 r"legislat|majlis|sejm|storting|riksdag|bundestag|folketing|cortes)", re.I), "LEG"),
     (re.compile(r"^(?!.*minister).*\b(chief of (the )?(general |defence |defense )?staff|commander|"
                 r"army|navy|air force|armed forces)", re.I), "MIL"),
-    (re.compile(r"^(?!.*minister).*\b(police|gendarmerie)", re.I), "COP"),
-    (re.compile(r"^(?!.*minister).*\b(intelligence|security service)", re.I), "SPY"),
+    (re.compile(r"^(?!.*minister).*\b(police|gendarmerie|FBI|Federal Bureau of Investigation)", re.I), "COP"),
+    (re.compile(r"^(?!.*minister).*\b(intelligence|security service|CIA|KGB|FSB|SVR|MI6|MI5|Mossad|Shin Bet)\b",
+                re.I), "SPY"),
 ]
 
 
