@@ -26,6 +26,7 @@ def by_name(entities):
 def test_titlecase_of_dictionary_heads():
     assert titlecase("VLADIMIR_PUTIN_") == "Vladimir Putin"
     assert titlecase("MINISTRY_OF_STATE_SECURITY") == "Ministry of State Security"
+    assert titlecase("US_SENATE_") == "US Senate" and titlecase("U.N._SECRETARY_GENERAL") == "U.N. Secretary General"
 
 
 def test_wikidata_office_holders_exact_dates_states_igos_and_defacto():
@@ -84,7 +85,7 @@ def test_phoenix_people_institutions_igos_companies_armed_groups():
     assert any(r.sector == "GOV" and r.start == D(1999, 12, 31) for r in putin.roles)
     (annan,) = es["Kofi Annan"]
     assert [(r.actor, r.start, r.end) for r in annan.roles] == [("UN", D(1997, 1, 1), D(2006, 12, 31))]
-    (unsg,) = es["Un Secretary General"]  # case is folded on look-up
+    (unsg,) = es["UN Secretary General"]
     assert (unsg.kind, unsg.same_as) == ("igo", "UN")
     assert es["Exxon"][0].kind == "company" and es["Exxon"][0].country == "USA"
     assert es["International Bar Association"][0].kind == "ngo"

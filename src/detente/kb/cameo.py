@@ -3,7 +3,8 @@ country and PLOVER sector, for the Phoenix dictionaries and CountryInfo.
 
 Conventions (written down once, here):
 - the first sector token after the country gives the sector (``RUSGOVMIL``, the defence minister,
-  is GOV: a cabinet post; ``AFGMIL`` is MIL);
+  is GOV: a cabinet post; ``AFGMIL`` is MIL); for bodies a state sector after GOV is more specific
+  (``USAGOVLEG``, the US Congress, is LEG);
 - CAMEO ``MED`` is *media* → PLOVER JRN; CAMEO ``HLH`` is health → PLOVER MED;
 - ``INS``/``SEP``/``IMG`` (insurgents, separatists, international militarised groups) → REB;
 - ``HRI`` (human rights), ``ENV`` (environment) → NGO when no other sector is given;
@@ -53,7 +54,12 @@ def state(tok: str) -> str | None:
     return tok if tok in states() else None
 
 
-def decode(code: str) -> Code | None:
+SPECIFIC = ("MIL", "COP", "JUD", "LEG", "SPY")
+
+
+def decode(code: str, institution: bool = False) -> Code | None:
+    """``institution``: for a body rather than a person, a state sector after GOV is the more
+    specific one (``USAGOVLEG``, the US Congress, is LEG; a minister ``RUSGOVMIL`` stays GOV)."""
     code = re.sub(r"[^A-Z]", "", code.upper())
     if len(code) < 3:
         return None
@@ -69,7 +75,10 @@ def decode(code: str) -> Code | None:
     if head == "IMG":
         return Code("armed_group", None, "REB")
     country = state(head)
-    sector = next((SECTORS[t] for t in rest if t in SECTORS), None)
+    sectors = [SECTORS[t] for t in rest if t in SECTORS]
+    sector = sectors[0] if sectors else None
+    if institution and sector == "GOV":
+        sector = next((x for x in sectors[1:] if x in SPECIFIC), sector)
     if country is None:
         return Code("other", None, sector) if sector else None
     if sector is None:

@@ -52,6 +52,8 @@ class Entity:
         return list(dict.fromkeys([self.name, *self.aliases]))
 
 
+_ACRONYMS = {"US", "UK", "UN", "EU", "AU", "USA", "UAE", "NATO", "OPEC", "ASEAN", "IMF", "WHO", "UNHCR", "UNICEF",
+             "PLO", "ANC", "FBI", "CIA", "KGB", "NGO", "II", "III", "IV"}
 _SMALL = {"of", "the", "and", "for", "de", "del", "la", "le", "du", "al", "bin", "van", "von", "der", "da", "el"}
 
 
@@ -62,6 +64,9 @@ def titlecase(upper: str) -> str:
     words = []
     for i, w in enumerate(text.split(" ")):
         lw = w.lower()
+        if w.upper() in _ACRONYMS or "." in w.strip(".") or (i and re.fullmatch(r"[IVX]{2,5}", w.upper())):
+            words.append(w.upper())
+            continue
         if i and lw in _SMALL:
             words.append(lw)
             continue

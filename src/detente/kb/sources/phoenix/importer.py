@@ -158,6 +158,8 @@ def load(folder: Path, files: tuple[str, ...] = FILES) -> Iterator[Entity]:
                     yield Entity(src, eid, "person", name, aliases, roles=out)
                 continue
             rr, (c, _) = roles[0]
+            first = next(code for code in codes if _role(code, src) is not None)
+            c = decode(_DATES.match(first.strip()).group("code"), institution=True) or c
             acr = [a for a in aliases if a.isupper() and len(a) <= 8]
             al = [a for a in aliases if a not in acr]
             if c.kind == "state":
