@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask lexicon clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon kb clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ LEXICON_SRC ?= ../shared/data/lexicon
 lexicon: $(STAMP)
 	$(BIN)/detente lexicon build --source $(LEXICON_SRC)
 
+# the compiled actor index (src/detente/data/actors/kb.sqlite) from ../shared/data/actors
+kb: $(STAMP)
+	$(BIN)/detente kb build
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_kb.py
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2

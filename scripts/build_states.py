@@ -15,6 +15,16 @@ What goes where:
 
 Hand-written additions (demonyms, capitals, short names, historic states) live in
 ``states_extra.yml`` and are merged when the KB loads.
+
+States beyond ISO 3166 come from ``rigour.territories`` (MIT, a dependency of followthemoney):
+- Kosovo (``XK`` → ``XKX``), a state, with the states that claim it (``claimants``);
+- ISO states whose territory another state claims (Taiwan: CHN, Western Sahara: MAR) get their
+  ``claimants``;
+- de facto states inside another state's borders (``detente.kb.defacto``: Abkhazia, South Ossetia,
+  Transnistria, Artsakh/Nagorno-Karabakh, the Donetsk and Luhansk "people's republics", Northern
+  Cyprus, Somaliland) are de facto authorities: kind ``movement``, ``country`` and ``parent`` the
+  state whose territory they hold, sector PRE (partially recognised entity, NGEC's ``GEOPRE``
+  convention), ``claimants`` from rigour. ``regions.yml`` names their regions and dates.
 """
 
 from __future__ import annotations
@@ -156,6 +166,7 @@ def build() -> dict:
             "aliases": [n for n in ns if n != display],
             "variants": sorted(vs),
         })
+    actors.extend(beyond_iso(actors))
     return {
         "version": 1,
         "generated_by": "scripts/build_states.py",
@@ -165,6 +176,35 @@ def build() -> dict:
         },
         "actors": actors,
     }
+
+
+def _a3(t) -> str | None:
+    a3 = getattr(t, "alpha3", None)
+    return a3.upper() if a3 else None
+
+
+def beyond_iso(iso_actors: list[dict]) -> list[dict]:
+    """Kosovo, claimants of ISO states, and the de facto states (see the module docstring)."""
+    from rigour.territories import get_territories
+
+    sys.path.insert(0, str(OUT.parents[2]))  # src/, for detente.kb.defacto
+    from detente.kb.defacto import DEFACTO
+
+    by_id = {a["id"]: a for a in iso_actors}
+    out = []
+    for t in get_territories():
+        claims = sorted({c for c in (_a3(x) for x in t.claims) if c})
+        if t.code == "xk":
+            out.append({"id": "XKX", "kind": "state", "name": "Kosovo", "alpha2": "XK",
+                        "aliases": ["Republic of Kosovo"], "claimants": claims or ["SRB"]})
+        elif t.code in DEFACTO:
+            aid, parent, names = DEFACTO[t.code]
+            out.append({"id": aid, "kind": "movement", "name": names[0], "aliases": names[1:],
+                        "country": parent, "parent": parent, "sector": "PRE",
+                        "claimants": sorted({parent, *claims} - {aid})})
+        elif _a3(t) in by_id and claims and _a3(t) not in claims:
+            by_id[_a3(t)]["claimants"] = claims
+    return out
 
 
 def main() -> int:

@@ -153,10 +153,42 @@ def _read(path: Path | str, text: str | None = None) -> ActorFile:
         raise KBError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from exc
 
 
-class ActorKB:
-    """Actors by id, every name form indexed, sector nouns, and who each actor is on a date."""
+# between namesakes nothing else separates, the kind more often in international news first
+KIND_PRIOR = {"institution": 0.05, "igo": 0.04, "person": 0.03, "armed_group": 0.03, "party": 0.02, "media": 0.02,
+              "ngo": 0.01, "company": 0.0, "other": 0.0}
 
-    def __init__(self, files: Iterable[tuple[str, ActorFile]]):
+
+class _Actors(dict):
+    """The hand-written actors by id; ids it lacks are read from the compiled index (``big``).
+    Iteration, ``len`` and ``values`` see the hand-written actors only."""
+
+    def __init__(self, base: dict, big) -> None:
+        super().__init__(base)
+        self.big = big
+
+    def __missing__(self, k):
+        a = self.big.actor(k) if self.big is not None and isinstance(k, str) else None
+        if a is None:
+            raise KeyError(k)
+        return a
+
+    def get(self, k, default=None):
+        try:
+            return self[k]
+        except KeyError:
+            return default
+
+    def __contains__(self, k) -> bool:
+        return dict.__contains__(self, k) or (self.big is not None and isinstance(k, str) and self.big.has(k))
+
+
+class ActorKB:
+    """Actors by id, every name form indexed, sector nouns, and who each actor is on a date.
+
+    ``big``: the compiled index of imported actors (``detente.kb.index``), consulted only for names
+    and ids the hand-written files do not have (the overlay wins)."""
+
+    def __init__(self, files: Iterable[tuple[str, ActorFile]], big=None):
         self.actors: dict[str, Actor] = {}
         self.sectors: dict[str, str] = {}
         self.nouns: dict[str, SectorNoun] = {}
@@ -205,6 +237,11 @@ class ActorKB:
                     self._index(n, a.id, how)
         self._matchers: dict[int, Any] = {}
         self._fuzzy_keys: list[str] | None = None
+        self.big = big
+        self.actors = _Actors(self.actors, big)
+        self.imported_roles: dict[str, list[tuple[Role, str]]] = {}
+        if big is not None:
+            self._add_imported_roles(big.overlay_roles())
 
     # --- building -------------------------------------------------------------------------------
     def _add(self, actor: Actor) -> None:
@@ -238,6 +275,9 @@ class ActorKB:
                     raise KBError(f"actor {a.id}: governed_by names unknown actor {r.actor!r}")
             if a.parent and a.parent not in self.actors:
                 raise KBError(f"actor {a.id}: unknown parent {a.parent!r}")
+            for c in a.claimants:
+                if c not in self.actors:
+                    raise KBError(f"actor {a.id}: unknown claimant {c!r}")
         for word, sector in self.people_modifiers.items():
             if known and sector not in known:
                 raise KBError(f"people_modifiers: {word!r} names unknown sector {sector!r}")
@@ -277,17 +317,107 @@ class ActorKB:
         hits.append(hit)
         hits.sort(key=lambda h: HOW_ORDER[h.how])
 
+    def _add_imported_roles(self, by_person: dict[str, list[tuple[Role, str]]]) -> None:
+        """Roles of the compiled index for hand-written people, for the dates their own roles do
+        not cover (Lavrov's years at the UN before the hand-written foreign ministry)."""
+        for pid, roles in by_person.items():
+            p = dict.get(self.actors, pid)
+            if p is None or p.kind != "person":
+                continue
+            own = list(p.roles)
+            added = []
+            for r, src in roles:
+                if r.actor not in self.actors or r.sector == "ELI":
+                    continue
+                lo, hi = r.start or dt.date.min, r.end or dt.date.max
+                # an imported role running into a hand-written one ends where that one starts
+                later = [o.start for o in own if o.start and lo < o.start < hi]
+                if later:
+                    hi = min(later)
+                    r = r.model_copy(update={"end": hi})
+                if any(lo < (o.end or dt.date.max) and (o.start or dt.date.min) < hi for o in own + added):
+                    continue
+                added.append(r)
+                self.imported_roles.setdefault(pid, []).append((r, src))
+            if added:
+                p.roles = sorted(own + added, key=lambda r: r.start or dt.date.min)
+
     # --- look-up --------------------------------------------------------------------------------
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id.upper()) if actor_id else None
+
+    def is_own(self, actor_id: str) -> bool:
+        """Whether ``actor_id`` is a hand-written (overlay) actor, not one of the compiled index."""
+        return dict.__contains__(self.actors, actor_id)
 
     def ids(self) -> list[str]:
         return sorted(self.actors)
 
     def hits(self, text: str) -> list[AliasHit]:
-        """Exact alias hits for ``text`` (case-sensitive aliases only where the case agrees)."""
+        """Exact alias hits for ``text`` (case-sensitive aliases only where the case agrees); the
+        compiled index only when the hand-written KB has no actor of that name."""
         c = core(text)
-        return [h for h in self.index.get(key(text), []) if not h.case_sensitive or c == core(h.alias)]
+        own = [h for h in self.index.get(key(text), []) if not h.case_sensitive or c == core(h.alias)]
+        return own or self.big_hits(text)
+
+    def big_hits(self, text: str) -> list[AliasHit]:
+        """Exact hits for ``text`` in the compiled index (people first, then names, then aliases)."""
+        if self.big is None:
+            return []
+        c = core(text)
+        k = key(text)
+        if not k:
+            return []
+        out = [AliasHit(a, how, alias, cs) for a, how, alias, cs in self.big.lookup(k)
+               if (not cs or c == core(alias)) and (a in self.actors)]
+        out.sort(key=lambda h: HOW_ORDER.get(h.how, 9))
+        return out
+
+    def choose(self, hits: list[AliasHit], on: dt.date | None = None,
+               countries: Sequence[str] = ()) -> tuple[AliasHit | None, str]:
+        """One of several actors sharing a name ("AKP", "SVR", "Ahmed Ali"), decided by the countries
+        the article is about (``countries``, most mentioned first) and by who held a role on ``on``;
+        ``(None, reason)`` when nothing decides between actors that resolve differently."""
+        if len(hits) <= 1:
+            return (hits[0] if hits else None), ""
+        seen: dict[str, AliasHit] = {}
+        for h in hits:
+            seen.setdefault(h.actor, h)
+        hits = list(seen.values())
+        if len(hits) == 1:
+            return hits[0], ""
+        rank = {c: i for i, c in enumerate(countries)}
+        scored = []
+        for h in hits:
+            a = self.actors[h.actor]
+            st = self.standing(a.id, on)
+            s = 0.0
+            if st.country in rank:
+                s += 3.0 - min(rank[st.country], 2) * 0.5
+            if a.roles and on is not None:
+                if self.role_on(a, on) is not None:
+                    s += 1.0 if a.kind == "person" else 0.0
+                elif a.kind != "person" or not any(r.start and r.start <= on for r in a.roles):
+                    s -= 1.0  # not in any post yet, or an organisation outside its dates
+            s += KIND_PRIOR.get(a.kind, 0.0)  # only breaks ties: a state's agency before a namesake party
+            scored.append((s, h, st))
+        scored.sort(key=lambda t: -t[0])
+        top, second = scored[0], scored[1]
+        n = len(hits)
+        if top[0] - second[0] >= 0.5:
+            why = []
+            if top[2].country in rank:
+                why.append(f"the article is about {top[2].country}")
+            if on is not None and self.role_on(self.actors[top[1].actor], on) is not None:
+                why.append(f"in that role on {on.isoformat()}")
+            return top[1], f"ambiguous {top[1].alias!r} ({n} actors): {', '.join(why) or 'best match'}"
+        if top[0] > second[0]:
+            return top[1], (f"ambiguous {top[1].alias!r} ({n} actors): nothing in the article decides; "
+                            f"the {self.actors[top[1].actor].kind} first")
+        same = {(st.country, st.sector) for s, _, st in scored if s == top[0]}
+        if len(same) == 1:
+            return top[1], f"ambiguous {top[1].alias!r} ({n} actors, same country and sector)"
+        return None, f"ambiguous {top[1].alias!r}: {n} actors, nothing in the article decides"
 
     def noun(self, phrase: str) -> SectorNoun | None:
         return self.nouns.get(fold(phrase))
@@ -323,6 +453,12 @@ class ActorKB:
                 if score >= 80:
                     for h in self.index[ik]:
                         offer(h.actor, round(score / 100 * 0.85, 3), h.alias)
+        if self.big is not None and k:
+            for h in self.big_hits(q):
+                offer(h.actor, 1.0, h.alias)
+            for ik in self.big.keys_like(k, limit=limit * 3):
+                for actor_id, _, alias, _ in self.big.lookup(ik):
+                    offer(actor_id, 0.9, alias)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [(aid, s, n) for aid, (s, n) in ranked[:limit]]
 
@@ -364,6 +500,12 @@ class ActorKB:
         a = self.actors[actor_id]
         if a.kind in ("state", "historic_state"):
             return Standing(a.id, a.id, None, "")
+        if a.kind == "institution":
+            # an organ of a state ("the SVR", "the Afghan National Army"): the state, in its sector
+            c = a.country
+            if c in self.actors and self.actors[c].kind in ("state", "historic_state") and a.sector in STATE_SECTORS:
+                return Standing(c, c, a.sector, f"institution {a.name!r} of {c}")
+            return Standing(None, c, a.sector, f"institution {a.name!r}")
         if a.kind == "person":
             return self._person_on(a, on)
         r = self.role_on(a, on)
@@ -412,10 +554,10 @@ class ActorKB:
         return Standing(None, country, None, f"person {p.id}; no role yet on {when}", 0.6)
 
     # --- resolution (see detente.actors.resolve) ------------------------------------------------
-    def resolve(self, text: str, on: dt.date | None = None):
+    def resolve(self, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()):
         from detente.actors.resolve import resolve
 
-        return resolve(self, text, on)
+        return resolve(self, text, on, countries)
 
 
 def _uniq(items: Sequence[str]) -> list[str]:
@@ -428,12 +570,18 @@ def packaged_files() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=8)
-def _load(extra: tuple[str, ...]) -> ActorKB:
+def _load(extra: tuple[str, ...], overlay_only: bool = False) -> ActorKB:
     files = [(name, _read(name, text)) for name, text in packaged_files()]
     files += [(p, _read(p)) for p in extra]
-    return ActorKB(files)
+    big = None
+    if not overlay_only:
+        from detente.kb.index import open_packaged
+
+        big = open_packaged()
+    return ActorKB(files, big=big)
 
 
-def load_kb(extra: Sequence[str | Path] = ()) -> ActorKB:
-    """The packaged KB plus user YAML files (cached per list of files)."""
-    return _load(tuple(str(p) for p in extra))
+def load_kb(extra: Sequence[str | Path] = (), overlay_only: bool = False) -> ActorKB:
+    """The packaged KB plus user YAML files (cached per list of files), backed by the compiled index
+    of imported actors (``detente kb build``) unless ``overlay_only``."""
+    return _load(tuple(str(p) for p in extra), overlay_only)

@@ -240,6 +240,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             res = res.model_copy(update={"why": f"{res.why} (the sentence's date)"})
         found.append(_Found(span, hit, res, res.kind))
 
+    if kb.big is not None:
+        found.extend(_big_found(doc, kb, found, on))
+        found.sort(key=lambda f: f.span.start)
+
     nouns = noun_spans(doc, kb)
     noun_ends = {sp.end: (sp, n) for sp, n in nouns.values()}
     out: list[tuple[int, int, Resolution]] = []
@@ -312,6 +316,101 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
 
     mentions = generic_mentions(doc, mentions, kb, on)
     return add_coref(doc, mentions, kb, nouns, on, places=places)
+
+
+# spaCy entity labels whose spans may name an actor of the compiled index
+BIG_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_JOINERS = frozenset({"of", "for", "and", "the", "de", "du", "del", "la", "al", "el", "bin", "von", "van", "der", "-", "'s"})
+MAX_CANDIDATE_TOKENS = 8
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where names of the compiled index may be: spaCy's named entities and runs of proper nouns
+    (with "of", "for", "and" between them: "Ministry of State Security"), and all-capital tokens."""
+    out = {(e.start, e.end) for e in doc.ents if e.label_ in BIG_LABELS}
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if t.pos_ == "PROPN" or (t.is_upper and len(t.text) >= 2 and t.is_alpha):
+            j = i + 1
+            while j < n:
+                u = doc[j]
+                if u.pos_ == "PROPN" or (u.is_upper and len(u.text) >= 2 and u.is_alpha):
+                    j += 1
+                elif u.lower_ in _JOINERS and j + 1 < n and doc[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
+                    j += 2
+                else:
+                    break
+            out.add((i, j))
+            i = j
+        else:
+            i += 1
+    return sorted(out)
+
+
+def _article_countries(kb: ActorKB, found: list[_Found]) -> tuple[str, ...]:
+    from collections import Counter
+
+    c = Counter(f.res.country for f in found if f.res.country)
+    return tuple(k for k, _ in c.most_common())
+
+
+def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -> list[_Found]:
+    """Mentions of the compiled index (``detente kb build``): candidate spans (named entities,
+    proper-noun runs) looked up by key — the whole span, then its sub-spans longest first — in
+    the index, never where the hand-written KB already found a name. Namesakes are decided by
+    the countries the article is about and by who held a post on the date (``ActorKB.choose``)."""
+    taken = {i for f in found for i in range(f.span.start, f.span.end)}
+    countries = _article_countries(kb, found)
+    ents = [(x.start + (x[0].lower_ in ("the", "a", "an")), x.end - (x[-1].lower_ in ("'s", "\u2019s")))
+            for x in doc.ents if x.label_ in BIG_LABELS]
+    out: list[_Found] = []
+    for s0, e0 in _candidate_spans(doc):
+        if e0 - s0 > MAX_CANDIDATE_TOKENS:
+            continue
+        for length in range(e0 - s0, 0, -1):
+            for s in range(s0, e0 - length + 1):
+                e = s + length
+                if any(i in taken for i in range(s, e)):
+                    continue
+                span = doc[s:e]
+                if span[0].lower_ in _JOINERS or span[-1].lower_ in _JOINERS:
+                    continue
+                if length == 1 and not (span[0].pos_ == "PROPN" or span[0].is_upper):
+                    continue
+                if not span.text[:1].isupper() and not span.text[:1].isdigit():
+                    continue
+                hits = [h for h in kb.big_hits(span.text) if h.how in MATCHED_HOWS or h.how == "alias"]
+                if not hits:
+                    continue
+                hit, why = kb.choose(hits, on, countries)
+                if hit is None:
+                    continue
+                if hit.how != "person" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in ents):
+                    continue  # part of a longer name ("Central Bureau of Investigation")
+                if hit.case_sensitive and len(core(hit.alias)) <= 2 and \
+                        kb.standing(hit.actor, on).country not in countries:
+                    continue  # "GB", "PP": two letters name a party only in its country's article
+                if length == 1 and not hit.case_sensitive:
+                    # one capitalised word ("Energy", "River", "Senate", a bare surname) names an
+                    # imported actor only as the whole candidate and when the article is about its
+                    # country; acronyms ("SVR", "AKP") as written are enough
+                    st = kb.standing(hit.actor, on)
+                    if (s, e) != (s0, e0) or st.country not in countries:
+                        continue
+                when = _said_on(span, on) if hit.how == "person" else on
+                res = from_hit(kb, hit, when, span.text)
+                extra = [why] if why else []
+                if when != on:
+                    extra.append("the sentence's date")
+                score = res.score * (0.8 if "nothing in the article decides" in why else 1.0) * 0.97
+                res = res.model_copy(update={"why": "; ".join([res.why, *extra]), "score": round(score, 3)})
+                out.append(_Found(span, hit, res, res.kind))
+                taken.update(range(s, e))
+                if res.country and res.country not in countries:
+                    countries = (*countries, res.country)
+    return out
 
 
 def _regions(doc: Doc, kb: ActorKB, m: _Matchers, found: list[_Found], on) -> tuple[list, list[Mention]]:

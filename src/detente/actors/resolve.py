@@ -107,6 +107,13 @@ def compose(kb: ActorKB, hit: AliasHit, noun: SectorNoun, on: dt.date | None, te
     a = kb.actors[hit.actor]
     label = LABELS.get(hit.how, hit.how)
     why = f"compositional: {label} {hit.alias!r} + {noun.sector} noun {noun.phrase!r}"
+    if a.kind == "institution" and a.country in kb.actors and kb.actors[a.country].kind in STATE_KINDS:
+        # "Rajya Sabha MP", "SVR officers": the institution's state; its own sector unless that is
+        # the catch-all GOV (then the noun's: an MP is LEG)
+        why += f"; institution of {a.country}"
+        own = a.sector if a.sector in STATE_SECTORS and a.sector != "GOV" else None
+        r = compose(kb, AliasHit(a.country, "name", a.country, True), noun, on, text, base)
+        return r.model_copy(update={"why": why, "actor": a.id, **({"sector": own} if own else {})})
     if a.kind in STATE_KINDS:
         if noun.sector == "GOV" and (gov := kb.governor(a.id, on)) is not None:
             return _governed(kb, gov, a.id, on, text, base, why, "compositional")
@@ -285,13 +292,21 @@ def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     return r
 
 
-def resolve(kb: ActorKB, text: str, on: dt.date | None = None) -> Resolution | None:
-    """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``."""
+def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()) -> Resolution | None:
+    """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``.
+    ``countries``: the countries the article is about, most mentioned first (decides between
+    imported actors that share a name: "AKP", "Foreign Intelligence Service")."""
     if not text or not text.strip():
         return None
     hits = kb.hits(text)
     if hits:
-        return from_hit(kb, hits[0], on, text)
+        if len(hits) > 1 and not kb.is_own(hits[0].actor):
+            h, why = kb.choose(hits, on, countries)
+            if h is not None:
+                r = from_hit(kb, h, on, text)
+                return r.model_copy(update={"why": f"{r.why}; {why}" if why else r.why})
+        else:
+            return from_hit(kb, hits[0], on, text)
     r = compositional(kb, text, on)
     if r is not None:
         return r

@@ -16,7 +16,7 @@ ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 ActorKind = Literal[
     "state", "historic_state", "igo", "ngo", "armed_group", "party", "movement", "company", "media",
-    "person", "other",
+    "person", "institution", "other",
 ]
 
 # sectors under which a state's institution stands for the state itself ("Russia's Supreme Court" is
@@ -26,7 +26,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # the sector an actor has when its entry gives neither a sector nor a dated role
 DEFAULT_SECTOR: dict[str, str | None] = {
     "igo": "IGO", "ngo": "NGO", "armed_group": "REB", "party": "PTY", "company": "BUS", "media": "JRN",
-    "state": None, "historic_state": None, "movement": None, "person": None, "other": None,
+    "state": None, "historic_state": None, "movement": None, "person": None, "other": None, "institution": None,
 }
 
 
@@ -77,6 +77,9 @@ class Actor(BaseModel):
     country: str | None = None
     sector: str | None = None
     parent: str | None = None
+    # states and de facto states: the states that claim its territory (Kosovo: SRB; Taiwan: CHN;
+    # Abkhazia: GEO and RUS, which recognises and holds it)
+    claimants: list[str] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     # states: who governs de facto between dates when that is not the state's own recognised
     # government ("Kabul", "Afghan authorities" after 2021-08-15 are the Taliban); each role names

@@ -129,7 +129,15 @@ def register(app: typer.Typer) -> None:
         if a is None:
             fail(f"unknown actor {actor_id!r}{_candidates(kb, actor_id)}")
         if fmt == Format.json:
-            typer.echo(json.dumps(a.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False))
+            out = a.model_dump(mode="json", exclude_defaults=True)
+            if kb.big is not None and not kb.is_own(a.id):
+                sources, qid, role_sources = kb.big.sources_of(a.id)
+                out["sources"] = sources.split(",")
+                if qid:
+                    out["wikidata"] = qid
+                for r, s in zip(out.get("roles", []), role_sources):
+                    r["source"] = s
+            typer.echo(json.dumps(out, ensure_ascii=False))
             return
         typer.echo(f"{a.id}  {a.name}  ({a.kind})")
         for label, values in (("aliases", a.aliases), ("demonyms", a.demonyms), ("capitals", a.capitals),
@@ -139,12 +147,57 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"  {label}: {', '.join(values)}")
         if a.country or a.sector or a.parent:
             typer.echo(f"  country: {a.country or '-'}  sector: {a.sector or '-'}  parent: {a.parent or '-'}")
+        if a.claimants:
+            typer.echo(f"  claimed by: {', '.join(a.claimants)}")
+        big = kb.big is not None and not kb.is_own(a.id)
+        sources, qid, role_sources = kb.big.sources_of(a.id) if big else ("", None, [])
+        typer.echo(f"  source: {sources if big else 'hand-written KB (detente/data/actors)'}"
+                   + (f"  wikidata: {qid}" if qid else ""))
         if a.roles:
-            _table(["from", "until", "actor", "country", "sector", "title"],
-                   [[r.start or "…", r.end or "…", r.actor or a.id, r.country, r.sector or "(actor's)", r.title]
-                    for r in sorted(a.roles, key=lambda r: r.start or dt.date.min)])
+            if big and len(role_sources) == len(a.roles):
+                srcs = role_sources
+            else:  # hand-written, or imported for dates the hand-written roles leave open
+                imported = {(r.start, r.end, r.title): s for r, s in kb.imported_roles.get(a.id, [])}
+                srcs = [imported.get((r.start, r.end, r.title), "hand-written") for r in a.roles]
+            rows = sorted(zip(a.roles, srcs), key=lambda t: t[0].start or dt.date.min)
+            _table(["from", "until", "actor", "country", "sector", "title", "source"],
+                   [[r.start or "…", r.end or "…", r.actor or a.id, r.country, r.sector or "(actor's)", r.title, s]
+                    for r, s in rows])
         if a.died:
             typer.echo(f"  died: {a.died}")
+
+    @actors_app.command("stats")
+    def stats_cmd(
+        actors: list[Path] | None = ActorsOption,
+        fmt: Format = typer.Option(Format.table, "--format", help="table or json"),
+    ) -> None:
+        """Counts of actors by kind and source: the hand-written KB and the compiled index."""
+        from collections import Counter
+
+        kb = _kb(actors)
+        rows: Counter = Counter()
+        for a in kb.actors.values():
+            rows[(a.kind, "hand-written")] += 1
+        if kb.big is not None:
+            for kind, sources, n in kb.big.stats():
+                for s in sources.split(","):
+                    rows[(kind, s.split(":")[0])] += n
+            kinds = kb.big.kinds()
+        else:
+            kinds = {}
+        own = Counter(a.kind for a in kb.actors.values())
+        totals = {k: own.get(k, 0) + kinds.get(k, 0) for k in sorted(set(own) | set(kinds))}
+        if fmt == Format.json:
+            typer.echo(json.dumps({"total": totals, "hand_written": dict(own), "compiled": kinds,
+                                   "by_kind_and_source": [{"kind": k, "source": s, "actors": n}
+                                                          for (k, s), n in sorted(rows.items())],
+                                   "meta": kb.big.meta() if kb.big is not None else {}}, ensure_ascii=False))
+            return
+        _table(["kind", "total", "hand-written", "compiled"],
+               [[k, totals[k], own.get(k, 0), kinds.get(k, 0)] for k in totals]
+               + [["all", sum(totals.values()), sum(own.values()), sum(kinds.values())]])
+        _table(["kind", "source", "actors"], [[k, s, n] for (k, s), n in sorted(rows.items())])
+        typer.echo("(an actor merged from several sources counts once per source in the second table)")
 
     @actors_app.command("search")
     def search_cmd(

@@ -1,0 +1,124 @@
+"""The compiled actor index (``detente/data/actors/kb.sqlite``, built by ``detente kb build``).
+
+Read-only SQLite, opened once per process: names are looked up by their ``detente.actors.kb.key``
+(an index on ``aliases.key``), actors are read on demand and cached. Nothing is loaded at start-up
+beyond the connection, so start-up time and memory do not grow with the size of the KB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from detente.actors.schema import Actor, Role
+
+FILE = "kb.sqlite"
+
+
+def packaged_path() -> Path | None:
+    """The packaged index; ``$DETENTE_KB_INDEX`` names another file (``none``: no index, the
+    hand-written KB alone — for benchmarks and comparisons)."""
+    import os
+
+    env = os.environ.get("DETENTE_KB_INDEX")
+    if env:
+        return None if env.lower() == "none" else (Path(env) if Path(env).is_file() else None)
+    p = Path(str(resources.files("detente") / "data" / "actors" / FILE))
+    return p if p.is_file() else None
+
+
+def _d(v: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(v) if v else None
+
+
+class BigIndex:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self.actor = lru_cache(maxsize=8192)(self._actor)
+        self.lookup = lru_cache(maxsize=16384)(self._lookup)
+
+    def __getstate__(self) -> dict:  # a worker process opens its own connection
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """One read-only connection per thread and process (never shared across a fork)."""
+        db = getattr(self._local, "db", None)
+        if db is None or self._local.pid != os.getpid():
+            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            self._local.db, self._local.pid = db, os.getpid()
+        return db
+
+    def _lookup(self, k: str) -> tuple[tuple[str, str, str, bool], ...]:
+        """``(actor id, how, alias, case_sensitive)`` rows of a key."""
+        rows = self.db.execute("SELECT actor, how, alias, cs FROM aliases WHERE key = ?", (k,)).fetchall()
+        return tuple((a, h, n, bool(cs)) for a, h, n, cs in rows)
+
+    def has(self, actor_id: str) -> bool:
+        return self.actor(actor_id) is not None
+
+    def _actor(self, actor_id: str) -> Actor | None:
+        row = self.db.execute("SELECT id, kind, name, country, sector, qid, sources, data FROM actors WHERE id = ?",
+                              (actor_id,)).fetchone()
+        if row is None:
+            return None
+        aid, kind, name, country, sector, qid, sources, data = row
+        d = json.loads(data)
+        roles = [Role(actor=r[0], country=r[1], sector=r[2], title=r[3], start=_d(r[4]), end=_d(r[5]))
+                 for r in d.get("roles", [])]
+        return Actor(id=aid, kind=kind, name=name, aliases=list(dict.fromkeys(d.get("aliases", []) + d.get("acronyms", []))),
+                     country=country, sector=sector, roles=roles, died=_d(d.get("died")))
+
+    def sources_of(self, actor_id: str) -> tuple[str, str | None, list[str | None]]:
+        """(sources, Wikidata id, the source of each role) of a compiled actor."""
+        row = self.db.execute("SELECT sources, qid, data FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if row is None:
+            return "", None, []
+        return row[0], row[1], [r[6] for r in json.loads(row[2]).get("roles", [])]
+
+    def overlay_roles(self) -> dict[str, list[tuple[Role, str]]]:
+        """Imported roles of hand-written people: id → [(role, source)]."""
+        out: dict[str, list[tuple[Role, str]]] = {}
+        try:
+            rows = self.db.execute("SELECT actor, data FROM overlay_roles").fetchall()
+        except sqlite3.OperationalError:  # an index built before the table existed
+            return out
+        for actor, data in rows:
+            for r in json.loads(data):
+                out.setdefault(actor, []).append(
+                    (Role(actor=r[0], country=r[1], sector=r[2], title=r[3], start=_d(r[4]), end=_d(r[5])), r[6]))
+        return out
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT k, v FROM meta").fetchall())
+
+    def stats(self) -> list[tuple[str, str, int]]:
+        """(kind, source, actors) counts."""
+        out = []
+        for kind, sources, n in self.db.execute("SELECT kind, sources, COUNT(*) FROM actors GROUP BY kind, sources"):
+            out.append((kind, sources, n))
+        return out
+
+    def kinds(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT kind, COUNT(*) FROM actors GROUP BY kind").fetchall())
+
+    def keys_like(self, prefix: str, limit: int = 50) -> list[str]:
+        rows = self.db.execute("SELECT DISTINCT key FROM aliases WHERE key >= ? AND key < ? LIMIT ?",
+                               (prefix, prefix + "\uffff", limit)).fetchall()
+        return [r[0] for r in rows]
+
+
+@lru_cache(maxsize=1)
+def open_packaged() -> BigIndex | None:
+    p = packaged_path()
+    return BigIndex(p) if p else None
