@@ -287,6 +287,30 @@ def _place(ctx: Ctx, tok: Token | None, role: str) -> Arg | None:
     return Arg(ref=ref, role=role, certainty=0.85, token=tok)
 
 
+def _region_authority(ctx: Ctx, objs: list[Token]) -> Arg | None:
+    from detente.actors.kb import fold
+
+    kb = ctx.kb
+    for o in objs:
+        for t in o.subtree:
+            if t.pos_ != "PROPN" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound"
+                                     and t.doc[t.i + 1].head.i == t.head.i and t.doc[t.i + 1].pos_ == "PROPN"):
+                continue
+            left = t.i
+            while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+                left -= 1
+            span = t.doc[left:t.i + 1]
+            region = kb.regions.get(fold(span.text))
+            auth = kb.region_authority(region, ctx.published) if region is not None else None
+            actor = kb.get(auth) if auth else None
+            if actor is None:
+                continue
+            ref = ActorRef(id=actor.id, country=region.state, sector="PRE", text=span.text,
+                           start=span.start_char, end=span.end_char)
+            return Arg(ref=ref, role="region_authority", certainty=0.8, token=t)
+    return None
+
+
 def _relcl_head(tok: Token) -> Token | None:
     verb = tok.head
     while verb.dep_ not in ("relcl",) and verb.head.i != verb.i and verb.pos_ in ("VERB", "AUX", "ADP"):
@@ -773,6 +797,10 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
                     arg = ok(_place(ctx, p, role))
                     if arg:
                         break
+        elif role == "region_authority" and ctx.kb is not None:
+            # "recognised the independence of Abkhazia": a breakaway region stands for its
+            # de facto authority on the date (a region alone is otherwise only a place)
+            arg = _region_authority(ctx, objs)
         elif role == "between":
             for p in _preps([v], "between"):
                 for conj in p.conjuncts:

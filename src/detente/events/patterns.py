@@ -27,7 +27,7 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "even
 LEXICON_FILES = tuple(DATA_FILE.parent / name for name in ("lexicon_verbs.yml", "lexicon_nouns.yml"))
 
 SOURCE_ROLES = ("subj", "agent", "poss", "between", "attack_mod")
-TARGET_ROLE = re.compile(r"^(obj|obj_core|obj_tree|xobj|victim|dative|between|context|event_ref|home|protesters|attacker|governor_subj|clause_subj|prep:[a-z]+)$")
+TARGET_ROLE = re.compile(r"^(obj|obj_core|obj_tree|xobj|victim|dative|between|context|event_ref|home|protesters|attacker|governor_subj|clause_subj|region_authority|prep:[a-z]+)$")
 
 DEFAULT_SOURCE = ["subj", "agent"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
