@@ -176,7 +176,9 @@ def _left_edge(tok: Token, covered: dict[int, int]) -> int:
 
 
 def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mention]) -> str | None:
-    for c in tok.children:
+    # "Australian film director James Ricketson": the modifiers of the name's compounds count too
+    mods = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "compound" for g in c.children]
+    for c in mods:
         if c.dep_ in ("amod", "compound", "nmod", "poss") and (mi := covered.get(c.i)) is not None:
             if mentions[mi].country:
                 return mentions[mi].country

@@ -411,6 +411,10 @@ def _objects(v: Token) -> list[Token]:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
             out.extend(t for t in c.conjuncts if t.i > c.i)
+    if not any(c.dep_ == "dobj" for c in v.children):
+        # "A court sentences Australian director James Ricketson to six years": a name after the
+        # verb that the parser hung as an adverbial is its object
+        out.extend(c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > v.i)
     for c in list(out):
         if c.lower_ in PART_WORDS:  # "lifted most of the sanctions": the sanctions are the object
             out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
