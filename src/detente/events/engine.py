@@ -1196,6 +1196,9 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
+    if _contest(m) or (m.pattern.id.startswith("lexicon.") and m.pattern.type == "ASSAULT"
+                       and _verbal(m.trigger) and _accident(m.trigger)):
+        return []  # sport, votes, accidents: no attack
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
@@ -1258,6 +1261,7 @@ class EngineSettings(BaseModel):
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
     target_optional_types: list[str] = Field(default_factory=list)
     accident_words: list[str] = Field(default_factory=list)
+    contest_words: list[str] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -1283,9 +1287,22 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
 
 
 def _accident(v: Token) -> bool:
-    """Whether the clause of an agentless killing names an accident or a disaster as its cause."""
+    """Whether the clause of an agentless killing names an accident or a disaster as its cause, or
+    the sentence before it tells of one ("A balloon crashes. A tourist is killed.")."""
     words = set(settings().accident_words)
-    return any(t.lower_ in words or _lemma(t) in words for t in v.subtree)
+    if any(t.lower_ in words or _lemma(t) in words for t in v.subtree):
+        return True
+    sent = v.sent
+    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _contest(m: Match) -> bool:
+    """A generated pattern's attack or fight in a sentence about sport or a vote."""
+    if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
+        return False
+    words = set(settings().contest_words)
+    return any(t.lower_ in words for t in m.trigger.sent)
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
