@@ -38,6 +38,8 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"detente: {item}", err=True)
                 errors.append(item)
             else:
+                for warning in item.warnings:
+                    typer.echo(f"detente: warning: {warning}", err=True)
                 articles.append(item)
         results = list(extract_articles(articles, kb))
         out = Extraction(detente_version=__version__, articles=results)

@@ -301,6 +301,8 @@ def register(app: typer.Typer) -> None:
                         tally.errors += 1
                         say(f"detente: {item}")
                         continue
+                    for warning in item.warnings:
+                        say(f"detente: warning: {warning}")
                     if item.id in seen or item.id in store.known_ids([item.id]):
                         tally.already += 1
                         progress.advance(task)
