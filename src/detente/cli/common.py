@@ -37,10 +37,15 @@ def db_url(db: str | None) -> str:
 def parse_date(value: str | None, what: str = "date") -> dt.date | None:
     if value is None:
         return None
+    from detente.models import MAX_YEAR, MIN_YEAR, date_in_range
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         fail(f"bad {what} {value!r}: expected YYYY-MM-DD")
+    if not date_in_range(day):
+        fail(f"bad {what} {value!r}: expected a date from {MIN_YEAR} to {MAX_YEAR}")
+    return day
 
 
 def is_tty() -> bool:
