@@ -20,6 +20,13 @@ class Format(str, Enum):
     md = "md"
 
 
+def printable(value: str) -> str:
+    """Stored text as a terminal may show it: control characters (escape sequences) removed."""
+    from detente.models import strip_controls
+
+    return strip_controls(value)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr, non-zero exit."""
     typer.echo(f"detente: error: {message}", err=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, parse_date
+from detente.cli.common import DbOption, Format, db_url, fail, parse_date, printable
 
 _ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
@@ -101,7 +101,7 @@ def _actors(store, *names: str) -> list[str]:
 
 
 def _md_cell(value) -> str:
-    return ("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
+    return printable("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
 
 
 def _md_table(header: list[str], rows: list[list]) -> str:
@@ -113,10 +113,11 @@ def _md_table(header: list[str], rows: list[list]) -> str:
 def _print_table(header: list[str], rows: list[list], title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(*header, title=title)
-    for row in rows:
-        table.add_row(*("" if c is None else str(c) for c in row))
+    table = Table(*header, title=Text(printable(title)) if title else None)
+    for row in rows:  # Text: stored "[...]" is never rich markup
+        table.add_row(*(Text(printable("" if c is None else str(c))) for c in row))
     Console(width=160).print(table)
 
 
@@ -129,7 +130,7 @@ def _emit_rows(fmt: Format, header: list[str], rows: list[list], data, title: st
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(header)
-        w.writerows(rows)
+        w.writerows([[printable(c) if isinstance(c, str) else c for c in row] for row in rows])
         typer.echo(buf.getvalue().rstrip("\n"))
     else:
         _print_table(header, rows, title)
@@ -239,9 +240,9 @@ def register(app: typer.Typer) -> None:
             from rich.console import Console
             from rich.markdown import Markdown
 
-            Console(width=120).print(Markdown(to_markdown(out)))
+            Console(width=120).print(Markdown(printable(to_markdown(out))))
         else:
-            typer.echo(to_markdown(out))
+            typer.echo(printable(to_markdown(out)))
 
     @app.command()
     def who(

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date
+from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date, printable
 
 STORE_FAILED = 2
 
@@ -115,7 +115,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    return printable(str(value))
 
 
 _WRAPPING = {"title", "sentence", "quote", "speaker"}
@@ -125,13 +125,14 @@ def _print_table(title: str | None, columns: Sequence[str], rows: Sequence[Seque
                  wrap: frozenset[str] = frozenset()) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False)
     wrapping = _WRAPPING | wrap
     for col in columns:  # ids, dates and codes are never wrapped or cut; free text wraps
         table.add_column(col, no_wrap=col not in wrapping, overflow="fold" if col in wrapping else "ellipsis")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(Text(_cell(v)) for v in row))  # Text: stored "[...]" is never rich markup
     Console(soft_wrap=False).print(table)
 
 
@@ -159,7 +160,7 @@ def _echo_json(value: Any) -> None:
 
 
 def _short(text: str | None, n: int = 80) -> str:
-    text = " ".join((text or "").split())
+    text = " ".join(printable(text or "").split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -441,10 +442,10 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.json:
             _echo_json(art)
             return
-        typer.echo(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}")
-        typer.echo(art["title"] or "(untitled)")
+        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}"))
+        typer.echo(printable(art["title"] or "(untitled)"))
         if art["url"]:
-            typer.echo(art["url"])
+            typer.echo(printable(art["url"]))
         typer.echo(
             f"{len(art['sentences'])} sentences, {_plural(len(art['events']), 'event')}, "
             f"{_plural(len(art['relation_changes']), 'relation change')}, {_plural(len(art['quotes']), 'quote')}"
