@@ -16,21 +16,23 @@ import typer
 
 from detente.cli.common import DbOption, Format, db_url, fail, parse_date, printable
 
+STORE_FAILED = 2  # the store cannot be used (missing, locked, another application's)
 _ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def _open(db: str | None):
+def _open(db: str | None, create: bool = False, force: bool = False):
+    """The store at ``--db``; a missing one is exit 2 (never created, except by ``import``)."""
     from detente.store import StoreError, open_store
 
     try:
-        return open_store(db_url(db))
+        return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
-        fail(str(exc))
-    except Exception as exc:  # sqlalchemy errors: a path that cannot be opened, a server that is down
-        fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}")
+        fail(str(exc), code=STORE_FAILED)
+    except Exception as exc:  # noqa: BLE001 - sqlalchemy errors: a path that cannot be opened, a server that is down
+        fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}", code=STORE_FAILED)
 
 
 def _store_ids(store) -> set[str]:
@@ -39,7 +41,9 @@ def _store_ids(store) -> set[str]:
     from detente.store import schema
 
     rc, ev = schema.relation_changes, schema.events
-    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id))
+    le = schema.list_entries
+    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id),
+              select(le.c.actor_id))
     with store.engine.connect() as conn:
         return {r[0] for r in conn.execute(q) if r[0]}
 
@@ -66,11 +70,10 @@ def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
             return actor_id
     except Exception:  # noqa: BLE001 - a KB still being built: fall back to the store's ids
         kb = None
-    if _ID_SHAPE.match(t):  # an id the store has not seen yet
-        return t
     slug = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_").upper()
     if slug in ids:
         return slug
+    # neither the KB nor the store knows it: an error (an answer about it would only be "none")
     candidates: list[str] = []
     search = getattr(kb, "search", None) if kb is not None else None
     if search:
@@ -82,11 +85,21 @@ def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
                     cid = getattr(hit, "id", None) or (hit.get("id") if isinstance(hit, dict) else None)
                 if cid and cid not in candidates:
                     candidates.append(str(cid))
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - suggestions are a courtesy
             pass
-    candidates += sorted(i for i in ids if slug and slug in i.upper() and i not in candidates)[:5]
+    if not candidates or _ID_SHAPE.match(t):  # an id with a typo ("RUSS"): the ids that look like it
+        known = set(ids) | set(getattr(kb, "actors", None) or ())
+        candidates = [c for c in _close(slug or t, known) if c not in candidates] + candidates
     hint = f" (candidates: {', '.join(candidates[:8])})" if candidates else ""
     raise ValueError(f"unknown or ambiguous actor {text!r}{hint}")
+
+
+def _close(name: str, known: set[str]) -> list[str]:
+    """Ids that look like ``name`` (a typo: "RUSS" → RUS), best first."""
+    from rapidfuzz import fuzz, process
+
+    hits = process.extract(name.upper(), sorted(known), scorer=fuzz.ratio, limit=5, score_cutoff=60)
+    return [h[0] for h in hits]
 
 
 def _actors(store, *names: str) -> list[str]:
@@ -300,6 +313,7 @@ def register(app: typer.Typer) -> None:
         dataset: str = typer.Argument(..., help="Dataset name, e.g. un-sc"),
         file: Path = typer.Argument(..., help="The dataset file (e.g. consolidated.xml)"),
         db: str | None = DbOption,
+        force: bool = typer.Option(False, "--force", help="Add detente's tables to a database that holds other tables"),
     ) -> None:
         """Import a sanctions / terrorist list: list entries and designation changes (idempotent)."""
         from detente import datasets
@@ -310,7 +324,7 @@ def register(app: typer.Typer) -> None:
             fail(str(exc))
         if not file.is_file():
             fail(f"{file}: file not found")
-        store = _open(db)
+        store = _open(db, create=True, force=force)
         try:
             counts = datasets.import_file(store, dataset, file)
         except datasets.DatasetError as exc:

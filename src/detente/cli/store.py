@@ -26,11 +26,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def _open(db: str | None, create: bool):
+def _open(db: str | None, create: bool, force: bool = False):
     from detente.store import StoreError, open_store
 
     try:
-        return open_store(db_url(db), create=create)
+        return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
         fail(str(exc), code=STORE_FAILED)
 
@@ -260,6 +260,7 @@ def register(app: typer.Typer) -> None:
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files"),
         batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch (and per store transaction)"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar"),
+        force: bool = typer.Option(False, "--force", help="Add detente's tables to a database that holds other tables"),
         dask: Optional[str] = typer.Option(
             None, "--dask", metavar="ADDRESS",
             help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local worker processes",
@@ -281,7 +282,7 @@ def register(app: typer.Typer) -> None:
         for p in actors:
             if not p.is_file():
                 fail(f"{p}: actor file not found")
-        store = _open(db, create=True)
+        store = _open(db, create=True, force=force)
         kb = load_kb(actors)
         tally = _Tally()
         seen: set[str] = set()
