@@ -330,4 +330,4 @@ def register(app: typer.Typer) -> None:
         except datasets.DatasetError as exc:
             fail(str(exc))
         typer.echo(f"{dataset}: {counts['entries']} entries ({counts['inserted']} new, "
-                   f"{counts['updated']} updated)")
+                   f"{counts['updated']} changed)")
