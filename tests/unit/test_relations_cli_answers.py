@@ -4,15 +4,16 @@ database that belongs to another application is not taken over unless asked."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 
 import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.models import ActorRef, Article, ArticleResult, Event
+from detente.models import ArticleResult
 from detente.store import StoreError, open_store
+
+from one_event_store import one_event_store
 
 
 def run(*args):
@@ -32,16 +33,7 @@ def test_a_missing_store_is_said_to_be_missing_and_not_created(tmp_path, args):
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'rel.db'}"
-    store = open_store(url)
-    text = "Russia met the Taliban."
-    art = Article.from_text(text, published=dt.date(2025, 4, 25))
-    ev = Event(type="CONSULT", source=ActorRef(id="RUS", country="RUS", text="Russia"),
-               target=ActorRef(id="TALIBAN", country="AFG", text="the Taliban"), date="2025-04-25",
-               date_precision="day", sentence=text, start=0, end=len(text), confidence=0.9, rule="t",
-               cameo="040", goldstein=1.0)
-    store.save(ArticleResult(id=art.id, published=art.published, events=[ev]), art)
-    return url
+    return one_event_store(f"sqlite:///{tmp_path / 'rel.db'}")
 
 
 @pytest.mark.parametrize("name, hint", [("RUSS", "RUS"), ("Narnia", None), ("UKRR", "UKR")])

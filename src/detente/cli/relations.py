@@ -102,6 +102,33 @@ def _close(name: str, known: set[str]) -> list[str]:
     return [h[0] for h in hits]
 
 
+def _as_of(store, given):
+    """``--as-of`` when given; else, when the store's latest evidence is older than today, that day
+    (said on stderr: "as of today" would only report that nothing happened since); else ``None``
+    (today)."""
+    if given is not None:
+        return given
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from detente.store import StoreError, schema
+
+    today = dt.date.today()
+    cols = (schema.articles.c.published, schema.events.c.day_first, schema.relation_changes.c.day_first)
+    try:
+        with store.engine.connect() as conn:
+            days = [conn.execute(select(func.max(c)).where(c <= today)).scalar() for c in cols]
+    except Exception as exc:  # noqa: BLE001 - database errors: the store cannot be used
+        raise StoreError(f"{store.shown_url}: {str(exc).splitlines()[0]}") from None
+    days = [d if isinstance(d, dt.date) or d is None else dt.date.fromisoformat(str(d)[:10]) for d in days]
+    latest = max((d for d in days if d is not None), default=None)
+    if latest is None or latest >= today:
+        return None
+    typer.echo(f"detente: as of {latest}, the latest evidence in the store (give --as-of for another day)", err=True)
+    return latest
+
+
 def _actors(store, *names: str) -> list[str]:
     ids = _store_ids(store)
     out = []
@@ -194,7 +221,7 @@ def register(app: typer.Typer) -> None:
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        st = status_of(store, src, tgt, day)
+        st = status_of(store, src, tgt, _as_of(store, day))
         if fmt == Format.csv:
             fail("--format csv is not available for status (use json, md or table)")
         _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
@@ -244,7 +271,7 @@ def register(app: typer.Typer) -> None:
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        out = brief_of(store, src, tgt, day)
+        out = brief_of(store, src, tgt, _as_of(store, day))
         if fmt == Format.json:
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         elif fmt == Format.csv:
@@ -281,7 +308,7 @@ def register(app: typer.Typer) -> None:
         store = _open(db)
         (key, name), = given.items()
         (actor,) = _actors(store, name)
-        rows = who_of(store, **{key: actor}, program=program, as_of=day)
+        rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
         table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
                  for r in rows]
         _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,

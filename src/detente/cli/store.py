@@ -227,6 +227,13 @@ def print_articles(arts: list[dict[str, Any]], fmt: Format) -> None:
 
 # -- ingest ------------------------------------------------------------------------------------
 
+
+def extraction_error(article: Any, exc: BaseException) -> str:
+    """One line naming an article whose extraction failed, and why."""
+    reason = " ".join(str(exc).split()) or "no message"
+    return f"{article.origin or article.id}: extraction failed ({type(exc).__name__}: {reason[:200]})"
+
+
 class _Tally:
     def __init__(self) -> None:
         self.ingested = self.already = self.errors = 0
@@ -240,13 +247,15 @@ class _Tally:
         )
 
 
-def _progress(enabled: bool):
+def progress_bar(enabled: bool):
+    """A progress bar on stderr: done/total and the time left when the task has a total."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
     return Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), disable=not enabled, transient=True,
+        TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled, transient=True,
     )
 
 
@@ -273,7 +282,7 @@ def register(app: typer.Typer) -> None:
         Exit 1: an input could not be read (the rest is stored). Exit 2: the database cannot be used.
         """
         from detente.actors import load_kb
-        from detente.ingest import IngestError, read_paths
+        from detente.ingest import IngestError, count_articles, read_paths
         from detente.models import Article
         from detente.pipeline import extract_articles
         from detente.store import StoreError
@@ -288,8 +297,9 @@ def register(app: typer.Typer) -> None:
         seen: set[str] = set()
         pending: dict[str, Article] = {}
 
-        with _progress(enabled=is_tty() and not quiet) as progress:
-            task = progress.add_task("ingesting", total=None)
+        show = is_tty() and not quiet
+        with progress_bar(enabled=show) as progress:
+            task = progress.add_task("ingesting", total=count_articles(paths) if show else None)
 
             def say(line: str) -> None:
                 if progress.live.is_started:  # above the bar, not through it
@@ -302,6 +312,7 @@ def register(app: typer.Typer) -> None:
                     if isinstance(item, IngestError):
                         tally.errors += 1
                         say(f"detente: {item}")
+                        progress.advance(task)
                         continue
                     for warning in item.warnings:
                         say(f"detente: warning: {warning}")
@@ -312,6 +323,12 @@ def register(app: typer.Typer) -> None:
                     seen.add(item.id)
                     pending[item.id] = item
                     yield item
+
+            def failed(article: Article, exc: Exception) -> None:
+                tally.errors += 1
+                pending.pop(article.id, None)
+                say(f"detente: {extraction_error(article, exc)}")
+                progress.advance(task)
 
             def save(batch: list) -> None:
                 written = store.save_many(batch, batch=len(batch))
@@ -341,7 +358,8 @@ def register(app: typer.Typer) -> None:
                                                             actor_files=[str(f) for f in actors])
                         )
                     else:
-                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(to_parse(), kb, batch_size=batch_size))
+                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(
+                            to_parse(), kb, batch_size=batch_size, on_error=failed))
                     for pair in pairs:
                         batch.append(pair)
                         if len(batch) >= batch_size:
@@ -353,6 +371,10 @@ def register(app: typer.Typer) -> None:
                 progress.stop()
                 typer.echo(tally.summary())
                 fail(str(exc), code=STORE_FAILED)
+            except KeyboardInterrupt:  # every saved batch is committed; the one in hand is not
+                progress.stop()
+                typer.echo(f"interrupted: {tally.summary()}")
+                raise typer.Exit(130) from None
         typer.echo(tally.summary())
         if tally.errors:
             raise typer.Exit(1)

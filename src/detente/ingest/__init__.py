@@ -25,7 +25,7 @@ from typing import BinaryIO
 from detente.ingest.base import BadInput, Defaults, IngestError, decode
 from detente.models import Article
 
-__all__ = ["IngestError", "read_paths", "read_file", "read_stdin", "walk", "EXTENSIONS"]
+__all__ = ["IngestError", "read_paths", "read_file", "read_stdin", "walk", "count_articles", "EXTENSIONS"]
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -167,3 +167,31 @@ def read_paths(
             yield from read_file(path, defaults)
         else:
             yield IngestError(str(path), "no such file or directory")
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """How many articles (or errors) ``read_paths`` will give for ``paths``, when that is known
+    before parsing: one per text, Markdown or HTML file, one per non-blank JSON Lines line.
+    ``None`` for stdin, JSON and feeds (known only once parsed). For a progress bar's total."""
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            return None
+        path = Path(p)
+        try:
+            files = walk(path) if path.is_dir() else [path]
+        except OSError:
+            files = [path]
+        for f in files:
+            kind = EXTENSIONS.get(f.suffix.lower(), "text")
+            if kind in ("json", "feed"):
+                return None
+            if kind != "jsonl":
+                total += 1
+                continue
+            try:
+                with f.open("rb") as fh:
+                    total += max(1, sum(1 for line in fh if line.strip()))
+            except OSError:
+                total += 1
+    return total
