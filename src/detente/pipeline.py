@@ -11,9 +11,10 @@ All stages work on the cleaned text; this module maps every offset back to the o
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -26,6 +27,8 @@ from detente.nlp import get_fast_nlp
 from detente.prefilter import Plan, Prefilter, stitch
 from detente.quotes import extract_quotes
 from detente.relations.derive import changes_from_events
+
+_T = TypeVar("_T")
 
 
 def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, int, str]:
@@ -116,9 +119,37 @@ def _needs_full_parse(result: ArticleResult, plan: Plan) -> bool:
     return False
 
 
+def split_paragraphs(text: str, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces covering ``text``, each at most ``limit`` characters, cut after a
+    paragraph break where there is one (else after a line break, a sentence's full stop, a space;
+    a piece with none of these is cut at the limit)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for sep in ("\n\n", "\n", ". ", " "):
+            k = text.rfind(sep, start + 1, end)
+            if k > start:
+                end = k + len(sep)
+                break
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
+def _join(docs: list[Doc], text: str) -> Doc:
+    """One ``Doc`` of ``text`` from the parses of its consecutive pieces (offsets as in ``text``)."""
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - the pieces are consecutive slices of the text
+        raise ValueError("the parsed pieces do not make up the article text")
+    return doc
+
+
 def _finish(p: _Pending, kb: ActorKB, nlp) -> ArticleResult:
     if p.plan is None:
-        return process(p.article, p.docs[0], kb, p.cleaned)
+        doc = p.docs[0] if len(p.docs) == 1 else _join(p.docs, p.cleaned.text)
+        return process(p.article, doc, kb, p.cleaned)
     doc = stitch(p.plan, p.docs)
     if doc is None:  # pragma: no cover - a run that tokenised differently on its own
         return process(p.article, nlp(p.cleaned.text), kb, p.cleaned)
@@ -134,6 +165,7 @@ def extract_articles(
     batch_size: int = 16,
     n_process: int = 1,
     prefilter: bool = False,
+    on_error: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Stream articles through the pipeline (``nlp.pipe`` batches; nothing held beyond a batch).
 
@@ -144,20 +176,45 @@ def extract_articles(
     only ~8% of tokens, gains nothing measurable, and a run parsed on its own can move a sentence
     boundary (see docs/benchmarks.md, "Speed work"). ``n_process`` > 1 parses in that many
     processes (``nlp.pipe``).
+
+    ``on_error``: an exception while cleaning or extracting one article is passed to it with the
+    article, which is left out, and the stream goes on (without it, the exception propagates).
     """
     kb = kb or load_kb()
     nlp = get_fast_nlp()
     pf = Prefilter(nlp, kb) if prefilter else None
     pending: deque[_Pending] = deque()
 
+    def guarded(article: Article, step: Callable[[], _T]) -> _T | None:
+        if on_error is None:
+            return step()
+        try:
+            return step()
+        except Exception as exc:  # noqa: BLE001 - the per-article boundary: one bad article (any
+            # failure inside a stage) must not stop a batch; the caller reports it, naming the article
+            on_error(article, exc)
+            return None
+
+    def finish(p: _Pending) -> Iterator[ArticleResult]:
+        result = guarded(p.article, lambda: _finish(p, kb, nlp))
+        if result is not None:
+            yield result
+
     def texts() -> Iterator[tuple[str, int]]:
         for key, article in enumerate(articles):
-            cleaned = clean_text(article.text)
-            if pf is None:
-                pending.append(_Pending(key, article, cleaned, None, 1))
-                yield cleaned.text, key
+            cleaned = guarded(article, lambda: clean_text(article.text))
+            if cleaned is None:
                 continue
-            plan = pf.plan(cleaned.text)
+            if pf is None or len(cleaned.text) > nlp.max_length:
+                # a text over spaCy's limit is parsed in pieces cut at paragraph breaks, then joined
+                pieces = split_paragraphs(cleaned.text, nlp.max_length)
+                pending.append(_Pending(key, article, cleaned, None, len(pieces)))
+                for start, end in pieces:
+                    yield cleaned.text[start:end], key
+                continue
+            plan = guarded(article, lambda: pf.plan(cleaned.text))
+            if plan is None:
+                continue
             kept = plan.kept_runs
             pending.append(_Pending(key, article, cleaned, plan, len(kept)))
             for run in kept:
@@ -165,13 +222,13 @@ def extract_articles(
 
     for doc, key in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         while pending[0].key != key:  # articles with nothing to parse
-            yield _finish(pending.popleft(), kb, nlp)
+            yield from finish(pending.popleft())
         head = pending[0]
         head.docs.append(doc)
         if len(head.docs) == head.wanted:
-            yield _finish(pending.popleft(), kb, nlp)
+            yield from finish(pending.popleft())
     while pending:
-        yield _finish(pending.popleft(), kb, nlp)
+        yield from finish(pending.popleft())
 
 
 def extract(articles: Iterable[Article], actor_files: Sequence[str | Path] = ()) -> Extraction:

@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from detente.models import Mention, Quote
+from detente.nlp import sentences
 
 QUOTE_RE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e\n]{3,}?)[\"\u201d]")
 REPORTING = {
@@ -31,9 +32,14 @@ MIN_WORDS = 3
 def _person_span(tok: Token) -> Span | None:
     """The PERSON entity at ``tok`` (or the proper-noun chain ending at it)."""
     doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ == "PERSON":
-            return ent
+    if tok.ent_iob_ in ("B", "I") and tok.ent_type_ == "PERSON":
+        # the entity around the token, from its IOB tags (``doc.ents`` walks the whole document)
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Span(doc, start, end, label="PERSON")
     if tok.pos_ == "PROPN":
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
@@ -89,7 +95,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         if len(text[inner_start:inner_end].split()) < MIN_WORDS:
             continue
         para_start = text.rfind("\n\n", 0, m.start()) + 1
-        sents = [s for s in doc.sents if s.start_char < m.end() and m.start() < s.end_char]
+        sents = sentences(doc).overlapping(m.start(), m.end())
         head: Token | None = None
         cue = ""
         for s in sents:

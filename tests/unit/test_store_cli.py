@@ -37,7 +37,7 @@ def parsed(monkeypatch):
     """Replace the pipeline: every article gives one event RUS→TALIBAN, one relation change, one quote."""
     seen: list[str] = []
 
-    def fake_extract_articles(articles, kb=None, batch_size=16, n_process=1):
+    def fake_extract_articles(articles, kb=None, batch_size=16, n_process=1, on_error=None):
         for a in articles:
             seen.append(a.id)
             date = a.published.isoformat() if a.published else None

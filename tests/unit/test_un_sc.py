@@ -96,7 +96,7 @@ def test_import_writes_entries_and_designations(store, small):
 def test_reimport_is_idempotent(store, small):
     datasets.import_file(store, "un-sc", small, resolve=lambda e: None)
     again = datasets.import_file(store, "un-sc", small, resolve=lambda e: None)
-    assert (again["inserted"], again["updated"]) == (0, 2)
+    assert (again["inserted"], again["updated"]) == (0, 0)  # the same list: nothing changed
     assert _count(store, schema.list_entries) == 2
     assert _count(store, schema.relation_changes) == 2
 
@@ -137,7 +137,7 @@ def test_the_real_list_has_1003_entries_140_on_the_taliban_list():
 def test_importing_the_real_list_twice(store):
     first = datasets.import_file(store, "un-sc", XML, resolve=lambda e: None)
     second = datasets.import_file(store, "un-sc", XML, resolve=lambda e: None)
-    assert (first["inserted"], second["inserted"], second["updated"]) == (1003, 0, 1003)
+    assert (first["inserted"], second["inserted"], second["updated"]) == (1003, 0, 0)
     assert _count(store, schema.list_entries) == 1003
     assert _count(store, schema.relation_changes) == 1003
     assert len(state.who(store, designated_by="UN", program="Taliban", as_of="2026-01-01")) == 140
@@ -154,3 +154,13 @@ def test_import_and_status_on_postgresql(pg_url, small):
         assert (st["designation"]["value"], st["designation"]["since"]) == ("listed", "2001-01-25")
     finally:
         pg.engine.dispose()
+
+
+def test_reimporting_a_changed_entry_counts_only_that_entry(store, small, tmp_path):
+    datasets.import_file(store, "un-sc", small, resolve=lambda e: None)
+    text = small.read_text(encoding="utf-8")
+    assert "ABDUL EXAMPLE" in text
+    changed = tmp_path / "changed.xml"
+    changed.write_text(text.replace("ABDUL EXAMPLE", "ABDUL EXAMPLED", 1), encoding="utf-8")
+    again = datasets.import_file(store, "un-sc", changed, resolve=lambda e: None)
+    assert (again["inserted"], again["updated"]) == (0, 1)

@@ -24,12 +24,16 @@ directly precede the noun ("the Western-backed government" is no anaphor).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, insort
+from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import ActorKB, SectorNoun
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
+from detente.nlp import doc_text
 
 WINDOW = 3
 
@@ -94,6 +98,22 @@ def _state_of(kb: ActorKB, m: Mention) -> str | None:
     return None
 
 
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
+
+def _upto(timeline: list[tuple[int, Any]], before: int) -> int:
+    """How many entries of the token-sorted ``timeline`` lie before token ``before`` (bisection:
+    a lookup must not walk the mentions of the whole document)."""
+    return bisect_left(timeline, before, key=_first)
+
+
+def _back(timeline: list[tuple[int, Any]], before: int) -> Iterator[tuple[int, Any]]:
+    """The entries of the token-sorted ``timeline`` before token ``before``, nearest first."""
+    for k in range(_upto(timeline, before) - 1, -1, -1):
+        yield timeline[k]
+
+
 def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, tuple[Span, SectorNoun]],
               on: dt.date | None = None, places: list[Mention] | None = None) -> list[Mention]:
     """``mentions`` plus coreferent mentions (kind ``coref``), sorted; ``antecedent`` indexes the list.
@@ -150,9 +170,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         very last mention passes — the subject of the pronoun's own clause not counting), within
         the window, quoted text skipped from outside quotes."""
         skip = co_arguments(before) if before < len(doc) else set()
-        for ti, m in reversed(timeline):
-            if ti >= before:
-                continue
+        for ti, m in _back(timeline, before):
             if ti in skip:
                 continue
             if sent_of[ti] < sent_of[before] - WINDOW:
@@ -166,13 +184,15 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         return None
 
     root_score: dict[int, float] = {id(m): m.score for m in mentions}
-    place_toks = [(tok_of(p), p) for p in (places or []) if p.id]
+    place_toks = sorted(((tok_of(p), p) for p in (places or []) if p.id), key=_first)
     root_score.update({id(p): p.score for _, p in place_toks})
 
     def nearer_place(before: int, ante: Mention | None) -> Mention | None:
         floor = tok_of(ante) if ante is not None else -1
-        for ti, p in reversed(place_toks):
-            if floor < ti < before and sent_of[ti] >= sent_of[before] - 1 and not (in_quote[ti] and not in_quote[before]):
+        for ti, p in _back(place_toks, before):
+            if ti <= floor or sent_of[ti] < sent_of[before] - 1:
+                return None  # sorted: every earlier place is as far out
+            if not (in_quote[ti] and not in_quote[before]):
                 return p
         return None
 
@@ -183,8 +203,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         added.append((cm, ante))
         root_score[id(cm)] = root_score[id(ante)]
         covered.update(range(span.start, span.end))
-        timeline.append((span.start, cm))
-        timeline.sort(key=lambda p: p[0])
+        insort(timeline, (span.start, cm), key=_first)  # after equal keys, as append + stable sort
 
     def possessed(i: int) -> tuple[Span, SectorNoun] | None:
         """The state institution after "<anaphor>'s" ("the country's Supreme Court")."""
@@ -213,10 +232,15 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             # the actor whose clause holds the anaphor is not one of the pair: "Kallas urged both
             # sides", "China, which has ties with both governments"
             acting = _acting_tokens(doc[i + 1])
-            def fits(m: Mention, want=want, acting=acting, noun=nxt) -> bool:
-                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if sp is not None and sp.root.i in acting:
-                    return False
+            # the characters of the acting tokens: a mention outside them cannot have its root there
+            a_lo = min((doc[k].idx for k in acting), default=0)
+            a_hi = max((doc[k].idx + len(doc[k]) for k in acting), default=0)
+
+            def fits(m: Mention, want=want, acting=acting, noun=nxt, a_lo=a_lo, a_hi=a_hi) -> bool:
+                if m.start < a_hi and m.end > a_lo:
+                    sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if sp is not None and sp.root.i in acting:
+                        return False
                 if want == "person":
                     return m.kind == "person"
                 if want == "state":
@@ -227,9 +251,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
             pair: list[Mention] = []
             seen_ids: set[str] = set()
-            for ti, m in reversed(timeline):
-                if ti >= det.start:
-                    continue
+            for ti, m in _back(timeline, det.start):
                 if sent_of[ti] < sent_of[i] - WINDOW or len(pair) == 2:
                     break
                 if in_quote[ti] and not in_quote[i] or not fits(m):
@@ -323,7 +345,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             subj = _clause_subject(t)
             if subj is None:
                 continue
-            ante = next((m for _, m in reversed(timeline)
+            ante = next((m for _, m in _back(timeline, subj.i + 1)
                          if m.start <= subj.idx < m.end and m.kind != "person"), None)
             if ante is not None and (ante.id or ante.country):
                 add(span, ante, ante.country, ante.sector, ante.id, "'its'")
@@ -433,8 +455,8 @@ def _main_dyad(timeline, before: int, fits, visible):
     count: dict[str, int] = {}
     first: dict[str, Mention] = {}
     order: dict[str, int] = {}
-    for ti, m in timeline:
-        if ti >= before or not visible(ti) or not fits(m):
+    for ti, m in timeline[:_upto(timeline, before)]:
+        if not visible(ti) or not fits(m):
             continue
         ident = m.id or m.country
         if not ident:
@@ -455,8 +477,12 @@ def _passing(timeline, before: int, joint, dyad) -> bool:
     ids = {m.id or m.country for m in joint}
     if ids & {m.id or m.country for m in dyad}:
         return False
-    n = sum(1 for ti, m in timeline if ti < before and (m.id or m.country) in ids)
-    return n <= 2
+    n = 0
+    for _, m in timeline[:_upto(timeline, before)]:
+        n += (m.id or m.country) in ids
+        if n > 2:
+            return False
+    return True
 
 
 def _coordinated_pair(doc: Doc, timeline, sent_of, before: int, first_sent: int, fits, visible):
@@ -470,9 +496,7 @@ def _coordinated_pair(doc: Doc, timeline, sent_of, before: int, first_sent: int,
         ids = {m.id or m.country for _, m in run}
         return (run[-1][1], run[0][1]) if len(run) == 2 and len(ids) == 2 else None
 
-    for ti, m in reversed(timeline):
-        if ti >= before:
-            continue
+    for ti, m in _back(timeline, before):
         if sent_of[ti] < first_sent:
             break
         if not visible(ti) or not fits(m):
@@ -482,7 +506,7 @@ def _coordinated_pair(doc: Doc, timeline, sent_of, before: int, first_sent: int,
             continue
         if run:
             pti, pm = run[-1]
-            between = doc.text[m.end:pm.start].strip().lower()
+            between = doc_text(doc)[m.end:pm.start].strip().lower()
             if sent_of[ti] == sent_of[pti] and between in PAIR_JOINERS and (m.id or m.country):
                 run.append((ti, m))
                 continue

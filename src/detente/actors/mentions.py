@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -125,6 +126,18 @@ def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
     return d if d < on else on
 
 
+class _ByStart:
+    """Positions (in list order) of items by their start token: which start in ``[lo, hi)``, by
+    bisection instead of a walk over every mention of the document for each one."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.order = sorted(range(len(starts)), key=lambda k: starts[k])
+        self.keys = [starts[k] for k in self.order]
+
+    def between(self, lo: int, hi: int) -> list[int]:
+        return sorted(self.order[bisect_left(self.keys, lo):bisect_left(self.keys, hi)])
+
+
 def _merge_same_actor(kb: ActorKB, matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """Overlapping matches of one person join into one span: "President Xi" and "Xi Jinping" in
     "President Xi Jinping" are one mention, not two halves of which only one survives."""
@@ -133,11 +146,13 @@ def _merge_same_actor(kb: ActorKB, matches: list[tuple[int, int, str, bool]]) ->
         return hs[0].actor if hs else None
 
     out = list(matches)
+    by_start = _ByStart([m[0] for m in matches])
     for a in matches:
         pa = person(a[2], a[3])
         if pa is None:
             continue
-        for b in matches:
+        for k in by_start.between(a[0] + 1, a[1]):  # the matches that start inside ``a``
+            b = matches[k]
             if b is a or not (a[0] < b[0] < a[1] < b[1]) or person(b[2], b[3]) != pa:
                 continue
             out.append((a[0], b[1], b[2], b[3]))
@@ -512,12 +527,13 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
     is that state's when it is the opposition (domestic by definition) or when the state acts on it through
     its police, courts or parliament. Anything else (protesters, pupils) stays unresolved."""
     taken = {i for s, e, _ in out for i in range(s, e)}
+    by_start = _ByStart([s for s, _, _ in out])
     res_out = []
     for nspan, noun in nouns.values():
         if noun.institution or noun.sector == "CVL" or any(i in taken for i in range(nspan.start, nspan.end)):
             continue
         sent = nspan.sent
-        inside = [r for s, e, r in out if sent.start <= s < sent.end and r.country]
+        inside = [out[k][2] for k in by_start.between(sent.start, sent.end) if out[k][2].country]
         countries = {r.country for r in inside}
         if len(countries) != 1:
             continue
@@ -554,6 +570,7 @@ def _rebels_placed(doc: Doc, kb: ActorKB, nouns, noun_ends, out, places, on) -> 
     (a region, a city, "in <state>"), are that state's rebels. A state acting in the sentence
     ("U.S. forces killed militants") is no place; sponsors ("Russia-backed") block the rule."""
     taken = {i for s, e, _ in out for i in range(s, e)}
+    by_start = _ByStart([s for s, _, _ in out])
     res_out = []
     for nspan, noun in nouns.values():
         if noun.sector != "REB" or any(i in taken for i in range(nspan.start, nspan.end)):
@@ -562,7 +579,8 @@ def _rebels_placed(doc: Doc, kb: ActorKB, nouns, noun_ends, out, places, on) -> 
         if any(t.lower_ in SPONSOR_WORDS or t.lower_.endswith("-backed") for t in sent):
             continue
         lo, hi = doc[sent.start].idx, doc[sent.end - 1].idx + len(doc[sent.end - 1])
-        inside = [(doc[s:e], r.country) for s, e, r in out if sent.start <= s < sent.end and r.country]
+        inside = [(doc[s:e], r.country) for s, e, r in (out[k] for k in by_start.between(sent.start, sent.end))
+                  if r.country]
         here = [p.country for p in places if lo <= p.start < hi and p.country]
         countries = {c for _, c in inside} | set(here)
         if len(countries) != 1:
@@ -623,6 +641,22 @@ def _compose_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, noun_ends,
     return whole, compose(kb, hit, noun, on, whole.text)
 
 
+_ENDS_KEY: list = [None]  # the last ``found`` list indexed: (list, length, {end token: positions})
+
+
+def _ending_near(found: list[_Found], start: int) -> list[_Found]:
+    """The items of ``found`` whose span ends 0 to 2 tokens before ``start``, in list order (looked
+    up by end token; ``found`` is indexed once, not walked for every person)."""
+    got = _ENDS_KEY[0]
+    if got is None or got[0] is not found or got[1] != len(found):
+        ends: dict[int, list[int]] = {}
+        for k, f in enumerate(found):
+            ends.setdefault(f.span.end, []).append(k)
+        got = _ENDS_KEY[0] = (found, len(found), ends)
+    ends = got[2]
+    return [found[k] for k in sorted(k for e in (start - 2, start - 1, start) for k in ends.get(e, ()))]
+
+
 def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolution, noun_ends,
                   found: list[_Found], nouns=None, on: dt.date | None = None) -> tuple[Span, Resolution] | None:
     """"President Vladimir Putin", "Russian Foreign Minister Sergey Lavrov": the title joins the person
@@ -635,7 +669,7 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         return None
     title = noun_ends.get(span.start)
     org = None
-    for f in found:
+    for f in _ending_near(found, start):
         # "Hamas political leader Ismail Haniyeh", "Guyana's President Irfaan Ali": adjectives or a
         # possessive may sit between the actor and the title
         gap = range(f.span.end, start)

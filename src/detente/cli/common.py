@@ -20,6 +20,13 @@ class Format(str, Enum):
     md = "md"
 
 
+def printable(value: str) -> str:
+    """Stored text as a terminal may show it: control characters (escape sequences) removed."""
+    from detente.models import strip_controls
+
+    return strip_controls(value)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """One clear line on stderr, non-zero exit."""
     typer.echo(f"detente: error: {message}", err=True)
@@ -37,10 +44,15 @@ def db_url(db: str | None) -> str:
 def parse_date(value: str | None, what: str = "date") -> dt.date | None:
     if value is None:
         return None
+    from detente.models import MAX_YEAR, MIN_YEAR, date_in_range
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         fail(f"bad {what} {value!r}: expected YYYY-MM-DD")
+    if not date_in_range(day):
+        fail(f"bad {what} {value!r}: expected a date from {MIN_YEAR} to {MAX_YEAR}")
+    return day
 
 
 def is_tty() -> bool:

@@ -31,15 +31,32 @@ def register(app: typer.Typer) -> None:
             if not p.is_file():
                 fail(f"{p}: actor file not found")
         kb = load_kb(actors)
-        errors: list[IngestError] = []
+        errors: list = []  # inputs that could not be read, articles that could not be extracted
         articles = []
         for item in read_paths(paths, published=pub, source=source):
             if isinstance(item, IngestError):
                 typer.echo(f"detente: {item}", err=True)
                 errors.append(item)
             else:
+                for warning in item.warnings:
+                    typer.echo(f"detente: warning: {warning}", err=True)
                 articles.append(item)
-        results = list(extract_articles(articles, kb))
+        def failed(article, exc: Exception) -> None:
+            from detente.cli.store import extraction_error
+
+            typer.echo(f"detente: {extraction_error(article, exc)}", err=True)
+            errors.append(article)
+            progress.advance(task)
+
+        from detente.cli.common import is_tty
+        from detente.cli.store import progress_bar
+
+        results = []
+        with progress_bar(enabled=is_tty() and len(articles) > 1) as progress:
+            task = progress.add_task("extracting", total=len(articles))
+            for result in extract_articles(articles, kb, on_error=failed):
+                results.append(result)
+                progress.advance(task)
         out = Extraction(detente_version=__version__, articles=results)
         if fmt == Format.json:
             typer.echo(json.dumps(out.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -54,4 +71,4 @@ def register(app: typer.Typer) -> None:
                                   e.date or "", e.status, e.rule)
             Console().print(table)
         if errors:
-            fail(f"{len(errors)} input(s) could not be read", code=1)
+            fail(f"{len(errors)} input(s) could not be read or extracted", code=1)

@@ -14,23 +14,25 @@ from pathlib import Path
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, parse_date
+from detente.cli.common import DbOption, Format, db_url, fail, parse_date, printable
 
+STORE_FAILED = 2  # the store cannot be used (missing, locked, another application's)
 _ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def _open(db: str | None):
+def _open(db: str | None, create: bool = False, force: bool = False):
+    """The store at ``--db``; a missing one is exit 2 (never created, except by ``import``)."""
     from detente.store import StoreError, open_store
 
     try:
-        return open_store(db_url(db))
+        return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
-        fail(str(exc))
-    except Exception as exc:  # sqlalchemy errors: a path that cannot be opened, a server that is down
-        fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}")
+        fail(str(exc), code=STORE_FAILED)
+    except Exception as exc:  # noqa: BLE001 - sqlalchemy errors: a path that cannot be opened, a server that is down
+        fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}", code=STORE_FAILED)
 
 
 def _store_ids(store) -> set[str]:
@@ -39,7 +41,9 @@ def _store_ids(store) -> set[str]:
     from detente.store import schema
 
     rc, ev = schema.relation_changes, schema.events
-    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id))
+    le = schema.list_entries
+    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id),
+              select(le.c.actor_id))
     with store.engine.connect() as conn:
         return {r[0] for r in conn.execute(q) if r[0]}
 
@@ -66,11 +70,10 @@ def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
             return actor_id
     except Exception:  # noqa: BLE001 - a KB still being built: fall back to the store's ids
         kb = None
-    if _ID_SHAPE.match(t):  # an id the store has not seen yet
-        return t
     slug = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_").upper()
     if slug in ids:
         return slug
+    # neither the KB nor the store knows it: an error (an answer about it would only be "none")
     candidates: list[str] = []
     search = getattr(kb, "search", None) if kb is not None else None
     if search:
@@ -82,11 +85,48 @@ def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
                     cid = getattr(hit, "id", None) or (hit.get("id") if isinstance(hit, dict) else None)
                 if cid and cid not in candidates:
                     candidates.append(str(cid))
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - suggestions are a courtesy
             pass
-    candidates += sorted(i for i in ids if slug and slug in i.upper() and i not in candidates)[:5]
+    if not candidates or _ID_SHAPE.match(t):  # an id with a typo ("RUSS"): the ids that look like it
+        known = set(ids) | set(getattr(kb, "actors", None) or ())
+        candidates = [c for c in _close(slug or t, known) if c not in candidates] + candidates
     hint = f" (candidates: {', '.join(candidates[:8])})" if candidates else ""
     raise ValueError(f"unknown or ambiguous actor {text!r}{hint}")
+
+
+def _close(name: str, known: set[str]) -> list[str]:
+    """Ids that look like ``name`` (a typo: "RUSS" → RUS), best first."""
+    from rapidfuzz import fuzz, process
+
+    hits = process.extract(name.upper(), sorted(known), scorer=fuzz.ratio, limit=5, score_cutoff=60)
+    return [h[0] for h in hits]
+
+
+def _as_of(store, given):
+    """``--as-of`` when given; else, when the store's latest evidence is older than today, that day
+    (said on stderr: "as of today" would only report that nothing happened since); else ``None``
+    (today)."""
+    if given is not None:
+        return given
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from detente.store import StoreError, schema
+
+    today = dt.date.today()
+    cols = (schema.articles.c.published, schema.events.c.day_first, schema.relation_changes.c.day_first)
+    try:
+        with store.engine.connect() as conn:
+            days = [conn.execute(select(func.max(c)).where(c <= today)).scalar() for c in cols]
+    except Exception as exc:  # noqa: BLE001 - database errors: the store cannot be used
+        raise StoreError(f"{store.shown_url}: {str(exc).splitlines()[0]}") from None
+    days = [d if isinstance(d, dt.date) or d is None else dt.date.fromisoformat(str(d)[:10]) for d in days]
+    latest = max((d for d in days if d is not None), default=None)
+    if latest is None or latest >= today:
+        return None
+    typer.echo(f"detente: as of {latest}, the latest evidence in the store (give --as-of for another day)", err=True)
+    return latest
 
 
 def _actors(store, *names: str) -> list[str]:
@@ -101,7 +141,7 @@ def _actors(store, *names: str) -> list[str]:
 
 
 def _md_cell(value) -> str:
-    return ("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
+    return printable("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
 
 
 def _md_table(header: list[str], rows: list[list]) -> str:
@@ -113,10 +153,11 @@ def _md_table(header: list[str], rows: list[list]) -> str:
 def _print_table(header: list[str], rows: list[list], title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(*header, title=title)
-    for row in rows:
-        table.add_row(*("" if c is None else str(c) for c in row))
+    table = Table(*header, title=Text(printable(title)) if title else None)
+    for row in rows:  # Text: stored "[...]" is never rich markup
+        table.add_row(*(Text(printable("" if c is None else str(c))) for c in row))
     Console(width=160).print(table)
 
 
@@ -129,7 +170,7 @@ def _emit_rows(fmt: Format, header: list[str], rows: list[list], data, title: st
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(header)
-        w.writerows(rows)
+        w.writerows([[printable(c) if isinstance(c, str) else c for c in row] for row in rows])
         typer.echo(buf.getvalue().rstrip("\n"))
     else:
         _print_table(header, rows, title)
@@ -180,7 +221,7 @@ def register(app: typer.Typer) -> None:
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        st = status_of(store, src, tgt, day)
+        st = status_of(store, src, tgt, _as_of(store, day))
         if fmt == Format.csv:
             fail("--format csv is not available for status (use json, md or table)")
         _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
@@ -230,7 +271,7 @@ def register(app: typer.Typer) -> None:
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        out = brief_of(store, src, tgt, day)
+        out = brief_of(store, src, tgt, _as_of(store, day))
         if fmt == Format.json:
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         elif fmt == Format.csv:
@@ -239,9 +280,9 @@ def register(app: typer.Typer) -> None:
             from rich.console import Console
             from rich.markdown import Markdown
 
-            Console(width=120).print(Markdown(to_markdown(out)))
+            Console(width=120).print(Markdown(printable(to_markdown(out))))
         else:
-            typer.echo(to_markdown(out))
+            typer.echo(printable(to_markdown(out)))
 
     @app.command()
     def who(
@@ -267,7 +308,7 @@ def register(app: typer.Typer) -> None:
         store = _open(db)
         (key, name), = given.items()
         (actor,) = _actors(store, name)
-        rows = who_of(store, **{key: actor}, program=program, as_of=day)
+        rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
         table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
                  for r in rows]
         _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,
@@ -299,6 +340,7 @@ def register(app: typer.Typer) -> None:
         dataset: str = typer.Argument(..., help="Dataset name, e.g. un-sc"),
         file: Path = typer.Argument(..., help="The dataset file (e.g. consolidated.xml)"),
         db: str | None = DbOption,
+        force: bool = typer.Option(False, "--force", help="Add detente's tables to a database that holds other tables"),
     ) -> None:
         """Import a sanctions / terrorist list: list entries and designation changes (idempotent)."""
         from detente import datasets
@@ -309,10 +351,10 @@ def register(app: typer.Typer) -> None:
             fail(str(exc))
         if not file.is_file():
             fail(f"{file}: file not found")
-        store = _open(db)
+        store = _open(db, create=True, force=force)
         try:
             counts = datasets.import_file(store, dataset, file)
         except datasets.DatasetError as exc:
             fail(str(exc))
         typer.echo(f"{dataset}: {counts['entries']} entries ({counts['inserted']} new, "
-                   f"{counts['updated']} updated)")
+                   f"{counts['updated']} changed)")

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date
+from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date, printable
 
 STORE_FAILED = 2
 
@@ -26,11 +26,11 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def _open(db: str | None, create: bool):
+def _open(db: str | None, create: bool, force: bool = False):
     from detente.store import StoreError, open_store
 
     try:
-        return open_store(db_url(db), create=create)
+        return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
         fail(str(exc), code=STORE_FAILED)
 
@@ -115,7 +115,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    return printable(str(value))
 
 
 _WRAPPING = {"title", "sentence", "quote", "speaker"}
@@ -125,13 +125,14 @@ def _print_table(title: str | None, columns: Sequence[str], rows: Sequence[Seque
                  wrap: frozenset[str] = frozenset()) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False)
     wrapping = _WRAPPING | wrap
     for col in columns:  # ids, dates and codes are never wrapped or cut; free text wraps
         table.add_column(col, no_wrap=col not in wrapping, overflow="fold" if col in wrapping else "ellipsis")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(Text(_cell(v)) for v in row))  # Text: stored "[...]" is never rich markup
     Console(soft_wrap=False).print(table)
 
 
@@ -159,7 +160,7 @@ def _echo_json(value: Any) -> None:
 
 
 def _short(text: str | None, n: int = 80) -> str:
-    text = " ".join((text or "").split())
+    text = " ".join(printable(text or "").split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -226,6 +227,13 @@ def print_articles(arts: list[dict[str, Any]], fmt: Format) -> None:
 
 # -- ingest ------------------------------------------------------------------------------------
 
+
+def extraction_error(article: Any, exc: BaseException) -> str:
+    """One line naming an article whose extraction failed, and why."""
+    reason = " ".join(str(exc).split()) or "no message"
+    return f"{article.origin or article.id}: extraction failed ({type(exc).__name__}: {reason[:200]})"
+
+
 class _Tally:
     def __init__(self) -> None:
         self.ingested = self.already = self.errors = 0
@@ -239,13 +247,15 @@ class _Tally:
         )
 
 
-def _progress(enabled: bool):
+def progress_bar(enabled: bool):
+    """A progress bar on stderr: done/total and the time left when the task has a total."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
     return Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), disable=not enabled, transient=True,
+        TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled, transient=True,
     )
 
 
@@ -259,6 +269,7 @@ def register(app: typer.Typer) -> None:
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files"),
         batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch (and per store transaction)"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar"),
+        force: bool = typer.Option(False, "--force", help="Add detente's tables to a database that holds other tables"),
         dask: Optional[str] = typer.Option(
             None, "--dask", metavar="ADDRESS",
             help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local worker processes",
@@ -271,7 +282,7 @@ def register(app: typer.Typer) -> None:
         Exit 1: an input could not be read (the rest is stored). Exit 2: the database cannot be used.
         """
         from detente.actors import load_kb
-        from detente.ingest import IngestError, read_paths
+        from detente.ingest import IngestError, count_articles, read_paths
         from detente.models import Article
         from detente.pipeline import extract_articles
         from detente.store import StoreError
@@ -280,14 +291,15 @@ def register(app: typer.Typer) -> None:
         for p in actors:
             if not p.is_file():
                 fail(f"{p}: actor file not found")
-        store = _open(db, create=True)
+        store = _open(db, create=True, force=force)
         kb = load_kb(actors)
         tally = _Tally()
         seen: set[str] = set()
         pending: dict[str, Article] = {}
 
-        with _progress(enabled=is_tty() and not quiet) as progress:
-            task = progress.add_task("ingesting", total=None)
+        show = is_tty() and not quiet
+        with progress_bar(enabled=show) as progress:
+            task = progress.add_task("ingesting", total=count_articles(paths) if show else None)
 
             def say(line: str) -> None:
                 if progress.live.is_started:  # above the bar, not through it
@@ -300,7 +312,10 @@ def register(app: typer.Typer) -> None:
                     if isinstance(item, IngestError):
                         tally.errors += 1
                         say(f"detente: {item}")
+                        progress.advance(task)
                         continue
+                    for warning in item.warnings:
+                        say(f"detente: warning: {warning}")
                     if item.id in seen or item.id in store.known_ids([item.id]):
                         tally.already += 1
                         progress.advance(task)
@@ -308,6 +323,12 @@ def register(app: typer.Typer) -> None:
                     seen.add(item.id)
                     pending[item.id] = item
                     yield item
+
+            def failed(article: Article, exc: Exception) -> None:
+                tally.errors += 1
+                pending.pop(article.id, None)
+                say(f"detente: {extraction_error(article, exc)}")
+                progress.advance(task)
 
             def save(batch: list) -> None:
                 written = store.save_many(batch, batch=len(batch))
@@ -337,7 +358,8 @@ def register(app: typer.Typer) -> None:
                                                             actor_files=[str(f) for f in actors])
                         )
                     else:
-                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(to_parse(), kb, batch_size=batch_size))
+                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(
+                            to_parse(), kb, batch_size=batch_size, on_error=failed))
                     for pair in pairs:
                         batch.append(pair)
                         if len(batch) >= batch_size:
@@ -349,6 +371,10 @@ def register(app: typer.Typer) -> None:
                 progress.stop()
                 typer.echo(tally.summary())
                 fail(str(exc), code=STORE_FAILED)
+            except KeyboardInterrupt:  # every saved batch is committed; the one in hand is not
+                progress.stop()
+                typer.echo(f"interrupted: {tally.summary()}")
+                raise typer.Exit(130) from None
         typer.echo(tally.summary())
         if tally.errors:
             raise typer.Exit(1)
@@ -439,10 +465,10 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.json:
             _echo_json(art)
             return
-        typer.echo(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}")
-        typer.echo(art["title"] or "(untitled)")
+        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}"))
+        typer.echo(printable(art["title"] or "(untitled)"))
         if art["url"]:
-            typer.echo(art["url"])
+            typer.echo(printable(art["url"]))
         typer.echo(
             f"{len(art['sentences'])} sentences, {_plural(len(art['events']), 'event')}, "
             f"{_plural(len(art['relation_changes']), 'relation change')}, {_plural(len(art['quotes']), 'quote')}"

@@ -90,7 +90,8 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
     seen: set[str] = set()
     inserted = updated = 0
     with store.engine.begin() as conn:
-        existing = {r.entry_id for r in conn.execute(select(le.c.entry_id).where(le.c.dataset == meta.name))}
+        stored = {r.entry_id: dict(r._mapping) for r in conn.execute(select(le).where(le.c.dataset == meta.name))}
+        existing = set(stored)
         for e in entries:
             if e.entry_id in seen:
                 continue
@@ -108,7 +109,7 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
                              .values(**row))
                 conn.execute(delete(rc).where(and_(rc.c.dataset == meta.name, rc.c.external_id == e.entry_id,
                                                    rc.c.article_id.is_(None))))
-                updated += 1
+                updated += stored[e.entry_id] != row  # "updated": entries whose values changed
             else:
                 conn.execute(le.insert().values(**row))
                 inserted += 1

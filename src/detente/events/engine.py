@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -159,11 +160,31 @@ def _words(t: Token) -> set[str]:
 # ----------------------------------------------------------------------------- mentions and actors
 
 
+_BY_START: list = [None]  # the last mention list seen: (list, length, starts, order, longest)
+
+
+def _near(sent: Span, mentions: list[Mention]) -> list[int]:
+    """Indices (ascending) of the mentions that may overlap ``sent``: found by bisection over the
+    mentions sorted by start, indexed once per list, so that a sentence does not walk the mentions
+    of the whole document (that made extraction quadratic in the article's length)."""
+    got = _BY_START[0]
+    if got is None or got[0] is not mentions or got[1] != len(mentions):
+        order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        starts = [mentions[k].start for k in order]
+        longest = max((m.end - m.start for m in mentions), default=0)
+        got = _BY_START[0] = (mentions, len(mentions), starts, order, longest)
+    _, _, starts, order, longest = got
+    lo = bisect_left(starts, sent.start_char - longest)
+    hi = bisect_left(starts, sent.end_char)
+    return sorted(order[lo:hi])
+
+
 def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
     """token index → index of the smallest mention covering it (within the sentence)."""
     out: dict[int, int] = {}
     size: dict[int, int] = {}
-    for mi, m in enumerate(mentions):
+    for mi in _near(sent, mentions):
+        m = mentions[mi]
         if m.end <= sent.start_char or m.start >= sent.end_char:
             continue
         for t in sent:
@@ -1385,7 +1406,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     toks = list(sent)
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
-    covered = {t.i for t in toks for m in mentions if t.idx < m.end and m.start < t.idx + len(t)}
+    near = [mentions[mi] for mi in _near(sent, mentions)]
+    covered = {t.i for t in toks for m in near if t.idx < m.end and m.start < t.idx + len(t)}
     while k < len(toks) and k < 6 and (toks[k].i in covered or (
             not toks[k].is_lower and toks[k].pos_ in HEADLINE_SUBJECT_POS)):
         k += 1  # an actor's words, lower-case ones too ("An Egyptian court sentences …")
@@ -1427,11 +1449,13 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     doc = sent.doc
     subj_head = toks[subj_end - 1].i
     to_orig = [subj_head] + [t.i for t in rest]
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    pos = [t.pos_ for t in doc]
-    tags = [t.tag_ for t in doc]
-    lemmas = [t.lemma_ for t in doc]
+    # only the sentence's words change: their attributes here, the rest of the doc copied as arrays
+    # below (rebuilding every token of the document for each headline made long articles quadratic)
+    heads = {t.i: t.head.i for t in toks}
+    deps = {t.i: t.dep_ for t in toks}
+    pos = {t.i: t.pos_ for t in toks}
+    tags = {t.i: t.tag_ for t in toks}
+    lemmas = {t.i: t.lemma_ for t in toks}
     for vi, vt in enumerate(variant):
         oi = to_orig[vi]
         heads[oi] = to_orig[vt.head.i]
@@ -1447,14 +1471,53 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     # every word of the sentence must still hang inside it
     if any(not (sent.start <= heads[t.i] < sent.end) for t in toks):
         return None
-    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
-    try:
-        new = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                  heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
-    except (ValueError, KeyError):
+    new = _with_sentence_parse(doc, heads, deps, pos, tags, lemmas)
+    if new is None:
         return None
     new.user_data = doc.user_data
     return new[sent.start: sent.end]
+
+
+_REPARSE_ATTRS = ("HEAD", "DEP", "POS", "TAG", "LEMMA", "ENT_IOB", "ENT_TYPE")
+_REPARSE_KEY = "detente.reparse_base"
+
+
+def _with_sentence_parse(doc, heads: dict[int, int], deps: dict[int, str], pos: dict[int, str],
+                         tags: dict[int, str], lemmas: dict[int, str]):
+    """A new document with ``doc``'s words, parse and entities, where the tokens ``heads`` indexes
+    take these head, dependency, POS, tag and lemma values; ``None`` if that is no valid parse.
+
+    The same document as ``Doc(words=…, spaces=…, heads=…, deps=…, pos=…, tags=…, lemmas=…,
+    ents=…)`` from every token's values, but the words and the arrays are read from ``doc`` once
+    (kept in its ``user_data``) and each re-parse only copies them: re-reading every token of the
+    document for each headline made long articles quadratic."""
+    import numpy as np
+    from spacy.attrs import IDS
+    from spacy.parts_of_speech import IDS as POS_IDS
+    from spacy.tokens import Doc
+
+    cols = [IDS[a] for a in _REPARSE_ATTRS]
+    got = doc.user_data.get(_REPARSE_KEY)
+    if got is None or got[0] is not doc:
+        base = doc.to_array(cols)
+        base[base[:, 5] == 0, 5] = 2  # no entity tag: outside any entity ("O"), as ``ents=`` writes it
+        template = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        got = doc.user_data[_REPARSE_KEY] = (doc, template, base)
+    _, template, base = got
+    arr = base.copy()
+    strings = doc.vocab.strings
+    for i, h in heads.items():
+        arr[i, 0] = np.uint64((h - i) % 2**64)  # relative, as ``to_array`` gives it
+        arr[i, 1] = strings.add(deps[i]) if deps[i] else 0
+        arr[i, 2] = POS_IDS.get(pos[i], 0)
+        arr[i, 3] = strings.add(tags[i]) if tags[i] else 0
+        arr[i, 4] = strings.add(lemmas[i]) if lemmas[i] else 0
+    new = template.copy()
+    try:
+        new.from_array(cols, arr)
+    except (ValueError, KeyError):
+        return None
+    return new
 
 
 def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,

@@ -25,7 +25,7 @@ from typing import BinaryIO
 from detente.ingest.base import BadInput, Defaults, IngestError, decode
 from detente.models import Article
 
-__all__ = ["IngestError", "read_paths", "read_file", "read_stdin", "walk", "EXTENSIONS"]
+__all__ = ["IngestError", "read_paths", "read_file", "read_stdin", "walk", "count_articles", "EXTENSIONS"]
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -44,10 +44,23 @@ EXTENSIONS: dict[str, str] = {
 _SNIFF = 8192
 
 
-def walk(folder: Path) -> list[Path]:
-    """Readable files under ``folder``: by extension, sorted, recursive, hidden names skipped."""
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or type(exc).__name__
+
+
+def walk(folder: Path, errors: list[IngestError] | None = None) -> list[Path]:
+    """Readable files under ``folder``: by extension, sorted, recursive, hidden names skipped.
+
+    A subfolder that cannot be read is skipped; with ``errors`` it is recorded there (one each)."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(IngestError(str(exc.filename or folder), _os_reason(exc)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.startswith("."):
@@ -133,17 +146,52 @@ def read_paths(
             yield from read_stdin(defaults)
             continue
         path = Path(p)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as exc:  # a folder on the way that cannot be searched
+            yield IngestError(str(path), _os_reason(exc))
+            continue
+        if is_dir:
+            unreadable: list[IngestError] = []
             try:
-                files = walk(path)
+                files = walk(path, unreadable)
             except OSError as exc:
-                yield IngestError(str(path), exc.strerror or type(exc).__name__)
+                yield IngestError(str(path), _os_reason(exc))
                 continue
-            if not files:
+            yield from unreadable
+            if not files and not unreadable:
                 yield IngestError(str(path), f"no readable files ({' '.join(EXTENSIONS)})")
             for f in files:
                 yield from read_file(f, defaults)
-        elif path.exists():
+        elif exists:
             yield from read_file(path, defaults)
         else:
             yield IngestError(str(path), "no such file or directory")
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """How many articles (or errors) ``read_paths`` will give for ``paths``, when that is known
+    before parsing: one per text, Markdown or HTML file, one per non-blank JSON Lines line.
+    ``None`` for stdin, JSON and feeds (known only once parsed). For a progress bar's total."""
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            return None
+        path = Path(p)
+        try:
+            files = walk(path) if path.is_dir() else [path]
+        except OSError:
+            files = [path]
+        for f in files:
+            kind = EXTENSIONS.get(f.suffix.lower(), "text")
+            if kind in ("json", "feed"):
+                return None
+            if kind != "jsonl":
+                total += 1
+                continue
+            try:
+                with f.open("rb") as fh:
+                    total += max(1, sum(1 for line in fh if line.strip()))
+            except OSError:
+                total += 1
+    return total

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from detente.models import Article
+from detente.models import MAX_YEAR, MIN_YEAR, Article, date_in_range, http_url, strip_controls
 
 
 @dataclass
@@ -85,22 +85,31 @@ def parse_published(value: Any, field: str = "published") -> dt.date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_published(value.date(), field)
     if isinstance(value, dt.date):
-        return value
+        return check_published(value, field)
     text = str(value).strip()
     try:
         if _ISO_DATE.match(text):
-            return dt.date.fromisoformat(text)
-        if _ISO_DATETIME.match(text):
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).date()
-        parsed = email.utils.parsedate_to_datetime(text)
-        if parsed is not None:
-            return parsed.date()
+            day = dt.date.fromisoformat(text)
+        elif _ISO_DATETIME.match(text):
+            day = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).date()
+        else:
+            parsed = email.utils.parsedate_to_datetime(text)
+            day = parsed.date() if parsed is not None else None
+        if day is not None:
+            return check_published(day, field)
     except (ValueError, TypeError, IndexError, OverflowError):
         pass
     shown = text if len(text) <= 40 else text[:37] + "..."
     raise BadInput(f"bad {field} date {shown!r}: expected YYYY-MM-DD")
+
+
+def check_published(day: dt.date | None, field: str = "published") -> dt.date | None:
+    """``day`` when it lies in the years detente stores (1800–2100), else ``BadInput``."""
+    if day is not None and not date_in_range(day):
+        raise BadInput(f"{field} date {day.isoformat()} is outside {MIN_YEAR}–{MAX_YEAR}")
+    return day
 
 
 def _opt_str(meta: Mapping[str, Any], key: str) -> str | None:
@@ -109,8 +118,16 @@ def _opt_str(meta: Mapping[str, Any], key: str) -> str | None:
         return None
     if isinstance(value, (dict, list)):
         raise BadInput(f"field {key!r} must be text, not {type(value).__name__}")
-    text = " ".join(str(value).split())
+    text = " ".join(strip_controls(str(value)).split())
     return text or None
+
+
+def checked_url(raw: str | None, origin: str) -> tuple[str | None, list[str]]:
+    """(the URL if it is http(s), else ``None``; the warning naming ``origin`` when one is dropped)."""
+    if raw is None or http_url(raw) is not None:
+        return raw, []
+    shown = raw if len(raw) <= 60 else raw[:57] + "..."
+    return None, [f"{origin}: url {strip_controls(shown)!r} dropped (only http:// and https:// links are stored)"]
 
 
 def make_article(text: Any, meta: Mapping[str, Any], defaults: Defaults, origin: str) -> Article:
@@ -127,15 +144,20 @@ def make_article(text: Any, meta: Mapping[str, Any], defaults: Defaults, origin:
         raise BadInput("article text is empty")
     if "\x00" in body:
         raise BadInput("article text contains NUL characters")
+    body = strip_controls(body).strip()  # before the text is fixed: every offset indexes the stored text
+    if not body:
+        raise BadInput("article text is empty")
     if "published" in meta and meta.get("published") not in (None, ""):
         published = parse_published(meta.get("published"), "published")
     else:
         published = parse_published(meta.get("date"), "date")
+    url, warnings = checked_url(_opt_str(meta, "url") or _opt_str(meta, "link"), origin)
     return Article.from_text(
         body,
         title=_opt_str(meta, "title"),
-        published=published or defaults.published,
+        published=published or check_published(defaults.published),
         source=_opt_str(meta, "source") or defaults.source,
-        url=_opt_str(meta, "url") or _opt_str(meta, "link"),
+        url=url,
         origin=origin,
+        warnings=warnings,
     )

@@ -142,12 +142,29 @@ def article_text(html: str) -> str | None:
     return text
 
 
+_BOILERPLATE = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|cookies?\b|privacy|terms of (?:use|service)"
+                          r"|sign (?:in|up)|log ?in|subscribe", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def has_prose(text: str) -> bool:
+    """Whether extracted page text holds at least one sentence that is not boilerplate (a
+    copyright line, a cookie or sign-in notice): menus and link lists have none."""
+    for line in text.splitlines():
+        if _BOILERPLATE.search(line):
+            continue
+        words = line.split()
+        if len(words) >= 8 or (len(words) >= 3 and _SENTENCE_END.search(line)):
+            return True
+    return False
+
+
 def article_from_html(html: str, origin: str, defaults: Defaults = Defaults()) -> Article | IngestError:
     try:
         if "<" not in html:
             raise BadInput("not HTML (no markup)")
         text = article_text(html)
-        if not text or not text.strip():
+        if not text or not text.strip() or not has_prose(text):
             raise BadInput("no article text found in the HTML")
         meta = page_metadata(html)
         if meta["published"]:

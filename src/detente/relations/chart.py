@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from detente.models import MAX_YEAR, MIN_YEAR
 from detente.relations.stance import stance_series
 from detente.relations.state import timeline
 
@@ -21,7 +22,8 @@ def draw(store, a: str, b: str, output: str | Path, since: dt.date | None = None
     import matplotlib.pyplot as plt
 
     series = stance_series(store, a, b, since, until)
-    changes = [it for it in timeline(store, a, b, since, until) if it["kind"] == "change" and it["date"]]
+    changes = [it for it in timeline(store, a, b, since, until)
+               if it["kind"] == "change" and it["date"] and MIN_YEAR <= int(it["date"][:4]) <= MAX_YEAR]
     if not series and not changes:
         raise ChartError(f"nothing to chart: no dated events or changes between {a} and {b}")
     fig, ax = plt.subplots(figsize=(10, 4.5), dpi=100)

@@ -22,12 +22,20 @@ from collections.abc import Iterable
 
 from sqlalchemy import and_, case, func, or_, select
 
+from detente.models import MAX_YEAR, MIN_YEAR
 from detente.relations.dimensions import load_dimensions
 from detente.store import schema
 
 
+# events dated outside these days do not count for the stance (a stored year 9999 would make the
+# monthly series run for eight thousand years, and month arithmetic leave the calendar)
+FIRST_DAY, LAST_DAY = dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)
+
+
 def _month_start(d: dt.date, back: int = 0) -> dt.date:
+    """The first day of the month ``back`` months before ``d``'s (held inside the calendar)."""
     idx = d.year * 12 + d.month - 1 - back
+    idx = max(dt.MINYEAR * 12, min(dt.MAXYEAR * 12 + 11, idx))
     return dt.date(idx // 12, idx % 12 + 1, 1)
 
 
@@ -75,7 +83,7 @@ def _counted(a: str, b: str, both: bool, since: dt.date | None, until: dt.date |
     cfg = load_dimensions().stance
     e = schema.events
     where = [_pair(a, b, both), e.c.status.in_(cfg.statuses), e.c.date_precision.in_(cfg.precisions),
-             e.c.day_first.is_not(None)]
+             e.c.day_first.is_not(None), e.c.day_first >= FIRST_DAY, e.c.day_first <= LAST_DAY]
     if since is not None:
         where.append(e.c.day_first >= since)
     if until is not None:
@@ -160,14 +168,16 @@ def stance_series(store, a: str, b: str, since: str | dt.date | None = None,
         by_month = _monthly(conn, a, b, not directed, since_d, until_d)
     if not by_month and (since_d is None or until_d is None):
         return []
-    first = _month_start(since_d) if since_d else _parse_month(min(by_month))
-    last = _month_start(until_d) if until_d else _parse_month(max(by_month))
+    first = _month_start(max(since_d, FIRST_DAY)) if since_d else _parse_month(min(by_month))
+    last = _month_start(min(until_d, LAST_DAY)) if until_d else _parse_month(max(by_month))
     empty = {"value": None, "events": 0, "sources": 0}
     out = []
     m = first
     while m <= last:
         key = m.strftime("%Y-%m")
         out.append({"month": key, **by_month.get(key, empty)})
+        if m.year == dt.MAXYEAR and m.month == 12:
+            break
         m = _month_start(m, -1)
     return out
 

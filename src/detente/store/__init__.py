@@ -1,7 +1,8 @@
 """The store: SQLAlchemy over SQLite (embedded default) or PostgreSQL.
 
 Interface (keep it):
-- ``open_store(url, create=True) -> Store`` — connect, create the schema if missing, check its version.
+- ``open_store(url, create=True, force=False) -> Store`` — connect, create the schema if missing (not
+  beside another application's tables unless ``force``), check its version.
 - ``Store.engine`` — the SQLAlchemy engine; tables are in ``detente.store.schema``.
 - ``Store.save(result, article) -> bool`` — one article and everything extracted from it, in one
   transaction; ``False`` (nothing written) when the article id is already stored.
@@ -117,6 +118,12 @@ class Store:
         self.engine.dispose()
 
     # -- schema --------------------------------------------------------------------------------
+    def _foreign_tables(self) -> set[str]:
+        """Tables that are neither detente's nor Alembic's."""
+        with self.read() as conn:
+            names = set(inspect(conn).get_table_names())
+        return names - set(schema.metadata.tables) - {"alembic_version"}
+
     def _schema_version(self) -> tuple[bool, str | None]:
         """(has a ``meta`` table, the schema version it records)."""
         with self.read() as conn:
@@ -125,13 +132,22 @@ class Store:
             row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first()
             return True, (row[0] if row else None)
 
-    def init(self, create: bool = True) -> None:
+    def init(self, create: bool = True, force: bool = False) -> None:
         """Create missing tables (``create``) and check the schema version.
 
+        A database that holds another application's tables and none of detente's is refused
+        (``StoreError``) unless ``force``: detente does not add its tables there by accident.
         An initialised store is only read here, so opening it never waits for a writer.
         """
         with self.errors():
             has_meta, version = self._schema_version()
+            if create and not has_meta and not force:
+                other = self._foreign_tables()
+                if other:
+                    shown = ", ".join(sorted(other)[:5]) + (", …" if len(other) > 5 else "")
+                    raise StoreError(
+                        f"{self.shown_url}: holds tables of another application ({shown}), not a detente "
+                        "database; use another --db, or --force to add detente's tables to it")
             if create and (version is None or _older(version)):
                 # Alembic creates or migrates the tables (under a PostgreSQL advisory lock, so
                 # processes starting at once do not race), then the version is recorded.
@@ -265,10 +281,11 @@ def _sqlite_path(url) -> Path | None:
     return Path(db)
 
 
-def open_store(url: str, create: bool = True) -> Store:
+def open_store(url: str, create: bool = True, force: bool = False) -> Store:
     """Open (and with ``create``, initialise) the store at ``url``; ``StoreError`` if unusable.
 
     Without ``create`` the database must exist already (an SQLite file is never created then).
+    ``force``: create detente's tables even in a database that holds another application's.
     """
     try:
         parsed = make_url(url)
@@ -296,5 +313,5 @@ def open_store(url: str, create: bool = True) -> Store:
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine, timeout)
     store = Store(url=url, engine=engine)
-    store.init(create=create)
+    store.init(create=create, force=force)
     return store

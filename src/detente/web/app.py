@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from detente import __version__
-from detente.models import PLOVER_TYPES, Article
+from detente.models import PLOVER_TYPES, Article, http_url, strip_controls
 from detente.web import backend, views
 from detente.web.limits import Busy, ExtractionSlots
 from detente.web.middleware import SecurityHeaders
@@ -67,6 +67,11 @@ class IngestBody(BaseModel):
     published: str | None = Field(default=None, pattern=DATE_PATTERN, description="YYYY-MM-DD")
     source: str | None = None
     url: str | None = None
+
+
+def _clean(value: str | None) -> str | None:
+    """A title or source as stored: control characters stripped, whitespace folded."""
+    return " ".join(strip_controls(value).split()) or None if value is not None else None
 
 
 def parse_day(value: str | None, name: str) -> dt.date | None:
@@ -330,16 +335,20 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
                 raise WebError(422, f"{where}: {err['msg']}") from None
         else:
             item = IngestBody.model_construct(text=body, title=title, published=published, source=source, url=url)
-        if not item.text.strip():
+        text = strip_controls(item.text)  # like every reader (detente.ingest.base.make_article)
+        if not text.strip():
             raise WebError(422, "text is empty")
-        article = Article.from_text(item.text, title=item.title, published=parse_day(item.published, "published"),
-                                    source=item.source, url=item.url)
+        url = http_url(item.url)
+        warnings = [] if url == item.url else [f"url {item.url!r} dropped (only http:// and https:// links are stored)"]
+        article = Article.from_text(text, title=_clean(item.title), published=parse_day(item.published, "published"),
+                                    source=_clean(item.source), url=url)
         existed = bool(await run_in_threadpool(store.known_ids, [article.id]))
         result = await extract(article)
         if not existed:
             await run_in_threadpool(backend.save, store, result, article)
         return JSONResponse(
-            {"detente_version": __version__, "stored": not existed, "articles": [backend.jsonable(result)]},
+            {"detente_version": __version__, "stored": not existed, "articles": [backend.jsonable(result)],
+             "warnings": warnings},
             status_code=200 if existed else 201)
 
     async def extract(article: Article):
