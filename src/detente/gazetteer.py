@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
                   "capital": "city"}
@@ -64,6 +64,19 @@ class GazPlace:
     @property
     def feature(self) -> str:
         return KIND_FEATURE[self.kind]
+
+
+#: short forms of country names that news uses and the packages lack
+COUNTRY_ALIASES = {
+    "US": "USA", "U.S.": "USA", "U.S.A.": "USA", "America": "USA", "UK": "GBR", "U.K.": "GBR",
+    "Britain": "GBR", "Great Britain": "GBR", "UAE": "ARE", "U.A.E.": "ARE", "DRC": "COD",
+    "DR Congo": "COD", "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG", "PRC": "CHN",
+    "ROK": "KOR", "DPRK": "PRK", "South Korea": "KOR", "North Korea": "PRK", "Russia": "RUS",
+    "Syria": "SYR", "Iran": "IRN", "Laos": "LAO", "Vietnam": "VNM", "Ivory Coast": "CIV",
+    "Czechia": "CZE", "Turkiye": "TUR", "Türkiye": "TUR", "Burma": "MMR", "East Timor": "TLS",
+    "Vatican": "VAT", "Holland": "NLD", "Palestine": "PSE", "Gaza Strip": "PSE", "West Bank": "PSE",
+    "Palestinian territories": "PSE", "Macedonia": "MKD", "Swaziland": "SWZ", "Cape Verde": "CPV",
+}
 
 
 def fold(text: str) -> str:
@@ -171,6 +184,9 @@ def build_index(path: Path) -> Path:
             forms = [name, official, common, *[a for a in aliases.split("|") if a]]
             country_pid[code] = add([int(gid) if gid else None, name, "country", code, None,
                                      None, None, 0], [f for f in forms if f and _latin(f)])
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in country_pid:
+            names[country_pid[code]].add(fold(alias))
     for c in countries.values():  # GeoNames' own (short) country names
         code = c["iso3"]
         if code in country_pid:
@@ -235,9 +251,9 @@ def build_index(path: Path) -> Path:
     capital_of: dict[tuple[str, str], int] = {}  # (ISO2, capital name) → its largest namesake
     for c in countries.values():
         if c.get("capital"):
-            capital_of[(c["iso"], c["capital"])] = -1
+            capital_of[(c["iso"], fold(c["capital"]))] = -1
     for c in cities.values():
-        k = (c["countrycode"], c["name"])
+        k = (c["countrycode"], fold(c["name"]))
         if k in capital_of and (capital_of[k] == -1 or int(c["population"] or 0) > int(
                 cities[str(capital_of[k])]["population"] or 0)):
             capital_of[k] = int(c["geonameid"])
@@ -348,7 +364,8 @@ _GAZ: Gazetteer | None = None
 
 
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer; builds the index on first use if the cache has none."""
+    """The process-wide gazetteer; builds the index on first use if the cache has none (in the
+    system's temporary directory when the cache directory cannot be written)."""
     global _GAZ
     if _GAZ is not None:
         return _GAZ
@@ -356,31 +373,46 @@ def get_gazetteer() -> Gazetteer:
         if _GAZ is None:
             path = index_path()
             if not path.exists():
-                build_index(path)
+                try:
+                    build_index(path)
+                except OSError:
+                    path = Path(tempfile.gettempdir()) / "detente-cache" / path.name
+                    if not path.exists():
+                        build_index(path)
             _GAZ = Gazetteer(path)
     return _GAZ
 
 
 def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | frozenset[str] = frozenset(),
-         kinds: set[str] | None = None, name_is_main: str | None = None) -> GazPlace | None:
+         kinds: set[str] | None = None, name_is_main: str | None = None,
+         weak: set[str] | frozenset[str] = frozenset()) -> GazPlace | None:
     """The most likely referent: a country name first, then by population (log scale), with a
-    strong bonus for a place in one of the article's ``countries`` and a small one for a place
-    whose main name is the name as written; ``kinds`` restricts the kinds ("Jawzjan province")."""
+    bonus for a place in one of the article's ``countries`` (those it names as places; +3, a
+    thousandfold population) or ``weak`` ones (its actors' countries; +1.5), and a small one for a
+    place whose main name is the name as written; ``kinds`` restricts the kinds ("Jawzjan
+    province"). A national capital and a town beat a district of the same name."""
     top, top_score = None, -1e9
+    # a world city keeps its name against a small namesake in the article's countries: Geneva is
+    # not Geneva, New York, in a story that also names the United States
+    big = max((p.population for p in cands if p.kind != "country" and (kinds is None or p.kind in kinds)),
+              default=0)
     for p in cands:
         if kinds is not None and p.kind not in kinds:
             continue
         score = math.log10(max(p.population, 0) + 10)
+        dwarfed = big >= 100_000 and p.population * 10 < big
         if p.kind == "country":
-            score += 4
+            score += 3
         elif p.kind == "capital":
             score += 1.5
         elif p.kind == "city":
             score += 0.3
         elif p.kind == "adm2":  # districts are often named after their seat: the town first
             score -= 1.0
-        if countries and p.country in countries:
-            score += 4.5
+        if countries and p.country in countries and not dwarfed:
+            score += 3
+        elif weak and p.country in weak and not dwarfed:
+            score += 1.5
         if name_is_main is not None and fold(p.name) == name_is_main:
             score += 0.5
         if score > top_score:

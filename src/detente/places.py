@@ -45,6 +45,15 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "township", "port", "island"
                          "province", "region", "district", "state", "capital", "enclave", "exclave",
                          "governorate", "oblast", "county", "prefecture", "outskirts", "suburbs",
                          "suburb", "neighbourhood", "neighborhood", "area", "municipality"})
+#: the last word of a site's name ("the Corinthia Hotel", "Revolution Plaza"): an entity of any
+#: label ending so is a place, located by the text around it when the gazetteer lacks it
+SITE_WORDS = frozenset({"hotel", "plaza", "square", "mosque", "church", "basilica", "cathedral",
+                        "airport", "airbase", "base", "prison", "palace", "stadium", "bridge", "dam",
+                        "capitol", "camp", "hospital", "seminary", "island", "desert", "mountain",
+                        "mountains", "lake", "river", "valley", "zone", "site", "market", "crossing",
+                        "checkpoint", "mall", "temple", "shrine", "cave", "port", "harbour", "harbor",
+                        "peninsula", "heights", "park", "compound", "embassy",
+                        "consulate", "refinery", "plant", "mine", "border", "field", "oilfield"})
 #: entities the small model often gives a town's name: taken when the name is a big place
 OTHER_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: how big a populated place an entity of OTHER_LABELS must name (provinces and countries: any)
@@ -54,10 +63,28 @@ DIRECTIONS = frozenset({
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
     "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
     "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower"})
+#: regions larger than a country, and words NER takes for places: never a place of their own
+NOT_PLACES = frozenset({
+    "europe", "asia", "africa", "america", "americas", "north america", "south america",
+    "latin america", "central america", "middle east", "near east", "far east", "the west", "west",
+    "east", "north", "south", "gulf", "persian gulf", "arabian gulf", "balkans", "caucasus",
+    "central asia", "east asia", "southeast asia", "south asia", "west asia", "asia pacific",
+    "asia-pacific", "indo-pacific", "west africa", "east africa", "north africa", "southern africa",
+    "central africa", "horn of africa", "sahel", "maghreb", "levant", "scandinavia", "arctic",
+    "antarctica", "oceania", "pacific", "atlantic", "mediterranean", "eurasia", "eastern europe",
+    "western europe", "central europe", "northern europe", "southern europe", "european union",
+    "union", "world", "globe", "earth", "background", "kremlin", "white house", "capitol hill",
+    "downing street", "pentagon", "state", "states", "republic", "kingdom", "region", "city",
+    "soviet union", "ussr", "yugoslavia", "czechoslovakia", "ottoman empire", "east germany",
+    "west germany", "caribbean", "baltic", "baltics", "latin", "commonwealth", "office"})
+#: words of seas and the like: a body of water lies in no country (GeoNames towns named after one
+#: are no answer either)
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "shoal", "reef",
+                         "waters", "bay", "sound", "lagoon"})
 #: a populated place found only after a preposition (not by NER) must be at least this big
 MIN_PREP_POPULATION = 1000
 #: any populated place must be at least this big
-MIN_POPULATION = 200
+MIN_POPULATION = 1000
 
 
 @dataclass
@@ -99,6 +126,8 @@ def _strip(text: str) -> tuple[str, set[str] | None, bool]:
         words = words[2:]  # "the District of Maryland", "the City of London"
     while len(words) > 1 and words[0].lower().strip(",") in DIRECTIONS:
         words, part = words[1:], True
+    if len(words) > 1 and words[0].lower() in ("mount", "mt", "mt.", "lake"):
+        words, part = words[1:], True  # "Mount Hakone": the town the mountain is named after
     if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
     elif len(words) > 1 and words[-1].lower() in CITY_WORDS and kinds is None:
@@ -130,26 +159,34 @@ def _lookup(gaz, text: str, ctx: frozenset[str]) -> list[GazPlace]:
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
 
 
-def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN_PREP_POPULATION) -> GazPlace | None:
+def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN_PREP_POPULATION,
+             weak: Iterable[str] = ()) -> GazPlace | None:
     """The gazetteer entry ``text`` most likely names, or None. The full text is tried first
-    ("Harris County", "Republic of Karelia"), then without article, direction and type words
-    ("Jawzjan province" → the province Jowzjan; "northern Iraq" → Iraq). ``countries``: the
-    article's countries, preferred for ambiguous names."""
+    ("Harris County", "Republic of Karelia", "South Korea's"), then without article, direction and
+    type words ("Jawzjan province" → the province Jowzjan; "northern Iraq" → Iraq). ``countries``:
+    the countries the article names, preferred for ambiguous names; ``weak``: its actors'
+    countries, preferred less. Regions larger than a country ("Europe", "the Gulf") are None."""
     text = text.strip()
-    if not text:
+    if text.endswith(("'s", "\u2019s")):
+        text = text[:-2]
+    elif text.endswith(("'", "\u2019")):
+        text = text[:-1]
+    if not text or fold(text) in NOT_PLACES or any(w.lower() in WATER_WORDS for w in text.split()):
         return None
     gaz = get_gazetteer()
-    ctx = frozenset(countries)
+    ctx, wctx = frozenset(countries), frozenset(weak)
     key = fold(text)
-    cands = [p for p in _lookup(gaz, text, ctx) if _acceptable(p, min_population)]
-    hit = best(cands, ctx, name_is_main=key)
+    cands = [p for p in _lookup(gaz, text, ctx | wctx) if _acceptable(p, min_population)]
+    hit = best(cands, ctx, name_is_main=key, weak=wctx)
     if hit is not None:
         return hit
-    base, kinds, _part = _strip(text)
-    if base and base != text:
-        cands = [p for p in _lookup(gaz, base, ctx) if _acceptable(p, min_population)]
-        return best(cands, ctx, kinds=kinds, name_is_main=fold(base)) or best(
-            cands, ctx, name_is_main=fold(base))
+    base, kinds, part = _strip(text)
+    if base and base != text and fold(base) not in NOT_PLACES:
+        cands = [p for p in _lookup(gaz, base, ctx | wctx) if _acceptable(p, min_population)]
+        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's countries
+            cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx]
+        return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
+            cands, ctx, name_is_main=fold(base), weak=wctx)
     return None
 
 
@@ -165,10 +202,11 @@ def country_of_place(text: str, countries: Iterable[str] = ()) -> str | None:
 
 # ------------------------------------------------------------------------------ places in a doc
 
-def _span_place(span: Span, ctx: frozenset[str], min_population: int) -> tuple[Span, GazPlace] | None:
+def _span_place(span: Span, ctx: frozenset[str], min_population: int,
+                weak: frozenset[str] = frozenset()) -> tuple[Span, GazPlace] | None:
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
     Airport") its longest leading run of proper nouns that is a place."""
-    p = place_of(span.text, ctx, min_population)
+    p = place_of(span.text, ctx, min_population, weak)
     if p is not None:
         return span, p
     toks = [t for t in span]
@@ -181,9 +219,9 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int) -> tuple[S
             continue
         # a site named after a big place, in one of the article's countries ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
-        p = place_of(sub.text, ctx, MIN_PREP_POPULATION)
+        p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak)
         if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
-                p.country in ctx or (not ctx and p.population >= MIN_OTHER_POPULATION)):
+                p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION)):
             return sub, p
     return None
 
@@ -216,8 +254,8 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
                 m.id is not None or m.country is not None):
             return True
         if m.start <= start and end <= m.end and (m.end - m.start) > (end - start):
-            if m.kind in ("person", "compositional", "name", "entity", "generic") and not (
-                    m.id is not None and m.id == m.country):
+            if m.kind == "person" or (
+                    (m.id is not None or m.country is not None) and not (m.id is not None and m.id == m.country)):
                 return True
         if m.kind == "person" and m.start < end and start < m.end:
             return True
@@ -225,7 +263,10 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
 
 
 def _place_of_noun(tok: Token) -> bool:
-    """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X"."""
+    """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X",
+    "two towns, X and Y"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     if tok.dep_ == "appos":
         return tok.head.lemma_.lower() in PLACE_NOUNS
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
@@ -236,11 +277,22 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
     whether the context says it is a place whatever actor finder made of it."""
     out: list[tuple[Span, int, bool]] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    for ent in ents:  # "Steung" + "Treng Province", split by the model, are one name
+        if merged and ent.label_ in PLACE_LABELS and merged[-1].label_ in PLACE_LABELS \
+                and merged[-1].end == ent.start and doc[ent.start - 1].pos_ == "PROPN":
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
+        else:
+            merged.append(ent)
+    for ent in merged:
         if ent.label_ in PLACE_LABELS:
             span = _extend(ent)
             out.append((span, MIN_POPULATION, _place_of_noun(span.root)))
             taken.update(range(span.start, span.end))
+        elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
+            out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
+            taken.update(range(ent.start, ent.end))
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.i in taken:
             continue
@@ -259,7 +311,24 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             continue
         out.append((span, MIN_PREP_POPULATION, named))
         taken.update(range(span.start, span.end))
-    for ent in doc.ents:
+    for tok in doc:  # "the Sukma district (of Chhattisgarh)", "the al-Zahra district of Homs"
+        if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in ("area", "areas") or tok.i in taken:
+            continue
+        left = tok.i
+        while left - 1 >= 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \
+                and (doc[left - 1].pos_ == "PROPN" or (doc[left - 1].text == "-" and left - 2 >= 0
+                                                       and doc[left - 2].pos_ == "PROPN")):
+            left -= 1
+        while left < tok.i and doc[left].pos_ == "PUNCT":
+            left += 1
+        if left == tok.i or any(i in taken for i in range(left, tok.i + 1)):
+            continue
+        if doc[left].ent_type_ in ("DATE", "TIME", "NORP", "ORG") or all(t.is_lower for t in doc[left: tok.i]):
+            continue
+        span = doc[left: tok.i + 1]
+        out.append((span, MIN_PREP_POPULATION, True))
+        taken.update(range(span.start, span.end))
+    for ent in merged:
         if ent.label_ in OTHER_LABELS and ent.root.pos_ == "PROPN" \
                 and not any(i in taken for i in range(ent.start, ent.end)):
             out.append((ent, MIN_OTHER_POPULATION, False))
@@ -274,32 +343,46 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     countries decide ambiguous names, and a place inside a non-state actor's name is no place.
     Pure apart from the (read-only, cached) gazetteer."""
     ctx = set(countries)
-    cands = [(s, mp) for s, mp, named in _candidates(doc, mentions)
-             if named or _locative(s.root) or not _blocked(s.start_char, s.end_char, mentions, mp)]
-    # the countries the text names count as context, and those of the actor mentions — except a
-    # mention whose country comes from a town it contains ("militants in Tripoli" → LBY would
-    # decide Tripoli itself)
+    found_cands = _candidates(doc, mentions)
+    agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
+    cands = [(s, mp, named) for s, mp, named in found_cands
+             if not (agency[0] <= s.start_char < agency[1])
+             and (named or _locative(s.root) or not _blocked(s.start_char, s.end_char, mentions, mp))]
+    # context: the countries the text names (strong), and those of the actor mentions (weak) —
+    # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
+    # would decide Tripoli itself)
     gaz = get_gazetteer()
     towns: list[tuple[int, int]] = []
-    for s, _mp in cands:
-        hits = gaz.lookup(_strip(s.text)[0])
-        if any(p.kind == "country" for p in hits):
-            ctx.update(p.country for p in hits if p.kind == "country")
+    for s, _mp, _named in cands:
+        hits = [p for p in gaz.lookup_exact(_strip(s.text)[0]) if p.kind == "country"]
+        if hits:
+            ctx.update(p.country for p in hits)
         else:
             towns.append((s.start_char, s.end_char))
-    for m in mentions:
-        if m.country and not any(m.start <= a and b <= m.end for a, b in towns):
-            ctx.add(m.country)
+    weak = {m.country for m in mentions
+            if m.country and not any(m.start <= a and b <= m.end for a, b in towns)}
     fctx = frozenset(c for c in ctx if c)
+    wctx = frozenset(c for c in weak if c) - fctx
     places: list[Place] = []
-    unresolved: list[Span] = []
-    for span, min_pop in cands:
-        found = _span_place(span, fctx, min_pop)
+    unresolved: list[tuple[Span, str]] = []
+    for span, min_pop, named in cands:
+        found = _span_place(span, fctx, min_pop, wctx)
         if found is None:
-            if min_pop < MIN_OTHER_POPULATION:
-                unresolved.append(span)
+            # how sure the text is that it names a place decides how far a known place may
+            # locate it: "the village of X", a site, a LOC, "in X" — by the sentence or the
+            # article; a bare GPE — by a place right after it or in its phrase; a name NER
+            # did not call a place — by a province or country right after it only
+            if min_pop >= MIN_OTHER_POPULATION:
+                how = "qualified"
+            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS:
+                how = "any"
+            else:
+                how = "adjacent"
+            unresolved.append((span, how))
             continue
         sub, p = found
+        if _actor_not_place(sub, p, mentions):
+            continue
         text = sub.text
         start = sub.start_char
         # "the" is not part of the name as written
@@ -310,29 +393,108 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             name=text, start=start, end=sub.end_char, geonames_id=p.geonames_id, country=p.country,
             admin1=p.admin1, lat=p.lat, lon=p.lon, precision=p.precision, feature=p.feature,
             population=p.population, root=sub.root.i, locative=_locative(sub.root)))
-    for span in unresolved:
-        anchor = _anchor(span, places)
-        if anchor is not None:
-            places.append(Place(
-                name=span.text[4:] if span[0].lower_ == "the" else span.text,
-                start=span[1].idx if span[0].lower_ == "the" and len(span) > 1 else span.start_char,
-                end=span.end_char, geonames_id=None, country=anchor.country,
-                admin1=anchor.admin1, lat=anchor.lat, lon=anchor.lon,
-                precision="city" if anchor.precision == "city" else anchor.precision,
-                feature="", population=0, root=span.root.i, locative=_locative(span.root)))
+    located = list(places)
+    for span, how in unresolved:
+        if fold(span.text) in NOT_PLACES or any(t.lower_ in WATER_WORDS for t in span):
+            continue
+        if how == "adjacent" and len([t for t in span if t.lower_ != "the"]) == 1:
+            how = "comma"  # one unknown word ("Nijjar"): placed only by ", Province" after it
+        place = _qualified(span, located)
+        if place is None and how != "qualified":
+            place = _located(span, located, adjacent_only=how in ("adjacent", "comma"),
+                             comma_only=how == "comma")
+        if place is not None:
+            places.append(place)
     places.sort(key=lambda p: p.start)
     return places
 
 
-def _anchor(span: Span, places: Sequence[Place]) -> Place | None:
+def _dateline_agency(doc: Doc) -> tuple[int, int]:
+    m = re.match(r"^\s*[A-Z][A-Za-z\u00C0-\u024F.'/\- ]{1,40}(?:,[^()\n]{1,40})?\s*(\([^)\n]{2,60}\))", doc.text[:160])
+    return (m.start(1), m.end(1)) if m else (0, 0)
+
+
+def _actor_not_place(span: Span, p: GazPlace, mentions: Sequence[Mention]) -> bool:
+    """A name the actor finder read, in full, as something else: an organisation ("EU"), a
+    demonym ("Ukrainian"), an institution or metonym of another country than the namesake place
+    ("White House" is no village in Morocco, "US" no town in France)."""
+    s, e = span.start_char, span.end_char
+    if span[0].lower_ == "the" and len(span) > 1:
+        s = span[1].idx
+    for m in mentions:
+        if not (m.start <= s and e <= m.end and m.start >= span.start_char - 4 and m.end <= e + 3):
+            continue
+        if m.kind == "demonym":
+            return True
+        if m.id is not None or m.country is not None:
+            if m.country is None or (m.country != p.country):
+                return True
+    return False
+
+
+_COARSE = {"city": 0, "province": 1, "country": 2}
+
+
+def _name_span(span: Span) -> tuple[str, int]:
+    if span[0].lower_ == "the" and len(span) > 1:
+        return span.doc.text[span[1].idx: span.end_char], span[1].idx
+    return span.text, span.start_char
+
+
+def _qualified(span: Span, places: Sequence[Place]) -> Place | None:
+    """"Assabu, Hokkaido", "Kuchlak, Balochistan Province": a small town the gazetteer has, named
+    with its province or country right after it — the namesake that lies there."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    after = next((p for p in places if p.start == doc[span.end + 1].idx), None)
+    if after is None:
+        return None
+    base, kinds, _part = _strip(_name_span(span)[0])
+    for p in get_gazetteer().lookup_exact(base):
+        if p.country != after.country or (kinds is not None and p.kind not in kinds):
+            continue
+        if after.precision == "province" and p.admin1 not in (None, after.admin1):
+            continue
+        name, start = _name_span(span)
+        return Place(name=name, start=start, end=span.end_char, geonames_id=p.geonames_id, country=p.country,
+                     admin1=p.admin1, lat=p.lat, lon=p.lon, precision=p.precision, feature=p.feature,
+                     population=p.population, root=span.root.i, locative=_locative(span.root))
+    return None
+
+
+def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
+             comma_only: bool = False) -> Place | None:
+    """A place the gazetteer lacks (a village, a site), placed where the text puts it
+    (``_anchor``): the anchor's country, admin-1 and coordinates, no GeoNames id; precision the
+    coarser of the anchor's and the span's own (a site or village is a city, a LOC a province)."""
+    anchor = _anchor(span, places, adjacent_only, comma_only)
+    if anchor is None:
+        return None
+    own = "province" if span.label_ == "LOC" and span[-1].lower_ not in SITE_WORDS else "city"
+    precision = max(own, anchor.precision, key=lambda x: _COARSE[x])
+    name, start = _name_span(span)
+    return Place(name=name, start=start, end=span.end_char, geonames_id=None, country=anchor.country,
+                 admin1=anchor.admin1 if precision != "country" else None, lat=anchor.lat, lon=anchor.lon,
+                 precision=precision, feature="", population=0, root=span.root.i,
+                 locative=_locative(span.root))
+
+
+def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,
+            comma_only: bool = False) -> Place | None:
     """The known place an unknown one lies in, by the text: "Baledogle, Lower Shabelle",
     "the Corinthia Hotel in Tripoli" (a place in the span's subtree or right after it), else the
-    nearest town or province of its sentence."""
+    nearest town or province of its sentence, else (none in the sentence) the article's nearest
+    place before it, else after it."""
     sent = span.sent
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
     if not inside:
-        return None
+        return None if adjacent_only else _article_anchor(span, places)
     doc = span.doc
+    if comma_only:  # "Kuchlak, Balochistan Province"
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            return next((p for p in inside if p.start == doc[span.end + 1].idx and p.precision != "city"), None)
+        return None
     right = span.end
     while right < len(doc) and doc[right].text in (",", "(", "in", "near", "of"):
         right += 1
@@ -343,10 +505,21 @@ def _anchor(span: Span, places: Sequence[Place]) -> Place | None:
         if p.root is not None and span.root.left_edge.i <= p.root <= span.root.right_edge.i \
                 and not (span.start <= p.root < span.end):
             return p
+    if adjacent_only:
+        return None
     towns = [p for p in inside if p.precision != "country" and p.root is not None]
     if towns:
         return min(towns, key=lambda p: abs(p.root - span.root.i))
     return None
+
+
+def _article_anchor(span: Span, places: Sequence[Place]) -> Place | None:
+    """Outside the sentence: the nearest place before the span, else the first after it."""
+    before = [p for p in places if p.end <= span.start_char]
+    if before:
+        return before[-1]
+    after = [p for p in places if p.start >= span.end_char]
+    return after[0] if after else None
 
 
 # ------------------------------------------------------------------------------ event locations

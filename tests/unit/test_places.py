@@ -85,3 +85,50 @@ def test_place_case(case, nlp):
         assert doc.text[p.start:p.end] == p.name
     for name in case.get("absent", []):
         assert not any(name in p.name for p in places), shown
+
+
+# --------------------------------------------------------------------------- event locations, end to end
+
+def _events(text: str):
+    from detente.models import Article
+    from detente.pipeline import extract_article
+
+    return extract_article(Article.from_text(text))
+
+
+@pytest.mark.slow
+def test_event_takes_the_place_attached_to_its_trigger():
+    text = ("Russia and Ukraine held talks in Istanbul on Tuesday. "
+            "Russian forces shelled a theatre in Mariupol, the city council said.")
+    res = _events(text)
+    by_type = {e.type: e for e in res.events}
+    assert by_type["ASSAULT"].location is not None
+    loc = by_type["ASSAULT"].location
+    assert (loc.name, loc.country, loc.precision, loc.geonames_id) == ("Mariupol", "UKR", "city", 701822)
+    assert text[loc.start:loc.end] == "Mariupol" and by_type["ASSAULT"].detail["location_from"] == "sentence"
+    assert by_type["CONSULT"].location.country == "TUR"
+    dumped = res.model_dump(mode="json")["events"]
+    assert all(set(e["location"]) == {"name", "geonames_id", "country", "admin1", "lat", "lon", "precision",
+                                      "start", "end"} for e in dumped)
+    # the article's places are kept (internal: for evaluation), in original offsets
+    assert [(p.name, p.country) for p in res.places] == [
+        ("Russia", "RUS"), ("Ukraine", "UKR"), ("Istanbul", "TUR"), ("Mariupol", "UKR")]
+    assert all(text[p.start:p.end] == p.name for p in res.places)
+
+
+@pytest.mark.slow
+def test_a_country_that_acts_is_no_location_and_the_dateline_is_the_fallback():
+    text = ("KABUL, Afghanistan (Reuters) - The Taliban attacked a police checkpoint, officials said. "
+            "Russia condemned the Taliban.")
+    res = _events(text)
+    assert res.events, "no events"
+    for ev in res.events:
+        assert ev.location is not None and ev.location.name == "KABUL" and ev.location.country == "AFG", ev
+    assert {ev.detail["location_from"] for ev in res.events} == {"article"}
+
+
+@pytest.mark.slow
+def test_no_place_no_location():
+    res = _events("Russia condemned the Taliban.")
+    assert res.events and all(ev.location is None for ev in res.events)
+    assert res.model_dump(mode="json")["events"][0]["location"] is None
