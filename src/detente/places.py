@@ -34,7 +34,7 @@ LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throu
                        "to", "through", "beyond"})
 #: prepositions that make a following proper noun a place candidate even if NER says otherwise
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                         "within", "from", "into"})
+                         "within", "from", "into", "off"})
 PROVINCE_WORDS = frozenset({"province", "provinces", "region", "district", "governorate", "oblast",
                             "state", "county", "prefecture", "department", "krai", "kray",
                             "republic", "territory", "canton", "municipality", "raion",
