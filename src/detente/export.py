@@ -4,7 +4,8 @@ All exporters stream rows from the store (``yield_per``) and write to a file obj
 of millions of events exports in constant memory.
 
 - ``csv`` / ``parquet``: one row per event, the columns of :data:`FLAT_COLUMNS` (GDELT users'
-  shape: dyad, codes, Goldstein, date, source URL; plus detente's precision, status, provenance).
+  shape: dyad, codes, Goldstein, date, source URL; plus detente's precision, status, provenance;
+  and GDELT-like ``ActionGeo_*`` columns for where the event happens — see :func:`action_geo`).
 - ``plover-json``: JSON Lines, one PLOVER event per line, with PLOVER's words ``actor`` and
   ``recipient`` (detente's ``source``/``target``).
 - ``ftm``: JSON Lines of FollowTheMoney entities: a ``Sanction`` for every designation episode
@@ -34,7 +35,49 @@ FLAT_COLUMNS = [
     "target_id", "target_country", "target_sector", "target_text",
     "plover_type", "plover_mode", "plover_context", "status", "cameo", "goldstein",
     "confidence", "rule", "article_id", "published", "news_source", "url", "sentence", "start", "end",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Name",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "ActionGeo_Precision",
 ]
+
+#: GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (province)
+GEO_TYPES = {("country", False): 1, ("province", True): 2, ("city", True): 3, ("city", False): 4,
+             ("province", False): 5}
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return code
+    return getattr(c, "common_name", None) or c.name
+
+
+def action_geo(r: Any) -> dict[str, Any]:
+    """GDELT-like ActionGeo columns of an event row (empty where the text names no place).
+
+    Differences from GDELT 2.0, by design: ``ActionGeo_CountryCode`` is ISO 3166-1 alpha-3 (GDELT:
+    FIPS 10-4), ``ActionGeo_ADM1Name`` is the admin-1 *name* (GDELT: a FIPS ADM1 code),
+    ``ActionGeo_FeatureID`` is the GeoNames id (GDELT: GNS/GNIS), ``ActionGeo_Precision`` is
+    detente's city / province / country. ``ActionGeo_Type`` follows GDELT (1 country, 2 US state,
+    3 US city, 4 world city, 5 world state)."""
+    precision = r["location_precision"]
+    if r["location_name"] is None or precision is None:
+        return {c: None for c in FLAT_COLUMNS if c.startswith("ActionGeo_")}
+    country = r["location_country"]
+    full = ", ".join(x for x in (
+        r["location_name"] if precision != "country" else None,
+        r["location_admin1"] if precision == "city" and r["location_admin1"] != r["location_name"] else None,
+        _country_name(country)) if x)
+    return {
+        "ActionGeo_Type": GEO_TYPES.get((precision, country == "USA" and precision != "country")),
+        "ActionGeo_FullName": full or r["location_name"], "ActionGeo_CountryCode": country,
+        "ActionGeo_ADM1Name": r["location_admin1"], "ActionGeo_Lat": r["location_lat"],
+        "ActionGeo_Long": r["location_lon"], "ActionGeo_FeatureID": r["location_geonames_id"],
+        "ActionGeo_Precision": precision,
+    }
 
 
 def _iso(v: Any) -> Any:
@@ -64,7 +107,7 @@ def flat_rows(store) -> Iterator[dict[str, Any]]:
                 "cameo": r["cameo"], "goldstein": r["goldstein"], "confidence": r["confidence"],
                 "rule": r["rule"], "article_id": r["article_id"], "published": _iso(r["published"]),
                 "news_source": r["news_source"], "url": r["url"], "sentence": r["sentence"],
-                "start": r["start"], "end": r["end"],
+                "start": r["start"], "end": r["end"], **action_geo(r),
             }
 
 
@@ -83,7 +126,8 @@ def write_parquet(store, path: str, batch: int = 50_000) -> int:
     import pyarrow.parquet as pq
 
     types = {"event_id": pa.int64(), "cluster_id": pa.int64(), "start": pa.int64(), "end": pa.int64(),
-             "goldstein": pa.float64(), "confidence": pa.float64()}
+             "goldstein": pa.float64(), "confidence": pa.float64(), "ActionGeo_Type": pa.int64(),
+             "ActionGeo_Lat": pa.float64(), "ActionGeo_Long": pa.float64(), "ActionGeo_FeatureID": pa.int64()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in FLAT_COLUMNS])
     n = 0
     with pq.ParquetWriter(path, schema) as writer:

@@ -153,12 +153,28 @@ class Mention(BaseModel):
         return ActorRef(id=self.id, country=self.country, sector=self.sector, text=text or self.text)
 
 
+class Location(BaseModel):
+    """Where an event happens, as the text gives it: a GeoNames place (``detente.places``).
+    ``start``/``end``: offsets of the name in the article text."""
+
+    name: str
+    geonames_id: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: Literal["city", "province", "country"] = "city"
+    start: int = 0
+    end: int = 0
+
+
 class Event(BaseModel):
     type: str
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
     source: ActorRef | None = None
     target: ActorRef | None = None
+    location: Location | None = None
     date: str | None = None
     date_precision: Precision | None = None
     date_end: str | None = None
@@ -213,6 +229,8 @@ class ArticleResult(BaseModel):
     # internal: sentences (original offsets) and mentions, persisted by the store
     sentences: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
     mentions: list[Mention] = Field(default_factory=list, exclude=True)
+    # internal: every place the article names (original offsets), for evaluation and the store
+    places: list[Location] = Field(default_factory=list, exclude=True)
 
 
 class Extraction(BaseModel):

@@ -22,8 +22,9 @@ from detente import __version__
 from detente.actors import ActorKB, find_mentions, load_kb
 from detente.clean import Cleaned, clean_text
 from detente.events import extract_events
-from detente.models import Article, ArticleResult, Extraction
+from detente.models import Article, ArticleResult, Event, Extraction
 from detente.nlp import get_fast_nlp
+from detente.places import Place, article_fallback, event_location, find_places, trigger_index
 from detente.prefilter import Plan, Prefilter, stitch
 from detente.quotes import extract_quotes
 from detente.relations.derive import changes_from_events
@@ -59,6 +60,8 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
     assert doc.text == cleaned.text, "doc must be the parse of the cleaned text"
     original = article.text
     mentions = find_mentions(doc, kb, article.published)
+    places = find_places(doc, mentions)
+    fallback = article_fallback(doc, places)
 
     events = []
     sentences = []
@@ -67,6 +70,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
         if text:
             sentences.append((s, e))
         for ev in extract_events(sent, mentions, kb, article.published):
+            _locate(ev, sent, places, fallback, cleaned)
             ev.start, ev.end, ev.sentence = _remap(cleaned, original, ev.start, ev.end)
             for ref in (ev.source, ev.target):
                 if ref is not None and ref.start is not None and ref.end is not None:
@@ -83,7 +87,19 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
         id=article.id, title=article.title, published=article.published, source=article.source,
         url=article.url, events=events, relation_changes=changes, quotes=quotes,
         sentences=sentences, mentions=mentions,
+        places=[p.location(*cleaned.orig_span(p.start, p.end)) for p in places],
     )
+
+
+def _locate(ev: Event, sent, places: list[Place], fallback: Place | None, cleaned: Cleaned) -> None:
+    """Give an event the place the text gives it (``places.event_location``), in original offsets;
+    ``detail.location_from`` says whether it came from its sentence or the article."""
+    spans = [(r.start, r.end) for r in (ev.source, ev.target)
+             if r is not None and r.start is not None and r.end is not None]
+    place, how = event_location(sent, trigger_index(sent, ev.trigger), places, spans, fallback)
+    if place is not None:
+        ev.location = place.location(*cleaned.orig_span(place.start, place.end))
+        ev.detail["location_from"] = how
 
 
 def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = False) -> ArticleResult:

@@ -60,8 +60,27 @@ def test_a_version_2_store_on_postgres_is_migrated(pg_url):
     store = open_store(pg_url)
     try:
         assert migrate.current(store.engine) == migrate.head()
-        assert {"ix_events_key_dyad", "ix_events_key_target"} <= {
+        assert {"ix_events_key_dyad", "ix_events_key_target", "ix_events_location_country"} <= {
             i["name"] for i in inspect(store.engine).get_indexes("events")}
-        assert len(query.events(store, dyad=("RUS", "ARM"))) == 1
+        assert {"location_name", "location_country", "location_lat", "location_geonames_id"} <= {
+            c["name"] for c in inspect(store.engine).get_columns("events")}
+        [ev] = query.events(store, dyad=("RUS", "ARM"))
+        assert ev["location"] is None and query.events(store, location_country="UKR") == []
+    finally:
+        store.engine.dispose()
+
+
+def test_event_locations_on_postgres(pg_url):
+    from tests.unit.test_event_locations import MARIUPOL, TEXT, _result
+
+    from detente.models import Article
+
+    store = open_store(pg_url)
+    try:
+        article = Article.from_text(TEXT, published="2022-03-17", source="Wire")
+        assert store.save(_result(article), article)
+        [ev] = query.events(store, location_country="UKR")
+        assert ev["type"] == "ASSAULT" and ev["location"] == MARIUPOL.model_dump(mode="json")
+        assert query.events(store, location_country="RUS") == []
     finally:
         store.engine.dispose()

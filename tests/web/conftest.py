@@ -6,6 +6,7 @@ accepted April 2025), China and the Taliban (a mining agreement), Kazakhstan del
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -109,6 +110,36 @@ def build_store(url: str) -> None:
     for article, result in corpus():
         backend.save(store, result, article)
     store.engine.dispose()
+
+
+@contextlib.contextmanager
+def served(url: str):
+    """The app over the store at ``url`` on a free loopback port (uvicorn in a thread): its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from detente.web.app import create_app
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    for _ in range(200):  # wait for startup (not a timed assertion: fails only if it never starts)
+        if srv.started:
+            break
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -36,29 +33,12 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app on a free loopback port, served by uvicorn in a thread, over the test store."""
-    import uvicorn
-
-    from detente.web.app import create_app
-
-    from .conftest import build_store
+    from .conftest import build_store, served
 
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}"
     build_store(url)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(url), log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    for _ in range(200):  # wait for startup (not a timed assertion: fails only if it never starts)
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with served(url) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -93,6 +93,8 @@ EVENT_COLUMNS = [
     "id", "date", "date_precision", "date_end", "type", "mode", "source_id", "source_country", "source_sector",
     "source_text", "target_id", "target_country", "target_sector", "target_text", "status", "cameo", "goldstein",
     "confidence", "rule", "context", "article_id", "published", "source_name", "start", "end", "sentence",
+    "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+    "location_precision", "location_geonames_id",
 ]
 
 
@@ -100,7 +102,7 @@ def flat_event(ev: dict[str, Any]) -> dict[str, Any]:
     """An event dict flattened for CSV: source/target columns, context joined with ';'."""
     out: dict[str, Any] = {}
     for key in EVENT_COLUMNS:
-        if key.startswith(("source_", "target_")) and key != "source_name":
+        if key.startswith(("source_", "target_", "location_")) and key != "source_name":
             side, field = key.split("_", 1)
             out[key] = (ev.get(side) or {}).get(field)
         elif key == "context":
@@ -168,6 +170,27 @@ def _actor_cell(ref: dict[str, Any] | None) -> str:
     if not ref:
         return ""
     return ref.get("id") or "/".join(x for x in (ref.get("country"), ref.get("sector")) if x) or ref.get("text") or ""
+
+
+def _location_countries(value: str, actor_files: Sequence[Path] = ()) -> list[str]:
+    """``--country-of-location``: ISO3 codes as given; a country name ("Russia") is resolved."""
+    out = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        if len(part) == 3 and part.isalpha():
+            out.append(part.upper())
+            continue
+        from detente.actors import load_kb
+
+        kb = load_kb(actor_files)
+        code = resolve_actor(kb, part)
+        if not (len(code) == 3 and code.isupper()):
+            fail(f"--country-of-location: {part!r} is not a country (give an ISO 3166-1 alpha-3 code such as RUS)")
+        out.append(code)
+    if not out:
+        fail("--country-of-location: no country given")
+    return out
 
 
 def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
@@ -393,9 +416,17 @@ def register(app: typer.Typer) -> None:
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, csv or md"),
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor YAML files (for names)"),
         clusters: bool = typer.Option(False, "--clusters", help="One row per event cluster (a real-world event and its reports)"),
+        country_of_location: Optional[str] = typer.Option(
+            None, "--country-of-location",
+            help="Events that happen in this country: ISO 3166-1 alpha-3 code(s) such as RUS, comma-separated"),
     ) -> None:
-        """Stored events, by actor, dyad, type, status and date (dated events overlapping the range)."""
+        """Stored events, by actor, dyad, type, status, date (dated events overlapping the range) and
+        the country where they happen."""
         from detente.store import StoreError, query
+
+        places = _location_countries(country_of_location, actors) if country_of_location else None
+        if places and clusters:
+            fail("--country-of-location does not combine with --clusters")
 
         since_d = parse_date(since, "--since")
         until_d = parse_date(until, "--until")
@@ -423,7 +454,7 @@ def register(app: typer.Typer) -> None:
             evs = query.events(
                 store, actor=actor_id, dyad=dyad_ids, directed=directed,
                 type=type_.split(",") if type_ else None, status=status.split(",") if status else None,
-                since=since_d, until=until_d, limit=limit,
+                since=since_d, until=until_d, limit=limit, location_country=places,
             )
         except StoreError as exc:
             fail(str(exc), code=STORE_FAILED)

@@ -40,6 +40,11 @@ def scores_table(title: str, agg: dict[str, Any]) -> Table:
         ms = agg["mentions"]
         t.add_row("actor mentions", "", "", "", "", "  ".join(
             f"{k} {_pct(v['accuracy'])} ({v['scored']})" for k, v in ms.items() if v["scored"]), "", "", "")
+    if "locations" in agg:
+        ls = agg["locations"]
+        t.add_row("event locations", "", "", "", "", "  ".join(
+            f"{k} {_pct(v['accuracy'])} ({v['scored']})" for k, v in ls.items()
+            if k != "errors" and v["scored"]), "", "", "")
     cap = (f"{agg['units']} units, {agg['gold_events']} gold events, {agg['predicted_events']} predicted"
            + (f", {agg['unmapped_gold']} gold codings without PLOVER type (not scored)" if agg["unmapped_gold"] else "")
            + (f", {agg['absent_violations']} occurred events in 'absent' sentences" if "absent_violations" in agg else ""))

@@ -274,6 +274,11 @@ def aggregate(units: list[UnitResult]) -> dict[str, Any]:
     ms = mention_scores(units)
     if ms is not None:
         out["mentions"] = ms
+    from detente.eval.locations import location_scores
+
+    ls = location_scores(units)
+    if ls is not None:
+        out["locations"] = ls
     violations = sum(len(u.absent_violations) for u in units)
     if any(u.item.absent for u in units):
         out["absent_violations"] = violations

@@ -2,7 +2,8 @@
 
 Every function returns plain, JSON-ready dicts (dates as ISO strings):
 
-- ``events(store, *, actor, dyad, type, status, since, until, after_id, limit, directed, article_id)``
+- ``events(store, *, actor, dyad, type, status, since, until, after_id, limit, directed, article_id,
+  location_country)``
   — the event JSON of DESIGN.md plus ``id``, ``article_id``, ``published``, ``source_name``
   (the news source), ordered by ``day_first`` (undated last), then ``id``.
 - ``article(store, id)`` — one article with its text, sentences, events, quotes, mentions and
@@ -83,6 +84,13 @@ def _ref(row: RowMapping, prefix: str) -> dict[str, Any] | None:
     return ref
 
 
+def _location(row: RowMapping) -> dict[str, Any] | None:
+    """The event's ``location`` object (DESIGN.md), or None where the text named no place."""
+    if row.get("location_name") is None:
+        return None
+    return {name: row[f"location_{name}"] for name, _type in schema.LOCATION_COLUMNS}
+
+
 def event_dict(row: RowMapping) -> dict[str, Any]:
     """A stored event as the DESIGN.md event JSON, plus id, article_id, published, source_name."""
     return {
@@ -95,6 +103,7 @@ def event_dict(row: RowMapping) -> dict[str, Any]:
         "context": list(row["context"] or []),
         "source": _ref(row, "source"),
         "target": _ref(row, "target"),
+        "location": _location(row),
         "date": row["date"],
         "date_precision": row["date_precision"],
         "date_end": row["date_end"],
@@ -184,6 +193,7 @@ def events(
     directed: bool = False,
     article_id: str | None = None,
     order: str = "day",
+    location_country: str | Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Stored events matching every given filter (see the module docstring).
 
@@ -208,6 +218,9 @@ def events(
         where.append(E.c.id > after_id)
     if article_id is not None:
         where.append(E.c.article_id == article_id)
+    places = _many(location_country, upper=True)
+    if places:
+        where.append(E.c.location_country.in_(places))
     branches = _key_branches(actor or None, dyad or None, directed)
     n = None if limit is None else max(0, int(limit))
     with store.read() as conn, no_gc_pauses():

@@ -8,7 +8,9 @@ History: 1 — first schema; 2 — ``relation_changes.day_last``, indexes on ``a
 ``coalesce(id, country)``, filled on insert) and the indexes ``ix_events_key_dyad`` (source_key,
 target_key, day_first, id), ``ix_events_key_source`` (source_key, day_first, id) and
 ``ix_events_key_target`` (target_key, day_first, id), so that actor and dyad queries walk an index
-in date order and stop at their ``LIMIT``.
+in date order and stop at their ``LIMIT``; 4 (Alembic ``0003``) — the event's place
+(``events.location_*``: name, GeoNames id, country, admin-1, lat/lon, precision, start/end; all
+nullable) and ``ix_events_location_country`` (location_country, day_first, id).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def actor_key(actor_id: str | None, country: str | None) -> str | None:
@@ -34,6 +36,12 @@ def _key_default(prefix: str):
         return actor_key(params.get(f"{prefix}_id"), params.get(f"{prefix}_country"))
 
     return fill
+
+#: the event's location, one nullable column each (``events.location_<name>``)
+LOCATION_COLUMNS = (
+    ("name", Text()), ("geonames_id", Integer()), ("country", String(8)), ("admin1", Text()),
+    ("lat", Float()), ("lon", Float()), ("precision", String(8)), ("start", Integer()), ("end", Integer()),
+)
 
 metadata = MetaData()
 
@@ -116,6 +124,8 @@ events = Table(
     Column("trigger", Text),
     Column("detail", JSON),
     Column("cluster_id", Integer),
+    # where the event happens (detente.places; all null where the text names no place)
+    *[Column(f"location_{name}", type_) for name, type_ in LOCATION_COLUMNS],
     UniqueConstraint("article_id", "idx", name="uq_events_article_idx"),
     Index("ix_events_dyad_day", "source_id", "target_id", "day_first"),
     Index("ix_events_target", "target_id", "day_first"),
@@ -124,6 +134,7 @@ events = Table(
     Index("ix_events_key_dyad", "source_key", "target_key", "day_first", "id"),
     Index("ix_events_key_source", "source_key", "day_first", "id"),
     Index("ix_events_key_target", "target_key", "day_first", "id"),
+    Index("ix_events_location_country", "location_country", "day_first", "id"),
 )
 
 quotes = Table(

@@ -96,6 +96,11 @@ def _key(ref: dict[str, Any] | None) -> str | None:
     return schema.actor_key(ref.get("id"), ref.get("country"))
 
 
+def _location(loc: dict[str, Any] | None) -> dict[str, Any]:
+    loc = loc or {}
+    return {f"location_{name}": loc.get(name) for name, _type in schema.LOCATION_COLUMNS}
+
+
 def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
     rows = []
     for i, ev in enumerate(result.events):
@@ -109,6 +114,7 @@ def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
             "day_first": first, "day_last": last, "status": d["status"], "cameo": d["cameo"],
             "goldstein": d["goldstein"], "sentence": d["sentence"], "start": d["start"], "end": d["end"],
             "confidence": d["confidence"], "rule": d["rule"], "trigger": d["trigger"], "detail": d["detail"],
+            **_location(d.get("location")),
         })
     return rows
 

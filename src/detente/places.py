@@ -1,0 +1,638 @@
+"""Places in text, resolved with the offline gazetteer (``detente.gazetteer``, GeoNames data).
+
+Public, pure functions:
+
+- ``find_places(doc, mentions) -> list[Place]``: every place the text names — spaCy GPE/LOC/FAC
+  entities, and proper nouns after a place preposition ("in Mariupol", which the small model often
+  tags ORG) — with offsets into ``doc.text``, GeoNames id, country (ISO3), admin-1, lat/lon and
+  precision (``city`` / ``province`` / ``country``). Ambiguous names go to the candidate in one of
+  the article's countries (those of its actor mentions and of the countries it names), else to the
+  larger population; a national capital and a country name come first.
+- ``country_of_place(text, countries=()) -> ISO3 | None``: the country of one place name
+  ("Mariupol" → UKR, "Jawzjan province" → AFG, "northern Iraq" → IRQ), for other stages (a generic
+  actor "protesters in Mariupol" takes UKR). ``place_of(text, countries=())`` gives the whole place.
+- ``event_location(sent, trigger_i, places, actor_spans, fallback) -> (Place | None, how)``: the
+  place the text gives an event (see its docstring); ``article_fallback(doc, places)`` is the
+  dateline's place, else the article's first place named as a location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
+from detente.models import Location, Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: prepositions whose object is where something happens
+LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+                       "into", "within", "on", "off", "from", "over", "along", "towards", "toward",
+                       "to", "through", "beyond"})
+#: prepositions that make a following proper noun a place candidate even if NER says otherwise
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+                         "within", "from", "into", "off"})
+PROVINCE_WORDS = frozenset({"province", "provinces", "region", "district", "governorate", "oblast",
+                            "state", "county", "prefecture", "department", "krai", "kray",
+                            "republic", "territory", "canton", "municipality", "raion",
+                            "division", "emirate", "voivodeship", "wilaya"})
+CITY_WORDS = frozenset({"city", "town", "village", "township", "port"})
+#: "the city of Monterrey", "the island of Mykonos": the object of "of" after these is a place
+PLACE_NOUNS = frozenset({"city", "town", "village", "township", "port", "island", "islands",
+                         "province", "region", "district", "state", "capital", "enclave", "exclave",
+                         "governorate", "oblast", "county", "prefecture", "outskirts", "suburbs",
+                         "suburb", "neighbourhood", "neighborhood", "area", "municipality"})
+#: the last word of a site's name ("the Corinthia Hotel", "Revolution Plaza"): an entity of any
+#: label ending so is a place, located by the text around it when the gazetteer lacks it
+SITE_WORDS = frozenset({"hotel", "plaza", "square", "mosque", "church", "basilica", "cathedral",
+                        "airport", "airbase", "base", "prison", "palace", "stadium", "bridge", "dam",
+                        "capitol", "camp", "hospital", "seminary", "island", "desert", "mountain",
+                        "mountains", "lake", "river", "valley", "zone", "site", "market", "crossing",
+                        "checkpoint", "mall", "temple", "shrine", "cave", "port", "harbour", "harbor",
+                        "peninsula", "heights", "park", "compound", "embassy",
+                        "consulate", "refinery", "plant", "mine", "border", "field", "oilfield"})
+#: entities the small model often gives a town's name: taken when the name is a big place
+OTHER_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: how big a populated place an entity of OTHER_LABELS must name (provinces and countries: any)
+MIN_OTHER_POPULATION = 100_000
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+    "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower"})
+#: regions larger than a country, and words NER takes for places: never a place of their own
+NOT_PLACES = frozenset({
+    "europe", "asia", "africa", "america", "americas", "north america", "south america",
+    "latin america", "central america", "middle east", "near east", "far east", "the west", "west",
+    "east", "north", "south", "gulf", "persian gulf", "arabian gulf", "balkans", "caucasus",
+    "central asia", "east asia", "southeast asia", "south asia", "west asia", "asia pacific",
+    "asia-pacific", "indo-pacific", "west africa", "east africa", "north africa", "southern africa",
+    "central africa", "horn of africa", "sahel", "maghreb", "levant", "scandinavia", "arctic",
+    "antarctica", "oceania", "pacific", "atlantic", "mediterranean", "eurasia", "eastern europe",
+    "western europe", "central europe", "northern europe", "southern europe", "european union",
+    "union", "world", "globe", "earth", "background", "kremlin", "white house", "capitol hill",
+    "downing street", "pentagon", "state", "states", "republic", "kingdom", "region", "city",
+    "soviet union", "ussr", "yugoslavia", "czechoslovakia", "ottoman empire", "east germany",
+    "west germany", "caribbean", "baltic", "baltics", "latin", "commonwealth", "office"})
+#: words of seas and the like: a body of water lies in no country (GeoNames towns named after one
+#: are no answer either)
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "shoal", "reef",
+                         "waters", "bay", "sound", "lagoon"})
+#: a populated place found only after a preposition (not by NER) must be at least this big
+MIN_PREP_POPULATION = 1000
+#: any populated place must be at least this big
+MIN_POPULATION = 1000
+
+
+@dataclass
+class Place:
+    """A place named in a text: the name as written, its offsets, and the gazetteer's entry."""
+
+    name: str
+    start: int
+    end: int
+    geonames_id: int | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # city | province | country
+    feature: str = ""  # GeoNames feature code: PCLI, ADM1, ADM2, PPL, PPLC
+    population: int = 0
+    root: int | None = field(default=None, repr=False)  # token index of the name's head word
+    locative: bool = field(default=False, repr=False)  # object of a place preposition
+
+    def location(self, start: int | None = None, end: int | None = None) -> Location:
+        return Location(name=self.name, geonames_id=self.geonames_id, country=self.country,
+                        admin1=self.admin1, lat=self.lat, lon=self.lon, precision=self.precision,
+                        start=self.start if start is None else start, end=self.end if end is None else end)
+
+
+# ------------------------------------------------------------------------------ one name → place
+
+def _strip(text: str) -> tuple[str, set[str] | None, bool]:
+    """Name without its article, direction words and type word; the kinds the type word allows;
+    whether a direction word made it a part of the place ("northern Iraq")."""
+    words = text.replace("\u2019", "'").split()
+    kinds: set[str] | None = None
+    part = False
+    while words and words[0].lower() in ("the", "a"):
+        words = words[1:]
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in PROVINCE_WORDS | CITY_WORDS:
+        kinds = set(ADMIN_KINDS) if words[0].lower() in PROVINCE_WORDS else set(CITY_KINDS)
+        words = words[2:]  # "the District of Maryland", "the City of London"
+    while len(words) > 1 and words[0].lower().strip(",") in DIRECTIONS:
+        words, part = words[1:], True
+    if len(words) > 1 and words[0].lower() in ("mount", "mt", "mt.", "lake"):
+        words, part = words[1:], True  # "Mount Hakone": the town the mountain is named after
+    if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
+        words, kinds = words[:-1], set(ADMIN_KINDS)
+    elif len(words) > 1 and words[-1].lower() in CITY_WORDS and kinds is None:
+        words, kinds = words[:-1], set(CITY_KINDS)
+    if len(words) > 1 and words[-1] in ("'s", "'"):
+        words = words[:-1]
+    elif words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(words), kinds, part
+
+
+def _acceptable(p: GazPlace, min_population: int) -> bool:
+    return p.kind not in CITY_KINDS or p.population >= min_population
+
+
+#: words a site's name may start with that also name some village ("Green Zone", "Mount X")
+GENERIC_WORDS = frozenset({"green", "mount", "mt", "lake", "gulf", "red", "black", "white", "new",
+                           "great", "grand", "saint", "st", "port", "fort", "cape", "river", "sea",
+                           "bay", "island", "park", "central", "old", "little", "big", "royal",
+                           "national", "union", "liberty", "independence", "freedom", "victory"})
+
+
+def _lookup(gaz, text: str, ctx: frozenset[str]) -> list[GazPlace]:
+    """Exact spellings; else vowel-insensitive ones ("Jawzjan" = "Jowzjan"), kept only in the
+    article's countries when it has any."""
+    hits = gaz.lookup_exact(text)
+    if hits or len(fold(text)) < 5:
+        return list(hits)
+    return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
+
+
+def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN_PREP_POPULATION,
+             weak: Iterable[str] = ()) -> GazPlace | None:
+    """The gazetteer entry ``text`` most likely names, or None. The full text is tried first
+    ("Harris County", "Republic of Karelia", "South Korea's"), then without article, direction and
+    type words ("Jawzjan province" → the province Jowzjan; "northern Iraq" → Iraq). ``countries``:
+    the countries the article names, preferred for ambiguous names; ``weak``: its actors'
+    countries, preferred less. Regions larger than a country ("Europe", "the Gulf") are None."""
+    text = text.strip()
+    if text.endswith(("'s", "\u2019s")):
+        text = text[:-2]
+    elif text.endswith(("'", "\u2019")):
+        text = text[:-1]
+    if not text or fold(text) in NOT_PLACES or any(w.lower() in WATER_WORDS for w in text.split()):
+        return None
+    gaz = get_gazetteer()
+    ctx, wctx = frozenset(countries), frozenset(weak)
+    key = fold(text)
+    cands = [p for p in _lookup(gaz, text, ctx | wctx) if _acceptable(p, min_population)]
+    hit = best(cands, ctx, name_is_main=key, weak=wctx)
+    if hit is not None:
+        return hit
+    base, kinds, part = _strip(text)
+    if base and base != text and fold(base) not in NOT_PLACES:
+        cands = [p for p in _lookup(gaz, base, ctx | wctx) if _acceptable(p, min_population)]
+        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's countries
+            cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx]
+        return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
+            cands, ctx, name_is_main=fold(base), weak=wctx)
+    return None
+
+
+def country_of_place(text: str, countries: Iterable[str] = ()) -> str | None:
+    """ISO 3166-1 alpha-3 of the country a place name lies in ("Mariupol" → "UKR",
+    "Jawzjan province" → "AFG", "Syria" → "SYR"), or None when the gazetteer has no such place
+    (towns under 1,000 people are left out: too many are also common words). ``countries``: the
+    countries the article is about, which decide ambiguous names ("Tripoli" is LBY, or LBN in a
+    story about Lebanon). Pure and cheap (one indexed look-up, memoised)."""
+    p = place_of(text, countries)
+    return p.country if p is not None else None
+
+
+# ------------------------------------------------------------------------------ places in a doc
+
+def _span_place(span: Span, ctx: frozenset[str], min_population: int,
+                weak: frozenset[str] = frozenset()) -> tuple[Span, GazPlace] | None:
+    """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
+    Airport") its longest leading run of proper nouns that is a place."""
+    p = place_of(span.text, ctx, min_population, weak)
+    if p is not None:
+        return span, p
+    toks = [t for t in span]
+    while toks and toks[0].lower_ in ("the",):
+        toks = toks[1:]
+    for n in range(len(toks) - 1, 0, -1):
+        sub = span.doc[toks[0].i: toks[0].i + n]
+        if not all(t.pos_ == "PROPN" or t.lower_ in DIRECTIONS for t in sub) or (
+                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS):
+            continue
+        # a site named after a big place, in one of the article's countries ("Kuala Lumpur
+        # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
+        p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak)
+        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
+                p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION)):
+            return sub, p
+    return None
+
+
+def _extend(span: Span) -> Span:
+    """"Jawzjan" followed by "province" (outside the entity) → "Jawzjan province"; "northern"
+    before "Iraq" → "northern Iraq"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in DIRECTIONS and doc[span.start - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
+        span = doc[span.start - 1: span.end]
+    if span.end < len(doc) and doc[span.end].lower_ in PROVINCE_WORDS | CITY_WORDS \
+            and span[-1].lower_ not in PROVINCE_WORDS | CITY_WORDS:
+        return doc[span.start: span.end + 1]
+    return span
+
+
+def _locative(root: Token) -> bool:
+    t = root
+    while t.dep_ in ("compound", "conj", "appos") and t.head is not t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS
+
+
+def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0) -> bool:
+    """Inside an actor mention that is not a state or a capital used for it ("Russia's Supreme
+    Court", "Odesa police", a person): a modifier of an actor, not a place of its own. A name NER
+    did not call a place (``min_pop`` of OTHER_LABELS) is no place if it is a known actor."""
+    for m in mentions:
+        if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
+                m.id is not None or m.country is not None):
+            return True
+        if m.start <= start and end <= m.end and (m.end - m.start) > (end - start):
+            if m.kind == "person" or (
+                    (m.id is not None or m.country is not None) and not (m.id is not None and m.id == m.country)):
+                return True
+        if m.kind == "person" and m.start < end and start < m.end:
+            return True
+    return False
+
+
+def _place_of_noun(tok: Token) -> bool:
+    """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X",
+    "two towns, X and Y"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        return tok.head.lemma_.lower() in PLACE_NOUNS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
+    """Spans that may name a place, with the minimum population a populated place must have and
+    whether the context says it is a place whatever actor finder made of it."""
+    out: list[tuple[Span, int, bool]] = []
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    for ent in ents:  # "Steung" + "Treng Province", split by the model, are one name
+        if merged and ent.label_ in PLACE_LABELS and merged[-1].label_ in PLACE_LABELS \
+                and merged[-1].end == ent.start and doc[ent.start - 1].pos_ == "PROPN":
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
+        else:
+            merged.append(ent)
+    for ent in merged:
+        if ent.label_ in PLACE_LABELS:
+            span = _extend(ent)
+            out.append((span, MIN_POPULATION, _place_of_noun(span.root)))
+            taken.update(range(span.start, span.end))
+        elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
+            out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
+            taken.update(range(ent.start, ent.end))
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.i in taken:
+            continue
+        named = _place_of_noun(tok)
+        if not named and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
+            continue
+        if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
+                not named and tok.ent_type_ in ("PERSON", "NORP")):
+            continue
+        left = tok.i
+        while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
+                and doc[left - 1].head.i >= tok.i - 3:
+            left -= 1
+        span = _extend(doc[left: tok.i + 1])
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        out.append((span, MIN_PREP_POPULATION, named))
+        taken.update(range(span.start, span.end))
+    for tok in doc:  # "the Sukma district (of Chhattisgarh)", "the al-Zahra district of Homs"
+        if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in ("area", "areas") or tok.i in taken:
+            continue
+        left = tok.i
+        while left - 1 >= 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \
+                and (doc[left - 1].pos_ == "PROPN" or (doc[left - 1].text == "-" and left - 2 >= 0
+                                                       and doc[left - 2].pos_ == "PROPN")):
+            left -= 1
+        while left < tok.i and doc[left].pos_ == "PUNCT":
+            left += 1
+        if left == tok.i or any(i in taken for i in range(left, tok.i + 1)):
+            continue
+        if doc[left].ent_type_ in ("DATE", "TIME", "NORP", "ORG") or all(t.is_lower for t in doc[left: tok.i]):
+            continue
+        span = doc[left: tok.i + 1]
+        out.append((span, MIN_PREP_POPULATION, True))
+        taken.update(range(span.start, span.end))
+    for ent in merged:
+        if ent.label_ in OTHER_LABELS and ent.root.pos_ == "PROPN" \
+                and not any(i in taken for i in range(ent.start, ent.end)):
+            out.append((ent, MIN_OTHER_POPULATION, False))
+            taken.update(range(ent.start, ent.end))
+    out.sort(key=lambda x: x[0].start)
+    return out
+
+
+def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[str] = ()) -> list[Place]:
+    """Every place ``doc`` names, in text order, offsets into ``doc.text`` (see the module
+    docstring). ``mentions``: the article's actor mentions (offsets into ``doc.text``): their
+    countries decide ambiguous names, and a place inside a non-state actor's name is no place.
+    Pure apart from the (read-only, cached) gazetteer."""
+    ctx = set(countries)
+    found_cands = _candidates(doc, mentions)
+    agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
+    cands = [(s, mp, named) for s, mp, named in found_cands
+             if not (agency[0] <= s.start_char < agency[1])
+             and (named or _locative(s.root) or not _blocked(s.start_char, s.end_char, mentions, mp))]
+    # context: the countries the text names (strong), and those of the actor mentions (weak) —
+    # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
+    # would decide Tripoli itself)
+    gaz = get_gazetteer()
+    towns: list[tuple[int, int]] = []
+    for s, _mp, _named in cands:
+        hits = [p for p in gaz.lookup_exact(_strip(s.text)[0]) if p.kind == "country"]
+        if hits:
+            ctx.update(p.country for p in hits)
+        else:
+            towns.append((s.start_char, s.end_char))
+    weak = {m.country for m in mentions
+            if m.country and not any(m.start <= a and b <= m.end for a, b in towns)}
+    fctx = frozenset(c for c in ctx if c)
+    wctx = frozenset(c for c in weak if c) - fctx
+    places: list[Place] = []
+    unresolved: list[tuple[Span, str]] = []
+    for span, min_pop, named in cands:
+        found = _span_place(span, fctx, min_pop, wctx)
+        if found is None:
+            # how sure the text is that it names a place decides how far a known place may
+            # locate it: "the village of X", a site, a LOC, "in X" — by the sentence or the
+            # article; a bare GPE — by a place right after it or in its phrase; a name NER
+            # did not call a place — by a province or country right after it only
+            if min_pop >= MIN_OTHER_POPULATION:
+                how = "qualified"
+            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS:
+                how = "any"
+            else:
+                how = "adjacent"
+            unresolved.append((span, how))
+            continue
+        sub, p = found
+        if _actor_not_place(sub, p, mentions):
+            continue
+        text = sub.text
+        start = sub.start_char
+        # "the" is not part of the name as written
+        if sub[0].lower_ == "the" and len(sub) > 1:
+            start = sub[1].idx
+            text = doc.text[start: sub.end_char]
+        places.append(Place(
+            name=text, start=start, end=sub.end_char, geonames_id=p.geonames_id, country=p.country,
+            admin1=p.admin1, lat=p.lat, lon=p.lon, precision=p.precision, feature=p.feature,
+            population=p.population, root=sub.root.i, locative=_locative(sub.root)))
+    located = list(places)
+    for span, how in unresolved:
+        if fold(span.text) in NOT_PLACES or any(t.lower_ in WATER_WORDS for t in span):
+            continue
+        if how == "adjacent" and len([t for t in span if t.lower_ != "the"]) == 1:
+            how = "comma"  # one unknown word ("Nijjar"): placed only by ", Province" after it
+        place = _qualified(span, located)
+        if place is None and how != "qualified":
+            place = _located(span, located, adjacent_only=how in ("adjacent", "comma"),
+                             comma_only=how == "comma")
+        if place is not None:
+            places.append(place)
+    places.sort(key=lambda p: p.start)
+    return places
+
+
+def _dateline_agency(doc: Doc) -> tuple[int, int]:
+    m = re.match(r"^\s*[A-Z][A-Za-z\u00C0-\u024F.'/\- ]{1,40}(?:,[^()\n]{1,40})?\s*(\([^)\n]{2,60}\))", doc.text[:160])
+    return (m.start(1), m.end(1)) if m else (0, 0)
+
+
+def _actor_not_place(span: Span, p: GazPlace, mentions: Sequence[Mention]) -> bool:
+    """A name the actor finder read, in full, as something else: an organisation ("EU"), a
+    demonym ("Ukrainian"), an institution or metonym of another country than the namesake place
+    ("White House" is no village in Morocco, "US" no town in France)."""
+    s, e = span.start_char, span.end_char
+    if span[0].lower_ == "the" and len(span) > 1:
+        s = span[1].idx
+    for m in mentions:
+        if not (m.start <= s and e <= m.end and m.start >= span.start_char - 4 and m.end <= e + 3):
+            continue
+        if m.kind == "demonym":
+            return True
+        if m.id is not None or m.country is not None:
+            if m.country is None or (m.country != p.country):
+                return True
+    return False
+
+
+_COARSE = {"city": 0, "province": 1, "country": 2}
+
+
+def _name_span(span: Span) -> tuple[str, int]:
+    if span[0].lower_ == "the" and len(span) > 1:
+        return span.doc.text[span[1].idx: span.end_char], span[1].idx
+    return span.text, span.start_char
+
+
+def _qualified(span: Span, places: Sequence[Place]) -> Place | None:
+    """"Assabu, Hokkaido", "Kuchlak, Balochistan Province": a small town the gazetteer has, named
+    with its province or country right after it — the namesake that lies there."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    after = next((p for p in places if p.start == doc[span.end + 1].idx), None)
+    if after is None:
+        return None
+    base, kinds, _part = _strip(_name_span(span)[0])
+    for p in get_gazetteer().lookup_exact(base):
+        if p.country != after.country or (kinds is not None and p.kind not in kinds):
+            continue
+        if after.precision == "province" and p.admin1 not in (None, after.admin1):
+            continue
+        name, start = _name_span(span)
+        return Place(name=name, start=start, end=span.end_char, geonames_id=p.geonames_id, country=p.country,
+                     admin1=p.admin1, lat=p.lat, lon=p.lon, precision=p.precision, feature=p.feature,
+                     population=p.population, root=span.root.i, locative=_locative(span.root))
+    return None
+
+
+def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
+             comma_only: bool = False) -> Place | None:
+    """A place the gazetteer lacks (a village, a site), placed where the text puts it
+    (``_anchor``): the anchor's country, admin-1 and coordinates, no GeoNames id; precision the
+    coarser of the anchor's and the span's own (a site or village is a city, a LOC a province)."""
+    anchor = _anchor(span, places, adjacent_only, comma_only)
+    if anchor is None:
+        return None
+    own = "province" if span.label_ == "LOC" and span[-1].lower_ not in SITE_WORDS else "city"
+    precision = max(own, anchor.precision, key=lambda x: _COARSE[x])
+    name, start = _name_span(span)
+    return Place(name=name, start=start, end=span.end_char, geonames_id=None, country=anchor.country,
+                 admin1=anchor.admin1 if precision != "country" else None, lat=anchor.lat, lon=anchor.lon,
+                 precision=precision, feature="", population=0, root=span.root.i,
+                 locative=_locative(span.root))
+
+
+def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,
+            comma_only: bool = False) -> Place | None:
+    """The known place an unknown one lies in, by the text: "Baledogle, Lower Shabelle",
+    "the Corinthia Hotel in Tripoli" (a place in the span's subtree or right after it), else the
+    nearest town or province of its sentence, else (none in the sentence) the article's nearest
+    place before it, else after it."""
+    sent = span.sent
+    inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    if not inside:
+        return None if adjacent_only else _article_anchor(span, places)
+    doc = span.doc
+    if comma_only:  # "Kuchlak, Balochistan Province"
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            return next((p for p in inside if p.start == doc[span.end + 1].idx and p.precision != "city"), None)
+        return None
+    right = span.end
+    while right < len(doc) and doc[right].text in (",", "(", "in", "near", "of"):
+        right += 1
+    for p in inside:
+        if right < len(doc) and p.start == doc[right].idx:
+            return p
+    for p in inside:
+        if p.root is not None and span.root.left_edge.i <= p.root <= span.root.right_edge.i \
+                and not (span.start <= p.root < span.end):
+            return p
+    if adjacent_only:
+        return None
+    towns = [p for p in inside if p.precision != "country" and p.root is not None]
+    if towns:
+        return min(towns, key=lambda p: abs(p.root - span.root.i))
+    return None
+
+
+def _article_anchor(span: Span, places: Sequence[Place]) -> Place | None:
+    """Outside the sentence: the nearest place before the span, else the first after it."""
+    before = [p for p in places if p.end <= span.start_char]
+    if before:
+        return before[-1]
+    after = [p for p in places if p.start >= span.end_char]
+    return after[0] if after else None
+
+
+# ------------------------------------------------------------------------------ event locations
+
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z\u00C0-\u024F.'\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{2,30})\))?\s*[\u2014\u2013:-]{1,2}\s")
+
+
+def dateline_place(doc: Doc) -> Place | None:
+    """"KABUL, Afghanistan (Reuters) — …": the dateline's place (upper-case names, or any name
+    followed by an agency in brackets)."""
+    m = DATELINE.match(doc.text[:120])
+    if m is None:
+        return None
+    name = m.group("place").strip()
+    if not (name.isupper() or m.group("agency")) or len(name) < 3:
+        return None
+    region = m.group("region")
+    ctx: list[str] = []
+    if region:
+        rp = place_of(region, min_population=0)
+        if rp is not None and rp.country:
+            ctx.append(rp.country)
+    p = place_of(name.title() if name.isupper() else name, ctx)
+    if p is None:
+        return None
+    start = m.start("place")
+    return Place(name=doc.text[start: start + len(name)], start=start, end=start + len(name),
+                 geonames_id=p.geonames_id, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
+                 precision=p.precision, feature=p.feature, population=p.population)
+
+
+def article_fallback(doc: Doc, places: Sequence[Place]) -> Place | None:
+    """Where an article's events happen when their sentence names no place: the dateline's place,
+    else the first place the article names as a location ("in X"), else its first town or
+    province."""
+    d = dateline_place(doc)
+    if d is not None:
+        return d
+    for p in places:
+        if p.locative:
+            return p
+    for p in places:
+        if p.precision != "country":
+            return p
+    return None
+
+
+def trigger_index(sent: Span, trigger: str | None) -> int | None:
+    """The token of ``sent`` an event's trigger text starts with (its first word; a verb or noun
+    preferred)."""
+    if not trigger:
+        return None
+    word = trigger.split()[0]
+    hits = [t for t in sent if t.text == word]
+    if not hits:
+        return None
+    for t in hits:
+        if t.pos_ in ("VERB", "AUX", "NOUN"):
+            return t.i
+    return hits[0].i
+
+
+def _in_subtree(tok: Token, head: Token) -> bool:
+    return head.left_edge.i <= tok.i <= head.right_edge.i
+
+
+def event_location(sent: Span, trigger_i: int | None, places: Sequence[Place],
+                   actor_spans: Sequence[tuple[int, int]] = (), fallback: Place | None = None,
+                   ) -> tuple[Place | None, str | None]:
+    """The place the text gives an event whose sentence is ``sent`` and trigger token
+    ``trigger_i``, and where it came from (``"sentence"``, ``"article"`` or None).
+
+    In the sentence, best first: a place after a place preposition attached to the trigger or to
+    its object ("shelled a theatre in Mariupol"); one inside the trigger's clause; any place
+    named as a location in the sentence; a town or province named otherwise ("shelled Mariupol").
+    A country that is the event's source or target (``actor_spans``) is an actor, not a place.
+    Ties go to the place nearest the trigger. With nothing in the sentence: ``fallback`` (the
+    dateline's place, else the article's first place; see ``article_fallback``)."""
+    doc = sent.doc
+    trig = doc[trigger_i] if trigger_i is not None else None
+    best_p, best_key = None, None
+    for p in places:
+        if p.start < sent.start_char or p.end > sent.end_char or p.root is None:
+            continue
+        if p.precision == "country" and not p.locative and any(
+                s < p.end and p.start < e for s, e in actor_spans):
+            continue
+        root = doc[p.root]
+        score = 0
+        if p.locative:
+            score = 2
+            t = root
+            while t.dep_ in ("compound", "conj", "appos") and t.head is not t:
+                t = t.head
+            prep_head = t.head.head
+            if trig is not None and (prep_head.i == trig.i or prep_head.head.i == trig.i
+                                     or (prep_head in trig.children)):
+                score = 4
+            elif trig is not None and _in_subtree(root, trig):
+                score = 3
+        elif p.precision != "country":
+            score = 1
+        else:
+            continue
+        dist = abs(root.i - trig.i) if trig is not None else 0
+        fine = {"city": 2, "province": 1}.get(p.precision, 0)
+        key = (score, fine, -dist)
+        if best_key is None or key > best_key:
+            best_p, best_key = p, key
+    if best_p is not None:
+        return best_p, "sentence"
+    if fallback is not None:
+        return fallback, "article"
+    return None, None
