@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
 from detente.models import Mention
+from detente.places import country_of_place
 
 
 class GenericSpec(BaseModel):
@@ -114,16 +115,24 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         left = t.i
         while left > 0 and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
             left -= 1
-        for h in kb.hits(t.doc[left:t.i + 1].text):
+        name = t.doc[left:t.i + 1].text
+        for h in kb.hits(name):
             a = kb.get(h.actor)
             if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
                 return a.id
+        # a city, province or region the KB does not hold: the gazetteer ("in Mariupol" → UKR)
+        return country_of_place(name, _article_countries(mentions))
     if t.lemma_.lower() in spec().place_nouns:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:
                 if mentions[ci].country:
                     return mentions[ci].country
     return None
+
+
+def _article_countries(mentions: list[Mention]) -> frozenset[str]:
+    """The states an article names, which decide ambiguous place names."""
+    return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
 def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
