@@ -169,6 +169,39 @@ def _as_place(tok: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in spec().place_nouns
 
 
+def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
+                     kb: ActorKB) -> tuple[list[Mention], dict[int, int]]:
+    """"Pakistani secret service agents", "Swiss Federal Railways": a demonym the KB could not compose
+    with its noun (a modifier only) and a noun phrase that names people or a body → one mention with
+    the demonym's country and the phrase's sector (UNK for a name with no agent word)."""
+    out = list(mentions)
+    changed = False
+    for mi, m in enumerate(mentions):
+        if m.kind != "demonym" or not m.country or "modifier only" not in m.why:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        head = span.root.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.i < span.end or any(
+                covered.get(t.i) not in (None, mi) for t in doc[span.start:head.i + 1]):
+            continue
+        toks = list(doc[span.end:head.i + 1])
+        hit = _sector_of_phrase(kb, toks)
+        if hit is None and not (head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in toks)):
+            continue
+        sector = hit[0] if hit else "UNK"
+        whole = doc[span.start:head.i + 1]
+        out[mi] = m.model_copy(update={
+            "start": whole.start_char, "end": whole.end_char, "text": whole.text, "id": None,
+            "sector": sector, "kind": "compositional", "score": round(m.score * 0.85, 3),
+            "why": f"{m.why.replace(' (modifier only)', '')} + {'agent noun' if hit else 'name'} → {sector}"})
+        changed = True
+    if not changed:
+        return mentions, covered
+    return out, _covered(doc, out)
+
+
 def _known_place(kb: ActorKB, text: str) -> bool:
     """A name the KB holds (a region, or a state's capital or name read as a place)."""
     return fold(text) in kb.regions or bool(kb.hits(text))
@@ -213,6 +246,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     skip = {fold(w) for w in sp.skip_nouns}
     no_place = set(sp.no_place_country)
     propn_deps = set(sp.propn_deps)
+    mentions, covered = _extend_demonyms(doc, mentions, covered, kb)
     new: list[Mention] = []
     taken: set[int] = set(covered)
     ents = {e.root.i: e for e in doc.ents if e.label_ in labels}

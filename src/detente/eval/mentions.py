@@ -30,6 +30,14 @@ def _predicted(result: ArticleResult, text: str, start: int, end: int) -> Mentio
     return best
 
 
+def _sector(m: Mention) -> str | None:
+    """A state named as an actor is its government (PLOVER; the labelling guide): detente leaves the
+    sector of a state's own mention empty, which counts as GOV."""
+    if m.sector is None and m.id and m.id == m.country:
+        return "GOV"
+    return m.sector
+
+
 def mention_pairs(item: Any, result: ArticleResult) -> list[tuple[Any, Mention | None]]:
     out = []
     for g in item.mentions:
@@ -50,7 +58,7 @@ def mention_scores(units: list[Any]) -> dict[str, Any] | None:
             counts["country"][0] += p is not None and p_country == g.country
             if g.sector:
                 counts["sector"][1] += 1
-                counts["sector"][0] += p is not None and p.sector == g.sector
+                counts["sector"][0] += p is not None and _sector(p) == g.sector
             if g.id:
                 counts["id"][1] += 1
                 counts["id"][0] += p is not None and p.id == g.id
