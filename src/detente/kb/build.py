@@ -247,7 +247,7 @@ def _wikidata_ends(a: dict) -> None:
     for actor, wroles in by_actor.items():
         if any(r.end is None for r in wroles):
             continue
-        last = max(r.end for r in wroles)
+        last = max(r.end for r in wroles if r.end is not None)
         for i, r in enumerate(a["roles"]):
             if r.actor == actor and not r.source.startswith("wikidata") and (r.end is None or r.end > last) \
                     and (r.start is None or r.start < last):
@@ -304,7 +304,9 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
     db.executescript(SCHEMA)
     counts: Counter = Counter()
     by_source: Counter = Counter()
-    rows, alias_rows, overlay_roles = [], {}, []
+    rows: list[tuple] = []
+    alias_rows: dict[tuple[str, str, int], tuple[str, str]] = {}
+    overlay_roles: list[tuple[str, str]] = []
     nouns = frozenset(overlay.nouns)
     for aid, a in m.actors.items():
         target = redirect.get(aid, aid)
