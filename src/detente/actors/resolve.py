@@ -16,7 +16,7 @@ import re
 
 from pydantic import BaseModel
 
-from detente.actors.kb import HOW, ActorKB, AliasHit, SectorNoun, core, fold
+from detente.actors.kb import HOW, ActorKB, AliasHit, SectorNoun, core, fold, key
 from detente.actors.schema import STATE_SECTORS
 
 FUZZY_CUTOFF = 90.0
@@ -127,6 +127,22 @@ def compose(kb: ActorKB, hit: AliasHit, noun: SectorNoun, on: dt.date | None, te
                       score=round(base * st.score, 3), why=why, kind="compositional", actor=a.id)
 
 
+def _hits(kb: ActorKB, text: str) -> list[AliasHit]:
+    """Hits for a part of a phrase being composed: the hand-written KB's, else the compiled
+    index's only when they name one actor and the part is more than one capitalised word (with no
+    article to decide namesakes, "Energy Minister" is no minister of Israel's Energy party)."""
+    c = core(text)
+    own = [h for h in kb.index.get(key(text), []) if not h.case_sensitive or c == core(h.alias)]
+    if own:
+        return own
+    big = kb.big_hits(text)
+    if not big or len({h.actor for h in big}) > 1:
+        return []
+    if len(text.split()) == 1 and not big[0].case_sensitive:
+        return []
+    return big
+
+
 def _best(hits: list[AliasHit], people: bool = False) -> AliasHit | None:
     for h in hits:
         if (h.how == "person") == people:
@@ -185,7 +201,7 @@ def _member_of(kb: ActorKB, words: list[str], on: dt.date | None, text: str) -> 
         i -= 1
     if i == len(words):
         return None
-    h = _best(kb.hits(" ".join(words[:i])))
+    h = _best(_hits(kb, " ".join(words[:i])))
     if h is None or kb.actors[h.actor].kind in STATE_KINDS:
         return None
     r = from_hit(kb, h, on, text, score=0.9)
@@ -201,7 +217,7 @@ def _located(kb: ActorKB, words: list[str], on: dt.date | None, text: str) -> Re
         if low[i] not in PLACE_PREPS:
             continue
         n = sector_phrase(kb, words[:i])
-        h = next((x for x in kb.hits(" ".join(words[i + 1:])) if kb.actors[x.actor].kind in STATE_KINDS), None)
+        h = next((x for x in _hits(kb, " ".join(words[i + 1:])) if kb.actors[x.actor].kind in STATE_KINDS), None)
         if n and h:
             r = compose(kb, h, n, on, text, base=0.8)
             r.why += f"; located by {' '.join(words[i:])!r}"
@@ -212,7 +228,7 @@ def _located(kb: ActorKB, words: list[str], on: dt.date | None, text: str) -> Re
 def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     t = _strip_quantity(text)
     if t != core(text):
-        hits = kb.hits(t)
+        hits = _hits(kb, t)
         if hits:
             r = from_hit(kb, hits[0], on, text, score=0.95)
             r.why = f"count stripped; {r.why}"
@@ -220,7 +236,7 @@ def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | No
     # "<actor>-appointed <noun>" / "<actor>-backed <noun>"
     m = re.match(r"^(?P<a>.+?)-(?P<p>[a-z]+)\s+(?P<s>.+)$", t)
     if m and m.group("p").lower() in AGENT_PARTICIPLES:
-        h = _best(kb.hits(m.group("a")))
+        h = _best(_hits(kb, m.group("a")))
         if h:
             r = from_hit(kb, h, on, text, score=0.9)
             r.kind, r.why = "compositional", f"compositional: {h.alias!r}-{m.group('p')} noun; " + r.why
@@ -235,7 +251,7 @@ def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | No
     for i, w in enumerate(words[:-1]):
         if w.endswith(("'s", "s'")):
             a_text = " ".join(words[:i] + [w[:-2] if w.endswith("'s") else w[:-1]])
-            h = _best(kb.hits(a_text))
+            h = _best(_hits(kb, a_text))
             n = sector_phrase(kb, words[i + 1:])
             if h and n:
                 return compose(kb, h, n, on, text)
@@ -244,25 +260,25 @@ def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | No
     for i in range(len(words) - 2, 0, -1):
         if low[i] == "of":
             j = i + 1 + (low[i + 1] == "the" if i + 1 < len(low) else 0)
-            h = _best(kb.hits(" ".join(words[j:])))
+            h = _best(_hits(kb, " ".join(words[j:])))
             n = sector_phrase(kb, words[:i])
             if h and n:
                 return compose(kb, h, n, on, text)
     # "<title> <person>" and "<demonym> <title> <person>"
     for i in range(1, len(words)):
-        p = _best(kb.hits(" ".join(words[i:])), people=True)
+        p = _best(_hits(kb, " ".join(words[i:])), people=True)
         if p:
             head = words[:i]
             # "President Vladimir Putin", "Russian President …", "UN Secretary-General António Guterres"
-            if sector_phrase(kb, head) or (len(head) > 1 and _best(kb.hits(head[0])) and sector_phrase(kb, head[1:])) \
-                    or _best(kb.hits(" ".join(head))) or (len(head) > 1 and _best(kb.hits(head[0]))
+            if sector_phrase(kb, head) or (len(head) > 1 and _best(_hits(kb, head[0])) and sector_phrase(kb, head[1:])) \
+                    or _best(_hits(kb, " ".join(head))) or (len(head) > 1 and _best(_hits(kb, head[0]))
                                                          and head[-1][:1].isupper()):
                 r = from_hit(kb, p, on, text)
                 r.why = f"title + {r.why}"
                 return r
     # "<actor> <sector noun>" — longest actor words first
     for i in range(len(words) - 1, 0, -1):
-        h = _best(kb.hits(" ".join(words[:i])))
+        h = _best(_hits(kb, " ".join(words[:i])))
         if h:
             n = sector_phrase(kb, words[i:])
             if n:

@@ -48,7 +48,15 @@ CREATE TABLE aliases (key TEXT NOT NULL, actor TEXT NOT NULL, how TEXT NOT NULL,
 # names never indexed: too generic to name one actor
 STOP_KEYS = frozenset({"government", "army", "police", "president", "minister", "the government", "ministry",
                        "parliament", "military", "university", "college", "party", "council", "court", "people",
-                       "state", "republic", "national", "union", "front", "movement", "group", "league"})
+                       "state", "republic", "national", "union", "front", "movement", "group", "league",
+                       # generic words that some party or group takes as its name
+                       "justice", "vigilance", "solidarity", "independent", "independents", "centre", "center",
+                       "liberals", "greens", "the greens", "unity", "progress", "renewal", "alliance", "democrats",
+                       "republicans", "conservatives", "socialists", "freedom", "future", "hope", "reform",
+                       "change", "dignity", "homeland", "fatherland", "most", "sam", "lib", "left", "right",
+                       "forward", "together", "popular", "citizens", "workers", "energy", "river", "the river",
+                       "pro-government", "opposition", "others", "other", "none", "new", "democracy", "peace",
+                       "senate", "congress", "assembly", "cabinet", "presidency", "police", "navy", "air force"})
 
 
 def default_data_dir() -> Path:
@@ -239,7 +247,7 @@ def _wikidata_ends(a: dict) -> None:
     for actor, wroles in by_actor.items():
         if any(r.end is None for r in wroles):
             continue
-        last = max(r.end for r in wroles)
+        last = max(r.end for r in wroles if r.end is not None)
         for i, r in enumerate(a["roles"]):
             if r.actor == actor and not r.source.startswith("wikidata") and (r.end is None or r.end > last) \
                     and (r.start is None or r.start < last):
@@ -251,9 +259,11 @@ def _role_json(r: RoleRec) -> list:
             r.end.isoformat() if r.end else None, r.source]
 
 
-def _good_alias(n: str) -> bool:
+def _good_alias(n: str, nouns: frozenset[str] = frozenset()) -> bool:
+    """A name worth indexing: not a generic word, not a sector noun of the hand-written KB
+    ("Secretary of State", "Foreign Ministry" name a post or body of any state)."""
     k = key(n)
-    return bool(k) and len(k) >= 2 and k not in STOP_KEYS and not k.isdigit()
+    return bool(k) and len(k) >= 2 and k not in STOP_KEYS and k not in nouns and not k.isdigit()
 
 
 def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS,
@@ -294,19 +304,22 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
     db.executescript(SCHEMA)
     counts: Counter = Counter()
     by_source: Counter = Counter()
-    rows, alias_rows, overlay_roles = [], {}, []
+    rows: list[tuple] = []
+    alias_rows: dict[tuple[str, str, int], tuple[str, str]] = {}
+    overlay_roles: list[tuple[str, str]] = []
+    nouns = frozenset(overlay.nouns)
     for aid, a in m.actors.items():
         target = redirect.get(aid, aid)
         names = [a["name"], *a["aliases"]]
         how_name = "person" if a["kind"] == "person" else "name"
         for i, n in enumerate(names):
-            if not _good_alias(n):
+            if not _good_alias(n, nouns):
                 continue
             how = how_name if a["kind"] == "person" else ("name" if i == 0 else "alias")
             cs = int(is_case_sensitive(n))
             alias_rows.setdefault((key(n), target, cs), (how, n))
         for n in a["acronyms"]:
-            if _good_alias(n):
+            if _good_alias(n, nouns):
                 alias_rows.setdefault((key(n), target, 1), ("alias", n))
         if target != aid:
             if a["kind"] == "person" and a["roles"]:

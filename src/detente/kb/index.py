@@ -48,7 +48,7 @@ class BigIndex:
         return {"path": self.path}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["path"])
+        BigIndex.__init__(self, state["path"])
 
     @property
     def db(self) -> sqlite3.Connection:

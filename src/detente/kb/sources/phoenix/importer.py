@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from detente.kb.cameo import decode
+from detente.kb.cameo import Code, decode
 from detente.kb.model import Entity, RoleRec, titlecase
 
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
@@ -62,7 +62,10 @@ def igo_ids() -> dict[str, str]:
 
 def _blocks(path: Path) -> Iterator[tuple[str, list[str], list[str], str]]:
     """(head, synonyms, codes, comment) per entry."""
-    head, syns, codes, note = None, [], [], ""
+    head: str | None = None
+    syns: list[str] = []
+    codes: list[str] = []
+    note = ""
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line, _, comment = raw.partition("#")
         if not line.strip():
@@ -92,7 +95,7 @@ def _blocks(path: Path) -> Iterator[tuple[str, list[str], list[str], str]]:
         yield head, syns, codes, note
 
 
-def _role(code: str, source: str) -> tuple[RoleRec, object] | None:
+def _role(code: str, source: str) -> tuple[RoleRec, tuple[Code, bool]] | None:
     m = _DATES.match(code.strip())
     if not m:
         return None
@@ -159,7 +162,8 @@ def load(folder: Path, files: tuple[str, ...] = FILES) -> Iterator[Entity]:
                 continue
             rr, (c, _) = roles[0]
             first = next(code for code in codes if _role(code, src) is not None)
-            c = decode(_DATES.match(first.strip()).group("code"), institution=True) or c
+            m = _DATES.match(first.strip())
+            c = (decode(m.group("code"), institution=True) if m else None) or c
             acr = [a for a in aliases if a.isupper() and len(a) <= 8]
             al = [a for a in aliases if a not in acr]
             if c.kind == "state":
