@@ -204,7 +204,13 @@ def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
 
 def _known_place(kb: ActorKB, text: str) -> bool:
     """A name the KB holds (a region, or a state's capital or name read as a place)."""
-    return fold(text) in kb.regions or bool(kb.hits(text))
+    if fold(text) in kb.regions:
+        return True
+    for h in kb.hits(text):
+        a = kb.get(h.actor)
+        if a is not None and a.kind in ("state", "historic_state") and h.how in ("capital", "name", "short"):
+            return True
+    return False
 
 
 def _left_edge(tok: Token, covered: dict[int, int]) -> int:
@@ -250,6 +256,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     new: list[Mention] = []
     taken: set[int] = set(covered)
     ents = {e.root.i: e for e in doc.ents if e.label_ in labels}
+    # a word inside a named entity is that entity's, never an agent noun of its own ("the Northern
+    # People's Congress" is no "people")
+    in_ent = {t.i for e in ents.values() for t in e if t.i != e.root.i}
     sents = list(doc.sents)
     places = [_place_country(s, mentions, covered, kb) for s in sents]
     # where a sentence names no place: the article's first place (not the country of its actors:
@@ -259,7 +268,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         from_doc = place is None and fallback is not None
         place = place or fallback
         for tok in sent:
-            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in taken or tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
                 continue  # the phrase's head decides
