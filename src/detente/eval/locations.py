@@ -6,7 +6,7 @@ the predicted place is the place detente found in the item (``ArticleResult.plac
 ``detente.places.find_places``) overlapping the gold text's span — the longest overlap; gold has
 no offsets, so the first occurrence of the text (on word boundaries) that detente reads as a place
 is the one scored. A gold
-location with no predicted place counts as wrong. ``location_scores(units)`` gives
+location with no predicted place counts as wrong, unless the gold gives it no country either. ``location_scores(units)`` gives
 ``{found, country, precision}`` as ``{correct, scored, accuracy}`` (precision only where the gold
 states one) plus ``errors``: the gold text, gold country and predicted country of each miss.
 """
@@ -70,7 +70,8 @@ def location_scores(units: list[Any]) -> dict[str, Any] | None:
             counts["found"][1] += 1
             counts["found"][0] += p is not None
             counts["country"][1] += 1
-            ok = p is not None and p.country == g.country
+            # a gold location in no country ("Gulf of Oman") is right with no place or no country
+            ok = (p.country if p is not None else None) == g.country
             counts["country"][0] += ok
             if not ok:
                 errors.append({"text": g.text, "gold": g.country, "predicted": None if p is None else p.country,
