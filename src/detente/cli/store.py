@@ -204,10 +204,12 @@ def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
     elif fmt == Format.csv:
         _print_csv(EVENT_COLUMNS, [flat_event(e) for e in evs])
     else:
-        cols = ["id", "date", "type", "source", "target", "status", "place", "article", "sentence"]
+        placed = any(e.get("location") for e in evs)  # a place column only when some event has one
+        cols = ["id", "date", "type", "source", "target", "status", *(["place"] if placed else []),
+                "article", "sentence"]
         rows = [
             [e["id"], e["date"], e["type"], _actor_cell(e["source"]), _actor_cell(e["target"]), e["status"],
-             _place_cell(e.get("location")), e["article_id"], _short(e["sentence"], 60)]
+             *([_place_cell(e.get("location"))] if placed else []), e["article_id"], _short(e["sentence"], 60)]
             for e in evs
         ]
         if fmt == Format.md:
