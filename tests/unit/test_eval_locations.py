@@ -37,3 +37,19 @@ def test_country_found_and_precision_are_scored_with_errors_listed():
 
 def test_no_labelled_locations_no_scores():
     assert location_scores([_unit([], [])]) is None
+
+
+def test_event_locations_of_real_text_gold():
+    from detente.models import Event
+
+    def ev(loc):
+        return Event(type="ASSAULT", sentence="s", start=0, end=1, confidence=0.5, rule="r", location=loc)
+
+    unit = _unit([GoldLocation(text="Tripoli", country="LBY", precision="city")], [])
+    unit.item.split = "dev"
+    unit.result.events = [ev(_loc("Tripoli", "LBY")), ev(_loc("Tripoli", "LBN")), ev(None)]
+    assert location_scores([unit])["events"] == {"correct": 1, "scored": 3, "accuracy": 0.3333}
+    unit.item.locations = []
+    unit.result.events = [ev(None)]
+    assert location_scores([unit, _unit([GoldLocation(text="Tripoli", country="LBY")], [])])["events"] == {
+        "correct": 1, "scored": 1, "accuracy": 1.0}
