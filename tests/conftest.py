@@ -14,6 +14,16 @@ CORPUS = ROOT / "examples" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_index():
+    """Build the gazetteer's SQLite index (detente.gazetteer) once, before any test: otherwise the
+    first extraction builds it (~25 s, once per machine), inside whichever test — or server, or
+    subprocess — happens to come first."""
+    from detente.gazetteer import get_gazetteer
+
+    return get_gazetteer().path
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from detente.nlp import get_nlp

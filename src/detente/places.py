@@ -30,8 +30,8 @@ from detente.models import Location, Mention
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: prepositions whose object is where something happens
 LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                       "into", "within", "on", "off", "from", "over", "along", "towards", "toward",
-                       "to", "through", "beyond"})
+                       "into", "within", "on", "off", "over", "along", "through", "beyond"})
+#: ("from", "to", "towards" say where someone comes from or goes: no place of the event)
 #: prepositions that make a following proper noun a place candidate even if NER says otherwise
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
                          "within", "from", "into", "off"})

@@ -97,6 +97,8 @@ def test_cli_events_country_of_location(store):
     assert [(x["type"], x["location_country"]) for x in rows] == [("ASSAULT", "UKR")]
     r = CliRunner().invoke(app, ["events", "--db", url, "--country-of-location", "UKR", "--clusters"])
     assert r.exit_code != 0
+    r = CliRunner().invoke(app, ["events", "--db", url, "--country-of-location", "UKR", "--format", "md"])
+    assert r.exit_code == 0 and "| place |" in r.output and "Mariupol (UKR)" in r.output
 
 
 def test_a_version_3_store_gains_location_columns(tmp_path):
@@ -131,3 +133,17 @@ def test_the_0003_downgrade_removes_what_it_added(tmp_path):
     assert not any(c.startswith("location_") for c in cols)
     migrate.upgrade(engine)
     assert "location_country" in {c["name"] for c in inspect(engine).get_columns("events")}
+
+
+def test_api_events_by_country_of_location(store):
+    from fastapi.testclient import TestClient
+
+    from detente.web.app import create_app
+
+    with TestClient(create_app(str(store.engine.url))) as c:
+        r = c.get("/api/events", params={"country_of_location": "ukr"})
+        assert r.status_code == 200, r.text
+        assert [(e["type"], e["location"]["name"]) for e in r.json()["items"]] == [("ASSAULT", "Mariupol")]
+        assert c.get("/api/events", params={"country_of_location": "RUS,FRA"}).json()["items"] == []
+        assert c.get("/api/events", params={"country_of_location": "Russia"}).status_code == 422
+        assert len(c.get("/api/events").json()["items"]) == 2

@@ -193,16 +193,24 @@ def _location_countries(value: str, actor_files: Sequence[Path] = ()) -> list[st
     return out
 
 
+def _place_cell(loc: dict[str, Any] | None) -> str:
+    if not loc:
+        return ""
+    return f"{loc.get('name')} ({loc.get('country')})" if loc.get("country") else str(loc.get("name") or "")
+
+
 def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
     if fmt == Format.json:
         _echo_json(evs)
     elif fmt == Format.csv:
         _print_csv(EVENT_COLUMNS, [flat_event(e) for e in evs])
     else:
-        cols = ["id", "date", "type", "source", "target", "status", "article", "sentence"]
+        placed = any(e.get("location") for e in evs)  # a place column only when some event has one
+        cols = ["id", "date", "type", "source", "target", "status", *(["place"] if placed else []),
+                "article", "sentence"]
         rows = [
             [e["id"], e["date"], e["type"], _actor_cell(e["source"]), _actor_cell(e["target"]), e["status"],
-             e["article_id"], _short(e["sentence"], 60)]
+             *([_place_cell(e.get("location"))] if placed else []), e["article_id"], _short(e["sentence"], 60)]
             for e in evs
         ]
         if fmt == Format.md:

@@ -6,9 +6,11 @@ the predicted place is the place detente found in the item (``ArticleResult.plac
 ``detente.places.find_places``) overlapping the gold text's span — the longest overlap; gold has
 no offsets, so the first occurrence of the text (on word boundaries) that detente reads as a place
 is the one scored. A gold
-location with no predicted place counts as wrong. ``location_scores(units)`` gives
+location with no predicted place counts as wrong, unless the gold gives it no country either. ``location_scores(units)`` gives
 ``{found, country, precision}`` as ``{correct, scored, accuracy}`` (precision only where the gold
-states one) plus ``errors``: the gold text, gold country and predicted country of each miss.
+states one), ``events`` (real-text gold: the share of predicted events whose ``location`` lies in a
+country the item's gold locations name, or that have none where the item names none) plus
+``errors``: the gold text, gold country and predicted country of each miss.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def location_scores(units: list[Any]) -> dict[str, Any] | None:
             counts["found"][1] += 1
             counts["found"][0] += p is not None
             counts["country"][1] += 1
-            ok = p is not None and p.country == g.country
+            # a gold location in no country ("Gulf of Oman") is right with no place or no country
+            ok = (p.country if p is not None else None) == g.country
             counts["country"][0] += ok
             if not ok:
                 errors.append({"text": g.text, "gold": g.country, "predicted": None if p is None else p.country,
@@ -78,6 +81,17 @@ def location_scores(units: list[Any]) -> dict[str, Any] | None:
             if g.precision in ("city", "province", "country"):
                 counts["precision"][1] += 1
                 counts["precision"][0] += p is not None and p.precision == g.precision
+    # events of real-text gold (whose items all carry their locations, possibly none): is the
+    # event's location in a country the item's gold locations name (none where they name none)?
+    counts["events"] = [0, 0]
+    for u in units:
+        if getattr(u.item, "split", None) is None:
+            continue
+        golds = {g.country for g in u.item.locations}
+        for ev in u.result.events:
+            counts["events"][1] += 1
+            got = ev.location.country if ev.location is not None else None
+            counts["events"][0] += (got in golds) if ev.location is not None else not golds
     if not counts["found"][1]:
         return None
     out: dict[str, Any] = {k: {"correct": c, "scored": n, "accuracy": round(c / n, 4) if n else None}

@@ -213,6 +213,9 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
         until: str | None = Query(None, pattern=DATE_PATTERN, description="YYYY-MM-DD"),
         cursor: int | None = Query(None, ge=0, le=2**62, description="`next_cursor` of the previous page"),
         limit: int = Query(100, ge=1, le=1000),
+        country_of_location: str | None = Query(
+            None, pattern=r"^[A-Za-z]{3}(,[A-Za-z]{3}){0,19}$",
+            description="events that happen in these countries: ISO 3166-1 alpha-3, comma-separated"),
     ) -> dict:
         """Events, oldest id first, a page at a time: pass ``next_cursor`` back as ``cursor``."""
         if type is not None and type not in PLOVER_TYPES:
@@ -225,8 +228,9 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
             a, b = (p.strip() for p in dyad.split(",", 1))
             pair = (actor_id(a), actor_id(b))
         aid = actor_id(actor) if actor else None
+        places = country_of_location.upper().split(",") if country_of_location else None
         items = backend.events_page(store, actor=aid, dyad=pair, type=type, status=status, since=d_since,
-                                    until=d_until, after_id=cursor, limit=limit + 1)
+                                    until=d_until, after_id=cursor, limit=limit + 1, location_country=places)
         more = len(items) > limit
         items = items[:limit]
         return {"items": items, "next_cursor": items[-1]["id"] if more and items else None}
