@@ -12,6 +12,8 @@ A sentence is **kept** when it has
 - a KB name, alias, demonym, capital or acronym form (a superset of what ``find_mentions``
   keeps: it filters further by case and context);
 - a quotation (``quotes.QUOTE_RE`` over the whole text; every sentence the quote touches);
+- a possible actor the KB lacks (``actors.generic``): an agent noun ("protesters", "gunmen") or a
+  capitalised word inside the sentence (a name);
 - an anaphor the coreference rules resolve ("the group", "the country", "the foreign ministry",
   "he", "they", "it", "its" …) with a kept mention at most ``coref.WINDOW + 1`` sentences before it.
 
@@ -33,6 +35,7 @@ from spacy.tokens import Doc
 
 from detente.actors import ActorKB
 from detente.actors.coref import ANAPHOR_WORDS as PRONOUN_ANAPHORS, DEFINITE_ANAPHORS, WINDOW
+from detente.actors.generic import agent_nouns, spec as generic_spec
 from detente.actors.mentions import matchers
 from detente.quotes import QUOTE_RE
 
@@ -80,6 +83,11 @@ class Prefilter:
         self._the = strings.add("the")
         self._pronouns = np.array([strings.add(w) for w in sorted(PRONOUN_ANAPHORS)], dtype=np.uint64)
         self._definites = np.array([strings.add(w) for w in sorted(DEFINITE_ANAPHORS)], dtype=np.uint64)
+        skip = set(generic_spec().skip_nouns)
+        heads = {p.split()[-1] for p in agent_nouns()} | {k.split()[-1] for k in kb.nouns}
+        heads = {h for h in heads if h not in skip and h.isalpha() and len(h) > 2 and not nlp.vocab[h].is_stop}
+        heads |= {h + "s" for h in heads} | {h + "es" for h in heads} | {h[:-1] + "ies" for h in heads if h.endswith("y")}
+        self._agents = np.array([strings.add(w) for w in sorted(heads)], dtype=np.uint64)
 
     def keep_flags(self, doc: Doc) -> tuple[list[tuple[int, int]], list[bool]]:
         """Sentences (token ranges) of a sentencized doc and whether each is kept."""
@@ -110,6 +118,12 @@ class Prefilter:
         for _, s, _e in self.matchers.nouns(doc):
             if after_the[s]:
                 anaphor[sent_of[s]] = True
+        # actors the KB lacks: an agent noun, or a capitalised word that does not open its sentence
+        starts = doc.to_array(SENT_START) == 1
+        titled = np.array([t.is_title or (t.is_upper and len(t) > 1) for t in doc], dtype=bool) & ~starts
+        titled[0] = bool(len(doc) and doc[0].is_upper and len(doc[0]) > 1)  # a heading ("ANALYSIS")
+        for i in np.flatnonzero(np.isin(lowers, self._agents) | titled):
+            mention[sent_of[i]] = True
         keep = [m or q for m, q in zip(mention, quote)]
         last_mention = -10**9
         for k in range(len(sents)):
