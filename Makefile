@@ -39,8 +39,10 @@ kb: $(STAMP)
 	$(BIN)/detente kb build
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --corpus wcep --n 2000 --kinds parse,extract --no-queries --out benchmarks/results-wcep.json
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_kb.py
+	$(BIN)/python benchmarks/bench_length.py
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2

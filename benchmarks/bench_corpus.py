@@ -41,3 +41,19 @@ def vary(article: Article, i: int) -> Article:
 def corpus(n: int) -> list[Article]:
     base = base_articles()
     return [vary(base[i % len(base)], i) for i in range(n)]
+
+
+WCEP = ROOT.parent / "shared" / "data" / "wcep-dev" / "wcep-2015-2020.jsonl"
+
+
+def wcep(n: int, path: Path = WCEP, seed: int = 7) -> list[Article]:
+    """``n`` short real news items of wcep-dev (one to three sentences each), drawn with a fixed seed."""
+    import json
+    import random
+
+    if not path.is_file():
+        raise SystemExit(f"{path}: not found (the wcep-dev items live in ../shared/data/wcep-dev)")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = random.Random(seed).sample(rows, min(n, len(rows)))
+    return [Article.from_text(r["text"], published=r["published"], title=r.get("title"), source=r.get("source"))
+            for r in rows]

@@ -57,13 +57,13 @@ def _bar(total: int, label: str):
                     console=console, transient=True, disable=not console.is_terminal)
 
 
-def worker_throughput(kind: str, n: int, batch_size: int) -> dict[str, Any]:
-    from bench_corpus import corpus
+def worker_throughput(kind: str, n: int, batch_size: int, source: str = "articles") -> dict[str, Any]:
+    from bench_corpus import corpus, wcep
 
     from detente.clean import clean_text
     from detente.nlp import get_nlp
 
-    articles = corpus(n)
+    articles = wcep(n) if source == "wcep" else corpus(n)
     t = time.perf_counter()
     nlp = get_nlp()
     nlp("Warm-up.")
@@ -112,7 +112,7 @@ def worker_throughput(kind: str, n: int, batch_size: int) -> dict[str, Any]:
             secs = time.perf_counter() - t0
     cpu = _cpu() - c0
     return {
-        "kind": kind, "n": n, "batch_size": batch_size, "seconds": round(secs, 3), "cpu_seconds": round(cpu, 3),
+        "kind": kind, "corpus": source, "n": n, "batch_size": batch_size, "seconds": round(secs, 3), "cpu_seconds": round(cpu, 3),
         "load_seconds": round(load_s, 2), "cpu_ms_per_article": round(1000 * cpu / n, 2),
         "articles_per_s": round(n / secs, 2), "sentences": sentences, "sentences_per_s": round(sentences / secs, 1),
         "ms_per_article": round(1000 * secs / n, 2), "events": events, "peak_rss_mib": round(_peak_rss_mib(), 1),
@@ -287,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-queries", action="store_true")
     ap.add_argument("--no-throughput", action="store_true")
     ap.add_argument("--out", default=str(HERE / "results.json"))
+    ap.add_argument("--corpus", choices=("articles", "wcep"), default="articles",
+                    help="the example articles, repeated and varied, or short real items of wcep-dev")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -294,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.worker == "queries":
             out = worker_queries(args.query_events, args.reps)
         else:
-            out = worker_throughput(args.worker, int(args.n), args.batch_size)
+            out = worker_throughput(args.worker, int(args.n), args.batch_size, args.corpus)
         print(json.dumps(out))
         return 0
 
@@ -303,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = [k for k in args.kinds.split(",") if k in KINDS]
     res: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "git": git_rev(), "mode": "full" if args.full else "quick",
+        "corpus": args.corpus,
         "machine": machine(), "note": "shared machine (2 cores, up to 9 concurrent agents): figures are indicative",
         "throughput": [], "ratio_to_parse": {}, "scaling": {},
     }
@@ -310,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             for kind in kinds:
                 print(f"• {kind} N={n} …", file=sys.stderr)
-                r = run_worker(["--worker", kind, "--n", str(n), "--batch-size", str(args.batch_size)])
+                r = run_worker(["--worker", kind, "--n", str(n), "--batch-size", str(args.batch_size),
+                                "--corpus", args.corpus])
                 if r:
                     res["throughput"].append(r)
                     _save(args.out, res)  # partial results survive an interrupted run

@@ -556,8 +556,14 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     obj = None
     if p.objects:
+        single, phrases = p.object_words
         for k, o in enumerate(objs):
-            hit = next((w for w in p.objects if _obj_match(w, view, k)), None)
+            if view.slow[k]:
+                hit = next((w for w in p.objects if _obj_match(w, view, k)), None)
+            else:  # the first of the pattern's object words the object has (set look-ups)
+                found = [single[w] for w in view.quick[k] if w in single]
+                found += [i for i, w in phrases if _word_match(w, o)]
+                hit = p.objects[min(found)] if found else None
             if hit is None:
                 continue
             quals = p.object_qualifiers.get(hit)

@@ -144,6 +144,15 @@ class Pattern(BaseModel):
                 + self.needs_clause + bool(self.sentence_words))
 
     @cached_property
+    def object_words(self) -> tuple[dict[str, int], list[tuple[int, str]]]:
+        """The object words by position: single words in a dict, phrases ("peace deal") in a list."""
+        single = {}
+        for i, w in enumerate(self.objects):
+            if " " not in w:
+                single.setdefault(w, i)
+        return single, [(i, w) for i, w in enumerate(self.objects) if " " in w]
+
+    @cached_property
     def verb_heads(self) -> dict[str, list[list[str]]]:
         """verb lemma → the extra words each multiword entry needs ("list as" → {"list": [["as"]]})."""
         out: dict[str, list[list[str]]] = {}
