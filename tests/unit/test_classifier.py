@@ -23,7 +23,6 @@ def test_features_abstract_entities_and_pair_verbs_with_objects(nlp):
     f = C.features(sent(nlp, "Russian troops attacked a Ukrainian border post on Tuesday."))
     assert "r:attack" in f and "v:attack" in f
     assert "vo:attack|post" in f
-    assert "vpo:attack|on|@DATE" not in f or True  # dates are abstracted wherever they attach
     assert "u:@NORP" in f and "e:NORP" in f
     assert not any("russian" in x or "tuesday" in x for x in f)  # names and days never reach the model
     assert any(x.startswith("sv:") and x.endswith("|attack") for x in f)
