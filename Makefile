@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask lexicon kb clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon kb classifier clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_kb.py
 	$(BIN)/python benchmarks/bench_length.py
+
+# sentence classifier: cross-validate on the dev split, train, write src/detente/data/classifier/
+classifier: $(STAMP)
+	$(BIN)/python scripts/train_classifier.py --bench 2000
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2
