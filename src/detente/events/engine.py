@@ -23,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -1288,6 +1289,11 @@ class EngineSettings(BaseModel):
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
     target_optional_types: list[str] = Field(default_factory=list)
     accident_words: list[str] = Field(default_factory=list)
+    classifier: bool = True
+    classifier_proposals: Literal["trigger_less", "always"] = "trigger_less"
+    classifier_cameo: dict[str, str] = Field(default_factory=dict)
+    classifier_confidence: float = 0.6
+    actorless_types: list[str] = Field(default_factory=list)
     contest_words: list[str] = Field(default_factory=list)
 
 
@@ -1380,7 +1386,73 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         if alt is not None:
             events = code_sentence(alt, mentions, published, patterns, kb, _retry=False)
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
+    if _retry and settings().classifier:
+        events = _with_classifier(sent, mentions, published, kb, events)
     return events
+
+
+def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | None, kb,
+                     events: list[Event]) -> list[Event]:
+    """The learned signal (``detente.events.classifier``): an event a generated lexicon pattern coded
+    is vetoed when the sentence classifier is sure there is no event of that type; a sentence in
+    which no pattern has a trigger gets the type the classifier proposes, its arguments from the
+    parse (where a trigger was there and the rules said no, their constraints stand)."""
+    from detente.events.classifier import get_classifier, propose, vetoes
+
+    probs = get_classifier().predict(sent)
+    kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
+    if kept:
+        if len(kept) != len(events):
+            sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
+        return kept
+    if settings().classifier_proposals == "trigger_less" and _has_trigger(sent, load_patterns()):
+        return kept  # the rules had a trigger here and said no: their constraints stand
+    out = []
+    for etype, p in propose(probs)[:1]:
+        ev = _proposed(sent, mentions, published, kb, etype, p)
+        if ev is not None:
+            out.append(ev)
+    if out or len(kept) != len(events):
+        sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
+    return out
+
+
+def _has_trigger(sent: Span, patterns: PatternSet) -> bool:
+    """Whether some pattern triggers on a word of the sentence (a verb form or an event noun)."""
+    for t in sent:
+        if _verbal(t) and _verb_patterns(patterns, t)[1]:
+            return True
+        if t.pos_ == "NOUN" and patterns.for_noun(_lemma(t)):
+            return True
+    return False
+
+
+def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb, etype: str,
+              p: float) -> Event | None:
+    """An event of a proposed type: the source is the main clause's subject (or passive agent),
+    the target its object or prepositional object; types that PLOVER codes without actors
+    (``settings().actorless_types``) may have neither, the others need both."""
+    cfg = settings()
+    ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
+    ctx.tok2m = _index_mentions(sent, mentions)
+    root = sent.root
+    if not _verbal(root):
+        root = next((t for t in sent if t.pos_ == "VERB"), root)
+    pattern = Pattern.model_construct(
+        id=f"classifier.{etype.lower()}", verbs=[], nouns=[], type=etype, cameo=cfg.classifier_cameo[etype],
+        confidence=round(p * cfg.classifier_confidence, 3), context=[], source=["subj", "agent"],
+        target=["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "victim"])
+    m = Match(pattern, root, next(iter(_objects(root)), None) if _verbal(root) else None, [])
+    source = _source(ctx, m)
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+    target = _target(ctx, m, source or nobody)
+    if source is not None and target is not None and not _valid(source, target):
+        target = None
+    if etype not in cfg.actorless_types and (source is None or target is None):
+        return None  # a verbal act or a cooperation needs both its parties ("Syria condemned the attack")
+    ev = _build(ctx, m, source or nobody, target)
+    return ev.model_copy(update={"source": source.ref if source is not None else None,
+                                 "detail": {**ev.detail, "classifier_p": round(p, 3)}})
 
 
 HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM"}
