@@ -31,6 +31,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_length.py
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2

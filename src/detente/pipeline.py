@@ -119,6 +119,13 @@ def _needs_full_parse(result: ArticleResult, plan: Plan) -> bool:
     return False
 
 
+# Texts longer than this are parsed in pieces cut at paragraph breaks, one piece per batch (and
+# always those over the model's ``max_length``): spaCy's tok2vec and NER cost more per token in a
+# very large batch (a 400 KB text in one: ~13x a 40 KB one instead of 10x), while a paragraph
+# break ends a sentence anyway.
+PIECE_CHARS = 40_000
+
+
 def split_paragraphs(text: str, limit: int) -> list[tuple[int, int]]:
     """``(start, end)`` pieces covering ``text``, each at most ``limit`` characters, cut after a
     paragraph break where there is one (else after a line break, a sentence's full stop, a space;
@@ -205,12 +212,18 @@ def extract_articles(
             cleaned = guarded(article, lambda: clean_text(article.text))
             if cleaned is None:
                 continue
-            if pf is None or len(cleaned.text) > nlp.max_length:
-                # a text over spaCy's limit is parsed in pieces cut at paragraph breaks, then joined
-                pieces = split_paragraphs(cleaned.text, nlp.max_length)
-                pending.append(_Pending(key, article, cleaned, None, len(pieces)))
-                for start, end in pieces:
-                    yield cleaned.text[start:end], key
+            limit = min(nlp.max_length, PIECE_CHARS)
+            if len(cleaned.text) > limit:
+                # a long text: parsed here in pieces cut at paragraph breaks, one piece per batch
+                # (joined in ``_finish``), not in the shared batches where it would make one huge one
+                docs = guarded(article, lambda: list(nlp.pipe(
+                    (cleaned.text[s:e] for s, e in split_paragraphs(cleaned.text, limit)), batch_size=1)))
+                if docs is not None:
+                    pending.append(_Pending(key, article, cleaned, None, 0, docs))
+                continue
+            if pf is None:
+                pending.append(_Pending(key, article, cleaned, None, 1))
+                yield cleaned.text, key
                 continue
             plan = guarded(article, lambda: pf.plan(cleaned.text))
             if plan is None:
@@ -221,7 +234,7 @@ def extract_articles(
                 yield cleaned.text[run.start:run.end], key
 
     for doc, key in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        while pending[0].key != key:  # articles with nothing to parse
+        while pending[0].key != key:  # articles parsed already (long ones) or with nothing to parse
             yield from finish(pending.popleft())
         head = pending[0]
         head.docs.append(doc)
