@@ -23,7 +23,7 @@ from detente.actors import ActorKB, find_mentions, load_kb
 from detente.clean import Cleaned, clean_text
 from detente.events import extract_events
 from detente.models import Article, ArticleResult, Extraction
-from detente.nlp import get_fast_nlp
+from detente.nlp import doc_text, get_fast_nlp
 from detente.prefilter import Plan, Prefilter, stitch
 from detente.quotes import extract_quotes
 from detente.relations.derive import changes_from_events
@@ -56,7 +56,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
     """Run the stages after parsing on one article whose cleaned text was parsed into ``doc``
     (``cleaned``: ``clean_text(article.text)``, when the caller has it already)."""
     cleaned = cleaned or clean_text(article.text)
-    assert doc.text == cleaned.text, "doc must be the parse of the cleaned text"
+    assert doc_text(doc) == cleaned.text, "doc must be the parse of the cleaned text"
     original = article.text
     mentions = find_mentions(doc, kb, article.published)
 

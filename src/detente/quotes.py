@@ -19,7 +19,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from detente.models import Mention, Quote
-from detente.nlp import sentences
+from detente.nlp import doc_text, sentences
 
 QUOTE_RE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e\n]{3,}?)[\"\u201d]")
 REPORTING = {
@@ -97,7 +97,7 @@ def _mention_at(mentions: _MentionIndex, start: int, end: int) -> Mention | None
 
 def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     """Quotes of a parsed doc (offsets in ``doc.text``)."""
-    text = doc.text
+    text = doc_text(doc)
     index = _MentionIndex(mentions)
     persons: list[str] = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
     out: list[Quote] = []
