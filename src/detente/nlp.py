@@ -109,11 +109,18 @@ class Sentences:
 
 
 def sentences(doc: Doc) -> Sentences:
-    """The sentence index of ``doc``, built on first use and kept in ``doc.user_data``."""
-    got = doc.user_data.get(_SENTS_KEY)
+    """The sentence index of ``doc``, built on first use and kept in ``doc.user_data`` (per doc:
+    a re-parsed copy shares the user data of the doc it copies)."""
+    kept = doc.user_data.setdefault(_SENTS_KEY, {})
+    got = kept.get(id(doc))
     if got is None or got.doc is not doc:
-        got = doc.user_data[_SENTS_KEY] = Sentences(doc)
+        got = kept[id(doc)] = Sentences(doc)
     return got
+
+
+def parse_changed(doc: Doc) -> None:
+    """Forget ``doc``'s sentence index (its parse was changed in place)."""
+    doc.user_data.get(_SENTS_KEY, {}).pop(id(doc), None)
 
 
 _TEXT_KEY = "detente.text"
@@ -121,9 +128,10 @@ _TEXT_KEY = "detente.text"
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
-    got = doc.user_data.get(_TEXT_KEY)
+    kept = doc.user_data.setdefault(_TEXT_KEY, {})
+    got = kept.get(id(doc))
     if got is None or got[0] is not doc:
-        got = doc.user_data[_TEXT_KEY] = (doc, doc.text)
+        got = kept[id(doc)] = (doc, doc.text)
     return got[1]
 
 
@@ -244,10 +252,10 @@ class CompiledAttributeRuler(AttributeRuler):
                 for c, v in self._merge(rules).items():
                     table[u, cols[c]] = v
                     mask[u, cols[c]] = True
-        out = doc.to_array(list(cols))
-        out = np.where(mask[inverse], table[inverse], out)
+        before = doc.to_array(list(cols))
+        out = np.where(mask[inverse], table[inverse], before)
         for i, rules in per_token.items():  # tokens inside a longer pattern
-            row = doc.to_array(list(cols))[i]
+            row = before[i].copy()  # (the doc's array read once, not once per such token)
             for c, v in self._merge(rules).items():
                 row[cols[c]] = v
             out[i] = row

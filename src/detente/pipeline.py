@@ -23,7 +23,7 @@ from detente.actors import ActorKB, find_mentions, load_kb
 from detente.clean import Cleaned, clean_text
 from detente.events import extract_events
 from detente.models import Article, ArticleResult, Event, Extraction
-from detente.nlp import get_fast_nlp
+from detente.nlp import doc_text, get_fast_nlp
 from detente.places import Place, article_fallback, event_location, find_places, trigger_index
 from detente.prefilter import Plan, Prefilter, stitch
 from detente.quotes import extract_quotes
@@ -57,7 +57,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
     """Run the stages after parsing on one article whose cleaned text was parsed into ``doc``
     (``cleaned``: ``clean_text(article.text)``, when the caller has it already)."""
     cleaned = cleaned or clean_text(article.text)
-    assert doc.text == cleaned.text, "doc must be the parse of the cleaned text"
+    assert doc_text(doc) == cleaned.text, "doc must be the parse of the cleaned text"
     original = article.text
     mentions = find_mentions(doc, kb, article.published)
     places = find_places(doc, mentions)
@@ -133,6 +133,13 @@ def _needs_full_parse(result: ArticleResult, plan: Plan) -> bool:
         if span is not None and any(t.text in names for t in span):
             return True
     return False
+
+
+# Texts longer than this are parsed in pieces cut at paragraph breaks, one piece per batch (and
+# always those over the model's ``max_length``): spaCy's tok2vec and NER cost more per token in a
+# very large batch (a 400 KB text in one: ~13x a 40 KB one instead of 10x), while a paragraph
+# break ends a sentence anyway.
+PIECE_CHARS = 40_000
 
 
 def split_paragraphs(text: str, limit: int) -> list[tuple[int, int]]:
@@ -221,12 +228,18 @@ def extract_articles(
             cleaned = guarded(article, lambda: clean_text(article.text))
             if cleaned is None:
                 continue
-            if pf is None or len(cleaned.text) > nlp.max_length:
-                # a text over spaCy's limit is parsed in pieces cut at paragraph breaks, then joined
-                pieces = split_paragraphs(cleaned.text, nlp.max_length)
-                pending.append(_Pending(key, article, cleaned, None, len(pieces)))
-                for start, end in pieces:
-                    yield cleaned.text[start:end], key
+            limit = min(nlp.max_length, PIECE_CHARS)
+            if len(cleaned.text) > limit:
+                # a long text: parsed here in pieces cut at paragraph breaks, one piece per batch
+                # (joined in ``_finish``), not in the shared batches where it would make one huge one
+                docs = guarded(article, lambda: list(nlp.pipe(
+                    (cleaned.text[s:e] for s, e in split_paragraphs(cleaned.text, limit)), batch_size=1)))
+                if docs is not None:
+                    pending.append(_Pending(key, article, cleaned, None, 0, docs))
+                continue
+            if pf is None:
+                pending.append(_Pending(key, article, cleaned, None, 1))
+                yield cleaned.text, key
                 continue
             plan = guarded(article, lambda: pf.plan(cleaned.text))
             if plan is None:
@@ -237,7 +250,7 @@ def extract_articles(
                 yield cleaned.text[run.start:run.end], key
 
     for doc, key in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        while pending[0].key != key:  # articles with nothing to parse
+        while pending[0].key != key:  # articles parsed already (long ones) or with nothing to parse
             yield from finish(pending.popleft())
         head = pending[0]
         head.docs.append(doc)

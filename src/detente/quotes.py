@@ -14,11 +14,12 @@ without its marks, in ``doc.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.models import Mention, Quote
-from detente.nlp import sentences
+from detente.nlp import doc_text, sentences
 
 QUOTE_RE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e\n]{3,}?)[\"\u201d]")
 REPORTING = {
@@ -73,8 +74,22 @@ def _speaker_from_sentence(sent: Span, q_start: int, q_end: int) -> tuple[Token 
     return (best[1], best[2]) if best else (None, "")
 
 
-def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    for m in mentions:
+class _MentionIndex:
+    """The mentions by start offset, for overlap look-ups by bisection (in list order)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        self.starts = [mentions[k].start for k in self.order]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end)
+        return [self.mentions[k] for k in sorted(self.order[lo:hi])]
+
+
+def _mention_at(mentions: _MentionIndex, start: int, end: int) -> Mention | None:
+    for m in mentions.overlapping(start, end):
         if m.start < end and start < m.end and (m.kind == "person" or m.id):
             return m
     return None
@@ -82,7 +97,8 @@ def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None
 
 def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     """Quotes of a parsed doc (offsets in ``doc.text``)."""
-    text = doc.text
+    text = doc_text(doc)
+    index = _MentionIndex(mentions)
     persons: list[str] = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
     out: list[Quote] = []
     last: tuple[str | None, str | None, int] | None = None  # speaker, id, paragraph start
@@ -113,10 +129,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                     full = [p for p in persons if p.split()[-1] == speaker]
                     if full:
                         speaker = full[-1]
-                ment = _mention_at(mentions, span.start_char, span.end_char)
+                ment = _mention_at(index, span.start_char, span.end_char)
                 speaker_id = ment.id if ment is not None else None
             else:  # a non-person source ("the ministry said"): keep its words
-                ment = _mention_at(mentions, head.idx, head.idx + len(head))
+                ment = _mention_at(index, head.idx, head.idx + len(head))
                 if ment is not None:
                     speaker, speaker_id = ment.text, ment.id
         if speaker is None and last is not None and last[2] == para_start and (head is None or head.lower_ in PRONOUNS):

@@ -29,6 +29,30 @@ def _extract_chunk(articles: list[Article], actor_files: tuple[str, ...] = ()) -
     return list(zip(extract_articles(articles, kb), articles, strict=True))
 
 
+def _extract_chunk_reporting(articles: list[Article], actor_files: tuple[str, ...] = ()
+                             ) -> tuple[list[tuple[ArticleResult, Article]], list[tuple[Article, Exception]]]:
+    """``_extract_chunk`` where an article that fails is left out and returned with its exception
+    (the chunk goes on): ``(pairs, failures)``."""
+    import pickle
+
+    from detente.actors import load_kb
+    from detente.pipeline import extract_articles
+
+    failures: list[tuple[Article, Exception]] = []
+
+    def failed(article: Article, exc: Exception) -> None:
+        try:
+            pickle.dumps(exc)
+        except Exception:  # noqa: BLE001 - any exception that cannot travel back: its text does
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        failures.append((article, exc))
+
+    kb = load_kb(actor_files)
+    by_id = {a.id: a for a in articles}
+    pairs = [(r, by_id[r.id]) for r in extract_articles(articles, kb, on_error=failed)]
+    return pairs, failures
+
+
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -63,26 +87,34 @@ def dask_client(address: str):
 
 def extract_distributed(
     client, articles: Iterable[Article], *, chunk_size: int = 16, actor_files: Sequence[str] = (),
+    on_error: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[tuple[ArticleResult, Article]]:
-    """Stream (result, article) pairs computed on the cluster; completion order, bounded in flight."""
+    """Stream (result, article) pairs computed on the cluster; completion order, bounded in flight.
+
+    ``on_error``: as in ``pipeline.extract_articles`` (called here, on the client)."""
     from distributed import as_completed
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     limit = 2 * workers
     chunks = _chunks(articles, chunk_size)
     files = tuple(str(f) for f in actor_files)
+    task = _extract_chunk if on_error is None else _extract_chunk_reporting
     pending = as_completed()
     in_flight = 0
     for chunk in islice(chunks, limit):
-        pending.add(client.submit(_extract_chunk, chunk, files, pure=False))
+        pending.add(client.submit(task, chunk, files, pure=False))
         in_flight += 1
     for future in pending:
         pairs = future.result()
         future.release()
+        if on_error is not None:
+            pairs, failures = pairs
+            for article, exc in failures:
+                on_error(article, exc)
         in_flight -= 1
         nxt = next(chunks, None)
         if nxt is not None:
-            pending.add(client.submit(_extract_chunk, nxt, files, pure=False))
+            pending.add(client.submit(task, nxt, files, pure=False))
             in_flight += 1
         yield from pairs
 

@@ -55,3 +55,14 @@ def test_extract_reports_the_failed_article_and_prints_the_rest(nlp, folder):
     doc = json.loads(out[out.index("{"):out.rindex("}") + 1])
     assert len(doc["articles"]) == 2
     assert "b.txt" in r.output and "a stage failed" in r.output
+
+
+def test_a_dask_chunk_reports_the_failed_article_and_returns_the_rest(nlp, folder):
+    from detente.ingest import read_paths
+    from detente.scale import _extract_chunk_reporting
+
+    articles = [a for a in read_paths([folder]) if not hasattr(a, "reason")]
+    pairs, failures = _extract_chunk_reporting(articles)
+    assert sorted(a.origin for _, a in pairs) == sorted(a.origin for a in articles if "BOOM" not in a.text)
+    assert [str(exc) for _, exc in failures] == ["a stage failed", "a stage failed"]
+    assert all(r.id == a.id for r, a in pairs)

@@ -24,7 +24,7 @@ directly precede the noun ("the Western-backed government" is no anaphor).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -150,6 +150,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
     # all mentions so far with their first token, in text order; coref mentions join as found
     timeline: list[tuple[int, Mention]] = sorted(((tok_of(m), m) for m in mentions), key=lambda p: p[0])
     added: list[tuple[Mention, Mention]] = []  # (coref mention, antecedent)
+    longest = [max((m.end - m.start for m in mentions), default=0)]  # the longest mention, in characters
 
     def co_arguments(i: int) -> set[int]:
         """Tokens of the subject of the verb an object pronoun hangs on: "X designated them" — a
@@ -203,7 +204,12 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         added.append((cm, ante))
         root_score[id(cm)] = root_score[id(ante)]
         covered.update(range(span.start, span.end))
-        insort(timeline, (span.start, cm), key=_first)  # after equal keys, as append + stable sort
+        at = bisect_right(timeline, span.start, key=_first)
+        timeline.insert(at, (span.start, cm))  # after equal keys, as append + stable sort
+        longest[0] = max(longest[0], cm.end - cm.start)
+        for key, named in list(kept.items()):
+            if at < named.n:  # inserted among the entries it has counted: count again
+                del kept[key]
 
     def possessed(i: int) -> tuple[Span, SectorNoun] | None:
         """The state institution after "<anaphor>'s" ("the country's Supreme Court")."""
@@ -215,6 +221,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                     return nouns[k]
         return None
 
+    wanted: dict[tuple[int, str, bool], bool] = {}  # (mention, pair noun's kind, "governments") → fits
+    kept: dict[tuple[str, bool, bool], _Named] = {}  # counts for the main dyad, per kind of pair anaphor
     for t in doc:
         i = t.i
         if i in covered:
@@ -241,13 +249,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                     sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if sp is not None and sp.root.i in acting:
                         return False
-                if want == "person":
-                    return m.kind == "person"
-                if want == "state":
-                    if noun == "governments" and m.id and m.country and kb.governor(m.country, on) == m.id:
-                        return True  # "both governments" after "the Taliban": Afghanistan's de facto one
-                    return _state_of(kb, m) is not None and m.id == _state_of(kb, m) and m.id is not None
-                return bool(m.id or m.country)
+                # what kind of pair member a mention can be does not change: worked out once per
+                # mention (pair anaphors look back over all mentions named so far)
+                key = (id(m), want, noun == "governments")
+                got = wanted.get(key)
+                if got is None:
+                    got = wanted[key] = _pair_member(kb, m, want, noun, on)
+                return got
 
             pair: list[Mention] = []
             seen_ids: set[str] = set()
@@ -263,7 +271,18 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 pair.append(m)
             joint = _coordinated_pair(doc, timeline, sent_of, det.start, sent_of[i] - WINDOW, fits,
                                       lambda ti: not (in_quote[ti] and not in_quote[i]))
-            dyad = _main_dyad(timeline, det.start, fits, lambda ti: not (in_quote[ti] and not in_quote[i]))
+            visible = lambda ti: not (in_quote[ti] and not in_quote[i])  # noqa: E731
+            kind_fits = lambda m, want=want, noun=nxt: fits(m, want, frozenset(), noun, 0, 0)  # noqa: E731
+            excluded = []  # mentions of the acting actor: only near the anaphor
+            for ti, m in _back(timeline, det.start) if acting else ():
+                if m.start + longest[0] <= a_lo:
+                    break
+                if visible(ti) and kind_fits(m) and not fits(m):
+                    excluded.append(m)
+            named = kept.setdefault((want, nxt == "governments", in_quote[i]), _Named())
+            dyad, ok = _main_dyad_kept(named, timeline, det.start, kind_fits, visible, excluded)
+            if not ok:
+                dyad = _main_dyad(timeline, det.start, fits, visible)
             if joint is not None and dyad is not None and _passing(timeline, det.start, joint, dyad):
                 joint = None  # "Iraq and Oman hosted talks …, diplomats from both countries": the topic pair
             if joint is not None:
@@ -345,8 +364,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             subj = _clause_subject(t)
             if subj is None:
                 continue
-            ante = next((m for _, m in _back(timeline, subj.i + 1)
-                         if m.start <= subj.idx < m.end and m.kind != "person"), None)
+            ante = None
+            for _, m in _back(timeline, subj.i + 1):
+                if m.start + longest[0] <= subj.idx:
+                    break  # this and every earlier mention end before the subject
+                if m.start <= subj.idx < m.end and m.kind != "person":
+                    ante = m
+                    break
             if ante is not None and (ante.id or ante.country):
                 add(span, ante, ante.country, ante.sector, ante.id, "'its'")
         elif definite and i in nouns:
@@ -448,28 +472,84 @@ def _clause_subject(tok):
 PAIR_JOINERS = frozenset({"and", ",", ", and", "and the", ", and the"})
 
 
+class _Named:
+    """Per actor: how often it was named, its first mention (the first non-coref one when there is
+    one) and where it was first named — over the first ``n`` entries of a timeline."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.count: dict[str, int] = {}
+        self.first: dict[str, Mention] = {}
+        self.order: dict[str, int] = {}
+        self.earliest: dict[str, Mention] = {}  # the mention counted first (whose position is ``order``)
+
+    def add(self, ti: int, m: Mention) -> None:
+        ident = m.id or m.country
+        if not ident:
+            return
+        self.count[ident] = self.count.get(ident, 0) + 1
+        if ident not in self.first or m.kind != "coref" and self.first[ident].kind == "coref":
+            self.first[ident] = m
+            if ident not in self.order:
+                self.order[ident], self.earliest[ident] = ti, m
+
+    def dyad(self, count: dict[str, int] | None = None) -> tuple[Mention, Mention] | None:
+        """The two actors named most often (``count`` instead of this one's, when given), when they
+        clearly lead (each named at least three times, the second more often than the third)."""
+        count = self.count if count is None else count
+        ranked = sorted(count, key=lambda k: -count[k])
+        if len(ranked) < 2 or count[ranked[1]] < 3 or (len(ranked) > 2 and count[ranked[2]] >= count[ranked[1]]):
+            return None
+        a, b = sorted(ranked[:2], key=lambda k: self.order[k])
+        return self.first[a], self.first[b]
+
+
 def _main_dyad(timeline, before: int, fits, visible):
     """The article's main dyad so far: the two actors that pass ``fits`` named most often before
     token ``before``, when they clearly lead (each named at least three times, the second more often
     than the third). Text order of first mention: (earlier, later)."""
-    count: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    order: dict[str, int] = {}
+    named = _Named()
     for ti, m in timeline[:_upto(timeline, before)]:
-        if not visible(ti) or not fits(m):
-            continue
+        if visible(ti) and fits(m):
+            named.add(ti, m)
+    return named.dyad()
+
+
+def _main_dyad_kept(named: _Named, timeline, before: int, kind_fits, visible, excluded):
+    """``_main_dyad`` from counts kept as the text goes on: ``named`` counts the entries before it
+    that are ``visible`` and ``kind_fits``; it is brought up to token ``before`` here (each entry is
+    counted once over the whole document, not once per pair anaphor). ``excluded``: the mentions
+    ``fits`` rejects beyond ``kind_fits`` (the acting actor's), taken out of the counts; ``None`` when
+    taking one out would change a first mention: the caller then counts from scratch."""
+    k = _upto(timeline, before)
+    if k < named.n:  # counted past ``before`` already
+        return None, False
+    for ti, m in timeline[named.n:k]:
+        if visible(ti) and kind_fits(m):
+            named.add(ti, m)
+    named.n = k
+    if not excluded:
+        return named.dyad(), True
+    count = dict(named.count)
+    for m in excluded:
         ident = m.id or m.country
         if not ident:
             continue
-        count[ident] = count.get(ident, 0) + 1
-        if ident not in first or m.kind != "coref" and first[ident].kind == "coref":
-            first[ident] = m
-            order.setdefault(ident, ti)
-    ranked = sorted(count, key=lambda k: -count[k])
-    if len(ranked) < 2 or count[ranked[1]] < 3 or (len(ranked) > 2 and count[ranked[2]] >= count[ranked[1]]):
-        return None
-    a, b = sorted(ranked[:2], key=lambda k: order[k])
-    return first[a], first[b]
+        if named.first.get(ident) is m or named.earliest.get(ident) is m:
+            return None, False
+        count[ident] -= 1
+    return named.dyad(count), True
+
+
+def _pair_member(kb: ActorKB, m: Mention, want: str, noun: str, on: dt.date | None) -> bool:
+    """Whether ``m`` can be one of "both <noun>" (``want``: person, state or any actor)."""
+    if want == "person":
+        return m.kind == "person"
+    if want == "state":
+        if noun == "governments" and m.id and m.country and kb.governor(m.country, on) == m.id:
+            return True  # "both governments" after "the Taliban": Afghanistan's de facto one
+        return _state_of(kb, m) is not None and m.id == _state_of(kb, m) and m.id is not None
+    return bool(m.id or m.country)
 
 
 def _passing(timeline, before: int, joint, dyad) -> bool:

@@ -386,7 +386,7 @@ def register(app: typer.Typer) -> None:
                         pairs = (
                             (r, pending.pop(r.id, a))
                             for r, a in extract_distributed(client, to_parse(), chunk_size=batch_size,
-                                                            actor_files=[str(f) for f in actors])
+                                                            actor_files=[str(f) for f in actors], on_error=failed)
                         )
                     else:
                         pairs = ((r, pending.pop(r.id)) for r in extract_articles(

@@ -1552,7 +1552,6 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     new = _with_sentence_parse(doc, heads, deps, pos, tags, lemmas)
     if new is None:
         return None
-    new.user_data = doc.user_data
     return new[sent.start: sent.end]
 
 
@@ -1562,26 +1561,31 @@ _REPARSE_KEY = "detente.reparse_base"
 
 def _with_sentence_parse(doc, heads: dict[int, int], deps: dict[int, str], pos: dict[int, str],
                          tags: dict[int, str], lemmas: dict[int, str]):
-    """A new document with ``doc``'s words, parse and entities, where the tokens ``heads`` indexes
-    take these head, dependency, POS, tag and lemma values; ``None`` if that is no valid parse.
+    """A document with ``doc``'s words, parse, entities and user data, where the tokens ``heads``
+    indexes take these head, dependency, POS, tag and lemma values; ``None`` if that is no valid
+    parse.
 
     The same document as ``Doc(words=…, spaces=…, heads=…, deps=…, pos=…, tags=…, lemmas=…,
-    ents=…)`` from every token's values, but the words and the arrays are read from ``doc`` once
-    (kept in its ``user_data``) and each re-parse only copies them: re-reading every token of the
-    document for each headline made long articles quadratic."""
+    ents=…)`` from every token's values, but built once per ``doc`` (kept in its ``user_data``) and
+    re-annotated from arrays for each headline: reading every token of the document again for each
+    one made long articles quadratic. The document returned serves until the next call for ``doc``
+    (a re-parsed sentence is coded before the next one is re-parsed)."""
     import numpy as np
     from spacy.attrs import IDS
     from spacy.parts_of_speech import IDS as POS_IDS
     from spacy.tokens import Doc
+
+    from detente.nlp import parse_changed
 
     cols = [IDS[a] for a in _REPARSE_ATTRS]
     got = doc.user_data.get(_REPARSE_KEY)
     if got is None or got[0] is not doc:
         base = doc.to_array(cols)
         base[base[:, 5] == 0, 5] = 2  # no entity tag: outside any entity ("O"), as ``ents=`` writes it
-        template = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-        got = doc.user_data[_REPARSE_KEY] = (doc, template, base)
-    _, template, base = got
+        work = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        work.user_data = doc.user_data
+        got = doc.user_data[_REPARSE_KEY] = (doc, work, base)
+    _, work, base = got
     arr = base.copy()
     strings = doc.vocab.strings
     for i, h in heads.items():
@@ -1590,12 +1594,13 @@ def _with_sentence_parse(doc, heads: dict[int, int], deps: dict[int, str], pos: 
         arr[i, 2] = POS_IDS.get(pos[i], 0)
         arr[i, 3] = strings.add(tags[i]) if tags[i] else 0
         arr[i, 4] = strings.add(lemmas[i]) if lemmas[i] else 0
-    new = template.copy()
     try:
-        new.from_array(cols, arr)
+        work.from_array(cols, arr)  # checks the heads before it writes anything
     except (ValueError, KeyError):
         return None
-    return new
+    finally:
+        parse_changed(work)
+    return work
 
 
 def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,
