@@ -28,6 +28,8 @@ test-fast: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/detente eval ../shared/dev-gold/PETR2_GSR_validation.xml tests/golden tests/golden/sentences --report eval-report.json
+	$(BIN)/detente eval tests/gold/wcep/dev.yml --report eval-report-wcep-dev.json
+	$(BIN)/detente eval tests/gold/wcep/test.yml --report eval-report-wcep-test.json
 
 # regenerate data/patterns/lexicon_{verbs,nouns}.yml from CAMEO.2.0.txt and propbank-aliases.tsv
 LEXICON_SRC ?= ../shared/data/lexicon
