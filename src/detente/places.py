@@ -572,9 +572,10 @@ def article_fallback(doc: Doc, places: Sequence[Place]) -> Place | None:
 def trigger_index(sent: Span, trigger: str | None) -> int | None:
     """The token of ``sent`` an event's trigger text starts with (its first word; a verb or noun
     preferred)."""
-    if not trigger:
+    words = (trigger or "").split()
+    if not words:
         return None
-    word = trigger.split()[0]
+    word = words[0]
     hits = [t for t in sent if t.text == word]
     if not hits:
         return None

@@ -1430,14 +1430,16 @@ def _has_trigger(sent: Span, patterns: PatternSet) -> bool:
 def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb, etype: str,
               p: float) -> Event | None:
     """An event of a proposed type: the source is the main clause's subject (or passive agent),
-    the target its object or prepositional object; types that PLOVER codes without actors
-    (``settings().actorless_types``) may have neither, the others need both."""
+    the target its object or prepositional object; types that PLOVER codes with one party
+    (``settings().actorless_types``) need one of them, the others need both."""
     cfg = settings()
     ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
     root = sent.root
     if not _verbal(root):
         root = next((t for t in sent if t.pos_ == "VERB"), root)
+    if root.is_space or root.is_punct:
+        return None
     pattern = Pattern.model_construct(
         id=f"classifier.{etype.lower()}", verbs=[], nouns=[], type=etype, cameo=cfg.classifier_cameo[etype],
         confidence=round(p * cfg.classifier_confidence, 3), context=[], source=["subj", "agent"],
@@ -1450,6 +1452,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         target = None
     if etype not in cfg.actorless_types and (source is None or target is None):
         return None  # a verbal act or a cooperation needs both its parties ("Syria condemned the attack")
+    if source is None and target is None:
+        return None  # a proposal needs an actor the parse can name ("The weather was mild")
     ev = _build(ctx, m, source or nobody, target)
     return ev.model_copy(update={"source": source.ref if source is not None else None,
                                  "detail": {**ev.detail, "classifier_p": round(p, 3)}})
