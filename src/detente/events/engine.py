@@ -35,45 +35,59 @@ from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
 
+
+class EngineSettings(BaseModel):
+    """``data/patterns/engine.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    sourceless_types: list[str]
+    sourceless_certainty: float
+    implied_source_sector: dict[str, str] = Field(default_factory=dict)
+    target_optional_types: list[str] = Field(default_factory=list)
+    accident_words: list[str] = Field(default_factory=list)
+    classifier: bool = True
+    classifier_proposals: Literal["trigger_less", "always"] = "trigger_less"
+    classifier_cameo: dict[str, str] = Field(default_factory=dict)
+    classifier_confidence: float = 0.6
+    actorless_types: list[str] = Field(default_factory=list)
+    # word lists of the argument rules (see the YAML's comments)
+    words: dict[str, list[str]] = Field(default_factory=dict)
+    contest_words: list[str] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def settings() -> EngineSettings:
+    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
+    return EngineSettings.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+_WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
+# nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
+CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = {"which", "who", "that", "whom"}
 CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod", "appos")
-CONTAINER_NOUNS = {
-    "government", "leadership", "people", "delegation", "delegate", "representative", "official",
-    "force", "troop", "regime", "authority", "embassy", "ministry", "envoy", "leader", "member",
-    "diplomat", "army", "military", "president", "head", "chief", "citizen", "national",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "adviser", "advisor",
-}
 COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
-
-
-def _kb_less(m: Mention) -> bool:
-    """A mention of an actor the KB lacks (an agent noun, a name; a person with no known post)."""
-    return m.kind in GENERIC_KINDS or (m.kind == "person" and not m.id and not m.country)
-GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
-INSTRUMENT_NOUNS = {"resolution", "law", "rule", "regulation", "decree", "statute", "treaty", "charter",
-                    "constitution", "convention", "provision", "clause", "measure", "bill", "act", "code"}
+GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
+INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 ROLE_CERTAINTY = {
     "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
     "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7, "clause_subj": 0.8,
     "protesters": 0.7, "attacker": 0.8,
 }
-# nouns naming street protesters; a leader conceding after they acted concedes to them
-# an act done "after a Russian offensive" answers the attacker
-ATTACK_NOUNS = {"offensive", "attack", "assault", "bombardment", "incursion", "invasion", "onslaught",
-                "shelling", "blockade", "siege", "advance", "push"}
+ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 ATTACK_PREPS = ("after", "amid", "under")
-PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
+PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
+PART_WORDS = frozenset(_WORDS["part_words"])
+QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
-PART_WORDS = {"most", "some", "all", "many", "part", "parts", "rest", "remainder", "much", "several", "few",
-              "each", "both", "none", "half", "dozens", "hundreds", "thousands", "one", "two", "three"}
-QUANTITY_WORDS = PART_WORDS | {"tens", "scores", "millions", "crowd", "crowds"}
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 CONJ_PENALTY = 0.95
 
@@ -116,6 +130,11 @@ class Ctx:
     used_nouns: set[int] = field(default_factory=set)
     found: list[Event] = field(default_factory=list)
     kb: object | None = None
+
+
+def _kb_less(m: Mention) -> bool:
+    """A mention of an actor the KB lacks (an agent noun, a name; a person with no known post)."""
+    return m.kind in GENERIC_KINDS or (m.kind == "person" and not m.id and not m.country)
 
 
 def _verbal(t: Token) -> bool:
@@ -475,8 +494,7 @@ def _phrase(tok: Token) -> str:
     return " ".join(t.text for t in words)
 
 
-CONTAINERS = {"package", "set", "round", "wave", "series", "raft", "batch", "slew", "number", "string",
-              "barrage", "volley", "salvo", "flurry", "spate", "range", "host", "list", "new", "fresh"}
+CONTAINERS = frozenset(_WORDS["containers"])
 
 
 def _word_match(word: str, tok: Token) -> bool:
@@ -1277,30 +1295,6 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
-
-
-class EngineSettings(BaseModel):
-    """``data/patterns/engine.yml``."""
-
-    model_config = ConfigDict(extra="forbid")
-    version: int
-    sourceless_types: list[str]
-    sourceless_certainty: float
-    implied_source_sector: dict[str, str] = Field(default_factory=dict)
-    target_optional_types: list[str] = Field(default_factory=list)
-    accident_words: list[str] = Field(default_factory=list)
-    classifier: bool = True
-    classifier_proposals: Literal["trigger_less", "always"] = "trigger_less"
-    classifier_cameo: dict[str, str] = Field(default_factory=dict)
-    classifier_confidence: float = 0.6
-    actorless_types: list[str] = Field(default_factory=list)
-    contest_words: list[str] = Field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def settings() -> EngineSettings:
-    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
-    return EngineSettings.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def _object_thing(ctx: Ctx, m: Match) -> bool:
