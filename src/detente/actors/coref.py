@@ -26,8 +26,11 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from importlib import resources
 from typing import Any
 
+import yaml
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import ActorKB, SectorNoun
@@ -35,29 +38,44 @@ from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.nlp import doc_text
 
-WINDOW = 3
+class CorefWords(BaseModel):
+    """``data/actors/coref.yml``: the words of the coreference rules."""
 
-GROUP_NOUNS = frozenset({"group", "movement", "militants", "insurgents", "rebels", "militia", "faction",
-                         "insurgency", "organisation", "organization"})
-STATE_NOUNS = frozenset({"country", "government", "kingdom", "nation", "republic", "emirate"})
-BLOC_NOUNS = frozenset({"bloc", "alliance", "union"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-# "it rained", "it is unclear", "it seems", "it takes time": no actor
-EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "rain", "snow", "take", "matter", "remain", "happen",
-                             "become", "look", "sound", "mean", "cost", "follow"})
-IT_HEADS = frozenset({"administration", "government", "ministry", "cabinet", "court", "parliament",
-                      "military", "army", "office", "department", "council", "committee", "regime",
-                      "leadership", "embassy", "mission", "agency", "bloc"})
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    window: int
+    group_nouns: list[str]
+    state_nouns: list[str]
+    bloc_nouns: list[str]
+    person_pronouns: list[str]
+    plural_pronouns: list[str]
+    expletive_verbs: list[str]
+    it_heads: list[str]
+    pair_determiners: list[str]
+    pair_nouns: dict[str, str]
+    owned_by_name: list[str]
+
+
+def _words() -> CorefWords:
+    text = resources.files("detente").joinpath("data/actors/coref.yml").read_text(encoding="utf-8")
+    return CorefWords.model_validate(yaml.safe_load(text))
+
+
+_W = _words()
+WINDOW = _W.window
+GROUP_NOUNS = frozenset(_W.group_nouns)
+STATE_NOUNS = frozenset(_W.state_nouns)
+BLOC_NOUNS = frozenset(_W.bloc_nouns)
+PERSON_PRONOUNS = frozenset(_W.person_pronouns)
+PLURAL_PRONOUNS = frozenset(_W.plural_pronouns)
+EXPLETIVE_VERBS = frozenset(_W.expletive_verbs)
+IT_HEADS = frozenset(_W.it_heads)
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
 # the group kind of an actor the KB lacks (detente.actors.generic), by its sector
 GENERIC_GROUP_SECTORS = {"REB": "armed_group", "UAF": "armed_group", "PRM": "armed_group", "CRM": "armed_group",
                          "PTY": "party", "OPP": "movement"}
-# pair anaphors: "both <noun>" / "the two <noun>" → the kind of antecedent wanted
-PAIR_DETERMINERS = frozenset({"both", "two"})
-PAIR_NOUNS = {"countries": "state", "nations": "state", "governments": "state", "states": "state",
-              "neighbours": "state", "neighbors": "state", "capitals": "state", "leaders": "person",
-              "sides": "any", "parties": "any"}
+PAIR_DETERMINERS = frozenset(_W.pair_determiners)
+PAIR_NOUNS = dict(_W.pair_nouns)
 # words the prefilter keeps a sentence for (see ``detente.prefilter``): anaphors that need no "the"
 ANAPHOR_WORDS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"} | PAIR_DETERMINERS
 # nouns that are anaphors right after "the"
@@ -65,8 +83,7 @@ DEFINITE_ANAPHORS = STATE_NOUNS | GROUP_NOUNS | BLOC_NOUNS | {"council", "commit
 STATE_KINDS = frozenset({"state", "historic_state"})
 
 
-# institutions so tied to one state in the news that "the X" only follows "<state> X" named before
-OWNED_BY_NAME = ("treasury",)
+OWNED_BY_NAME = tuple(_W.owned_by_name)
 
 
 def _kind(kb: ActorKB, m: Mention) -> str | None:
