@@ -21,66 +21,51 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
+import yaml
+from pydantic import RootModel
 from spacy.tokens import Doc, Span, Token
 
 from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
 from detente.models import Location, Mention
 
+
+class PlaceWords(RootModel[dict[str, int | list[str]]]):
+    """``data/places/words.yml``: the word lists of place finding (``version`` and lists of words)."""
+
+
+def _place_words() -> dict[str, list[str]]:
+    text = resources.files("detente").joinpath("data/places/words.yml").read_text(encoding="utf-8")
+    data = PlaceWords.model_validate(yaml.safe_load(text)).root
+    return {k: v for k, v in data.items() if isinstance(v, list)}
+
+
+_PW = _place_words()
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: prepositions whose object is where something happens
-LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                       "into", "within", "on", "off", "over", "along", "through", "beyond"})
+LOC_PREPS = frozenset(_PW["loc_preps"])
 #: ("from", "to", "towards" say where someone comes from or goes: no place of the event)
 #: prepositions that make a following proper noun a place candidate even if NER says otherwise
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                         "within", "from", "into", "off"})
-PROVINCE_WORDS = frozenset({"province", "provinces", "region", "district", "governorate", "oblast",
-                            "state", "county", "prefecture", "department", "krai", "kray",
-                            "republic", "territory", "canton", "municipality", "raion",
-                            "division", "emirate", "voivodeship", "wilaya"})
-CITY_WORDS = frozenset({"city", "town", "village", "township", "port"})
+PLACE_PREPS = frozenset(_PW["place_preps"])
+PROVINCE_WORDS = frozenset(_PW["province_words"])
+CITY_WORDS = frozenset(_PW["city_words"])
 #: "the city of Monterrey", "the island of Mykonos": the object of "of" after these is a place
-PLACE_NOUNS = frozenset({"city", "town", "village", "township", "port", "island", "islands",
-                         "province", "region", "district", "state", "capital", "enclave", "exclave",
-                         "governorate", "oblast", "county", "prefecture", "outskirts", "suburbs",
-                         "suburb", "neighbourhood", "neighborhood", "area", "municipality"})
+PLACE_NOUNS = frozenset(_PW["place_nouns"])
 #: the last word of a site's name ("the Corinthia Hotel", "Revolution Plaza"): an entity of any
 #: label ending so is a place, located by the text around it when the gazetteer lacks it
-SITE_WORDS = frozenset({"hotel", "plaza", "square", "mosque", "church", "basilica", "cathedral",
-                        "airport", "airbase", "base", "prison", "palace", "stadium", "bridge", "dam",
-                        "capitol", "camp", "hospital", "seminary", "island", "desert", "mountain",
-                        "mountains", "lake", "river", "valley", "zone", "site", "market", "crossing",
-                        "checkpoint", "mall", "temple", "shrine", "cave", "port", "harbour", "harbor",
-                        "peninsula", "heights", "park", "compound", "embassy",
-                        "consulate", "refinery", "plant", "mine", "border", "field", "oilfield"})
+SITE_WORDS = frozenset(_PW["site_words"])
 #: entities the small model often gives a town's name: taken when the name is a big place
 OTHER_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: how big a populated place an entity of OTHER_LABELS must name (provinces and countries: any)
 MIN_OTHER_POPULATION = 100_000
-DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
-    "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower"})
+DIRECTIONS = frozenset(_PW["directions"])
 #: regions larger than a country, and words NER takes for places: never a place of their own
-NOT_PLACES = frozenset({
-    "europe", "asia", "africa", "america", "americas", "north america", "south america",
-    "latin america", "central america", "middle east", "near east", "far east", "the west", "west",
-    "east", "north", "south", "gulf", "persian gulf", "arabian gulf", "balkans", "caucasus",
-    "central asia", "east asia", "southeast asia", "south asia", "west asia", "asia pacific",
-    "asia-pacific", "indo-pacific", "west africa", "east africa", "north africa", "southern africa",
-    "central africa", "horn of africa", "sahel", "maghreb", "levant", "scandinavia", "arctic",
-    "antarctica", "oceania", "pacific", "atlantic", "mediterranean", "eurasia", "eastern europe",
-    "western europe", "central europe", "northern europe", "southern europe", "european union",
-    "union", "world", "globe", "earth", "background", "kremlin", "white house", "capitol hill",
-    "downing street", "pentagon", "state", "states", "republic", "kingdom", "region", "city",
-    "soviet union", "ussr", "yugoslavia", "czechoslovakia", "ottoman empire", "east germany",
-    "west germany", "caribbean", "baltic", "baltics", "latin", "commonwealth", "office"})
+NOT_PLACES = frozenset(_PW["not_places"])
 #: words of seas and the like: a body of water lies in no country (GeoNames towns named after one
 #: are no answer either)
-WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "shoal", "reef",
-                         "waters", "bay", "sound", "lagoon"})
+WATER_WORDS = frozenset(_PW["water_words"])
 #: a populated place found only after a preposition (not by NER) must be at least this big
 MIN_PREP_POPULATION = 1000
 #: any populated place must be at least this big
@@ -144,10 +129,7 @@ def _acceptable(p: GazPlace, min_population: int) -> bool:
 
 
 #: words a site's name may start with that also name some village ("Green Zone", "Mount X")
-GENERIC_WORDS = frozenset({"green", "mount", "mt", "lake", "gulf", "red", "black", "white", "new",
-                           "great", "grand", "saint", "st", "port", "fort", "cape", "river", "sea",
-                           "bay", "island", "park", "central", "old", "little", "big", "royal",
-                           "national", "union", "liberty", "independence", "freedom", "victory"})
+GENERIC_WORDS = frozenset(_PW["generic_words"])
 
 
 def _lookup(gaz, text: str, ctx: frozenset[str]) -> list[GazPlace]:
