@@ -71,6 +71,9 @@ from spacy.tokens import Span, Token
 
 from detente.models import DateValue
 from detente.nlp import doc_text, sentences
+from detente.wordlists import words
+
+_DW = words("dates")
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.yml"
 
@@ -400,9 +403,7 @@ def _year_ok(ctx: _Ctx, y: int, start: int, end: int) -> bool:
     return lo <= y <= hi
 
 
-_YEAR_CUES = {"in", "since", "of", "by", "until", "till", "from", "between", "before", "after",
-              "during", "year", "early", "late", "mid", "mid-", "circa", "c", "around", "and", "to",
-              "through", "spring", "summer", "autumn", "fall", "winter", "end", "beginning"}
+_YEAR_CUES = frozenset(_DW["year_cues"])
 
 
 @lru_cache(maxsize=1)

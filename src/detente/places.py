@@ -21,27 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-
-import yaml
-from pydantic import RootModel
 from spacy.tokens import Doc, Span, Token
 
 from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
 from detente.models import Location, Mention
+from detente.wordlists import words
 
 
-class PlaceWords(RootModel[dict[str, int | list[str]]]):
-    """``data/places/words.yml``: the word lists of place finding (``version`` and lists of words)."""
-
-
-def _place_words() -> dict[str, list[str]]:
-    text = resources.files("detente").joinpath("data/places/words.yml").read_text(encoding="utf-8")
-    data = PlaceWords.model_validate(yaml.safe_load(text)).root
-    return {k: v for k, v in data.items() if isinstance(v, list)}
-
-
-_PW = _place_words()
+_PW = words("places")
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: prepositions whose object is where something happens

@@ -20,12 +20,12 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.models import Mention, Quote
 from detente.nlp import doc_text, sentences
+from detente.wordlists import words
+
+_QW = words("quotes")
 
 QUOTE_RE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e\n]{3,}?)[\"\u201d]")
-REPORTING = {
-    "say", "tell", "add", "write", "state", "declare", "note", "explain", "insist", "argue",
-    "warn", "claim", "announce", "remark", "comment", "recall", "tweet", "post", "continue", "conclude",
-}
+REPORTING = frozenset(_QW["reporting"])
 PRONOUNS = {"he", "she", "they", "i", "we"}
 MIN_WORDS = 3
 

@@ -25,18 +25,19 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
 from detente.models import Mention
+from detente.wordlists import words
+
+_AW = words("actors")
 
 # a capital after these is a place ("in Kabul", "flights from Moscow"); after "on", "against", "with",
 # "toward", "between" it is the government ("an attack on Kyiv", "called on Islamabad", "talks with
 # Beijing", "talks between Moscow and Kyiv")
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within", "into",
-                            "from", "via", "through", "throughout"})
+LOCATIVE_PREPS = frozenset(_AW["locative_preps"])
 # "protesters in Tbilisi", "opposition activists in Moscow": a sector noun placed in a state
 PLACED_PREPS = frozenset({"in", "from", "across", "throughout"})
 # words that make a region its separatist authority: "the separatist government of Chechnya",
 # "Chechen separatists", "rebels in Donbas", "the breakaway region's leaders"
-SEPARATIST_WORDS = frozenset({"separatist", "separatists", "breakaway", "secessionist", "secessionists",
-                              "rebel", "rebels", "insurgents", "self-proclaimed", "de-facto"})
+SEPARATIST_WORDS = frozenset(_AW["separatist_words"])
 EXTENDABLE_HEADS = frozenset({"ministry", "department", "office", "ministries", "court", "committee", "agency"})
 
 
@@ -563,7 +564,7 @@ def _of_country(doc: Doc, kb: ActorKB, nspan, noun, noun_ends, country: str, on,
 
 
 # "Russia-backed rebels", "Iran's proxies": rebels of someone else, never of the place they fight in
-SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "proxy", "proxies", "allied"})
+SPONSOR_WORDS = frozenset(_AW["sponsor_words"])
 
 
 def _rebels_placed(doc: Doc, kb: ActorKB, nouns, noun_ends, out, places, on) -> list[tuple[int, int, Resolution]]:

@@ -18,15 +18,15 @@ from pydantic import BaseModel
 
 from detente.actors.kb import HOW, ActorKB, AliasHit, SectorNoun, core, fold, key
 from detente.actors.schema import STATE_SECTORS
+from detente.wordlists import words
+
+_AW = words("actors")
 
 FUZZY_CUTOFF = 90.0
 # "<actor>-appointed ambassador": the noun stays the actor's ("Taliban-appointed" is TALIBAN)
-AGENT_PARTICIPLES = frozenset({"appointed", "led", "run", "controlled", "installed", "nominated", "named",
-                               "administered", "governed"})
+AGENT_PARTICIPLES = frozenset(_AW["agent_participles"])
 # "<actor>-backed rebels": the noun is someone else, helped by the actor — not the actor
-OTHER_PARTICIPLES = frozenset({"backed", "allied", "aligned", "linked", "affiliated", "sponsored", "funded",
-                               "supported", "inspired", "based", "born", "made", "built", "owned", "trained",
-                               "armed", "friendly", "leaning", "style", "bound", "brokered", "mediated"})
+OTHER_PARTICIPLES = frozenset(_AW["other_participles"])
 STATE_KINDS = ("state", "historic_state")
 # "Tens of thousands of Israelis", "dozens of opposition activists", "suspected Islamic State
 # members": counts and hedges in front of the actor phrase are not part of the name
@@ -36,12 +36,7 @@ QUANTITY_RE = re.compile(
     r"groups|a\s+crowd|crowds)\s+of\s+(?:the\s+)?", re.I)
 HEDGE_RE = re.compile(r"^(?:suspected|alleged|purported|presumed|so-called|self-styled)\s+", re.I)
 # "Hayat Tahrir al-Sham fighters", "Islamic State members": people of a group are the group
-MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunman",
-                          "gunmen", "operative", "operatives", "loyalist", "loyalists", "supporter",
-                          "supporters", "commander", "commanders", "leader", "leaders", "leadership",
-                          "spokesman", "spokeswoman", "spokesperson", "official", "officials",
-                          "delegation", "negotiators", "envoy", "chief", "unit", "units", "wing", "cell",
-                          "cells"})
+MEMBER_NOUNS = frozenset(_AW["member_nouns"])
 # "protesters in Tbilisi", "police in Kabul": a sector noun located in a state's place
 PLACE_PREPS = ("in", "from", "across", "throughout")
 LABELS = {"capital": "capital metonym", "institution": "institution metonym", "name": "alias", "short": "alias",
