@@ -21,6 +21,7 @@ FILES = {
     "quotes": "words/quotes.yml",
     "actors": "words/actors.yml",
     "dates": "words/dates.yml",
+    "kb": "words/kb.yml",
 }
 
 

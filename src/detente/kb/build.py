@@ -30,6 +30,7 @@ import yaml
 
 from detente.actors.kb import fold, is_case_sensitive, key
 from detente.kb.model import Entity, RoleRec, name_key, slug
+from detente.wordlists import words
 
 HERE = Path(__file__).resolve().parent
 SOURCES = ("wikidata", "countryinfo", "phoenix", "partyfacts", "misp", "universities")
@@ -45,18 +46,8 @@ CREATE TABLE overlay_roles (actor TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE aliases (key TEXT NOT NULL, actor TEXT NOT NULL, how TEXT NOT NULL, alias TEXT NOT NULL,
                       cs INTEGER NOT NULL, PRIMARY KEY (key, actor, cs)) WITHOUT ROWID;
 """
-# names never indexed: too generic to name one actor
-STOP_KEYS = frozenset({"government", "army", "police", "president", "minister", "the government", "ministry",
-                       "parliament", "military", "university", "college", "party", "council", "court", "people",
-                       "state", "republic", "national", "union", "front", "movement", "group", "league",
-                       # generic words that some party or group takes as its name
-                       "justice", "vigilance", "solidarity", "independent", "independents", "centre", "center",
-                       "liberals", "greens", "the greens", "unity", "progress", "renewal", "alliance", "democrats",
-                       "republicans", "conservatives", "socialists", "freedom", "future", "hope", "reform",
-                       "change", "dignity", "homeland", "fatherland", "most", "sam", "lib", "left", "right",
-                       "forward", "together", "popular", "citizens", "workers", "energy", "river", "the river",
-                       "pro-government", "opposition", "others", "other", "none", "new", "democracy", "peace",
-                       "senate", "congress", "assembly", "cabinet", "presidency", "police", "navy", "air force"})
+# names never indexed: too generic to name one actor (data/words/kb.yml)
+STOP_KEYS = frozenset(words("kb")["stop_keys"])
 
 
 def default_data_dir() -> Path:
