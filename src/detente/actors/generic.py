@@ -44,6 +44,7 @@ class GenericSpec(BaseModel):
     propn_deps: list[str] = Field(default_factory=list)
     place_nouns: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
+    person_sector: str = "CVL"
 
 
 class AgentFile(BaseModel):
@@ -280,6 +281,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 ent = doc[left:tok.i + 1]
                 if any(t.pos_ != "PROPN" for t in ent):
                     ent = doc[tok.i:tok.i + 1]
+                if tok.dep_ not in ("nsubj", "nsubjpass") and country_of_place(ent.text) is not None:
+                    continue  # a place the gazetteer knows, not acting ("in Kalamazoo County, Michigan")
             if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)):
                 continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL")
             if ent is not None:
@@ -289,6 +292,14 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 # a person the KB lacks is still a person (no designation of "him", a speaker)
                 kind = "person" if label == "PERSON" else "entity"
                 span, why = ent, f"named entity ({label}) not in the KB"
+                if kind == "person":
+                    # the role before the name ("Aurora theater shooter James Holmes", "activist X"),
+                    # else a private person: a civilian (PLOVER CVL)
+                    role = [t for t in ent.root.children if t.dep_ == "compound" and t.i < ent.start
+                            and t.pos_ == "NOUN"]
+                    got = _sector_of_phrase(kb, role[-1:]) if role else None
+                    sector = got[0] if got else sp.person_sector
+                    why += f"; {'role ' + repr(role[-1].text) if got else 'no role: a private person'} → {sector}"
             else:
                 left = _left_edge(tok, covered)
                 toks = list(doc[left:tok.i + 1])
@@ -309,7 +320,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             country = _modifier_country(span.root, covered, mentions)
             if country is not None:
                 why += f"; country {country} from a modifier"
-            elif sector not in no_place and place is not None:
+            elif place is not None and (sector not in no_place or kind in ("person", "entity") and sector == "UNK"
+                                        or kind == "person"):
+                # (a named person or body is placed where the sentence is, a gunman is not)
                 country = place
                 why += f"; country {country}: " + ("the article's place" if from_doc else "the place of the sentence")
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
