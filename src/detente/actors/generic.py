@@ -45,6 +45,7 @@ class GenericSpec(BaseModel):
     place_nouns: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
+    state_organ_sectors: list[str] = Field(default_factory=list)
 
 
 class AgentFile(BaseModel):
@@ -265,6 +266,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # where a sentence names no place: the article's first place (not the country of its actors:
     # "Turkish troops killed four protesters" says nothing of where the protesters are from)
     fallback = next((p for p in places if p), None)
+    # a state organ with no place ("the authorities", "government forces", "police") belongs to the
+    # one state the article names, if it names exactly one
+    states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
+    own_state = states.pop() if len(states) == 1 else None
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
@@ -320,6 +325,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             country = _modifier_country(span.root, covered, mentions)
             if country is not None:
                 why += f"; country {country} from a modifier"
+            elif own_state is not None and place is None and sector in sp.state_organ_sectors:
+                country = own_state
+                why += f"; country {country}: the one state the article names (a state organ)"
             elif place is not None and (sector not in no_place or kind in ("person", "entity") and sector == "UNK"
                                         or kind == "person"):
                 # (a named person or body is placed where the sentence is, a gunman is not)
