@@ -1109,6 +1109,9 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
             future=bool(te is not None and te.date is not None and getattr(te, "future", False)))
         detail["threatened"] = p.type
+    if etype == "ASSAULT" and _protesters(source.ref):
+        # protesters who storm, attack or clash are a violent protest (PLOVER PROTEST, mode riot)
+        etype, mode, cameo = "PROTEST", "riot", "145"
     return Event(
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
@@ -1117,6 +1120,14 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3),
         rule=p.id, trigger=" ".join(trigger_words), detail=detail,
     )
+
+
+def _protesters(ref: ActorRef | None) -> bool:
+    """An actor that is a crowd of protesters ("protesters", "armed demonstrators")."""
+    if ref is None or ref.id or not ref.text:
+        return False
+    words = {w.strip(".,").lower().rstrip("s") for w in ref.text.split()}
+    return bool(words & PROTESTER_NOUNS)
 
 
 def _threat_cameo(m: Match, mode: str | None) -> str | None:
@@ -1702,5 +1713,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
     # ("Israel mobilised and called up reservists for an operation in Gaza")
     aimed = {(k[0], k[2]) for k in order if k[1] is not None}
     sourced = {(k[1], k[2]) for k in order if k[0] is not None}
-    return [best[k] for k in order
+    keys = [k for k in order
             if not (k[1] is None and (k[0], k[2]) in aimed) and not (k[0] is None and (k[1], k[2]) in sourced)]
+    # one attack told twice in a sentence, once by its doer and once by its victims ("Ten civilians
+    # are killed when a suicide bomber detonates his belt"): one event with both parties
+    doers = [k for k in keys if k[1] is None and k[0] is not None]
+    victims = [k for k in keys if k[0] is None and k[1] is not None]
+    merged: dict[tuple, Event] = {}
+    for d in doers:
+        v = next((v for v in victims if v[2] == d[2] and v not in merged), None)
+        if v is not None:
+            doer, hit = best[d], best[v]
+            merged[v] = hit.model_copy(update={"source": doer.source, "confidence": max(doer.confidence, hit.confidence),
+                                               "detail": {**hit.detail, "source_from": doer.rule}})
+            merged[d] = None  # type: ignore[assignment]
+    return [merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None]
