@@ -47,7 +47,7 @@ class EngineSettings(BaseModel):
     target_optional_types: list[str] = Field(default_factory=list)
     accident_words: list[str] = Field(default_factory=list)
     classifier: bool = True
-    classifier_proposals: Literal["trigger_less", "always"] = "trigger_less"
+    classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
     actorless_types: list[str] = Field(default_factory=list)
@@ -1410,7 +1410,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         if len(kept) != len(events):
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
-    if settings().classifier_proposals == "trigger_less" and _has_trigger(sent, load_patterns()):
+    mode = settings().classifier_proposals
+    if mode != "always" and _has_trigger(sent, load_patterns(), hand_written_only=mode == "hand_written"):
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
     for etype, p in propose(probs)[:1]:
@@ -1422,9 +1423,14 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     return out
 
 
-def _has_trigger(sent: Span, patterns: PatternSet) -> bool:
-    """Whether some pattern triggers on a word of the sentence (a verb form or an event noun)."""
+def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
+    """Whether some pattern triggers on a word of the sentence (a verb form or an event noun);
+    ``hand_written_only``: a verb of the hand-written patterns (whose constraints say no on purpose)."""
     for t in sent:
+        if hand_written_only:
+            if _verbal(t) and any(patterns.hand_written_verb(f) for f in _verb_forms(t)):
+                return True
+            continue
         if _verbal(t) and _verb_patterns(patterns, t)[1]:
             return True
         if t.pos_ == "NOUN" and patterns.for_noun(_lemma(t)):
@@ -1450,11 +1456,16 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         confidence=round(p * cfg.classifier_confidence, 3), context=[], source=["subj", "agent"],
         target=["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "victim"])
     m = Match(pattern, root, next(iter(_objects(root)), None) if _verbal(root) else None, [])
+    subj = _subject(root) if _verbal(root) else None
+    if subj is not None and _instrument(subj):
+        return None  # a document does not act ("Security Council resolutions bar Iran …")
     source = _source(ctx, m)
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, source or nobody)
+    if target is not None and target.token is not None and target.token.dep_ in ("oprd", "attr", "acomp"):
+        target = None  # what someone is called is not whom the act is aimed at ("labelled him a terrorist")
     if source is not None and target is not None and not _valid(source, target):
-        target = None
+        return None  # "Russia attacked Russia": the parse's parties are one actor
     if etype not in cfg.actorless_types and (source is None or target is None):
         return None  # a verbal act or a cooperation needs both its parties ("Syria condemned the attack")
     if source is None and target is None:
