@@ -179,6 +179,7 @@ class CompiledAttributeRuler(AttributeRuler):
 
     def _compile(self) -> None:
         single: list[tuple[int, Callable[[Feats], bool]]] = []
+        specs: list[dict] = []
         multi: list[tuple[int, int, list[Callable[[Feats], bool]]]] = []
         for rid in range(len(self.attrs)):
             _, patterns = self.matcher.get(self.vocab.strings[str(rid)])
@@ -189,10 +190,25 @@ class CompiledAttributeRuler(AttributeRuler):
                 tests = [_token_test(tok) for tok in pattern]
                 if len(tests) == 1 and self.indices[rid] in (0, -1):
                     single.append((rid, tests[0]))
+                    specs.append(pattern[0])
                 else:
                     multi.append((rid, self.indices[rid], tests))
         self._single = single
         self._multi = multi
+        # single-token rules by the word or tag they ask for with equality: a token is tested only
+        # against the rules that can match it (a new word no longer runs every rule)
+        by_lower: dict[str, list[int]] = {}
+        by_tag: dict[str, list[int]] = {}
+        rest: list[int] = []
+        for k, spec in enumerate(specs):
+            low, tag = spec.get("LOWER"), spec.get("TAG")
+            if isinstance(low, str):
+                by_lower.setdefault(low, []).append(k)
+            elif isinstance(tag, str):
+                by_tag.setdefault(tag, []).append(k)
+            else:
+                rest.append(k)
+        self._by_lower, self._by_tag, self._rest = by_lower, by_tag, rest
         self._memo: dict[tuple[int, ...], tuple[tuple[int, ...], bool]] = {}
         self._merged: dict[tuple[int, ...], dict[int, int]] = {}
         used = sorted({a for attrs in self.attrs for a in attrs})
@@ -208,7 +224,8 @@ class CompiledAttributeRuler(AttributeRuler):
             if len(self._memo) > 200_000:
                 self._memo.clear()
             f = self._feats(key)
-            rules = tuple(rid for rid, test in self._single if test(f))
+            cands = sorted(self._by_lower.get(f[1], []) + self._by_tag.get(f[0], []) + self._rest)
+            rules = tuple(self._single[k][0] for k in cands if self._single[k][1](f))
             multi = any(test(f) for _, _, tests in self._multi for test in tests)
             got = self._memo[key] = (rules, multi)
         return got
