@@ -1464,8 +1464,9 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
     target = _target(ctx, m, source or nobody)
     if target is not None and target.token is not None and target.token.dep_ in ("oprd", "attr", "acomp"):
         target = None  # what someone is called is not whom the act is aimed at ("labelled him a terrorist")
-    if source is not None and target is not None and not _valid(source, target):
-        return None  # "Russia attacked Russia": the parse's parties are one actor
+    if (source is not None and target is not None and not _valid(source, target)) or (
+            target is None and m.obj is not None and ctx.tok2m.get(m.obj.i) is not None):
+        return None  # "Russia attacked Russia": the parse's parties are one actor (or refused)
     if etype not in cfg.actorless_types and (source is None or target is None):
         return None  # a verbal act or a cooperation needs both its parties ("Syria condemned the attack")
     if source is None and target is None:
