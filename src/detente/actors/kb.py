@@ -38,6 +38,7 @@ HOW: dict[str, tuple[float, str]] = {
 HOW_ORDER = {h: i for i, h in enumerate(HOW)}
 # a person who died up to this many days before a date still resolves to the post held at death
 DEATH_NEWS_DAYS = 3
+HAND_WRITTEN = "hand-written"  # the source of an actor or role of the YAML overlay (detente/data/actors)
 # alias kinds the mention finder matches in running text (variants are look-up only)
 MATCHED_HOWS = frozenset(HOW) - {"variant"}
 
@@ -461,6 +462,27 @@ class ActorKB:
                     offer(actor_id, 0.9, alias)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [(aid, s, n) for aid, (s, n) in ranked[:limit]]
+
+    def provenance(self, actor: Actor) -> tuple[str, str | None]:
+        """(sources, Wikidata id) of an actor: the compiled index's sources (``"wikidata,phoenix"``),
+        or ``"hand-written"`` for an actor of the YAML overlay."""
+        if self.big is None or self.is_own(actor.id):
+            return HAND_WRITTEN, None
+        sources, qid, _ = self.big.sources_of(actor.id)
+        return sources, qid
+
+    def roles_with_sources(self, actor: Actor) -> list[tuple[Role, str]]:
+        """The actor's dated roles, oldest first, each with where it comes from: a compiled index
+        source (``wikidata:russia-cabinet``, ``countryinfo``…) or ``"hand-written"``. Imported
+        roles added to a hand-written person (``imported_roles``) keep their own source."""
+        srcs: list[str | None] = []
+        if self.big is not None and not self.is_own(actor.id):
+            sources, _, srcs = self.big.sources_of(actor.id)
+            srcs = [s or sources for s in srcs]
+        if len(srcs) != len(actor.roles):  # hand-written, or imported for dates the hand-written roles leave open
+            imported = {(r.start, r.end, r.title): s for r, s in self.imported_roles.get(actor.id, [])}
+            srcs = [imported.get((r.start, r.end, r.title), HAND_WRITTEN) for r in actor.roles]
+        return sorted(zip(actor.roles, srcs), key=lambda t: t[0].start or dt.date.min)
 
     # --- time -----------------------------------------------------------------------------------
     def role_on(self, actor: Actor, on: dt.date | None) -> Role | None:

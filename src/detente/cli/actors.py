@@ -128,15 +128,16 @@ def register(app: typer.Typer) -> None:
             a = kb.get(hits[0].actor) if hits else None
         if a is None:
             fail(f"unknown actor {actor_id!r}{_candidates(kb, actor_id)}")
+        sources, qid = kb.provenance(a)
+        roles = kb.roles_with_sources(a)
         if fmt == Format.json:
             out = a.model_dump(mode="json", exclude_defaults=True)
-            if kb.big is not None and not kb.is_own(a.id):
-                sources, qid, role_sources = kb.big.sources_of(a.id)
+            if not kb.is_own(a.id):
                 out["sources"] = sources.split(",")
                 if qid:
                     out["wikidata"] = qid
-                for r, s in zip(out.get("roles", []), role_sources):
-                    r["source"] = s
+            if roles:
+                out["roles"] = [dict(r.model_dump(mode="json", exclude_defaults=True), source=s) for r, s in roles]
             typer.echo(json.dumps(out, ensure_ascii=False))
             return
         typer.echo(f"{a.id}  {a.name}  ({a.kind})")
@@ -149,20 +150,12 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"  country: {a.country or '-'}  sector: {a.sector or '-'}  parent: {a.parent or '-'}")
         if a.claimants:
             typer.echo(f"  claimed by: {', '.join(a.claimants)}")
-        big = kb.big is not None and not kb.is_own(a.id)
-        sources, qid, role_sources = kb.big.sources_of(a.id) if big else ("", None, [])
-        typer.echo(f"  source: {sources if big else 'hand-written KB (detente/data/actors)'}"
+        typer.echo(f"  source: {sources if not kb.is_own(a.id) else 'hand-written KB (detente/data/actors)'}"
                    + (f"  wikidata: {qid}" if qid else ""))
-        if a.roles:
-            if big and len(role_sources) == len(a.roles):
-                srcs = role_sources
-            else:  # hand-written, or imported for dates the hand-written roles leave open
-                imported = {(r.start, r.end, r.title): s for r, s in kb.imported_roles.get(a.id, [])}
-                srcs = [imported.get((r.start, r.end, r.title), "hand-written") for r in a.roles]
-            rows = sorted(zip(a.roles, srcs), key=lambda t: t[0].start or dt.date.min)
+        if roles:
             _table(["from", "until", "actor", "country", "sector", "title", "source"],
                    [[r.start or "…", r.end or "…", r.actor or a.id, r.country, r.sector or "(actor's)", r.title, s]
-                    for r, s in rows])
+                    for r, s in roles])
         if a.died:
             typer.echo(f"  died: {a.died}")
 

@@ -397,8 +397,8 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
         aid = actor_id(actor)
         if aid != actor:
             return RedirectResponse(f"/actor/{aid}", status_code=307)
-        info = views.actor_view(backend.actor(store, aid) or {"id": aid}, aid)
         today = dt.date.today()
+        info = views.actor_view(backend.actor(store, aid, on=today) or {"id": aid}, aid)
         who = [(title, backend.who(store, as_of=today, **{key: aid}))
                for title, key in (("Who lists it", "designating"), ("Who recognises it", "recognising"),
                                   ("Who hosts its ambassador", "hosts_ambassador_of"))]

@@ -173,8 +173,10 @@ def _kb():
         return None
 
 
-def actor(store: Store, actor_id: str) -> dict | None:
-    """The KB entry of an id (a minimal one for ids only the store knows), else None."""
+def actor(store: Store, actor_id: str, on: dt.date | None = None) -> dict | None:
+    """The KB entry of an id (a minimal one for ids only the store knows), else None. Its roles come
+    oldest first, each with its ``source`` (``actors show``'s); with ``on``, the role held that day
+    is marked ``"current": true``."""
     kb = _kb()
     if kb is not None and hasattr(kb, "get"):
         try:
@@ -185,6 +187,11 @@ def actor(store: Store, actor_id: str) -> dict | None:
             out = jsonable(found)
             if isinstance(out, dict):
                 out.setdefault("id", actor_id)
+                if hasattr(kb, "roles_with_sources"):
+                    alive = on is not None and not (getattr(found, "died", None) and found.died <= on)
+                    held = kb.role_on(found, on) if alive else None
+                    out["roles"] = [dict(jsonable(r), source=s, current=r is held)
+                                    for r, s in kb.roles_with_sources(found)]
                 return out
     if in_store(store, actor_id):
         entry = list_entry(store, actor_id)

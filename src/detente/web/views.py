@@ -54,15 +54,20 @@ def actor_name(info: dict | None, fallback: str) -> str:
 
 
 def actor_view(info: dict, aid: str) -> dict:
+    """An actor for the page; its roles most recent first (open starts last), and for a person the
+    role ``backend.actor`` marked as held today flagged ``current``."""
+    kind = info.get("kind") or info.get("type")
     roles = []
     for r in info.get("roles") or []:
         if isinstance(r, dict):
             roles.append({"start": r.get("start") or r.get("since") or r.get("from"),
                           "end": r.get("end") or r.get("until") or r.get("to"),
-                          "country": r.get("country"), "sector": r.get("sector"),
-                          "title": r.get("title") or r.get("role") or r.get("of")})
+                          "actor": r.get("actor"), "country": r.get("country"), "sector": r.get("sector"),
+                          "title": r.get("title") or r.get("role") or r.get("of"), "source": r.get("source"),
+                          "current": kind == "person" and r.get("current") is True})
+    roles.sort(key=lambda r: str(r["start"] or ""), reverse=True)
     aliases = info.get("aliases") or []
-    return {"id": aid, "name": actor_name(info, aid), "kind": info.get("kind") or info.get("type"),
+    return {"id": aid, "name": actor_name(info, aid), "kind": kind,
             "country": info.get("country"), "aliases": [a for a in aliases if isinstance(a, str)], "roles": roles}
 
 
