@@ -542,13 +542,15 @@ class _VerbView:
     objs: list[Token]
     quick: list[set[str]]      # per object: its words and its compounds' words
     slow: list[bool]           # per object: a container ("a package of sanctions") needs _word_match
+    texts: list[tuple[str, str]]  # per object: its subtree's words and its noun phrase, lower case
 
 
 def _view(v: Token) -> _VerbView:
     words, text = _near_words(v)
     objs = _objects(v)
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
-    return _VerbView(words, text, objs, quick, [_lemma(o) in CONTAINERS for o in objs])
+    texts = [(" ".join(t.lower_ for t in o.subtree), _phrase(o).lower()) for o in objs]
+    return _VerbView(words, text, objs, quick, [_lemma(o) in CONTAINERS for o in objs], texts)
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
@@ -581,7 +583,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
                 hit = next((w for w in p.objects if _obj_match(w, view, k)), None)
             else:  # the first of the pattern's object words the object has (set look-ups)
                 found = [single[w] for w in view.quick[k] if w in single]
-                found += [i for i, w in phrases if _word_match(w, o)]
+                sub, phr = view.texts[k]  # (_word_match of a phrase, read once per object)
+                found += [i for i, w in phrases if w in sub or w in phr]
                 hit = p.objects[min(found)] if found else None
             if hit is None:
                 continue
