@@ -103,7 +103,8 @@ def _covered(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
     return out
 
 
-def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
+def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], kb: ActorKB,
+                    countries: frozenset[str] = frozenset()) -> str | None:
     """The state a token names as a place: a state mention, a KB capital or state name, or a
     demonym/state modifying a place noun ("the Syrian city of Homs")."""
     mi = covered.get(t.i)
@@ -123,7 +124,7 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
             if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
                 return a.id
         # a city, province or region the KB does not hold: the gazetteer ("in Mariupol" → UKR)
-        return country_of_place(name, _article_countries(mentions))
+        return country_of_place(name, countries)
     if t.lemma_.lower() in spec().place_nouns:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:
@@ -137,7 +138,8 @@ def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
-def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB) -> str | None:
+def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB,
+                   countries: frozenset[str] = frozenset()) -> str | None:
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
     "in the Syrian city of Homs", "in Minsk")."""
     preps = set(spec().place_preps)
@@ -155,7 +157,7 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                     cands.extend(p for p in c.children if p.dep_ == "pobj")
             k += 1
         for c in cands:
-            country = _state_of_token(c, mentions, covered, kb)
+            country = _state_of_token(c, mentions, covered, kb, countries)
             if country is not None:
                 return country
     return None
@@ -262,7 +264,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # People's Congress" is no "people")
     in_ent = {t.i for e in ents.values() for t in e if t.i != e.root.i}
     sents = list(doc.sents)
-    places = [_place_country(s, mentions, covered, kb) for s in sents]
+    countries = _article_countries(mentions)  # once per article: they decide ambiguous place names
+    places = [_place_country(s, mentions, covered, kb, countries) for s in sents]
     # where a sentence names no place: the article's first place (not the country of its actors:
     # "Turkish troops killed four protesters" says nothing of where the protesters are from)
     fallback = next((p for p in places if p), None)

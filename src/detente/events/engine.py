@@ -1327,10 +1327,16 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _word_set(name: str) -> frozenset[str]:
+    """A word list of the engine settings as a set, built once."""
+    return frozenset(getattr(settings(), name))
+
+
 def _accident(v: Token) -> bool:
     """Whether the clause of an agentless killing names an accident or a disaster as its cause, or
     the sentence before it tells of one ("A balloon crashes. A tourist is killed.")."""
-    words = set(settings().accident_words)
+    words = _word_set("accident_words")
     if any(t.lower_ in words or _lemma(t) in words for t in v.subtree):
         return True
     sent = v.sent
@@ -1342,7 +1348,7 @@ def _contest(m: Match) -> bool:
     """A generated pattern's attack or fight in a sentence about sport or a vote."""
     if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
         return False
-    words = set(settings().contest_words)
+    words = _word_set("contest_words")
     return any(t.lower_ in words for t in m.trigger.sent)
 
 
