@@ -50,6 +50,13 @@ class EngineSettings(BaseModel):
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
+    # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
+    # arguments, when the classifier gives its type at least this probability (None: never)
+    classifier_confirm: float | None = None
+    # types whose relaxed event with no target takes the people of the place it happens in
+    place_victim_types: list[str] = Field(default_factory=list)
+    # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
+    partyless_types: list[str] = Field(default_factory=list)
     actorless_types: list[str] = Field(default_factory=list)
     # word lists of the argument rules (see the YAML's comments)
     words: dict[str, list[str]] = Field(default_factory=dict)
@@ -64,6 +71,8 @@ def settings() -> EngineSettings:
 
 _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
+# matches of a sentence whose arguments the rules could not find (read by the classifier step)
+UNARGUED_KEY = "detente.events.unargued"
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = {"which", "who", "that", "whom"}
@@ -130,6 +139,8 @@ class Ctx:
     used_nouns: set[int] = field(default_factory=set)
     found: list[Event] = field(default_factory=list)
     kb: object | None = None
+    unargued: list["Match"] = field(default_factory=list)
+    refused: bool = False  # the last match was refused on purpose (sport, accident, a listed person)
 
 
 def _kb_less(m: Mention) -> bool:
@@ -456,6 +467,10 @@ def _objects(v: Token) -> list[Token]:
         # "A court sentences Australian director James Ricketson to six years": a name after the
         # verb that the parser hung as an adverbial is its object
         out.extend(c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > v.i)
+        # "An Egyptian court sentences Al Jazeera journalists …": a noun phrase right after the
+        # verb that the parser hung on it as an apposition is its object
+        out.extend(c for c in v.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > v.i
+                   and c.left_edge.i == v.i + 1)
     for c in list(out):
         if c.lower_ in PART_WORDS:  # "lifted most of the sanctions": the sanctions are the object
             out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -776,7 +791,7 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     def ok(arg: Arg | None) -> Arg | None:
         if arg is None or (arg.mention is not None and arg.mention in exclude):
             return None
-        if source.ref.id and arg.ref.id == source.ref.id:
+        if _same_actor(source.ref, arg.ref):
             return None
         return arg
 
@@ -1156,7 +1171,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
     for a in head.children:
-        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None:
+        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and not (
+                arg.mention is not None and ctx.mentions[arg.mention].kind in ("generic", "compositional")
+                and ctx.mentions[ctx.tok2m[a.i]].kind in ("person", "entity")):
+            # (names after a noun of people are those people: "journalists Peter Greste and …")
             group |= {a.i, *(c.i for c in a.conjuncts)}
         if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts:
             group |= {a.i, *(c.i for c in a.conjuncts)}
@@ -1216,10 +1234,18 @@ def _each(v: Token, subj: Token | None) -> bool:
                for t in v.subtree)
 
 
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Two references to one actor: the same id, unless both name a sector and the sectors differ
+    (a state's court and the official it sentences, its police and the soldiers they arrest)."""
+    if not a.id or a.id != b.id:
+        return False
+    return not (a.sector and b.sector and a.sector != b.sector)
+
+
 def _valid(source: Arg, target: Arg | None) -> bool:
     if target is None:
         return True
-    if source.ref.id and source.ref.id == target.ref.id:
+    if _same_actor(source.ref, target.ref):
         return False
     if not source.ref.id and not target.ref.id and (
         (source.ref.country, source.ref.sector) == (target.ref.country, target.ref.sector)
@@ -1256,8 +1282,17 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
+    evs = _try_args(ctx, m)
+    if not evs and not ctx.refused:
+        ctx.unargued.append(m)
+    ctx.refused = False
+    return evs
+
+
+def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if _contest(m) or (m.pattern.id.startswith("lexicon.") and m.pattern.type == "ASSAULT"
                        and _verbal(m.trigger) and _accident(m.trigger)):
+        ctx.refused = True
         return []  # sport, votes, accidents: no attack
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
@@ -1268,6 +1303,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, source)
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
+        ctx.refused = True
         return []  # "India labelled him a terrorist": a person is listed, not his state
     if rel is not None and rel.dimension == "recognition" and _person(ctx, target):
         # "recognised Guaido as interim president": support for a person, no recognition of a state
@@ -1420,16 +1456,168 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
     mode = settings().classifier_proposals
+    unargued = _unargued(sent, mentions, published, kb)
+    out = _confirmed(unargued, probs, settings().classifier_confirm)
+    if out:
+        sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
+        return out
     if mode != "always" and _has_trigger(sent, load_patterns(), hand_written_only=mode == "hand_written"):
         return kept  # the rules had a trigger here and said no: their constraints stand
-    out = []
     for etype, p in propose(probs)[:1]:
-        ev = _proposed(sent, mentions, published, kb, etype, p)
+        # a pattern of the proposed type that matched gives the trigger and its arguments; else the
+        # main clause does
+        ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
+        if ev is None and not _explained(unargued, etype, sent):
+            ev = _proposed(sent, mentions, published, kb, etype, p)
         if ev is not None:
             out.append(ev)
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+def _unargued(sent: Span, mentions: list[Mention], published: dt.date | None,
+              kb) -> tuple[Ctx, list[Match]] | None:
+    """The matches of a sentence whose arguments the rules did not find, with a fresh context."""
+    got = sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
+    if not got or not got[1]:
+        return None
+    coded_sent, matches = got
+    ctx = Ctx(sent=coded_sent, mentions=mentions, published=published, kb=kb)
+    ctx.tok2m = _index_mentions(coded_sent, mentions)
+    return ctx, matches
+
+
+def _explained(unargued: tuple[Ctx, list[Match]] | None, etype: str, sent: Span) -> bool:
+    """Whether a pattern of ``etype`` matched a word other than the main verb and found no actors:
+    that word is what the classifier saw ("suspended flights after attacks on its airports"), so
+    the main clause's parties are not the attack's or the protest's (one-party types only: the
+    parties of "after a year of negotiations, X joined Y" are the talks')."""
+    return unargued is not None and etype in settings().actorless_types and any(
+        m.pattern.type == etype and m.trigger.i != sent.root.i for m in unargued[1])
+
+
+def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float],
+               threshold: float | None) -> list[Event]:
+    """Where the rules coded nothing but a pattern matched and only its arguments were missing:
+    when the classifier gives the pattern's type at least ``threshold``, the pattern's event with
+    relaxed arguments (:func:`_relaxed_event`), its confidence scaled by the classifier's
+    probability. The most probable type wins; one event."""
+    if threshold is None or unargued is None:
+        return []
+    ctx, matches = unargued
+    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= threshold]
+    # the most probable type first; within it the patterns in the order the rules tried them
+    cands.sort(key=lambda m: -probs[m.pattern.type])
+    for m in cands:
+        ev = _relaxed_event(ctx, m, probs[m.pattern.type])
+        if ev is not None:
+            return [ev]
+    return []
+
+
+def _nearest_mention(ctx: Ctx, tok: Token, after: bool, skip: set[int | None]) -> Arg | None:
+    """The actor mention nearest ``tok`` on one side, within its clause's sentence."""
+    idx = range(tok.i + 1, ctx.sent.end) if after else range(tok.i - 1, ctx.sent.start - 1, -1)
+    for i in idx:
+        mi = ctx.tok2m.get(i)
+        if mi is not None and mi not in skip:
+            arg = _arg(ctx, mi, "near", ctx.sent.doc[i])
+            if arg is not None:
+                return arg
+    return None
+
+
+def _in_place_phrase(t: Token, v: Token) -> bool:
+    """Whether ``t`` is the venue of ``v``: under a place preposition ("in", "at", "near" …) that
+    hangs on ``v`` or on its object ("attend a summit in Canada")."""
+    from detente.actors.generic import spec as generic_spec
+
+    preps = set(generic_spec().place_preps)
+    cur = t
+    while cur.i != v.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in preps:
+            return cur.head.i == v.i or (cur.head.head.i == v.i and cur.head.dep_ in ("dobj", "nsubjpass"))
+        cur = cur.head
+    return False
+
+
+def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
+    """The people of the place an attack is told to happen in ("a mass shooting in Tel Aviv",
+    "an explosive device is detonated in Cúcuta"): civilians of that place's country (PLOVER
+    codes the victims of an attack with no named target so)."""
+    from detente.places import country_of_place
+
+    scope = v.subtree if not _verbal(v) else (t for c in v.children if c.dep_ == "prep" for t in c.subtree)
+    for t in scope:
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or (
+                t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
+            continue
+        left = t.i
+        while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+            left -= 1
+        span = t.doc[left:t.i + 1]
+        country = country_of_place(span.text)
+        if country:
+            ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
+                           start=span.start_char, end=span.end_char)
+            return Arg(ref=ref, role="place_victims", certainty=0.6, token=t)
+    return None
+
+
+def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
+    """A matched pattern's event whose arguments its roles did not find: the source is the
+    pattern's source, else the main clause's subject, else the actor nearest before the trigger;
+    the target is the pattern's target, else an actor inside the trigger's phrase. Types PLOVER
+    codes with one party (``actorless_types``) need one of them, the others both."""
+    cfg = settings()
+    v = m.trigger
+    if _verbal(v) and v.dep_ in ("pcomp", "csubj", "amod", "npadvmod"):
+        return None  # a gerund under a preposition ("bar Iran from testing missiles", "jailed for
+        # aiding …"), a clause as subject or a modifier: not the news itself
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+    source = _source(ctx, m)
+    if source is None and _verbal(v) and not _is_passive(v):
+        root = ctx.sent.root
+        subj = _subject(root) if _verbal(root) else None
+        if subj is not None and not _instrument(subj):
+            source = _core(ctx, subj, "subj")
+        if source is None:
+            source = _nearest_mention(ctx, v, after=False, skip=set())
+    elif source is None and not _verbal(v) and v.dep_ == "dobj" and _verbal(v.head):
+        # "teachers join the protests": the doer of the verb whose object the event noun is; an
+        # event noun in an adverbial ("after the attacks in Jakarta") names no doer of its own
+        subj = _subject(v.head)
+        source = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
+    if source is not None:
+        source.certainty *= 0.8
+    target = _target(ctx, m, source or nobody)
+    if target is None:
+        skip = {source.mention} if source is not None else set()
+        target = _tree(ctx, m.trigger, "near", skip, source.ref.id if source is not None else None)
+        if target is not None and (target.token is None or target.token.i < m.trigger.i
+                                   or (source is not None and not _valid(source, target))
+                                   or _in_place_phrase(target.token, v)):
+            target = None  # ("attend a summit in Canada": a venue, not a party)
+        if target is not None:
+            target.certainty *= 0.8
+    if target is not None and target.token is not None and target.token.dep_ in ("oprd", "attr", "acomp"):
+        target = None
+    if target is None and _verbal(v) and any(o.dep_ == "dobj" and ctx.tok2m.get(o.i) is not None for o in _objects(v)):
+        return None  # the rules refused the actor the verb is aimed at ("Russia attacked Russia")
+    if target is None and m.pattern.type in cfg.place_victim_types:
+        target = _place_victims(ctx, v)
+    if source is not None and target is not None and not _valid(source, target):
+        return None
+    if m.pattern.type not in cfg.actorless_types and (source is None or target is None):
+        return None
+    if source is None and target is None and (_verbal(v) or m.pattern.type not in cfg.partyless_types):
+        return None  # (an attack or a protest named by a noun is an event even when no one is named)
+    ev = _build(ctx, m, source or nobody, target)
+    return ev.model_copy(update={
+        "source": source.ref if source is not None else None,
+        "confidence": round(ev.confidence * p, 3),
+        "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
 
 
 def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
@@ -1675,6 +1863,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events
+    sent.doc.user_data.setdefault(UNARGUED_KEY, {})[sent.start] = (sent, ctx.unargued)
     return events
 
 
