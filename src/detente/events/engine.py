@@ -55,6 +55,10 @@ class EngineSettings(BaseModel):
     classifier_confirm: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: list[str] = Field(default_factory=list)
+    # types whose act with no named doer takes the unidentified armed actors the sentence names
+    unnamed_attacker_types: list[str] = Field(default_factory=list)
+    # types whose act by a state with no one named is aimed at that state's own people
+    own_people_types: list[str] = Field(default_factory=list)
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: list[str] = Field(default_factory=list)
     actorless_types: list[str] = Field(default_factory=list)
@@ -1406,6 +1410,10 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, nobody)
     if target is None:
         return []
+    attacker = _unnamed_attacker(ctx, m, target)
+    if attacker is not None:
+        # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
+        return [_build(ctx, m, attacker, target)]
     ev = _build(ctx, m, nobody, target)
     sector = cfg.implied_source_sector.get(ev.mode or "")
     country = target.ref.country
@@ -1414,6 +1422,24 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return [ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})]
     return [ev.model_copy(update={"source": None})]
+
+
+def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
+    """For an attack whose doer the clause does not name: the unidentified armed actors (PLOVER UAF:
+    gunmen, attackers, suicide bombers) the sentence names, if any, and none of them the target."""
+    if m.pattern.type not in settings().unnamed_attacker_types:
+        return None
+    for t in ctx.sent:
+        mi = ctx.tok2m.get(t.i)
+        if mi is None or (target is not None and mi == target.mention):
+            continue
+        eff, _ = _resolve(ctx.mentions, mi)
+        if (eff.sector or ctx.mentions[mi].sector) == "UAF":
+            arg = _arg(ctx, mi, "attacker_noun", t)
+            if arg is not None:
+                arg.certainty *= 0.8
+                return arg
+    return None
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
@@ -1438,7 +1464,20 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
     if _retry and settings().classifier:
         events = _with_classifier(sent, mentions, published, kb, events)
-    return events
+    return [_own_people(ev) for ev in events]
+
+
+def _own_people(ev: Event) -> Event:
+    """A restriction a state imposes with no one named ("Tunisia bans the niqab in public
+    institutions", "extends the state of emergency") is aimed at its own people: civilians of
+    that state (types in ``own_people_types``)."""
+    src = ev.source
+    if ev.target is not None or src is None or ev.type not in settings().own_people_types:
+        return ev
+    if not src.country or (src.id not in (None, src.country)) or src.sector not in (None, "GOV", "LEG"):
+        return ev
+    people = ActorRef(id=None, country=src.country, sector="CVL", text="")
+    return ev.model_copy(update={"target": people, "detail": {**ev.detail, "target_implied": "CVL"}})
 
 
 def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | None, kb,
@@ -1609,6 +1648,8 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         target = _place_victims(ctx, v)
     if source is not None and target is not None and not _valid(source, target):
         return None
+    if source is None:
+        source = _unnamed_attacker(ctx, m, target)
     if m.pattern.type not in cfg.actorless_types and (source is None or target is None):
         return None
     if source is None and target is None and (_verbal(v) or m.pattern.type not in cfg.partyless_types):
