@@ -1175,10 +1175,7 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
     for a in head.children:
-        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and not (
-                arg.mention is not None and ctx.mentions[arg.mention].kind in ("generic", "compositional")
-                and ctx.mentions[ctx.tok2m[a.i]].kind in ("person", "entity")):
-            # (names after a noun of people are those people: "journalists Peter Greste and …")
+        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and not _describes(ctx, arg, a):
             group |= {a.i, *(c.i for c in a.conjuncts)}
         if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts:
             group |= {a.i, *(c.i for c in a.conjuncts)}
@@ -1206,6 +1203,16 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
         seen.add(extra.mention)
         out.append(extra)
     return out if arg in out else [arg, *out]
+
+
+def _describes(ctx: Ctx, arg: Arg, appos: Token) -> bool:
+    """Whether an apposition names the argument's own actor, not a partner: names after a noun of
+    people ("journalists Peter Greste and …") or a title after a name ("Warren Truss, the Deputy
+    Prime Minister of Australia")."""
+    if arg.mention is None:
+        return False
+    kinds = {ctx.mentions[arg.mention].kind, ctx.mentions[ctx.tok2m[appos.i]].kind}
+    return bool(kinds & {"generic", "compositional"}) and bool(kinds & {"person", "entity"})
 
 
 def _pair_partner(ctx: Ctx, arg: Arg) -> Arg | None:
@@ -1652,8 +1659,11 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         source = _unnamed_attacker(ctx, m, target)
     if m.pattern.type not in cfg.actorless_types and (source is None or target is None):
         return None
-    if source is None and target is None and (_verbal(v) or m.pattern.type not in cfg.partyless_types):
-        return None  # (an attack or a protest named by a noun is an event even when no one is named)
+    if source is None and target is None and (
+            _verbal(v) or m.pattern.type not in cfg.partyless_types
+            or any(e.type == m.pattern.type for e in _history(ctx))):
+        return None  # (an attack or a protest named by a noun is an event even when no one is
+        # named, unless an earlier sentence told of one: "the attack" again)
     ev = _build(ctx, m, source or nobody, target)
     return ev.model_copy(update={
         "source": source.ref if source is not None else None,
