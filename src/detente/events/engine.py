@@ -53,6 +53,8 @@ class EngineSettings(BaseModel):
     # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
     # arguments, when the classifier gives its type at least this probability (None: never)
     classifier_confirm: float | None = None
+    # the same where the rules coded an event of another type in the sentence (None: never)
+    classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: list[str] = Field(default_factory=list)
     # types whose act with no named doer takes the unidentified armed actors the sentence names
@@ -1421,14 +1423,18 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    ev = _build(ctx, m, nobody, target)
-    sector = cfg.implied_source_sector.get(ev.mode or "")
-    country = target.ref.country
+    return [_implied_source(_build(ctx, m, nobody, target))]
+
+
+def _implied_source(ev: Event) -> Event:
+    """An event built with no source: the implied doer of its mode, else none. "21 protesters are
+    arrested in Washington": the arrest is the police's of the target's country."""
+    sector = settings().implied_source_sector.get(ev.mode or "")
+    country = ev.target.country if ev.target is not None else None
     if sector and country:
-        # "21 protesters are arrested in Washington": the arrest is the police's of that country
         implied = ActorRef(id=None, country=country, sector=sector, text="")
-        return [ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})]
-    return [ev.model_copy(update={"source": None})]
+        return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
+    return ev.model_copy(update={"source": None})
 
 
 def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
@@ -1497,12 +1503,18 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
 
     probs = get_classifier().predict(sent)
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
+    unargued = _unargued(sent, mentions, published, kb)
     if kept:
-        if len(kept) != len(events):
+        extra = settings().classifier_confirm_more
+        if extra is not None:
+            # a second act the rules matched but could not argue ("police arrested X and prosecutors
+            # are seeking charges"): kept when the classifier is surer still
+            have = {ev.type for ev in kept}
+            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra)
+        if kept != events:
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
     mode = settings().classifier_proposals
-    unargued = _unargued(sent, mentions, published, kb)
     out = _confirmed(unargued, probs, settings().classifier_confirm)
     if out:
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
@@ -1621,14 +1633,17 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     if _verbal(v) and v.dep_ in ("pcomp", "csubj", "amod", "npadvmod"):
         return None  # a gerund under a preposition ("bar Iran from testing missiles", "jailed for
         # aiding …"), a clause as subject or a modifier: not the news itself
+    if _verbal(v) and _instrument(_subject(v)):
+        return None  # a document does not act ("Security Council resolutions bar Iran …")
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     source = _source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
         root = ctx.sent.root
-        subj = _subject(root) if _verbal(root) else None
+        subj = _subject(v) or (_subject(root) if _verbal(root) else None)
         if subj is not None and not _instrument(subj):
             source = _core(ctx, subj, "subj")
-        if source is None:
+        if source is None and subj is None:
+            # (a subject the rules refused — a document, "resolutions bar Iran" — stays refused)
             source = _nearest_mention(ctx, v, after=False, skip=set())
     elif source is None and not _verbal(v) and v.dep_ == "dobj" and _verbal(v.head):
         # "teachers join the protests": the doer of the verb whose object the event noun is; an
@@ -1665,8 +1680,9 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         return None  # (an attack or a protest named by a noun is an event even when no one is
         # named, unless an earlier sentence told of one: "the attack" again)
     ev = _build(ctx, m, source or nobody, target)
+    if source is None:
+        ev = _implied_source(ev)
     return ev.model_copy(update={
-        "source": source.ref if source is not None else None,
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
 
