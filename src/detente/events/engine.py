@@ -1504,6 +1504,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     probs = get_classifier().predict(sent)
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
     unargued = _unargued(sent, mentions, published, kb)
+    if not kept:
+        kept = _confirmed(unargued, probs, settings().classifier_confirm)
     if kept:
         extra = settings().classifier_confirm_more
         if extra is not None:
@@ -1515,12 +1517,9 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
     mode = settings().classifier_proposals
-    out = _confirmed(unargued, probs, settings().classifier_confirm)
-    if out:
-        sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
-        return out
     if mode != "always" and _has_trigger(sent, load_patterns(), hand_written_only=mode == "hand_written"):
         return kept  # the rules had a trigger here and said no: their constraints stand
+    out = []
     for etype, p in propose(probs)[:1]:
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
         # main clause does
