@@ -57,6 +57,8 @@ class EngineSettings(BaseModel):
     classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: list[str] = Field(default_factory=list)
+    # types whose relaxed event with no source is done by the people of the place it happens in
+    place_protester_types: list[str] = Field(default_factory=list)
     # types whose act with no named doer takes the unidentified armed actors the sentence names
     unnamed_attacker_types: list[str] = Field(default_factory=list)
     # types whose act by a state with no one named is aimed at that state's own people
@@ -1600,12 +1602,16 @@ def _in_place_phrase(t: Token, v: Token) -> bool:
 
 
 def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
-    """The people of the place an attack is told to happen in ("a mass shooting in Tel Aviv",
-    "an explosive device is detonated in Cúcuta"): civilians of that place's country (PLOVER
-    codes the victims of an attack with no named target so)."""
+    """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
+    "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
+    place's country (PLOVER codes the victims of an attack, or protesters, no actor names so)."""
     from detente.places import country_of_place
 
-    scope = v.subtree if not _verbal(v) else (t for c in v.children if c.dep_ == "prep" for t in c.subtree)
+    # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
+    # the subject of ("protests break out in Jilma")
+    verb = v if _verbal(v) else (v.head if v.dep_ in ("nsubj", "nsubjpass") and _verbal(v.head) else None)
+    scope = [*(v.subtree if not _verbal(v) else ()),
+             *(t for c in (verb.children if verb is not None else ()) if c.dep_ == "prep" for t in c.subtree)]
     for t in scope:
         if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
@@ -1671,6 +1677,9 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         return None
     if source is None:
         source = _unnamed_attacker(ctx, m, target)
+    if source is None and m.pattern.type in cfg.place_protester_types:
+        # "Protests break out in Jilma, Tunisia": the people of the place protest
+        source = _place_victims(ctx, v)
     if m.pattern.type not in cfg.actorless_types and (source is None or target is None):
         return None
     if source is None and target is None and (
