@@ -1644,10 +1644,12 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     source = _source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
         root = ctx.sent.root
-        subj = _subject(v) or (_subject(root) if _verbal(root) else None)
-        if subj is not None and not _instrument(subj):
-            source = _core(ctx, subj, "subj")
-        if source is None and subj is None:
+        subjects = [t for t in (_subject(v), _subject(root) if _verbal(root) else None) if t is not None]
+        for subj in subjects:
+            source = _core(ctx, subj, "subj") if not _instrument(subj) else None
+            if source is not None:
+                break
+        if source is None and not subjects:
             # (a subject the rules refused — a document, "resolutions bar Iran" — stays refused)
             source = _nearest_mention(ctx, v, after=False, skip=set())
     elif source is None and not _verbal(v) and v.dep_ == "dobj" and _verbal(v.head):
