@@ -331,15 +331,48 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
         ]
 
 
-def counts(store: Store) -> dict[str, int]:
-    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
-    actor_ids = union(
+def _actor_id_union(lists: bool = False):
+    """Every actor id the store names (events, mentions, relation changes; with ``lists`` also the
+    ids list entries were resolved to), one column ``a``."""
+    parts = [
         select(E.c.source_id.label("a")).where(E.c.source_id.is_not(None)),
         select(E.c.target_id.label("a")).where(E.c.target_id.is_not(None)),
         select(schema.mentions.c.actor_id.label("a")).where(schema.mentions.c.actor_id.is_not(None)),
         select(schema.relation_changes.c.source.label("a")),
         select(schema.relation_changes.c.target.label("a")),
-    ).subquery()
+    ]
+    if lists:
+        le = schema.list_entries
+        parts.append(select(le.c.actor_id.label("a")).where(le.c.actor_id.is_not(None)))
+    return union(*parts).subquery()
+
+
+def actor_ids(store: Store, limit: int | None = None) -> list[str]:
+    """The actor ids the store names (events, mentions, relation changes, list entries), sorted."""
+    ids = _actor_id_union(lists=True)
+    stmt = select(ids.c.a).order_by(ids.c.a)
+    if limit:
+        stmt = stmt.limit(limit)
+    with store.read() as conn:
+        return [a for (a,) in conn.execute(stmt)]
+
+
+def has_actor(store: Store, actor_id: str) -> bool:
+    """Whether any event, relation change, mention or list entry names this actor id."""
+    rc, le = schema.relation_changes, schema.list_entries
+    checks = (
+        select(E.c.id).where(or_(E.c.source_id == actor_id, E.c.target_id == actor_id)).limit(1),
+        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
+        select(schema.mentions.c.idx).where(schema.mentions.c.actor_id == actor_id).limit(1),
+        select(le.c.entry_id).where(le.c.actor_id == actor_id).limit(1),
+    )
+    with store.read() as conn:
+        return any(conn.execute(q).first() is not None for q in checks)
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
+    actor_ids = _actor_id_union()
     with store.read() as conn:
         out = {
             name: conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -352,5 +385,5 @@ def counts(store: Store) -> dict[str, int]:
     return out
 
 
-__all__ = ["events", "article", "articles", "counts", "event_dict", "relation_change_dict", "no_gc_pauses",
+__all__ = ["events", "article", "articles", "counts", "actor_ids", "has_actor", "event_dict", "relation_change_dict", "no_gc_pauses",
            "StoreError"]

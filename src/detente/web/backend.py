@@ -14,7 +14,7 @@ import enum
 import logging
 from typing import Any
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, or_, select
 
 from detente.relations import brief as _brief
 from detente.relations import stance as _stance
@@ -86,35 +86,13 @@ def top_dyads(store: Store, limit: int = 15) -> list[dict]:
                  "latest": jsonable(r.latest)} for r in conn.execute(stmt)]
 
 
-def _actor_ids():
-    e, rc = S.events, S.relation_changes
-    return union(
-        select(e.c.source_id.label("a")).where(e.c.source_id.is_not(None)),
-        select(e.c.target_id.label("a")).where(e.c.target_id.is_not(None)),
-        select(rc.c.source.label("a")), select(rc.c.target.label("a")),
-        select(S.mentions.c.actor_id.label("a")).where(S.mentions.c.actor_id.is_not(None)),
-    ).subquery()
-
-
 def in_store(store: Store, actor_id: str) -> bool:
-    """Whether any event, relation change or mention names this actor id."""
-    e, rc = S.events, S.relation_changes
-    checks = (
-        select(e.c.id).where(or_(e.c.source_id == actor_id, e.c.target_id == actor_id)).limit(1),
-        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
-        select(S.mentions.c.idx).where(S.mentions.c.actor_id == actor_id).limit(1),
-    )
-    with store.read() as conn:
-        return any(conn.execute(q).first() is not None for q in checks)
+    """Whether any event, relation change, mention or list entry names this actor id."""
+    return _query.has_actor(store, actor_id)
 
 
 def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
-    ids = _actor_ids()
-    stmt = select(ids.c.a).order_by(ids.c.a)
-    if limit:
-        stmt = stmt.limit(limit)
-    with store.read() as conn:
-        return [a for (a,) in conn.execute(stmt)]
+    return _query.actor_ids(store, limit)
 
 
 def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
@@ -242,27 +220,14 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
-    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban").
+    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban"), by the one
+    rule set of ``detente.services.names`` (never a fuzzy match); ``None`` when unknown."""
+    from detente.services.names import UnknownActor, resolve_actor
 
-    Exact ids (any case), names and aliases resolve; a fuzzy match does not (the caller answers
-    404 with candidates instead).
-    """
-    text = text.strip()
-    if not text:
+    try:
+        return resolve_actor(text, store=store, kb=_kb(), on=on)
+    except UnknownActor:
         return None
-    for candidate in dict.fromkeys((text, text.upper())):
-        found = actor(store, candidate)
-        if found is not None:
-            return found.get("id") or candidate
-    kb = _kb()
-    if kb is not None and hasattr(kb, "resolve"):
-        try:
-            res = jsonable(kb.resolve(text, on))
-        except Exception:  # noqa: BLE001 - resolving a URL segment is a convenience
-            res = None
-        if isinstance(res, dict) and res.get("id") and "fuzzy" not in str(res.get("why", "")):
-            return res["id"]
-    return None
 
 
 def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
@@ -296,7 +261,10 @@ def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
 
 
 def candidates(store: Store, text: str, limit: int = 5) -> list[str]:
-    return [a["id"] for a in search_actors(store, text, limit) if a.get("id")]
+    """Ids an unknown actor name may mean (``detente.services.names.candidates``)."""
+    from detente.services.names import candidates as _candidates
+
+    return _candidates(text, store=store, kb=_kb(), limit=limit)
 
 
 # --- extraction --------------------------------------------------------------------------------
