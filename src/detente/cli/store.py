@@ -434,7 +434,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def article(
-        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters)"),
+        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters) or the input's own id (source_id)"),
         db: Optional[str] = DbOption,
         fmt: Format = typer.Option(Format.table, "--format", help="json or table"),
     ) -> None:
@@ -451,7 +451,8 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.json:
             _echo_json(art)
             return
-        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}"))
+        own = f"  (source id {art['source_id']})" if art.get("source_id") else ""
+        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}{own}"))
         typer.echo(printable(art["title"] or "(untitled)"))
         if art["url"]:
             typer.echo(printable(art["url"]))

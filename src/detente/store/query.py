@@ -7,7 +7,8 @@ Every function returns plain, JSON-ready dicts (dates as ISO strings):
   — the event JSON of DESIGN.md plus ``id``, ``article_id``, ``published``, ``source_name``
   (the news source), ordered by ``day_first`` (undated last), then ``id``.
 - ``article(store, id)`` — one article with its text, sentences, events, quotes, mentions and
-  relation changes; ``None`` if unknown.
+  relation changes, by its id or else by its ``source_id`` (the input's own id; the first stored
+  when several share it); ``None`` if unknown.
 - ``articles(store, *, limit, q)`` — newest first, without text, with event/quote counts.
 - ``counts(store)`` — articles, events, quotes, relation_changes, actors (distinct ids seen).
 
@@ -240,7 +241,7 @@ def events(
 def _article_head(row: RowMapping) -> dict[str, Any]:
     return {
         "id": row["id"], "title": row["title"], "published": _iso(row["published"]), "source": row["source"],
-        "url": row["url"], "origin": row["origin"], "ingested_at": row["ingested_at"],
+        "url": row["url"], "origin": row["origin"], "source_id": row["source_id"], "ingested_at": row["ingested_at"],
     }
 
 
@@ -253,7 +254,11 @@ def article(store: Store, id: str) -> dict[str, Any] | None:  # noqa: A002 - the
     with store.read() as conn:
         row = conn.execute(select(A).where(A.c.id == id)).mappings().first()
         if row is None:
+            row = conn.execute(select(A).where(A.c.source_id == id)
+                               .order_by(A.c.ingested_at, A.c.id).limit(1)).mappings().first()
+        if row is None:
             return None
+        id = row["id"]  # noqa: A001 - the article found by its source id
         out = _article_head(row)
         out["text"] = row["text"]
         out["sentences"] = [{"idx": r["idx"], "start": r["start"], "end": r["end"]} for r in _rows(conn, schema.sentences, id)]
@@ -311,7 +316,7 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
     n_ev, n_q = _count_by_article(E), _count_by_article(schema.quotes)
     stmt = (
         select(
-            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.ingested_at,
+            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.source_id, A.c.ingested_at,
             func.coalesce(n_ev.c.n, 0).label("n_events"), func.coalesce(n_q.c.n, 0).label("n_quotes"),
         )
         .outerjoin(n_ev, n_ev.c.article_id == A.c.id)
