@@ -141,11 +141,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The state of the relation A → B on a date (designation, representation, recognition, …)."""
         from detente.relations.state import status as status_of
+        from detente.results import Status
 
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        st = status_of(store, src, tgt, _as_of(store, day))
+        st = Status.model_validate(status_of(store, src, tgt, _as_of(store, day))).to_json()
         if fmt == Format.csv:
             fail("--format csv is not available for status (use json, md or table)")
         _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
@@ -167,14 +168,15 @@ def register(app: typer.Typer) -> None:
         shown as "reported D"."""
         from detente.relations.brief import display_names
         from detente.relations.state import timeline as timeline_of
+        from detente.results import dumps, timeline_items
 
         d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
         if d_since and d_until and d_since > d_until:
             fail(f"--since {since} is after --until {until}")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        items = timeline_of(store, src, tgt, d_since, d_until, names=display_names(store, [src, tgt]),
-                            collapse=not all_reports)
+        items = dumps(timeline_items(timeline_of(store, src, tgt, d_since, d_until,
+                                                 names=display_names(store, [src, tgt]), collapse=not all_reports)))
         rows = [[(f"reported {it['date']}" if it.get("date_from") == "published" else it["date"]) or "?", it["kind"], f"{it['source']}→{it['target']}",
                  it.get("type") or it.get("dimension"), it["value"], it["status"], it["text"]] for it in items]
         _emit_rows(fmt, ["date", "kind", "pair", "type", "value", "status", "text"], rows, items,
@@ -191,11 +193,12 @@ def register(app: typer.Typer) -> None:
         """A short sourced brief: At a Glance bullets, what changed, a timeline."""
         from detente.relations.brief import brief as brief_of
         from detente.relations.brief import to_markdown
+        from detente.results import Brief
 
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        out = brief_of(store, src, tgt, _as_of(store, day))
+        out = Brief.model_validate(brief_of(store, src, tgt, _as_of(store, day))).to_json()
         if fmt == Format.json:
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         elif fmt == Format.csv:
@@ -221,6 +224,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Actors in a relation with X on a date."""
         from detente.relations.state import who as who_of
+        from detente.results import WhoRow, dumps
 
         given = {k: v for k, v in (("designating", designating), ("designated_by", designated_by),
                                    ("hosts_ambassador_of", hosts_ambassador_of), ("recognising", recognising)) if v}
@@ -232,7 +236,8 @@ def register(app: typer.Typer) -> None:
         store = _open(db)
         (key, name), = given.items()
         (actor,) = _actors(store, name)
-        rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
+        rows = dumps([WhoRow.model_validate(r) for r in who_of(store, **{key: actor}, program=program,
+                                                                as_of=_as_of(store, day))])
         table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
                  for r in rows]
         _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,

@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
+from detente.results import Brief, Status, WhoRow, dumps, timeline_items
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
 from detente.store import schema as S
@@ -113,21 +114,21 @@ def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
 # --- relations ---------------------------------------------------------------------------------
 
 def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_state.status(store, a, b, as_of))
+    return Status.model_validate(_state.status(store, a, b, as_of)).to_json()
 
 
 def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
              collapse: bool = True) -> list[dict]:
     """One row per event cluster (its other reports under ``also``), as ``detente timeline`` shows."""
-    return jsonable(_state.timeline(store, a, b, since, until, collapse=collapse))
+    return dumps(timeline_items(_state.timeline(store, a, b, since, until, collapse=collapse)))
 
 
 def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_brief.brief(store, a, b, as_of))
+    return Brief.model_validate(_brief.brief(store, a, b, as_of)).to_json()
 
 
 def who(store: Store, **kw: Any) -> list[dict]:
-    return jsonable(_state.who(store, **kw))
+    return dumps([WhoRow.model_validate(r) for r in _state.who(store, **kw)])
 
 
 def dyads(store: Store, actor: str) -> list[dict]:
