@@ -52,6 +52,7 @@ def run_page(page: Path) -> list[str]:
             report: list[str] = []
             runner = doctest.DocTestRunner(optionflags=FLAGS)
             runner.run(test, out=report.append, clear_globs=False)
+            globs.update(test.globs)  # a DocTest runs in a copy: what it defined is for the blocks after it
             failures.extend(report)
     return failures
 
