@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.models import Article, ArticleResult
-from detente.results import Brief, Status, StoredEvent, TimelineItem, WhoRow
+from detente.results import Brief, Status, StoredEvent, TimelineItem, WhoRow, timeline_items
 from detente.services.ingest import IngestSummary
 
 DateLike = dt.date | str | None
@@ -160,7 +160,7 @@ class Store:
         src, tgt = self.actor_id(a), self.actor_id(b)
         rows = timeline(self._store, src, tgt, _day(since), _day(until),
                         names=display_names(self._store, [src, tgt]), collapse=collapse)
-        return [TimelineItem.model_validate(r) for r in rows]
+        return timeline_items(rows)
 
     def brief(self, a: str, b: str, as_of: DateLike = None) -> Brief:
         """A short sourced brief of a → b (``detente brief --format json``)."""

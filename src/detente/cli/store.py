@@ -168,7 +168,7 @@ def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
             _print_table(f"{_plural(len(evs), 'event')}", cols, rows)
 
 
-ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "ingested_at"]
+ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "source_id", "ingested_at"]
 
 
 CLUSTER_COLUMNS = ["cluster_id", "date", "type", "source", "target", "status", "mentions", "articles",
