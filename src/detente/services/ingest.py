@@ -31,7 +31,7 @@ class IngestSummary(BaseModel):
     """What one ingest did: counts, and one line per input or article that could not go in."""
 
     ingested: int = 0
-    already: int = Field(0, description="articles skipped: already stored (same content hash)")
+    already: int = Field(default=0, description="articles skipped: already stored (same content hash)")
     events: int = 0
     relation_changes: int = 0
     quotes: int = 0
