@@ -36,6 +36,7 @@ _PUBLIC = {
     "WhoRow": "detente.results",
     "Brief": "detente.results",
     "StoredEvent": "detente.results",
+    "StoredArticle": "detente.results",
 }
 
 __all__ = ["__version__", *_PUBLIC]
@@ -43,7 +44,7 @@ __all__ = ["__version__", *_PUBLIC]
 if TYPE_CHECKING:
     from detente.api import Coder, Store, load
     from detente.models import Article, ArticleResult, Event, Quote, RelationChange
-    from detente.results import Brief, Status, StoredEvent, TimelineItem, WhoRow
+    from detente.results import Brief, Status, StoredArticle, StoredEvent, TimelineItem, WhoRow
     from detente.services.ingest import IngestSummary
     from detente.services.names import UnknownActor
 

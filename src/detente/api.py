@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.models import Article, ArticleResult
-from detente.results import Brief, Status, StoredEvent, TimelineItem, WhoRow, timeline_items
+from detente.results import Brief, Status, StoredArticle, StoredEvent, TimelineItem, WhoRow, timeline_items
 from detente.services.ingest import IngestSummary
 
 DateLike = dt.date | str | None
@@ -195,11 +195,12 @@ class Store:
                       limit=limit)
         return [StoredEvent.model_validate(r) for r in rows]
 
-    def article(self, id: str) -> dict[str, Any] | None:  # noqa: A002
+    def article(self, id: str) -> StoredArticle | None:  # noqa: A002
         """One stored article with everything extracted from it, by its id or its ``source_id``."""
         from detente.store.query import article
 
-        return article(self._store, id)
+        found = article(self._store, id)
+        return None if found is None else StoredArticle.model_validate(found)
 
     def counts(self) -> dict[str, int]:
         """How much is stored: articles, events, quotes, relation_changes, actors."""

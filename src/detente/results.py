@@ -148,6 +148,26 @@ class StoredEvent(Event, Result):
 _TIMELINE = TypeAdapter(list[TimelineItem])  # one validation call per list: ~1.7x faster than per item
 
 
+class StoredArticle(Result):
+    """``detente article ID --format json``: one stored article, its text and everything coded from
+    it (``sentences``, ``mentions``, ``quotes`` and ``relation_changes`` as the store keeps them)."""
+
+    id: str
+    source_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    ingested_at: str | None = None
+    text: str = ""
+    sentences: list[dict[str, Any]] = []
+    events: list[StoredEvent] = []
+    quotes: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
+    relation_changes: list[dict[str, Any]] = []
+
+
 def timeline_items(rows: list[dict[str, Any]]) -> list[TimelineItem]:
     """Timeline rows (``relations.state.timeline``) as ``TimelineItem``s."""
     return _TIMELINE.validate_python(rows)
@@ -159,4 +179,4 @@ def dumps(items: list[Result]) -> list[dict[str, Any]]:
 
 
 __all__ = ["AgreementState", "Brief", "Bullet", "Conflict", "DimensionState", "Evidence", "Result", "Stance",
-           "Status", "StoredEvent", "TimelineItem", "WhoRow", "dumps", "timeline_items"]
+           "Status", "StoredArticle", "StoredEvent", "TimelineItem", "WhoRow", "dumps", "timeline_items"]

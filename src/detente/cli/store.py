@@ -395,6 +395,9 @@ def register(app: typer.Typer) -> None:
             fail(str(exc), code=STORE_FAILED)
         if art is None:
             fail(f"no article {article_id!r} in {store.shown_url} (see `detente articles`)")
+        from detente.results import StoredArticle
+
+        art = StoredArticle.model_validate(art).to_json()
         if fmt == Format.json:
             _echo_json(art)
             return

@@ -19,7 +19,7 @@ from sqlalchemy import func, or_, select
 from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
-from detente.results import Brief, Status, WhoRow, dumps, timeline_items
+from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, timeline_items
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
 from detente.store import schema as S
@@ -63,7 +63,9 @@ def events(store: Store, **kw: Any) -> list[dict]:
 
 
 def article(store: Store, article_id: str) -> dict | None:
-    return _query.article(store, article_id)
+    """One stored article (by id or source id) as ``detente article ID --format json`` prints it."""
+    found = _query.article(store, article_id)
+    return None if found is None else StoredArticle.model_validate(found).to_json()
 
 
 def articles(store: Store, limit: int = 20, q: str | None = None) -> list[dict]:
