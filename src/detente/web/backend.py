@@ -19,7 +19,7 @@ from sqlalchemy import func, or_, select
 from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
-from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, timeline_items
+from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, stored_events, timeline_items
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
 from detente.store import schema as S
@@ -55,11 +55,12 @@ def jsonable(obj: Any) -> Any:
 def events_page(store: Store, *, after_id: int | None, limit: int, **filters: Any) -> list[dict]:
     """Events with ``id > after_id`` in id order, at most ``limit`` (for cursor pagination); the
     database stops after ``limit`` rows (``query.events(order="id")``)."""
-    return _query.events(store, after_id=after_id, limit=limit, order="id", **filters)
+    return dumps(stored_events(_query.events(store, after_id=after_id, limit=limit, order="id", **filters)))
 
 
 def events(store: Store, **kw: Any) -> list[dict]:
-    return _query.events(store, **kw)
+    """Stored events as ``detente events --format json`` prints them (``StoredEvent`` dumps)."""
+    return dumps(stored_events(_query.events(store, **kw)))
 
 
 def article(store: Store, article_id: str) -> dict | None:
@@ -219,7 +220,7 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
         stmt = stmt.where(e.c.day_first <= until)
     stmt = stmt.order_by(e.c.day_first.is_(None), e.c.day_first.desc(), e.c.id.desc()).limit(limit)
     with store.read() as conn:
-        return [_query.event_dict(r) for r in conn.execute(stmt).mappings()]
+        return dumps(stored_events([_query.event_dict(r) for r in conn.execute(stmt).mappings()]))
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
