@@ -293,8 +293,8 @@ def changes(store, *, since: str | dt.date | None = None, recorded_since: str | 
 
     ``since``: changes dated on or after that day, in date order; ``recorded_since``: changes stored
     at or after that day or instant (UTC), in the order they were stored. Each item is the change
-    with ``before``/``after`` (the state of its relation without and with it, as of its date) and
-    ``changes_state``. Pass ``next_cursor`` back as ``cursor`` for the next page (null: the last).
+    with ``before``/``after`` (the state of its relation as of its date from the changes recorded
+    before it, without and with it) and ``changes_state`` (false for a repeated report). Pass ``next_cursor`` back as ``cursor`` for the next page (null: the last).
     """
     if dimension is not None and dimension not in WATCH_DIMENSIONS:
         raise WatchError(f"unknown dimension {dimension!r} (one of {', '.join(WATCH_DIMENSIONS)})")
@@ -314,20 +314,20 @@ def changes(store, *, since: str | dt.date | None = None, recorded_since: str | 
 
 def _with_transitions(store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     cfg = load_dimensions()
-    relations: dict[tuple[str, str, str], list[Change]] = {}
+    relations: dict[tuple[str, str, str], list[tuple[int, Change]]] = {}
     with store.read() as conn:
         for r in rows:
             key = (r["source"], r["target"], r["dimension"])
             if key not in relations:
-                relations[key] = [Change.from_row(x) for x in sql.pair_change_rows(conn, *key)]
+                relations[key] = [(x.id, Change.from_row(x)) for x in sql.pair_change_rows(conn, *key)]
     out = []
     for r in rows:
         c = Change.from_row(r)
         default = cfg.dimensions[c.dimension].default
-        scope = [x for x in relations[(c.source, c.target, c.dimension)] if _in_scope(x, c)]
+        # the state without and with this change, from the changes recorded before it
+        earlier = [x for i, x in relations[(c.source, c.target, c.dimension)] if i < r["id"] and _in_scope(x, c)]
         day = c.first or dt.date.today()
-        before = value_as_of([x for x in scope if origin_of(x) != origin_of(c)], day, default)
-        after = value_as_of(scope, day, default)
+        before, after = value_as_of(earlier, day, default), value_as_of([*earlier, c], day, default)
         out.append({
             "id": r["id"], "source": c.source, "target": c.target, "dimension": c.dimension, "value": c.value,
             "date": c.date, "date_precision": c.date_precision, "date_end": r.get("date_end"),

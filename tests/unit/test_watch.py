@@ -1,0 +1,208 @@
+"""Watches and alerts on hand-coded articles: when an alert is raised, what it holds, webhooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import json
+import threading
+
+import pytest
+from typer.testing import CliRunner
+
+from detente import watch
+from detente.cli import app
+from detente.models import Article, ArticleResult, RelationChange
+from detente.store import open_store
+
+
+@pytest.fixture
+def store(tmp_path):
+    return open_store(f"sqlite:///{tmp_path / 'w.db'}")
+
+
+def report(text: str, *changes: tuple, published: str = "2025-07-05") -> tuple[ArticleResult, Article]:
+    """An article whose one sentence reports ``changes``: (source, target, dimension, value, date[, confidence])."""
+    art = Article.from_text(text, published=dt.date.fromisoformat(published), title=text[:40])
+    rcs = [RelationChange(source=s, target=t, dimension=d, value=v, date=day,
+                          date_precision={4: "year", 7: "month"}.get(len(day), "day"), sentence=text, start=0,
+                          end=len(text), confidence=rest[0] if rest else 0.9, rule="test")
+           for s, t, d, v, day, *rest in changes]
+    return ArticleResult(id=art.id, published=art.published, relation_changes=rcs, sentences=[(0, len(text))]), art
+
+
+RUS_FORMAL = ("RUS", "TALIBAN", "recognition", "formal", "2025-07-03")
+
+
+def save(store, *pairs):
+    return store.save_many(list(pairs))
+
+
+# --------------------------------------------------------------------------- watches
+
+
+@pytest.mark.parametrize("kw, message", [
+    ({"dimension": "friendship", "target": "X"}, "unknown dimension 'friendship'"),
+    ({"dimension": "stance", "target": "X"}, "unknown dimension 'stance'"),
+    ({"dimension": "recognition"}, "give a source or a target"),
+    ({"dimension": "recognition", "target": "X", "values": ["full"]}, "unknown value 'full' for recognition"),
+    ({"dimension": "recognition", "target": "X", "min_confidence": 1.5}, "between 0 and 1"),
+    ({"dimension": "recognition", "target": "X", "min_reports": 0}, "at least 1"),
+    ({"dimension": "recognition", "target": "X", "webhook": "javascript:alert(1)"}, "not an http:// or https:// URL"),
+])
+def test_a_bad_watch_is_refused_with_one_line(store, kw, message):
+    with pytest.raises(watch.WatchError, match=message):
+        watch.add_watch(store, **kw)
+    assert watch.list_watches(store) == []
+
+
+def test_removing_a_watch_removes_its_alerts(store):
+    w = watch.add_watch(store, "recognition", target="TALIBAN")
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    assert len(watch.alerts(store)) == 1
+    assert watch.remove_watch(store, w["id"]) is True
+    assert watch.alerts(store) == [] and watch.list_watches(store) == []
+    assert watch.remove_watch(store, w["id"]) is False
+
+
+# --------------------------------------------------------------------------- alerts
+
+
+def test_only_changes_of_state_the_watch_wants_raise_alerts(store):
+    formal = watch.add_watch(store, "recognition", target="TALIBAN", values=["formal"])
+    anyone = watch.add_watch(store, "recognition", source="*", target="TALIBAN")
+    save(store, report("China began dealing with the Taliban as the de facto government in 2023.",
+                       ("CHN", "TALIBAN", "recognition", "de_facto", "2023")))
+    assert watch.alerts(store, watch=formal["id"]) == []
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL),
+         report("Iran and Russia signed a treaty.", ("IRN", "RUS", "agreements", "signed", "2025")))
+    assert [(a["source"], a["value_after"]) for a in watch.alerts(store, watch=formal["id"])] == [("RUS", "formal")]
+    assert [(a["source"], a["value_before"], a["value_after"]) for a in watch.alerts(store, watch=anyone["id"])] == [
+        ("RUS", "none", "formal"), ("CHN", "none", "de_facto")]
+
+
+def test_two_reports_in_one_batch_make_one_alert_with_both(store):
+    watch.add_watch(store, "recognition", target="TALIBAN")
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL),
+         report("Moscow recognised the Taliban on 3 July 2025, officials said.", RUS_FORMAL))
+    (alert,) = watch.alerts(store)
+    assert len(alert["evidence"]) == 2
+
+
+def test_a_report_of_an_older_state_already_superseded_raises_no_alert_for_today(store):
+    watch.add_watch(store, "recognition", target="TALIBAN")
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    # a report that Russia had not recognised them in 2024 changes nothing as of its date
+    save(store, report("Russia did not recognise the Taliban in 2024.",
+                       ("RUS", "TALIBAN", "recognition", "none", "2024")))
+    assert len(watch.alerts(store)) == 1
+
+
+def test_min_reports_waits_for_enough_independent_reports(store):
+    w = watch.add_watch(store, "recognition", target="TALIBAN", min_reports=2)
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    assert watch.alerts(store) == []
+    save(store, report("Moscow recognised the Taliban on 3 July 2025, officials said.", RUS_FORMAL))
+    (alert,) = watch.alerts(store, watch=w["id"])
+    assert (alert["value_before"], alert["value_after"], alert["after"]["reports"]) == ("none", "formal", 2)
+    assert len(alert["evidence"]) == 2
+    save(store, report("Russia's recognition of the Taliban on 3 July 2025 was criticised.", RUS_FORMAL))
+    (alert,) = watch.alerts(store, watch=w["id"])
+    assert len(alert["evidence"]) == 3
+
+
+def test_reports_below_min_confidence_do_not_count(store):
+    watch.add_watch(store, "recognition", target="TALIBAN", min_confidence=0.8)
+    save(store, report("Russia may have recognised the Taliban on 3 July 2025.", (*RUS_FORMAL, 0.5)))
+    assert watch.alerts(store) == []
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    (alert,) = watch.alerts(store)
+    assert [e["confidence"] for e in alert["evidence"]] == [0.9]
+
+
+def test_the_alerts_command_prints_json_and_filters_by_date(store, tmp_path):
+    watch.add_watch(store, "recognition", target="TALIBAN")
+    save(store, report("China began dealing with the Taliban as the de facto government in 2023.",
+                       ("CHN", "TALIBAN", "recognition", "de_facto", "2023")),
+         report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    runner = CliRunner()
+    out = runner.invoke(app, ["alerts", "--since", "2025-01-01", "--format", "json", "--db", store.url])
+    assert out.exit_code == 0, out.output
+    assert [a["source"] for a in json.loads(out.stdout)] == ["RUS"]
+    out = runner.invoke(app, ["alerts", "--since", "2025-13-01", "--db", store.url])
+    assert out.exit_code == 1 and "bad --since '2025-13-01'" in out.output
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def test_changes_since_a_date_are_paged_in_a_stable_order(store):
+    save(store, report("China began dealing with the Taliban as the de facto government in 2023.",
+                       ("CHN", "TALIBAN", "recognition", "de_facto", "2023")),
+         report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL),
+         report("Moscow recognised the Taliban on 3 July 2025, officials said.", RUS_FORMAL))
+    page = watch.changes(store, since="2024-01-01", limit=1)
+    (first,) = page["items"]
+    assert (first["before"], first["after"], first["changes_state"]) == ("none", "formal", True)
+    (second,) = watch.changes(store, since="2024-01-01", cursor=page["next_cursor"])["items"]
+    assert (second["date"], second["changes_state"]) == ("2025-07-03", False)  # a second report: no change
+    everything = watch.changes(store, recorded_since="2000-01-01")
+    assert len(everything["items"]) == 3 and everything["next_cursor"] is None
+    assert watch.changes(store, recorded_since="2999-01-01")["items"] == []
+    with pytest.raises(watch.WatchError, match="bad cursor"):
+        watch.changes(store, cursor="x")
+
+
+# --------------------------------------------------------------------------- webhooks
+
+
+class _Hook(http.server.BaseHTTPRequestHandler):
+    fail_first = 0
+    received: list = []
+
+    def do_POST(self):  # noqa: N802 - the http.server name
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).received.append(json.loads(body))
+        status = 500 if len(type(self).received) <= type(self).fail_first else 204
+        self.send_response(status)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def hook():
+    """A webhook receiver on 127.0.0.1 that fails its first two requests."""
+    handler = type("Hook", (_Hook,), {"fail_first": 2, "received": []})
+    server = http.server.HTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/hook", handler
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_webhook_is_retried_with_backoff_and_every_attempt_logged(store, hook):
+    url, handler = hook
+    watch.add_watch(store, "recognition", target="TALIBAN", webhook=url)
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    (alert,) = watch.alerts(store)
+    assert len(handler.received) == 3
+    assert handler.received[-1]["alert"]["id"] == alert["id"]
+    assert handler.received[-1]["alert"]["value_after"] == "formal"
+    attempts = watch.deliveries(store, alert["id"])
+    assert [(a["attempt"], a["status_code"], a["ok"]) for a in attempts] == [(1, 500, 0), (2, 500, 0), (3, 204, 1)]
+    assert watch.deliver(store) == []  # delivered: nothing left to send
+
+
+def test_an_unreachable_webhook_is_logged_and_retried_later(store, hook):
+    url, handler = hook
+    dead = url.rsplit(":", 1)[0] + ":9/hook"  # the discard port on loopback: nothing listens
+    w = watch.add_watch(store, "recognition", target="TALIBAN", webhook=dead)
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    (alert,) = watch.alerts(store)
+    attempts = watch.deliveries(store, alert["id"])
+    assert len(attempts) == 3 and not any(a["ok"] for a in attempts) and attempts[0]["error"]
+    watch.remove_watch(store, w["id"])
+    assert watch.deliveries(store) == []
