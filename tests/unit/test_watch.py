@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import http.server
 import json
 import threading
@@ -12,26 +11,13 @@ from typer.testing import CliRunner
 
 from detente import watch
 from detente.cli import app
-from detente.models import Article, ArticleResult, RelationChange
 from detente.store import open_store
+from watch_helpers import RUS_FORMAL, report
 
 
 @pytest.fixture
 def store(tmp_path):
     return open_store(f"sqlite:///{tmp_path / 'w.db'}")
-
-
-def report(text: str, *changes: tuple, published: str = "2025-07-05") -> tuple[ArticleResult, Article]:
-    """An article whose one sentence reports ``changes``: (source, target, dimension, value, date[, confidence])."""
-    art = Article.from_text(text, published=dt.date.fromisoformat(published), title=text[:40])
-    rcs = [RelationChange(source=s, target=t, dimension=d, value=v, date=day,
-                          date_precision={4: "year", 7: "month"}.get(len(day), "day"), sentence=text, start=0,
-                          end=len(text), confidence=rest[0] if rest else 0.9, rule="test")
-           for s, t, d, v, day, *rest in changes]
-    return ArticleResult(id=art.id, published=art.published, relation_changes=rcs, sentences=[(0, len(text))]), art
-
-
-RUS_FORMAL = ("RUS", "TALIBAN", "recognition", "formal", "2025-07-03")
 
 
 def save(store, *pairs):
