@@ -150,6 +150,11 @@ def _evidence_row(c: Change) -> dict[str, Any]:
             "date": c.date, "confidence": c.confidence}
 
 
+def _change_of(c: Change) -> dict[str, Any]:
+    """What an alert keeps of its change to word it again (with names) when read."""
+    return {"value": c.value, "detail": c.detail}
+
+
 def _agreement(c: Change) -> str:
     if c.dimension != "agreements":
         return ""
@@ -190,7 +195,7 @@ def _alerts_in_order(conn, watch: Watch, current: list[Change], new: list[Change
             new_id = sql.insert_alert(conn, {
                 "watch_id": watch.id, "source": c.source, "target": c.target, "dimension": c.dimension,
                 "agreement": _agreement(c), "value_before": before["value"], "value_after": after["value"],
-                "before": _brief_state(before), "after": _brief_state(after), "date": c.date,
+                "before": _brief_state(before), "after": {**_brief_state(after), "change": _change_of(c)}, "date": c.date,
                 "date_precision": c.date_precision, "day_first": c.first, "text": change_text(c),
             })
             for x in reports:
@@ -261,13 +266,27 @@ def alerts(store, *, since: str | dt.date | None = None, watch: int | None = Non
     text, evidence: [{article_id | dataset, sentence, start, end, title, url, …}], created_at, …}``."""
     day = parse_as_of(since) if since else None
     rows = sql.alert_rows(store, since=day, watch_id=watch, ids=ids, limit=limit)
+    names = _names(store, rows)
     for r in rows:
+        change = (r.get("after") or {}).pop("change", None)
+        if change is not None and names:
+            r["text"] = change_text(Change(source=r["source"], target=r["target"], dimension=r["dimension"],
+                                           value=change["value"], date=r["date"], date_precision=r["date_precision"],
+                                           detail=change.get("detail") or {}), names)
         if r.get("agreement"):
             kind, subjects = json.loads(r["agreement"])
             r["agreement"] = {"kind": kind, "subjects": subjects}
         else:
             r["agreement"] = None
     return rows
+
+
+def _names(store, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Readable names of the actors of these alerts (``relations.brief.display_names``)."""
+    from detente.relations.brief import display_names
+
+    ids = sorted({r[k] for r in rows for k in ("source", "target")})
+    return display_names(store, ids) if ids else {}
 
 
 # --------------------------------------------------------------------------- the change feed
@@ -320,6 +339,7 @@ def _with_transitions(store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
             key = (r["source"], r["target"], r["dimension"])
             if key not in relations:
                 relations[key] = [(x.id, Change.from_row(x)) for x in sql.pair_change_rows(conn, *key)]
+    names = _names(store, rows)
     out = []
     for r in rows:
         c = Change.from_row(r)
@@ -332,7 +352,7 @@ def _with_transitions(store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
             "id": r["id"], "source": c.source, "target": c.target, "dimension": c.dimension, "value": c.value,
             "date": c.date, "date_precision": c.date_precision, "date_end": r.get("date_end"),
             "detail": c.detail, "before": before["value"], "after": after["value"],
-            "changes_state": before["value"] != after["value"], "text": change_text(c),
+            "changes_state": before["value"] != after["value"], "text": change_text(c, names),
             "evidence": {**c.evidence(), "title": r.get("title"), "url": r.get("url")},
             "confidence": c.confidence, "rule": c.rule, "recorded_at": r.get("recorded_at"),
         })
