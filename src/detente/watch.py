@@ -1,7 +1,7 @@
 """Watches and alerts: "tell me when anyone recognises X", and the feed of recorded changes.
 
 A **watch** names a dimension (``designation``, ``representation``, ``recognition``,
-``agreements``), a source and a target (actor ids, or ``*`` for any), optionally the values the new
+``agreements``, or ``stance`` with its labels as values), a source and a target (actor ids, or ``*`` for any), optionally the values the new
 state must have, a minimum confidence of the reports and a minimum number of independent reports
 (distinct articles or list entries), and optionally a webhook URL.
 
@@ -10,13 +10,16 @@ for every new relation change that a watch matches and that *changes the state a
 the state of the relation (``detente.relations.state.value_as_of``, the same calculus as
 ``detente status``) is computed on the change's first day without it and with it. A later report of
 a change already alerted (the state does not change again) is added to that alert's evidence. A
-re-ingested article is not stored again, so it changes nothing. With ``min_reports`` the alert waits
+re-ingested article is not stored again, so it changes nothing. A stance watch fires when the
+stance label of the dyad (``cooperative`` … ``hostile``, over its window as of a new event's day)
+changes; it is checked right after the save commits and the events are clustered. With
+``min_reports`` the alert waits
 until that many reports support the new value. Reports below ``min_confidence`` are left out of the
 watch's view of the state.
 
 Python API (all take a ``Store``): :func:`add_watch`, :func:`list_watches`, :func:`remove_watch`,
-:func:`alerts`, :func:`changes`, :func:`deliver`. The store calls :func:`record_for_articles` and
-:func:`record_for_dataset` itself.
+:func:`alerts`, :func:`changes`, :func:`deliver`. The store calls :func:`record_for_articles`,
+:func:`record_for_dataset` and :func:`after_save` itself.
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ from detente.store import watches as sql
 log = logging.getLogger("detente.watch")
 
 ANY = "*"
-WATCH_DIMENSIONS = ("designation", "representation", "recognition", "agreements")
+STANCE = "stance"
+WATCH_DIMENSIONS = ("designation", "representation", "recognition", "agreements", STANCE)
+NO_EVENTS = "no events"  # the stance label of a window without events
 
 
 class WatchError(ValueError):
@@ -92,13 +97,12 @@ def add_watch(store, dimension: str, *, source: str = ANY, target: str = ANY, va
     """Store a watch and return it (``WatchError`` on a bad dimension, value, threshold or URL)."""
     from detente.models import http_url
 
-    spec = load_dimensions().dimensions.get(dimension)
-    if dimension not in WATCH_DIMENSIONS or spec is None:
+    if dimension not in WATCH_DIMENSIONS:
         raise WatchError(f"unknown dimension {dimension!r} (one of {', '.join(WATCH_DIMENSIONS)})")
     source, target = (source or ANY).strip(), (target or ANY).strip()
     if source == ANY and target == ANY:
         raise WatchError("give a source or a target (an actor id), or both")
-    known = sorted(set(spec.values) | {spec.default})
+    known = _known_values(dimension)
     wanted = [v.strip() for v in values or [] if v.strip()]
     for v in wanted:
         if v not in known:
@@ -113,6 +117,14 @@ def add_watch(store, dimension: str, *, source: str = ANY, target: str = ANY, va
            "min_confidence": min_confidence, "min_reports": min_reports,
            "webhook": webhook.strip() if webhook else None, "label": label}
     return _watch_dict(sql.insert_watch(store, row))
+
+
+def _known_values(dimension: str) -> list[str]:
+    cfg = load_dimensions()
+    if dimension == STANCE:
+        return [lab.label for lab in cfg.stance.labels] + [NO_EVENTS]
+    spec = cfg.dimensions[dimension]
+    return sorted(set(spec.values) | {spec.default})
 
 
 def list_watches(store) -> list[dict[str, Any]]:
@@ -220,6 +232,8 @@ def record_alerts(conn, new: Sequence[Change], replaced: Sequence[Change] = ()) 
         if any(w.covers(c) for w in watches):
             by_relation[(c.source, c.target, c.dimension)].append(c)
     made: list[int] = []
+    if by_relation:
+        sql.lock_alerts(conn)
     for (source, target, dimension), changes in sorted(by_relation.items()):
         fresh = {origin_of(c) for c in changes}
         current = [Change.from_row(r) for r in sql.pair_change_rows(conn, source, target, dimension)]
@@ -257,6 +271,74 @@ def record_for_dataset(conn, dataset: str, before: Sequence[Change]) -> list[int
     return record_alerts(conn, new, replaced)
 
 
+# --------------------------------------------------------------------------- stance
+
+
+def _event_evidence(e: Any) -> dict[str, Any]:
+    return {"origin": f"article:{e.article_id}#e{e.idx}", "article_id": e.article_id, "dataset": None,
+            "external_id": None, "sentence": e.sentence, "start": e.start, "end": e.end, "date": e.date,
+            "confidence": e.confidence}
+
+
+def record_stance(store, article_ids: Sequence[str]) -> list[int]:
+    """Alerts of stance watches for articles just stored and clustered (the stance counts clusters).
+
+    For each day of a new counted event of a watched dyad, the stance label over the window ending
+    that day (``relations.stance``) is computed without that day's new events and with them.
+    """
+    from detente.relations import stance as _stance
+
+    cfg = load_dimensions().stance
+    with store.read() as conn:
+        watches = [Watch.from_row(r) for r in sql.watch_rows(conn) if r["dimension"] == STANCE]
+        if not watches or not article_ids:
+            return []
+        events = [e for e in sql.article_event_rows(conn, article_ids)
+                  if e.status in cfg.statuses and e.date_precision in cfg.precisions]
+    new = set(article_ids)
+    by_dyad: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for e in events:
+        by_dyad[(e.source_id, e.target_id)].append(e)
+    made: list[int] = []
+    for (source, target), evs in sorted(by_dyad.items()):
+        for w in watches:
+            if w.source not in (ANY, source) or w.target not in (ANY, target):
+                continue
+            for day in sorted({e.day_first for e in evs if w.min_confidence is None or e.confidence >= w.min_confidence}):
+                start = _stance._month_start(day, cfg.window_months - 1)
+                rows = [r for r in _stance._rows(store, source, target, both=False, since=start, until=day)
+                        if w.min_confidence is None or (r["confidence"] or 0) >= w.min_confidence]
+                today = [r for r in rows if r["article_id"] in new and r["day_first"] == day]
+                before = _stance.score([r for r in rows if r not in today])
+                after = _stance.score(rows)
+                lb, la = cfg.label(before["value"]), cfg.label(after["value"])
+                if lb == la or not w.wants(la) or after["sources"] < (w.min_reports or 1):
+                    continue
+                with store.write() as conn:
+                    sql.lock_alerts(conn)
+                    alert_id = sql.insert_alert(conn, {
+                        "watch_id": w.id, "source": source, "target": target, "dimension": STANCE, "agreement": "",
+                        "value_before": lb, "value_after": la, "date": day.isoformat(), "date_precision": "day",
+                        "before": {"value": lb, "score": before["value"], "events": before["events"],
+                                   "reports": before["sources"]},
+                        "after": {"value": la, "score": after["value"], "events": after["events"],
+                                  "reports": after["sources"]},
+                        "day_first": day, "text": f"{source} → {target} stance: {lb} → {la} ({after['value']:+.1f})",
+                    })
+                    for e in evs:
+                        if e.day_first == day:
+                            sql.add_evidence(conn, alert_id, _event_evidence(e))
+                made.append(alert_id)
+    return made
+
+
+def after_save(store, article_ids: Sequence[str], alert_ids: Sequence[int]) -> None:
+    """What follows a committed save: stance alerts, then webhooks for every new alert."""
+    made = list(alert_ids) + (record_stance(store, article_ids) if article_ids else [])
+    if made:
+        deliver(store, made)
+
+
 # --------------------------------------------------------------------------- reading alerts
 
 
@@ -269,7 +351,10 @@ def alerts(store, *, since: str | dt.date | None = None, watch: int | None = Non
     names = _names(store, rows)
     for r in rows:
         change = (r.get("after") or {}).pop("change", None)
-        if change is not None and names:
+        if r["dimension"] == STANCE and names:
+            r["text"] = (f"{names.get(r['source'], r['source'])} → {names.get(r['target'], r['target'])}: stance "
+                         f"{r['value_before']} → {r['value_after']}")
+        elif change is not None and names:
             r["text"] = change_text(Change(source=r["source"], target=r["target"], dimension=r["dimension"],
                                            value=change["value"], date=r["date"], date_precision=r["date_precision"],
                                            detail=change.get("detail") or {}), names)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from detente import watch
 from detente.cli import app
 from detente.store import open_store
-from watch_helpers import RUS_FORMAL, report
+from watch_helpers import RUS_FORMAL, event_report, report
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def save(store, *pairs):
 
 @pytest.mark.parametrize("kw, message", [
     ({"dimension": "friendship", "target": "X"}, "unknown dimension 'friendship'"),
-    ({"dimension": "stance", "target": "X"}, "unknown dimension 'stance'"),
+    ({"dimension": "stance", "target": "X", "values": ["angry"]}, "unknown value 'angry' for stance"),
     ({"dimension": "recognition"}, "give a source or a target"),
     ({"dimension": "recognition", "target": "X", "values": ["full"]}, "unknown value 'full' for recognition"),
     ({"dimension": "recognition", "target": "X", "min_confidence": 1.5}, "between 0 and 1"),
@@ -117,6 +117,20 @@ def test_the_alerts_command_prints_json_and_filters_by_date(store, tmp_path):
     assert [a["source"] for a in json.loads(out.stdout)] == ["RUS"]
     out = runner.invoke(app, ["alerts", "--since", "2025-13-01", "--db", store.url])
     assert out.exit_code == 1 and "bad --since '2025-13-01'" in out.output
+
+
+def test_a_stance_watch_fires_when_the_label_of_the_dyad_changes(store):
+    hostile = watch.add_watch(store, "stance", source="RUS", target="UKR")
+    friendly = watch.add_watch(store, "stance", source="RUS", target="UKR", values=["cooperative"])
+    save(store, event_report("Russia shelled Ukrainian towns on 1 March 2025.", "RUS", "UKR", "ASSAULT", -10.0,
+                             "2025-03-01"))
+    (alert,) = watch.alerts(store, watch=hostile["id"])
+    assert (alert["dimension"], alert["value_before"], alert["value_after"]) == ("stance", "no events", "hostile")
+    assert alert["after"]["score"] == -10.0 and alert["date"] == "2025-03-01"
+    assert alert["evidence"][0]["sentence"] == "Russia shelled Ukrainian towns on 1 March 2025."
+    save(store, event_report("Russia struck Kyiv on 9 March 2025.", "RUS", "UKR", "ASSAULT", -9.0, "2025-03-09"))
+    assert len(watch.alerts(store, watch=hostile["id"])) == 1  # still hostile: no new alert
+    assert watch.alerts(store, watch=friendly["id"]) == []
 
 
 # --------------------------------------------------------------------------- changes

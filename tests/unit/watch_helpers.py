@@ -18,3 +18,16 @@ def report(text: str, *changes: tuple, published: str = "2025-07-05") -> tuple[A
 
 
 RUS_FORMAL = ("RUS", "TALIBAN", "recognition", "formal", "2025-07-03")
+
+
+def event_report(text: str, source: str, target: str, type_: str, goldstein: float, day: str,
+                 published: str = "2025-07-05") -> tuple[ArticleResult, Article]:
+    """An article whose one sentence is one event ``source`` → ``type_`` → ``target`` on ``day``."""
+    from detente.models import ActorRef, Event
+
+    art = Article.from_text(text, published=dt.date.fromisoformat(published), title=text[:40])
+    ev = Event(type=type_, source=ActorRef(id=source, country=source, sector="GOV", text=source),
+               target=ActorRef(id=target, country=target, sector="GOV", text=target), date=day,
+               date_precision="day", status="occurred", goldstein=goldstein, cameo="000", sentence=text, start=0,
+               end=len(text), confidence=0.9, rule="test")
+    return ArticleResult(id=art.id, published=art.published, events=[ev], sentences=[(0, len(text))]), art

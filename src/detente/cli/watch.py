@@ -59,10 +59,10 @@ def _watch_line(w: dict) -> str:
 
 @watch_app.command("add")
 def watch_add(
-    dimension: str = typer.Option(..., "--dimension", "-d", help="designation, representation, recognition or agreements"),
+    dimension: str = typer.Option(..., "--dimension", "-d", help="designation, representation, recognition, agreements or stance"),
     source: Optional[str] = typer.Option("*", "--source", help="Actor acting (id or name; * for any)"),
     target: Optional[str] = typer.Option("*", "--target", help="Actor acted on (id or name; * for any)"),
-    value: list[str] = typer.Option([], "--value", help="Alert only when the new state has this value (repeatable)"),
+    value: list[str] = typer.Option([], "--value", help="Alert only when the new state has this value (repeatable; stance: cooperative … hostile)"),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Count only reports this confident (0–1)"),
     min_reports: Optional[int] = typer.Option(None, "--min-reports", help="Alert once this many independent reports agree"),
     webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this http(s) URL"),

@@ -183,14 +183,15 @@ class Store:
         with self.errors():
             return recluster(self, None if article_ids is None else list(article_ids))
 
-    def deliver(self, alert_ids: list[int]) -> None:
-        """Send new alerts to their watches' webhooks (``detente.watch.deliver``); a failure is logged only."""
-        from detente.watch import deliver
+    def deliver(self, alert_ids: list[int], article_ids: list[str] = ()) -> None:
+        """After a commit: stance alerts of these articles, then every new alert to its watch's webhook
+        (``detente.watch.after_save``); a failure is logged only, the data is stored."""
+        from detente.watch import after_save
 
         try:
-            deliver(self, alert_ids)
-        except Exception:  # noqa: BLE001 - the data is stored; `detente alerts deliver` retries
-            logging.getLogger("detente.watch").exception("webhook delivery failed")
+            after_save(self, list(article_ids), alert_ids)
+        except Exception:  # noqa: BLE001 - `detente watch deliver` sends what is left
+            logging.getLogger("detente.watch").exception("stance alerts or webhook delivery failed")
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
@@ -247,8 +248,8 @@ class Store:
                 alerts = record_for_articles(conn, written) if written else []  # with the articles
             if written and self.cluster:
                 self.recluster(written)
-            if alerts:
-                self.deliver(alerts)
+            if written:
+                self.deliver(alerts, written)
             if failure is not None:
                 if isinstance(failure, _DB_ERRORS):
                     raise self.error(failure) from failure

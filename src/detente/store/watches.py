@@ -77,7 +77,28 @@ def pair_change_rows(conn: Connection, source: str, target: str, dimension: str)
                                          RC.c.dimension == dimension)).all()
 
 
+def article_event_rows(conn: Connection, article_ids: Sequence[str]) -> list[Any]:
+    """The events of these articles that have both actor ids (what stance watches look at)."""
+    e = schema.events
+    out: list[Any] = []
+    unique = sorted(set(article_ids))
+    for i in range(0, len(unique), _CHUNK):
+        out.extend(conn.execute(select(e.c.article_id, e.c.idx, e.c.source_id, e.c.target_id, e.c.day_first,
+                                       e.c.date, e.c.date_precision, e.c.status, e.c.sentence, e.c.start,
+                                       e.c.end, e.c.confidence)
+                                .where(e.c.article_id.in_(unique[i:i + _CHUNK]), e.c.source_id.is_not(None),
+                                       e.c.target_id.is_not(None), e.c.day_first.is_not(None))).all())
+    return out
+
+
 # --------------------------------------------------------------------------- alerts
+
+
+def lock_alerts(conn: Connection) -> None:
+    """On PostgreSQL, one writer of alerts at a time until the transaction ends (two ingests of the same
+    change must not both find no alert and make two); SQLite's write transactions are serial already."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242013)")
 
 
 def alerts_of(conn: Connection, watch_id: int, source: str, target: str, dimension: str,
