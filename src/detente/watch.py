@@ -221,10 +221,12 @@ def _alerts_in_order(conn, watch: Watch, current: list[Change], new: list[Change
     return made
 
 
-def record_alerts(conn, new: Sequence[Change], replaced: Sequence[Change] = ()) -> list[int]:
+def record_alerts(conn, new: Sequence[Change], replaced: Sequence[Change] = (),
+                  watches: Sequence[Watch] | None = None) -> list[int]:
     """Alerts for ``new`` changes (already written on ``conn``); ``replaced``: the rows they
     replaced (a re-imported list entry). Returns the new alert ids."""
-    watches = [Watch.from_row(r) for r in sql.watch_rows(conn)]
+    if watches is None:
+        watches = [Watch.from_row(r) for r in sql.watch_rows(conn)]
     if not watches or not new:
         return []
     by_relation: dict[tuple[str, str, str], list[Change]] = defaultdict(list)
@@ -247,9 +249,11 @@ def record_alerts(conn, new: Sequence[Change], replaced: Sequence[Change] = ()) 
 
 def record_for_articles(conn, article_ids: Sequence[str]) -> list[int]:
     """Alerts for the relation changes of articles just written on ``conn``."""
-    if not article_ids or not sql.watch_rows(conn):
+    watches = [Watch.from_row(r) for r in sql.watch_rows(conn) if r["dimension"] != STANCE]
+    if not article_ids or not watches:
         return []
-    return record_alerts(conn, [Change.from_row(r) for r in sql.article_change_rows(conn, article_ids)])
+    changes = [Change.from_row(r) for r in sql.article_change_rows(conn, article_ids)]
+    return record_alerts(conn, changes, watches=watches)
 
 
 def _signature(c: Change) -> tuple:

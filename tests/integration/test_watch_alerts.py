@@ -64,3 +64,18 @@ def test_a_recognition_raises_one_alert_that_later_reports_only_add_evidence(nlp
     by_title = {e["title"]: e["sentence"] for e in again["evidence"]}
     assert set(by_title) == {"Russia recognises the Taliban", "Moscow first to recognise Taliban"}
     assert by_title["Moscow first to recognise Taliban"].startswith("Russia recognised the Taliban government on 3 July")
+
+
+def test_an_ingest_on_a_dask_cluster_raises_the_same_alert(nlp, tmp_path):
+    from detente import watch
+    from detente.ingest import read_paths
+    from detente.scale import ingest_dask
+    from detente.store import open_store
+
+    path = tmp_path / "first.md"
+    path.write_text(FIRST, encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'dask.db'}")
+    watch.add_watch(store, "recognition", source="RUS", target="TALIBAN")
+    assert ingest_dask("local:1", list(read_paths([path])), store) == 1
+    (alert,) = watch.alerts(store)
+    assert (alert["value_before"], alert["value_after"], alert["date"]) == ("none", "formal", "2025-07-03")

@@ -100,3 +100,27 @@ def test_the_alerts_page_links_evidence_to_the_highlighted_sentence(client):
     assert client.get("/alerts", params={"watch": "x"}).status_code == 422
     filtered = client.get("/alerts", params={"since": "", "watch": "2"}).text  # the form sends empty fields
     assert filtered.count('class="alert"') == 1
+
+
+def test_an_article_posted_to_the_api_raises_an_alert(tmp_path, monkeypatch):
+    from detente.models import ArticleResult, RelationChange
+    from detente.web import backend
+
+    text = "Russia formally recognised the Taliban government on 3 July 2025."
+
+    def extract(article):
+        change = RelationChange(source="RUS", target="TALIBAN", dimension="recognition", value="formal",
+                                date="2025-07-03", date_precision="day", sentence=text, start=0, end=len(text),
+                                confidence=0.85, rule="recognition.recognise")
+        return ArticleResult(id=article.id, published=article.published, relation_changes=[change],
+                             sentences=[(0, len(text))])
+
+    monkeypatch.setattr(backend, "extract", extract)
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    watch.add_watch(open_store(url), "recognition", target="TALIBAN", values=["formal"])
+    with TestClient(create_app(url, token=TOKEN)) as c:
+        assert c.post("/api/ingest", json={"text": text, "published": "2025-07-04"}, headers=AUTH).status_code == 201
+        assert c.post("/api/ingest", json={"text": text, "published": "2025-07-04"}, headers=AUTH).status_code == 200
+        (alert,) = c.get("/api/alerts").json()
+    assert (alert["value_before"], alert["value_after"]) == ("none", "formal")
+    assert alert["text"] == "Russia formally recognised the Taliban's government on 2025-07-03"
