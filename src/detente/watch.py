@@ -207,8 +207,8 @@ def _alerts_in_order(conn, watch: Watch, current: list[Change], new: list[Change
             new_id = sql.insert_alert(conn, {
                 "watch_id": watch.id, "source": c.source, "target": c.target, "dimension": c.dimension,
                 "agreement": _agreement(c), "value_before": before["value"], "value_after": after["value"],
-                "before": _brief_state(before), "after": {**_brief_state(after), "change": _change_of(c)}, "date": c.date,
-                "date_precision": c.date_precision, "day_first": c.first, "text": change_text(c),
+                "before": _brief_state(before), "after": {**_brief_state(after), "change": _change_of(c)},
+                "date": c.date, "date_precision": c.date_precision, "day_first": c.first, "text": change_text(c),
             })
             for x in reports:
                 sql.add_evidence(conn, new_id, _evidence_row(x))
@@ -216,8 +216,10 @@ def _alerts_in_order(conn, watch: Watch, current: list[Change], new: list[Change
         elif c.value == after["value"]:  # one more report of a known change
             mine = [a for a in sql.alerts_of(conn, watch.id, c.source, c.target, c.dimension, _agreement(c))
                     if a["value_after"] == c.value]
+            # the alert of the run this report belongs to (a value can be reached again later), else the last
+            same_run = [a for a in mine if (a.get("after") or {}).get("since") == after["since"]]
             if mine:
-                sql.add_evidence(conn, mine[-1]["id"], _evidence_row(c))
+                sql.add_evidence(conn, (same_run or mine)[-1]["id"], _evidence_row(c))
     return made
 
 

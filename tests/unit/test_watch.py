@@ -206,3 +206,15 @@ def test_an_unreachable_webhook_is_logged_and_retried_later(store, hook):
     assert len(attempts) == 3 and not any(a["ok"] for a in attempts) and attempts[0]["error"]
     watch.remove_watch(store, w["id"])
     assert watch.deliveries(store) == []
+
+
+def test_a_late_report_joins_the_alert_of_its_own_run(store):
+    watch.add_watch(store, "recognition", target="TALIBAN")
+    save(store, report("Russia formally recognised the Taliban in 1997.", ("RUS", "TALIBAN", "recognition", "formal", "1997")))
+    save(store, report("Russia withdrew its recognition of the Taliban in 2001.",
+                       ("RUS", "TALIBAN", "recognition", "withdrawn", "2001")))
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    save(store, report("Back in 1997 Russia had recognised the Taliban.", ("RUS", "TALIBAN", "recognition", "formal", "1997")))
+    alerts = watch.alerts(store)
+    assert [(a["date"], a["value_after"], len(a["evidence"])) for a in alerts] == [
+        ("2025-07-03", "formal", 1), ("2001", "withdrawn", 1), ("1997", "formal", 2)]

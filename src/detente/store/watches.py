@@ -34,7 +34,7 @@ def _plain(row: Any) -> dict[str, Any]:
 
 def insert_watch(store, row: dict[str, Any]) -> dict[str, Any]:
     with store.write() as conn:
-        new_id = conn.execute(W.insert().values(**row)).inserted_primary_key[0]
+        new_id = conn.execute(W.insert().values(**row).returning(W.c.id)).scalar_one()
         return _plain(conn.execute(select(W).where(W.c.id == new_id)).one())
 
 
@@ -69,12 +69,12 @@ def article_change_rows(conn: Connection, article_ids: Sequence[str]) -> list[An
 
 def dataset_change_rows(conn: Connection, dataset: str) -> list[Any]:
     """The relation change rows a list import wrote (not those of articles)."""
-    return conn.execute(select(RC).where(RC.c.dataset == dataset, RC.c.article_id.is_(None))).all()
+    return list(conn.execute(select(RC).where(RC.c.dataset == dataset, RC.c.article_id.is_(None))))
 
 
 def pair_change_rows(conn: Connection, source: str, target: str, dimension: str) -> list[Any]:
-    return conn.execute(select(RC).where(RC.c.source == source, RC.c.target == target,
-                                         RC.c.dimension == dimension)).all()
+    return list(conn.execute(select(RC).where(RC.c.source == source, RC.c.target == target,
+                                              RC.c.dimension == dimension)))
 
 
 def article_event_rows(conn: Connection, article_ids: Sequence[str]) -> list[Any]:
@@ -110,7 +110,7 @@ def alerts_of(conn: Connection, watch_id: int, source: str, target: str, dimensi
 
 
 def insert_alert(conn: Connection, row: dict[str, Any]) -> int:
-    return conn.execute(AL.insert().values(**row)).inserted_primary_key[0]
+    return conn.execute(AL.insert().values(**row).returning(AL.c.id)).scalar_one()
 
 
 def add_evidence(conn: Connection, alert_id: int, evidence: dict[str, Any]) -> bool:
