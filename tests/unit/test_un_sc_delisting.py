@@ -112,3 +112,20 @@ def test_the_import_command_counts_delisted_entries(tmp_path):
     assert out.exit_code == 0 and out.stdout.strip() == "un-sc: 2 entries (2 new, 0 changed, 0 delisted)"
     out = runner.invoke(app, ["import", "un-sc", str(later), "--db", db])
     assert out.exit_code == 0 and out.stdout.strip() == "un-sc: 1 entries (0 new, 0 changed, 1 delisted)"
+
+
+def test_an_entry_back_on_a_later_list_is_relisted_and_keeps_its_delisting(store, tmp_path):
+    small = tmp_path / "small.xml"
+    small.write_text(SMALL, encoding="utf-8")
+    w = watch.add_watch(store, "designation", target="UNSC:QDe.900")
+    _import(store, _version(tmp_path, "jan.xml", "2026-01-31", src=small))
+    _import(store, _version(tmp_path, "feb.xml", "2026-02-27", drop="QDe.900", src=small))
+    back = _import(store, _version(tmp_path, "mar.xml", "2026-03-31", src=small))
+    assert (back["updated"], back["delisted"]) == (1, 0)
+    day = {d: state.status(store, "UN", "UNSC:QDe.900", as_of=d)["designation"]["value"]
+           for d in ("2026-02-01", "2026-03-01", "2026-04-01")}
+    assert day == {"2026-02-01": "listed", "2026-03-01": "delisted", "2026-04-01": "listed"}
+    assert [(a["value_before"], a["value_after"], a["date"]) for a in watch.alerts(store, watch=w["id"])] == [
+        ("delisted", "listed", "2026-03-31"), ("listed", "delisted", "2026-02-27"), ("none", "listed", "2015-04-07")]
+    assert _import(store, _version(tmp_path, "mar.xml", "2026-03-31", src=small))["updated"] == 0
+    assert len(watch.alerts(store, watch=w["id"])) == 3

@@ -88,7 +88,8 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
     """Upsert ``entries`` (by dataset + entry id) and their designation changes, in one transaction.
 
     ``list_date``: the date of a complete list; stored entries it lacks are recorded as delisted on
-    that date (unless a list of a later date was imported before). Watches get their alerts in the
+    that date, and delisted entries it has again as relisted (unless a list of a later date was
+    imported before). Watches get their alerts in the
     same transaction (``detente.watch``).
     """
     from detente import watch
@@ -101,6 +102,8 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
     delisted: list[str] = []
     with store.engine.begin() as conn:
         before = watch.dataset_snapshot(conn, meta.name)
+        last = watch_sql.stored_list_date(conn, meta.name)
+        newest = list_date is not None and (last is None or list_date >= last)  # a complete list, not older
         stored = {r.entry_id: dict(r._mapping) for r in conn.execute(select(le).where(le.c.dataset == meta.name))}
         existing = set(stored)
         for e in entries:
@@ -133,6 +136,9 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
             changes = [("listed", e.listed_on)]
             if e.delisted_on:
                 changes.append(("delisted", e.delisted_on))
+            elif newest and e.entry_id in existing and stored[e.entry_id]["delisted_on"]:
+                # back on the list after it was delisted: the delisting stays, relisted on the list's date
+                changes += [("delisted", stored[e.entry_id]["delisted_on"]), ("listed", list_date)]
             for idx, (value, day) in enumerate(changes):
                 conn.execute(rc.insert().values(
                     article_id=None, dataset=meta.name, external_id=e.entry_id, idx=idx,
@@ -141,8 +147,7 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
                     day_first=day, detail=detail, sentence=_sentence(meta, e), start=None, end=None,
                     confidence=1.0, rule=f"dataset.{meta.name}",
                 ))
-        last = watch_sql.stored_list_date(conn, meta.name)
-        if list_date is not None and (last is None or list_date >= last):
+        if newest:
             delisted = watch_sql.delist_missing(
                 conn, meta.name, seen, list_date, f"dataset.{meta.name}.delisted",
                 f"{{name}} [{{ref}}] removed from the {meta.title}: not on the list of {{day}}.")
