@@ -172,9 +172,9 @@ class _Hook(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def hook():
-    """A webhook receiver on 127.0.0.1 that fails its first two requests."""
-    handler = type("Hook", (_Hook,), {"fail_first": 2, "received": []})
+def hook(request):
+    """A webhook receiver on 127.0.0.1 that fails its first two requests (or as many as the indirect parameter)."""
+    handler = type("Hook", (_Hook,), {"fail_first": getattr(request, "param", 2), "received": []})
     server = http.server.HTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -218,3 +218,17 @@ def test_a_late_report_joins_the_alert_of_its_own_run(store):
     alerts = watch.alerts(store)
     assert [(a["date"], a["value_after"], len(a["evidence"])) for a in alerts] == [
         ("2025-07-03", "formal", 1), ("2001", "withdrawn", 1), ("1997", "formal", 2)]
+
+
+@pytest.mark.parametrize("hook", [4], indirect=True)
+def test_watch_deliver_sends_what_the_ingest_could_not(store, hook):
+    url, handler = hook
+    watch.add_watch(store, "recognition", target="TALIBAN", webhook=url)
+    save(store, report("Russia formally recognised the Taliban government on 3 July 2025.", RUS_FORMAL))
+    (alert,) = watch.alerts(store)
+    assert [a["ok"] for a in watch.deliveries(store, alert["id"])] == [0, 0, 0]
+    out = CliRunner().invoke(app, ["watch", "deliver", "--db", store.url])
+    assert out.exit_code == 0 and out.stdout.strip() == "1 delivered, 0 failed"
+    attempts = watch.deliveries(store, alert["id"])
+    assert [(a["attempt"], a["ok"]) for a in attempts] == [(1, 0), (2, 0), (3, 0), (4, 0), (5, 1)]
+    assert len(handler.received) == 5
