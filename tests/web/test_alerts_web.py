@@ -89,6 +89,8 @@ def test_the_atom_feed_is_valid_and_links_each_alert(client):
     assert top.link.endswith("/alerts#alert-" + top.id.rsplit("-", 1)[1])
     assert "/article/" in top.content[0].value and "suspended the ban" in top.content[0].value
     assert top.updated_parsed is not None
+    one = feedparser.parse(client.get("/feeds/alerts.atom", params={"watch": "2"}).content)
+    assert not one.bozo and [e.title for e in one.entries] == ["Russia accepted an ambassador of the Taliban in 2025-04"]
 
 
 def test_the_alerts_page_links_evidence_to_the_highlighted_sentence(client):

@@ -7,7 +7,7 @@
 - ``GET /api/changes?since=|recorded_since=&dimension=&limit=&cursor=`` — one page of
   ``detente changes``; pass ``next_cursor`` back as ``cursor``.
 - ``GET /alerts`` — the alerts with links to their evidence; ``GET /feeds/alerts.atom`` — the latest
-  alerts as an Atom feed.
+  alerts as an Atom feed (``?watch=ID``: one watch's).
 """
 
 from __future__ import annotations
@@ -63,6 +63,12 @@ def _entry_html(alert: dict[str, Any], base: str) -> str:
 def register(app: FastAPI, store, templates, token: str | None) -> None:
     """Add the routes to ``app`` (called by ``create_app``)."""
     from detente.web.app import WebError, _bearer, _parse_json, _read_body, _token_matches, parse_day
+
+    def watch_param(watch: str) -> int | None:
+        """``?watch=`` of a page or the feed: a watch id, or empty for all (a form sends it empty)."""
+        if watch and not watch.isdigit():
+            raise WebError(422, f"bad watch {watch!r}: a watch id")
+        return int(watch) if watch else None
 
     def authorised(request: Request) -> None:
         if token is None:
@@ -132,18 +138,17 @@ def register(app: FastAPI, store, templates, token: str | None) -> None:
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
     def alerts_page(request: Request, since: str = "", watch: str = Query("", max_length=20)):
-        if watch and not watch.isdigit():
-            raise WebError(422, f"bad watch {watch!r}: a watch id")
-        watch_id = int(watch) if watch else None
+        watch_id = watch_param(watch)
         items = backend.alerts(store, since=parse_day(since, "since"), watch=watch_id, limit=PAGE_SIZE)
         return templates.TemplateResponse(request, "alerts.html", {
             "alerts": [alert_view(a) for a in items], "watches": backend.watches(store), "since": since,
             "watch": watch_id, "limit": PAGE_SIZE})
 
     @app.get("/feeds/alerts.atom", include_in_schema=False)
-    def alerts_feed(request: Request):
+    def alerts_feed(request: Request, watch: str = Query("", max_length=20)):
         base = str(request.base_url).rstrip("/")
-        items = [dict(alert_view(a), html=_entry_html(a, base)) for a in backend.alerts(store, limit=FEED_SIZE)]
+        found = backend.alerts(store, watch=watch_param(watch), limit=FEED_SIZE)
+        items = [dict(alert_view(a), html=_entry_html(a, base)) for a in found]
         updated = max((a["updated_at"] for a in items), default=None) or views.today() + "T00:00:00+00:00"
         return templates.TemplateResponse(request, "alerts.atom.xml", {"alerts": items, "base": base, "updated": updated},
                                           media_type="application/atom+xml")
