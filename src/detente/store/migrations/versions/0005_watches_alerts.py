@@ -1,4 +1,4 @@
-"""Schema version 5: watches, alerts and their evidence, webhook attempts; when a change was recorded.
+"""Schema version 6: watches, alerts and their evidence, webhook attempts; when a change was recorded.
 
 New tables ``watches``, ``alerts``, ``alert_evidence``, ``webhook_deliveries`` (``detente.watch``)
 and ``relation_changes.recorded_at`` with the index ``ix_relchg_recorded`` (recorded_at, id) for
@@ -7,7 +7,7 @@ and ``relation_changes.recorded_at`` with the index ``ix_relchg_recorded`` (reco
 what is missing.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-04 21:00:00
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
