@@ -9,15 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, parse_date, printable
+from detente.cli.common import DbOption, Format, actor_id, db_url, fail, parse_date, printable
 
 STORE_FAILED = 2  # the store cannot be used (missing, locked, another application's)
-_ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -33,73 +31,6 @@ def _open(db: str | None, create: bool = False, force: bool = False):
         fail(str(exc), code=STORE_FAILED)
     except Exception as exc:  # noqa: BLE001 - sqlalchemy errors: a path that cannot be opened, a server that is down
         fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}", code=STORE_FAILED)
-
-
-def _store_ids(store) -> set[str]:
-    from sqlalchemy import select, union
-
-    from detente.store import schema
-
-    rc, ev = schema.relation_changes, schema.events
-    le = schema.list_entries
-    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id),
-              select(le.c.actor_id))
-    with store.engine.connect() as conn:
-        return {r[0] for r in conn.execute(q) if r[0]}
-
-
-def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
-    """An actor id for ``text`` (an id or a name), or ``ValueError`` naming the candidates."""
-    t = " ".join(text.split())
-    if not t:
-        raise ValueError("empty actor name")
-    ids = _store_ids(store) if ids is None else ids
-    if t in ids:
-        return t
-    kb = None
-    try:
-        from detente.actors import load_kb
-
-        kb = load_kb()
-        getter = getattr(kb, "get", None)
-        if getter is not None and _ID_SHAPE.match(t) and getter(t) is not None:
-            return t
-        res = kb.resolve(t)
-        actor_id = getattr(res, "id", None) if res is not None else None
-        if actor_id:
-            return actor_id
-    except Exception:  # noqa: BLE001 - a KB still being built: fall back to the store's ids
-        kb = None
-    slug = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_").upper()
-    if slug in ids:
-        return slug
-    # neither the KB nor the store knows it: an error (an answer about it would only be "none")
-    candidates: list[str] = []
-    search = getattr(kb, "search", None) if kb is not None else None
-    if search:
-        try:
-            for hit in list(search(t))[:5]:
-                if isinstance(hit, (tuple, list)):  # (id, score, matched name)
-                    cid = hit[0] if hit else None
-                else:
-                    cid = getattr(hit, "id", None) or (hit.get("id") if isinstance(hit, dict) else None)
-                if cid and cid not in candidates:
-                    candidates.append(str(cid))
-        except Exception:  # noqa: BLE001 - suggestions are a courtesy
-            pass
-    if not candidates or _ID_SHAPE.match(t):  # an id with a typo ("RUSS"): the ids that look like it
-        known = set(ids) | set(getattr(kb, "actors", None) or ())
-        candidates = [c for c in _close(slug or t, known) if c not in candidates] + candidates
-    hint = f" (candidates: {', '.join(candidates[:8])})" if candidates else ""
-    raise ValueError(f"unknown or ambiguous actor {text!r}{hint}")
-
-
-def _close(name: str, known: set[str]) -> list[str]:
-    """Ids that look like ``name`` (a typo: "RUSS" → RUS), best first."""
-    from rapidfuzz import fuzz, process
-
-    hits = process.extract(name.upper(), sorted(known), scorer=fuzz.ratio, limit=5, score_cutoff=60)
-    return [h[0] for h in hits]
 
 
 def _as_of(store, given):
@@ -130,14 +61,7 @@ def _as_of(store, given):
 
 
 def _actors(store, *names: str) -> list[str]:
-    ids = _store_ids(store)
-    out = []
-    for n in names:
-        try:
-            out.append(resolve_actor(store, n, ids))
-        except ValueError as exc:
-            fail(str(exc))
-    return out
+    return [actor_id(n, store=store) for n in names]
 
 
 def _md_cell(value) -> str:
@@ -217,11 +141,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The state of the relation A → B on a date (designation, representation, recognition, …)."""
         from detente.relations.state import status as status_of
+        from detente.results import Status
 
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        st = status_of(store, src, tgt, _as_of(store, day))
+        st = Status.model_validate(status_of(store, src, tgt, _as_of(store, day))).to_json()
         if fmt == Format.csv:
             fail("--format csv is not available for status (use json, md or table)")
         _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
@@ -243,14 +168,15 @@ def register(app: typer.Typer) -> None:
         shown as "reported D"."""
         from detente.relations.brief import display_names
         from detente.relations.state import timeline as timeline_of
+        from detente.results import dumps, timeline_items
 
         d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
         if d_since and d_until and d_since > d_until:
             fail(f"--since {since} is after --until {until}")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        items = timeline_of(store, src, tgt, d_since, d_until, names=display_names(store, [src, tgt]),
-                            collapse=not all_reports)
+        items = dumps(timeline_items(timeline_of(store, src, tgt, d_since, d_until,
+                                                 names=display_names(store, [src, tgt]), collapse=not all_reports)))
         rows = [[(f"reported {it['date']}" if it.get("date_from") == "published" else it["date"]) or "?", it["kind"], f"{it['source']}→{it['target']}",
                  it.get("type") or it.get("dimension"), it["value"], it["status"], it["text"]] for it in items]
         _emit_rows(fmt, ["date", "kind", "pair", "type", "value", "status", "text"], rows, items,
@@ -267,11 +193,12 @@ def register(app: typer.Typer) -> None:
         """A short sourced brief: At a Glance bullets, what changed, a timeline."""
         from detente.relations.brief import brief as brief_of
         from detente.relations.brief import to_markdown
+        from detente.results import Brief
 
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        out = brief_of(store, src, tgt, _as_of(store, day))
+        out = Brief.model_validate(brief_of(store, src, tgt, _as_of(store, day))).to_json()
         if fmt == Format.json:
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         elif fmt == Format.csv:
@@ -297,6 +224,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Actors in a relation with X on a date."""
         from detente.relations.state import who as who_of
+        from detente.results import WhoRow, dumps
 
         given = {k: v for k, v in (("designating", designating), ("designated_by", designated_by),
                                    ("hosts_ambassador_of", hosts_ambassador_of), ("recognising", recognising)) if v}
@@ -308,7 +236,8 @@ def register(app: typer.Typer) -> None:
         store = _open(db)
         (key, name), = given.items()
         (actor,) = _actors(store, name)
-        rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
+        rows = dumps([WhoRow.model_validate(r) for r in who_of(store, **{key: actor}, program=program,
+                                                                as_of=_as_of(store, day))])
         table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
                  for r in rows]
         _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,
@@ -357,4 +286,4 @@ def register(app: typer.Typer) -> None:
         except datasets.DatasetError as exc:
             fail(str(exc))
         typer.echo(f"{dataset}: {counts['entries']} entries ({counts['inserted']} new, "
-                   f"{counts['updated']} changed)")
+                   f"{counts['updated']} changed, {counts.get('delisted', 0)} delisted)")

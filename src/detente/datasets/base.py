@@ -83,13 +83,27 @@ def _sentence(meta: DatasetMetadata, e: ListEntry) -> str:
 
 
 def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
-                  resolve: Callable[[ListEntry], str | None] | None = None) -> dict:
-    """Upsert ``entries`` (by dataset + entry id) and their designation changes, in one transaction."""
+                  resolve: Callable[[ListEntry], str | None] | None = None,
+                  list_date: dt.date | None = None) -> dict:
+    """Upsert ``entries`` (by dataset + entry id) and their designation changes, in one transaction.
+
+    ``list_date``: the date of a complete list; stored entries it lacks are recorded as delisted on
+    that date, and delisted entries it has again as relisted (unless a list of a later date was
+    imported before). Watches get their alerts in the
+    same transaction (``detente.watch``).
+    """
+    from detente import watch
+    from detente.store import watches as watch_sql
+
     resolve = resolve or default_resolver()
     le, rc = schema.list_entries, schema.relation_changes
     seen: set[str] = set()
     inserted = updated = 0
+    delisted: list[str] = []
     with store.engine.begin() as conn:
+        before = watch.dataset_snapshot(conn, meta.name)
+        last = watch_sql.stored_list_date(conn, meta.name)
+        newest = list_date is not None and (last is None or list_date >= last)  # a complete list, not older
         stored = {r.entry_id: dict(r._mapping) for r in conn.execute(select(le).where(le.c.dataset == meta.name))}
         existing = set(stored)
         for e in entries:
@@ -104,6 +118,8 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
                 "listed_on": e.listed_on, "delisted_on": e.delisted_on,
                 "authority": e.authority or meta.authority, "actor_id": actor_id, "raw": e.raw,
             }
+            if e.entry_id in existing and stored[e.entry_id] == row:
+                continue  # unchanged: its changes stay as they were recorded
             if e.entry_id in existing:
                 conn.execute(le.update().where(and_(le.c.dataset == meta.name, le.c.entry_id == e.entry_id))
                              .values(**row))
@@ -120,6 +136,9 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
             changes = [("listed", e.listed_on)]
             if e.delisted_on:
                 changes.append(("delisted", e.delisted_on))
+            elif newest and e.entry_id in existing and stored[e.entry_id]["delisted_on"]:
+                # back on the list after it was delisted: the delisting stays, relisted on the list's date
+                changes += [("delisted", stored[e.entry_id]["delisted_on"]), ("listed", list_date)]
             for idx, (value, day) in enumerate(changes):
                 conn.execute(rc.insert().values(
                     article_id=None, dataset=meta.name, external_id=e.entry_id, idx=idx,
@@ -128,4 +147,13 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
                     day_first=day, detail=detail, sentence=_sentence(meta, e), start=None, end=None,
                     confidence=1.0, rule=f"dataset.{meta.name}",
                 ))
-    return {"dataset": meta.name, "entries": len(seen), "inserted": inserted, "updated": updated}
+        if newest:
+            delisted = watch_sql.delist_missing(
+                conn, meta.name, seen, list_date, f"dataset.{meta.name}.delisted",
+                f"{{name}} [{{ref}}] removed from the {meta.title}: not on the list of {{day}}.")
+            watch_sql.set_list_date(conn, meta.name, list_date)
+        alerts = watch.record_for_dataset(conn, meta.name, before)
+    if alerts:
+        store.deliver(alerts)
+    return {"dataset": meta.name, "entries": len(seen), "inserted": inserted, "updated": updated,
+            "delisted": len(delisted)}

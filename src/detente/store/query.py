@@ -7,7 +7,8 @@ Every function returns plain, JSON-ready dicts (dates as ISO strings):
   — the event JSON of DESIGN.md plus ``id``, ``article_id``, ``published``, ``source_name``
   (the news source), ordered by ``day_first`` (undated last), then ``id``.
 - ``article(store, id)`` — one article with its text, sentences, events, quotes, mentions and
-  relation changes; ``None`` if unknown.
+  relation changes, by its id or else by its ``source_id`` (the input's own id; the first stored
+  when several share it); ``None`` if unknown.
 - ``articles(store, *, limit, q)`` — newest first, without text, with event/quote counts.
 - ``counts(store)`` — articles, events, quotes, relation_changes, actors (distinct ids seen).
 
@@ -240,7 +241,7 @@ def events(
 def _article_head(row: RowMapping) -> dict[str, Any]:
     return {
         "id": row["id"], "title": row["title"], "published": _iso(row["published"]), "source": row["source"],
-        "url": row["url"], "origin": row["origin"], "ingested_at": row["ingested_at"],
+        "url": row["url"], "origin": row["origin"], "source_id": row["source_id"], "ingested_at": row["ingested_at"],
     }
 
 
@@ -253,7 +254,11 @@ def article(store: Store, id: str) -> dict[str, Any] | None:  # noqa: A002 - the
     with store.read() as conn:
         row = conn.execute(select(A).where(A.c.id == id)).mappings().first()
         if row is None:
+            row = conn.execute(select(A).where(A.c.source_id == id)
+                               .order_by(A.c.ingested_at, A.c.id).limit(1)).mappings().first()
+        if row is None:
             return None
+        id = row["id"]  # noqa: A001 - the article found by its source id
         out = _article_head(row)
         out["text"] = row["text"]
         out["sentences"] = [{"idx": r["idx"], "start": r["start"], "end": r["end"]} for r in _rows(conn, schema.sentences, id)]
@@ -311,7 +316,7 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
     n_ev, n_q = _count_by_article(E), _count_by_article(schema.quotes)
     stmt = (
         select(
-            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.ingested_at,
+            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.source_id, A.c.ingested_at,
             func.coalesce(n_ev.c.n, 0).label("n_events"), func.coalesce(n_q.c.n, 0).label("n_quotes"),
         )
         .outerjoin(n_ev, n_ev.c.article_id == A.c.id)
@@ -331,15 +336,48 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
         ]
 
 
-def counts(store: Store) -> dict[str, int]:
-    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
-    actor_ids = union(
+def _actor_id_union(lists: bool = False):
+    """Every actor id the store names (events, mentions, relation changes; with ``lists`` also the
+    ids list entries were resolved to), one column ``a``."""
+    parts = [
         select(E.c.source_id.label("a")).where(E.c.source_id.is_not(None)),
         select(E.c.target_id.label("a")).where(E.c.target_id.is_not(None)),
         select(schema.mentions.c.actor_id.label("a")).where(schema.mentions.c.actor_id.is_not(None)),
         select(schema.relation_changes.c.source.label("a")),
         select(schema.relation_changes.c.target.label("a")),
-    ).subquery()
+    ]
+    if lists:
+        le = schema.list_entries
+        parts.append(select(le.c.actor_id.label("a")).where(le.c.actor_id.is_not(None)))
+    return union(*parts).subquery()
+
+
+def actor_ids(store: Store, limit: int | None = None) -> list[str]:
+    """The actor ids the store names (events, mentions, relation changes, list entries), sorted."""
+    ids = _actor_id_union(lists=True)
+    stmt = select(ids.c.a).order_by(ids.c.a)
+    if limit:
+        stmt = stmt.limit(limit)
+    with store.read() as conn:
+        return [a for (a,) in conn.execute(stmt)]
+
+
+def has_actor(store: Store, actor_id: str) -> bool:
+    """Whether any event, relation change, mention or list entry names this actor id."""
+    rc, le = schema.relation_changes, schema.list_entries
+    checks = (
+        select(E.c.id).where(or_(E.c.source_id == actor_id, E.c.target_id == actor_id)).limit(1),
+        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
+        select(schema.mentions.c.idx).where(schema.mentions.c.actor_id == actor_id).limit(1),
+        select(le.c.entry_id).where(le.c.actor_id == actor_id).limit(1),
+    )
+    with store.read() as conn:
+        return any(conn.execute(q).first() is not None for q in checks)
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
+    actor_ids = _actor_id_union()
     with store.read() as conn:
         out = {
             name: conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -352,5 +390,5 @@ def counts(store: Store) -> dict[str, int]:
     return out
 
 
-__all__ = ["events", "article", "articles", "counts", "event_dict", "relation_change_dict", "no_gc_pauses",
+__all__ = ["events", "article", "articles", "counts", "actor_ids", "has_actor", "event_dict", "relation_change_dict", "no_gc_pauses",
            "StoreError"]

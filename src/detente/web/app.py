@@ -7,7 +7,9 @@
 - ``POST /api/ingest`` stores an article; it needs ``Authorization: Bearer <token>`` and is disabled
   (403) when the app has no token.
 - Pages (Jinja2, small JS, Chart.js vendored): ``/``, ``/dyad/{a}/{b}``, ``/actor/{id}``,
-  ``/article/{id}``, ``/search``, ``/paste`` (which needs the token when the app has one).
+  ``/article/{id}``, ``/search``, ``/paste`` (which needs the token when the app has one); watches,
+  alerts and the change feed (``/api/watches``, ``/api/alerts``, ``/api/changes``, ``/alerts``,
+  ``/feeds/alerts.atom``) are in :mod:`detente.web.alerts`.
 - Every response carries the security headers of :mod:`detente.web.settings` (a CSP without inline
   script); at most ``settings.max_extractions`` extractions run at once, the rest get 503.
 """
@@ -363,6 +365,10 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
         except Busy as exc:
             raise WebError(503, f"busy: {exc}; try again in {RETRY_AFTER} s",
                            headers={"Retry-After": str(RETRY_AFTER)}) from None
+
+    from detente.web import alerts as _alerts
+
+    _alerts.register(app, store, templates, token)  # watches, alerts, changes, /alerts, the Atom feed
 
     # --- pages ---------------------------------------------------------------------------------
 
