@@ -54,6 +54,8 @@ class EngineSettings(BaseModel):
     # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
     # arguments, when the classifier gives its type at least this probability (None: never)
     classifier_confirm: float | None = None
+    # a proposal (no pattern matched) needs its type at least this probable
+    classifier_propose_min: float = 0.0
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
@@ -1649,6 +1651,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
     for etype, p in propose(probs)[:1]:
+        if p < settings().classifier_propose_min:
+            continue  # a weak guess of the type: no event from the main clause
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
         # main clause does
         ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
