@@ -46,3 +46,12 @@ def test_a_document_as_subject_is_not_relaxed(nlp, kb, monkeypatch):
     _with(monkeypatch, classifier_confirm=0.0)
     events = extracted(nlp, kb, "Security Council resolutions bar Iran from testing missiles.", ON)
     assert not [e for e in events if e.detail.get("arguments") == "relaxed"]
+
+
+def test_a_weak_proposal_gives_no_event(nlp, kb, monkeypatch):
+    text = "Hungary implements stricter asylum rules on its southern border."
+    _with(monkeypatch, classifier_propose_min=0.0)
+    proposed = [e for e in extracted(nlp, kb, text, ON) if e.rule.startswith("classifier.")]
+    assert proposed and proposed[0].source is not None and proposed[0].source.id == "HUN"
+    _with(monkeypatch, classifier_propose_min=1.0)
+    assert not [e for e in extracted(nlp, kb, text, ON) if e.rule.startswith("classifier.")]
