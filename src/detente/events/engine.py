@@ -116,6 +116,8 @@ DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
+# prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
+VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -1718,17 +1720,17 @@ def _nearest_mention(ctx: Ctx, tok: Token, after: bool, skip: set[int | None]) -
 
 
 def _in_place_phrase(t: Token, v: Token) -> bool:
-    """Whether ``t`` is the venue of ``v``: under a place preposition ("in", "at", "near" …) that
-    hangs on ``v`` or on its object ("attend a summit in Canada")."""
-    from detente.actors.generic import spec as generic_spec
-
-    preps = set(generic_spec().place_preps)
-    cur = t
+    """Whether ``t`` is the venue of ``v``: under a place preposition ("in", "at", "near" …) on ``v``
+    or on a phrase of its objects and prepositions ("attend a summit in Canada", "meet at a summit
+    in Brussels, Belgium")."""
+    cur, venue = t, False
     while cur.i != v.i and cur.head.i != cur.i:
-        if cur.dep_ == "prep" and cur.lower_ in preps:
-            return cur.head.i == v.i or (cur.head.head.i == v.i and cur.head.dep_ in ("dobj", "nsubjpass"))
+        if cur.dep_ == "prep" and cur.lower_ in VENUE_PREPS:
+            venue = True
+        elif cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "appos", "conj"):
+            return False  # through a verb or a clause ("a group based in Russia"): not the venue
         cur = cur.head
-    return False
+    return venue and cur.i == v.i
 
 
 def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
