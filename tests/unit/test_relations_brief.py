@@ -94,7 +94,7 @@ def test_a_planned_ambassador_is_not_stated_as_received(russia_taliban):
 
 
 def test_what_changed_is_the_latest_transition_not_the_latest_report(russia_taliban):
-    changes = state.load_changes(russia_taliban.engine.connect(), "RUS", "TALIBAN")
+    changes = state.load_changes(russia_taliban, "RUS", "TALIBAN")
     designation_only = [c for c in changes if c.dimension == "designation"]
     names = {"RUS": "Russia", "TALIBAN": "the Taliban"}
     got = br.what_changed(designation_only, [("RUS", "TALIBAN")], state.parse_as_of("2025-06-01"), names)

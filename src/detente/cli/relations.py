@@ -36,16 +36,9 @@ def _open(db: str | None, create: bool = False, force: bool = False):
 
 
 def _store_ids(store) -> set[str]:
-    from sqlalchemy import select, union
+    from detente.store.query import related_ids
 
-    from detente.store import schema
-
-    rc, ev = schema.relation_changes, schema.events
-    le = schema.list_entries
-    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id),
-              select(le.c.actor_id))
-    with store.engine.connect() as conn:
-        return {r[0] for r in conn.execute(q) if r[0]}
+    return related_ids(store)
 
 
 def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
@@ -110,16 +103,15 @@ def _as_of(store, given):
         return given
     import datetime as dt
 
-    from sqlalchemy import func, select
+    from sqlalchemy.exc import SQLAlchemyError
 
-    from detente.store import StoreError, schema
+    from detente.store import StoreError
+    from detente.store.query import latest_evidence_days
 
     today = dt.date.today()
-    cols = (schema.articles.c.published, schema.events.c.day_first, schema.relation_changes.c.day_first)
     try:
-        with store.engine.connect() as conn:
-            days = [conn.execute(select(func.max(c)).where(c <= today)).scalar() for c in cols]
-    except Exception as exc:  # noqa: BLE001 - database errors: the store cannot be used
+        days = latest_evidence_days(store, today)
+    except SQLAlchemyError as exc:  # database errors: the store cannot be used
         raise StoreError(f"{store.shown_url}: {str(exc).splitlines()[0]}") from None
     days = [d if isinstance(d, dt.date) or d is None else dt.date.fromisoformat(str(d)[:10]) for d in days]
     latest = max((d for d in days if d is not None), default=None)

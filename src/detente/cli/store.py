@@ -450,7 +450,7 @@ def register(app: typer.Typer) -> None:
                 dyad_ids = (resolve_actor(kb, dyad[0]), resolve_actor(kb, dyad[1]))
         store = _open(db, create=False)
         if clusters:
-            from detente.dedup import clusters as find_clusters
+            from detente.store.clusters import clusters as find_clusters
 
             try:
                 rows = find_clusters(store, actor=actor_id, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)

@@ -7,9 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import and_, delete, select
-
-from detente.store import schema
+from detente.store.lists import write_list_entries
 
 
 class DatasetError(Exception):
@@ -86,46 +84,30 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
                   resolve: Callable[[ListEntry], str | None] | None = None) -> dict:
     """Upsert ``entries`` (by dataset + entry id) and their designation changes, in one transaction."""
     resolve = resolve or default_resolver()
-    le, rc = schema.list_entries, schema.relation_changes
-    seen: set[str] = set()
-    inserted = updated = 0
-    with store.engine.begin() as conn:
-        stored = {r.entry_id: dict(r._mapping) for r in conn.execute(select(le).where(le.c.dataset == meta.name))}
-        existing = set(stored)
-        for e in entries:
-            if e.entry_id in seen:
-                continue
-            seen.add(e.entry_id)
-            actor_id = e.actor_id or resolve(e)
-            target = actor_id or f"{meta.target_prefix}{e.reference or e.entry_id}"
-            row = {
-                "dataset": meta.name, "entry_id": e.entry_id, "schema": e.schema_, "name": e.name,
-                "aliases": e.aliases, "program": e.program, "reference": e.reference,
-                "listed_on": e.listed_on, "delisted_on": e.delisted_on,
-                "authority": e.authority or meta.authority, "actor_id": actor_id, "raw": e.raw,
-            }
-            if e.entry_id in existing:
-                conn.execute(le.update().where(and_(le.c.dataset == meta.name, le.c.entry_id == e.entry_id))
-                             .values(**row))
-                conn.execute(delete(rc).where(and_(rc.c.dataset == meta.name, rc.c.external_id == e.entry_id,
-                                                   rc.c.article_id.is_(None))))
-                updated += stored[e.entry_id] != row  # "updated": entries whose values changed
-            else:
-                conn.execute(le.insert().values(**row))
-                inserted += 1
-            detail = {"program": e.program, "reference": e.reference,
-                      "authority": e.authority or meta.authority, "schema": e.schema_}
-            if e.program and e.program in meta.regimes:
-                detail["regime"] = meta.regimes[e.program]
-            changes = [("listed", e.listed_on)]
-            if e.delisted_on:
-                changes.append(("delisted", e.delisted_on))
-            for idx, (value, day) in enumerate(changes):
-                conn.execute(rc.insert().values(
-                    article_id=None, dataset=meta.name, external_id=e.entry_id, idx=idx,
-                    source=meta.source_actor, target=target, dimension="designation", value=value,
-                    date=day.isoformat() if day else None, date_precision="day" if day else None,
-                    day_first=day, detail=detail, sentence=_sentence(meta, e), start=None, end=None,
-                    confidence=1.0, rule=f"dataset.{meta.name}",
-                ))
-    return {"dataset": meta.name, "entries": len(seen), "inserted": inserted, "updated": updated}
+    items: dict[str, tuple[dict, list[dict]]] = {}
+    for e in entries:
+        if e.entry_id in items:
+            continue
+        actor_id = e.actor_id or resolve(e)
+        target = actor_id or f"{meta.target_prefix}{e.reference or e.entry_id}"
+        row = {
+            "dataset": meta.name, "entry_id": e.entry_id, "schema": e.schema_, "name": e.name,
+            "aliases": e.aliases, "program": e.program, "reference": e.reference,
+            "listed_on": e.listed_on, "delisted_on": e.delisted_on,
+            "authority": e.authority or meta.authority, "actor_id": actor_id, "raw": e.raw,
+        }
+        detail = {"program": e.program, "reference": e.reference,
+                  "authority": e.authority or meta.authority, "schema": e.schema_}
+        if e.program and e.program in meta.regimes:
+            detail["regime"] = meta.regimes[e.program]
+        dated = [("listed", e.listed_on)] + ([("delisted", e.delisted_on)] if e.delisted_on else [])
+        changes = [{
+            "article_id": None, "dataset": meta.name, "external_id": e.entry_id, "idx": idx,
+            "source": meta.source_actor, "target": target, "dimension": "designation", "value": value,
+            "date": day.isoformat() if day else None, "date_precision": "day" if day else None,
+            "day_first": day, "detail": detail, "sentence": _sentence(meta, e), "start": None, "end": None,
+            "confidence": 1.0, "rule": f"dataset.{meta.name}",
+        } for idx, (value, day) in enumerate(dated)]
+        items[e.entry_id] = (row, changes)
+    inserted, updated = write_list_entries(store, meta.name, list(items.values()))
+    return {"dataset": meta.name, "entries": len(items), "inserted": inserted, "updated": updated}

@@ -14,11 +14,8 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
-
 from detente.relations import state as st
 from detente.relations.dimensions import load_dimensions
-from detente.store import schema
 
 MAX_BULLETS = 6
 MIN_BULLETS = 4
@@ -57,14 +54,9 @@ def display_names(store, ids: list[str]) -> dict[str, str]:
                 names[i] = name
     except Exception:  # the KB is optional for a brief
         pass
-    missing = [i for i in ids if i not in names]
-    if missing:
-        le = schema.list_entries
-        with store.engine.connect() as conn:
-            for r in conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)):
-                key = r.actor_id or f"{st._target_prefix(r.dataset)}{r.reference or r.entry_id}"
-                if key in missing:
-                    names.setdefault(key, r.name)
+    if any(i not in names for i in ids):
+        listed = st.list_entry_names(store)
+        names.update({i: listed[i] for i in ids if i not in names and i in listed})
     return {i: names.get(i, i) for i in ids}
 
 
@@ -201,8 +193,7 @@ def brief(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict[str
     status = st.status(store, a, b, day)
     reverse = st.status(store, b, a, day)
     names = display_names(store, [a, b])
-    with store.engine.connect() as conn:
-        changes = st.load_changes(conn, a, b, both=True)
+    changes = st.load_changes(store, a, b, both=True)
     bullets: list[dict] = []
     quiet: list[dict] = []
     for s_ in (status, reverse):

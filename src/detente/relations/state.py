@@ -38,11 +38,9 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-
 from detente.models import DateValue
 from detente.relations.dimensions import load_dimensions
-from detente.store import schema
+from detente.store import query
 from detente.store.query import no_gc_pauses
 
 STATE_DIMENSIONS = ("designation", "representation", "recognition")
@@ -379,21 +377,10 @@ def compute_status(source: str, target: str, changes: Iterable[Change], as_of: d
 # --------------------------------------------------------------------------- store access
 
 
-def load_changes(conn, source: str | None = None, target: str | None = None,
+def load_changes(store, source: str | None = None, target: str | None = None,
                  dimension: str | None = None, both: bool = False) -> list[Change]:
-    t = schema.relation_changes
-    q = select(t)
-    if both and source and target:
-        q = q.where(or_(and_(t.c.source == source, t.c.target == target),
-                        and_(t.c.source == target, t.c.target == source)))
-    else:
-        if source:
-            q = q.where(t.c.source == source)
-        if target:
-            q = q.where(t.c.target == target)
-    if dimension:
-        q = q.where(t.c.dimension == dimension)
-    return [Change.from_row(r) for r in conn.execute(q)]
+    """The pair's changes (``query.relation_change_rows``) as ``Change`` values."""
+    return [Change.from_row(r) for r in query.relation_change_rows(store, source, target, dimension, both)]
 
 
 def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
@@ -401,8 +388,7 @@ def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
     from detente.relations.stance import stance_for_status
 
     day = parse_as_of(as_of)
-    with store.engine.connect() as conn:
-        changes = load_changes(conn, a, b)
+    changes = load_changes(store, a, b)
     return compute_status(a, b, changes, day, stance_for_status(store, a, b, day))
 
 
@@ -427,28 +413,6 @@ def _in_range(first: dt.date | None, last: dt.date | None, since: dt.date | None
     return True
 
 
-def _timeline_events(a: str, b: str, since: dt.date | None, until: dt.date | None):
-    """The events between ``a`` and ``b`` (both directions, by actor id) a timeline shows.
-
-    The key equalities (``source_key = a`` follows from ``source_id = a``) let the database use
-    ``ix_events_key_dyad``; the date range is applied there too (on ``day_first``/``day_last``).
-    """
-    e = schema.events
-
-    def one(s: str, t: str):
-        return and_(e.c.source_key == s, e.c.target_key == t, e.c.source_id == s, e.c.target_id == t)
-
-    where = [or_(one(a, b), one(b, a)) if a != b else one(a, b)]
-    undated = e.c.day_first.is_(None)  # kept for the date fallback in ``timeline``
-    if since is not None:
-        where.append(or_(undated, func.coalesce(e.c.day_last, e.c.day_first) >= since))
-    if until is not None:
-        where.append(or_(undated, e.c.day_first <= until))
-    return select(e.c.article_id, e.c.idx, e.c.type, e.c.mode, e.c.status, e.c.goldstein, e.c.source_id,
-                  e.c.target_id, e.c.date, e.c.date_precision, e.c.day_first, e.c.sentence, e.c.start,
-                  e.c.end, e.c.id, e.c.cluster_id, e.c.detail).where(*where)
-
-
 def timeline(store, a: str, b: str, since: str | dt.date | None = None,
              until: str | dt.date | None = None, names: dict[str, str] | None = None,
              collapse: bool = False) -> list[dict]:
@@ -470,9 +434,8 @@ def timeline(store, a: str, b: str, since: str | dt.date | None = None,
     since_d = parse_as_of(since) if since else None
     until_d = parse_as_of(until) if until else None
     with no_gc_pauses():
-        with store.engine.connect() as conn:
-            rows = conn.execute(_timeline_events(a, b, since_d, until_d)).all()
-            changes = load_changes(conn, a, b, both=True)
+        rows = query.timeline_event_rows(store, a, b, since_d, until_d)
+        changes = load_changes(store, a, b, both=True)
         return _timeline_items(rows, changes, since_d, until_d, names, collapse)
 
 
@@ -665,15 +628,11 @@ def who(store, *, designating: str | None = None, designated_by: str | None = No
     if len(chosen) != 1:
         raise ValueError("give exactly one of designating, designated_by, hosts_ambassador_of, recognising")
     actor, dim, side, wanted = chosen[0]
-    with store.engine.connect() as conn:
-        if side == "target":
-            changes = load_changes(conn, target=actor, dimension=dim)
-        else:
-            changes = load_changes(conn, source=actor, dimension=dim)
-        le = schema.list_entries
-        names = {}
-        for r in conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)):
-            names[r.actor_id or f"{_target_prefix(r.dataset)}{r.reference or r.entry_id}"] = r.name
+    if side == "target":
+        changes = load_changes(store, target=actor, dimension=dim)
+    else:
+        changes = load_changes(store, source=actor, dimension=dim)
+    names = list_entry_names(store)
     by_pair: dict[tuple[str, str], list[Change]] = defaultdict(list)
     for c in changes:
         by_pair[(c.source, c.target)].append(c)
@@ -690,6 +649,12 @@ def who(store, *, designating: str | None = None, designated_by: str | None = No
     return rows
 
 
+def list_entry_names(store) -> dict[str, str]:
+    """``{actor id: entry name}`` of imported list entries (list-only targets by their list id)."""
+    return {r.actor_id or f"{_target_prefix(r.dataset)}{r.reference or r.entry_id}": r.name
+            for r in query.list_entry_rows(store)}
+
+
 def _target_prefix(dataset: str) -> str:
     from detente.datasets import DatasetError, get
 
@@ -701,18 +666,14 @@ def _target_prefix(dataset: str) -> str:
 
 def dyads(store, actor: str) -> list[dict]:
     """Directed pairs with ``actor`` on either side, ranked by number of events, then recency."""
-    e = schema.events
     counts: dict[tuple[str, str], list] = {}
-    with store.engine.connect() as conn:
-        q = select(e.c.source_id, e.c.target_id, e.c.date, e.c.day_first).where(
-            or_(e.c.source_id == actor, e.c.target_id == actor))
-        for r in conn.execute(q):
-            if not r.source_id or not r.target_id:
-                continue
-            slot = counts.setdefault((r.source_id, r.target_id), [0, None, None])
-            slot[0] += 1
-            if r.day_first is not None and (slot[1] is None or r.day_first > slot[1]):
-                slot[1], slot[2] = r.day_first, r.date
+    for r in query.actor_event_rows(store, actor):
+        if not r.source_id or not r.target_id:
+            continue
+        slot = counts.setdefault((r.source_id, r.target_id), [0, None, None])
+        slot[0] += 1
+        if r.day_first is not None and (slot[1] is None or r.day_first > slot[1]):
+            slot[1], slot[2] = r.day_first, r.date
     out = [{"source": s, "target": t, "events": n, "last": last_date}
            for (s, t), (n, _day, last_date) in counts.items()]
     out.sort(key=lambda d: (-d["events"], d["last"] is None, _neg_date_key(d["last"]), d["source"], d["target"]))

@@ -175,7 +175,7 @@ class Store:
     # -- writes --------------------------------------------------------------------------------
     def recluster(self, article_ids: Iterable[str] | None = None) -> int:
         """Update event clusters (``detente.dedup``) for the groups these articles touch (all if None)."""
-        from detente.dedup import recluster
+        from detente.store.clusters import recluster
 
         with self.errors():
             return recluster(self, None if article_ids is None else list(article_ids))

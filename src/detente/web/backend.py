@@ -14,14 +14,11 @@ import enum
 import logging
 from typing import Any
 
-from sqlalchemy import func, or_, select, union
-
 from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
-from detente.store import schema as S
 
 log = logging.getLogger("detente.web")
 
@@ -75,46 +72,16 @@ def counts(store: Store) -> dict:
 
 def top_dyads(store: Store, limit: int = 15) -> list[dict]:
     """The most active directed pairs of the whole store: ``{source, target, events, latest}``."""
-    t = S.events
-    n = func.count().label("events")
-    stmt = (select(t.c.source_id, t.c.target_id, n, func.max(t.c.day_first).label("latest"))
-            .where(t.c.source_id.is_not(None), t.c.target_id.is_not(None))
-            .group_by(t.c.source_id, t.c.target_id)
-            .order_by(n.desc(), t.c.source_id, t.c.target_id).limit(limit))
-    with store.read() as conn:
-        return [{"source": r.source_id, "target": r.target_id, "events": r.events,
-                 "latest": jsonable(r.latest)} for r in conn.execute(stmt)]
-
-
-def _actor_ids():
-    e, rc = S.events, S.relation_changes
-    return union(
-        select(e.c.source_id.label("a")).where(e.c.source_id.is_not(None)),
-        select(e.c.target_id.label("a")).where(e.c.target_id.is_not(None)),
-        select(rc.c.source.label("a")), select(rc.c.target.label("a")),
-        select(S.mentions.c.actor_id.label("a")).where(S.mentions.c.actor_id.is_not(None)),
-    ).subquery()
+    return _query.top_dyads(store, limit)
 
 
 def in_store(store: Store, actor_id: str) -> bool:
     """Whether any event, relation change or mention names this actor id."""
-    e, rc = S.events, S.relation_changes
-    checks = (
-        select(e.c.id).where(or_(e.c.source_id == actor_id, e.c.target_id == actor_id)).limit(1),
-        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
-        select(S.mentions.c.idx).where(S.mentions.c.actor_id == actor_id).limit(1),
-    )
-    with store.read() as conn:
-        return any(conn.execute(q).first() is not None for q in checks)
+    return _query.in_store(store, actor_id)
 
 
 def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
-    ids = _actor_ids()
-    stmt = select(ids.c.a).order_by(ids.c.a)
-    if limit:
-        stmt = stmt.limit(limit)
-    with store.read() as conn:
-        return [a for (a,) in conn.execute(stmt)]
+    return _query.actor_ids(store, limit)
 
 
 def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
@@ -207,11 +174,7 @@ def list_entry(store: Store, actor_id: str) -> dict | None:
     prefix, sep, ref = actor_id.partition(":")
     if not sep or not ref:
         return None
-    t = S.list_entries
-    stmt = select(t.c.dataset, t.c.entry_id, t.c.schema, t.c.name, t.c.aliases, t.c.program).where(
-        or_(t.c.entry_id == ref, t.c.reference == ref)).limit(1)
-    with store.read() as conn:
-        row = conn.execute(stmt).mappings().first()
+    row = _query.list_entry(store, ref)
     if row is None:
         return None
     return {"dataset": row["dataset"], "id": row["entry_id"], "schema": row["schema"], "name": row["name"],
@@ -222,23 +185,7 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
                     status: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None) -> list[dict]:
     """Events whose sentence contains ``text`` (case-insensitive), newest first."""
-    needle = text.strip().lower()
-    if not needle:
-        return []
-    e = S.events
-    pattern = _query.contains_pattern(needle)
-    stmt = _query._event_select().where(func.lower(e.c.sentence).like(pattern, escape=_query.LIKE_ESCAPE))
-    if type:
-        stmt = stmt.where(e.c.type == type)
-    if status:
-        stmt = stmt.where(e.c.status == status)
-    if since:
-        stmt = stmt.where(e.c.day_first >= since)
-    if until:
-        stmt = stmt.where(e.c.day_first <= until)
-    stmt = stmt.order_by(e.c.day_first.is_(None), e.c.day_first.desc(), e.c.id.desc()).limit(limit)
-    with store.read() as conn:
-        return [_query.event_dict(r) for r in conn.execute(stmt).mappings()]
+    return _query.events_matching(store, text, limit, type, status, since, until)
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
