@@ -32,7 +32,7 @@ FLAT_COLUMNS = [
     "source_id", "source_country", "source_sector", "source_text",
     "target_id", "target_country", "target_sector", "target_text",
     "plover_type", "plover_mode", "plover_context", "status", "cameo", "goldstein",
-    "confidence", "rule", "article_id", "published", "news_source", "url", "sentence", "start", "end",
+    "confidence", "rule", "article_id", "article_source_id", "published", "news_source", "url", "sentence", "start", "end",
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Name",
     "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "ActionGeo_Precision",
 ]
@@ -96,7 +96,8 @@ def flat_rows(store) -> Iterator[dict[str, Any]]:
             "plover_type": r["type"], "plover_mode": r["mode"],
             "plover_context": ";".join(r["context"] or []), "status": r["status"],
             "cameo": r["cameo"], "goldstein": r["goldstein"], "confidence": r["confidence"],
-            "rule": r["rule"], "article_id": r["article_id"], "published": _iso(r["published"]),
+            "rule": r["rule"], "article_id": r["article_id"], "article_source_id": r["article_source_id"],
+            "published": _iso(r["published"]),
             "news_source": r["news_source"], "url": r["url"], "sentence": r["sentence"],
             "start": r["start"], "end": r["end"], **action_geo(r),
         }
@@ -148,7 +149,7 @@ def plover_event(row: dict[str, Any]) -> dict[str, Any]:
         "recipient": row["target_id"], "recipient_country": row["target_country"],
         "recipient_role": row["target_sector"], "recipient_text": row["target_text"],
         "cameo": row["cameo"], "goldstein": row["goldstein"],
-        "story_id": row["article_id"], "story_date": row["published"], "source": row["news_source"],
+        "story_id": row["article_id"], "story_source_id": row["article_source_id"], "story_date": row["published"], "source": row["news_source"],
         "url": row["url"], "text": row["sentence"], "text_start": row["start"], "text_end": row["end"],
         "event_cluster": row["cluster_id"], "coder": f"detente:{row['rule']}", "confidence": row["confidence"],
     }

@@ -80,6 +80,7 @@ class Article(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
+    source_id: str | None = Field(default=None, description="the input's own id (JSONL id, front matter id, RSS guid)")
     title: str | None = None
     text: str
     published: dt.date | None = None
@@ -219,6 +220,7 @@ class Quote(BaseModel):
 
 class ArticleResult(BaseModel):
     id: str
+    source_id: str | None = None  # the input's own id (JSONL id, front matter id, RSS guid)
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None

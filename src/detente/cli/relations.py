@@ -9,15 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, parse_date, printable
+from detente.cli.common import DbOption, Format, actor_id, db_url, fail, parse_date, printable
 
 STORE_FAILED = 2  # the store cannot be used (missing, locked, another application's)
-_ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -33,66 +31,6 @@ def _open(db: str | None, create: bool = False, force: bool = False):
         fail(str(exc), code=STORE_FAILED)
     except Exception as exc:  # noqa: BLE001 - sqlalchemy errors: a path that cannot be opened, a server that is down
         fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}", code=STORE_FAILED)
-
-
-def _store_ids(store) -> set[str]:
-    from detente.store.query import related_ids
-
-    return related_ids(store)
-
-
-def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
-    """An actor id for ``text`` (an id or a name), or ``ValueError`` naming the candidates."""
-    t = " ".join(text.split())
-    if not t:
-        raise ValueError("empty actor name")
-    ids = _store_ids(store) if ids is None else ids
-    if t in ids:
-        return t
-    kb = None
-    try:
-        from detente.actors import load_kb
-
-        kb = load_kb()
-        getter = getattr(kb, "get", None)
-        if getter is not None and _ID_SHAPE.match(t) and getter(t) is not None:
-            return t
-        res = kb.resolve(t)
-        actor_id = getattr(res, "id", None) if res is not None else None
-        if actor_id:
-            return actor_id
-    except Exception:  # noqa: BLE001 - a KB still being built: fall back to the store's ids
-        kb = None
-    slug = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_").upper()
-    if slug in ids:
-        return slug
-    # neither the KB nor the store knows it: an error (an answer about it would only be "none")
-    candidates: list[str] = []
-    search = getattr(kb, "search", None) if kb is not None else None
-    if search:
-        try:
-            for hit in list(search(t))[:5]:
-                if isinstance(hit, (tuple, list)):  # (id, score, matched name)
-                    cid = hit[0] if hit else None
-                else:
-                    cid = getattr(hit, "id", None) or (hit.get("id") if isinstance(hit, dict) else None)
-                if cid and cid not in candidates:
-                    candidates.append(str(cid))
-        except Exception:  # noqa: BLE001 - suggestions are a courtesy
-            pass
-    if not candidates or _ID_SHAPE.match(t):  # an id with a typo ("RUSS"): the ids that look like it
-        known = set(ids) | set(getattr(kb, "actors", None) or ())
-        candidates = [c for c in _close(slug or t, known) if c not in candidates] + candidates
-    hint = f" (candidates: {', '.join(candidates[:8])})" if candidates else ""
-    raise ValueError(f"unknown or ambiguous actor {text!r}{hint}")
-
-
-def _close(name: str, known: set[str]) -> list[str]:
-    """Ids that look like ``name`` (a typo: "RUSS" → RUS), best first."""
-    from rapidfuzz import fuzz, process
-
-    hits = process.extract(name.upper(), sorted(known), scorer=fuzz.ratio, limit=5, score_cutoff=60)
-    return [h[0] for h in hits]
 
 
 def _as_of(store, given):
@@ -122,14 +60,7 @@ def _as_of(store, given):
 
 
 def _actors(store, *names: str) -> list[str]:
-    ids = _store_ids(store)
-    out = []
-    for n in names:
-        try:
-            out.append(resolve_actor(store, n, ids))
-        except ValueError as exc:
-            fail(str(exc))
-    return out
+    return [actor_id(n, store=store) for n in names]
 
 
 def _md_cell(value) -> str:

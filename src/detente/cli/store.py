@@ -10,14 +10,13 @@ import contextlib
 import csv
 import io
 import json
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date, printable
+from detente.cli.common import DbOption, Format, actor_id, db_url, fail, is_tty, parse_date, printable
 
 STORE_FAILED = 2
 
@@ -33,58 +32,6 @@ def _open(db: str | None, create: bool, force: bool = False):
         return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
         fail(str(exc), code=STORE_FAILED)
-
-
-# -- actor names -------------------------------------------------------------------------------
-
-_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
-
-
-def _candidates(kb: Any, name: str) -> list[str]:
-    search = getattr(kb, "search", None)
-    if search is None:
-        return []
-    try:
-        found = list(search(name))[:5]
-    except Exception:  # noqa: BLE001 - suggestions are a courtesy
-        return []
-    out = []
-    for item in found:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, (tuple, list)) and item:
-            out.append(str(item[0]))
-        else:
-            ident = getattr(item, "id", None)
-            label = getattr(item, "name", None) or getattr(item, "text", None)
-            out.append(f"{ident} ({label})" if ident and label and label != ident else str(ident or item))
-    return out
-
-
-def resolve_actor(kb: Any, name: str) -> str:
-    """An actor id for a name given on the command line: a known id, a resolvable name, or an id-like slug."""
-    name = name.strip()
-    get = getattr(kb, "get", None)
-    if get is not None and _ID.match(name):
-        try:
-            if get(name) is not None:
-                return name
-        except Exception:  # noqa: BLE001 - unknown id: try it as a name
-            pass
-    resolution = kb.resolve(name)
-    ident = getattr(resolution, "id", None) if resolution is not None else None
-    if ident is None and isinstance(resolution, dict):
-        ident = resolution.get("id")
-    if ident:
-        return str(ident)
-    if _ID.match(name):
-        return name  # an id the KB does not know (e.g. from an imported list): taken as given
-    country = getattr(resolution, "country", None) if resolution is not None else None
-    if country:
-        return str(country)
-    candidates = _candidates(kb, name)
-    hint = f"; did you mean: {', '.join(candidates)}" if candidates else "; give an actor id such as RUS or TALIBAN"
-    fail(f"unknown actor {name!r}{hint}")
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -184,7 +131,7 @@ def _location_countries(value: str, actor_files: Sequence[Path] = ()) -> list[st
         from detente.actors import load_kb
 
         kb = load_kb(actor_files)
-        code = resolve_actor(kb, part)
+        code = actor_id(part, kb=kb)
         if not (len(code) == 3 and code.isupper()):
             fail(f"--country-of-location: {part!r} is not a country (give an ISO 3166-1 alpha-3 code such as RUS)")
         out.append(code)
@@ -440,27 +387,27 @@ def register(app: typer.Typer) -> None:
         until_d = parse_date(until, "--until")
         if since_d and until_d and since_d > until_d:
             fail(f"--since {since_d} is after --until {until_d}")
-        actor_id = dyad_ids = None
+        store = _open(db, create=False)
+        the_actor = dyad_ids = None
         if actor or (dyad and any(dyad)):
             from detente.actors import load_kb
 
             kb = load_kb(actors)
-            actor_id = resolve_actor(kb, actor) if actor else None
+            the_actor = actor_id(actor, store=store, kb=kb) if actor else None
             if dyad and any(dyad):
-                dyad_ids = (resolve_actor(kb, dyad[0]), resolve_actor(kb, dyad[1]))
-        store = _open(db, create=False)
+                dyad_ids = (actor_id(dyad[0], store=store, kb=kb), actor_id(dyad[1], store=store, kb=kb))
         if clusters:
             from detente.store.clusters import clusters as find_clusters
 
             try:
-                rows = find_clusters(store, actor=actor_id, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)
+                rows = find_clusters(store, actor=the_actor, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)
             except StoreError as exc:
                 fail(str(exc), code=STORE_FAILED)
             print_clusters(rows, fmt)
             return
         try:
             evs = query.events(
-                store, actor=actor_id, dyad=dyad_ids, directed=directed,
+                store, actor=the_actor, dyad=dyad_ids, directed=directed,
                 type=type_.split(",") if type_ else None, status=status.split(",") if status else None,
                 since=since_d, until=until_d, limit=limit, location_country=places,
             )
@@ -487,7 +434,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def article(
-        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters)"),
+        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters) or the input's own id (source_id)"),
         db: Optional[str] = DbOption,
         fmt: Format = typer.Option(Format.table, "--format", help="json or table"),
     ) -> None:
@@ -504,7 +451,8 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.json:
             _echo_json(art)
             return
-        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}"))
+        own = f"  (source id {art['source_id']})" if art.get("source_id") else ""
+        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}{own}"))
         typer.echo(printable(art["title"] or "(untitled)"))
         if art["url"]:
             typer.echo(printable(art["url"]))

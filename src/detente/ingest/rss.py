@@ -177,6 +177,7 @@ def articles_from_feed(data: bytes, where: str, defaults: Defaults = Defaults())
                 "published": _entry_published(entry),
                 "url": entry.get("link"),
                 "source": source,
+                "id": entry.get("id"),  # the guid (RSS) or id (Atom)
             }
             article = make_article(text, meta, defaults, at)
             given = entry.get("id") or entry.get("link")

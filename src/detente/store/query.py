@@ -7,7 +7,8 @@ Every function returns plain, JSON-ready dicts (dates as ISO strings):
   — the event JSON of DESIGN.md plus ``id``, ``article_id``, ``published``, ``source_name``
   (the news source), ordered by ``day_first`` (undated last), then ``id``.
 - ``article(store, id)`` — one article with its text, sentences, events, quotes, mentions and
-  relation changes; ``None`` if unknown.
+  relation changes, by its id or else by its ``source_id`` (the input's own id; the first stored
+  when several share it); ``None`` if unknown.
 - ``articles(store, *, limit, q)`` — newest first, without text, with event/quote counts.
 - ``counts(store)`` — articles, events, quotes, relation_changes, actors (distinct ids seen).
 
@@ -240,7 +241,7 @@ def events(
 def _article_head(row: RowMapping) -> dict[str, Any]:
     return {
         "id": row["id"], "title": row["title"], "published": _iso(row["published"]), "source": row["source"],
-        "url": row["url"], "origin": row["origin"], "ingested_at": row["ingested_at"],
+        "url": row["url"], "origin": row["origin"], "source_id": row["source_id"], "ingested_at": row["ingested_at"],
     }
 
 
@@ -253,7 +254,11 @@ def article(store: Store, id: str) -> dict[str, Any] | None:  # noqa: A002 - the
     with store.read() as conn:
         row = conn.execute(select(A).where(A.c.id == id)).mappings().first()
         if row is None:
+            row = conn.execute(select(A).where(A.c.source_id == id)
+                               .order_by(A.c.ingested_at, A.c.id).limit(1)).mappings().first()
+        if row is None:
             return None
+        id = row["id"]  # noqa: A001 - the article found by its source id
         out = _article_head(row)
         out["text"] = row["text"]
         out["sentences"] = [{"idx": r["idx"], "start": r["start"], "end": r["end"]} for r in _rows(conn, schema.sentences, id)]
@@ -311,7 +316,7 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
     n_ev, n_q = _count_by_article(E), _count_by_article(schema.quotes)
     stmt = (
         select(
-            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.ingested_at,
+            A.c.id, A.c.title, A.c.published, A.c.source, A.c.url, A.c.origin, A.c.source_id, A.c.ingested_at,
             func.coalesce(n_ev.c.n, 0).label("n_events"), func.coalesce(n_q.c.n, 0).label("n_quotes"),
         )
         .outerjoin(n_ev, n_ev.c.article_id == A.c.id)
@@ -331,15 +336,48 @@ def articles(store: Store, *, limit: int | None = 50, q: str | None = None) -> l
         ]
 
 
-def counts(store: Store) -> dict[str, int]:
-    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
-    actor_ids = union(
+def _actor_id_union(lists: bool = False):
+    """Every actor id the store names (events, mentions, relation changes; with ``lists`` also the
+    ids list entries were resolved to), one column ``a``."""
+    parts = [
         select(E.c.source_id.label("a")).where(E.c.source_id.is_not(None)),
         select(E.c.target_id.label("a")).where(E.c.target_id.is_not(None)),
         select(schema.mentions.c.actor_id.label("a")).where(schema.mentions.c.actor_id.is_not(None)),
         select(schema.relation_changes.c.source.label("a")),
         select(schema.relation_changes.c.target.label("a")),
-    ).subquery()
+    ]
+    if lists:
+        le = schema.list_entries
+        parts.append(select(le.c.actor_id.label("a")).where(le.c.actor_id.is_not(None)))
+    return union(*parts).subquery()
+
+
+def actor_ids(store: Store, limit: int | None = None) -> list[str]:
+    """The actor ids the store names (events, mentions, relation changes, list entries), sorted."""
+    ids = _actor_id_union(lists=True)
+    stmt = select(ids.c.a).order_by(ids.c.a)
+    if limit:
+        stmt = stmt.limit(limit)
+    with store.read() as conn:
+        return [a for (a,) in conn.execute(stmt)]
+
+
+def has_actor(store: Store, actor_id: str) -> bool:
+    """Whether any event, relation change, mention or list entry names this actor id."""
+    rc, le = schema.relation_changes, schema.list_entries
+    checks = (
+        select(E.c.id).where(or_(E.c.source_id == actor_id, E.c.target_id == actor_id)).limit(1),
+        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
+        select(schema.mentions.c.idx).where(schema.mentions.c.actor_id == actor_id).limit(1),
+        select(le.c.entry_id).where(le.c.actor_id == actor_id).limit(1),
+    )
+    with store.read() as conn:
+        return any(conn.execute(q).first() is not None for q in checks)
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How much is stored; ``actors`` counts the distinct actor ids in events, mentions and changes."""
+    actor_ids = _actor_id_union()
     with store.read() as conn:
         out = {
             name: conn.execute(select(func.count()).select_from(table)).scalar_one()
@@ -521,48 +559,6 @@ def top_dyads(store: Store, limit: int = 15) -> list[dict[str, Any]]:
                  "latest": _iso(r.latest)} for r in conn.execute(stmt)]
 
 
-def _actor_id_union():
-    rc = schema.relation_changes
-    return union(
-        select(E.c.source_id.label("a")).where(E.c.source_id.is_not(None)),
-        select(E.c.target_id.label("a")).where(E.c.target_id.is_not(None)),
-        select(rc.c.source.label("a")), select(rc.c.target.label("a")),
-        select(schema.mentions.c.actor_id.label("a")).where(schema.mentions.c.actor_id.is_not(None)),
-    ).subquery()
-
-
-def actor_ids(store: Store, limit: int | None = None) -> list[str]:
-    """Actor ids named by events, relation changes and mentions, sorted."""
-    ids = _actor_id_union()
-    stmt = select(ids.c.a).order_by(ids.c.a)
-    if limit:
-        stmt = stmt.limit(limit)
-    with store.read() as conn:
-        return [a for (a,) in conn.execute(stmt)]
-
-
-def related_ids(store: Store) -> set[str]:
-    """Actor ids a relation command can be about: sides of relation changes and events, and the
-    actors imported list entries name."""
-    rc, le = schema.relation_changes, schema.list_entries
-    q = union(select(rc.c.source), select(rc.c.target), select(E.c.source_id), select(E.c.target_id),
-              select(le.c.actor_id))
-    with store.engine.connect() as conn:
-        return {r[0] for r in conn.execute(q) if r[0]}
-
-
-def in_store(store: Store, actor_id: str) -> bool:
-    """Whether any event, relation change or mention names this actor id."""
-    rc = schema.relation_changes
-    checks = (
-        select(E.c.id).where(or_(E.c.source_id == actor_id, E.c.target_id == actor_id)).limit(1),
-        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
-        select(schema.mentions.c.idx).where(schema.mentions.c.actor_id == actor_id).limit(1),
-    )
-    with store.read() as conn:
-        return any(conn.execute(q).first() is not None for q in checks)
-
-
 def latest_evidence_days(store: Store, today: dt.date) -> list[Any]:
     """The latest publication day, event day and relation-change day on or before ``today``."""
     cols = (A.c.published, E.c.day_first, schema.relation_changes.c.day_first)
@@ -594,7 +590,7 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
 def flat_event_rows(store: Store) -> Iterator[RowMapping]:
     """Every event with its article's published, news source (``news_source``) and url, by day,
     streamed (``yield_per``)."""
-    q = (select(E, A.c.published, A.c.source.label("news_source"), A.c.url)
+    q = (select(E, A.c.published, A.c.source.label("news_source"), A.c.url, A.c.source_id.label("article_source_id"))
          .join(A, A.c.id == E.c.article_id)
          .order_by(E.c.day_first, E.c.id))
     with store.engine.connect() as conn:
@@ -613,5 +609,5 @@ def designation_rows(store: Store) -> tuple[dict[tuple[str, str], Any], list[Row
 __all__ = ["events", "article", "articles", "counts", "event_dict", "relation_change_dict", "no_gc_pauses",
            "StoreError", "dyad_events", "relation_change_rows", "timeline_event_rows", "article_heads",
            "list_entry_rows", "list_entry", "actor_event_rows", "stance_event_rows", "stance_conditions",
-           "stance_months", "top_dyads", "actor_ids", "related_ids", "in_store", "latest_evidence_days",
+           "stance_months", "top_dyads", "actor_ids", "has_actor", "latest_evidence_days",
            "events_matching", "flat_event_rows", "designation_rows"]

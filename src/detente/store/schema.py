@@ -10,7 +10,9 @@ target_key, day_first, id), ``ix_events_key_source`` (source_key, day_first, id)
 ``ix_events_key_target`` (target_key, day_first, id), so that actor and dyad queries walk an index
 in date order and stop at their ``LIMIT``; 4 (Alembic ``0003``) — the event's place
 (``events.location_*``: name, GeoNames id, country, admin-1, lat/lon, precision, start/end; all
-nullable) and ``ix_events_location_country`` (location_country, day_first, id).
+nullable) and ``ix_events_location_country`` (location_country, day_first, id); 5 (Alembic
+``0004``) — ``articles.source_id`` (the input's own id: JSONL ``id``, front matter ``id``, RSS
+guid; nullable, not unique) and ``ix_articles_source_id``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def actor_key(actor_id: str | None, country: str | None) -> str | None:
@@ -59,10 +61,12 @@ articles = Table(
     Column("source", Text),
     Column("url", Text),
     Column("origin", Text),
+    Column("source_id", Text),  # the input's own id (JSONL id, front matter id, RSS guid)
     Column("text", Text, nullable=False),
     Column("ingested_at", Text, nullable=False),  # UTC, ISO 8601
     Index("ix_articles_published", "published"),
     Index("ix_articles_ingested", "ingested_at"),
+    Index("ix_articles_source_id", "source_id"),
 )
 
 sentences = Table(

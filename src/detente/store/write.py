@@ -65,6 +65,7 @@ def article_row(result: ArticleResult, article: Article) -> dict[str, Any]:
         "source": article.source if article.source is not None else result.source,
         "url": article.url if article.url is not None else result.url,
         "origin": article.origin,
+        "source_id": article.source_id if article.source_id is not None else result.source_id,
         "text": article.text,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }

@@ -76,8 +76,8 @@ def top_dyads(store: Store, limit: int = 15) -> list[dict]:
 
 
 def in_store(store: Store, actor_id: str) -> bool:
-    """Whether any event, relation change or mention names this actor id."""
-    return _query.in_store(store, actor_id)
+    """Whether any event, relation change, mention or list entry names this actor id."""
+    return _query.has_actor(store, actor_id)
 
 
 def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
@@ -189,27 +189,14 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
-    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban").
+    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban"), by the one
+    rule set of ``detente.services.names`` (never a fuzzy match); ``None`` when unknown."""
+    from detente.services.names import UnknownActor, resolve_actor
 
-    Exact ids (any case), names and aliases resolve; a fuzzy match does not (the caller answers
-    404 with candidates instead).
-    """
-    text = text.strip()
-    if not text:
+    try:
+        return resolve_actor(text, store=store, kb=_kb(), on=on)
+    except UnknownActor:
         return None
-    for candidate in dict.fromkeys((text, text.upper())):
-        found = actor(store, candidate)
-        if found is not None:
-            return found.get("id") or candidate
-    kb = _kb()
-    if kb is not None and hasattr(kb, "resolve"):
-        try:
-            res = jsonable(kb.resolve(text, on))
-        except Exception:  # noqa: BLE001 - resolving a URL segment is a convenience
-            res = None
-        if isinstance(res, dict) and res.get("id") and "fuzzy" not in str(res.get("why", "")):
-            return res["id"]
-    return None
 
 
 def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
@@ -243,7 +230,10 @@ def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
 
 
 def candidates(store: Store, text: str, limit: int = 5) -> list[str]:
-    return [a["id"] for a in search_actors(store, text, limit) if a.get("id")]
+    """Ids an unknown actor name may mean (``detente.services.names.candidates``)."""
+    from detente.services.names import candidates as _candidates
+
+    return _candidates(text, store=store, kb=_kb(), limit=limit)
 
 
 # --- extraction --------------------------------------------------------------------------------
