@@ -6,14 +6,11 @@ or ambiguous name is one error line with the candidates.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import typer
 
-from detente.cli.common import DbOption, Format, actor_id, db_url, fail, parse_date, printable
+from detente.cli.common import DbOption, Format, actor_id, db_url, fail, parse_date
 
 STORE_FAILED = 2  # the store cannot be used (missing, locked, another application's)
 
@@ -63,69 +60,6 @@ def _actors(store, *names: str) -> list[str]:
     return [actor_id(n, store=store) for n in names]
 
 
-def _md_cell(value) -> str:
-    return printable("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _print_table(header: list[str], rows: list[list], title: str | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(*header, title=Text(printable(title)) if title else None)
-    for row in rows:  # Text: stored "[...]" is never rich markup
-        table.add_row(*(Text(printable("" if c is None else str(c))) for c in row))
-    Console(width=160).print(table)
-
-
-def _emit_rows(fmt: Format, header: list[str], rows: list[list], data, title: str | None = None) -> None:
-    if fmt == Format.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    elif fmt == Format.md:
-        typer.echo(_md_table(header, rows))
-    elif fmt == Format.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(header)
-        w.writerows([[printable(c) if isinstance(c, str) else c for c in row] for row in rows])
-        typer.echo(buf.getvalue().rstrip("\n"))
-    else:
-        _print_table(header, rows, title)
-
-
-def _first_sentence(evidence: list[dict]) -> str:
-    if not evidence:
-        return ""
-    ev = evidence[0]
-    text = " ".join((ev.get("sentence") or "").split())
-    more = f" (+{len(evidence) - 1})" if len(evidence) > 1 else ""
-    return (text if len(text) <= 90 else text[:89] + "…") + more
-
-
-def _status_rows(st: dict) -> list[list]:
-    rows = []
-    for dim in ("designation", "representation", "recognition"):
-        item = st[dim]
-        since = item.get("note") or item["since"] or ""
-        rows.append([dim, item["value"], since, _first_sentence(item["evidence"])])
-    for ag in st["agreements"]:
-        rows.append([f"agreement ({ag['kind']}: {', '.join(ag['subjects'])})", ag["status"], ag["since"] or "",
-                     _first_sentence(ag["evidence"])])
-    s = st["stance"]
-    value = "no events" if s["value"] is None else f"{s['value']:+.1f}"
-    rows.append(["stance", value, f"last {s['window']}", f"{s['events']} events"])
-    for c in st["conflicts"]:
-        rows.append(["conflict", c["dimension"], "", " vs ".join(f"{v['value']} ({v['date'] or 'undated'})"
-                                                                for v in c["values"])])
-    return rows
-
-
 # --------------------------------------------------------------------------- commands
 
 
@@ -139,16 +73,16 @@ def register(app: typer.Typer) -> None:
         db: str | None = DbOption,
     ) -> None:
         """The state of the relation A → B on a date (designation, representation, recognition, …)."""
+        from detente import render
         from detente.relations.state import status as status_of
 
+        if fmt == Format.csv:
+            fail("--format csv is not available for status (use json, md or table)")
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
         st = status_of(store, src, tgt, _as_of(store, day))
-        if fmt == Format.csv:
-            fail("--format csv is not available for status (use json, md or table)")
-        _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
-                   title=f"{src} → {tgt} as of {st['as_of']}")
+        render.emit(fmt, render.STATUS_COLUMNS, render.status_rows(st), st, title=f"{src} → {tgt} as of {st['as_of']}")
 
     @app.command()
     def timeline(
@@ -164,20 +98,16 @@ def register(app: typer.Typer) -> None:
         """Events and state changes between A and B (both directions), oldest first; the reports of one
         event (one cluster) are one row with "(N reports)", dates taken from the publication date are
         shown as "reported D"."""
-        from detente.relations.brief import display_names
-        from detente.relations.state import timeline as timeline_of
+        from detente import render
+        from detente.services.briefs import timeline as timeline_of
 
         d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
         if d_since and d_until and d_since > d_until:
             fail(f"--since {since} is after --until {until}")
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        items = timeline_of(store, src, tgt, d_since, d_until, names=display_names(store, [src, tgt]),
-                            collapse=not all_reports)
-        rows = [[(f"reported {it['date']}" if it.get("date_from") == "published" else it["date"]) or "?", it["kind"], f"{it['source']}→{it['target']}",
-                 it.get("type") or it.get("dimension"), it["value"], it["status"], it["text"]] for it in items]
-        _emit_rows(fmt, ["date", "kind", "pair", "type", "value", "status", "text"], rows, items,
-                   title=f"{src} ↔ {tgt}")
+        items = timeline_of(store, src, tgt, d_since, d_until, collapse=not all_reports)
+        render.emit(fmt, render.TIMELINE_COLUMNS, render.timeline_rows(items), items, title=f"{src} ↔ {tgt}")
 
     @app.command()
     def brief(
@@ -188,24 +118,21 @@ def register(app: typer.Typer) -> None:
         db: str | None = DbOption,
     ) -> None:
         """A short sourced brief: At a Glance bullets, what changed, a timeline."""
-        from detente.relations.brief import brief as brief_of
-        from detente.relations.brief import to_markdown
+        from detente import render
+        from detente.services.briefs import brief as brief_of
 
+        if fmt == Format.csv:
+            fail("--format csv is not available for brief (use md, table or json)")
         day = parse_date(as_of, "--as-of")
         store = _open(db)
         src, tgt = _actors(store, a, b)
         out = brief_of(store, src, tgt, _as_of(store, day))
         if fmt == Format.json:
-            typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
-        elif fmt == Format.csv:
-            fail("--format csv is not available for brief (use md, table or json)")
+            typer.echo(render.json_text(out))
         elif fmt == Format.table:
-            from rich.console import Console
-            from rich.markdown import Markdown
-
-            Console(width=120).print(Markdown(printable(to_markdown(out))))
+            render.print_markdown(render.brief_markdown(out))
         else:
-            typer.echo(printable(to_markdown(out)))
+            typer.echo(render.brief_markdown(out))
 
     @app.command()
     def who(
@@ -219,6 +146,7 @@ def register(app: typer.Typer) -> None:
         db: str | None = DbOption,
     ) -> None:
         """Actors in a relation with X on a date."""
+        from detente import render
         from detente.relations.state import who as who_of
 
         given = {k: v for k, v in (("designating", designating), ("designated_by", designated_by),
@@ -232,10 +160,8 @@ def register(app: typer.Typer) -> None:
         (key, name), = given.items()
         (actor,) = _actors(store, name)
         rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
-        table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
-                 for r in rows]
-        _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,
-                   title=f"{key.replace('_', ' ')} {actor}: {len(rows)}")
+        render.emit(fmt, render.WHO_COLUMNS, render.who_rows(rows), rows,
+                    title=f"{key.replace('_', ' ')} {actor}: {len(rows)}")
 
     @app.command()
     def chart(

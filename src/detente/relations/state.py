@@ -40,6 +40,7 @@ from typing import Any
 
 from detente.models import DateValue
 from detente.relations.dimensions import load_dimensions
+from detente.relations.wording import change_text, event_line, one_line, state_text, with_reports
 from detente.store import query
 from detente.store.query import no_gc_pauses
 
@@ -395,14 +396,6 @@ def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
 # --------------------------------------------------------------------------- timeline
 
 
-_WIDTH = 140
-
-
-def _one_line(text: str | None, width: int = _WIDTH) -> str:
-    text = " ".join((text or "").split())  # runs of whitespace → one space, ends stripped
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _in_range(first: dt.date | None, last: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
     if first is None:
         return since is None and until is None
@@ -459,12 +452,10 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             first, last = (dv.first_day(), dv.last_day()) if dv else (None, None)
             if not _in_range(first, last, since_d, until_d):
                 continue
-        line = " ".join(f"{_upper_first(name(src, src))} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
-                        f"{'' if status_ == 'occurred' else f' ({status_})'}: {sentence}".split())
         item = {
             "date": date, "date_precision": precision, "kind": "event",
             "type": type_, "value": goldstein, "status": status_, "source": src, "target": tgt,
-            "text": line if len(line) <= _WIDTH else _one_line(line),  # _one_line, inlined
+            "text": event_line(name(src, src), type_, mode, name(tgt, tgt), status_, sentence),
             "evidence": {"article": article_id, "sentence": sentence, "start": start, "end": end},
             "cluster_id": cluster_id, "date_from": date_from, "reports": 1,
             "_group": ("event", cluster_key, type_, src, tgt, _STATUS_CLASS.get(status_, status_)),
@@ -480,7 +471,7 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             "date": c.date, "date_precision": c.date_precision, "kind": "change",
             "dimension": c.dimension, "value": c.value, "status": status_,
             "source": c.source, "target": c.target,
-            "text": _one_line(change_text(c, names, reported=date_from == "published")),
+            "text": one_line(change_text(c, names, reported=date_from == "published")),
             "evidence": c.evidence(),
             "cluster_id": cluster_key if isinstance(cluster_key, int) else None,
             "date_from": date_from, "reports": 1,
@@ -498,10 +489,6 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
         it.pop("_group", None)
         out.append(it)
     return out
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 _STATUS_CLASS = {"occurred": "claim", "ongoing": "claim", "reported": "claim"}
@@ -531,64 +518,9 @@ def _collapse(items: list[tuple[tuple, dict]]) -> list[tuple[tuple, dict]]:
         origins = {_origin_of(best["evidence"])} | {_origin_of(e) for e in others}
         best = dict(best, also=others, reports=len(origins))
         if len(origins) > 1:
-            best["text"] = _one_line(best["text"], _WIDTH - 12) + f" ({len(origins)} reports)"
+            best["text"] = with_reports(best["text"], len(origins))
         out.append((key, best))
     return out
-
-
-def _fill(template: str, source: str, target: str, detail: dict, names: dict | None = None) -> str:
-    names = names or {}
-    lst = detail.get("list") or (f"{detail['program']} sanctions list" if detail.get("program") else None)
-    subjects = detail.get("subjects") or []
-    if isinstance(subjects, str):
-        subjects = [subjects]
-    src, tgt = names.get(source, source), names.get(target, target)
-    text = template.format(
-        source=src, target=tgt,
-        list_part=f" ({lst})" if lst else "", kind=str(detail.get("kind") or "agreement"),
-        subjects=", ".join(map(str, subjects)) or "unspecified subjects",
-    )
-    for name in {src, tgt}:  # "the United States's" → "the United States'"
-        if name.endswith("s"):
-            text = text.replace(f"{name}'s", f"{name}'")
-    return text
-
-
-def change_text(c: Change, names: dict | None = None, reported: bool = False) -> str:
-    """One line for a change, from the dimension's ``change_wording``.
-
-    ``reported``: the date is the publication date of the report, not the date of the change.
-    """
-    spec = load_dimensions().dimensions.get(c.dimension)
-    status = c.detail.get("event_status")
-    planned = status == "planned"
-    # a plan is worded as the state it would bring ("Planned: Russia receives an ambassador of …")
-    template = (spec.wording if planned else spec.change_wording).get(c.value) if spec else None
-    if not template:
-        return f"{c.source} → {c.target}: {c.dimension} {c.value}"
-    text = _fill(template, c.source, c.target, c.detail, names)
-    if planned:
-        text = "Planned: " + text
-    elif status == "reported":
-        text = "Reported: " + text
-    if planned and c.date:
-        when = f" (announced {'in' if c.date_precision != 'day' else 'on'} {c.date})"
-    elif reported and c.date:
-        when = f" (reported on {c.date})"
-    else:
-        when = f" in {c.date}" if c.date and c.date_precision != "day" else (f" on {c.date}" if c.date else "")
-    return text[0].upper() + text[1:] + when
-
-
-def state_text(dimension: str, value: str, source: str, target: str, detail: dict,
-               names: dict | None = None) -> str:
-    """One line for a current state, from the dimension's ``wording``."""
-    spec = load_dimensions().dimensions.get(dimension)
-    template = spec.wording.get(value) if spec else None
-    if not template:
-        return f"{source} → {target}: {dimension} {value}"
-    text = _fill(template, source, target, detail, names)
-    return text[0].upper() + text[1:]
 
 
 # --------------------------------------------------------------------------- who / dyads

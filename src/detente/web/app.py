@@ -422,23 +422,12 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
         d_since, d_until = parse_day(since, "since"), parse_day(until, "until")
         type_ = type if type in PLOVER_TYPES else None
         status_ = status if status in STATUSES else None
-        q = q[:200]
-        actors = backend.search_actors(store, q) if q.strip() else []
-        evs: list[dict] = []
-        aid = backend.resolve(store, q) if q.strip() else None
-        matched_text = False
-        if aid or not q.strip():
-            evs = backend.events(store, actor=aid, type=type_, status=status_, since=d_since, until=d_until,
-                                 limit=SEARCH_LIMIT + 1)
-        else:  # not an actor: the words of the sentences
-            evs = backend.events_matching(store, q, limit=SEARCH_LIMIT + 1, type=type_, status=status_,
-                                          since=d_since, until=d_until)
-            matched_text = True
-        arts = backend.articles(store, limit=20, q=q) if q.strip() and not aid else []
-        return page(request, "search.html", q=q, type=type_, status=status_, since=since, until=until,
-                    types=PLOVER_TYPES, statuses=STATUSES, actors=actors, resolved=aid,
-                    matched_text=matched_text, articles=arts, more=len(evs) > SEARCH_LIMIT,
-                    limit=SEARCH_LIMIT, events=[views.event_row(e) for e in evs[:SEARCH_LIMIT]])
+        found = backend.search(store, q[:200], type=type_, status=status_, since=d_since, until=d_until,
+                               limit=SEARCH_LIMIT)
+        return page(request, "search.html", q=q[:200], type=type_, status=status_, since=since, until=until,
+                    types=PLOVER_TYPES, statuses=STATUSES, actors=found["actors"], resolved=found["actor"],
+                    matched_text=found["matched_text"], articles=found["articles"], more=found["more"],
+                    limit=SEARCH_LIMIT, events=[views.event_row(e) for e in found["events"]])
 
     @app.get("/paste", response_class=HTMLResponse, include_in_schema=False)
     def paste_form(request: Request):

@@ -14,9 +14,10 @@ import enum
 import logging
 from typing import Any
 
-from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
+from detente.services import briefs as _briefs
+from detente.services import search as _search
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
 
@@ -84,21 +85,6 @@ def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
     return _query.actor_ids(store, limit)
 
 
-def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
-    """Store actor ids containing ``q``, then the nearest by spelling."""
-    up = q.strip().upper()
-    ids = store_actor_ids(store)
-    hits = [i for i in ids if up in i]
-    if len(hits) < limit and len(up) >= 3:
-        from rapidfuzz import fuzz, process
-
-        # plain ratio: WRatio scores any short id inside a long word ("SAU" in "SANCTIONS") highly
-        for name, score, _ in process.extract(up, ids, scorer=fuzz.ratio, limit=limit):
-            if score >= 75 and name not in hits:
-                hits.append(name)
-    return hits[:limit]
-
-
 # --- relations ---------------------------------------------------------------------------------
 
 def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
@@ -108,11 +94,11 @@ def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
 def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
              collapse: bool = True) -> list[dict]:
     """One row per event cluster (its other reports under ``also``), as ``detente timeline`` shows."""
-    return jsonable(_state.timeline(store, a, b, since, until, collapse=collapse))
+    return jsonable(_briefs.timeline(store, a, b, since, until, collapse=collapse))
 
 
 def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_brief.brief(store, a, b, as_of))
+    return jsonable(_briefs.brief(store, a, b, as_of))
 
 
 def who(store: Store, **kw: Any) -> list[dict]:
@@ -200,33 +186,13 @@ def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
 
 
 def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
-    """Actors whose names or ids look like ``q``: the KB's hits, then store ids."""
-    q = q.strip()
-    if not q:
-        return []
-    out: list[dict] = []
-    kb = _kb()
-    if kb is not None and hasattr(kb, "search"):
-        try:
-            for hit in list(kb.search(q))[:limit]:
-                if isinstance(hit, (list, tuple)) and hit:  # (id, score, matched name)
-                    entry = kb.get(hit[0]) if hasattr(kb, "get") else None
-                    item = {"id": hit[0], "name": getattr(entry, "name", None) or hit[0],
-                            "kind": getattr(entry, "kind", None),
-                            "score": hit[1] if len(hit) > 1 else None,
-                            "matched": hit[2] if len(hit) > 2 else None}
-                else:
-                    item = jsonable(hit)
-                if isinstance(item, dict) and item.get("id"):
-                    out.append(item)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("actor search failed: %s", exc)
-    seen = {item.get("id") for item in out}
-    for rid in _search_store_ids(store, q, limit):
-        if rid not in seen:
-            out.append({"id": rid, "name": rid})
-            seen.add(rid)
-    return out[:limit]
+    """Actors whose names or ids look like ``q`` (``detente.services.search.actors``)."""
+    return _search.actors(store, q, limit, kb=_kb())
+
+
+def search(store: Store, q: str, **kw: Any) -> dict:
+    """What the search box answers (``detente.services.search.search``)."""
+    return _search.search(store, q, kb=_kb(), **kw)
 
 
 def candidates(store: Store, text: str, limit: int = 5) -> list[str]:
