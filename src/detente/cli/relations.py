@@ -20,13 +20,15 @@ STORE_FAILED = 2  # the store cannot be used (missing, locked, another applicati
 
 def _open(db: str | None, create: bool = False, force: bool = False):
     """The store at ``--db``; a missing one is exit 2 (never created, except by ``import``)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from detente.store import StoreError, open_store
 
     try:
         return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
         fail(str(exc), code=STORE_FAILED)
-    except Exception as exc:  # noqa: BLE001 - sqlalchemy errors: a path that cannot be opened, a server that is down
+    except SQLAlchemyError as exc:  # a path that cannot be opened, a server that is down
         fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}", code=STORE_FAILED)
 
 

@@ -52,7 +52,7 @@ MIN_RESOLVE_SCORE = 0.95
 
 def default_resolver() -> Callable[[ListEntry], str | None]:
     """Resolve organisations (name, then aliases) against the actor KB; people are not resolved."""
-    from detente.actors import load_kb
+    from detente.actors import KBError, load_kb
 
     kb = load_kb()
 
@@ -62,7 +62,7 @@ def default_resolver() -> Callable[[ListEntry], str | None]:
         for name in [entry.name, *entry.aliases]:
             try:
                 res = kb.resolve(name)
-            except Exception:  # a KB still being built must not break an import
+            except (KBError, LookupError, ValueError):  # an alias the KB cannot read: the list's own id
                 return None
             actor_id = getattr(res, "id", None) if res is not None else None
             score = getattr(res, "score", 1.0) if res is not None else 0.0

@@ -1,6 +1,6 @@
 """Gold readers: detente's YAML article gold and PETRARCH-style CAMEO XML → ``GoldItem``.
 
-``read_gold(paths, actor_files)`` takes files and folders (folders: their ``*.yml``/``*.yaml`` and
+``detente.eval.gold.read_gold(paths, actor_files)`` takes files and folders (folders: their ``*.yml``/``*.yaml`` and
 ``*.xml`` files, sorted) and returns every unit of gold. An unreadable file raises ``GoldError``
 with one line naming it.
 """
@@ -297,23 +297,7 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def read_gold(paths: Iterable[str | Path], actor_files: Sequence[str | Path] = ()) -> list[GoldItem]:
-    """Every gold unit in the given files and folders, in order."""
-    from detente.eval.sentences import is_sentence_path, read_sentence_gold
-
-    extra = [str(a) for a in actor_files]
-    items: list[GoldItem] = []
-    for f in gold_files(paths):
-        if f.suffix.lower() == ".xml":
-            items.extend(read_xml_gold(f, extra))
-        elif is_sentence_path(f):  # sentence-list gold (detente.eval.sentences)
-            items.extend(read_sentence_gold(f))
-        else:
-            items.append(read_yaml_gold(f))
-    return items
-
-
 __all__ = [
     "EVENT_FIELDS", "GoldError", "XML_FIELDS", "gold_files", "infer_precision", "parse_cameo_date",
-    "read_gold", "read_xml_gold", "read_yaml_gold", "split_front_matter",
+    "read_xml_gold", "read_yaml_gold", "split_front_matter",
 ]

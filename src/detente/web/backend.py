@@ -117,11 +117,13 @@ def stance_series(store: Store, a: str, b: str, since: dt.date | None = None,
 # --- actors ------------------------------------------------------------------------------------
 
 def _kb():
-    from detente.actors import load_kb
+    import sqlite3
+
+    from detente.actors import KBError, load_kb
 
     try:
         return load_kb()
-    except Exception as exc:  # noqa: BLE001 - a broken KB must not take the web app down
+    except (KBError, OSError, ValueError, sqlite3.Error) as exc:  # a broken KB must not take the web app down
         log.warning("actor KB could not be loaded: %s", exc)
         return None
 
