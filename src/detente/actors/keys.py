@@ -42,13 +42,18 @@ def fold(text: str) -> str:
 ARTICLES = ("the ", "a ", "an ")
 
 
+def _drop_article(text: str) -> str:
+    """``text`` without a leading "the", "a" or "an" (any case)."""
+    low = text.lower()
+    for art in ARTICLES:
+        if low.startswith(art):
+            return text[len(art):]
+    return text
+
+
 def key(text: str) -> str:
     """The look-up key of a name: ``fold`` plus a leading article and a trailing possessive removed."""
-    k = fold(text).strip(" ,.;:\"")
-    for art in ARTICLES:
-        if k.startswith(art):
-            k = k[len(art):]
-            break
+    k = _drop_article(fold(text).strip(" ,.;:\""))
     if k.endswith("'s"):
         k = k[:-2]
     elif k.endswith("s'"):
@@ -58,12 +63,7 @@ def key(text: str) -> str:
 
 def core(text: str) -> str:
     """``text`` with its case kept but a leading article and a trailing possessive removed."""
-    t = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:\"")
-    low = t.lower()
-    for art in ARTICLES:
-        if low.startswith(art):
-            t = t[len(art):]
-            break
+    t = _drop_article(" ".join(text.replace("\u2019", "'").split()).strip(" ,.;:\""))
     if t.endswith("'s"):
         t = t[:-2]
     return t
