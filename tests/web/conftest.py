@@ -80,7 +80,8 @@ def corpus() -> list[tuple[Article, ArticleResult]]:
     return [
         coded_article(RUS_TALIBAN, "2025-04-25", "Russia to accept Taliban ambassador", [
             Coded("Russia will accept an ambassador appointed by the Taliban", "SUPPORT", "RUS", "TALIBAN",
-                  "2025-04", "month", 3.4, change=("representation", "ambassador")),
+                  "2025-04", "month", 3.4, status="planned", change=("representation", "ambassador"),
+                  detail={"event_status": "planned"}),
             Coded("Russia designated the Taliban a terrorist organisation in 2003", "SANCTION", "RUS", "TALIBAN",
                   "2003", "year", -5.0, change=("designation", "listed"),
                   detail={"list": "federal list of terrorist organizations"}),

@@ -73,6 +73,8 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
     assert text_of(browser, "#designation-value") == "suspended"
     assert text_of(browser, "#representation-value") == "ambassador"
+    planned = browser.find_element(By.ID, "representation-planned").get_attribute("textContent")
+    assert planned == "planned" and "announced 2025-04" in text_of(browser, "#representation-since")
     assert browser.execute_script("return typeof Chart !== 'undefined' && !!Chart.getChart('stance-chart')")
     assert browser.find_elements(By.CSS_SELECTOR, "#brief li")
     browser.save_screenshot(str(SHOTS / "dyad.png"))
@@ -118,6 +120,31 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     browser.execute_script("arguments[0].focus()", target)
     target.send_keys(Keys.ENTER)
     assert "hl" in target.get_attribute("class").split()
+
+
+def _chart_months(browser) -> list[str]:
+    return browser.execute_script("return Chart.getChart('stance-chart').data.labels")
+
+
+def _markers_overlap(browser) -> bool:
+    boxes = browser.execute_script("return Chart.getChart('stance-chart').$markers")
+    return any(a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+               for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_stance_chart_shows_the_last_three_years_and_widens_on_request(server, browser):
+    browser.get(f"{server}/dyad/RUS/TALIBAN?as_of=2025-06-01")
+    wait(browser).until(lambda d: d.execute_script("return !!window.Chart && !!Chart.getChart('stance-chart')"))
+    months = _chart_months(browser)
+    assert len(months) == 36 and months[-1] >= "2025-05"
+    assert browser.find_element(By.ID, "chart-range").is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "#chart-range button[data-months='0']").click()
+    wider = _chart_months(browser)
+    assert wider[0] <= "2003-01" and wider[-1] == months[-1]
+    assert browser.execute_script("return Chart.getChart('stance-chart').$markers.length") == 2
+    assert not _markers_overlap(browser)
+    chart = browser.find_element(By.CSS_SELECTOR, "#stance-chart").find_element(By.XPATH, "../..")
+    chart.screenshot(str(SHOTS / "stance-all.png"))
 
 
 def test_timeline_filters_changes(server, browser):

@@ -39,3 +39,11 @@ def test_ordinary_words_are_not_fuzzy_store_ids(store_url):
     store = backend.open_store(store_url)
     assert search._store_ids_like(store, "sanctions", 10) == []  # not RUS, CHN, KAZ…
     assert search._store_ids_like(store, "talib", 10) == ["TALIBAN"]
+
+
+def test_a_planned_state_card_says_planned_and_when_it_was_announced(client):
+    html = client.get("/dyad/RUS/TALIBAN", params={"as_of": "2025-06-01"}).text
+    assert 'id="representation-planned">planned</span>' in html and "announced 2025-04" in html
+    assert 'id="designation-planned"' not in html  # the suspension happened
+    status = client.get("/api/status/RUS/TALIBAN", params={"as_of": "2025-06-01"}).json()
+    assert status["representation"]["event_status"] == "planned" and "event_status" not in status["designation"]

@@ -22,22 +22,7 @@ MIN_BULLETS = 4
 TIMELINE_ITEMS = 8
 
 
-def _ev_key(ev: dict) -> tuple:
-    return (ev.get("article"), ev.get("dataset"), ev.get("external_id"), ev.get("start"), ev.get("end"))
-
-
-def _evidence_status(changes: list[st.Change], source: str, target: str, dimension: str, value: str,
-                     evidence: list[dict]) -> str | None:
-    """``planned`` / ``reported`` when every change behind a state says so, else ``None``."""
-    keys = {_ev_key(e) for e in evidence}
-    statuses = {c.detail.get("event_status") or "occurred" for c in changes
-                if c.source == source and c.target == target and c.dimension == dimension
-                and c.value == value and _ev_key(c.evidence()) in keys}
-    if statuses and statuses <= {"planned"}:
-        return "planned"
-    if statuses and statuses <= {"planned", "reported"}:
-        return "reported"
-    return None
+_ev_key = st.evidence_key
 
 
 def _strongest_events(timeline: list[dict], as_of: dt.date, n: int) -> list[dict]:
@@ -136,18 +121,15 @@ def compose(status: dict, reverse: dict, changes: list[st.Change], timeline: lis
         for dim in st.STATE_DIMENSIONS:
             item = s_[dim]
             text = w.state_text(dim, item["value"], src, tgt, item.get("detail", {}), names)
-            how = _evidence_status(changes, src, tgt, dim, item["value"], item["evidence"])
-            bullet = {"text": w.state_sentence(text, item, how), "evidence": item["evidence"][:3]}
+            bullet = {"text": w.state_sentence(text, item, item.get("event_status")), "evidence": item["evidence"][:3]}
             if item["evidence"]:
                 bullets.append(bullet)
             elif s_ is status:
                 quiet.append(bullet)
     for ag in status["agreements"]:
         text = w.agreement_text(ag["status"], a, b, ag["kind"], ag["subjects"], names)
-        ag_changes = [c for c in changes if c.dimension == "agreements" and c.source == a and c.target == b
-                      and st.agreement_key(c) == (ag["kind"], tuple(ag["subjects"]))]
-        how = _evidence_status(ag_changes, a, b, "agreements", ag["status"], ag["evidence"])
-        bullets.append({"text": w.state_sentence(text, {"since": ag["since"]}, how), "evidence": ag["evidence"][:3]})
+        bullets.append({"text": w.state_sentence(text, {"since": ag["since"]}, ag.get("event_status")),
+                        "evidence": ag["evidence"][:3]})
     stance = status["stance"]
     if stance["events"]:
         bullets.append({"text": w.stance_sentence(a, b, stance, names), "evidence": []})

@@ -284,6 +284,24 @@ def _evidence(changes: Iterable[Change]) -> list[dict]:
     return out
 
 
+def evidence_key(ev: dict) -> tuple:
+    """What identifies a piece of evidence: its article or dataset entry, and its offsets."""
+    return (ev.get("article"), ev.get("dataset"), ev.get("external_id"), ev.get("start"), ev.get("end"))
+
+
+def evidence_status(changes: Iterable[Change], value: str, evidence: list[dict]) -> str | None:
+    """``planned`` / ``reported`` when every change behind a value (its ``evidence``) says so,
+    else ``None`` (something behind it occurred)."""
+    keys = {evidence_key(e) for e in evidence}
+    statuses = {c.detail.get("event_status") or "occurred" for c in changes
+                if c.value == value and evidence_key(c.evidence()) in keys}
+    if statuses and statuses <= {"planned"}:
+        return "planned"
+    if statuses and statuses <= {"planned", "reported"}:
+        return "reported"
+    return None
+
+
 def value_as_of(changes: Iterable[Change], as_of: dt.date, default: str = "none") -> dict:
     """The state of one dimension (or one agreement) on ``as_of`` from its changes.
 
@@ -353,6 +371,9 @@ def compute_status(source: str, target: str, changes: Iterable[Change], as_of: d
                               if k in st["detail"]}
         if "note" in st:
             item["note"] = st["note"]
+        how = evidence_status(by_dim.get(dim, []), item["value"], item["evidence"])
+        if how:  # every report of it is a plan (or hearsay): "event_status": "planned"
+            item["event_status"] = how
         out[dim] = item
         conflicts.extend(_conflicts(dim, st["groups"]))
     agreements = []
@@ -364,8 +385,12 @@ def compute_status(source: str, target: str, changes: Iterable[Change], as_of: d
         if st["value"] == cfg.dimensions["agreements"].default:
             continue
         kind, subjects = key
-        agreements.append({"subjects": list(subjects), "kind": kind, "status": st["value"],
-                           "since": st["since"], "evidence": st["evidence"]})
+        agreement = {"subjects": list(subjects), "kind": kind, "status": st["value"],
+                     "since": st["since"], "evidence": st["evidence"]}
+        how = evidence_status(by_key[key], st["value"], st["evidence"])
+        if how:
+            agreement["event_status"] = how
+        agreements.append(agreement)
         conflicts.extend(_conflicts("agreements", st["groups"], {"kind": kind, "subjects": list(subjects)}))
     agreements.sort(key=lambda a: (a["since"] is None, a["since"] or "", a["kind"], a["subjects"]))
     out["agreements"] = agreements
