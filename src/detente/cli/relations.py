@@ -62,36 +62,83 @@ def _actors(store, *names: str) -> list[str]:
     return [actor_id(n, store=store) for n in names]
 
 
+def _pair_on(db: str | None, a: str, b: str, as_of: str | None, fmt: Format, command: str, formats: str):
+    """(store, source id, target id, day) of a ``status``/``brief`` command, after its checks."""
+    if fmt == Format.csv:
+        fail(f"--format csv is not available for {command} (use {formats})")
+    day = parse_date(as_of, "--as-of")
+    store = _open(db)
+    src, tgt = _actors(store, a, b)
+    return store, src, tgt, _as_of(store, day)
+
+
+def _range(since: str | None, until: str | None):
+    d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
+    if d_since and d_until and d_since > d_until:
+        fail(f"--since {since} is after --until {until}")
+    return d_since, d_until
+
+
+SOURCE = typer.Argument(..., help="Source actor (id or name)")
+TARGET = typer.Argument(..., help="Target actor (id or name)")
+ACTOR = typer.Argument(..., help="Actor (id or name)")
+OTHER = typer.Argument(..., help="Other actor (id or name)")
+AS_OF = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today")
+SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)")
+UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)")
+
+
 # --------------------------------------------------------------------------- commands
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def status(
-        a: str = typer.Argument(..., help="Source actor (id or name)"),
-        b: str = typer.Argument(..., help="Target actor (id or name)"),
-        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, json or md"),
-        db: str | None = DbOption,
-    ) -> None:
-        """The state of the relation A → B on a date (designation, representation, recognition, …)."""
-        from detente import render
-        from detente.relations.state import status as status_of
+def _status(store, src: str, tgt: str, day):
+    from detente.relations.state import status
 
-        if fmt == Format.csv:
-            fail("--format csv is not available for status (use json, md or table)")
-        day = parse_date(as_of, "--as-of")
-        store = _open(db)
-        src, tgt = _actors(store, a, b)
-        st = status_of(store, src, tgt, _as_of(store, day))
-        render.emit(fmt, render.STATUS_COLUMNS, render.status_rows(st), st, title=f"{src} → {tgt} as of {st['as_of']}")
+    return status(store, src, tgt, day)
+
+
+def _show_status(st: dict, fmt: Format) -> None:
+    from detente import render
+
+    render.emit(fmt, render.STATUS_COLUMNS, render.status_rows(st), st,
+                title=f"{st['source']} → {st['target']} as of {st['as_of']}")
+
+
+def _brief(store, src: str, tgt: str, day):
+    from detente.services.briefs import brief
+
+    return brief(store, src, tgt, day)
+
+
+def _show_brief(out: dict, fmt: Format) -> None:
+    from detente import render
+
+    if fmt == Format.json:
+        typer.echo(render.json_text(out))
+    elif fmt == Format.table:
+        render.print_markdown(render.brief_markdown(out))
+    else:
+        typer.echo(render.brief_markdown(out))
+
+
+def _pair_command(app: typer.Typer, name: str, default: Format, shown: str, usable: str, answer, show,
+                  doc: str) -> None:
+    """A command on a pair of actors on a date (``status``, ``brief``): resolve, answer, show."""
+
+    def command(a: str = SOURCE, b: str = TARGET, as_of: str | None = AS_OF,
+                fmt: Format = typer.Option(default, "--format", help=shown), db: str | None = DbOption) -> None:
+        show(answer(*_pair_on(db, a, b, as_of, fmt, name, usable)), fmt)
+
+    app.command(name, help=doc)(command)
+
+
+def register(app: typer.Typer) -> None:
+    _pair_command(app, "status", Format.table, "table, json or md", "json, md or table", _status, _show_status,
+                  "The state of the relation A → B on a date (designation, representation, recognition, …).")
 
     @app.command()
     def timeline(
-        a: str = typer.Argument(..., help="Actor (id or name)"),
-        b: str = typer.Argument(..., help="Other actor (id or name)"),
-        since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
-        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+        a: str = ACTOR, b: str = OTHER, since: str | None = SINCE, until: str | None = UNTIL,
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
         all_reports: bool = typer.Option(False, "--all-reports",
                                          help="One row per article report (default: one per event cluster)"),
@@ -103,38 +150,14 @@ def register(app: typer.Typer) -> None:
         from detente import render
         from detente.services.briefs import timeline as timeline_of
 
-        d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
-        if d_since and d_until and d_since > d_until:
-            fail(f"--since {since} is after --until {until}")
+        d_since, d_until = _range(since, until)
         store = _open(db)
         src, tgt = _actors(store, a, b)
         items = timeline_of(store, src, tgt, d_since, d_until, collapse=not all_reports)
         render.emit(fmt, render.TIMELINE_COLUMNS, render.timeline_rows(items), items, title=f"{src} ↔ {tgt}")
 
-    @app.command()
-    def brief(
-        a: str = typer.Argument(..., help="Source actor (id or name)"),
-        b: str = typer.Argument(..., help="Target actor (id or name)"),
-        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
-        fmt: Format = typer.Option(Format.md, "--format", help="md, table or json"),
-        db: str | None = DbOption,
-    ) -> None:
-        """A short sourced brief: At a Glance bullets, what changed, a timeline."""
-        from detente import render
-        from detente.services.briefs import brief as brief_of
-
-        if fmt == Format.csv:
-            fail("--format csv is not available for brief (use md, table or json)")
-        day = parse_date(as_of, "--as-of")
-        store = _open(db)
-        src, tgt = _actors(store, a, b)
-        out = brief_of(store, src, tgt, _as_of(store, day))
-        if fmt == Format.json:
-            typer.echo(render.json_text(out))
-        elif fmt == Format.table:
-            render.print_markdown(render.brief_markdown(out))
-        else:
-            typer.echo(render.brief_markdown(out))
+    _pair_command(app, "brief", Format.md, "md, table or json", "md, table or json", _brief, _show_brief,
+                  "A short sourced brief: At a Glance bullets, what changed, a timeline.")
 
     @app.command()
     def who(
@@ -143,7 +166,7 @@ def register(app: typer.Typer) -> None:
         program: str | None = typer.Option(None, "--program", help="With --designated-by: only this programme"),
         hosts_ambassador_of: str | None = typer.Option(None, "--hosts-ambassador-of", help="Who receives X's ambassador"),
         recognising: str | None = typer.Option(None, "--recognising", help="Who recognises X's government"),
-        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
+        as_of: str | None = AS_OF,
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
         db: str | None = DbOption,
     ) -> None:
@@ -167,11 +190,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def chart(
-        a: str = typer.Argument(..., help="Actor (id or name)"),
-        b: str = typer.Argument(..., help="Other actor (id or name)"),
+        a: str = ACTOR, b: str = OTHER,
         output: Path = typer.Option(Path("stance.png"), "-o", "--output", help="PNG file to write"),
-        since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
-        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+        since: str | None = SINCE, until: str | None = UNTIL,
         db: str | None = DbOption,
     ) -> None:
         """Monthly stance between A and B (both directions) with state changes marked."""
