@@ -92,3 +92,15 @@ def test_a_version_4_store_gains_the_source_id_column_and_loses_it_on_downgrade(
     with store.engine.begin() as conn:
         command.downgrade(migrate.config(conn), "0003")
     assert "source_id" not in {c["name"] for c in inspect(store.engine).get_columns("articles")}
+
+
+def test_on_postgres_a_version_4_store_is_migrated_and_finds_articles_by_source_id(pg_url):
+    engine = create_engine(pg_url)
+    migrate.upgrade(engine, "0003")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '4')"))
+    engine.dispose()
+    store, art = _store_one(pg_url)
+    assert migrate.current(store.engine) == "0004"
+    assert query.article(store, "wire-1")["id"] == art.id
+    store.close()

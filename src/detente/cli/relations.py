@@ -91,10 +91,11 @@ UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)")
 # --------------------------------------------------------------------------- commands
 
 
-def _status(store, src: str, tgt: str, day):
+def _status(store, src: str, tgt: str, day) -> dict:
     from detente.relations.state import status
+    from detente.results import Status
 
-    return status(store, src, tgt, day)
+    return Status.model_validate(status(store, src, tgt, day)).to_json()
 
 
 def _show_status(st: dict, fmt: Format) -> None:
@@ -104,10 +105,11 @@ def _show_status(st: dict, fmt: Format) -> None:
                 title=f"{st['source']} → {st['target']} as of {st['as_of']}")
 
 
-def _brief(store, src: str, tgt: str, day):
+def _brief(store, src: str, tgt: str, day) -> dict:
+    from detente.results import Brief
     from detente.services.briefs import brief
 
-    return brief(store, src, tgt, day)
+    return Brief.model_validate(brief(store, src, tgt, day)).to_json()
 
 
 def _show_brief(out: dict, fmt: Format) -> None:
@@ -148,12 +150,13 @@ def register(app: typer.Typer) -> None:
         event (one cluster) are one row with "(N reports)", dates taken from the publication date are
         shown as "reported D"."""
         from detente import render
+        from detente.results import dumps, timeline_items
         from detente.services.briefs import timeline as timeline_of
 
         d_since, d_until = _range(since, until)
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        items = timeline_of(store, src, tgt, d_since, d_until, collapse=not all_reports)
+        items = dumps(timeline_items(timeline_of(store, src, tgt, d_since, d_until, collapse=not all_reports)))
         render.emit(fmt, render.TIMELINE_COLUMNS, render.timeline_rows(items), items, title=f"{src} ↔ {tgt}")
 
     _pair_command(app, "brief", Format.md, "md, table or json", "md, table or json", _brief, _show_brief,
@@ -173,6 +176,7 @@ def register(app: typer.Typer) -> None:
         """Actors in a relation with X on a date."""
         from detente import render
         from detente.relations.state import who as who_of
+        from detente.results import WhoRow, dumps
 
         given = {k: v for k, v in (("designating", designating), ("designated_by", designated_by),
                                    ("hosts_ambassador_of", hosts_ambassador_of), ("recognising", recognising)) if v}
@@ -184,7 +188,8 @@ def register(app: typer.Typer) -> None:
         store = _open(db)
         (key, name), = given.items()
         (actor,) = _actors(store, name)
-        rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
+        rows = dumps([WhoRow.model_validate(r) for r in who_of(store, **{key: actor}, program=program,
+                                                                as_of=_as_of(store, day))])
         render.emit(fmt, render.WHO_COLUMNS, render.who_rows(rows), rows,
                     title=f"{key.replace('_', ' ')} {actor}: {len(rows)}")
 

@@ -7,7 +7,7 @@ Exit codes: 0 fine; 1 an input could not be read (the rest was ingested) or a ba
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
@@ -19,8 +19,10 @@ from detente.cli.common import DbOption, Format, actor_id, db_url, fail, is_tty,
 STORE_FAILED = 2
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def _plural(n: int, word: str) -> str:
+    from detente.services.ingest import plural
+
+    return plural(n, word)
 
 
 def _open(db: str | None, create: bool, force: bool = False):
@@ -129,7 +131,7 @@ def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
             _print_table(f"{_plural(len(evs), 'event')}", cols, rows)
 
 
-ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "ingested_at"]
+ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "source_id", "ingested_at"]
 
 
 CLUSTER_COLUMNS = ["cluster_id", "date", "type", "source", "target", "status", "mentions", "articles",
@@ -170,22 +172,10 @@ def print_articles(arts: list[dict[str, Any]], fmt: Format) -> None:
 
 
 def extraction_error(article: Any, exc: BaseException) -> str:
-    """One line naming an article whose extraction failed, and why."""
-    reason = " ".join(str(exc).split()) or "no message"
-    return f"{article.origin or article.id}: extraction failed ({type(exc).__name__}: {reason[:200]})"
+    """One line naming an article whose extraction failed, and why (``services.ingest``)."""
+    from detente.services.ingest import extraction_error as line
 
-
-class _Tally:
-    def __init__(self) -> None:
-        self.ingested = self.already = self.errors = 0
-        self.events = self.changes = self.quotes = 0
-
-    def summary(self) -> str:
-        return (
-            f"ingested {_plural(self.ingested, 'article')} ({self.already} already stored): "
-            f"{_plural(self.events, 'event')}, {_plural(self.changes, 'relation change')}, "
-            f"{_plural(self.quotes, 'quote')}; {_plural(self.errors, 'error')}"
-        )
+    return line(article, exc)
 
 
 def progress_bar(enabled: bool):
@@ -223,9 +213,8 @@ def register(app: typer.Typer) -> None:
         Exit 1: an input could not be read (the rest is stored). Exit 2: the database cannot be used.
         """
         from detente.actors import load_kb
-        from detente.ingest import IngestError, count_articles, read_paths
-        from detente.models import Article
-        from detente.pipeline import extract_articles
+        from detente.ingest import count_articles, read_paths
+        from detente.services.ingest import IngestSummary, ingest_articles
         from detente.store import StoreError
 
         pub = parse_date(published, "--published")
@@ -234,9 +223,7 @@ def register(app: typer.Typer) -> None:
                 fail(f"{p}: actor file not found")
         store = _open(db, create=True, force=force)
         kb = load_kb(actors)
-        tally = _Tally()
-        seen: set[str] = set()
-        pending: dict[str, Article] = {}
+        tally = IngestSummary()
 
         show = is_tty() and not quiet
         with progress_bar(enabled=show) as progress:
@@ -248,44 +235,9 @@ def register(app: typer.Typer) -> None:
                 else:
                     typer.echo(line, err=True)
 
-            def to_parse() -> Iterator[Article]:
-                for item in read_paths(paths, published=pub, source=source):
-                    if isinstance(item, IngestError):
-                        tally.errors += 1
-                        say(f"detente: {item}")
-                        progress.advance(task)
-                        continue
-                    for warning in item.warnings:
-                        say(f"detente: warning: {warning}")
-                    if item.id in seen or item.id in store.known_ids([item.id]):
-                        tally.already += 1
-                        progress.advance(task)
-                        continue
-                    seen.add(item.id)
-                    pending[item.id] = item
-                    yield item
-
-            def failed(article: Article, exc: Exception) -> None:
-                tally.errors += 1
-                pending.pop(article.id, None)
-                say(f"detente: {extraction_error(article, exc)}")
-                progress.advance(task)
-
-            def save(batch: list) -> None:
-                written = store.save_many(batch, batch=len(batch))
-                for (result, _), ok in zip(batch, written):
-                    if ok:
-                        tally.ingested += 1
-                        tally.events += len(result.events)
-                        tally.changes += len(result.relation_changes)
-                        tally.quotes += len(result.quotes)
-                    else:
-                        tally.already += 1
-                progress.advance(task, len(batch))
-
-            batch: list = []
             try:
                 with contextlib.ExitStack() as stack:
+                    extract = None
                     if dask:
                         from detente.scale import dask_client, extract_distributed
 
@@ -293,30 +245,25 @@ def register(app: typer.Typer) -> None:
                             client = stack.enter_context(dask_client(dask))
                         except (OSError, ValueError, TimeoutError) as exc:
                             fail(f"--dask {dask}: cannot start or reach the Dask cluster ({exc})", code=STORE_FAILED)
-                        pairs = (
-                            (r, pending.pop(r.id, a))
-                            for r, a in extract_distributed(client, to_parse(), chunk_size=batch_size,
-                                                            actor_files=[str(f) for f in actors], on_error=failed)
-                        )
-                    else:
-                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(
-                            to_parse(), kb, batch_size=batch_size, on_error=failed))
-                    for pair in pairs:
-                        batch.append(pair)
-                        if len(batch) >= batch_size:
-                            save(batch)
-                            batch = []
-                    if batch:
-                        save(batch)
+
+                        def extract(articles, on_fail):
+                            return extract_distributed(client, articles, chunk_size=batch_size,
+                                                       actor_files=[str(f) for f in actors], on_error=on_fail)
+
+                    ingest_articles(
+                        store, read_paths(paths, published=pub, source=source), kb=kb, batch_size=batch_size,
+                        extract=extract, summary=tally, on_error=lambda line: say(f"detente: {line}"),
+                        on_warning=lambda line: say(f"detente: warning: {line}"),
+                        on_progress=lambda n: progress.advance(task, n))
             except StoreError as exc:
                 progress.stop()
-                typer.echo(tally.summary())
+                typer.echo(tally.line())
                 fail(str(exc), code=STORE_FAILED)
             except KeyboardInterrupt:  # every saved batch is committed; the one in hand is not
                 progress.stop()
-                typer.echo(f"interrupted: {tally.summary()}")
+                typer.echo(f"interrupted: {tally.line()}")
                 raise typer.Exit(130) from None
-        typer.echo(tally.summary())
+        typer.echo(tally.line())
         if tally.errors:
             raise typer.Exit(1)
 
@@ -411,6 +358,9 @@ def register(app: typer.Typer) -> None:
             fail(str(exc), code=STORE_FAILED)
         if art is None:
             fail(f"no article {article_id!r} in {store.shown_url} (see `detente articles`)")
+        from detente.results import StoredArticle
+
+        art = StoredArticle.model_validate(art).to_json()
         if fmt == Format.json:
             _echo_json(art)
             return

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger("detente.names")
@@ -29,13 +30,23 @@ _MAX_CANDIDATES = 8
 
 
 class UnknownActor(ValueError):
-    """A name or id that resolves to no actor; ``candidates`` are ids it may mean."""
+    """A name or id that resolves to no actor; ``candidates`` are ids it may mean (looked up when
+    first asked for: a caller that only wants to know whether a text is an actor pays nothing)."""
 
-    def __init__(self, text: str, candidates: list[str] | None = None) -> None:
+    def __init__(self, text: str, candidates: list[str] | Callable[[], list[str]] | None = None) -> None:
+        super().__init__(text)
         self.text = text
-        self.candidates = list(candidates or [])
+        self._candidates = candidates
+
+    @property
+    def candidates(self) -> list[str]:
+        if callable(self._candidates):
+            self._candidates = list(self._candidates())
+        return list(self._candidates or [])
+
+    def __str__(self) -> str:
         hint = f" (candidates: {', '.join(self.candidates)})" if self.candidates else ""
-        super().__init__(f"unknown or ambiguous actor {text!r}{hint}")
+        return f"unknown or ambiguous actor {self.text!r}{hint}"
 
 
 def default_kb() -> Any | None:
@@ -87,7 +98,7 @@ def resolve_actor(text: str, *, store: Any | None = None, kb: Any | None = None,
         return slug
     if store is None and ID_SHAPE.match(t):
         return t  # an id from an imported list the KB does not know: nothing to check it against
-    raise UnknownActor(t, candidates(t, store=store, kb=kb))
+    raise UnknownActor(t, lambda: candidates(t, store=store, kb=kb))
 
 
 def candidates(text: str, *, store: Any | None = None, kb: Any | None = None,

@@ -16,6 +16,7 @@ from typing import Any
 
 from detente.relations import stance as _stance
 from detente.relations import state as _state
+from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, timeline_items
 from detente.services import briefs as _briefs
 from detente.services import search as _search
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
@@ -60,7 +61,9 @@ def events(store: Store, **kw: Any) -> list[dict]:
 
 
 def article(store: Store, article_id: str) -> dict | None:
-    return _query.article(store, article_id)
+    """One stored article (by id or source id) as ``detente article ID --format json`` prints it."""
+    found = _query.article(store, article_id)
+    return None if found is None else StoredArticle.model_validate(found).to_json()
 
 
 def articles(store: Store, limit: int = 20, q: str | None = None) -> list[dict]:
@@ -88,21 +91,21 @@ def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
 # --- relations ---------------------------------------------------------------------------------
 
 def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_state.status(store, a, b, as_of))
+    return Status.model_validate(_state.status(store, a, b, as_of)).to_json()
 
 
 def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
              collapse: bool = True) -> list[dict]:
     """One row per event cluster (its other reports under ``also``), as ``detente timeline`` shows."""
-    return jsonable(_briefs.timeline(store, a, b, since, until, collapse=collapse))
+    return dumps(timeline_items(_briefs.timeline(store, a, b, since, until, collapse=collapse)))
 
 
 def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_briefs.brief(store, a, b, as_of))
+    return Brief.model_validate(_briefs.brief(store, a, b, as_of)).to_json()
 
 
 def who(store: Store, **kw: Any) -> list[dict]:
-    return jsonable(_state.who(store, **kw))
+    return dumps([WhoRow.model_validate(r) for r in _state.who(store, **kw)])
 
 
 def dyads(store: Store, actor: str) -> list[dict]:
