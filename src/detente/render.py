@@ -73,7 +73,7 @@ def rich_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str
 
     texts = [[cell(v) for v in row] for row in rows]
     wrapping = FREE_TEXT | wrap
-    table = Table(title=Text(printable(title)) if title else None)
+    table = Table(title=Text(printable(title)) if title else None, title_justify="left")
     for i, col in enumerate(columns):
         if col in wrapping:
             table.add_column(col, overflow="fold")

@@ -130,6 +130,12 @@ def _event_select():
     return select(*cols, A.c.published, A.c.source.label("source_name")).join_from(E, A, E.c.article_id == A.c.id)
 
 
+def _directions(a: str, b: str, both: bool) -> list[tuple[str, str]]:
+    """The (source, target) pairs of the dyad ``a``–``b``: one direction, or both (once if a == b).
+    Every dyad filter of the store is built on this."""
+    return [(a, b), (b, a)] if both and a != b else [(a, b)]
+
+
 def _key_branches(actor: str | None, dyad: tuple[str, str] | None, directed: bool) -> list[list[Any]]:
     """The actor/dyad filter as disjoint conditions, each an equality prefix of one index.
 
@@ -139,10 +145,7 @@ def _key_branches(actor: str | None, dyad: tuple[str, str] | None, directed: boo
     """
     sk, tk = E.c.source_key, E.c.target_key
     if dyad:
-        a, b = dyad
-        branches = [[sk == a, tk == b]]
-        if not directed and a != b:
-            branches.append([sk == b, tk == a])
+        branches = [[sk == s, tk == t] for s, t in _directions(*dyad, both=not directed)]
         if actor:  # both given: the dyad's events that also involve the actor
             branches = [[*br, or_(sk == actor, tk == actor)] for br in branches]
         return branches
@@ -399,16 +402,13 @@ def counts(store: Store) -> dict[str, int]:
 
 
 def dyad_events(a: str, b: str, both: bool = True):
-    """The one dyad predicate: events ``a → b`` (and ``b → a`` with ``both``) by actor id.
+    """Events ``a → b`` (and ``b → a`` with ``both``) by actor id: the dyad of the relations.
 
     The ``source_key``/``target_key`` equalities add nothing logically (a side with id ``a`` has
     key ``a``) but let the database walk ``ix_events_key_dyad`` in ``day_first`` order.
     """
-
-    def one(s: str, t: str):
-        return and_(E.c.source_key == s, E.c.target_key == t, E.c.source_id == s, E.c.target_id == t)
-
-    return or_(one(a, b), one(b, a)) if both and a != b else one(a, b)
+    return or_(*(and_(E.c.source_key == s, E.c.target_key == t, E.c.source_id == s, E.c.target_id == t)
+                 for s, t in _directions(a, b, both)))
 
 
 def relation_change_rows(store: Store, source: str | None = None, target: str | None = None,
@@ -418,8 +418,7 @@ def relation_change_rows(store: Store, source: str | None = None, target: str | 
     t = schema.relation_changes
     q = select(t)
     if both and source and target:
-        q = q.where(or_(and_(t.c.source == source, t.c.target == target),
-                        and_(t.c.source == target, t.c.target == source)))
+        q = q.where(or_(*(and_(t.c.source == s, t.c.target == u) for s, u in _directions(source, target, True))))
     else:
         if source:
             q = q.where(t.c.source == source)
