@@ -11,16 +11,11 @@ from detente.relations import brief as br
 from detente.relations import state, wording
 from detente.services import briefs
 from detente.relations.sample import add_article, add_change, add_event
-from detente.store import open_store, schema
+from detente.store import schema
 
 EXPEL = "Canada expelled six Indian diplomats on Monday."
 EXPEL_2 = "India and Canada each expelled six diplomats on Monday."
 EXPEL_3 = "Ottawa expelled India's envoy and five colleagues."
-
-
-@pytest.fixture
-def store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'brief.db'}")
 
 
 @pytest.fixture
