@@ -12,12 +12,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from detente.store import query
 
-log = logging.getLogger("detente.search")
 
 MIN_SIMILARITY = 75  # how alike (rapidfuzz ratio) a store id must be to a query of 3+ letters
 ARTICLES = 20

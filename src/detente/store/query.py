@@ -449,7 +449,7 @@ def timeline_event_rows(store: Store, a: str, b: str, since: dt.date | None, unt
                 E.c.end, E.c.id, E.c.cluster_id, E.c.detail)
          .where(*where))
     with store.engine.connect() as conn:
-        return conn.execute(q).all()
+        return list(conn.execute(q).all())
 
 
 def article_heads(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -469,7 +469,7 @@ def list_entry_rows(store: Store) -> list:
     """Every imported list entry as (dataset, entry_id, reference, name, actor_id)."""
     le = schema.list_entries
     with store.engine.connect() as conn:
-        return conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)).all()
+        return list(conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)).all())
 
 
 def list_entry(store: Store, ref: str) -> dict[str, Any] | None:
@@ -487,7 +487,7 @@ def actor_event_rows(store: Store, actor: str) -> list:
     q = select(E.c.source_id, E.c.target_id, E.c.date, E.c.day_first).where(
         or_(E.c.source_id == actor, E.c.target_id == actor))
     with store.engine.connect() as conn:
-        return conn.execute(q).all()
+        return list(conn.execute(q).all())
 
 
 def stance_event_rows(store: Store, a: str, b: str, both: bool, where: Sequence[Any]) -> list[dict[str, Any]]:
@@ -542,7 +542,7 @@ def stance_months(store: Store, a: str, b: str, both: bool, where: Sequence[Any]
                            func.count(c.g)).group_by(c.month)
         sources = (select(month, func.count(case((scored, E.c.article_id)).distinct()))
                    .where(*cond).group_by(month))
-        n_sources = dict(conn.execute(sources).all())
+        n_sources: dict[str, int] = {m: n for m, n in conn.execute(sources).all()}
         return [(m, num, den, n, n_sources.get(m) or 0) for m, num, den, n in conn.execute(per_month)]
 
 
