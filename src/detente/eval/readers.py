@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -141,17 +141,25 @@ def _read_article(path: Path) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], raw: Any, where: str) -> M:
+    """``raw`` as ``model``, else ``GoldError`` naming the first bad field after ``where``."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(x) for x in err["loc"])
+        raise GoldError(f"{where}{field}: {err['msg']}") from exc
+
+
 def read_yaml_gold(path: Path) -> GoldItem:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise GoldError(f"{path}: cannot read YAML: {str(exc).splitlines()[0]}") from exc
-    try:
-        gold = _YGold.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"])
-        raise GoldError(f"{path}: {where}: {err['msg']}") from exc
+    gold = validated(_YGold, raw, f"{path}: ")
     art = _find_article(path, gold.article)
     if art is None:
         raise GoldError(f"{path}: article {gold.article!r} not found (looked in examples/corpus/)")
