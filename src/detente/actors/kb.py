@@ -22,6 +22,7 @@ from detente.actors.keys import (  # noqa: F401 - the names' home was here; kept
     key, plural,
 )
 from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Region, Role
+from detente.models import first_error
 
 PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
             "news_extra.yml", "regions.yml")
@@ -59,9 +60,7 @@ def _read(path: Path | str, text: str | None = None) -> ActorFile:
     try:
         return ActorFile.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KBError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from exc
+        raise KBError(f"{path}: {first_error(exc)} ({exc.error_count()} problem(s))") from exc
 
 
 # between namesakes nothing else separates, the kind more often in international news first

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from detente.eval import cameo
 from detente.eval.types import EVENT_FIELDS, GoldActor, GoldChange, GoldEvent, GoldItem, GoldQuote
-from detente.models import Precision, Status
+from detente.models import Precision, Status, first_error
 
 #: what CAMEO gold can score: it has no event dates, statuses, relation changes or quotes
 XML_FIELDS = ("event", "type", "source", "target", "dyad")
@@ -149,9 +149,7 @@ def validated(model: type[M], raw: Any, where: str) -> M:
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(x) for x in err["loc"])
-        raise GoldError(f"{where}{field}: {err['msg']}") from exc
+        raise GoldError(f"{where}{first_error(exc)}") from exc
 
 
 def read_yaml_gold(path: Path) -> GoldItem:
