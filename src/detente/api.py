@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from detente.models import Article, ArticleResult
-from detente.results import Brief, Status, StoredArticle, StoredEvent, TimelineItem, WhoRow, timeline_items
+from detente.results import (Brief, Status, StoredArticle, StoredEvent, TimelineItem, WhoRow, stored_events,
+                             timeline_items)
 from detente.services.ingest import IngestSummary
 
 DateLike = dt.date | str | None
@@ -190,7 +191,7 @@ class Store:
                       dyad=(self.actor_id(dyad[0]), self.actor_id(dyad[1])) if dyad else None,
                       directed=directed, type=type, status=status, since=_day(since), until=_day(until),
                       limit=limit)
-        return [StoredEvent.model_validate(r) for r in rows]
+        return stored_events(rows)
 
     def article(self, id: str) -> StoredArticle | None:  # noqa: A002
         """One stored article with everything extracted from it, by its id or its ``source_id``."""

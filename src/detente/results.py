@@ -173,10 +173,19 @@ def timeline_items(rows: list[dict[str, Any]]) -> list[TimelineItem]:
     return _TIMELINE.validate_python(rows)
 
 
+_EVENTS = TypeAdapter(list[StoredEvent])
+
+
+def stored_events(rows: list[dict[str, Any]]) -> list[StoredEvent]:
+    """Stored event rows (``store.query.events``) as ``StoredEvent``s."""
+    return _EVENTS.validate_python(rows)
+
+
 def dumps(items: list[Result]) -> list[dict[str, Any]]:
     """``to_json()`` of each."""
     return [it.to_json() for it in items]
 
 
 __all__ = ["AgreementState", "Brief", "Bullet", "Conflict", "DimensionState", "Evidence", "Result", "Stance",
-           "Status", "StoredArticle", "StoredEvent", "TimelineItem", "WhoRow", "dumps", "timeline_items"]
+           "Status", "StoredArticle", "StoredEvent", "TimelineItem", "WhoRow", "dumps", "stored_events",
+           "timeline_items"]

@@ -47,3 +47,13 @@ def test_keys_a_query_adds_later_are_kept():
     row = {"source": "RUS", "target": "TALIBAN", "dimension": "representation", "value": "ambassador",
            "outlet": "Example Wire"}
     assert WhoRow.model_validate(row).to_json() == row
+
+
+def test_stored_events_and_articles_round_trip_to_the_same_json(store):
+    from detente.results import StoredArticle, dumps, stored_events
+    from detente.store import query
+
+    rows = query.events(store)
+    assert dumps(stored_events(rows)) == rows and rows[0]["source"]["id"] == "RUS"
+    art = query.article(store, rows[0]["article_id"])
+    assert StoredArticle.model_validate(art).to_json() == art

@@ -104,3 +104,17 @@ def test_on_postgres_a_version_4_store_is_migrated_and_finds_articles_by_source_
     assert migrate.current(store.engine) == "0004"
     assert query.article(store, "wire-1")["id"] == art.id
     store.close()
+
+
+def test_the_web_app_finds_an_article_by_its_source_id_and_shows_it(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from detente.web.app import create_app
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    store, art = _store_one(url, source_id="wire<1>")
+    store.close()
+    with TestClient(create_app(url)) as client:
+        assert client.get("/api/articles/wire<1>").json()["id"] == art.id
+        html = client.get("/article/wire<1>").text
+    assert "source id <code>wire&lt;1&gt;</code>" in html

@@ -315,12 +315,14 @@ def register(app: typer.Typer) -> None:
                 fail(str(exc), code=STORE_FAILED)
             print_clusters(rows, fmt)
             return
+        from detente.results import dumps, stored_events
+
         try:
-            evs = query.events(
+            evs = dumps(stored_events(query.events(
                 store, actor=the_actor, dyad=dyad_ids, directed=directed,
                 type=type_.split(",") if type_ else None, status=status.split(",") if status else None,
                 since=since_d, until=until_d, limit=limit, location_country=places,
-            )
+            )))
         except StoreError as exc:
             fail(str(exc), code=STORE_FAILED)
         print_events(evs, fmt)

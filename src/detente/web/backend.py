@@ -16,7 +16,7 @@ from typing import Any
 
 from detente.relations import stance as _stance
 from detente.relations import state as _state
-from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, timeline_items
+from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, stored_events, timeline_items
 from detente.services import briefs as _briefs
 from detente.services import search as _search
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
@@ -53,11 +53,12 @@ def jsonable(obj: Any) -> Any:
 def events_page(store: Store, *, after_id: int | None, limit: int, **filters: Any) -> list[dict]:
     """Events with ``id > after_id`` in id order, at most ``limit`` (for cursor pagination); the
     database stops after ``limit`` rows (``query.events(order="id")``)."""
-    return _query.events(store, after_id=after_id, limit=limit, order="id", **filters)
+    return dumps(stored_events(_query.events(store, after_id=after_id, limit=limit, order="id", **filters)))
 
 
 def events(store: Store, **kw: Any) -> list[dict]:
-    return _query.events(store, **kw)
+    """Stored events as ``detente events --format json`` prints them (``StoredEvent`` dumps)."""
+    return dumps(stored_events(_query.events(store, **kw)))
 
 
 def article(store: Store, article_id: str) -> dict | None:
@@ -176,7 +177,7 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
                     status: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None) -> list[dict]:
     """Events whose sentence contains ``text`` (case-insensitive), newest first."""
-    return _query.events_matching(store, text, limit, type, status, since, until)
+    return dumps(stored_events(_query.events_matching(store, text, limit, type, status, since, until)))
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
