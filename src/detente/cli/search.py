@@ -40,9 +40,10 @@ def register(app: typer.Typer) -> None:
             return
         columns, rows = render.SEARCH_COLUMNS, render.search_rows(found["events"])
         more = " (more: raise --limit)" if found["more"] else ""
-        what = f"events of {found['actor']}" if found["actor"] else f"events whose sentence contains {q!r}"
-        render.emit(fmt, columns, rows, found, title=f"{len(rows)} {what}{more}")
+        n = f"{len(rows)} event{'' if len(rows) == 1 else 's'}"
+        what = f"of {found['actor']}" if found["actor"] else f"whose sentence contains {q!r}"
+        render.emit(fmt, columns, rows, found, title=f"{n} {what}{more}")
         if fmt == Format.table and found["articles"]:
             render.print_table(["id", "published", "source", "title"],
                                [[a["id"], a["published"], a["source"], a["title"]] for a in found["articles"]],
-                               title=f"{len(found['articles'])} articles containing {q!r}")
+                               title=f"articles containing {q!r}: {len(found['articles'])}")
