@@ -147,6 +147,18 @@ def test_stance_chart_shows_the_last_three_years_and_widens_on_request(server, b
     chart.screenshot(str(SHOTS / "stance-all.png"))
 
 
+def test_change_markers_of_close_months_never_overlap_and_stay_on_the_plot(server, browser):
+    browser.get(f"{server}/dyad/RUS/TALIBAN")
+    wait(browser).until(lambda d: d.execute_script("return !!(window.detente && window.detente.layoutMarkers)"))
+    items = [{"x": x, "w": w} for x, w in ((45, 16), (100, 16), (104, 16), (108, 22), (111, 16), (400, 16), (505, 22))]
+    boxes = browser.execute_script("return window.detente.layoutMarkers(arguments[0], 50, 500)", items)
+    assert all(50 <= b["left"] and b["right"] <= 500 for b in boxes)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a["row"] != b["row"] or a["right"] <= b["left"] or b["right"] <= a["left"], (a, b)
+    assert max(b["row"] for b in boxes) >= 3  # four markers within 11px: four rows
+
+
 def test_timeline_filters_changes(server, browser):
     browser.get(f"{server}/dyad/RUS/TALIBAN?as_of=2025-12-31")
     wait(browser).until(EC.visibility_of_element_located((By.ID, "timeline-controls")))

@@ -53,6 +53,23 @@
   // over the whole series, so they stay the same whatever the window). Markers are laid out in
   // rows: a marker goes to the first row where it clears the one before it, so none overlap, and
   // it is kept inside the plot area at the edges.
+  // Where the numbered markers go: each kept inside [left, right], in the first row where it clears
+  // the marker before it (rows of 16px from the top of the plot), so none overlap.
+  function layoutMarkers(items, left, right) {
+    const rowEnds = [];  // the right edge of the last marker placed in each row
+    return items.map(({ x, w }) => {
+      const cx = Math.min(Math.max(x, left + w / 2), right - w / 2);
+      let row = rowEnds.findIndex(end => end + 2 <= cx - w / 2);
+      if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
+      rowEnds[row] = cx + w / 2;
+      return { x, cx, row, left: cx - w / 2, right: cx + w / 2 };
+    });
+  }
+  window.detente = Object.assign(window.detente || {}, { layoutMarkers });
+
+  // A dashed vertical line and a numbered marker for each month with a change of designation,
+  // representation, recognition…; the numbers are explained in the list under the chart (numbered
+  // over the whole series, so they stay the same whatever the window).
   const changeLines = {
     id: 'changeLines',
     afterDatasetsDraw(chart) {
@@ -62,31 +79,26 @@
       ctx.font = 'bold 11px system-ui, sans-serif';
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      const rowEnds = [];  // the right edge of the last marker placed in each row
-      chart.$markers = [];  // the boxes drawn (for tests: none may overlap)
+      const shown = [];
       changes.forEach((c, n) => {
         if (c.month < first || c.month > last) return;
         const i = points.findIndex(p => p.month >= c.month);
-        if (i < 0) return;
-        const x = scales.x.getPixelForValue(i);
+        if (i >= 0) shown.push({ n: n + 1, x: scales.x.getPixelForValue(i), w: ctx.measureText(String(n + 1)).width + 8 });
+      });
+      const boxes = layoutMarkers(shown, chartArea.left, chartArea.right);
+      chart.$markers = [];  // the boxes drawn (for tests: none may overlap)
+      boxes.forEach((b, k) => {
+        const cy = chartArea.top + 9 + 16 * b.row;
         ctx.strokeStyle = '#b54708';
         ctx.setLineDash([4, 3]);
-        ctx.beginPath(); ctx.moveTo(x, chartArea.top); ctx.lineTo(x, chartArea.bottom); ctx.stroke();
+        ctx.beginPath(); ctx.moveTo(b.x, chartArea.top); ctx.lineTo(b.x, chartArea.bottom); ctx.stroke();
         ctx.setLineDash([]);
-        const label = String(n + 1);
-        const w = ctx.measureText(label).width + 8;
-        const cx = Math.min(Math.max(x, chartArea.left + w / 2), chartArea.right - w / 2);
-        let row = rowEnds.findIndex(end => end + 2 <= cx - w / 2);
-        if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
-        rowEnds[row] = cx + w / 2;
-        const cy = chartArea.top + 9 + 16 * row;
-        chart.$markers.push({ n: n + 1, left: cx - w / 2, right: cx + w / 2, top: cy - 7, bottom: cy + 7 });
+        chart.$markers.push({ n: shown[k].n, left: b.left, right: b.right, top: cy - 7, bottom: cy + 7 });
         ctx.fillStyle = '#fff';
-        ctx.fillRect(cx - w / 2, cy - 7, w, 14);
-        ctx.strokeStyle = '#b54708';
-        ctx.strokeRect(cx - w / 2, cy - 7, w, 14);
+        ctx.fillRect(b.left, cy - 7, b.right - b.left, 14);
+        ctx.strokeRect(b.left, cy - 7, b.right - b.left, 14);
         ctx.fillStyle = '#b54708';
-        ctx.fillText(label, cx, cy + 0.5);
+        ctx.fillText(String(shown[k].n), b.cx, cy + 0.5);
       });
       ctx.restore();
     }
