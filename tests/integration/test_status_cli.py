@@ -121,9 +121,9 @@ def test_import_then_who(db, tmp_path):
     xml = tmp_path / "consolidated.xml"
     xml.write_text(UN_XML, encoding="utf-8")
     code, out, _ = run("import", "un-sc", str(xml), "--db", db)
-    assert code == 0 and out.strip() == "un-sc: 2 entries (2 new, 0 changed)"
+    assert code == 0 and out.strip() == "un-sc: 2 entries (2 new, 0 changed, 0 delisted)"
     code, out, _ = run("import", "un-sc", str(xml), "--db", db)
-    assert out.strip() == "un-sc: 2 entries (0 new, 0 changed)"  # unchanged list: nothing changed
+    assert out.strip() == "un-sc: 2 entries (0 new, 0 changed, 0 delisted)"  # unchanged list: nothing changed
     code, out, _ = run("who", "--designated-by", "UN", "--program", "Taliban", "--format", "json", "--db", db)
     rows = json.loads(out)
     assert [(r["target"], r["since"], r["name"]) for r in rows] == [("UNSC:TAi.900", "2001-01-25", "ABDUL EXAMPLE")]

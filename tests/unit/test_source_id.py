@@ -86,7 +86,7 @@ def test_a_version_4_store_gains_the_source_id_column_and_loses_it_on_downgrade(
     assert "source_id" not in {c["name"] for c in inspect(engine).get_columns("articles")}
     engine.dispose()
     store = open_store(url)
-    assert migrate.current(store.engine) == "0004"
+    assert migrate.current(store.engine) == migrate.head()
     assert "ix_articles_source_id" in {i["name"] for i in inspect(store.engine).get_indexes("articles")}
     assert query.article(store, "a1")["source_id"] is None
     with store.engine.begin() as conn:
@@ -101,7 +101,7 @@ def test_on_postgres_a_version_4_store_is_migrated_and_finds_articles_by_source_
         conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '4')"))
     engine.dispose()
     store, art = _store_one(pg_url)
-    assert migrate.current(store.engine) == "0004"
+    assert migrate.current(store.engine) == migrate.head()
     assert query.article(store, "wire-1")["id"] == art.id
     store.close()
 

@@ -76,7 +76,7 @@ def test_parse_reads_people_and_organisations(small):
 def test_import_writes_entries_and_designations(store, small):
     resolved = {"EXAMPLE TRUST": "EXAMPLE_TRUST"}
     counts = datasets.import_file(store, "un-sc", small, resolve=lambda e: resolved.get(e.name))
-    assert counts == {"dataset": "un-sc", "entries": 2, "inserted": 2, "updated": 0}
+    assert counts == {"dataset": "un-sc", "entries": 2, "inserted": 2, "updated": 0, "delisted": 0}
     st = state.status(store, "UN", "UNSC:TAi.900", as_of="2025-04-25")
     assert st["designation"]["value"] == "listed"
     assert st["designation"]["since"] == "2001-01-25"

@@ -234,4 +234,4 @@ def register(app: typer.Typer) -> None:
         except datasets.DatasetError as exc:
             fail(str(exc))
         typer.echo(f"{dataset}: {counts['entries']} entries ({counts['inserted']} new, "
-                   f"{counts['updated']} changed)")
+                   f"{counts['updated']} changed, {counts.get('delisted', 0)} delisted)")

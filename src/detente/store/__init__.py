@@ -10,6 +10,8 @@ Interface (keep it):
 - ``Store.known_ids(ids) -> set[str]`` — which of these article ids are stored (skip before parsing).
 - ``Store.read()`` / ``Store.write()`` — connections whose database errors become ``StoreError``.
 - Queries: ``detente.store.query`` (``events``, ``article``, ``articles``, ``counts``).
+- Watches: every save records the alerts its relation changes raise (``detente.watch``), in the same
+  transaction, then sends them to the watches' webhooks (``Store.deliver``).
 
 SQLite: WAL journal, ``busy_timeout`` (5 s; ``?timeout=SECONDS`` in the URL changes it), foreign
 keys on, and transactions begun by SQLAlchemy rather than by the ``sqlite3`` module (so that
@@ -20,6 +22,7 @@ instead of failing half-way).
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -181,6 +184,16 @@ class Store:
         with self.errors():
             return recluster(self, None if article_ids is None else list(article_ids))
 
+    def deliver(self, alert_ids: list[int], article_ids: list[str] = ()) -> None:
+        """After a commit: stance alerts of these articles, then every new alert to its watch's webhook
+        (``detente.watch.after_save``); a failure is logged only, the data is stored."""
+        from detente.watch import after_save
+
+        try:
+            after_save(self, list(article_ids), alert_ids)
+        except Exception:  # noqa: BLE001 - `detente watch deliver` sends what is left
+            logging.getLogger("detente.watch").exception("stance alerts or webhook delivery failed")
+
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
         from detente.store.write import existing_ids
@@ -199,6 +212,7 @@ class Store:
         kept, the articles before it in its batch are committed, and the error is raised.
         """
         from detente.store.write import existing_ids, insert_article
+        from detente.watch import record_for_articles
 
         out: list[bool] = []
         it = iter(pairs)
@@ -231,9 +245,12 @@ class Store:
                         break
                     have.add(result.id)
                     out.append(True)
-            written = [r.id for (r, _), ok in zip(chunk, out[before:]) if ok]
+                written = [r.id for (r, _), ok in zip(chunk, out[before:]) if ok]
+                alerts = record_for_articles(conn, written) if written else []  # with the articles
             if written and self.cluster:
                 self.recluster(written)
+            if written:
+                self.deliver(alerts, written)
             if failure is not None:
                 if isinstance(failure, _DB_ERRORS):
                     raise self.error(failure) from failure

@@ -218,3 +218,36 @@ def extract(article_obj):
 
 def save(store: Store, result, article_obj) -> bool:
     return store.save(result, article_obj)
+
+
+# --- watches and alerts (detente.watch) ---------------------------------------------------------
+
+def watches(store: Store) -> list[dict]:
+    from detente import watch
+
+    return watch.list_watches(store)
+
+
+def add_watch(store: Store, dimension: str, **kw: Any) -> dict:
+    """A new watch; ``ValueError`` (``WatchError``) with one line on bad input."""
+    from detente import watch
+
+    return watch.add_watch(store, dimension, **kw)
+
+
+def remove_watch(store: Store, watch_id: int) -> bool:
+    from detente import watch
+
+    return watch.remove_watch(store, watch_id)
+
+
+def alerts(store: Store, **kw: Any) -> list[dict]:
+    from detente import watch
+
+    return jsonable(watch.alerts(store, **kw))
+
+
+def changes(store: Store, **kw: Any) -> dict:
+    from detente import watch
+
+    return jsonable(watch.changes(store, **kw))
