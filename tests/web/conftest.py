@@ -143,12 +143,17 @@ def served(url: str):
         sock.close()
 
 
+def built(tmp_path_factory, name: str, build=build_store) -> str:
+    """The URL of a new SQLite store in a temporary folder of its own, filled by ``build``."""
+    url = f"sqlite:///{tmp_path_factory.mktemp(name) / f'{name}.db'}"
+    build(url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def store_url(tmp_path_factory) -> str:
     """A store with the three articles, shared by read-only tests."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
-    build_store(url)
-    return url
+    return built(tmp_path_factory, "web")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from detente import watch
 from detente.store import open_store
 from detente.web.app import create_app
 
-from .conftest import TOKEN, corpus
+from .conftest import TOKEN, built, corpus
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -27,9 +27,7 @@ def build_watched_store(url: str) -> None:
 
 @pytest.fixture(scope="module")
 def watched_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('alerts') / 'alerts.db'}"
-    build_watched_store(url)
-    return url
+    return built(tmp_path_factory, "alerts", build_watched_store)
 
 
 @pytest.fixture(scope="module")

@@ -33,11 +33,9 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app on a free loopback port, served by uvicorn in a thread, over the test store."""
-    from .conftest import build_store, served
+    from .conftest import built, served
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}"
-    build_store(url)
-    with served(url) as base:
+    with served(built(tmp_path_factory, "browser")) as base:
         yield base
 
 
