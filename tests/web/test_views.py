@@ -47,3 +47,10 @@ def test_a_planned_state_card_says_planned_and_when_it_was_announced(client):
     assert 'id="designation-planned"' not in html  # the suspension happened
     status = client.get("/api/status/RUS/TALIBAN", params={"as_of": "2025-06-01"}).json()
     assert status["representation"]["event_status"] == "planned" and "event_status" not in status["designation"]
+
+
+def test_a_planned_change_is_marked_planned_under_the_chart():
+    data = views.stance_data([{"month": "2025-04", "value": 3.4, "events": 1}],
+                             [{"dimension": "representation", "value": "ambassador", "date": "2025-04",
+                               "source": "RUS", "status": "planned"}], "RUS")
+    assert data["changes"] == [{"month": "2025-04", "label": "representation: ambassador (planned)"}]

@@ -110,6 +110,7 @@
     data: points.map(p => p.value),
     borderColor: '#1f5fa8', backgroundColor: '#1f5fa8',
     spanGaps: true, tension: 0,
+    clip: 8,  // a point in the first or last month is drawn whole, not cut at the plot's edge
     segment: { borderDash: gap, borderColor: (c) => (gap(c) ? 'rgba(31,95,168,.35)' : undefined) },
     pointRadius: points.map(p => (p.value === null ? 0 : 3 + Math.min(4, Math.sqrt(p.events || 0)))),
     pointHoverRadius: 7,
@@ -121,7 +122,7 @@
     options: {
       animation: false,
       maintainAspectRatio: false,
-      layout: { padding: { top: 4 } },
+      layout: { padding: { top: 4, right: 8 } },
       scales: {
         y: { min: -10, max: 10, ticks: { stepSize: 5 } },
         x: { ticks: { autoSkip: true, maxTicksLimit: 12, maxRotation: 0 } },
