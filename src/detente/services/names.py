@@ -52,11 +52,13 @@ class UnknownActor(ValueError):
 def default_kb() -> Any | None:
     """The packaged actor KB, or ``None`` (logged) when it cannot be loaded: names then resolve
     from the store's ids alone."""
+    import sqlite3
+
     from detente.actors import KBError, load_kb
 
     try:
         return load_kb()
-    except (KBError, OSError, ValueError) as exc:
+    except (KBError, OSError, ValueError, sqlite3.Error) as exc:  # the compiled index is an SQLite file
         log.warning("actor KB could not be loaded: %s", exc)
         return None
 
