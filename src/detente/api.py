@@ -155,17 +155,14 @@ class Store:
                  collapse: bool = True) -> list[TimelineItem]:
         """Events and state changes between a and b (both directions), oldest first; one row per
         real-world event unless ``collapse=False``."""
-        from detente.relations.brief import display_names
-        from detente.relations.state import timeline
+        from detente.services.briefs import timeline
 
-        src, tgt = self.actor_id(a), self.actor_id(b)
-        rows = timeline(self._store, src, tgt, _day(since), _day(until),
-                        names=display_names(self._store, [src, tgt]), collapse=collapse)
+        rows = timeline(self._store, self.actor_id(a), self.actor_id(b), _day(since), _day(until), collapse=collapse)
         return timeline_items(rows)
 
     def brief(self, a: str, b: str, as_of: DateLike = None) -> Brief:
         """A short sourced brief of a → b (``detente brief --format json``)."""
-        from detente.relations.brief import brief
+        from detente.services.briefs import brief
 
         return Brief.model_validate(brief(self._store, self.actor_id(a), self.actor_id(b), _day(as_of)))
 

@@ -23,9 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import IO, Any
 
-from sqlalchemy import select
-
-from detente.store import schema as s
+from detente.store import query
 
 FORMATS = ("csv", "parquet", "plover-json", "ftm")
 
@@ -86,30 +84,23 @@ def _iso(v: Any) -> Any:
 
 def flat_rows(store) -> Iterator[dict[str, Any]]:
     """One dict per event, in the column order of :data:`FLAT_COLUMNS`."""
-    e, a = s.events, s.articles
-    q = (
-        select(e, a.c.published, a.c.source.label("news_source"), a.c.url, a.c.source_id.label("article_source_id"))
-        .join(a, a.c.id == e.c.article_id)
-        .order_by(e.c.day_first, e.c.id)
-    )
-    with store.engine.connect() as conn:
-        for r in conn.execution_options(yield_per=2000).execute(q).mappings():
-            yield {
-                "event_id": r["id"], "cluster_id": r["cluster_id"], "date": r["date"],
-                "date_precision": r["date_precision"], "date_end": r["date_end"],
-                "day_first": _iso(r["day_first"]), "day_last": _iso(r["day_last"]),
-                "source_id": r["source_id"], "source_country": r["source_country"],
-                "source_sector": r["source_sector"], "source_text": r["source_text"],
-                "target_id": r["target_id"], "target_country": r["target_country"],
-                "target_sector": r["target_sector"], "target_text": r["target_text"],
-                "plover_type": r["type"], "plover_mode": r["mode"],
-                "plover_context": ";".join(r["context"] or []), "status": r["status"],
-                "cameo": r["cameo"], "goldstein": r["goldstein"], "confidence": r["confidence"],
-                "rule": r["rule"], "article_id": r["article_id"], "article_source_id": r["article_source_id"],
-                "published": _iso(r["published"]),
-                "news_source": r["news_source"], "url": r["url"], "sentence": r["sentence"],
-                "start": r["start"], "end": r["end"], **action_geo(r),
-            }
+    for r in query.flat_event_rows(store):
+        yield {
+            "event_id": r["id"], "cluster_id": r["cluster_id"], "date": r["date"],
+            "date_precision": r["date_precision"], "date_end": r["date_end"],
+            "day_first": _iso(r["day_first"]), "day_last": _iso(r["day_last"]),
+            "source_id": r["source_id"], "source_country": r["source_country"],
+            "source_sector": r["source_sector"], "source_text": r["source_text"],
+            "target_id": r["target_id"], "target_country": r["target_country"],
+            "target_sector": r["target_sector"], "target_text": r["target_text"],
+            "plover_type": r["type"], "plover_mode": r["mode"],
+            "plover_context": ";".join(r["context"] or []), "status": r["status"],
+            "cameo": r["cameo"], "goldstein": r["goldstein"], "confidence": r["confidence"],
+            "rule": r["rule"], "article_id": r["article_id"], "article_source_id": r["article_source_id"],
+            "published": _iso(r["published"]),
+            "news_source": r["news_source"], "url": r["url"], "sentence": r["sentence"],
+            "start": r["start"], "end": r["end"], **action_geo(r),
+        }
 
 
 def write_csv(store, out: IO[str]) -> int:
@@ -190,13 +181,10 @@ def ftm_entities(store) -> Iterator[dict[str, Any]]:
     An episode opens with a ``listed`` change and closes with the next ``suspended``/``delisted``
     change of the same (source, target, programme); its FtM ``status`` is the latest value.
     """
-    rc, le = s.relation_changes, s.list_entries
     from detente.actors import load_kb
 
     kb = load_kb()
-    with store.engine.connect() as conn:
-        entries = {(r.dataset, r.entry_id): r for r in conn.execute(select(le))}
-        changes = list(conn.execute(select(rc).where(rc.c.dimension == "designation")).mappings())
+    entries, changes = query.designation_rows(store)
     seen_targets: set[str] = set()
     by_key: dict[tuple, list] = defaultdict(list)
     for c in changes:

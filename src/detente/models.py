@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 Precision = Literal["day", "month", "year", "decade"]
 Status = Literal["occurred", "ongoing", "planned", "negated", "reported"]
@@ -39,6 +39,12 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?")
+
+
+def first_error(exc: ValidationError) -> str:
+    """"loc.path: message" of the first problem pydantic found (for one-line errors naming the input)."""
+    err = exc.errors()[0]
+    return f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}"
 
 
 def strip_controls(text: str) -> str:

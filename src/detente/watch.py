@@ -374,7 +374,7 @@ def alerts(store, *, since: str | dt.date | None = None, watch: int | None = Non
 
 def _names(store, rows: list[dict[str, Any]]) -> dict[str, str]:
     """Readable names of the actors of these alerts (``relations.brief.display_names``)."""
-    from detente.relations.brief import display_names
+    from detente.services.briefs import display_names
 
     ids = sorted({r[k] for r in rows for k in ("source", "target")})
     return display_names(store, ids) if ids else {}

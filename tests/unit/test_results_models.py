@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from detente.models import Article, ArticleResult, RelationChange
-from detente.relations import brief as brief_mod
+from detente.services import briefs as brief_mod
 from detente.relations import state
 from detente.results import Brief, Status, TimelineItem, WhoRow
 from detente.store import open_store

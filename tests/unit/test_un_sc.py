@@ -43,11 +43,6 @@ SMALL = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture
-def store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'un.db'}")
-
-
-@pytest.fixture
 def small(tmp_path):
     path = tmp_path / "small.xml"
     path.write_text(SMALL, encoding="utf-8")

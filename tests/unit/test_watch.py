@@ -119,6 +119,18 @@ def test_the_alerts_command_prints_json_and_filters_by_date(store, tmp_path):
     assert out.exit_code == 1 and "bad --since '2025-13-01'" in out.output
 
 
+def test_watch_commands_take_names_and_print_tables(store):
+    runner = CliRunner()
+    out = runner.invoke(app, ["watch", "add", "--dimension", "designation", "--target", "the Taliban",
+                              "--db", store.url])
+    assert out.exit_code == 0, out.output
+    assert "designation * → TALIBAN" in out.stdout
+    out = runner.invoke(app, ["watch", "list", "--db", store.url])
+    assert out.exit_code == 0 and "TALIBAN" in out.stdout and "designation" in out.stdout
+    out = runner.invoke(app, ["watch", "add", "--dimension", "designation", "--target", "Tallybahn", "--db", store.url])
+    assert out.exit_code == 1 and "unknown or ambiguous actor 'Tallybahn'" in out.output
+
+
 def test_a_stance_watch_fires_when_the_label_of_the_dyad_changes(store):
     hostile = watch.add_watch(store, "stance", source="RUS", target="UKR")
     friendly = watch.add_watch(store, "stance", source="RUS", target="UKR", values=["cooperative"])

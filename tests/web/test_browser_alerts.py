@@ -11,12 +11,10 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def alerts_server(tmp_path_factory):
-    from .conftest import served
+    from .conftest import built, served
     from .test_alerts_web import build_watched_store
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser-alerts') / 'alerts.db'}"
-    build_watched_store(url)
-    with served(url) as base:
+    with served(built(tmp_path_factory, "browser-alerts", build_watched_store)) as base:
         yield base
 
 

@@ -7,15 +7,13 @@ Exit codes: 0 fine; 1 an input could not be read (the rest was ingested) or a ba
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
+from detente import render
 from detente.cli.common import DbOption, Format, actor_id, db_url, fail, is_tty, parse_date, printable
 
 STORE_FAILED = 2
@@ -61,53 +59,21 @@ def flat_event(ev: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return printable(str(value))
-
-
-_WRAPPING = {"title", "sentence", "quote", "speaker"}
-
-
 def _print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
                  wrap: frozenset[str] = frozenset()) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=title, show_lines=False)
-    wrapping = _WRAPPING | wrap
-    for col in columns:  # ids, dates and codes are never wrapped or cut; free text wraps
-        table.add_column(col, no_wrap=col not in wrapping, overflow="fold" if col in wrapping else "ellipsis")
-    for row in rows:
-        table.add_row(*(Text(_cell(v)) for v in row))  # Text: stored "[...]" is never rich markup
-    Console(soft_wrap=False).print(table)
+    render.print_table(columns, rows, title, wrap)
 
 
 def _print_md(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    def esc(v: Any) -> str:
-        return _cell(v).replace("|", "\\|").replace("\n", " ")
-
-    typer.echo("| " + " | ".join(columns) + " |")
-    typer.echo("|" + "---|" * len(columns))
-    for row in rows:
-        typer.echo("| " + " | ".join(esc(v) for v in row) + " |")
+    typer.echo(render.md_table(columns, rows))
 
 
 def _print_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
-    typer.echo(buf.getvalue(), nl=False)
+    typer.echo(render.csv_text(columns, rows))
 
 
 def _echo_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    typer.echo(render.json_text(value))
 
 
 def _short(text: str | None, n: int = 80) -> str:
@@ -115,10 +81,7 @@ def _short(text: str | None, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _actor_cell(ref: dict[str, Any] | None) -> str:
-    if not ref:
-        return ""
-    return ref.get("id") or "/".join(x for x in (ref.get("country"), ref.get("sector")) if x) or ref.get("text") or ""
+_actor_cell = render.actor_cell
 
 
 def _location_countries(value: str, actor_files: Sequence[Path] = ()) -> list[str]:
@@ -344,7 +307,7 @@ def register(app: typer.Typer) -> None:
             if dyad and any(dyad):
                 dyad_ids = (actor_id(dyad[0], store=store, kb=kb), actor_id(dyad[1], store=store, kb=kb))
         if clusters:
-            from detente.dedup import clusters as find_clusters
+            from detente.store.clusters import clusters as find_clusters
 
             try:
                 rows = find_clusters(store, actor=the_actor, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)

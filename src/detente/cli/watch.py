@@ -6,12 +6,11 @@ records the alerts it raises. Exit 1: a bad argument; 2: the store cannot be use
 
 from __future__ import annotations
 
-import json
 from typing import Optional
 
 import typer
 
-from detente.cli.common import DbOption, Format, fail, parse_date, printable
+from detente.cli.common import DbOption, Format, actor_id, fail, parse_date, printable
 
 watch_app = typer.Typer(help="Watches: be told when a relation changes (see `detente alerts`).",
                         no_args_is_help=True)
@@ -25,25 +24,24 @@ def _store(db: str | None, create: bool = False):
 
 def _actor(store, text: str | None) -> str:
     """``*`` (any), an id as given (``TALIBAN``, ``UNSC:TAi.001``), or a name resolved to an id."""
-    from detente.cli.relations import _ID_SHAPE, resolve_actor
+    from detente.services.names import ID_SHAPE
 
     t = (text or "*").strip()
-    if t == "*" or _ID_SHAPE.match(t):
+    if t == "*" or ID_SHAPE.match(t):
         return t
-    try:
-        return resolve_actor(store, t)
-    except ValueError as exc:
-        fail(str(exc))
+    return actor_id(t, store=store)
 
 
 def _json(value) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    from detente.render import json_text
+
+    typer.echo(json_text(value))
 
 
 def _table(header: list[str], rows: list[list], title: str | None = None) -> None:
-    from detente.cli.relations import _print_table
+    from detente.render import print_table
 
-    _print_table(header, rows, title)
+    print_table(header, rows, title)
 
 
 def _check_format(fmt: Format) -> None:

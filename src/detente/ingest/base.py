@@ -19,6 +19,7 @@ import email.utils
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from detente.models import MAX_YEAR, MIN_YEAR, Article, date_in_range, http_url, strip_controls
@@ -45,6 +46,16 @@ class Defaults:
 
     published: dt.date | None = None
     source: str | None = None
+
+
+def feed_leniently(parser: HTMLParser, html: str) -> None:
+    """Feed ``html`` to an ``html.parser`` parser and close it, keeping what it gathered when it
+    gives up part-way."""
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient, but a handler may meet anything; keep what was gathered
+        pass
 
 
 def decode(data: bytes) -> str:

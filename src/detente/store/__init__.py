@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +89,7 @@ class Store:
         """The URL for messages (password hidden)."""
         try:
             return make_url(self.url).render_as_string(hide_password=True)
-        except Exception:  # noqa: BLE001 - a URL we could connect with is always renderable
+        except (sa_exc.ArgumentError, ValueError):  # a URL we could connect with is always renderable
             return self.url
 
     def error(self, exc: BaseException) -> StoreError:
@@ -178,7 +179,7 @@ class Store:
     # -- writes --------------------------------------------------------------------------------
     def recluster(self, article_ids: Iterable[str] | None = None) -> int:
         """Update event clusters (``detente.dedup``) for the groups these articles touch (all if None)."""
-        from detente.dedup import recluster
+        from detente.store.clusters import recluster
 
         with self.errors():
             return recluster(self, None if article_ids is None else list(article_ids))
@@ -275,7 +276,7 @@ def _sqlite_setup(engine: Engine, timeout: float) -> None:
             cur.execute("PRAGMA cache_size=-65536")
             try:
                 cur.execute("PRAGMA journal_mode=WAL")
-            except Exception:  # noqa: BLE001 - read-only or locked file: keep its journal mode
+            except sqlite3.Error:  # read-only or locked file: keep its journal mode
                 pass
         finally:
             cur.close()
@@ -306,7 +307,7 @@ def open_store(url: str, create: bool = True, force: bool = False) -> Store:
     """
     try:
         parsed = make_url(url)
-    except Exception as exc:  # noqa: BLE001 - ArgumentError and friends
+    except (sa_exc.ArgumentError, ValueError, TypeError) as exc:
         raise StoreError(f"{url}: not a database URL ({exc})") from None
     connect_args: dict = {}
     timeout = _DEFAULT_TIMEOUT
@@ -325,7 +326,8 @@ def open_store(url: str, create: bool = True, force: bool = False) -> Store:
             raise StoreError(f"{url}: cannot create the database: folder {str(path.parent)!r} does not exist")
     try:
         engine = create_engine(parsed, future=True, connect_args=connect_args)
-    except Exception as exc:  # noqa: BLE001 - missing driver, bad URL parts
+    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError, ValueError, TypeError) as exc:
+        # no driver for the dialect, or URL parts the driver refuses
         raise StoreError(f"{url}: cannot use this database URL ({exc})") from None
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine, timeout)

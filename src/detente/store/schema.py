@@ -79,20 +79,18 @@ articles = Table(
     Index("ix_articles_source_id", "source_id"),
 )
 
-sentences = Table(
-    "sentences", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-)
+def _article_span() -> tuple[Column, ...]:
+    """The key (article, position) and the offsets of a row that marks a span of an article."""
+    return (Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+            Column("idx", Integer, primary_key=True),
+            Column("start", Integer, nullable=False),
+            Column("end", Integer, nullable=False))
+
+
+sentences = Table("sentences", metadata, *_article_span())
 
 mentions = Table(
-    "mentions", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    "mentions", metadata, *_article_span(),
     Column("text", Text, nullable=False),
     Column("actor_id", String(64)),
     Column("country", String(8)),

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from detente.web import backend, views
+from detente.web.requests import WebError, _bearer, _parse_json, _read_body, _token_matches, parse_day
 
 FEED_SIZE = 50
 PAGE_SIZE = 200
@@ -62,8 +63,6 @@ def _entry_html(alert: dict[str, Any], base: str) -> str:
 
 def register(app: FastAPI, store, templates, token: str | None) -> None:
     """Add the routes to ``app`` (called by ``create_app``)."""
-    from detente.web.app import WebError, _bearer, _parse_json, _read_body, _token_matches, parse_day
-
     def watch_param(watch: str) -> int | None:
         """``?watch=`` of a page or the feed: a watch id, or empty for all (a form sends it empty)."""
         if watch and not watch.isdigit():

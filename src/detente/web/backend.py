@@ -14,15 +14,13 @@ import enum
 import logging
 from typing import Any
 
-from sqlalchemy import func, or_, select
-
-from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
 from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, stored_events, timeline_items
+from detente.services import briefs as _briefs
+from detente.services import search as _search
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
-from detente.store import schema as S
 
 log = logging.getLogger("detente.web")
 
@@ -79,15 +77,7 @@ def counts(store: Store) -> dict:
 
 def top_dyads(store: Store, limit: int = 15) -> list[dict]:
     """The most active directed pairs of the whole store: ``{source, target, events, latest}``."""
-    t = S.events
-    n = func.count().label("events")
-    stmt = (select(t.c.source_id, t.c.target_id, n, func.max(t.c.day_first).label("latest"))
-            .where(t.c.source_id.is_not(None), t.c.target_id.is_not(None))
-            .group_by(t.c.source_id, t.c.target_id)
-            .order_by(n.desc(), t.c.source_id, t.c.target_id).limit(limit))
-    with store.read() as conn:
-        return [{"source": r.source_id, "target": r.target_id, "events": r.events,
-                 "latest": jsonable(r.latest)} for r in conn.execute(stmt)]
+    return _query.top_dyads(store, limit)
 
 
 def in_store(store: Store, actor_id: str) -> bool:
@@ -99,21 +89,6 @@ def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
     return _query.actor_ids(store, limit)
 
 
-def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
-    """Store actor ids containing ``q``, then the nearest by spelling."""
-    up = q.strip().upper()
-    ids = store_actor_ids(store)
-    hits = [i for i in ids if up in i]
-    if len(hits) < limit and len(up) >= 3:
-        from rapidfuzz import fuzz, process
-
-        # plain ratio: WRatio scores any short id inside a long word ("SAU" in "SANCTIONS") highly
-        for name, score, _ in process.extract(up, ids, scorer=fuzz.ratio, limit=limit):
-            if score >= 75 and name not in hits:
-                hits.append(name)
-    return hits[:limit]
-
-
 # --- relations ---------------------------------------------------------------------------------
 
 def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
@@ -123,11 +98,11 @@ def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
 def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
              collapse: bool = True) -> list[dict]:
     """One row per event cluster (its other reports under ``also``), as ``detente timeline`` shows."""
-    return dumps(timeline_items(_state.timeline(store, a, b, since, until, collapse=collapse)))
+    return dumps(timeline_items(_briefs.timeline(store, a, b, since, until, collapse=collapse)))
 
 
 def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return Brief.model_validate(_brief.brief(store, a, b, as_of)).to_json()
+    return Brief.model_validate(_briefs.brief(store, a, b, as_of)).to_json()
 
 
 def who(store: Store, **kw: Any) -> list[dict]:
@@ -146,11 +121,13 @@ def stance_series(store: Store, a: str, b: str, since: dt.date | None = None,
 # --- actors ------------------------------------------------------------------------------------
 
 def _kb():
-    from detente.actors import load_kb
+    import sqlite3
+
+    from detente.actors import KBError, load_kb
 
     try:
         return load_kb()
-    except Exception as exc:  # noqa: BLE001 - a broken KB must not take the web app down
+    except (KBError, OSError, ValueError, sqlite3.Error) as exc:  # a broken KB must not take the web app down
         log.warning("actor KB could not be loaded: %s", exc)
         return None
 
@@ -189,11 +166,7 @@ def list_entry(store: Store, actor_id: str) -> dict | None:
     prefix, sep, ref = actor_id.partition(":")
     if not sep or not ref:
         return None
-    t = S.list_entries
-    stmt = select(t.c.dataset, t.c.entry_id, t.c.schema, t.c.name, t.c.aliases, t.c.program).where(
-        or_(t.c.entry_id == ref, t.c.reference == ref)).limit(1)
-    with store.read() as conn:
-        row = conn.execute(stmt).mappings().first()
+    row = _query.list_entry(store, ref)
     if row is None:
         return None
     return {"dataset": row["dataset"], "id": row["entry_id"], "schema": row["schema"], "name": row["name"],
@@ -204,23 +177,7 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
                     status: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None) -> list[dict]:
     """Events whose sentence contains ``text`` (case-insensitive), newest first."""
-    needle = text.strip().lower()
-    if not needle:
-        return []
-    e = S.events
-    pattern = _query.contains_pattern(needle)
-    stmt = _query._event_select().where(func.lower(e.c.sentence).like(pattern, escape=_query.LIKE_ESCAPE))
-    if type:
-        stmt = stmt.where(e.c.type == type)
-    if status:
-        stmt = stmt.where(e.c.status == status)
-    if since:
-        stmt = stmt.where(e.c.day_first >= since)
-    if until:
-        stmt = stmt.where(e.c.day_first <= until)
-    stmt = stmt.order_by(e.c.day_first.is_(None), e.c.day_first.desc(), e.c.id.desc()).limit(limit)
-    with store.read() as conn:
-        return dumps(stored_events([_query.event_dict(r) for r in conn.execute(stmt).mappings()]))
+    return dumps(stored_events(_query.events_matching(store, text, limit, type, status, since, until)))
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
@@ -235,33 +192,13 @@ def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
 
 
 def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
-    """Actors whose names or ids look like ``q``: the KB's hits, then store ids."""
-    q = q.strip()
-    if not q:
-        return []
-    out: list[dict] = []
-    kb = _kb()
-    if kb is not None and hasattr(kb, "search"):
-        try:
-            for hit in list(kb.search(q))[:limit]:
-                if isinstance(hit, (list, tuple)) and hit:  # (id, score, matched name)
-                    entry = kb.get(hit[0]) if hasattr(kb, "get") else None
-                    item = {"id": hit[0], "name": getattr(entry, "name", None) or hit[0],
-                            "kind": getattr(entry, "kind", None),
-                            "score": hit[1] if len(hit) > 1 else None,
-                            "matched": hit[2] if len(hit) > 2 else None}
-                else:
-                    item = jsonable(hit)
-                if isinstance(item, dict) and item.get("id"):
-                    out.append(item)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("actor search failed: %s", exc)
-    seen = {item.get("id") for item in out}
-    for rid in _search_store_ids(store, q, limit):
-        if rid not in seen:
-            out.append({"id": rid, "name": rid})
-            seen.add(rid)
-    return out[:limit]
+    """Actors whose names or ids look like ``q`` (``detente.services.search.actors``)."""
+    return _search.actors(store, q, limit, kb=_kb())
+
+
+def search(store: Store, q: str, **kw: Any) -> dict:
+    """What the search box answers (``detente.services.search.search``)."""
+    return _search.search(store, q, kb=_kb(), **kw)
 
 
 def candidates(store: Store, text: str, limit: int = 5) -> list[str]:

@@ -5,22 +5,19 @@ and ``relation_changes.recorded_at`` with the index ``ix_relchg_recorded`` (reco
 ``detente changes --recorded-since``. Changes stored before take their article's ``ingested_at``
 (list changes stay null: when they were imported is not known). Like 0002 and 0003 it only adds
 what is missing.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-04 21:00:00
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
+from detente.store.migrations import steps
+
 revision = '0005'
 down_revision = '0004'
-branch_labels = None
-depends_on = None
 
 _NEW_TABLES = ("watches", "alerts", "alert_evidence", "webhook_deliveries")  # in dependency order
+_RECORDED = (("recorded_at", sa.Text()),)
 _RECORDED_INDEX = ("ix_relchg_recorded", ["recorded_at", "id"])
 
 
@@ -34,25 +31,16 @@ def upgrade() -> None:
     for name in _NEW_TABLES:
         if name not in have:
             meta.tables[name].create(bind)
-    columns = {c["name"] for c in insp.get_columns("relation_changes")}
-    indexes = {i["name"] for i in insp.get_indexes("relation_changes")}
-    if "recorded_at" not in columns:
-        with op.batch_alter_table("relation_changes", schema=None) as batch_op:
-            batch_op.add_column(sa.Column("recorded_at", sa.Text(), nullable=True))
+    if steps.add_missing("relation_changes", _RECORDED, _RECORDED_INDEX):
         op.execute(
             "UPDATE relation_changes SET recorded_at = "
             "(SELECT ingested_at FROM articles WHERE articles.id = relation_changes.article_id) "
             "WHERE recorded_at IS NULL AND article_id IS NOT NULL"
         )
-    if _RECORDED_INDEX[0] not in indexes:
-        with op.batch_alter_table("relation_changes", schema=None) as batch_op:
-            batch_op.create_index(_RECORDED_INDEX[0], _RECORDED_INDEX[1], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("relation_changes", schema=None) as batch_op:
-        batch_op.drop_index(_RECORDED_INDEX[0])
-        batch_op.drop_column("recorded_at")
+    steps.drop("relation_changes", _RECORDED, _RECORDED_INDEX)
     for name in reversed(_NEW_TABLES):
         op.drop_table(name)
 
