@@ -697,7 +697,26 @@ def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
     if not _verbal(m.trigger):
         return None
     tok = find(m.trigger)
-    return _core(ctx, tok, role) if tok is not None and not _instrument(tok) else None
+    if tok is None or _instrument(tok):
+        return None
+    arg = _core(ctx, tok, role)
+    if arg is None and role == "subj" and (op := _operator(tok)) is not None:
+        # "Shells fired by Houthi forces killed 18": who fired them did it
+        arg = _core(ctx, op, role)
+    return arg
+
+
+def _operator(tok: Token) -> Token | None:
+    """Who a thing named as the subject was used by: "rockets fired by Hamas", "a car driven by a
+    militant" (a participle with a "by" agent on the noun, or on the verb the parser hung it on)."""
+    verbs = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if tok.dep_ == "nsubj" and tok.head.tag_ == "VBN":
+        verbs.append(tok.head)  # "Rockets fired by Hamas militants killed …" parsed with "fired" as the verb
+    for v in verbs:
+        for a in v.children:
+            if a.dep_ == "agent":
+                return next((p for p in a.children if p.dep_ == "pobj"), None)
+    return None
 
 
 @roles.role("source", "subj")
