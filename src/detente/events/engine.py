@@ -1328,7 +1328,12 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
     for a in head.children:
-        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and not _describes(ctx, arg, a):
+        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and _describes(ctx, arg, a):
+            named = _core(ctx, a, arg.role) if not arg.ref.id else None
+            if named is not None and named.ref.id:
+                return [named]  # the description's actor is the one the KB knows ("…, Urjit Patel")
+            continue
+        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None:
             group |= {a.i, *(c.i for c in a.conjuncts)}
         if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts:
             group |= {a.i, *(c.i for c in a.conjuncts)}
@@ -1365,7 +1370,11 @@ def _describes(ctx: Ctx, arg: Arg, appos: Token) -> bool:
     if arg.mention is None:
         return False
     kinds = {ctx.mentions[arg.mention].kind, ctx.mentions[ctx.tok2m[appos.i]].kind}
-    return bool(kinds & {"generic", "compositional"}) and bool(kinds & {"person", "entity"})
+    described = {"generic", "compositional", "entity"}
+    # a person and a description of them ("the Governor of …, Urjit Patel"), or a noun of people
+    # and a name; two persons, or two states, are a list
+    return (("person" in kinds and len(kinds) == 2 and bool(kinds & described))
+            or (bool(kinds & {"generic", "compositional"}) and "entity" in kinds))
 
 
 def _pair_partner(ctx: Ctx, arg: Arg) -> Arg | None:
