@@ -29,7 +29,11 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
 from detente.models import Mention
-from detente.places import country_of_place
+from detente.places import country_of_place, place_of
+
+
+#: entity labels of names that are never a place ("on April 1", "at Mary's")
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
 
 
 class GenericSpec(BaseModel):
@@ -46,6 +50,8 @@ class GenericSpec(BaseModel):
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
     state_organ_sectors: list[str] = Field(default_factory=list)
+    #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
+    entity_heads: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class AgentFile(BaseModel):
@@ -58,6 +64,12 @@ class AgentFile(BaseModel):
 def spec() -> GenericSpec:
     text = resources.files("detente").joinpath("data/actors/generic.yml").read_text(encoding="utf-8")
     return GenericSpec.model_validate(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def entity_heads() -> dict[str, str]:
+    """Folded last word of a name → the sector of the body it names."""
+    return {fold(w): sector for sector, ws in spec().entity_heads.items() for w in ws}
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +126,9 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         if m.country and a is not None and a.kind in ("state", "historic_state"):
             return m.country
         return None
-    if t.pos_ == "PROPN":
+    if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACE_LABELS:
         left = t.i
-        while left > 0 and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+        while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i:
             left -= 1
         name = t.doc[left:t.i + 1].text
         for h in kb.hits(name):
@@ -138,6 +150,38 @@ def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
+def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str]:
+    """The sector of the role a named person has in the text: the words right before the name
+    ("Judge", "Republican Senator", "Aurora theater shooter"), else a noun in apposition ("X, an
+    adviser to …", "X, the Deputy Prime Minister"), else a role coordinated before it ("author and
+    philosopher X")."""
+    doc = ent.doc
+    lo = ent.start
+    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
+            and doc[lo - 1].head.i >= lo - 1 and lo > ent.start - 4:
+        lo -= 1
+    if lo < ent.start:
+        got = _sector_of_phrase(kb, list(doc[lo:ent.start]))
+        if got is not None and got[0] != "UNK":
+            return got[0], doc[ent.start - got[1]:ent.start].text
+    for c in ent.root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end:
+            got = _sector_of_phrase(kb, [t for t in doc[c.left_edge.i:c.i + 1] if t.dep_ != "det"])
+            if got is not None and got[0] != "UNK":
+                return got[0], c.text
+    return None, ""
+
+
+def _main_country(mentions: list[Mention]) -> str | None:
+    """The country the article's actors belong to most often (the first named on a tie): the
+    likeliest country of a person or body the text gives no country."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country and m.kind != "generic":
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB,
                    countries: frozenset[str] = frozenset()) -> str | None:
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
@@ -157,6 +201,8 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                     cands.extend(p for p in c.children if p.dep_ == "pobj")
             k += 1
         for c in cands:
+            if c.dep_ == "compound" and c.head.pos_ == "PROPN" and c.head.i > c.i:
+                continue  # a word inside a longer name ("Hatton" of "the Hatton Garden company")
             country = _state_of_token(c, mentions, covered, kb, countries)
             if country is not None:
                 return country
@@ -220,8 +266,12 @@ def _known_place(kb: ActorKB, text: str) -> bool:
 def _left_edge(tok: Token, covered: dict[int, int]) -> int:
     """Where the noun phrase of ``tok`` starts: its compounds and adjectives, not determiners or numbers."""
     left = tok.i
-    for c in sorted(tok.lefts, key=lambda c: -c.i):
-        if c.i != left - 1 or c.dep_ not in ("compound", "amod", "nmod") or c.i in covered:
+    doc = tok.doc
+    # its own modifiers and theirs ("the Hatton Garden Safe Deposit Company": "Hatton" is "Garden"'s)
+    while left > 0:
+        c = doc[left - 1]
+        if c.dep_ not in ("compound", "amod", "nmod") or c.i in covered or not left <= c.head.i <= tok.i \
+                or (c.head.i != tok.i and c.dep_ != "compound"):
             break
         left = c.i
     return left
@@ -273,6 +323,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # one state the article names, if it names exactly one
     states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
     own_state = states.pop() if len(states) == 1 else None
+    main = _main_country(mentions)
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
@@ -282,6 +333,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
                 continue  # the phrase's head decides
             ent = ents.get(tok.i)
+            country_hint = None
             if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
                     and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
@@ -301,13 +353,25 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 kind = "person" if label == "PERSON" else "entity"
                 span, why = ent, f"named entity ({label}) not in the KB"
                 if kind == "person":
-                    # the role before the name ("Aurora theater shooter James Holmes", "activist X"),
-                    # else a private person: a civilian (PLOVER CVL)
-                    role = [t for t in ent.root.children if t.dep_ == "compound" and t.i < ent.start
-                            and t.pos_ == "NOUN"]
-                    got = _sector_of_phrase(kb, role[-1:]) if role else None
-                    sector = got[0] if got else sp.person_sector
-                    why += f"; {'role ' + repr(role[-1].text) if got else 'no role: a private person'} → {sector}"
+                    # the role before the name ("Aurora theater shooter James Holmes", "Judge X",
+                    # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
+                    # person: a civilian (PLOVER CVL)
+                    got, role_text = _person_role(kb, ent)
+                    sector = got if got else sp.person_sector
+                    why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
+                elif hit is None:
+                    heads = entity_heads()
+                    head = heads.get(fold(ent[-2:].text)) if len(ent) > 2 else None
+                    head = head or heads.get(fold(ent[-1].text))
+                    if head is not None:  # "the NYU Langone Medical Center", "Vice News"
+                        sector = head
+                        why += f"; a {ent[-1].text.lower()!r} name → {sector}"
+                    elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None:
+                        if gp.kind not in ("adm1", "country") or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                            continue  # a place the NER took for a body ("the remainder of Aleppo")
+                        # a state or province acting ("Arkansas executes …"): its government
+                        sector, country_hint = "GOV", gp.country
+                        why += f"; the province {gp.name!r} acting: its government"
             else:
                 left = _left_edge(tok, covered)
                 toks = list(doc[left:tok.i + 1])
@@ -325,17 +389,26 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
-            country = _modifier_country(span.root, covered, mentions)
-            if country is not None:
+            placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
+            country = _modifier_country(span.root, covered, mentions) or country_hint
+            if country is not None and country == country_hint:
+                why += f"; country {country}"
+            elif country is not None:
                 why += f"; country {country} from a modifier"
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
                 country = own_state
                 why += f"; country {country}: the one state the article names (a state organ)"
-            elif place is not None and (sector not in no_place or kind in ("person", "entity") and sector == "UNK"
-                                        or kind == "person"):
+            elif place is not None and not from_doc and placeable:
                 # (a named person or body is placed where the sentence is, a gunman is not)
                 country = place
-                why += f"; country {country}: " + ("the article's place" if from_doc else "the place of the sentence")
+                why += f"; country {country}: the place of the sentence"
+            elif main is not None and placeable and (kind == "person" or sector in sp.state_organ_sectors):
+                # a person or body the text places nowhere: the country the article's actors are of
+                country = main
+                why += f"; country {country}: the country of the article's actors"
+            elif place is not None and placeable:
+                country = place
+                why += f"; country {country}: the article's place"
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
             new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=None,
                                country=country, sector=sector, score=round(score, 3), why=why,
