@@ -38,6 +38,10 @@ HOW: dict[str, tuple[float, str]] = {
 HOW_ORDER = {h: i for i, h in enumerate(HOW)}
 # a person who died up to this many days before a date still resolves to the post held at death
 DEATH_NEWS_DAYS = 3
+# a person whose first known office starts within this many days is named by it (an -elect, a nominee)
+ELECT_DAYS = 400
+# offices of politicians: before the first of them a person is a party politician (PTY)
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", None})
 HAND_WRITTEN = "hand-written"  # the source of an actor or role of the YAML overlay (detente/data/actors)
 # alias kinds the mention finder matches in running text (variants are look-up only)
 MATCHED_HOWS = frozenset(HOW) - {"variant"}
@@ -553,6 +557,9 @@ class ActorKB:
                                     f"{alive.note}; died {p.died.isoformat()}", 0.8)
             return Standing(None, None, None, f"person {p.id}; died {p.died.isoformat()}", 0.5)
         r = self.role_on(p, day)
+        if r is None:
+            # the last day in office still counts ("X resigns as defence secretary" that day)
+            r = next((r for r in p.roles if r.end == day), None)
         if r is not None:
             served = self.actors[r.actor]  # type: ignore[index]
             s = self.standing(served.id, day)
@@ -562,19 +569,29 @@ class ActorKB:
             if served.kind in ("state", "historic_state"):
                 return Standing(served.id if sector in STATE_SECTORS else None, served.id, sector, note)
             return Standing(served.id, s.country, sector, note)
+        later = sorted((r for r in p.roles if r.start is not None and r.start > day), key=lambda r: r.start)
+        soon = later[0] if later and (later[0].start - day).days <= ELECT_DAYS else None  # type: ignore[operator]
         past = [r for r in p.roles if r.end is not None and r.end <= day]
-        if past:
+        if past and soon is None:
             last = max(past, key=lambda r: r.end)  # type: ignore[arg-type, return-value]
             served = self.actors[last.actor]  # type: ignore[index]
             country = served.id if served.kind in ("state", "historic_state") else self.standing(served.id, day).country
             title = f" {last.title}" if last.title else ""
             return Standing(None, country, "ELI", f"person {p.id}; former{title} on {when}", 0.9)
-        first = p.roles[0] if p.roles else None
-        country = None
+        first = later[0] if later else (p.roles[0] if p.roles else None)
+        country = sector = None
+        note = f"person {p.id}; no role yet on {when}"
         if first is not None:
             served = self.actors[first.actor]  # type: ignore[index]
             country = served.id if served.kind in ("state", "historic_state") else served.country
-        return Standing(None, country, None, f"person {p.id}; no role yet on {when}", 0.6)
+            sector = first.sector or self.standing(served.id, first.start).sector
+            if first is soon:
+                # president-elect, a nominee: already named by the post they are about to take
+                note += f"; takes office {first.start.isoformat()}"
+            elif sector in POLITICAL_SECTORS:
+                # an office holder before any office: a party politician (candidate, activist)
+                sector, note = "PTY", note + "; a politician before office → PTY"
+        return Standing(None, country, sector, note, 0.6)
 
     # --- resolution (see detente.actors.resolve) ------------------------------------------------
     def resolve(self, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()):

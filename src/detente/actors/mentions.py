@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural
+from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
 from detente.models import Mention
 from detente.wordlists import words
@@ -228,6 +228,20 @@ def _people_modified(kb: ActorKB, span, res):
     return res
 
 
+def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
+    """A surname inside a longer personal name whose other words are not the actor's: another
+    person ("Warren Truss" is not Liz Truss, "Ludovic Orban" not Viktor Orbán)."""
+    first = span[0]
+    if first.ent_iob_ != "I" or first.ent_type_ != "PERSON" or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.pos_ != "PROPN" or not prev.is_title:
+        return False
+    a = kb.get(hit.actor)
+    names = " ".join(a.all_names()) if a is not None else ""
+    return fold(prev.text) not in fold(names).split()
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
@@ -250,6 +264,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             continue
         span = doc[s:e]
         hit = hits[0]
+        if hit.how == "person" and _other_given_name(kb, span, hit):
+            continue
         when = _said_on(span, on) if hit.how == "person" else on
         res = from_hit(kb, hit, when, span.text)
         if when != on:
