@@ -72,6 +72,13 @@ def entity_heads() -> dict[str, str]:
     return {fold(w): sector for sector, ws in spec().entity_heads.items() for w in ws}
 
 
+def name_head_sector(toks: list[Token]) -> str | None:
+    """The sector the last words of a name give ("… Medical Center" MED, "… Railways" BUS)."""
+    heads = entity_heads()
+    two = fold(" ".join(t.text for t in toks[-2:])) if len(toks) > 2 else None
+    return (heads.get(two) if two else None) or heads.get(fold(toks[-1].text)) if toks else None
+
+
 @lru_cache(maxsize=1)
 def agent_nouns() -> dict[str, str]:
     """Imported agent noun phrase (folded) → PLOVER sector."""
@@ -174,10 +181,11 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str]:
 
 def _main_country(mentions: list[Mention]) -> str | None:
     """The country the article's actors belong to most often (the first named on a tie): the
-    likeliest country of a person or body the text gives no country."""
+    likeliest country of a person or body the text gives no country. News outlets do not count:
+    they are often only the story's cited source ("(Reuters)")."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.country and m.kind != "generic":
+        if m.country and m.kind != "generic" and m.sector != "JRN":
             counts[m.country] = counts.get(m.country, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
@@ -240,7 +248,7 @@ def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
         hit = _sector_of_phrase(kb, toks)
         if hit is None and not (head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in toks)):
             continue
-        sector = hit[0] if hit else "UNK"
+        sector = hit[0] if hit else (name_head_sector(toks) or "UNK")
         whole = doc[span.start:head.i + 1]
         out[mi] = m.model_copy(update={
             "start": whole.start_char, "end": whole.end_char, "text": whole.text, "id": None,
@@ -360,9 +368,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     sector = got if got else sp.person_sector
                     why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
                 elif hit is None:
-                    heads = entity_heads()
-                    head = heads.get(fold(ent[-2:].text)) if len(ent) > 2 else None
-                    head = head or heads.get(fold(ent[-1].text))
+                    head = name_head_sector(list(ent))
                     if head is not None:  # "the NYU Langone Medical Center", "Vice News"
                         sector = head
                         why += f"; a {ent[-1].text.lower()!r} name → {sector}"

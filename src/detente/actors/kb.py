@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Region, Role
 
 PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
-            "news_extra.yml", "regions.yml")
+            "news_extra.yml", "agencies.yml", "regions.yml")
 
 # how an alias names its actor, best first: the score of an exact match, and the mention kind
 HOW: dict[str, tuple[float, str]] = {

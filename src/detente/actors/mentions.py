@@ -388,6 +388,14 @@ def _article_countries(kb: ActorKB, found: list[_Found]) -> tuple[str, ...]:
     return tuple(k for k, _ in c.most_common())
 
 
+def _name_bounds(ent: Span) -> tuple[int, int]:
+    """A named entity's tokens without a leading article, a trailing possessive, or what follows a
+    bracket ("The Federal Bureau of Investigation (FBI" is the bureau's name, then its acronym)."""
+    start = ent.start + (ent[0].lower_ in ("the", "a", "an"))
+    end = next((t.i for t in ent if t.text in ("(", ")") and t.i > start), ent.end)
+    return start, end - (end == ent.end and ent[-1].lower_ in ("'s", "\u2019s"))
+
+
 def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -> list[_Found]:
     """Mentions of the compiled index (``detente kb build``): candidate spans (named entities,
     proper-noun runs) looked up by key — the whole span, then its sub-spans longest first — in
@@ -395,8 +403,7 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     the countries the article is about and by who held a post on the date (``ActorKB.choose``)."""
     taken = {i for f in found for i in range(f.span.start, f.span.end)}
     countries = _article_countries(kb, found)
-    ents = [(x.start + (x[0].lower_ in ("the", "a", "an")), x.end - (x[-1].lower_ in ("'s", "\u2019s")))
-            for x in doc.ents if x.label_ in BIG_LABELS]
+    ents = [_name_bounds(x) for x in doc.ents if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     for s0, e0 in _candidate_spans(doc):
         if e0 - s0 > MAX_CANDIDATE_TOKENS:
