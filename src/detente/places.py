@@ -375,7 +375,29 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         if place is not None:
             places.append(place)
     places.sort(key=lambda p: p.start)
-    return places
+    return _coordinated(doc, places)
+
+
+def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
+    """A country's name among coordinated provinces or towns of one other country is that
+    country's namesake ("Nevada, Pennsylvania, Michigan and Georgia": the US state)."""
+    by_root = {p.root: p for p in places if p.root is not None}
+    out = []
+    for p in places:
+        if p.precision == "country" and p.root is not None:
+            others = [by_root[t.i] for t in doc[p.root].conjuncts if t.i in by_root]
+            cs = {o.country for o in others if o.precision != "country"}
+            if len(others) >= 2 and len(cs) == 1 and all(o.precision != "country" for o in others) \
+                    and (c := next(iter(cs))) != p.country:
+                alt = best([g for g in get_gazetteer().lookup_exact(p.name)
+                            if g.country == c and g.kind in ADMIN_KINDS | CITY_KINDS])
+                if alt is not None:
+                    p = Place(name=p.name, start=p.start, end=p.end, geonames_id=alt.geonames_id,
+                              country=alt.country, admin1=alt.admin1, lat=alt.lat, lon=alt.lon,
+                              precision=alt.precision, feature=alt.feature, population=alt.population,
+                              root=p.root, locative=p.locative)
+        out.append(p)
+    return out
 
 
 def _dateline_agency(doc: Doc) -> tuple[int, int]:

@@ -38,6 +38,8 @@ HOW: dict[str, tuple[float, str]] = {
 HOW_ORDER = {h: i for i, h in enumerate(HOW)}
 # a person who died up to this many days before a date still resolves to the post held at death
 DEATH_NEWS_DAYS = 3
+# span texts whose compiled-index hits are kept in memory (a few MB at most)
+BIG_CACHE_SIZE = 50_000
 # a person whose first known office starts within this many days is named by it (an -elect, a nominee)
 ELECT_DAYS = 400
 # offices of politicians: before the first of them a person is a party politician (PTY)
@@ -201,6 +203,7 @@ class ActorKB:
         self.people_modifiers: dict[str, str] = {}  # folded adjective → sector
         self.sources: list[str] = []
         self.regions: dict[str, Region] = {}  # name forms (folded) → region
+        self._big_cache: dict[str, list[AliasHit]] = {}  # span text → compiled-index hits
         extras: list[tuple[str, str, Any]] = []
         for name, f in files:
             self.sources.append(name)
@@ -367,9 +370,18 @@ class ActorKB:
         return own or self.big_hits(text)
 
     def big_hits(self, text: str) -> list[AliasHit]:
-        """Exact hits for ``text`` in the compiled index (people first, then names, then aliases)."""
+        """Exact hits for ``text`` in the compiled index (people first, then names, then aliases);
+        memoised per text within the process (the same names recur across articles)."""
         if self.big is None:
             return []
+        got = self._big_cache.get(text)
+        if got is None:
+            if len(self._big_cache) >= BIG_CACHE_SIZE:
+                self._big_cache.clear()
+            got = self._big_cache[text] = self._big_hits(text)
+        return list(got)
+
+    def _big_hits(self, text: str) -> list[AliasHit]:
         c = core(text)
         k = key(text)
         if not k:

@@ -405,24 +405,31 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     countries = _article_countries(kb, found)
     ents = [_name_bounds(x) for x in doc.ents if x.label_ in BIG_LABELS]
     out: list[_Found] = []
-    for s0, e0 in _candidate_spans(doc):
-        if e0 - s0 > MAX_CANDIDATE_TOKENS:
-            continue
+    cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
+    # the words of the candidates read once: a sub-span's text is joined from them, and a Span is
+    # made only for a hit (most of the sub-spans name nothing)
+    words: dict[int, tuple[str, str, str, bool, bool]] = {}
+    for s0, e0 in cands:
+        for t in doc[s0:e0]:
+            if t.i not in words:
+                words[t.i] = (t.text, t.whitespace_, t.lower_, t.pos_ == "PROPN", t.is_upper)
+    for s0, e0 in cands:
         for length in range(e0 - s0, 0, -1):
             for s in range(s0, e0 - length + 1):
                 e = s + length
                 if any(i in taken for i in range(s, e)):
                     continue
-                span = doc[s:e]
-                if span[0].lower_ in _JOINERS or span[-1].lower_ in _JOINERS:
+                if words[s][2] in _JOINERS or words[e - 1][2] in _JOINERS:
                     continue
-                if length == 1 and not (span[0].pos_ == "PROPN" or span[0].is_upper):
+                if length == 1 and not (words[s][3] or words[s][4]):
                     continue
-                if not span.text[:1].isupper() and not span.text[:1].isdigit():
+                text = "".join(words[i][0] + words[i][1] for i in range(s, e - 1)) + words[e - 1][0]
+                if not text[:1].isupper() and not text[:1].isdigit():
                     continue
-                hits = [h for h in kb.big_hits(span.text) if h.how in MATCHED_HOWS or h.how == "alias"]
+                hits = [h for h in kb.big_hits(text) if h.how in MATCHED_HOWS or h.how == "alias"]
                 if not hits:
                     continue
+                span = doc[s:e]
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue
