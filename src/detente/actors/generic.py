@@ -246,6 +246,10 @@ def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
             continue
         toks = list(doc[span.end:head.i + 1])
         hit = _sector_of_phrase(kb, toks)
+        if hit is None and len(toks) > 1 and head.pos_ == "NOUN":
+            # "a South Korean military report", "a Mexican tourist convoy": the agent word that
+            # modifies a thing names whose it is
+            hit = _sector_of_phrase(kb, toks[:-1])
         if hit is None and not (head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in toks)):
             continue
         sector = hit[0] if hit else (name_head_sector(toks) or "UNK")
@@ -404,17 +408,20 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
                 country = own_state
                 why += f"; country {country}: the one state the article names (a state organ)"
-            elif place is not None and not from_doc and placeable:
-                # (a named person or body is placed where the sentence is, a gunman is not)
-                country = place
-                why += f"; country {country}: the place of the sentence"
-            elif main is not None and placeable and (kind == "person" or sector in sp.state_organ_sectors):
-                # a person or body the text places nowhere: the country the article's actors are of
-                country = main
-                why += f"; country {country}: the country of the article's actors"
-            elif place is not None and placeable:
-                country = place
-                why += f"; country {country}: the article's place"
+            elif placeable:
+                # a named person is of the country the article's actors are of, before the place
+                # the sentence names (people travel; a story names its own side's people); a body
+                # or group is where the sentence places it, else of the article's actors' country
+                # (state organs: "the authorities", "police"), else where the article is
+                sources = [(main if kind == "person" or sector in sp.state_organ_sectors else None,
+                            "the country of the article's actors"),
+                           (place if not from_doc else None, "the place of the sentence"),
+                           (place, "the article's place")]
+                if kind != "person":
+                    sources[0], sources[1] = sources[1], sources[0]
+                country, said = next(((c, w) for c, w in sources if c is not None), (None, ""))
+                if country is not None:
+                    why += f"; country {country}: {said}"
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
             new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=None,
                                country=country, sector=sector, score=round(score, 3), why=why,
