@@ -179,6 +179,17 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str]:
     return None, ""
 
 
+def _organ_of_state(kb: ActorKB, span: Span, country: str) -> bool:
+    """Whether a generic phrase is an organ of the state ``country`` (a sector noun marked
+    ``institution`` in sectors.yml: "administration", "authorities", "police")."""
+    a = kb.get(country)
+    if a is None or a.kind not in ("state", "historic_state"):
+        return False
+    words = _forms(list(span))
+    return any((n := kb.noun(" ".join(words[-k:]))) is not None and n.institution
+               for k in range(min(len(words), 4), 0, -1))
+
+
 def _main_country(mentions: list[Mention]) -> str | None:
     """The country the article's actors belong to most often (the first named on a tie): the
     likeliest country of a person or body the text gives no country. News outlets do not count:
@@ -401,12 +412,13 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
             placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
             country = _modifier_country(span.root, covered, mentions) or country_hint
+            tied = country is not None  # the text itself ties the phrase to the state
             if country is not None and country == country_hint:
                 why += f"; country {country}"
             elif country is not None:
                 why += f"; country {country} from a modifier"
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
-                country = own_state
+                country, tied = own_state, True
                 why += f"; country {country}: the one state the article names (a state organ)"
             elif placeable:
                 # a named person is of the country the article's actors are of, before the place
@@ -423,7 +435,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 if country is not None:
                     why += f"; country {country}: {said}"
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
-            new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=None,
+            ident = None
+            if kind == "generic" and tied and _organ_of_state(kb, span, country):
+                ident = country  # "the Trump administration", "Kenyan authorities": the state itself
+            new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident,
                                country=country, sector=sector, score=round(score, 3), why=why,
                                kind=kind))  # type: ignore[arg-type]
             taken.update(t.i for t in span)
