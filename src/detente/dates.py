@@ -1425,7 +1425,7 @@ def _anchor_clause_date(sent: Span, trig: Token, exprs: tuple[TimeExpr, ...],
 
 
 _BACK_SENTENCES = 3
-_LIGHT_VERBS = frozenset({"come", "happen", "occur", "follow", "take"})
+_LIGHT_VERBS = frozenset(_DW["light_verbs"])
 _REFERENT_BACK = 8
 
 

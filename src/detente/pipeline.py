@@ -2,8 +2,12 @@
 
 The stages, each a module with a narrow interface::
 
-    clean → nlp → actors.find_mentions → events.extract_events (dated by detente.dates)
-          → relations.derive.changes_from_events → quotes.extract_quotes
+    clean → nlp → [components: detente_actors → detente_dates → detente_events]
+          → places → relations.derive.changes_from_events → quotes.extract_quotes
+
+The components (``detente.components``, spaCy ``Language.factory``) wrap the pure stage functions
+``actors.find_mentions``, ``dates.find_time_expressions`` / ``date_for`` and
+``events.extract_events``, each writing one ``Doc`` extension.
 
 All stages work on the cleaned text; this module maps every offset back to the original text.
 """
@@ -18,10 +22,9 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from detente import __version__
-from detente.actors import ActorKB, find_mentions, load_kb
+from detente import __version__, components
+from detente.actors import ActorKB, load_kb
 from detente.clean import Cleaned, clean_text
-from detente.events import extract_events
 from detente.models import Article, ArticleResult, Event, Extraction
 from detente.nlp import doc_text, get_fast_nlp
 from detente.places import Place, article_fallback, event_location, find_places, trigger_index
@@ -55,21 +58,28 @@ def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, 
 
 def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = None) -> ArticleResult:
     """Run the stages after parsing on one article whose cleaned text was parsed into ``doc``
-    (``cleaned``: ``clean_text(article.text)``, when the caller has it already)."""
+    (``cleaned``: ``clean_text(article.text)``, when the caller has it already): the spaCy
+    components of ``detente.components`` (actors, dates, events), then places, relation changes
+    and quotes, every offset mapped back to the article's text."""
     cleaned = cleaned or clean_text(article.text)
     assert doc_text(doc) == cleaned.text, "doc must be the parse of the cleaned text"
     original = article.text
-    mentions = find_mentions(doc, kb, article.published)
+    doc = components.run(components.stages(kb), doc, article.published)
+    mentions = doc._.detente_mentions
     places = find_places(doc, mentions)
     fallback = article_fallback(doc, places)
 
     events = []
     sentences = []
+    coded = doc._.detente_events  # in sentence order
+    k = 0
     for sent in doc.sents:
         s, e, text = _remap(cleaned, original, sent.start_char, sent.end_char)
         if text:
             sentences.append((s, e))
-        for ev in extract_events(sent, mentions, kb, article.published):
+        while k < len(coded) and coded[k].start < sent.end_char:
+            ev = coded[k]
+            k += 1
             _locate(ev, sent, places, fallback, cleaned)
             ev.start, ev.end, ev.sentence = _remap(cleaned, original, ev.start, ev.end)
             for ref in (ev.source, ev.target):

@@ -26,7 +26,7 @@ _QW = words("quotes")
 
 QUOTE_RE = re.compile(r"[\"\u201c\u201e]([^\"\u201c\u201d\u201e\n]{3,}?)[\"\u201d]")
 REPORTING = frozenset(_QW["reporting"])
-PRONOUNS = {"he", "she", "they", "i", "we"}
+PRONOUNS = frozenset(_QW["speaker_pronouns"])
 MIN_WORDS = 3
 
 

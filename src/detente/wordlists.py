@@ -22,6 +22,7 @@ FILES = {
     "actors": "words/actors.yml",
     "dates": "words/dates.yml",
     "kb": "words/kb.yml",
+    "classifier": "words/classifier.yml",
 }
 
 

@@ -36,6 +36,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from detente.wordlists import words
+
 NONE = "NONE"
 FEATURE_VERSION = 1
 
@@ -49,8 +51,9 @@ _OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASS_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "SYM", "X"})
-_CUE_WORDS = frozenset({"not", "never", "no", "without", "deny", "refuse", "fail", "plan", "threaten",
-                        "may", "might", "could", "would", "will", "should", "must", "can"})
+# stop words the features keep (negation, modality): part of the trained model's features, so a
+# change needs `make classifier` and a new FEATURE_VERSION
+_CUE_WORDS = frozenset(words("classifier")["cue_words"])
 
 
 def _norm(t: Token) -> str:

@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Span, Token
 
 from detente import dates
+from detente.events import roles
 from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
@@ -54,6 +55,20 @@ class EngineSettings(BaseModel):
     # word lists of the argument rules (see the YAML's comments)
     words: dict[str, list[str]] = Field(default_factory=dict)
     contest_words: list[str] = Field(default_factory=list)
+    # how sure an argument is, by the role that found it (a name of detente.events.roles; checked
+    # by a test, since the roles register after this file is read); other roles take the default
+    role_certainty: dict[str, float]
+    role_certainty_default: float = Field(default=0.9, gt=0, le=1)
+    # sectors of a state's institutions: such an actor with no id acts for its state
+    state_sectors: list[str] = Field(min_length=1)
+
+    @field_validator("role_certainty")
+    @classmethod
+    def _certainties(cls, v: dict[str, float]) -> dict[str, float]:
+        bad = {k: x for k, x in v.items() if not 0 < x <= 1}
+        if bad:
+            raise ValueError(f"role_certainty: values must be in (0, 1]: {bad}")
+        return v
 
 
 @lru_cache(maxsize=1)
@@ -66,23 +81,19 @@ _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
-REL_PRONOUNS = {"which", "who", "that", "whom"}
+REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod", "appos")
 COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
 GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
-STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
-ROLE_CERTAINTY = {
-    "subj": 1.0, "agent": 1.0, "obj": 1.0, "obj_core": 1.0, "dative": 1.0, "poss": 0.9,
-    "between": 0.9, "obj_tree": 0.85, "xobj": 0.9, "attack_mod": 0.8, "victim": 1.0, "context": 0.75, "home": 0.7, "clause_subj": 0.8,
-    "protesters": 0.7, "attacker": 0.8,
-}
+STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
-ATTACK_PREPS = ("after", "amid", "under")
+ATTACK_PREPS = tuple(_WORDS["attack_preps"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
-AGREEMENT_PREPS = ("for", "on", "covering", "over", "in", "to")
+AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
+DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
@@ -130,6 +141,14 @@ class Ctx:
     used_nouns: set[int] = field(default_factory=set)
     found: list[Event] = field(default_factory=list)
     kb: object | None = None
+
+
+@lru_cache(maxsize=256)
+def _certainty(role: str) -> float:
+    """How sure an argument found by ``role`` is (``role_certainty`` in engine.yml; ``prep:with``
+    counts as ``prep``)."""
+    cfg = settings()
+    return cfg.role_certainty.get(role.split(":")[0], cfg.role_certainty_default)
 
 
 def _kb_less(m: Mention) -> bool:
@@ -243,7 +262,7 @@ def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
         # a state institution acts for its state ("Russian envoys" → RUS, sector GOV)
         ident, promoted = country, True
     ref = ActorRef(id=ident, country=country, sector=sector, text=m.text, start=m.start, end=m.end)
-    certainty = ROLE_CERTAINTY.get(role.split(":")[0], 1.0 if role.startswith("prep") else 0.9)
+    certainty = _certainty(role)
     if coref:
         certainty *= COREF_PENALTY
     if _kb_less(eff):
@@ -636,42 +655,72 @@ def _instrument(tok: Token | None) -> bool:
 
 
 def _source(ctx: Ctx, m: Match) -> Arg | None:
-    v = m.trigger
-    for role in m.pattern.source_roles:
-        arg = None
-        if role == "subj" and _verbal(v):
-            subj = _subject(v)
-            arg = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
-        elif role == "agent" and _verbal(v):
-            agent = _agent(v)
-            arg = _core(ctx, agent, "agent") if not _instrument(agent) else None
-        elif role == "poss":
-            owner = next((c for c in v.children if c.dep_ == "poss"), None)
-            if owner is None and m.pattern.governed:
-                # "rejected the Hamas demands" / the two-object misparse "rejected Hamas demands"
-                prev = v.nbor(-1) if v.i > v.sent.start else None
-                owner = next((c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or (
-                    prev if prev is not None and v.dep_ == "dobj" and prev.dep_ == "dobj"
-                    and prev.head.i == v.head.i and prev.pos_ == "PROPN" else None)
-            arg = _core(ctx, owner, "poss")
-        elif role == "between":
-            pobjs = _preps([v], "between")
-            arg = _core(ctx, pobjs[0], "between") if pobjs else None
-        elif role == "attack_mod" and _verbal(v) and _agent_less(v):
-            # "were killed in Russian shelling", "died in an Israeli air strike": the attacker is the
-            # actor modifying the attack noun
-            for p in [*_preps([v], "in"), *_preps([v], "by")]:
-                if not any(_prep_word_ok(p, words) for words in m.pattern.preps.values()):
-                    continue
-                for c in [p, *p.children]:
-                    if (c.dep_ in ("amod", "compound", "nmod") or c is p) and ctx.tok2m.get(c.i) is not None:
-                        arg = _core(ctx, c, "attack_mod")
-                        if arg is not None:
-                            break
-                if arg is not None:
-                    break
+    """The first actor the pattern's source roles find (``detente.events.roles``)."""
+    for spec in m.pattern.source_roles:
+        fn, word = roles.resolve("source", spec)
+        arg = fn(ctx, m, word)
         if arg is not None:
             return arg
+    return None
+
+
+def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
+    """The actor at the token ``find`` gives for a verbal trigger, unless that is a document
+    ("resolutions that ban X")."""
+    if not _verbal(m.trigger):
+        return None
+    tok = find(m.trigger)
+    return _core(ctx, tok, role) if tok is not None and not _instrument(tok) else None
+
+
+@roles.role("source", "subj")
+def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The subject of the trigger's clause."""
+    return _doer(ctx, m, _subject, "subj")
+
+
+@roles.role("source", "agent")
+def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" agent of a passive."""
+    return _doer(ctx, m, _agent, "agent")
+
+
+@roles.role("source", "poss")
+def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The possessor of an event noun ("Iran's demands")."""
+    v = m.trigger
+    owner = next((c for c in v.children if c.dep_ == "poss"), None)
+    if owner is None and m.pattern.governed:
+        # "rejected the Hamas demands" / the two-object misparse "rejected Hamas demands"
+        prev = v.nbor(-1) if v.i > v.sent.start else None
+        owner = next((c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or (
+            prev if prev is not None and v.dep_ == "dobj" and prev.dep_ == "dobj"
+            and prev.head.i == v.head.i and prev.pos_ == "PROPN" else None)
+    return _core(ctx, owner, "poss")
+
+
+@roles.role("source", "between")
+def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The first party of "talks between X and Y"."""
+    pobjs = _preps([m.trigger], "between")
+    return _core(ctx, pobjs[0], "between") if pobjs else None
+
+
+@roles.role("source", "attack_mod")
+def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
+    modifying the attack noun."""
+    v = m.trigger
+    if not (_verbal(v) and _agent_less(v)):
+        return None
+    for p in [*_preps([v], "in"), *_preps([v], "by")]:
+        if not any(_prep_word_ok(p, words) for words in m.pattern.preps.values()):
+            continue
+        for c in [p, *p.children]:
+            if (c.dep_ in ("amod", "compound", "nmod") or c is p) and ctx.tok2m.get(c.i) is not None:
+                arg = _core(ctx, c, "attack_mod")
+                if arg is not None:
+                    return arg
     return None
 
 
@@ -758,10 +807,39 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     if pick is None:
         return None
     return Arg(ref=pick.model_copy(update={"start": None, "end": None}), role="event_ref",
-               certainty=ROLE_CERTAINTY["context"])
+               certainty=_certainty("context"))
+
+
+@dataclass
+class Want:
+    """What a target role sees: the match, the source found, the trigger's objects (those the
+    pattern names, complements dropped), and the mentions the target may not be."""
+
+    ctx: Ctx
+    m: Match
+    source: Arg
+    objs: list[Token]
+    exclude: set[int]
+
+    def ok(self, arg: Arg | None) -> Arg | None:
+        """``arg``, unless it is the source's mention or actor."""
+        if arg is None or (arg.mention is not None and arg.mention in self.exclude):
+            return None
+        if self.source.ref.id and arg.ref.id == self.source.ref.id:
+            return None
+        return arg
+
+    def first(self, toks, role: str, strict: bool = False) -> Arg | None:
+        """The first acceptable actor at one of ``toks`` (``_core``)."""
+        for t in toks:
+            arg = self.ok(_core(self.ctx, t, role, strict=strict))
+            if arg:
+                return arg
+        return None
 
 
 def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
+    """The first actor the pattern's target roles find (``detente.events.roles``)."""
     v, obj = m.trigger, m.obj
     objs = [] if not _verbal(v) else _objects(v)
     if m.pattern.objects and obj is not None:
@@ -771,144 +849,192 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         # (a complement that holds an actor stays: "calling the Taliban allies")
         objs = [o for o in objs if (_lemma(o) not in m.pattern.complements and o.lower_ not in m.pattern.complements)
                 or any(ctx.tok2m.get(c.i) is not None for c in o.subtree if c is not o)]
-    exclude = {source.mention} if source.mention is not None else set()
-
-    def ok(arg: Arg | None) -> Arg | None:
-        if arg is None or (arg.mention is not None and arg.mention in exclude):
-            return None
-        if source.ref.id and arg.ref.id == source.ref.id:
-            return None
-        return arg
-
-    for role in m.pattern.target_roles:
-        arg = None
-        if role == "obj":
-            for o in objs:
-                arg = ok(_core(ctx, o, "obj", strict=True))
-                if arg:
-                    break
-        elif role == "obj_core":
-            for o in objs:
-                arg = ok(_core(ctx, o, "obj_core"))
-                if arg:
-                    break
-        elif role == "obj_tree":
-            for o in objs:
-                arg = ok(_tree(ctx, o, "obj_tree", exclude, source.ref.id))
-                if arg:
-                    break
-        elif role == "victim" and _verbal(v) and (who := _victims(v)) is not None:
-            # the victims count only when named with a country other than the attacker's
-            cand = ok(_core(ctx, who, "victim"))
-            if cand is not None and cand.ref.country and cand.ref.country != source.ref.country:
-                arg = cand
-        elif role == "xobj":
-            # "Finland applied to join NATO": the object of the infinitive complement
-            for x in (c for c in v.children if c.dep_ == "xcomp"):
-                for o in (c for c in x.children if c.dep_ == "dobj"):
-                    arg = ok(_core(ctx, o, "xobj"))
-                    if arg:
-                        break
-                if arg:
-                    break
-        elif role == "clause_subj":
-            # "wants to help Ukraine rebuild its grid": the helped party is the subject of the
-            # clause the verb governs
-            for x in (c for c in v.children if c.dep_ in ("ccomp", "xcomp") or (
-                    c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children))):
-                for o in (c for c in x.children if c.dep_ == "nsubj"):
-                    arg = ok(_core(ctx, o, "clause_subj", strict=True))
-                    if arg:
-                        break
-                if arg:
-                    break
-        elif role == "dative":
-            for c in v.children:
-                if c.dep_ in ("dative", "iobj"):
-                    arg = ok(_core(ctx, c, "dative"))
-                    if arg:
-                        break
-        elif role.startswith("prep:"):
-            word = role.split(":", 1)[1]
-            xcomps = [c for c in v.children if c.dep_ == "xcomp"]
-            # "threatened to take military action against X": the complement's object counts too
-            xobjs = [o for x in xcomps for o in x.children if o.dep_ == "dobj"]
-            for p in _preps([v, *objs, *xcomps, *xobjs], word):
-                # "protest against cheap imports and EU rules": a coordinated object counts too
-                for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
-                    arg = ok(_core(ctx, q, role)) or ok(_place(ctx, q, role))
-                    if arg:
-                        break
-                if arg:
-                    break
-            if arg is None and word == "in":
-                # "calls up reservists for a ground offensive in Gaza": a place on the purpose
-                # noun of the verb is the theatre too (places only, not actors)
-                inner = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "ahead")
-                         for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-                for p in _preps(inner, word):
-                    arg = ok(_place(ctx, p, role))
-                    if arg:
-                        break
-        elif role == "region_authority" and ctx.kb is not None:
-            # "recognised the independence of Abkhazia": a breakaway region stands for its
-            # de facto authority on the date (a region alone is otherwise only a place)
-            arg = _region_authority(ctx, objs)
-        elif role == "between":
-            for p in _preps([v], "between"):
-                for conj in p.conjuncts:
-                    arg = ok(_core(ctx, conj, "between"))
-                    if arg:
-                        break
-        elif role == "home" and source.ref.country and source.ref.sector not in STATE_SECTORS \
-                and source.ref.id in (None, source.ref.country):
-            # domestic protest without a named target: the protesters' own state
-            # ("Kenyan students marched in Nairobi" → KEN)
-            c = source.ref.country
-            arg = Arg(ref=ActorRef(id=c, country=c, text=c), role="home",
-                      certainty=ROLE_CERTAINTY["home"])
-        elif role == "protesters" and source.ref.country and _verbal(v):
-            # "the president withdrew the bill after protesters stormed parliament": the
-            # concession answers the country's own protesters (opposition)
-            clauses = [c for c in v.children if c.dep_ in ("advcl", "prep")]
-            found = any(_lemma(t) in PROTESTER_NOUNS and t.pos_ == "NOUN"
-                        and (ctx.tok2m.get(t.i) is None or _kb_less(ctx.mentions[ctx.tok2m[t.i]]))
-                        for c in clauses for t in c.subtree)
-            if found:
-                c = source.ref.country
-                arg = Arg(ref=ActorRef(id=None, country=c, sector="OPP", text=c), role="protesters",
-                          certainty=ROLE_CERTAINTY["protesters"])
-        elif role == "attacker" and _verbal(v):
-            # "rebels disarmed after a Russian offensive": who mounted the attack the act answers
-            for word in ATTACK_PREPS:
-                for p in _preps([v], word):
-                    if _lemma(p) in ATTACK_NOUNS and p.pos_ == "NOUN":
-                        arg = ok(_core(ctx, p, "attacker", strict=True)) or ok(
-                            next((a for c in p.children if c.dep_ in ("amod", "poss")
-                                  if (a := _core(ctx, c, "attacker", strict=True))), None))
-                    if arg:
-                        break
-                if arg:
-                    break
-        elif role == "event_ref":
-            arg = ok(_event_ref(ctx, m, source))
-        elif role == "governor_subj" and (gov := _answering_verb(m.pattern, v)) is not None:
-            # "Israel rejected Hamas's demands": who the demand was made of is who answers it
-            who = _agent(gov) if v.dep_ == "nsubjpass" else _subject(gov)
-            arg = ok(_core(ctx, who, "governor_subj")) if who is not None and not _instrument(who) else None
-        elif role == "context" and obj is not None and m.pattern.relation is not None:
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
-            has_poss = any(c.dep_ == "poss" for c in obj.children)
-            if definite and not has_poss and source.ref.id:
-                for ev in reversed(_history(ctx)):
-                    rel = ev.detail.get("relation") or {}
-                    if (rel.get("dimension") == m.pattern.relation.dimension and ev.source
-                            and ev.source.id == source.ref.id and ev.target and ev.target.id):
-                        arg = Arg(ref=ev.target.model_copy(update={"start": None, "end": None}),
-                                  role="context", certainty=ROLE_CERTAINTY["context"])
-                        break
+    want = Want(ctx, m, source, objs, {source.mention} if source.mention is not None else set())
+    for spec in m.pattern.target_roles:
+        fn, word = roles.resolve("target", spec)
+        arg = fn(want, word)
         if arg is not None:
             return arg
+    return None
+
+
+@roles.role("target", "obj")
+def _obj_role(w: Want, word: str | None) -> Arg | None:
+    """An actor at an object's head or its compounds."""
+    return w.first(w.objs, "obj", strict=True)
+
+
+@roles.role("target", "obj_core")
+def _obj_core_role(w: Want, word: str | None) -> Arg | None:
+    """An actor at an object's head, its compounds, possessor or adjectives."""
+    return w.first(w.objs, "obj_core")
+
+
+@roles.role("target", "obj_tree")
+def _obj_tree_role(w: Want, word: str | None) -> Arg | None:
+    """The first actor anywhere inside an object phrase (not the source)."""
+    for o in w.objs:
+        arg = w.ok(_tree(w.ctx, o, "obj_tree", w.exclude, w.source.ref.id))
+        if arg:
+            return arg
+    return None
+
+
+@roles.role("target", "victim")
+def _victim_role(w: Want, word: str | None) -> Arg | None:
+    """Who suffered an agentless act, when named with a country other than the attacker's."""
+    v = w.m.trigger
+    if not _verbal(v) or (who := _victims(v)) is None:
+        return None
+    cand = w.ok(_core(w.ctx, who, "victim"))
+    if cand is not None and cand.ref.country and cand.ref.country != w.source.ref.country:
+        return cand
+    return None
+
+
+@roles.role("target", "xobj")
+def _xobj_role(w: Want, word: str | None) -> Arg | None:
+    """"Finland applied to join NATO": the object of the infinitive complement."""
+    xcomps = (c for c in w.m.trigger.children if c.dep_ == "xcomp")
+    return w.first((o for x in xcomps for o in x.children if o.dep_ == "dobj"), "xobj")
+
+
+@roles.role("target", "clause_subj")
+def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
+    """"wants to help Ukraine rebuild its grid": the helped party is the subject of the clause the
+    verb governs."""
+    clauses = (c for c in w.m.trigger.children if c.dep_ in ("ccomp", "xcomp") or (
+        c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)))
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "clause_subj", strict=True)
+
+
+@roles.role("target", "dative")
+def _dative_role(w: Want, word: str | None) -> Arg | None:
+    """The indirect object ("gave Ukraine weapons")."""
+    return w.first((c for c in w.m.trigger.children if c.dep_ in ("dative", "iobj")), "dative")
+
+
+@roles.role("target", "prep", takes_word=True)
+def _prep_role(w: Want, word: str | None) -> Arg | None:
+    """The object of preposition ``word`` on the trigger, its objects or its infinitive complement
+    (an actor, or a state named by a place)."""
+    ctx, v, role = w.ctx, w.m.trigger, f"prep:{word}"
+    xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+    # "threatened to take military action against X": the complement's object counts too
+    xobjs = [o for x in xcomps for o in x.children if o.dep_ == "dobj"]
+    for p in _preps([v, *w.objs, *xcomps, *xobjs], word):
+        # "protest against cheap imports and EU rules": a coordinated object counts too
+        for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
+            arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role))
+            if arg:
+                return arg
+    if word == "in":
+        # "calls up reservists for a ground offensive in Gaza": a place on the purpose
+        # noun of the verb is the theatre too (places only, not actors)
+        inner = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "ahead")
+                 for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+        for p in _preps(inner, word):
+            arg = w.ok(_place(ctx, p, role))
+            if arg:
+                return arg
+    return None
+
+
+@roles.role("target", "region_authority")
+def _region_authority_role(w: Want, word: str | None) -> Arg | None:
+    """"recognised the independence of Abkhazia": a breakaway region stands for its de facto
+    authority on the date (a region alone is otherwise only a place)."""
+    return _region_authority(w.ctx, w.objs) if w.ctx.kb is not None else None
+
+
+@roles.role("target", "between")
+def _between_target(w: Want, word: str | None) -> Arg | None:
+    """The second party of "talks between X and Y" (the last "between" phrase with a conjunct)."""
+    arg = None
+    for p in _preps([w.m.trigger], "between"):
+        if p.conjuncts:
+            arg = w.first(p.conjuncts, "between")
+    return arg
+
+
+@roles.role("target", "home")
+def _home_role(w: Want, word: str | None) -> Arg | None:
+    """Domestic protest without a named target: the protesters' own state ("Kenyan students
+    marched in Nairobi" → KEN)."""
+    src = w.source.ref
+    if not (src.country and src.sector not in STATE_SECTORS and src.id in (None, src.country)):
+        return None
+    c = src.country
+    return Arg(ref=ActorRef(id=c, country=c, text=c), role="home", certainty=_certainty("home"))
+
+
+@roles.role("target", "protesters")
+def _protesters_role(w: Want, word: str | None) -> Arg | None:
+    """"the president withdrew the bill after protesters stormed parliament": the concession answers
+    the country's own protesters (opposition)."""
+    ctx, v, c = w.ctx, w.m.trigger, w.source.ref.country
+    if not (c and _verbal(v)):
+        return None
+    clauses = [k for k in v.children if k.dep_ in ("advcl", "prep")]
+    found = any(_lemma(t) in PROTESTER_NOUNS and t.pos_ == "NOUN"
+                and (ctx.tok2m.get(t.i) is None or _kb_less(ctx.mentions[ctx.tok2m[t.i]]))
+                for k in clauses for t in k.subtree)
+    if not found:
+        return None
+    return Arg(ref=ActorRef(id=None, country=c, sector="OPP", text=c), role="protesters",
+               certainty=_certainty("protesters"))
+
+
+@roles.role("target", "attacker")
+def _attacker_role(w: Want, word: str | None) -> Arg | None:
+    """"rebels disarmed after a Russian offensive": who mounted the attack the act answers."""
+    ctx, v = w.ctx, w.m.trigger
+    if not _verbal(v):
+        return None
+    for prep in ATTACK_PREPS:
+        for p in _preps([v], prep):
+            if _lemma(p) in ATTACK_NOUNS and p.pos_ == "NOUN":
+                arg = w.ok(_core(ctx, p, "attacker", strict=True)) or w.ok(
+                    next((a for c in p.children if c.dep_ in ("amod", "poss")
+                          if (a := _core(ctx, c, "attacker", strict=True))), None))
+                if arg:
+                    return arg
+    return None
+
+
+@roles.role("target", "event_ref")
+def _event_ref_role(w: Want, word: str | None) -> Arg | None:
+    """"X condemned the attack": the actor who did the attack, told earlier in the article."""
+    return w.ok(_event_ref(w.ctx, w.m, w.source))
+
+
+@roles.role("target", "governor_subj")
+def _governor_subj_role(w: Want, word: str | None) -> Arg | None:
+    """"Israel rejected Hamas's demands": who the demand was made of is who answers it."""
+    v = w.m.trigger
+    gov = _answering_verb(w.m.pattern, v)
+    if gov is None:
+        return None
+    who = _agent(gov) if v.dep_ == "nsubjpass" else _subject(gov)
+    return w.ok(_core(w.ctx, who, "governor_subj")) if who is not None and not _instrument(who) else None
+
+
+@roles.role("target", "context")
+def _context_role(w: Want, word: str | None) -> Arg | None:
+    """"the ban" with no owner: the target of the source's last event on the same relation."""
+    obj, m, source = w.m.obj, w.m, w.source
+    if obj is None or m.pattern.relation is None:
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in obj.children)
+    has_poss = any(c.dep_ == "poss" for c in obj.children)
+    if not (definite and not has_poss and source.ref.id):
+        return None
+    for ev in reversed(_history(w.ctx)):
+        rel = ev.detail.get("relation") or {}
+        if (rel.get("dimension") == m.pattern.relation.dimension and ev.source
+                and ev.source.id == source.ref.id and ev.target and ev.target.id):
+            return Arg(ref=ev.target.model_copy(update={"start": None, "end": None}),
+                       role="context", certainty=_certainty("context"))
     return None
 
 

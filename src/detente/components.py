@@ -1,0 +1,145 @@
+"""detente's stages after parsing as spaCy pipeline components (``Language.factory``).
+
+Each component reads what the earlier ones wrote on the ``Doc`` and writes one extension:
+
+=================  ===============================  =========================================
+factory            reads                            writes
+=================  ===============================  =========================================
+``detente_actors`` ``doc._.detente_published``      ``doc._.detente_mentions``: ``Mention`` s
+``detente_dates``  ``doc._.detente_published``      ``doc._.detente_dates``: ``TimeExpr`` s
+``detente_events`` mentions, published (dates via   ``doc._.detente_events``: ``Event`` s
+                   ``dates.date_for``)
+=================  ===============================  =========================================
+
+Offsets are those of ``doc.text`` (the cleaned text); ``pipeline.process`` maps them back to the
+article. The actors and events components need the actor KB: ``component.kb`` (``load_kb()`` when
+unset). ``stages(kb)`` is the pipeline of all three that ``pipeline.process`` runs on each parsed
+doc; a test may build its own (``spacy.blank("en")`` and ``add_pipe("detente_dates")``) and run one
+component alone. The stages stay pure functions too: ``find_mentions``, ``dates.date_for``,
+``events.extract_events``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente import dates
+from detente.actors import ActorKB, find_mentions, load_kb
+from detente.events import extract_events
+from detente.models import Event, Mention
+
+#: the components of ``stages()``, in order
+STAGES = ("detente_actors", "detente_dates", "detente_events")
+EXTENSIONS = ("detente_published", "detente_mentions", "detente_dates", "detente_events")
+
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def published(doc: Doc) -> dt.date | None:
+    """The publication date the components resolve dates against (``doc._.detente_published``)."""
+    return doc._.detente_published
+
+
+class _KBComponent:
+    def __init__(self, name: str, kb: ActorKB | None = None):
+        self.name = name
+        self.kb = kb
+
+    def _kb(self) -> ActorKB:
+        if self.kb is None:
+            self.kb = load_kb()
+        return self.kb
+
+
+class ActorsComponent(_KBComponent):
+    """Actor mentions (KB, generic actors, coreference): ``doc._.detente_mentions``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.detente_mentions = find_mentions(doc, self._kb(), published(doc))
+        return doc
+
+
+class DatesComponent:
+    """The doc's temporal expressions, resolved against the publication date, sentence by
+    sentence (offsets in ``doc.text``): ``doc._.detente_dates``. The events component dates each
+    event with ``dates.date_for``, which reads the same (memoised) expressions."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        pub = published(doc)
+        found: list[dates.TimeExpr] = []
+        for sent in doc.sents:
+            base = sent.start_char
+            found.extend(e.model_copy(update={"start": base + e.start, "end": base + e.end})
+                         for e in dates.find_time_expressions(sent.text, pub))
+        doc._.detente_dates = found
+        return doc
+
+
+class EventsComponent(_KBComponent):
+    """PLOVER events of each sentence, in order (``events.extract_events``): ``doc._.detente_events``.
+    Needs ``doc._.detente_mentions`` (the actors component)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] | None = doc._.detente_mentions
+        if mentions is None:
+            raise ValueError(f"{self.name}: doc._.detente_mentions is not set (run detente_actors first)")
+        kb, pub = self._kb(), published(doc)
+        found: list[Event] = []
+        for sent in doc.sents:
+            found.extend(extract_events(sent, mentions, kb, pub))
+        doc._.detente_events = found
+        return doc
+
+
+@Language.factory("detente_actors")
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    return ActorsComponent(name)
+
+
+@Language.factory("detente_dates")
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent(name)
+
+
+@Language.factory("detente_events")
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(name)
+
+
+_STAGES: OrderedDict[int, tuple[ActorKB, Language]] = OrderedDict()
+
+
+def stages(kb: ActorKB) -> Language:
+    """The pipeline of detente's components for ``kb`` (built once per KB, the last few kept)."""
+    got = _STAGES.get(id(kb))
+    if got is not None and got[0] is kb:
+        _STAGES.move_to_end(id(kb))
+        return got[1]
+    nlp = spacy.blank("en")
+    for name in STAGES:
+        nlp.add_pipe(name)
+        comp = nlp.get_pipe(name)
+        if isinstance(comp, _KBComponent):
+            comp.kb = kb
+    _STAGES[id(kb)] = (kb, nlp)
+    while len(_STAGES) > 4:
+        _STAGES.popitem(last=False)
+    return nlp
+
+
+def run(nlp: Language, doc: Doc, on: dt.date | None) -> Doc:
+    """Run the components of ``nlp`` on a parsed ``doc`` published ``on``."""
+    doc._.detente_published = on
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
