@@ -163,8 +163,13 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str]:
     adviser to …", "X, the Deputy Prime Minister"), else a role coordinated before it ("author and
     philosopher X")."""
     doc = ent.doc
+    # a title the NER took into the name ("MK Yousef Jabareen", "Senator X")
+    for k in range(min(3, len(ent) - 1), 0, -1):
+        got = _sector_of_phrase(kb, list(ent[:k]))
+        if got is not None and got[1] == k and got[0] != "UNK" and ent[k].pos_ == "PROPN":
+            return got[0], ent[:k].text
     lo = ent.start
-    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
+    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
             and doc[lo - 1].head.i >= lo - 1 and lo > ent.start - 4:
         lo -= 1
     if lo < ent.start:
