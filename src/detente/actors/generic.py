@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
 from detente.models import Mention
+from detente.gazetteer import get_gazetteer
 from detente.places import country_of_place, place_of
 
 
@@ -157,17 +158,17 @@ def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
-def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str]:
+def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
     """The sector of the role a named person has in the text: the words right before the name
     ("Judge", "Republican Senator", "Aurora theater shooter"), else a noun in apposition ("X, an
     adviser to …", "X, the Deputy Prime Minister"), else a role coordinated before it ("author and
-    philosopher X")."""
+    philosopher X"). Also where the mention should start: at a title right before the name."""
     doc = ent.doc
     # a title the NER took into the name ("MK Yousef Jabareen", "Senator X")
     for k in range(min(3, len(ent) - 1), 0, -1):
         got = _sector_of_phrase(kb, list(ent[:k]))
         if got is not None and got[1] == k and got[0] != "UNK" and ent[k].pos_ == "PROPN":
-            return got[0], ent[:k].text
+            return got[0], ent[:k].text, ent.start
     lo = ent.start
     while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
             and doc[lo - 1].head.i >= lo - 1 and lo > ent.start - 4:
@@ -175,13 +176,13 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str]:
     if lo < ent.start:
         got = _sector_of_phrase(kb, list(doc[lo:ent.start]))
         if got is not None and got[0] != "UNK":
-            return got[0], doc[ent.start - got[1]:ent.start].text
+            return got[0], doc[ent.start - got[1]:ent.start].text, ent.start - got[1]
     for c in ent.root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end:
             got = _sector_of_phrase(kb, [t for t in doc[c.left_edge.i:c.i + 1] if t.dep_ != "det"])
             if got is not None and got[0] != "UNK":
-                return got[0], c.text
-    return None, ""
+                return got[0], c.text, ent.start
+    return None, "", ent.start
 
 
 def _organ_of_state(kb: ActorKB, span: Span, country: str) -> bool:
@@ -193,6 +194,33 @@ def _organ_of_state(kb: ActorKB, span: Span, country: str) -> bool:
     words = _forms(list(span))
     return any((n := kb.noun(" ".join(words[-k:]))) is not None and n.institution
                for k in range(min(len(words), 4), 0, -1))
+
+
+#: a town named before a body must be at least this big to give it a country (a village's name is
+#: too often also a surname or a word)
+MIN_TOWN_POPULATION = 100_000
+
+
+def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: frozenset[str]):
+    """The gazetteer place that the proper nouns opening a phrase name, when the phrase goes on
+    with the body's own words ("Odesa police", "Lahore High Court"): a province, or a town of at
+    least ``MIN_TOWN_POPULATION``."""
+    toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
+    lead = []
+    for t in toks[:-1]:
+        if not (t.pos_ in ("PROPN", "ADJ", "NOUN") and t.is_title) or t.i in covered \
+                or t.ent_type_ in NOT_PLACE_LABELS or sector_of(kb, [t.lower_]) is not None:
+            break  # (not a body's own word: "Police officers")
+        lead.append(t)
+    for n in range(len(lead), 0, -1):
+        name = " ".join(t.text for t in lead[:n])
+        if not get_gazetteer().lookup_exact(name):
+            continue  # spelled as the gazetteer has it ("Kurdish" is no "Kirdasa")
+        p = place_of(name, countries)
+        if p is not None and (p.kind == "adm1" or p.kind in ("city", "capital")
+                              and p.population >= MIN_TOWN_POPULATION):
+            return p
+    return None
 
 
 def _main_country(mentions: list[Mention]) -> str | None:
@@ -384,8 +412,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     # the role before the name ("Aurora theater shooter James Holmes", "Judge X",
                     # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
                     # person: a civilian (PLOVER CVL)
-                    got, role_text = _person_role(kb, ent)
+                    got, role_text, title_at = _person_role(kb, ent)
                     sector = got if got else sp.person_sector
+                    if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
+                        span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
                     why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
                 elif hit is None:
                     head = name_head_sector(list(ent))
@@ -418,8 +448,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
             country = _modifier_country(span.root, covered, mentions) or country_hint
             tied = country is not None  # the text itself ties the phrase to the state
+            town = _town_modifier(kb, span, covered, countries) if country is None and sector != "UNK" else None
+            if town is not None:
+                # "Odesa police", "the Lahore High Court", "Guangdong authorities"
+                country = country_hint = town.country
             if country is not None and country == country_hint:
-                why += f"; country {country}"
+                why += f"; country {country}" + (f" from the place {town.name!r}" if town is not None else "")
             elif country is not None:
                 why += f"; country {country} from a modifier"
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
