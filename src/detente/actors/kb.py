@@ -606,10 +606,12 @@ class ActorKB:
         return Standing(None, country, sector, note, 0.6)
 
     # --- resolution (see detente.actors.resolve) ------------------------------------------------
-    def resolve(self, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()):
+    def resolve(self, text: str, on: dt.date | None = None, countries: tuple[str, ...] = (), read: bool = True):
+        """``read``: a phrase no alias names may be read by the mention finder (a spaCy parse;
+        bulk look-ups of names pass False)."""
         from detente.actors.resolve import resolve
 
-        return resolve(self, text, on, countries)
+        return resolve(self, text, on, countries, read=read)
 
 
 def _uniq(items: Sequence[str]) -> list[str]:

@@ -303,7 +303,8 @@ def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     return r
 
 
-def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()) -> Resolution | None:
+def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = (),
+            read: bool = True) -> Resolution | None:
     """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``.
     ``countries``: the countries the article is about, most mentioned first (decides between
     imported actors that share a name: "AKP", "Foreign Intelligence Service")."""
@@ -321,8 +322,7 @@ def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[
     r = compositional(kb, text, on)
     if r is not None:
         return r
-    read = read_as_text(kb, text, on)
-    return read or fuzzy(kb, text, on)
+    return (read_as_text(kb, text, on) if read else None) or fuzzy(kb, text, on)
 
 
 #: how much of a phrase the mention read from it must cover to answer for the whole phrase

@@ -63,7 +63,7 @@ def default_resolver() -> Callable[[ListEntry], str | None]:
             return None
         for name in [entry.name, *entry.aliases]:
             try:
-                res = kb.resolve(name)
+                res = kb.resolve(name, read=False)  # names, not phrases: no parse per entry
             except Exception:  # a KB still being built must not break an import
                 return None
             actor_id = getattr(res, "id", None) if res is not None else None
