@@ -222,13 +222,23 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
-        if m.start <= start and end <= m.end and (m.end - m.start) > (end - start):
+        # (the whole of a mention too: "London's Daily Telegraph", a province acting as its government)
+        if m.start <= start and end <= m.end and ((m.end - m.start) > (end - start) or m.kind != "metonym"):
             if m.kind == "person" or (
                     (m.id is not None or m.country is not None) and not (m.id is not None and m.id == m.country)):
                 return True
         if m.kind == "person" and m.start < end and start < m.end:
             return True
     return False
+
+
+def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
+    """The whole name of a known actor that is not a state ("in London's Daily Telegraph"): no place,
+    wherever it stands."""
+    lo, hi = span.start_char + (4 if span.text.lower().startswith("the ") else 0), span.end_char
+    return any(m.start == lo and m.end == hi and m.kind == "name" and m.id is not None and m.country is not None
+               and m.id != m.country
+               for m in mentions)
 
 
 def _place_of_noun(tok: Token) -> bool:
@@ -315,7 +325,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
-             if not (agency[0] <= s.start_char < agency[1])
+             if not (agency[0] <= s.start_char < agency[1]) and not _known_actor(s, mentions)
              and (named or _locative(s.root) or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
