@@ -388,6 +388,18 @@ def _article_countries(kb: ActorKB, found: list[_Found]) -> tuple[str, ...]:
     return tuple(k for k, _ in c.most_common())
 
 
+def _place_countries(doc: Doc) -> frozenset[str]:
+    """The countries of the places the NER finds in ``doc`` (gazetteer; memoised on the doc)."""
+    got = doc.user_data.get("detente_place_countries")
+    if got is None:
+        from detente.places import country_of_place
+
+        got = frozenset(c for e in doc.ents if e.label_ in ("GPE", "LOC")
+                        if (c := country_of_place(e.text)) is not None)
+        doc.user_data["detente_place_countries"] = got
+    return got
+
+
 def _name_bounds(ent: Span) -> tuple[int, int]:
     """A named entity's tokens without a leading article, a trailing possessive, or what follows a
     bracket ("The Federal Bureau of Investigation (FBI" is the bureau's name, then its acronym)."""
@@ -402,7 +414,10 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     the index, never where the hand-written KB already found a name. Namesakes are decided by
     the countries the article is about and by who held a post on the date (``ActorKB.choose``)."""
     taken = {i for f in found for i in range(f.span.start, f.span.end)}
+    # the countries the article is about: its actors' (most mentioned first), then those of the
+    # places it names ("talks in Belfast" is about GBR)
     countries = _article_countries(kb, found)
+    countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
     ents = [_name_bounds(x) for x in doc.ents if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
