@@ -573,13 +573,13 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
     """"Pakistani police detain opposition supporters", "activists detained by Belarusian security
     forces": a people noun with no country of its own, in a sentence that names exactly one state,
     is that state's when it is the opposition (domestic by definition) or when the state acts on it through
-    its police, courts or parliament. Anything else (protesters, pupils) stays unresolved."""
+    its police, courts or parliament. Anything else (protesters, pupils, migrants) stays unresolved."""
     taken = {i for s, e, _ in out for i in range(s, e)}
     by_start = _ByStart([s for s, _, _ in out])
     res_out = []
     for nspan, noun in nouns.values():
-        if noun.institution or noun.sector == "CVL" or any(i in taken for i in range(nspan.start, nspan.end)):
-            continue
+        if noun.institution or noun.sector in ("CVL", "REF") or any(i in taken for i in range(nspan.start, nspan.end)):
+            continue  # (refugees and migrants a state acts on are mostly not its own)
         sent = nspan.sent
         inside = [out[k][2] for k in by_start.between(sent.start, sent.end) if out[k][2].country]
         countries = {r.country for r in inside}
