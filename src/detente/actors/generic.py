@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
-from detente.places import country_of_place, place_of
+from detente.places import SITE_WORDS, country_of_place, place_of
 
 
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
@@ -53,6 +53,8 @@ class GenericSpec(BaseModel):
     state_organ_sectors: list[str] = Field(default_factory=list)
     #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
+    #: the sector of an organisation (NER ORG) that no word describes
+    organisation_sector: str | None = None
 
 
 class AgentFile(BaseModel):
@@ -71,6 +73,19 @@ def spec() -> GenericSpec:
 def entity_heads() -> dict[str, str]:
     """Folded last word of a name → the sector of the body it names."""
     return {fold(w): sector for sector, ws in spec().entity_heads.items() for w in ws}
+
+
+def _head_before_of(kb: ActorKB, ent: Span) -> tuple[str, str] | None:
+    """The sector of the words before "of"/"for" in a name ("Government of National Accord" GOV,
+    "Association for the Advancement of …" NGO): the body's own kind, the rest its purpose."""
+    for k, t in enumerate(ent):
+        if k > 0 and t.lower_ in ("of", "for"):
+            head = [w for w in ent[:k] if w.lower_ not in ("the", "a", "an")]
+            if not head:
+                return None
+            got = name_head_sector(head) or (hit[0] if (hit := sector_of(kb, _forms(head))) else None)
+            return (got, head[-1].text) if got and got != "UNK" else None
+    return None
 
 
 def name_head_sector(toks: list[Token]) -> str | None:
@@ -422,12 +437,21 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     if head is not None:  # "the NYU Langone Medical Center", "Vice News"
                         sector = head
                         why += f"; a {ent[-1].text.lower()!r} name → {sector}"
+                    elif (of := _head_before_of(kb, ent)) is not None:
+                        sector = of[0]  # "the Government of National Accord", "the Court of Arbitration …"
+                        why += f"; a {of[1]!r} of … name → {sector}"
                     elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None:
                         if gp.kind not in ("adm1", "country") or ent.root.dep_ not in ("nsubj", "nsubjpass"):
                             continue  # a place the NER took for a body ("the remainder of Aleppo")
                         # a state or province acting ("Arkansas executes …"): its government
                         sector, country_hint = "GOV", gp.country
                         why += f"; the province {gp.name!r} acting: its government"
+                    elif label == "ORG" and sp.organisation_sector and ent[-1].lower_ not in SITE_WORDS \
+                            and _town_modifier(kb, ent, covered, countries) is None:
+                        # an organisation no word describes (nor a site, nor a place's facility:
+                        # "Xichang Satellite Launch Center"): news most often names a company so
+                        sector = sp.organisation_sector
+                        why += f"; an organisation of no known kind → {sector}"
             else:
                 left = _left_edge(tok, covered)
                 toks = list(doc[left:tok.i + 1])
