@@ -365,6 +365,11 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
                         if pc.dep_ in ("amod", "compound") and (mi := covered.get(pc.i)) is not None \
                                 and mentions[mi].country:
                             return mentions[mi].country
+                    if p.ent_type_ == "GPE" and p.i not in covered:
+                        # "Chris Watts of Frederick, Colorado", "residents of Kharkiv": a place
+                        ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                        if ent is not None and (c2 := country_of_place(ent.text)) is not None:
+                            return c2
     return None
 
 
