@@ -512,4 +512,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             taken.update(t.i for t in span)
     if not new:
         return mentions
+    if main is None and (late := _main_country(new)) is not None:
+        # the article's only countries are those of bodies found here ("Arkansas executes X"): a
+        # person placed nowhere is of them too
+        new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
+               if m.kind == "person" and m.country is None else m for m in new]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
