@@ -23,9 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import IO, Any
 
-from sqlalchemy import select
-
-from detente.store import schema as s
+from detente.store import query
 
 FORMATS = ("csv", "parquet", "plover-json", "ftm")
 
@@ -34,7 +32,7 @@ FLAT_COLUMNS = [
     "source_id", "source_country", "source_sector", "source_text",
     "target_id", "target_country", "target_sector", "target_text",
     "plover_type", "plover_mode", "plover_context", "status", "cameo", "goldstein",
-    "confidence", "rule", "article_id", "published", "news_source", "url", "sentence", "start", "end",
+    "confidence", "rule", "article_id", "article_source_id", "published", "news_source", "url", "sentence", "start", "end",
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Name",
     "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "ActionGeo_Precision",
 ]
@@ -86,29 +84,23 @@ def _iso(v: Any) -> Any:
 
 def flat_rows(store) -> Iterator[dict[str, Any]]:
     """One dict per event, in the column order of :data:`FLAT_COLUMNS`."""
-    e, a = s.events, s.articles
-    q = (
-        select(e, a.c.published, a.c.source.label("news_source"), a.c.url)
-        .join(a, a.c.id == e.c.article_id)
-        .order_by(e.c.day_first, e.c.id)
-    )
-    with store.engine.connect() as conn:
-        for r in conn.execution_options(yield_per=2000).execute(q).mappings():
-            yield {
-                "event_id": r["id"], "cluster_id": r["cluster_id"], "date": r["date"],
-                "date_precision": r["date_precision"], "date_end": r["date_end"],
-                "day_first": _iso(r["day_first"]), "day_last": _iso(r["day_last"]),
-                "source_id": r["source_id"], "source_country": r["source_country"],
-                "source_sector": r["source_sector"], "source_text": r["source_text"],
-                "target_id": r["target_id"], "target_country": r["target_country"],
-                "target_sector": r["target_sector"], "target_text": r["target_text"],
-                "plover_type": r["type"], "plover_mode": r["mode"],
-                "plover_context": ";".join(r["context"] or []), "status": r["status"],
-                "cameo": r["cameo"], "goldstein": r["goldstein"], "confidence": r["confidence"],
-                "rule": r["rule"], "article_id": r["article_id"], "published": _iso(r["published"]),
-                "news_source": r["news_source"], "url": r["url"], "sentence": r["sentence"],
-                "start": r["start"], "end": r["end"], **action_geo(r),
-            }
+    for r in query.flat_event_rows(store):
+        yield {
+            "event_id": r["id"], "cluster_id": r["cluster_id"], "date": r["date"],
+            "date_precision": r["date_precision"], "date_end": r["date_end"],
+            "day_first": _iso(r["day_first"]), "day_last": _iso(r["day_last"]),
+            "source_id": r["source_id"], "source_country": r["source_country"],
+            "source_sector": r["source_sector"], "source_text": r["source_text"],
+            "target_id": r["target_id"], "target_country": r["target_country"],
+            "target_sector": r["target_sector"], "target_text": r["target_text"],
+            "plover_type": r["type"], "plover_mode": r["mode"],
+            "plover_context": ";".join(r["context"] or []), "status": r["status"],
+            "cameo": r["cameo"], "goldstein": r["goldstein"], "confidence": r["confidence"],
+            "rule": r["rule"], "article_id": r["article_id"], "article_source_id": r["article_source_id"],
+            "published": _iso(r["published"]),
+            "news_source": r["news_source"], "url": r["url"], "sentence": r["sentence"],
+            "start": r["start"], "end": r["end"], **action_geo(r),
+        }
 
 
 def write_csv(store, out: IO[str]) -> int:
@@ -157,7 +149,7 @@ def plover_event(row: dict[str, Any]) -> dict[str, Any]:
         "recipient": row["target_id"], "recipient_country": row["target_country"],
         "recipient_role": row["target_sector"], "recipient_text": row["target_text"],
         "cameo": row["cameo"], "goldstein": row["goldstein"],
-        "story_id": row["article_id"], "story_date": row["published"], "source": row["news_source"],
+        "story_id": row["article_id"], "story_source_id": row["article_source_id"], "story_date": row["published"], "source": row["news_source"],
         "url": row["url"], "text": row["sentence"], "text_start": row["start"], "text_end": row["end"],
         "event_cluster": row["cluster_id"], "coder": f"detente:{row['rule']}", "confidence": row["confidence"],
     }
@@ -189,13 +181,10 @@ def ftm_entities(store) -> Iterator[dict[str, Any]]:
     An episode opens with a ``listed`` change and closes with the next ``suspended``/``delisted``
     change of the same (source, target, programme); its FtM ``status`` is the latest value.
     """
-    rc, le = s.relation_changes, s.list_entries
     from detente.actors import load_kb
 
     kb = load_kb()
-    with store.engine.connect() as conn:
-        entries = {(r.dataset, r.entry_id): r for r in conn.execute(select(le))}
-        changes = list(conn.execute(select(rc).where(rc.c.dimension == "designation")).mappings())
+    entries, changes = query.designation_rows(store)
     seen_targets: set[str] = set()
     by_key: dict[tuple, list] = defaultdict(list)
     for c in changes:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 Precision = Literal["day", "month", "year", "decade"]
 Status = Literal["occurred", "ongoing", "planned", "negated", "reported"]
@@ -39,6 +39,12 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?")
+
+
+def first_error(exc: ValidationError) -> str:
+    """"loc.path: message" of the first problem pydantic found (for one-line errors naming the input)."""
+    err = exc.errors()[0]
+    return f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}"
 
 
 def strip_controls(text: str) -> str:
@@ -80,6 +86,7 @@ class Article(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
+    source_id: str | None = Field(default=None, description="the input's own id (JSONL id, front matter id, RSS guid)")
     title: str | None = None
     text: str
     published: dt.date | None = None
@@ -219,6 +226,7 @@ class Quote(BaseModel):
 
 class ArticleResult(BaseModel):
     id: str
+    source_id: str | None = None  # the input's own id (JSONL id, front matter id, RSS guid)
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None

@@ -94,7 +94,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
     for m in mentions:
         m.start, m.end = cleaned.orig_span(m.start, m.end)
     return ArticleResult(
-        id=article.id, title=article.title, published=article.published, source=article.source,
+        id=article.id, source_id=article.source_id, title=article.title, published=article.published, source=article.source,
         url=article.url, events=events, relation_changes=changes, quotes=quotes,
         sentences=sentences, mentions=mentions,
         places=[p.location(*cleaned.orig_span(p.start, p.end)) for p in places],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.dedup import clusters
+from detente.store.clusters import clusters
 from detente.ingest import read_paths
 from detente.models import Article
 from detente.pipeline import extract_articles

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
@@ -97,8 +99,10 @@ def test_timeline_json_and_csv(db):
     assert items[-1]["source"] == "TALIBAN"
     code, out, _ = run("timeline", "RUS", "TALIBAN", "--since", "2025-01-01", "--format", "csv", "--db", db)
     lines = out.splitlines()
-    assert lines[0] == "date,kind,pair,type,value,status,text"
+    assert lines[0] == "date,kind,pair,type,value,status,text,cited"
     assert len(lines) == 4  # header + suspension change + two events
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert all(r["cited"] and not any(it["evidence"]["article"] in r["cited"] for it in items) for r in rows)
 
 
 def test_brief_markdown_and_json(db):
@@ -117,9 +121,9 @@ def test_import_then_who(db, tmp_path):
     xml = tmp_path / "consolidated.xml"
     xml.write_text(UN_XML, encoding="utf-8")
     code, out, _ = run("import", "un-sc", str(xml), "--db", db)
-    assert code == 0 and out.strip() == "un-sc: 2 entries (2 new, 0 changed)"
+    assert code == 0 and out.strip() == "un-sc: 2 entries (2 new, 0 changed, 0 delisted)"
     code, out, _ = run("import", "un-sc", str(xml), "--db", db)
-    assert out.strip() == "un-sc: 2 entries (0 new, 0 changed)"  # unchanged list: nothing changed
+    assert out.strip() == "un-sc: 2 entries (0 new, 0 changed, 0 delisted)"  # unchanged list: nothing changed
     code, out, _ = run("who", "--designated-by", "UN", "--program", "Taliban", "--format", "json", "--db", db)
     rows = json.loads(out)
     assert [(r["target"], r["since"], r["name"]) for r in rows] == [("UNSC:TAi.900", "2001-01-25", "ABDUL EXAMPLE")]
@@ -175,3 +179,12 @@ def test_names_go_through_the_actor_kb(db, monkeypatch):
     assert code == 0 and (json.loads(out)["source"], json.loads(out)["target"]) == ("RUS", "TALIBAN")
     code, _, err = run("status", "Korea", "RUS", "--db", db)
     assert code == 1 and err == "detente: error: unknown or ambiguous actor 'Korea' (candidates: PRK, KOR)\n"
+
+
+def test_search_finds_an_actors_events_or_the_words_of_sentences(db):
+    code, out, _ = run("search", "Taliban", "--format", "json", "--db", db)
+    found = json.loads(out)
+    assert code == 0 and found["actor"] == "TALIBAN" and len(found["events"]) == 3
+    code, out, _ = run("search", "supreme court", "--format", "csv", "--db", db)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["type"] for r in rows] == ["CONCEDE"] and rows[0]["cited"].startswith("test, 2025-04-25")

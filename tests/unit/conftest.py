@@ -22,3 +22,13 @@ def found(nlp, kb):
     def run(text, on=dt.date(2024, 6, 1)):
         return find_mentions(nlp(text), kb, on)
     return run
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A new, empty SQLite store (a module's own ``store`` fixture wins)."""
+    from detente.store import open_store
+
+    st = open_store(f"sqlite:///{tmp_path / 'unit.db'}")
+    yield st
+    st.close()

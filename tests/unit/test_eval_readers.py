@@ -7,7 +7,8 @@ import textwrap
 
 import pytest
 
-from detente.eval.readers import GoldError, parse_cameo_date, read_gold, split_front_matter
+from detente.eval.gold import read_gold
+from detente.eval.readers import GoldError, parse_cameo_date, split_front_matter
 
 ARTICLE = textwrap.dedent("""\
     ---

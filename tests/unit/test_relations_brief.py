@@ -6,19 +6,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
+from detente import render
 from detente.relations import brief as br
-from detente.relations import state
+from detente.relations import state, wording
+from detente.services import briefs
 from detente.relations.sample import add_article, add_change, add_event
-from detente.store import open_store, schema
+from detente.store import schema
 
 EXPEL = "Canada expelled six Indian diplomats on Monday."
 EXPEL_2 = "India and Canada each expelled six diplomats on Monday."
 EXPEL_3 = "Ottawa expelled India's envoy and five colleagues."
-
-
-@pytest.fixture
-def store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'brief.db'}")
 
 
 @pytest.fixture
@@ -60,12 +57,25 @@ def test_the_uncollapsed_timeline_keeps_every_report_and_marks_publication_dates
 
 def test_brief_shows_the_cluster_once_and_names_actors_as_in_running_text(expulsions):
     store, _ = expulsions
-    b = br.brief(store, "CAN", "IND", "2024-12-01")
+    b = briefs.brief(store, "CAN", "IND", "2024-12-01")
     assert b["what_changed"] == "Canada expelled envoys of India on 2024-10-14 (before: no representation)."
     assert [it["kind"] for it in b["timeline"]] == ["change"]  # the event says what the change says
-    md = br.to_markdown(b)
+    md = render.brief_markdown(b)
     assert "(3 reports)" in md and md.startswith("# Canada → India")
     assert sum("SANCTION" in bl["text"] for bl in b["bullets"]) == 0  # already said by the state bullet
+
+
+def test_brief_cites_outlet_date_and_title_and_keeps_the_article_id_for_json(store):
+    text = "Canada expelled six Indian diplomats on Monday."
+    art = add_article(store, text, published="2024-10-14", title="Canada expels Indian diplomats")
+    add_change(store, "CAN", "IND", "representation", "expelled", "2024-10-14", article=art, sentence=text,
+               start=0, end=len(text))
+    b = briefs.brief(store, "CAN", "IND", "2024-12-01")
+    md = render.brief_markdown(b)
+    assert "test, 2024-10-14, “Canada expels Indian diplomats”" in md  # the sample's outlet is "test"
+    assert art not in md
+    assert b["timeline"][0]["evidence"]["article"] == art
+    assert b["timeline"][0]["evidence"]["title"] == "Canada expels Indian diplomats"
 
 
 @pytest.fixture
@@ -86,7 +96,7 @@ def russia_taliban(store):
 
 
 def test_a_planned_ambassador_is_not_stated_as_received(russia_taliban):
-    b = br.brief(russia_taliban, "RUS", "TALIBAN", "2025-06-01")
+    b = briefs.brief(russia_taliban, "RUS", "TALIBAN", "2025-06-01")
     texts = [bl["text"] for bl in b["bullets"]]
     assert "Planned: Russia receives an ambassador of the Taliban (announced 2025-04-25)." in texts
     assert "Russia has suspended its listing of the Taliban (since 2025-04-17)." in texts
@@ -94,7 +104,7 @@ def test_a_planned_ambassador_is_not_stated_as_received(russia_taliban):
 
 
 def test_what_changed_is_the_latest_transition_not_the_latest_report(russia_taliban):
-    changes = state.load_changes(russia_taliban.engine.connect(), "RUS", "TALIBAN")
+    changes = state.load_changes(russia_taliban, "RUS", "TALIBAN")
     designation_only = [c for c in changes if c.dimension == "designation"]
     names = {"RUS": "Russia", "TALIBAN": "the Taliban"}
     got = br.what_changed(designation_only, [("RUS", "TALIBAN")], state.parse_as_of("2025-06-01"), names)
@@ -105,6 +115,6 @@ def test_what_changed_is_the_latest_transition_not_the_latest_report(russia_tali
 
 def test_possessives_of_plural_names_and_short_names():
     names = {"USA": "the United States", "CUB": "Cuba"}
-    assert state._fill("{source}'s view of {target}'s government", "USA", "CUB", {}, names) == \
+    assert wording.fill("{source}'s view of {target}'s government", "USA", "CUB", {}, names) == \
         "the United States' view of Cuba's government"
-    assert br.short_names()["TALIBAN"] == "the Taliban"
+    assert wording.short_names()["TALIBAN"] == "the Taliban"

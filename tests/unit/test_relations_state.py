@@ -20,11 +20,6 @@ NOT_RECOGNISED = "Russia has not formally recognised the Taliban government."
 
 
 @pytest.fixture
-def store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'rel.db'}")
-
-
-@pytest.fixture
 def russia_taliban(store):
     a1 = add_article(store, LISTED + " " + SUSPENDED, published="2025-04-25")
     a2 = add_article(store, AMBASSADOR + " " + NOT_RECOGNISED, published="2025-04-25")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from detente.actors import load_kb
-from detente.eval.readers import GoldError, read_gold
+from detente.eval.gold import GoldError, read_gold
 from detente.eval.sentences import is_sentence_file, read_sentence_gold
 from detente.models import PLOVER_TYPES
 

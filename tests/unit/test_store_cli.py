@@ -161,7 +161,7 @@ def test_unknown_actor_lists_candidates(parsed, corpus, db):
     run("ingest", corpus, "--db", db)
     result = run("events", "--db", db, "--actor", "Russland")
     assert result.exit_code == 1
-    assert result.stderr == "detente: error: unknown actor 'Russland'; did you mean: RUS (russia)\n"
+    assert result.stderr == "detente: error: unknown or ambiguous actor 'Russland' (candidates: RUS)\n"
 
 
 def test_bad_since_date_is_one_line(parsed, corpus, db):

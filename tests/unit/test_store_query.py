@@ -213,12 +213,12 @@ def test_a_version_2_store_is_migrated_and_its_keys_filled(tmp_path):
                 {"i": i, "sid": sid, "sc": sc})
     engine.dispose()
     store = open_store(url)
-    assert migrate.current(store.engine) == migrate.head() == "0003"
+    assert migrate.current(store.engine) == migrate.head()
     with store.engine.connect() as conn:
         keys = conn.execute(text("SELECT source_key, target_key FROM events ORDER BY idx")).all()
         version = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one()
     assert [tuple(k) for k in keys] == [("RUS", "TALIBAN"), ("ARM", "TALIBAN"), (None, "TALIBAN")]
-    assert version == str(schema.SCHEMA_VERSION) == "4"
+    assert version == str(schema.SCHEMA_VERSION)
     names = {i["name"] for i in inspect(store.engine).get_indexes("events")}
     assert {"ix_events_key_dyad", "ix_events_key_source", "ix_events_key_target"} <= names
     assert [e["source"] for e in query.events(store, dyad=("ARM", "TALIBAN"))] == [

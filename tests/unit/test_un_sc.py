@@ -43,11 +43,6 @@ SMALL = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture
-def store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'un.db'}")
-
-
-@pytest.fixture
 def small(tmp_path):
     path = tmp_path / "small.xml"
     path.write_text(SMALL, encoding="utf-8")
@@ -81,7 +76,7 @@ def test_parse_reads_people_and_organisations(small):
 def test_import_writes_entries_and_designations(store, small):
     resolved = {"EXAMPLE TRUST": "EXAMPLE_TRUST"}
     counts = datasets.import_file(store, "un-sc", small, resolve=lambda e: resolved.get(e.name))
-    assert counts == {"dataset": "un-sc", "entries": 2, "inserted": 2, "updated": 0}
+    assert counts == {"dataset": "un-sc", "entries": 2, "inserted": 2, "updated": 0, "delisted": 0}
     st = state.status(store, "UN", "UNSC:TAi.900", as_of="2025-04-25")
     assert st["designation"]["value"] == "listed"
     assert st["designation"]["since"] == "2001-01-25"

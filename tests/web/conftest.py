@@ -80,7 +80,8 @@ def corpus() -> list[tuple[Article, ArticleResult]]:
     return [
         coded_article(RUS_TALIBAN, "2025-04-25", "Russia to accept Taliban ambassador", [
             Coded("Russia will accept an ambassador appointed by the Taliban", "SUPPORT", "RUS", "TALIBAN",
-                  "2025-04", "month", 3.4, change=("representation", "ambassador")),
+                  "2025-04", "month", 3.4, status="planned", change=("representation", "ambassador"),
+                  detail={"event_status": "planned"}),
             Coded("Russia designated the Taliban a terrorist organisation in 2003", "SANCTION", "RUS", "TALIBAN",
                   "2003", "year", -5.0, change=("designation", "listed"),
                   detail={"list": "federal list of terrorist organizations"}),
@@ -142,12 +143,17 @@ def served(url: str):
         sock.close()
 
 
+def built(tmp_path_factory, name: str, build=build_store) -> str:
+    """The URL of a new SQLite store in a temporary folder of its own, filled by ``build``."""
+    url = f"sqlite:///{tmp_path_factory.mktemp(name) / f'{name}.db'}"
+    build(url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def store_url(tmp_path_factory) -> str:
     """A store with the three articles, shared by read-only tests."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
-    build_store(url)
-    return url
+    return built(tmp_path_factory, "web")
 
 
 @pytest.fixture

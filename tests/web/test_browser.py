@@ -33,11 +33,9 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app on a free loopback port, served by uvicorn in a thread, over the test store."""
-    from .conftest import build_store, served
+    from .conftest import built, served
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}"
-    build_store(url)
-    with served(url) as base:
+    with served(built(tmp_path_factory, "browser")) as base:
         yield base
 
 
@@ -73,6 +71,8 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
     assert text_of(browser, "#designation-value") == "suspended"
     assert text_of(browser, "#representation-value") == "ambassador"
+    planned = browser.find_element(By.ID, "representation-planned").get_attribute("textContent")
+    assert planned == "planned" and "announced 2025-04" in text_of(browser, "#representation-since")
     assert browser.execute_script("return typeof Chart !== 'undefined' && !!Chart.getChart('stance-chart')")
     assert browser.find_elements(By.CSS_SELECTOR, "#brief li")
     browser.save_screenshot(str(SHOTS / "dyad.png"))
@@ -118,6 +118,43 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     browser.execute_script("arguments[0].focus()", target)
     target.send_keys(Keys.ENTER)
     assert "hl" in target.get_attribute("class").split()
+
+
+def _chart_months(browser) -> list[str]:
+    return browser.execute_script("return Chart.getChart('stance-chart').data.labels")
+
+
+def _markers_overlap(browser) -> bool:
+    boxes = browser.execute_script("return Chart.getChart('stance-chart').$markers")
+    return any(a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+               for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_stance_chart_shows_the_last_three_years_and_widens_on_request(server, browser):
+    browser.get(f"{server}/dyad/RUS/TALIBAN?as_of=2025-06-01")
+    wait(browser).until(lambda d: d.execute_script("return !!window.Chart && !!Chart.getChart('stance-chart')"))
+    months = _chart_months(browser)
+    assert len(months) == 36 and months[-1] >= "2025-05"
+    assert browser.find_element(By.ID, "chart-range").is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "#chart-range button[data-months='0']").click()
+    wider = _chart_months(browser)
+    assert wider[0] <= "2003-01" and wider[-1] == months[-1]
+    assert browser.execute_script("return Chart.getChart('stance-chart').$markers.length") == 2
+    assert not _markers_overlap(browser)
+    chart = browser.find_element(By.CSS_SELECTOR, "#stance-chart").find_element(By.XPATH, "../..")
+    chart.screenshot(str(SHOTS / "stance-all.png"))
+
+
+def test_change_markers_of_close_months_never_overlap_and_stay_on_the_plot(server, browser):
+    browser.get(f"{server}/dyad/RUS/TALIBAN")
+    wait(browser).until(lambda d: d.execute_script("return !!(window.detente && window.detente.layoutMarkers)"))
+    items = [{"x": x, "w": w} for x, w in ((45, 16), (100, 16), (104, 16), (108, 22), (111, 16), (400, 16), (505, 22))]
+    boxes = browser.execute_script("return window.detente.layoutMarkers(arguments[0], 50, 500)", items)
+    assert all(50 <= b["left"] and b["right"] <= 500 for b in boxes)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a["row"] != b["row"] or a["right"] <= b["left"] or b["right"] <= a["left"], (a, b)
+    assert max(b["row"] for b in boxes) >= 3  # four markers within 11px: four rows
 
 
 def test_timeline_filters_changes(server, browser):

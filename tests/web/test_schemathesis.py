@@ -21,7 +21,8 @@ OPERATIONS = [
     ("GET", "/api/actors"), ("GET", "/api/actors/{actor}"), ("GET", "/api/events"),
     ("GET", "/api/status/{a}/{b}"), ("GET", "/api/timeline/{a}/{b}"), ("GET", "/api/brief/{a}/{b}"),
     ("GET", "/api/stance/{a}/{b}"), ("GET", "/api/who"), ("GET", "/api/articles/{article_id}"),
-    ("POST", "/api/ingest"),
+    ("POST", "/api/ingest"), ("GET", "/api/watches"), ("POST", "/api/watches"),
+    ("DELETE", "/api/watches/{watch_id}"), ("GET", "/api/alerts"), ("GET", "/api/changes"),
 ]
 EXAMPLES = 20
 

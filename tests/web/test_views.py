@@ -33,8 +33,24 @@ def test_search_for_words_lists_matching_sentences(client):
 
 
 def test_ordinary_words_are_not_fuzzy_store_ids(store_url):
+    from detente.services import search
     from detente.web import backend
 
     store = backend.open_store(store_url)
-    assert backend._search_store_ids(store, "sanctions", 10) == []  # not RUS, CHN, KAZ…
-    assert backend._search_store_ids(store, "talib", 10) == ["TALIBAN"]
+    assert search._store_ids_like(store, "sanctions", 10) == []  # not RUS, CHN, KAZ…
+    assert search._store_ids_like(store, "talib", 10) == ["TALIBAN"]
+
+
+def test_a_planned_state_card_says_planned_and_when_it_was_announced(client):
+    html = client.get("/dyad/RUS/TALIBAN", params={"as_of": "2025-06-01"}).text
+    assert 'id="representation-planned">planned</span>' in html and "announced 2025-04" in html
+    assert 'id="designation-planned"' not in html  # the suspension happened
+    status = client.get("/api/status/RUS/TALIBAN", params={"as_of": "2025-06-01"}).json()
+    assert status["representation"]["event_status"] == "planned" and "event_status" not in status["designation"]
+
+
+def test_a_planned_change_is_marked_planned_under_the_chart():
+    data = views.stance_data([{"month": "2025-04", "value": 3.4, "events": 1}],
+                             [{"dimension": "representation", "value": "ambassador", "date": "2025-04",
+                               "source": "RUS", "status": "planned"}], "RUS")
+    assert data["changes"] == [{"month": "2025-04", "label": "representation: ambassador (planned)"}]

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,24 +17,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from detente.actors.keys import (  # noqa: F401 - the names' home was here; kept for their importers
+    ARTICLES, HOW, HOW_ORDER, MATCHED_HOWS, AliasHit, SectorNoun, core, demonym_plural, fold, is_case_sensitive,
+    key, plural,
+)
 from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Region, Role
+from detente.models import first_error
 
 PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
             "news_extra.yml", "agencies.yml", "regions.yml")
 
-# how an alias names its actor, best first: the score of an exact match, and the mention kind
-HOW: dict[str, tuple[float, str]] = {
-    "name": (1.0, "name"),
-    "alias": (1.0, "name"),
-    "short": (1.0, "name"),
-    "person": (0.97, "person"),
-    "historic": (0.95, "name"),
-    "demonym": (0.9, "demonym"),
-    "institution": (0.9, "metonym"),
-    "capital": (0.85, "metonym"),
-    "variant": (0.9, "name"),
-}
-HOW_ORDER = {h: i for i, h in enumerate(HOW)}
 # a person who died up to this many days before a date still resolves to the post held at death
 DEATH_NEWS_DAYS = 3
 # span texts whose compiled-index hits are kept in memory (a few MB at most)
@@ -45,8 +36,6 @@ ELECT_DAYS = 400
 # offices of politicians: before the first of them a person is a party politician (PTY)
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", None})
 HAND_WRITTEN = "hand-written"  # the source of an actor or role of the YAML overlay (detente/data/actors)
-# alias kinds the mention finder matches in running text (variants are look-up only)
-MATCHED_HOWS = frozenset(HOW) - {"variant"}
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -54,85 +43,6 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class KBError(ValueError):
     """A KB file is invalid (the message names the file and the problem)."""
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: NFKD without combining marks, curly quotes straightened,
-    whitespace folded, lower case (memoised: the same names recur across articles)."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u0131", "i")  # dotless i (Yıldırım)
-    return " ".join(text.casefold().split())
-
-
-ARTICLES = ("the ", "a ", "an ")
-
-
-def key(text: str) -> str:
-    """The look-up key of a name: ``fold`` plus a leading article and a trailing possessive removed."""
-    k = fold(text).strip(" ,.;:\"")
-    for art in ARTICLES:
-        if k.startswith(art):
-            k = k[len(art):]
-            break
-    if k.endswith("'s"):
-        k = k[:-2]
-    elif k.endswith("s'"):
-        k = k[:-1]
-    return k.strip()
-
-
-def core(text: str) -> str:
-    """``text`` with its case kept but a leading article and a trailing possessive removed."""
-    t = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:\"")
-    low = t.lower()
-    for art in ARTICLES:
-        if low.startswith(art):
-            t = t[len(art):]
-            break
-    if t.endswith("'s"):
-        t = t[:-2]
-    return t
-
-
-def is_case_sensitive(alias: str) -> bool:
-    """Acronyms written without lower-case letters ("US", "WHO", "OPEC+") only match as written."""
-    return not any(c.islower() for c in alias) and any(c.isalpha() for c in alias)
-
-
-def plural(phrase: str) -> str:
-    head, _, last = phrase.rpartition(" ")
-    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "sh", "ch", "x", "z")):
-        last = last + "es"
-    else:
-        last = last + "s"
-    return f"{head} {last}".strip()
-
-
-def demonym_plural(word: str) -> str | None:
-    """"Russian" → "Russians"; none for "Chinese", "British", "French", "Swiss"."""
-    if word.endswith(("ese", "sh", "ch", "ss", "s")):
-        return None
-    return word + "s"
-
-
-@dataclass(frozen=True)
-class AliasHit:
-    actor: str
-    how: str
-    alias: str
-    case_sensitive: bool
-
-
-@dataclass(frozen=True)
-class SectorNoun:
-    phrase: str
-    sector: str
-    institution: bool
 
 
 @dataclass(frozen=True)
@@ -156,9 +66,7 @@ def _read(path: Path | str, text: str | None = None) -> ActorFile:
     try:
         return ActorFile.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KBError(f"{path}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from exc
+        raise KBError(f"{path}: {first_error(exc)} ({exc.error_count()} problem(s))") from exc
 
 
 # between namesakes nothing else separates, the kind more often in international news first

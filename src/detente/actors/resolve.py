@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from detente.actors.kb import HOW, ActorKB, AliasHit, SectorNoun, core, fold, key
+from detente.actors.keys import HOW, AliasHit, SectorNoun, core, fold, key
 from detente.actors.schema import STATE_SECTORS
 from detente.wordlists import words
+
+if TYPE_CHECKING:  # the KB calls this module (``ActorKB.resolve``); only its type is needed here
+    from detente.actors.kb import ActorKB
 
 _AW = words("actors")
 
@@ -284,7 +288,6 @@ def compositional(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | No
 def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     from rapidfuzz import fuzz, process
 
-    from detente.actors.kb import key
 
     k = key(text)
     if len(k) < 5:

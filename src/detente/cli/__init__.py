@@ -14,7 +14,9 @@ from detente.cli import extract as _extract
 from detente.cli import lexicon as _lexicon
 from detente.cli import kb as _kb
 from detente.cli import relations as _relations
+from detente.cli import search as _search
 from detente.cli import store as _store
+from detente.cli import watch as _watch
 from detente.cli import web as _web
 
 app = typer.Typer(
@@ -25,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _mod in (_extract, _store, _actors, _kb, _relations, _evaluate, _web, _export, _lexicon):
+for _mod in (_extract, _store, _actors, _kb, _relations, _search, _evaluate, _web, _export, _lexicon, _watch):
     _mod.register(app)
 
 

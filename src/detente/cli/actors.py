@@ -46,13 +46,9 @@ def _candidates(kb, text: str) -> str:
 
 
 def _table(header: list[str], rows: list[list]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from detente.render import print_table
 
-    table = Table(*header)
-    for row in rows:
-        table.add_row(*("" if c is None else str(c) for c in row))
-    Console(width=160).print(table)
+    print_table(header, rows)
 
 
 def _batch_line(kb, line: str, default: dt.date | None) -> dict:

@@ -33,6 +33,17 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def actor_id(text: str, *, store=None, kb=None) -> str:
+    """The actor id for an id or a name given on the command line (``detente.services.names``);
+    an unknown or ambiguous one is one error line with the candidates."""
+    from detente.services.names import UnknownActor, resolve_actor
+
+    try:
+        return resolve_actor(text, store=store, kb=kb)
+    except UnknownActor as exc:
+        fail(str(exc))
+
+
 def db_url(db: str | None) -> str:
     """``--db`` wins, then ``DETENTE_DB``, then ``./detente.db``. A bare path means SQLite."""
     url = db or os.environ.get("DETENTE_DB") or DEFAULT_DB

@@ -27,7 +27,7 @@ def eval_command(
     from rich.progress import Progress
 
     from detente.cli.common import fail, is_tty
-    from detente.eval.readers import GoldError, read_gold
+    from detente.eval.gold import GoldError, read_gold
     from detente.eval.report import print_report
     from detente.eval.runner import build_report, score_items
 

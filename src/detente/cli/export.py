@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
     @app.command("dedup")
     def dedup_cmd(db: str = DbOption) -> None:
         """Recompute event clusters over the whole store (ingest keeps them up to date incrementally)."""
-        from detente.dedup import recluster
+        from detente.store.clusters import recluster
 
         store = _store(db)
         n = recluster(store)

@@ -61,14 +61,10 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.json:
             typer.echo(json.dumps(out.model_dump(mode="json"), ensure_ascii=False, indent=2))
         else:
-            from rich.console import Console
-            from rich.table import Table
+            from detente.render import print_table
 
-            table = Table("article", "type", "source", "target", "date", "status", "rule")
-            for a in results:
-                for e in a.events:
-                    table.add_row(a.id, e.type, e.source.id if e.source else "", e.target.id if e.target else "",
-                                  e.date or "", e.status, e.rule)
-            Console().print(table)
+            print_table(["article", "type", "source", "target", "date", "status", "rule"],
+                        [[a.id, e.type, e.source.id if e.source else "", e.target.id if e.target else "",
+                          e.date or "", e.status, e.rule] for a in results for e in a.events])
         if errors:
             fail(f"{len(errors)} input(s) could not be read or extracted", code=1)

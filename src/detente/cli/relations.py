@@ -6,18 +6,13 @@ or ambiguous name is one error line with the candidates.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from pathlib import Path
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, parse_date, printable
+from detente.cli.common import DbOption, Format, actor_id, db_url, fail, parse_date
 
 STORE_FAILED = 2  # the store cannot be used (missing, locked, another application's)
-_ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -25,81 +20,16 @@ _ID_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*(:[A-Za-z0-9_.\-]+)?$")
 
 def _open(db: str | None, create: bool = False, force: bool = False):
     """The store at ``--db``; a missing one is exit 2 (never created, except by ``import``)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from detente.store import StoreError, open_store
 
     try:
         return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
         fail(str(exc), code=STORE_FAILED)
-    except Exception as exc:  # noqa: BLE001 - sqlalchemy errors: a path that cannot be opened, a server that is down
+    except SQLAlchemyError as exc:  # a path that cannot be opened, a server that is down
         fail(f"{db_url(db)}: cannot open the store: {str(exc).splitlines()[0]}", code=STORE_FAILED)
-
-
-def _store_ids(store) -> set[str]:
-    from sqlalchemy import select, union
-
-    from detente.store import schema
-
-    rc, ev = schema.relation_changes, schema.events
-    le = schema.list_entries
-    q = union(select(rc.c.source), select(rc.c.target), select(ev.c.source_id), select(ev.c.target_id),
-              select(le.c.actor_id))
-    with store.engine.connect() as conn:
-        return {r[0] for r in conn.execute(q) if r[0]}
-
-
-def resolve_actor(store, text: str, ids: set[str] | None = None) -> str:
-    """An actor id for ``text`` (an id or a name), or ``ValueError`` naming the candidates."""
-    t = " ".join(text.split())
-    if not t:
-        raise ValueError("empty actor name")
-    ids = _store_ids(store) if ids is None else ids
-    if t in ids:
-        return t
-    kb = None
-    try:
-        from detente.actors import load_kb
-
-        kb = load_kb()
-        getter = getattr(kb, "get", None)
-        if getter is not None and _ID_SHAPE.match(t) and getter(t) is not None:
-            return t
-        res = kb.resolve(t)
-        actor_id = getattr(res, "id", None) if res is not None else None
-        if actor_id:
-            return actor_id
-    except Exception:  # noqa: BLE001 - a KB still being built: fall back to the store's ids
-        kb = None
-    slug = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_").upper()
-    if slug in ids:
-        return slug
-    # neither the KB nor the store knows it: an error (an answer about it would only be "none")
-    candidates: list[str] = []
-    search = getattr(kb, "search", None) if kb is not None else None
-    if search:
-        try:
-            for hit in list(search(t))[:5]:
-                if isinstance(hit, (tuple, list)):  # (id, score, matched name)
-                    cid = hit[0] if hit else None
-                else:
-                    cid = getattr(hit, "id", None) or (hit.get("id") if isinstance(hit, dict) else None)
-                if cid and cid not in candidates:
-                    candidates.append(str(cid))
-        except Exception:  # noqa: BLE001 - suggestions are a courtesy
-            pass
-    if not candidates or _ID_SHAPE.match(t):  # an id with a typo ("RUSS"): the ids that look like it
-        known = set(ids) | set(getattr(kb, "actors", None) or ())
-        candidates = [c for c in _close(slug or t, known) if c not in candidates] + candidates
-    hint = f" (candidates: {', '.join(candidates[:8])})" if candidates else ""
-    raise ValueError(f"unknown or ambiguous actor {text!r}{hint}")
-
-
-def _close(name: str, known: set[str]) -> list[str]:
-    """Ids that look like ``name`` (a typo: "RUSS" → RUS), best first."""
-    from rapidfuzz import fuzz, process
-
-    hits = process.extract(name.upper(), sorted(known), scorer=fuzz.ratio, limit=5, score_cutoff=60)
-    return [h[0] for h in hits]
 
 
 def _as_of(store, given):
@@ -110,16 +40,15 @@ def _as_of(store, given):
         return given
     import datetime as dt
 
-    from sqlalchemy import func, select
+    from sqlalchemy.exc import SQLAlchemyError
 
-    from detente.store import StoreError, schema
+    from detente.store import StoreError
+    from detente.store.query import latest_evidence_days
 
     today = dt.date.today()
-    cols = (schema.articles.c.published, schema.events.c.day_first, schema.relation_changes.c.day_first)
     try:
-        with store.engine.connect() as conn:
-            days = [conn.execute(select(func.max(c)).where(c <= today)).scalar() for c in cols]
-    except Exception as exc:  # noqa: BLE001 - database errors: the store cannot be used
+        days = latest_evidence_days(store, today)
+    except SQLAlchemyError as exc:  # database errors: the store cannot be used
         raise StoreError(f"{store.shown_url}: {str(exc).splitlines()[0]}") from None
     days = [d if isinstance(d, dt.date) or d is None else dt.date.fromisoformat(str(d)[:10]) for d in days]
     latest = max((d for d in days if d is not None), default=None)
@@ -130,109 +59,88 @@ def _as_of(store, given):
 
 
 def _actors(store, *names: str) -> list[str]:
-    ids = _store_ids(store)
-    out = []
-    for n in names:
-        try:
-            out.append(resolve_actor(store, n, ids))
-        except ValueError as exc:
-            fail(str(exc))
-    return out
+    return [actor_id(n, store=store) for n in names]
 
 
-def _md_cell(value) -> str:
-    return printable("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
+def _pair_on(db: str | None, a: str, b: str, as_of: str | None, fmt: Format, command: str, formats: str):
+    """(store, source id, target id, day) of a ``status``/``brief`` command, after its checks."""
+    if fmt == Format.csv:
+        fail(f"--format csv is not available for {command} (use {formats})")
+    day = parse_date(as_of, "--as-of")
+    store = _open(db)
+    src, tgt = _actors(store, a, b)
+    return store, src, tgt, _as_of(store, day)
 
 
-def _md_table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
+def _range(since: str | None, until: str | None):
+    d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
+    if d_since and d_until and d_since > d_until:
+        fail(f"--since {since} is after --until {until}")
+    return d_since, d_until
 
 
-def _print_table(header: list[str], rows: list[list], title: str | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(*header, title=Text(printable(title)) if title else None)
-    for row in rows:  # Text: stored "[...]" is never rich markup
-        table.add_row(*(Text(printable("" if c is None else str(c))) for c in row))
-    Console(width=160).print(table)
-
-
-def _emit_rows(fmt: Format, header: list[str], rows: list[list], data, title: str | None = None) -> None:
-    if fmt == Format.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    elif fmt == Format.md:
-        typer.echo(_md_table(header, rows))
-    elif fmt == Format.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(header)
-        w.writerows([[printable(c) if isinstance(c, str) else c for c in row] for row in rows])
-        typer.echo(buf.getvalue().rstrip("\n"))
-    else:
-        _print_table(header, rows, title)
-
-
-def _first_sentence(evidence: list[dict]) -> str:
-    if not evidence:
-        return ""
-    ev = evidence[0]
-    text = " ".join((ev.get("sentence") or "").split())
-    more = f" (+{len(evidence) - 1})" if len(evidence) > 1 else ""
-    return (text if len(text) <= 90 else text[:89] + "…") + more
-
-
-def _status_rows(st: dict) -> list[list]:
-    rows = []
-    for dim in ("designation", "representation", "recognition"):
-        item = st[dim]
-        since = item.get("note") or item["since"] or ""
-        rows.append([dim, item["value"], since, _first_sentence(item["evidence"])])
-    for ag in st["agreements"]:
-        rows.append([f"agreement ({ag['kind']}: {', '.join(ag['subjects'])})", ag["status"], ag["since"] or "",
-                     _first_sentence(ag["evidence"])])
-    s = st["stance"]
-    value = "no events" if s["value"] is None else f"{s['value']:+.1f}"
-    rows.append(["stance", value, f"last {s['window']}", f"{s['events']} events"])
-    for c in st["conflicts"]:
-        rows.append(["conflict", c["dimension"], "", " vs ".join(f"{v['value']} ({v['date'] or 'undated'})"
-                                                                for v in c["values"])])
-    return rows
+SOURCE = typer.Argument(..., help="Source actor (id or name)")
+TARGET = typer.Argument(..., help="Target actor (id or name)")
+ACTOR = typer.Argument(..., help="Actor (id or name)")
+OTHER = typer.Argument(..., help="Other actor (id or name)")
+AS_OF = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today")
+SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)")
+UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)")
 
 
 # --------------------------------------------------------------------------- commands
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def status(
-        a: str = typer.Argument(..., help="Source actor (id or name)"),
-        b: str = typer.Argument(..., help="Target actor (id or name)"),
-        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
-        fmt: Format = typer.Option(Format.table, "--format", help="table, json or md"),
-        db: str | None = DbOption,
-    ) -> None:
-        """The state of the relation A → B on a date (designation, representation, recognition, …)."""
-        from detente.relations.state import status as status_of
+def _status(store, src: str, tgt: str, day) -> dict:
+    from detente.relations.state import status
+    from detente.results import Status
 
-        day = parse_date(as_of, "--as-of")
-        store = _open(db)
-        src, tgt = _actors(store, a, b)
-        st = status_of(store, src, tgt, _as_of(store, day))
-        if fmt == Format.csv:
-            fail("--format csv is not available for status (use json, md or table)")
-        _emit_rows(fmt, ["dimension", "value", "since", "evidence"], _status_rows(st), st,
-                   title=f"{src} → {tgt} as of {st['as_of']}")
+    return Status.model_validate(status(store, src, tgt, day)).to_json()
+
+
+def _show_status(st: dict, fmt: Format) -> None:
+    from detente import render
+
+    render.emit(fmt, render.STATUS_COLUMNS, render.status_rows(st), st,
+                title=f"{st['source']} → {st['target']} as of {st['as_of']}")
+
+
+def _brief(store, src: str, tgt: str, day) -> dict:
+    from detente.results import Brief
+    from detente.services.briefs import brief
+
+    return Brief.model_validate(brief(store, src, tgt, day)).to_json()
+
+
+def _show_brief(out: dict, fmt: Format) -> None:
+    from detente import render
+
+    if fmt == Format.json:
+        typer.echo(render.json_text(out))
+    elif fmt == Format.table:
+        render.print_markdown(render.brief_markdown(out))
+    else:
+        typer.echo(render.brief_markdown(out))
+
+
+def _pair_command(app: typer.Typer, name: str, default: Format, shown: str, usable: str, answer, show,
+                  doc: str) -> None:
+    """A command on a pair of actors on a date (``status``, ``brief``): resolve, answer, show."""
+
+    def command(a: str = SOURCE, b: str = TARGET, as_of: str | None = AS_OF,
+                fmt: Format = typer.Option(default, "--format", help=shown), db: str | None = DbOption) -> None:
+        show(answer(*_pair_on(db, a, b, as_of, fmt, name, usable)), fmt)
+
+    app.command(name, help=doc)(command)
+
+
+def register(app: typer.Typer) -> None:
+    _pair_command(app, "status", Format.table, "table, json or md", "json, md or table", _status, _show_status,
+                  "The state of the relation A → B on a date (designation, representation, recognition, …).")
 
     @app.command()
     def timeline(
-        a: str = typer.Argument(..., help="Actor (id or name)"),
-        b: str = typer.Argument(..., help="Other actor (id or name)"),
-        since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
-        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+        a: str = ACTOR, b: str = OTHER, since: str | None = SINCE, until: str | None = UNTIL,
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
         all_reports: bool = typer.Option(False, "--all-reports",
                                          help="One row per article report (default: one per event cluster)"),
@@ -241,48 +149,18 @@ def register(app: typer.Typer) -> None:
         """Events and state changes between A and B (both directions), oldest first; the reports of one
         event (one cluster) are one row with "(N reports)", dates taken from the publication date are
         shown as "reported D"."""
-        from detente.relations.brief import display_names
-        from detente.relations.state import timeline as timeline_of
+        from detente import render
+        from detente.results import dumps, timeline_items
+        from detente.services.briefs import timeline as timeline_of
 
-        d_since, d_until = parse_date(since, "--since"), parse_date(until, "--until")
-        if d_since and d_until and d_since > d_until:
-            fail(f"--since {since} is after --until {until}")
+        d_since, d_until = _range(since, until)
         store = _open(db)
         src, tgt = _actors(store, a, b)
-        items = timeline_of(store, src, tgt, d_since, d_until, names=display_names(store, [src, tgt]),
-                            collapse=not all_reports)
-        rows = [[(f"reported {it['date']}" if it.get("date_from") == "published" else it["date"]) or "?", it["kind"], f"{it['source']}→{it['target']}",
-                 it.get("type") or it.get("dimension"), it["value"], it["status"], it["text"]] for it in items]
-        _emit_rows(fmt, ["date", "kind", "pair", "type", "value", "status", "text"], rows, items,
-                   title=f"{src} ↔ {tgt}")
+        items = dumps(timeline_items(timeline_of(store, src, tgt, d_since, d_until, collapse=not all_reports)))
+        render.emit(fmt, render.TIMELINE_COLUMNS, render.timeline_rows(items), items, title=f"{src} ↔ {tgt}")
 
-    @app.command()
-    def brief(
-        a: str = typer.Argument(..., help="Source actor (id or name)"),
-        b: str = typer.Argument(..., help="Target actor (id or name)"),
-        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
-        fmt: Format = typer.Option(Format.md, "--format", help="md, table or json"),
-        db: str | None = DbOption,
-    ) -> None:
-        """A short sourced brief: At a Glance bullets, what changed, a timeline."""
-        from detente.relations.brief import brief as brief_of
-        from detente.relations.brief import to_markdown
-
-        day = parse_date(as_of, "--as-of")
-        store = _open(db)
-        src, tgt = _actors(store, a, b)
-        out = brief_of(store, src, tgt, _as_of(store, day))
-        if fmt == Format.json:
-            typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
-        elif fmt == Format.csv:
-            fail("--format csv is not available for brief (use md, table or json)")
-        elif fmt == Format.table:
-            from rich.console import Console
-            from rich.markdown import Markdown
-
-            Console(width=120).print(Markdown(printable(to_markdown(out))))
-        else:
-            typer.echo(printable(to_markdown(out)))
+    _pair_command(app, "brief", Format.md, "md, table or json", "md, table or json", _brief, _show_brief,
+                  "A short sourced brief: At a Glance bullets, what changed, a timeline.")
 
     @app.command()
     def who(
@@ -291,12 +169,14 @@ def register(app: typer.Typer) -> None:
         program: str | None = typer.Option(None, "--program", help="With --designated-by: only this programme"),
         hosts_ambassador_of: str | None = typer.Option(None, "--hosts-ambassador-of", help="Who receives X's ambassador"),
         recognising: str | None = typer.Option(None, "--recognising", help="Who recognises X's government"),
-        as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD), default today"),
+        as_of: str | None = AS_OF,
         fmt: Format = typer.Option(Format.table, "--format", help="table, json, md or csv"),
         db: str | None = DbOption,
     ) -> None:
         """Actors in a relation with X on a date."""
+        from detente import render
         from detente.relations.state import who as who_of
+        from detente.results import WhoRow, dumps
 
         given = {k: v for k, v in (("designating", designating), ("designated_by", designated_by),
                                    ("hosts_ambassador_of", hosts_ambassador_of), ("recognising", recognising)) if v}
@@ -308,19 +188,16 @@ def register(app: typer.Typer) -> None:
         store = _open(db)
         (key, name), = given.items()
         (actor,) = _actors(store, name)
-        rows = who_of(store, **{key: actor}, program=program, as_of=_as_of(store, day))
-        table = [[r["source"], r["target"], r["value"], r["since"] or "", r["program"] or "", r["name"] or ""]
-                 for r in rows]
-        _emit_rows(fmt, ["source", "target", "value", "since", "program", "name"], table, rows,
-                   title=f"{key.replace('_', ' ')} {actor}: {len(rows)}")
+        rows = dumps([WhoRow.model_validate(r) for r in who_of(store, **{key: actor}, program=program,
+                                                                as_of=_as_of(store, day))])
+        render.emit(fmt, render.WHO_COLUMNS, render.who_rows(rows), rows,
+                    title=f"{key.replace('_', ' ')} {actor}: {len(rows)}")
 
     @app.command()
     def chart(
-        a: str = typer.Argument(..., help="Actor (id or name)"),
-        b: str = typer.Argument(..., help="Other actor (id or name)"),
+        a: str = ACTOR, b: str = OTHER,
         output: Path = typer.Option(Path("stance.png"), "-o", "--output", help="PNG file to write"),
-        since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)"),
-        until: str | None = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)"),
+        since: str | None = SINCE, until: str | None = UNTIL,
         db: str | None = DbOption,
     ) -> None:
         """Monthly stance between A and B (both directions) with state changes marked."""
@@ -357,4 +234,4 @@ def register(app: typer.Typer) -> None:
         except datasets.DatasetError as exc:
             fail(str(exc))
         typer.echo(f"{dataset}: {counts['entries']} entries ({counts['inserted']} new, "
-                   f"{counts['updated']} changed)")
+                   f"{counts['updated']} changed, {counts.get('delisted', 0)} delisted)")

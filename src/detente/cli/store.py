@@ -7,23 +7,22 @@ Exit codes: 0 fine; 1 an input could not be read (the rest was ingested) or a ba
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
-import json
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
-from detente.cli.common import DbOption, Format, db_url, fail, is_tty, parse_date, printable
+from detente import render
+from detente.cli.common import DbOption, Format, actor_id, db_url, fail, is_tty, parse_date, printable
 
 STORE_FAILED = 2
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def _plural(n: int, word: str) -> str:
+    from detente.services.ingest import plural
+
+    return plural(n, word)
 
 
 def _open(db: str | None, create: bool, force: bool = False):
@@ -33,58 +32,6 @@ def _open(db: str | None, create: bool, force: bool = False):
         return open_store(db_url(db), create=create, force=force)
     except StoreError as exc:
         fail(str(exc), code=STORE_FAILED)
-
-
-# -- actor names -------------------------------------------------------------------------------
-
-_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
-
-
-def _candidates(kb: Any, name: str) -> list[str]:
-    search = getattr(kb, "search", None)
-    if search is None:
-        return []
-    try:
-        found = list(search(name))[:5]
-    except Exception:  # noqa: BLE001 - suggestions are a courtesy
-        return []
-    out = []
-    for item in found:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, (tuple, list)) and item:
-            out.append(str(item[0]))
-        else:
-            ident = getattr(item, "id", None)
-            label = getattr(item, "name", None) or getattr(item, "text", None)
-            out.append(f"{ident} ({label})" if ident and label and label != ident else str(ident or item))
-    return out
-
-
-def resolve_actor(kb: Any, name: str) -> str:
-    """An actor id for a name given on the command line: a known id, a resolvable name, or an id-like slug."""
-    name = name.strip()
-    get = getattr(kb, "get", None)
-    if get is not None and _ID.match(name):
-        try:
-            if get(name) is not None:
-                return name
-        except Exception:  # noqa: BLE001 - unknown id: try it as a name
-            pass
-    resolution = kb.resolve(name)
-    ident = getattr(resolution, "id", None) if resolution is not None else None
-    if ident is None and isinstance(resolution, dict):
-        ident = resolution.get("id")
-    if ident:
-        return str(ident)
-    if _ID.match(name):
-        return name  # an id the KB does not know (e.g. from an imported list): taken as given
-    country = getattr(resolution, "country", None) if resolution is not None else None
-    if country:
-        return str(country)
-    candidates = _candidates(kb, name)
-    hint = f"; did you mean: {', '.join(candidates)}" if candidates else "; give an actor id such as RUS or TALIBAN"
-    fail(f"unknown actor {name!r}{hint}")
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -112,53 +59,21 @@ def flat_event(ev: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return printable(str(value))
-
-
-_WRAPPING = {"title", "sentence", "quote", "speaker"}
-
-
 def _print_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
                  wrap: frozenset[str] = frozenset()) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=title, show_lines=False)
-    wrapping = _WRAPPING | wrap
-    for col in columns:  # ids, dates and codes are never wrapped or cut; free text wraps
-        table.add_column(col, no_wrap=col not in wrapping, overflow="fold" if col in wrapping else "ellipsis")
-    for row in rows:
-        table.add_row(*(Text(_cell(v)) for v in row))  # Text: stored "[...]" is never rich markup
-    Console(soft_wrap=False).print(table)
+    render.print_table(columns, rows, title, wrap)
 
 
 def _print_md(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    def esc(v: Any) -> str:
-        return _cell(v).replace("|", "\\|").replace("\n", " ")
-
-    typer.echo("| " + " | ".join(columns) + " |")
-    typer.echo("|" + "---|" * len(columns))
-    for row in rows:
-        typer.echo("| " + " | ".join(esc(v) for v in row) + " |")
+    typer.echo(render.md_table(columns, rows))
 
 
 def _print_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
-    typer.echo(buf.getvalue(), nl=False)
+    typer.echo(render.csv_text(columns, rows))
 
 
 def _echo_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    typer.echo(render.json_text(value))
 
 
 def _short(text: str | None, n: int = 80) -> str:
@@ -166,10 +81,7 @@ def _short(text: str | None, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _actor_cell(ref: dict[str, Any] | None) -> str:
-    if not ref:
-        return ""
-    return ref.get("id") or "/".join(x for x in (ref.get("country"), ref.get("sector")) if x) or ref.get("text") or ""
+_actor_cell = render.actor_cell
 
 
 def _location_countries(value: str, actor_files: Sequence[Path] = ()) -> list[str]:
@@ -184,7 +96,7 @@ def _location_countries(value: str, actor_files: Sequence[Path] = ()) -> list[st
         from detente.actors import load_kb
 
         kb = load_kb(actor_files)
-        code = resolve_actor(kb, part)
+        code = actor_id(part, kb=kb)
         if not (len(code) == 3 and code.isupper()):
             fail(f"--country-of-location: {part!r} is not a country (give an ISO 3166-1 alpha-3 code such as RUS)")
         out.append(code)
@@ -219,7 +131,7 @@ def print_events(evs: list[dict[str, Any]], fmt: Format) -> None:
             _print_table(f"{_plural(len(evs), 'event')}", cols, rows)
 
 
-ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "ingested_at"]
+ARTICLE_COLUMNS = ["id", "published", "source", "title", "n_events", "n_quotes", "url", "origin", "source_id", "ingested_at"]
 
 
 CLUSTER_COLUMNS = ["cluster_id", "date", "type", "source", "target", "status", "mentions", "articles",
@@ -260,22 +172,10 @@ def print_articles(arts: list[dict[str, Any]], fmt: Format) -> None:
 
 
 def extraction_error(article: Any, exc: BaseException) -> str:
-    """One line naming an article whose extraction failed, and why."""
-    reason = " ".join(str(exc).split()) or "no message"
-    return f"{article.origin or article.id}: extraction failed ({type(exc).__name__}: {reason[:200]})"
+    """One line naming an article whose extraction failed, and why (``services.ingest``)."""
+    from detente.services.ingest import extraction_error as line
 
-
-class _Tally:
-    def __init__(self) -> None:
-        self.ingested = self.already = self.errors = 0
-        self.events = self.changes = self.quotes = 0
-
-    def summary(self) -> str:
-        return (
-            f"ingested {_plural(self.ingested, 'article')} ({self.already} already stored): "
-            f"{_plural(self.events, 'event')}, {_plural(self.changes, 'relation change')}, "
-            f"{_plural(self.quotes, 'quote')}; {_plural(self.errors, 'error')}"
-        )
+    return line(article, exc)
 
 
 def progress_bar(enabled: bool):
@@ -313,9 +213,8 @@ def register(app: typer.Typer) -> None:
         Exit 1: an input could not be read (the rest is stored). Exit 2: the database cannot be used.
         """
         from detente.actors import load_kb
-        from detente.ingest import IngestError, count_articles, read_paths
-        from detente.models import Article
-        from detente.pipeline import extract_articles
+        from detente.ingest import count_articles, read_paths
+        from detente.services.ingest import IngestSummary, ingest_articles
         from detente.store import StoreError
 
         pub = parse_date(published, "--published")
@@ -324,9 +223,7 @@ def register(app: typer.Typer) -> None:
                 fail(f"{p}: actor file not found")
         store = _open(db, create=True, force=force)
         kb = load_kb(actors)
-        tally = _Tally()
-        seen: set[str] = set()
-        pending: dict[str, Article] = {}
+        tally = IngestSummary()
 
         show = is_tty() and not quiet
         with progress_bar(enabled=show) as progress:
@@ -338,44 +235,9 @@ def register(app: typer.Typer) -> None:
                 else:
                     typer.echo(line, err=True)
 
-            def to_parse() -> Iterator[Article]:
-                for item in read_paths(paths, published=pub, source=source):
-                    if isinstance(item, IngestError):
-                        tally.errors += 1
-                        say(f"detente: {item}")
-                        progress.advance(task)
-                        continue
-                    for warning in item.warnings:
-                        say(f"detente: warning: {warning}")
-                    if item.id in seen or item.id in store.known_ids([item.id]):
-                        tally.already += 1
-                        progress.advance(task)
-                        continue
-                    seen.add(item.id)
-                    pending[item.id] = item
-                    yield item
-
-            def failed(article: Article, exc: Exception) -> None:
-                tally.errors += 1
-                pending.pop(article.id, None)
-                say(f"detente: {extraction_error(article, exc)}")
-                progress.advance(task)
-
-            def save(batch: list) -> None:
-                written = store.save_many(batch, batch=len(batch))
-                for (result, _), ok in zip(batch, written):
-                    if ok:
-                        tally.ingested += 1
-                        tally.events += len(result.events)
-                        tally.changes += len(result.relation_changes)
-                        tally.quotes += len(result.quotes)
-                    else:
-                        tally.already += 1
-                progress.advance(task, len(batch))
-
-            batch: list = []
             try:
                 with contextlib.ExitStack() as stack:
+                    extract = None
                     if dask:
                         from detente.scale import dask_client, extract_distributed
 
@@ -383,30 +245,25 @@ def register(app: typer.Typer) -> None:
                             client = stack.enter_context(dask_client(dask))
                         except (OSError, ValueError, TimeoutError) as exc:
                             fail(f"--dask {dask}: cannot start or reach the Dask cluster ({exc})", code=STORE_FAILED)
-                        pairs = (
-                            (r, pending.pop(r.id, a))
-                            for r, a in extract_distributed(client, to_parse(), chunk_size=batch_size,
-                                                            actor_files=[str(f) for f in actors], on_error=failed)
-                        )
-                    else:
-                        pairs = ((r, pending.pop(r.id)) for r in extract_articles(
-                            to_parse(), kb, batch_size=batch_size, on_error=failed))
-                    for pair in pairs:
-                        batch.append(pair)
-                        if len(batch) >= batch_size:
-                            save(batch)
-                            batch = []
-                    if batch:
-                        save(batch)
+
+                        def extract(articles, on_fail):
+                            return extract_distributed(client, articles, chunk_size=batch_size,
+                                                       actor_files=[str(f) for f in actors], on_error=on_fail)
+
+                    ingest_articles(
+                        store, read_paths(paths, published=pub, source=source), kb=kb, batch_size=batch_size,
+                        extract=extract, summary=tally, on_error=lambda line: say(f"detente: {line}"),
+                        on_warning=lambda line: say(f"detente: warning: {line}"),
+                        on_progress=lambda n: progress.advance(task, n))
             except StoreError as exc:
                 progress.stop()
-                typer.echo(tally.summary())
+                typer.echo(tally.line())
                 fail(str(exc), code=STORE_FAILED)
             except KeyboardInterrupt:  # every saved batch is committed; the one in hand is not
                 progress.stop()
-                typer.echo(f"interrupted: {tally.summary()}")
+                typer.echo(f"interrupted: {tally.line()}")
                 raise typer.Exit(130) from None
-        typer.echo(tally.summary())
+        typer.echo(tally.line())
         if tally.errors:
             raise typer.Exit(1)
 
@@ -440,30 +297,32 @@ def register(app: typer.Typer) -> None:
         until_d = parse_date(until, "--until")
         if since_d and until_d and since_d > until_d:
             fail(f"--since {since_d} is after --until {until_d}")
-        actor_id = dyad_ids = None
+        store = _open(db, create=False)
+        the_actor = dyad_ids = None
         if actor or (dyad and any(dyad)):
             from detente.actors import load_kb
 
             kb = load_kb(actors)
-            actor_id = resolve_actor(kb, actor) if actor else None
+            the_actor = actor_id(actor, store=store, kb=kb) if actor else None
             if dyad and any(dyad):
-                dyad_ids = (resolve_actor(kb, dyad[0]), resolve_actor(kb, dyad[1]))
-        store = _open(db, create=False)
+                dyad_ids = (actor_id(dyad[0], store=store, kb=kb), actor_id(dyad[1], store=store, kb=kb))
         if clusters:
-            from detente.dedup import clusters as find_clusters
+            from detente.store.clusters import clusters as find_clusters
 
             try:
-                rows = find_clusters(store, actor=actor_id, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)
+                rows = find_clusters(store, actor=the_actor, dyad=dyad_ids, type=type_, since=since_d, until=until_d, limit=limit)
             except StoreError as exc:
                 fail(str(exc), code=STORE_FAILED)
             print_clusters(rows, fmt)
             return
+        from detente.results import dumps, stored_events
+
         try:
-            evs = query.events(
-                store, actor=actor_id, dyad=dyad_ids, directed=directed,
+            evs = dumps(stored_events(query.events(
+                store, actor=the_actor, dyad=dyad_ids, directed=directed,
                 type=type_.split(",") if type_ else None, status=status.split(",") if status else None,
                 since=since_d, until=until_d, limit=limit, location_country=places,
-            )
+            )))
         except StoreError as exc:
             fail(str(exc), code=STORE_FAILED)
         print_events(evs, fmt)
@@ -487,7 +346,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def article(
-        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters)"),
+        article_id: str = typer.Argument(..., metavar="ID", help="Article id (16 hex characters) or the input's own id (source_id)"),
         db: Optional[str] = DbOption,
         fmt: Format = typer.Option(Format.table, "--format", help="json or table"),
     ) -> None:
@@ -501,10 +360,14 @@ def register(app: typer.Typer) -> None:
             fail(str(exc), code=STORE_FAILED)
         if art is None:
             fail(f"no article {article_id!r} in {store.shown_url} (see `detente articles`)")
+        from detente.results import StoredArticle
+
+        art = StoredArticle.model_validate(art).to_json()
         if fmt == Format.json:
             _echo_json(art)
             return
-        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}"))
+        own = f"  (source id {art['source_id']})" if art.get("source_id") else ""
+        typer.echo(printable(f"{art['id']}  {art['published'] or 'date unknown'}  {art['source'] or 'unknown source'}{own}"))
         typer.echo(printable(art["title"] or "(untitled)"))
         if art["url"]:
             typer.echo(printable(art["url"]))

@@ -29,6 +29,8 @@ def register(app: typer.Typer) -> None:
         """Serve the web app and the REST API (its schema at /openapi.json) until SIGTERM or Ctrl-C."""
         import uvicorn
 
+        from sqlalchemy.exc import SQLAlchemyError
+
         from detente.store import StoreError
         from detente.web.app import create_app
         from detente.web.settings import SHUTDOWN_GRACE, WebSettings
@@ -40,8 +42,8 @@ def register(app: typer.Typer) -> None:
             web = create_app(url, token=token or None, settings=settings)
         except StoreError as exc:
             fail(str(exc))
-        except Exception as exc:  # e.g. a database that cannot be opened
-            fail(f"cannot open {url}: {exc}")
+        except SQLAlchemyError as exc:  # a database that cannot be opened
+            fail(f"cannot open {url}: {str(exc).splitlines()[0]}")
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo(f"detente: serving on {host}: reachable from the network", err=True)
         typer.echo(f"detente: http://{host}:{port}/ (store {url.split('@')[-1]}; "

@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import and_, delete, select
 
-from detente.store import schema
+from detente.store import lists
 
 
 class DatasetError(Exception):
@@ -54,7 +53,7 @@ MIN_RESOLVE_SCORE = 0.95
 
 def default_resolver() -> Callable[[ListEntry], str | None]:
     """Resolve organisations (name, then aliases) against the actor KB; people are not resolved."""
-    from detente.actors import load_kb
+    from detente.actors import KBError, load_kb
 
     kb = load_kb()
 
@@ -64,7 +63,7 @@ def default_resolver() -> Callable[[ListEntry], str | None]:
         for name in [entry.name, *entry.aliases]:
             try:
                 res = kb.resolve(name, read=False)  # names, not phrases: no parse per entry
-            except Exception:  # a KB still being built must not break an import
+            except (KBError, LookupError, ValueError):  # an alias the KB cannot read: the list's own id
                 return None
             actor_id = getattr(res, "id", None) if res is not None else None
             score = getattr(res, "score", 1.0) if res is not None else 0.0
@@ -83,15 +82,27 @@ def _sentence(meta: DatasetMetadata, e: ListEntry) -> str:
 
 
 def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
-                  resolve: Callable[[ListEntry], str | None] | None = None) -> dict:
-    """Upsert ``entries`` (by dataset + entry id) and their designation changes, in one transaction."""
+                  resolve: Callable[[ListEntry], str | None] | None = None,
+                  list_date: dt.date | None = None) -> dict:
+    """Upsert ``entries`` (by dataset + entry id) and their designation changes, in one transaction.
+
+    ``list_date``: the date of a complete list; stored entries it lacks are recorded as delisted on
+    that date, and delisted entries it has again as relisted (unless a list of a later date was
+    imported before). Watches get their alerts in the
+    same transaction (``detente.watch``).
+    """
+    from detente import watch
+    from detente.store import watches as watch_sql
+
     resolve = resolve or default_resolver()
-    le, rc = schema.list_entries, schema.relation_changes
     seen: set[str] = set()
     inserted = updated = 0
+    delisted: list[str] = []
     with store.engine.begin() as conn:
-        stored = {r.entry_id: dict(r._mapping) for r in conn.execute(select(le).where(le.c.dataset == meta.name))}
-        existing = set(stored)
+        before = watch.dataset_snapshot(conn, meta.name)
+        last = watch_sql.stored_list_date(conn, meta.name)
+        newest = list_date is not None and (last is None or list_date >= last)  # a complete list, not older
+        stored = lists.stored_entries(conn, meta.name)
         for e in entries:
             if e.entry_id in seen:
                 continue
@@ -104,14 +115,11 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
                 "listed_on": e.listed_on, "delisted_on": e.delisted_on,
                 "authority": e.authority or meta.authority, "actor_id": actor_id, "raw": e.raw,
             }
-            if e.entry_id in existing:
-                conn.execute(le.update().where(and_(le.c.dataset == meta.name, le.c.entry_id == e.entry_id))
-                             .values(**row))
-                conn.execute(delete(rc).where(and_(rc.c.dataset == meta.name, rc.c.external_id == e.entry_id,
-                                                   rc.c.article_id.is_(None))))
-                updated += stored[e.entry_id] != row  # "updated": entries whose values changed
+            if e.entry_id in stored and stored[e.entry_id] == row:
+                continue  # unchanged: its changes stay as they were recorded
+            if e.entry_id in stored:
+                updated += 1  # "updated": entries whose values changed
             else:
-                conn.execute(le.insert().values(**row))
                 inserted += 1
             detail = {"program": e.program, "reference": e.reference,
                       "authority": e.authority or meta.authority, "schema": e.schema_}
@@ -120,12 +128,23 @@ def write_entries(store, meta: DatasetMetadata, entries: Sequence[ListEntry],
             changes = [("listed", e.listed_on)]
             if e.delisted_on:
                 changes.append(("delisted", e.delisted_on))
-            for idx, (value, day) in enumerate(changes):
-                conn.execute(rc.insert().values(
-                    article_id=None, dataset=meta.name, external_id=e.entry_id, idx=idx,
-                    source=meta.source_actor, target=target, dimension="designation", value=value,
-                    date=day.isoformat() if day else None, date_precision="day" if day else None,
-                    day_first=day, detail=detail, sentence=_sentence(meta, e), start=None, end=None,
-                    confidence=1.0, rule=f"dataset.{meta.name}",
-                ))
-    return {"dataset": meta.name, "entries": len(seen), "inserted": inserted, "updated": updated}
+            elif newest and e.entry_id in stored and stored[e.entry_id]["delisted_on"]:
+                # back on the list after it was delisted: the delisting stays, relisted on the list's date
+                changes += [("delisted", stored[e.entry_id]["delisted_on"]), ("listed", list_date)]
+            lists.write_entry(conn, row, e.entry_id in stored, [{
+                "article_id": None, "dataset": meta.name, "external_id": e.entry_id, "idx": idx,
+                "source": meta.source_actor, "target": target, "dimension": "designation", "value": value,
+                "date": day.isoformat() if day else None, "date_precision": "day" if day else None,
+                "day_first": day, "detail": detail, "sentence": _sentence(meta, e), "start": None, "end": None,
+                "confidence": 1.0, "rule": f"dataset.{meta.name}",
+            } for idx, (value, day) in enumerate(changes)])
+        if newest:
+            delisted = watch_sql.delist_missing(
+                conn, meta.name, seen, list_date, f"dataset.{meta.name}.delisted",
+                f"{{name}} [{{ref}}] removed from the {meta.title}: not on the list of {{day}}.")
+            watch_sql.set_list_date(conn, meta.name, list_date)
+        alerts = watch.record_for_dataset(conn, meta.name, before)
+    if alerts:
+        store.deliver(alerts)
+    return {"dataset": meta.name, "entries": len(seen), "inserted": inserted, "updated": updated,
+            "delisted": len(delisted)}

@@ -1,6 +1,6 @@
 """Gold readers: detente's YAML article gold and PETRARCH-style CAMEO XML → ``GoldItem``.
 
-``read_gold(paths, actor_files)`` takes files and folders (folders: their ``*.yml``/``*.yaml`` and
+``detente.eval.gold.read_gold(paths, actor_files)`` takes files and folders (folders: their ``*.yml``/``*.yaml`` and
 ``*.xml`` files, sorted) and returns every unit of gold. An unreadable file raises ``GoldError``
 with one line naming it.
 """
@@ -12,14 +12,14 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from detente.eval import cameo
 from detente.eval.types import EVENT_FIELDS, GoldActor, GoldChange, GoldEvent, GoldItem, GoldQuote
-from detente.models import Precision, Status
+from detente.models import Precision, Status, first_error
 
 #: what CAMEO gold can score: it has no event dates, statuses, relation changes or quotes
 XML_FIELDS = ("event", "type", "source", "target", "dyad")
@@ -141,17 +141,23 @@ def _read_article(path: Path) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], raw: Any, where: str) -> M:
+    """``raw`` as ``model``, else ``GoldError`` naming the first bad field after ``where``."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise GoldError(f"{where}{first_error(exc)}") from exc
+
+
 def read_yaml_gold(path: Path) -> GoldItem:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise GoldError(f"{path}: cannot read YAML: {str(exc).splitlines()[0]}") from exc
-    try:
-        gold = _YGold.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"])
-        raise GoldError(f"{path}: {where}: {err['msg']}") from exc
+    gold = validated(_YGold, raw, f"{path}: ")
     art = _find_article(path, gold.article)
     if art is None:
         raise GoldError(f"{path}: article {gold.article!r} not found (looked in examples/corpus/)")
@@ -297,23 +303,7 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def read_gold(paths: Iterable[str | Path], actor_files: Sequence[str | Path] = ()) -> list[GoldItem]:
-    """Every gold unit in the given files and folders, in order."""
-    from detente.eval.sentences import is_sentence_path, read_sentence_gold
-
-    extra = [str(a) for a in actor_files]
-    items: list[GoldItem] = []
-    for f in gold_files(paths):
-        if f.suffix.lower() == ".xml":
-            items.extend(read_xml_gold(f, extra))
-        elif is_sentence_path(f):  # sentence-list gold (detente.eval.sentences)
-            items.extend(read_sentence_gold(f))
-        else:
-            items.append(read_yaml_gold(f))
-    return items
-
-
 __all__ = [
     "EVENT_FIELDS", "GoldError", "XML_FIELDS", "gold_files", "infer_precision", "parse_cameo_date",
-    "read_gold", "read_xml_gold", "read_yaml_gold", "split_front_matter",
+    "read_xml_gold", "read_yaml_gold", "split_front_matter",
 ]

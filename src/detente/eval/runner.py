@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from detente import __version__
-from detente.eval.readers import read_gold
+from detente.eval.gold import read_gold
 from detente.eval.score import UnitResult, aggregate, score_unit
 from detente.eval.types import GoldItem
 from detente.models import Article, ArticleResult

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from detente.eval.readers import GoldError, _YEvent, _yaml_actor, infer_precision, validated
 from detente.eval.types import EVENT_FIELDS, GoldEvent, GoldItem, GoldLocation, GoldMention
 
 #: the top-level key of a sentence-list file
@@ -69,8 +70,6 @@ def is_sentence_path(path: Path) -> bool:
 
 def read_sentence_gold(path: Path, raw: Any | None = None) -> list[GoldItem]:
     """Every item of a sentence-list file as a sentence ``GoldItem``; ``GoldError`` if malformed."""
-    from detente.eval.readers import GoldError, _YEvent, _yaml_actor, infer_precision
-
     if raw is None:
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -78,12 +77,7 @@ def read_sentence_gold(path: Path, raw: Any | None = None) -> list[GoldItem]:
             raise GoldError(f"{path}: cannot read YAML: {str(exc).splitlines()[0]}") from exc
     if not is_sentence_file(raw):
         raise GoldError(f"{path}: not a sentence-list gold file (no `{KEY}:` mapping)")
-    try:
-        gold = SentenceFile.model_validate(raw[KEY])
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"])
-        raise GoldError(f"{path}: {KEY}.{where}: {err['msg']}") from exc
+    gold = validated(SentenceFile, raw[KEY], f"{path}: {KEY}.")
     items: list[GoldItem] = []
     seen: set[str] = set()
     for it in gold.items:
@@ -92,12 +86,7 @@ def read_sentence_gold(path: Path, raw: Any | None = None) -> list[GoldItem]:
         seen.add(it.id)
         events: list[GoldEvent] = []
         for k, raw_event in enumerate(it.events):
-            try:
-                e = _YEvent.model_validate(raw_event)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                where = ".".join(str(x) for x in err["loc"])
-                raise GoldError(f"{path}: item {it.id}: events.{k}.{where}: {err['msg']}") from exc
+            e = validated(_YEvent, raw_event, f"{path}: item {it.id}: events.{k}.")
             events.append(GoldEvent(
                 type=e.type.upper(), mode=e.mode, source=_yaml_actor(e.source), target=_yaml_actor(e.target),
                 date=e.date, date_precision=e.date_precision or infer_precision(e.date), date_end=e.date_end,

@@ -9,7 +9,7 @@ Decisions (precision first):
   its date part is kept) or an RFC 2822 date (``Fri, 25 Apr 2025 10:00:00 GMT``, as in feeds).
   Anything else (``31/02/2025``) is an error naming the field, never a guess.
 - The article id is always ``models.article_id(text)`` (sha256 of the normalised text, DESIGN.md);
-  an id given by the input is not used.
+  an id given by the input (JSONL ``id``, front matter ``id``, RSS guid) is kept as ``source_id``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import email.utils
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from detente.models import MAX_YEAR, MIN_YEAR, Article, date_in_range, http_url, strip_controls
@@ -45,6 +46,16 @@ class Defaults:
 
     published: dt.date | None = None
     source: str | None = None
+
+
+def feed_leniently(parser: HTMLParser, html: str) -> None:
+    """Feed ``html`` to an ``html.parser`` parser and close it, keeping what it gathered when it
+    gives up part-way."""
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient, but a handler may meet anything; keep what was gathered
+        pass
 
 
 def decode(data: bytes) -> str:
@@ -130,8 +141,16 @@ def checked_url(raw: str | None, origin: str) -> tuple[str | None, list[str]]:
     return None, [f"{origin}: url {strip_controls(shown)!r} dropped (only http:// and https:// links are stored)"]
 
 
+def source_id(value: Any) -> str | None:
+    """The input's own id for an article (a string or a number, trimmed), else ``None``."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = " ".join(strip_controls(str(value)).split())
+    return text or None
+
+
 def make_article(text: Any, meta: Mapping[str, Any], defaults: Defaults, origin: str) -> Article:
-    """An ``Article`` from body text and metadata (title, published/date, source, url).
+    """An ``Article`` from body text and metadata (id, title, published/date, source, url).
 
     The input's values win over ``defaults``. ``BadInput`` for empty text or an unreadable field.
     """
@@ -154,6 +173,7 @@ def make_article(text: Any, meta: Mapping[str, Any], defaults: Defaults, origin:
     url, warnings = checked_url(_opt_str(meta, "url") or _opt_str(meta, "link"), origin)
     return Article.from_text(
         body,
+        source_id=source_id(meta.get("id")),
         title=_opt_str(meta, "title"),
         published=published or check_published(defaults.published),
         source=_opt_str(meta, "source") or defaults.source,

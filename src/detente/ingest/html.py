@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from detente.ingest.base import BadInput, Defaults, IngestError, decode, make_article
+from detente.ingest.base import BadInput, Defaults, IngestError, decode, feed_leniently, make_article
 from detente.models import Article
 
 _META_DATE_KEYS = (
@@ -95,11 +95,7 @@ def _jsonld_date(blocks: list[str]) -> str | None:
 def page_metadata(html: str) -> dict[str, Any]:
     """title, published (as written), url from the page's markup (no guessing from the body)."""
     scanner = _HeadScanner()
-    try:
-        scanner.feed(html)
-        scanner.close()
-    except Exception:  # noqa: BLE001 - html.parser is lenient; keep what was gathered
-        pass
+    feed_leniently(scanner, html)
     published = next((scanner.meta[k] for k in _META_DATE_KEYS if scanner.meta.get(k)), None)
     published = published or _jsonld_date(scanner.jsonld)
     title = scanner.meta.get("og:title") or scanner.meta.get("twitter:title") or scanner.title or None

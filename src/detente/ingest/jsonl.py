@@ -2,7 +2,8 @@
 
 Each line is an object with ``text`` (required) and optionally ``title``, ``published`` (or
 ``date``), ``source``, ``url`` (or ``link``), ``id`` (not the article id, which is always the
-content hash: a given id is kept as ``Article.origin``, else the origin is ``file:line``).
+content hash: a given id is kept as ``Article.source_id`` and as the origin, else the origin is
+``file:line``).
 Blank lines are skipped. A bad line is one ``IngestError`` naming ``file:line``; the other lines
 still go in.
 """
@@ -44,10 +45,8 @@ def article_from_json_line(raw: str | bytes, origin: str, defaults: Defaults = D
         if "text" not in obj:
             raise BadInput("JSON object has no 'text' field")
         article = make_article(obj["text"], obj, defaults, origin)
-        given = obj.get("id")
-        if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given).strip():
-            # the id is always the content hash; the input's own id is kept as the origin
-            article.origin = str(given).strip()
+        if article.source_id:  # the id is always the content hash; the input's own id is the origin
+            article.origin = article.source_id
         return article
     except BadInput as exc:
         return IngestError(origin, str(exc))

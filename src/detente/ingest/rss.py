@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
-from detente.ingest.base import BadInput, Defaults, IngestError, make_article, parse_published
+from detente.ingest.base import BadInput, Defaults, IngestError, feed_leniently, make_article, parse_published
 from detente.models import Article
 
 _BLOCK = {
@@ -57,11 +57,7 @@ class _Text(HTMLParser):
 def strip_tags(html: str) -> str:
     """Plain text of an HTML fragment: paragraphs kept, inner whitespace folded."""
     parser = _Text()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # noqa: BLE001 - html.parser is lenient; keep what was gathered
-        pass
+    feed_leniently(parser, html)
     paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -177,6 +173,7 @@ def articles_from_feed(data: bytes, where: str, defaults: Defaults = Defaults())
                 "published": _entry_published(entry),
                 "url": entry.get("link"),
                 "source": source,
+                "id": entry.get("id"),  # the guid (RSS) or id (Atom)
             }
             article = make_article(text, meta, defaults, at)
             given = entry.get("id") or entry.get("link")

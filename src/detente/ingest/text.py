@@ -10,8 +10,8 @@
     ---
     The article text …
 
-Keys: ``title``, ``published`` (or ``date``), ``source``, ``url``; ``id`` and other keys are
-ignored (the id is always the content hash). YAML dates are *not* converted by the YAML loader:
+Keys: ``title``, ``published`` (or ``date``), ``source``, ``url``, ``id`` (kept as ``source_id``:
+the article id is always the content hash); other keys are ignored. YAML dates are *not* converted by the YAML loader:
 every date goes through ``base.parse_published`` so that ``2025-02-31`` is one clear error.
 """
 

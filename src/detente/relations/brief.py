@@ -1,115 +1,28 @@
-"""A short, sourced brief on a pair of actors: "At a Glance" bullets, what changed, a timeline.
+"""A short, sourced brief on a pair of actors, computed from what the store holds (pure).
 
-``brief(store, a, b, as_of)`` builds it from the status of ``a → b`` (and ``b → a`` where that has
-evidence) and the strongest events between the two; ``to_markdown(brief)`` renders it. Every bullet
-carries its evidence (article + sentence + offsets, or dataset entry).
+``compose(status, reverse, changes, timeline, names, as_of)`` builds "At a Glance" bullets from
+the status of ``a → b`` (and ``b → a`` where that has evidence) and the strongest events between
+the two, "what changed", and the last rows of the timeline. Every bullet carries its evidence
+(article + sentence + offsets, or dataset entry). Reading the store is
+``detente.services.briefs.brief``; the English is ``detente.relations.wording``; the Markdown is
+``detente.render.brief_markdown``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from importlib import resources
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
-
 from detente.relations import state as st
+from detente.relations import wording as w
 from detente.relations.dimensions import load_dimensions
-from detente.store import schema
 
 MAX_BULLETS = 6
 MIN_BULLETS = 4
 TIMELINE_ITEMS = 8
 
 
-class _ShortNames(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: int
-    names: dict[str, str]
-
-
-@functools.lru_cache(maxsize=1)
-def short_names() -> dict[str, str]:
-    """Short running-text names (``data/relations/display_names.yml``), e.g. RUS → "Russia"."""
-    raw = yaml.safe_load(resources.files("detente").joinpath("data/relations/display_names.yml").read_text("utf-8"))
-    return dict(_ShortNames.model_validate(raw).names)
-
-
-def display_names(store, ids: list[str]) -> dict[str, str]:
-    """Readable names: the short names file, the actor KB where it knows the id, list entries for
-    list-only targets, else the id."""
-    short = short_names()
-    names: dict[str, str] = {i: short[i] for i in ids if i in short}
-    try:
-        from detente.actors import load_kb
-
-        kb = load_kb()
-        getter = getattr(kb, "get", None)
-        for i in ids:
-            if i in names:
-                continue
-            actor = getter(i) if getter else None
-            name = getattr(actor, "name", None) if actor is not None else None
-            if name:
-                names[i] = name
-    except Exception:  # the KB is optional for a brief
-        pass
-    missing = [i for i in ids if i not in names]
-    if missing:
-        le = schema.list_entries
-        with store.engine.connect() as conn:
-            for r in conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)):
-                key = r.actor_id or f"{st._target_prefix(r.dataset)}{r.reference or r.entry_id}"
-                if key in missing:
-                    names.setdefault(key, r.name)
-    return {i: names.get(i, i) for i in ids}
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _ev_key(ev: dict) -> tuple:
-    return (ev.get("article"), ev.get("dataset"), ev.get("external_id"), ev.get("start"), ev.get("end"))
-
-
-def _evidence_status(changes: list[st.Change], source: str, target: str, dimension: str, value: str,
-                     evidence: list[dict]) -> str | None:
-    """``planned`` / ``reported`` when every change behind a state says so, else ``None``."""
-    keys = {_ev_key(e) for e in evidence}
-    statuses = {c.detail.get("event_status") or "occurred" for c in changes
-                if c.source == source and c.target == target and c.dimension == dimension
-                and c.value == value and _ev_key(c.evidence()) in keys}
-    if statuses and statuses <= {"planned"}:
-        return "planned"
-    if statuses and statuses <= {"planned", "reported"}:
-        return "reported"
-    return None
-
-
-def _state_sentence(text: str, item: dict, status: str | None) -> str:
-    """A state bullet: "Planned: X (announced on D)." / "X (since D)." / "X (in 2003 (day unknown))."."""
-    if status == "planned":
-        when = f" (announced {item['since']})" if item.get("since") else ""
-        return f"Planned: {text}{when}."
-    prefix = "Reported: " if status == "reported" else ""
-    if item.get("note"):
-        when = f" ({item['note']})"
-    elif item.get("since"):
-        when = f" (since {item['since']})"
-    else:
-        when = ""
-    return f"{prefix}{text}{when}."
-
-
-def _when(item: dict) -> str:
-    """The date of a timeline item as shown: the publication date is marked as such."""
-    if not item.get("date"):
-        return "undated"
-    return f"reported {item['date']}" if item.get("date_from") == "published" else item["date"]
+_ev_key = st.evidence_key
 
 
 def _strongest_events(timeline: list[dict], as_of: dt.date, n: int) -> list[dict]:
@@ -177,14 +90,13 @@ def what_changed(changes: list[st.Change], pairs: list[tuple[str, str]], as_of: 
             label = spec.values[before].label if before in spec.values else before
             found.append((starter.first, dim, starter, label))
     if not found:
-        return "No recorded change of state."
+        return w.NO_CHANGE
     found.sort(key=lambda f: (f[0], f[2].sort_key()))
     day, dim, starter, before = found[-1]
     if starter.synthetic:  # the end of a span: "ambassador from 2016 to 2021"
-        text = st.state_text(dim, starter.value, starter.source, starter.target, starter.detail, names)
-        return f"{_cap(text)} from {starter.date} (the earlier arrangement ended; before: {before})."
-    text = st.change_text(starter, names)
-    return f"{text} (before: {before})."
+        text = w.state_text(dim, starter.value, starter.source, starter.target, starter.detail, names)
+        return w.span_end_changed(text, starter.date, before)
+    return w.changed(w.change_text(starter, names), before)
 
 
 def _brief_timeline(timeline: list[dict]) -> list[dict]:
@@ -195,48 +107,34 @@ def _brief_timeline(timeline: list[dict]) -> list[dict]:
             if it["kind"] == "change" or (_ev_key(it["evidence"]), it["source"], it["target"]) not in said]
 
 
-def brief(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict[str, Any]:
-    day = st.parse_as_of(as_of)
-    cfg = load_dimensions()
-    status = st.status(store, a, b, day)
-    reverse = st.status(store, b, a, day)
-    names = display_names(store, [a, b])
-    with store.engine.connect() as conn:
-        changes = st.load_changes(conn, a, b, both=True)
+def compose(status: dict, reverse: dict, changes: list[st.Change], timeline: list[dict],
+            names: dict[str, str], as_of: dt.date) -> dict[str, Any]:
+    """The brief of ``status["source"] → status["target"]`` on ``as_of`` from the two directions'
+    status, the pair's changes (both directions), the collapsed timeline up to ``as_of`` and the
+    names to write (pure)."""
+    day = as_of
+    a, b = status["source"], status["target"]
     bullets: list[dict] = []
     quiet: list[dict] = []
     for s_ in (status, reverse):
         src, tgt = s_["source"], s_["target"]
         for dim in st.STATE_DIMENSIONS:
             item = s_[dim]
-            text = st.state_text(dim, item["value"], src, tgt, item.get("detail", {}), names)
-            how = _evidence_status(changes, src, tgt, dim, item["value"], item["evidence"])
-            bullet = {"text": _state_sentence(text, item, how), "evidence": item["evidence"][:3]}
+            text = w.state_text(dim, item["value"], src, tgt, item.get("detail", {}), names)
+            bullet = {"text": w.state_sentence(text, item, item.get("event_status")), "evidence": item["evidence"][:3]}
             if item["evidence"]:
                 bullets.append(bullet)
             elif s_ is status:
                 quiet.append(bullet)
     for ag in status["agreements"]:
-        spec = cfg.dimensions["agreements"]
-        text = _cap(st._fill(spec.wording.get(ag["status"], "{kind}: {subjects}"), a, b,
-                             {"kind": ag["kind"], "subjects": ag["subjects"]}, names))
-        ag_changes = [c for c in changes if c.dimension == "agreements" and c.source == a and c.target == b
-                      and st.agreement_key(c) == (ag["kind"], tuple(ag["subjects"]))]
-        how = _evidence_status(ag_changes, a, b, "agreements", ag["status"], ag["evidence"])
-        bullets.append({"text": _state_sentence(text, {"since": ag["since"]}, how), "evidence": ag["evidence"][:3]})
+        text = w.agreement_text(ag["status"], a, b, ag["kind"], ag["subjects"], names)
+        bullets.append({"text": w.state_sentence(text, {"since": ag["since"]}, ag.get("event_status")),
+                        "evidence": ag["evidence"][:3]})
     stance = status["stance"]
     if stance["events"]:
-        label = cfg.stance.label(stance["value"])
-        n = stance["events"]
-        stance_bullet = {"text": f"{_cap(names[a])}'s stance towards {names[b]} over the last {stance['window']}: "
-                                 f"{label} ({stance['value']:+.1f}, {n} event{'s' if n != 1 else ''}).",
-                         "evidence": []}
-        stance_bullet["text"] = stance_bullet["text"].replace("s's stance", "s' stance")
-        bullets.append(stance_bullet)
+        bullets.append({"text": w.stance_sentence(a, b, stance, names), "evidence": []})
     else:
-        quiet.append({"text": f"No dated events from {names[a]} towards {names[b]} in the last "
-                              f"{stance['window']}.", "evidence": []})
-    timeline = st.timeline(store, a, b, until=day, names=names, collapse=True)
+        quiet.append({"text": w.no_stance_sentence(a, b, stance["window"], names), "evidence": []})
     cited = {_ev_key(e) for bl in bullets for e in bl["evidence"]}
     for ev in _strongest_events(timeline, day, MAX_BULLETS + len(cited)):
         if len(bullets) >= MAX_BULLETS:
@@ -245,7 +143,7 @@ def brief(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict[str
             continue  # already said by a state bullet
         if len(bullets) >= MIN_BULLETS and abs(float(ev["value"])) < 5:
             break
-        bullets.append({"text": f"{_when(ev)}: {ev['text']}", "evidence": [ev["evidence"], *ev.get("also", [])][:3]})
+        bullets.append({"text": f"{w.when(ev)}: {ev['text']}", "evidence": [ev["evidence"], *ev.get("also", [])][:3]})
     while len(bullets) < MIN_BULLETS and quiet:
         bullets.append(quiet.pop(0))
     bullets = bullets[:MAX_BULLETS]
@@ -258,35 +156,3 @@ def brief(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict[str
         "timeline": _brief_timeline(timeline)[-TIMELINE_ITEMS:],
         "conflicts": status["conflicts"],
     }
-
-
-def _cite(ev: dict) -> str:
-    if ev.get("dataset"):
-        return f"{ev['dataset']} {ev.get('external_id') or ''}".strip()
-    if ev.get("article"):
-        return f"article {ev['article']} [{ev.get('start')}:{ev.get('end')}]"
-    return ""
-
-
-def to_markdown(b: dict) -> str:
-    names = b.get("names", {})
-    lines = [f"# {_cap(names.get(b['source'], b['source']))} → {names.get(b['target'], b['target'])}",
-             "", f"As of {b['as_of']}.", "", "## At a Glance", ""]
-    for bullet in b["bullets"]:
-        cites = "; ".join(c for c in (_cite(e) for e in bullet["evidence"]) if c)
-        lines.append(f"- {bullet['text']}" + (f" _({cites})_" if cites else ""))
-    lines += ["", "## What changed", "", b["what_changed"], ""]
-    if b["timeline"]:
-        lines += ["## Timeline", "", "| date | what | source |", "|---|---|---|"]
-        for it in b["timeline"]:
-            text = it["text"].replace("|", "\\|")
-            cites = "; ".join(c for c in (_cite(e) for e in [it["evidence"], *it.get("also", [])]) if c)
-            lines.append(f"| {_when(it)} | {text} | {cites} |")
-        lines.append("")
-    if b.get("conflicts"):
-        lines += ["## Conflicting evidence", ""]
-        for c in b["conflicts"]:
-            vals = ", ".join(f"{v['value']} ({v['date'] or 'undated'})" for v in c["values"])
-            lines.append(f"- {c['dimension']}: {vals}; shown: {c['values'][0]['value']}")
-        lines.append("")
-    return "\n".join(lines)

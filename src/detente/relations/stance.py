@@ -20,11 +20,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, case, func, or_, select
-
 from detente.models import MAX_YEAR, MIN_YEAR
 from detente.relations.dimensions import load_dimensions
-from detente.store import schema
+from detente.store import query
 
 
 # events dated outside these days do not count for the stance (a stored year 9999 would make the
@@ -64,46 +62,16 @@ def score(rows: Iterable[dict]) -> dict:
     return {"value": value, "events": len(clusters), "sources": len(sources)}
 
 
-def _pair(a: str, b: str, both: bool):
-    """Events ``a → b`` (and ``b → a`` with ``both``) by actor id.
-
-    The ``source_key``/``target_key`` equalities add nothing logically (a side with id ``a`` has
-    key ``a``) but let the database walk ``ix_events_key_dyad`` in ``day_first`` order.
-    """
-    e = schema.events
-
-    def one(s: str, t: str):
-        return and_(e.c.source_key == s, e.c.target_key == t, e.c.source_id == s, e.c.target_id == t)
-
-    return or_(one(a, b), one(b, a)) if both and a != b else one(a, b)
-
-
-def _counted(a: str, b: str, both: bool, since: dt.date | None, until: dt.date | None) -> list:
+def _counted(since: dt.date | None, until: dt.date | None) -> list:
     """The conditions an event must meet to count for the stance (``day_first`` is its day)."""
     cfg = load_dimensions().stance
-    e = schema.events
-    where = [_pair(a, b, both), e.c.status.in_(cfg.statuses), e.c.date_precision.in_(cfg.precisions),
-             e.c.day_first.is_not(None), e.c.day_first >= FIRST_DAY, e.c.day_first <= LAST_DAY]
-    if since is not None:
-        where.append(e.c.day_first >= since)
-    if until is not None:
-        where.append(e.c.day_first <= until)
-    return where
+    return query.stance_conditions(cfg.statuses, cfg.precisions, FIRST_DAY, LAST_DAY, since, until)
 
 
 def _rows(store, a: str, b: str, both: bool, since: dt.date | None = None,
           until: dt.date | None = None) -> list[dict]:
     """Counted events (with ``day``: the first day of their date) between ``since`` and ``until``."""
-    e = schema.events
-    q = select(e.c.article_id, e.c.idx, e.c.date, e.c.date_precision, e.c.day_first, e.c.status,
-               e.c.goldstein, e.c.confidence, e.c.cluster_id).where(*_counted(a, b, both, since, until))
-    with store.engine.connect() as conn:
-        out = []
-        for r in conn.execute(q):
-            m = dict(r._mapping)
-            m["day"] = m["day_first"]
-            out.append(m)
-    return out
+    return query.stance_event_rows(store, a, b, both, _counted(since, until))
 
 
 def stance_for_status(store, a: str, b: str, as_of: dt.date) -> dict:
@@ -114,44 +82,14 @@ def stance_for_status(store, a: str, b: str, as_of: dt.date) -> dict:
     return {"value": s["value"], "window": f"{cfg.window_months} months", "events": s["events"]}
 
 
-def _month_of(conn, day):
-    if conn.dialect.name == "postgresql":
-        return func.to_char(day, "YYYY-MM")
-    return func.substr(day, 1, 7)  # SQLite keeps dates as ISO text
-
-
-def _monthly(conn, a: str, b: str, both: bool, since: dt.date | None, until: dt.date | None) -> dict[str, dict]:
+def _monthly(store, a: str, b: str, both: bool, since: dt.date | None, until: dt.date | None) -> dict[str, dict]:
     """``{"2025-04": {value, events, sources}}`` for every month with a counted event: ``score`` of
-    the month's events, computed by the database (one row per month comes back).
-
-    Events without a Goldstein value do not score (as in ``score``) but their month is listed.
-    """
-    cfg = load_dimensions().stance
-    e = schema.events
-    month = _month_of(conn, e.c.day_first).label("month")
-    scored = e.c.goldstein.is_not(None)
-    # one row per (month, cluster — its cluster_id, else the event itself): mean Goldstein value
-    # and weight (best confidence, never 0) of its members that have a Goldstein value
-    best = func.max(case((scored, e.c.confidence)))
-    clusters = (
-        select(month, func.avg(e.c.goldstein).label("g"),
-               case((func.coalesce(best, 0) == 0, 1e-9), else_=best).label("w"))
-        .where(*_counted(a, b, both, since, until))
-        .group_by(month, e.c.cluster_id, case((e.c.cluster_id.is_(None), e.c.id)))
-        .subquery()
-    )
-    c = clusters.c
-    has_g = c.g.is_not(None)
-    per_month = select(c.month, func.sum(case((has_g, c.w * c.g))), func.sum(case((has_g, c.w))),
-                       func.count(c.g)).group_by(c.month)
-    sources = (select(month, func.count(case((scored, e.c.article_id)).distinct()))
-               .where(*_counted(a, b, both, since, until)).group_by(month))
-    n_sources = dict(conn.execute(sources).all())
-    lo, hi = cfg.clamp
+    the month's events, from the database's one row per month (``query.stance_months``)."""
+    lo, hi = load_dimensions().stance.clamp
     out = {}
-    for m, num, den, n in conn.execute(per_month):
+    for m, num, den, n, n_sources in query.stance_months(store, a, b, both, _counted(since, until)):
         value = round(max(lo, min(hi, float(num) / float(den))), 2) if n else None
-        out[m] = {"value": value, "events": int(n), "sources": int(n_sources.get(m) or 0)}
+        out[m] = {"value": value, "events": int(n), "sources": int(n_sources)}
     return out
 
 
@@ -164,8 +102,7 @@ def stance_series(store, a: str, b: str, since: str | dt.date | None = None,
     """
     since_d = dt.date.fromisoformat(since) if isinstance(since, str) else since
     until_d = dt.date.fromisoformat(until) if isinstance(until, str) else until
-    with store.engine.connect() as conn:
-        by_month = _monthly(conn, a, b, not directed, since_d, until_d)
+    by_month = _monthly(store, a, b, not directed, since_d, until_d)
     if not by_month and (since_d is None or until_d is None):
         return []
     first = _month_start(max(since_d, FIRST_DAY)) if since_d else _parse_month(min(by_month))

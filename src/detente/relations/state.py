@@ -38,11 +38,10 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-
 from detente.models import DateValue
 from detente.relations.dimensions import load_dimensions
-from detente.store import schema
+from detente.relations.wording import change_text, event_line, one_line, state_text, with_reports
+from detente.store import query
 from detente.store.query import no_gc_pauses
 
 STATE_DIMENSIONS = ("designation", "representation", "recognition")
@@ -285,6 +284,24 @@ def _evidence(changes: Iterable[Change]) -> list[dict]:
     return out
 
 
+def evidence_key(ev: dict) -> tuple:
+    """What identifies a piece of evidence: its article or dataset entry, and its offsets."""
+    return (ev.get("article"), ev.get("dataset"), ev.get("external_id"), ev.get("start"), ev.get("end"))
+
+
+def evidence_status(changes: Iterable[Change], value: str, evidence: list[dict]) -> str | None:
+    """``planned`` / ``reported`` when every change behind a value (its ``evidence``) says so,
+    else ``None`` (something behind it occurred)."""
+    keys = {evidence_key(e) for e in evidence}
+    statuses = {c.detail.get("event_status") or "occurred" for c in changes
+                if c.value == value and evidence_key(c.evidence()) in keys}
+    if statuses and statuses <= {"planned"}:
+        return "planned"
+    if statuses and statuses <= {"planned", "reported"}:
+        return "reported"
+    return None
+
+
 def value_as_of(changes: Iterable[Change], as_of: dt.date, default: str = "none") -> dict:
     """The state of one dimension (or one agreement) on ``as_of`` from its changes.
 
@@ -354,6 +371,9 @@ def compute_status(source: str, target: str, changes: Iterable[Change], as_of: d
                               if k in st["detail"]}
         if "note" in st:
             item["note"] = st["note"]
+        how = evidence_status(by_dim.get(dim, []), item["value"], item["evidence"])
+        if how:  # every report of it is a plan (or hearsay): "event_status": "planned"
+            item["event_status"] = how
         out[dim] = item
         conflicts.extend(_conflicts(dim, st["groups"]))
     agreements = []
@@ -365,8 +385,12 @@ def compute_status(source: str, target: str, changes: Iterable[Change], as_of: d
         if st["value"] == cfg.dimensions["agreements"].default:
             continue
         kind, subjects = key
-        agreements.append({"subjects": list(subjects), "kind": kind, "status": st["value"],
-                           "since": st["since"], "evidence": st["evidence"]})
+        agreement = {"subjects": list(subjects), "kind": kind, "status": st["value"],
+                     "since": st["since"], "evidence": st["evidence"]}
+        how = evidence_status(by_key[key], st["value"], st["evidence"])
+        if how:
+            agreement["event_status"] = how
+        agreements.append(agreement)
         conflicts.extend(_conflicts("agreements", st["groups"], {"kind": kind, "subjects": list(subjects)}))
     agreements.sort(key=lambda a: (a["since"] is None, a["since"] or "", a["kind"], a["subjects"]))
     out["agreements"] = agreements
@@ -379,21 +403,10 @@ def compute_status(source: str, target: str, changes: Iterable[Change], as_of: d
 # --------------------------------------------------------------------------- store access
 
 
-def load_changes(conn, source: str | None = None, target: str | None = None,
+def load_changes(store, source: str | None = None, target: str | None = None,
                  dimension: str | None = None, both: bool = False) -> list[Change]:
-    t = schema.relation_changes
-    q = select(t)
-    if both and source and target:
-        q = q.where(or_(and_(t.c.source == source, t.c.target == target),
-                        and_(t.c.source == target, t.c.target == source)))
-    else:
-        if source:
-            q = q.where(t.c.source == source)
-        if target:
-            q = q.where(t.c.target == target)
-    if dimension:
-        q = q.where(t.c.dimension == dimension)
-    return [Change.from_row(r) for r in conn.execute(q)]
+    """The pair's changes (``query.relation_change_rows``) as ``Change`` values."""
+    return [Change.from_row(r) for r in query.relation_change_rows(store, source, target, dimension, both)]
 
 
 def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
@@ -401,20 +414,11 @@ def status(store, a: str, b: str, as_of: str | dt.date | None = None) -> dict:
     from detente.relations.stance import stance_for_status
 
     day = parse_as_of(as_of)
-    with store.engine.connect() as conn:
-        changes = load_changes(conn, a, b)
+    changes = load_changes(store, a, b)
     return compute_status(a, b, changes, day, stance_for_status(store, a, b, day))
 
 
 # --------------------------------------------------------------------------- timeline
-
-
-_WIDTH = 140
-
-
-def _one_line(text: str | None, width: int = _WIDTH) -> str:
-    text = " ".join((text or "").split())  # runs of whitespace → one space, ends stripped
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _in_range(first: dt.date | None, last: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
@@ -425,28 +429,6 @@ def _in_range(first: dt.date | None, last: dt.date | None, since: dt.date | None
     if until is not None and first > until:
         return False
     return True
-
-
-def _timeline_events(a: str, b: str, since: dt.date | None, until: dt.date | None):
-    """The events between ``a`` and ``b`` (both directions, by actor id) a timeline shows.
-
-    The key equalities (``source_key = a`` follows from ``source_id = a``) let the database use
-    ``ix_events_key_dyad``; the date range is applied there too (on ``day_first``/``day_last``).
-    """
-    e = schema.events
-
-    def one(s: str, t: str):
-        return and_(e.c.source_key == s, e.c.target_key == t, e.c.source_id == s, e.c.target_id == t)
-
-    where = [or_(one(a, b), one(b, a)) if a != b else one(a, b)]
-    undated = e.c.day_first.is_(None)  # kept for the date fallback in ``timeline``
-    if since is not None:
-        where.append(or_(undated, func.coalesce(e.c.day_last, e.c.day_first) >= since))
-    if until is not None:
-        where.append(or_(undated, e.c.day_first <= until))
-    return select(e.c.article_id, e.c.idx, e.c.type, e.c.mode, e.c.status, e.c.goldstein, e.c.source_id,
-                  e.c.target_id, e.c.date, e.c.date_precision, e.c.day_first, e.c.sentence, e.c.start,
-                  e.c.end, e.c.id, e.c.cluster_id, e.c.detail).where(*where)
 
 
 def timeline(store, a: str, b: str, since: str | dt.date | None = None,
@@ -470,9 +452,8 @@ def timeline(store, a: str, b: str, since: str | dt.date | None = None,
     since_d = parse_as_of(since) if since else None
     until_d = parse_as_of(until) if until else None
     with no_gc_pauses():
-        with store.engine.connect() as conn:
-            rows = conn.execute(_timeline_events(a, b, since_d, until_d)).all()
-            changes = load_changes(conn, a, b, both=True)
+        rows = query.timeline_event_rows(store, a, b, since_d, until_d)
+        changes = load_changes(store, a, b, both=True)
         return _timeline_items(rows, changes, since_d, until_d, names, collapse)
 
 
@@ -496,12 +477,10 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             first, last = (dv.first_day(), dv.last_day()) if dv else (None, None)
             if not _in_range(first, last, since_d, until_d):
                 continue
-        line = " ".join(f"{_upper_first(name(src, src))} {type_}{'/' + mode if mode else ''} {name(tgt, tgt)}"
-                        f"{'' if status_ == 'occurred' else f' ({status_})'}: {sentence}".split())
         item = {
             "date": date, "date_precision": precision, "kind": "event",
             "type": type_, "value": goldstein, "status": status_, "source": src, "target": tgt,
-            "text": line if len(line) <= _WIDTH else _one_line(line),  # _one_line, inlined
+            "text": event_line(name(src, src), type_, mode, name(tgt, tgt), status_, sentence),
             "evidence": {"article": article_id, "sentence": sentence, "start": start, "end": end},
             "cluster_id": cluster_id, "date_from": date_from, "reports": 1,
             "_group": ("event", cluster_key, type_, src, tgt, _STATUS_CLASS.get(status_, status_)),
@@ -517,7 +496,7 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
             "date": c.date, "date_precision": c.date_precision, "kind": "change",
             "dimension": c.dimension, "value": c.value, "status": status_,
             "source": c.source, "target": c.target,
-            "text": _one_line(change_text(c, names, reported=date_from == "published")),
+            "text": one_line(change_text(c, names, reported=date_from == "published")),
             "evidence": c.evidence(),
             "cluster_id": cluster_key if isinstance(cluster_key, int) else None,
             "date_from": date_from, "reports": 1,
@@ -535,10 +514,6 @@ def _timeline_items(rows, changes: list[Change], since_d: dt.date | None, until_
         it.pop("_group", None)
         out.append(it)
     return out
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 _STATUS_CLASS = {"occurred": "claim", "ongoing": "claim", "reported": "claim"}
@@ -568,64 +543,9 @@ def _collapse(items: list[tuple[tuple, dict]]) -> list[tuple[tuple, dict]]:
         origins = {_origin_of(best["evidence"])} | {_origin_of(e) for e in others}
         best = dict(best, also=others, reports=len(origins))
         if len(origins) > 1:
-            best["text"] = _one_line(best["text"], _WIDTH - 12) + f" ({len(origins)} reports)"
+            best["text"] = with_reports(best["text"], len(origins))
         out.append((key, best))
     return out
-
-
-def _fill(template: str, source: str, target: str, detail: dict, names: dict | None = None) -> str:
-    names = names or {}
-    lst = detail.get("list") or (f"{detail['program']} sanctions list" if detail.get("program") else None)
-    subjects = detail.get("subjects") or []
-    if isinstance(subjects, str):
-        subjects = [subjects]
-    src, tgt = names.get(source, source), names.get(target, target)
-    text = template.format(
-        source=src, target=tgt,
-        list_part=f" ({lst})" if lst else "", kind=str(detail.get("kind") or "agreement"),
-        subjects=", ".join(map(str, subjects)) or "unspecified subjects",
-    )
-    for name in {src, tgt}:  # "the United States's" → "the United States'"
-        if name.endswith("s"):
-            text = text.replace(f"{name}'s", f"{name}'")
-    return text
-
-
-def change_text(c: Change, names: dict | None = None, reported: bool = False) -> str:
-    """One line for a change, from the dimension's ``change_wording``.
-
-    ``reported``: the date is the publication date of the report, not the date of the change.
-    """
-    spec = load_dimensions().dimensions.get(c.dimension)
-    status = c.detail.get("event_status")
-    planned = status == "planned"
-    # a plan is worded as the state it would bring ("Planned: Russia receives an ambassador of …")
-    template = (spec.wording if planned else spec.change_wording).get(c.value) if spec else None
-    if not template:
-        return f"{c.source} → {c.target}: {c.dimension} {c.value}"
-    text = _fill(template, c.source, c.target, c.detail, names)
-    if planned:
-        text = "Planned: " + text
-    elif status == "reported":
-        text = "Reported: " + text
-    if planned and c.date:
-        when = f" (announced {'in' if c.date_precision != 'day' else 'on'} {c.date})"
-    elif reported and c.date:
-        when = f" (reported on {c.date})"
-    else:
-        when = f" in {c.date}" if c.date and c.date_precision != "day" else (f" on {c.date}" if c.date else "")
-    return text[0].upper() + text[1:] + when
-
-
-def state_text(dimension: str, value: str, source: str, target: str, detail: dict,
-               names: dict | None = None) -> str:
-    """One line for a current state, from the dimension's ``wording``."""
-    spec = load_dimensions().dimensions.get(dimension)
-    template = spec.wording.get(value) if spec else None
-    if not template:
-        return f"{source} → {target}: {dimension} {value}"
-    text = _fill(template, source, target, detail, names)
-    return text[0].upper() + text[1:]
 
 
 # --------------------------------------------------------------------------- who / dyads
@@ -665,15 +585,11 @@ def who(store, *, designating: str | None = None, designated_by: str | None = No
     if len(chosen) != 1:
         raise ValueError("give exactly one of designating, designated_by, hosts_ambassador_of, recognising")
     actor, dim, side, wanted = chosen[0]
-    with store.engine.connect() as conn:
-        if side == "target":
-            changes = load_changes(conn, target=actor, dimension=dim)
-        else:
-            changes = load_changes(conn, source=actor, dimension=dim)
-        le = schema.list_entries
-        names = {}
-        for r in conn.execute(select(le.c.dataset, le.c.entry_id, le.c.reference, le.c.name, le.c.actor_id)):
-            names[r.actor_id or f"{_target_prefix(r.dataset)}{r.reference or r.entry_id}"] = r.name
+    if side == "target":
+        changes = load_changes(store, target=actor, dimension=dim)
+    else:
+        changes = load_changes(store, source=actor, dimension=dim)
+    names = list_entry_names(store)
     by_pair: dict[tuple[str, str], list[Change]] = defaultdict(list)
     for c in changes:
         by_pair[(c.source, c.target)].append(c)
@@ -690,6 +606,12 @@ def who(store, *, designating: str | None = None, designated_by: str | None = No
     return rows
 
 
+def list_entry_names(store) -> dict[str, str]:
+    """``{actor id: entry name}`` of imported list entries (list-only targets by their list id)."""
+    return {r.actor_id or f"{_target_prefix(r.dataset)}{r.reference or r.entry_id}": r.name
+            for r in query.list_entry_rows(store)}
+
+
 def _target_prefix(dataset: str) -> str:
     from detente.datasets import DatasetError, get
 
@@ -701,18 +623,14 @@ def _target_prefix(dataset: str) -> str:
 
 def dyads(store, actor: str) -> list[dict]:
     """Directed pairs with ``actor`` on either side, ranked by number of events, then recency."""
-    e = schema.events
     counts: dict[tuple[str, str], list] = {}
-    with store.engine.connect() as conn:
-        q = select(e.c.source_id, e.c.target_id, e.c.date, e.c.day_first).where(
-            or_(e.c.source_id == actor, e.c.target_id == actor))
-        for r in conn.execute(q):
-            if not r.source_id or not r.target_id:
-                continue
-            slot = counts.setdefault((r.source_id, r.target_id), [0, None, None])
-            slot[0] += 1
-            if r.day_first is not None and (slot[1] is None or r.day_first > slot[1]):
-                slot[1], slot[2] = r.day_first, r.date
+    for r in query.actor_event_rows(store, actor):
+        if not r.source_id or not r.target_id:
+            continue
+        slot = counts.setdefault((r.source_id, r.target_id), [0, None, None])
+        slot[0] += 1
+        if r.day_first is not None and (slot[1] is None or r.day_first > slot[1]):
+            slot[1], slot[2] = r.day_first, r.date
     out = [{"source": s, "target": t, "events": n, "last": last_date}
            for (s, t), (n, _day, last_date) in counts.items()]
     out.sort(key=lambda d: (-d["events"], d["last"] is None, _neg_date_key(d["last"]), d["source"], d["target"]))

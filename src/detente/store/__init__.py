@@ -10,6 +10,8 @@ Interface (keep it):
 - ``Store.known_ids(ids) -> set[str]`` — which of these article ids are stored (skip before parsing).
 - ``Store.read()`` / ``Store.write()`` — connections whose database errors become ``StoreError``.
 - Queries: ``detente.store.query`` (``events``, ``article``, ``articles``, ``counts``).
+- Watches: every save records the alerts its relation changes raise (``detente.watch``), in the same
+  transaction, then sends them to the watches' webhooks (``Store.deliver``).
 
 SQLite: WAL journal, ``busy_timeout`` (5 s; ``?timeout=SECONDS`` in the URL changes it), foreign
 keys on, and transactions begun by SQLAlchemy rather than by the ``sqlite3`` module (so that
@@ -20,6 +22,8 @@ instead of failing half-way).
 from __future__ import annotations
 
 import contextlib
+import logging
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +89,7 @@ class Store:
         """The URL for messages (password hidden)."""
         try:
             return make_url(self.url).render_as_string(hide_password=True)
-        except Exception:  # noqa: BLE001 - a URL we could connect with is always renderable
+        except (sa_exc.ArgumentError, ValueError):  # a URL we could connect with is always renderable
             return self.url
 
     def error(self, exc: BaseException) -> StoreError:
@@ -175,10 +179,20 @@ class Store:
     # -- writes --------------------------------------------------------------------------------
     def recluster(self, article_ids: Iterable[str] | None = None) -> int:
         """Update event clusters (``detente.dedup``) for the groups these articles touch (all if None)."""
-        from detente.dedup import recluster
+        from detente.store.clusters import recluster
 
         with self.errors():
             return recluster(self, None if article_ids is None else list(article_ids))
+
+    def deliver(self, alert_ids: list[int], article_ids: list[str] = ()) -> None:
+        """After a commit: stance alerts of these articles, then every new alert to its watch's webhook
+        (``detente.watch.after_save``); a failure is logged only, the data is stored."""
+        from detente.watch import after_save
+
+        try:
+            after_save(self, list(article_ids), alert_ids)
+        except Exception:  # noqa: BLE001 - `detente watch deliver` sends what is left
+            logging.getLogger("detente.watch").exception("stance alerts or webhook delivery failed")
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
@@ -198,6 +212,7 @@ class Store:
         kept, the articles before it in its batch are committed, and the error is raised.
         """
         from detente.store.write import existing_ids, insert_article
+        from detente.watch import record_for_articles
 
         out: list[bool] = []
         it = iter(pairs)
@@ -230,9 +245,12 @@ class Store:
                         break
                     have.add(result.id)
                     out.append(True)
-            written = [r.id for (r, _), ok in zip(chunk, out[before:]) if ok]
+                written = [r.id for (r, _), ok in zip(chunk, out[before:]) if ok]
+                alerts = record_for_articles(conn, written) if written else []  # with the articles
             if written and self.cluster:
                 self.recluster(written)
+            if written:
+                self.deliver(alerts, written)
             if failure is not None:
                 if isinstance(failure, _DB_ERRORS):
                     raise self.error(failure) from failure
@@ -258,7 +276,7 @@ def _sqlite_setup(engine: Engine, timeout: float) -> None:
             cur.execute("PRAGMA cache_size=-65536")
             try:
                 cur.execute("PRAGMA journal_mode=WAL")
-            except Exception:  # noqa: BLE001 - read-only or locked file: keep its journal mode
+            except sqlite3.Error:  # read-only or locked file: keep its journal mode
                 pass
         finally:
             cur.close()
@@ -289,7 +307,7 @@ def open_store(url: str, create: bool = True, force: bool = False) -> Store:
     """
     try:
         parsed = make_url(url)
-    except Exception as exc:  # noqa: BLE001 - ArgumentError and friends
+    except (sa_exc.ArgumentError, ValueError, TypeError) as exc:
         raise StoreError(f"{url}: not a database URL ({exc})") from None
     connect_args: dict = {}
     timeout = _DEFAULT_TIMEOUT
@@ -308,7 +326,8 @@ def open_store(url: str, create: bool = True, force: bool = False) -> Store:
             raise StoreError(f"{url}: cannot create the database: folder {str(path.parent)!r} does not exist")
     try:
         engine = create_engine(parsed, future=True, connect_args=connect_args)
-    except Exception as exc:  # noqa: BLE001 - missing driver, bad URL parts
+    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError, ValueError, TypeError) as exc:
+        # no driver for the dialect, or URL parts the driver refuses
         raise StoreError(f"{url}: cannot use this database URL ({exc})") from None
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine, timeout)

@@ -10,17 +10,24 @@ target_key, day_first, id), ``ix_events_key_source`` (source_key, day_first, id)
 ``ix_events_key_target`` (target_key, day_first, id), so that actor and dyad queries walk an index
 in date order and stop at their ``LIMIT``; 4 (Alembic ``0003``) — the event's place
 (``events.location_*``: name, GeoNames id, country, admin-1, lat/lon, precision, start/end; all
-nullable) and ``ix_events_location_country`` (location_country, day_first, id).
+nullable) and ``ix_events_location_country`` (location_country, day_first, id); 5 (Alembic
+``0004``) — ``articles.source_id`` (the input's own id: JSONL ``id``, front matter ``id``, RSS
+guid; nullable, not unique) and ``ix_articles_source_id``; 6 (Alembic ``0005``) — watches and
+alerts (``watches``, ``alerts``, ``alert_evidence``, ``webhook_deliveries``; see ``detente.watch``)
+and ``relation_changes.recorded_at`` (when the change was stored, UTC ISO 8601; ``detente changes
+--recorded-since``).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlalchemy import (
     JSON, Column, Date, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 
 def actor_key(actor_id: str | None, country: str | None) -> str | None:
@@ -36,6 +43,11 @@ def _key_default(prefix: str):
         return actor_key(params.get(f"{prefix}_id"), params.get(f"{prefix}_country"))
 
     return fill
+
+
+def utc_now() -> str:
+    """Now, UTC, ISO 8601 to the second (how the store records when something was written)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 #: the event's location, one nullable column each (``events.location_<name>``)
 LOCATION_COLUMNS = (
@@ -59,26 +71,26 @@ articles = Table(
     Column("source", Text),
     Column("url", Text),
     Column("origin", Text),
+    Column("source_id", Text),  # the input's own id (JSONL id, front matter id, RSS guid)
     Column("text", Text, nullable=False),
     Column("ingested_at", Text, nullable=False),  # UTC, ISO 8601
     Index("ix_articles_published", "published"),
     Index("ix_articles_ingested", "ingested_at"),
+    Index("ix_articles_source_id", "source_id"),
 )
 
-sentences = Table(
-    "sentences", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-)
+def _article_span() -> tuple[Column, ...]:
+    """The key (article, position) and the offsets of a row that marks a span of an article."""
+    return (Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+            Column("idx", Integer, primary_key=True),
+            Column("start", Integer, nullable=False),
+            Column("end", Integer, nullable=False))
+
+
+sentences = Table("sentences", metadata, *_article_span())
 
 mentions = Table(
-    "mentions", metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    "mentions", metadata, *_article_span(),
     Column("text", Text, nullable=False),
     Column("actor_id", String(64)),
     Column("country", String(8)),
@@ -175,10 +187,12 @@ relation_changes = Table(
     Column("end", Integer),
     Column("confidence", Float, nullable=False),
     Column("rule", String(128)),
+    Column("recorded_at", Text, default=utc_now),  # UTC, ISO 8601: when this row was stored
     UniqueConstraint("article_id", "dataset", "external_id", "idx", name="uq_relation_changes_origin"),
     Index("ix_relchg_dyad", "source", "target", "dimension"),
     Index("ix_relchg_target", "target", "dimension"),
     Index("ix_relchg_day", "day_first"),
+    Index("ix_relchg_recorded", "recorded_at", "id"),
 )
 
 # Entries imported from sanctions / terrorist lists (UN SC consolidated list, later OFAC, EU…).
@@ -198,4 +212,73 @@ list_entries = Table(
     Column("raw", JSON),
     Index("ix_list_entries_program", "dataset", "program"),
     Index("ix_list_entries_actor", "actor_id"),
+)
+
+# Watches: "tell me when a relation of this kind changes" (detente.watch). ``source``/``target`` are
+# actor ids or "*"; ``value_in`` the values wanted.
+watches = Table(
+    "watches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dimension", String(16), nullable=False),
+    Column("source", String(64), nullable=False, default="*"),
+    Column("target", String(64), nullable=False, default="*"),
+    Column("value_in", JSON),  # values the new state must have (null: any)
+    Column("min_confidence", Float),
+    Column("min_reports", Integer),
+    Column("webhook", Text),  # POST the alert as JSON here
+    Column("label", Text),
+    Column("created_at", Text, nullable=False, default=utc_now),
+)
+
+# One alert per change of state a watch matched; later reports of the same change add evidence.
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
+    Column("source", String(64), nullable=False),
+    Column("target", String(64), nullable=False),
+    Column("dimension", String(16), nullable=False),
+    Column("agreement", Text, nullable=False, default=""),  # an agreement's kind and subjects, else ""
+    Column("value_before", String(32), nullable=False),
+    Column("value_after", String(32), nullable=False),
+    Column("before", JSON),  # the state before: {value, since, since_precision}
+    Column("after", JSON),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("day_first", Date),
+    Column("text", Text, nullable=False),
+    Column("created_at", Text, nullable=False, default=utc_now),
+    Column("updated_at", Text, nullable=False, default=utc_now),
+    Index("ix_alerts_watch", "watch_id", "source", "target", "dimension"),
+    Index("ix_alerts_created", "created_at", "id"),
+)
+
+# The reports an alert rests on: ``origin`` is "article:<id>#<idx>" or "dataset:<name>:<entry>#<idx>".
+alert_evidence = Table(
+    "alert_evidence", metadata,
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True),
+    Column("origin", String(256), primary_key=True),
+    Column("article_id", String(16)),
+    Column("dataset", String(64)),
+    Column("external_id", String(128)),
+    Column("sentence", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("date", String(10)),
+    Column("confidence", Float),
+    Column("added_at", Text, nullable=False, default=utc_now),
+)
+
+# Every webhook attempt (``ok`` false until one succeeds; ``error``: the status or the failure).
+webhook_deliveries = Table(
+    "webhook_deliveries", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("attempt", Integer, nullable=False),
+    Column("status_code", Integer),
+    Column("ok", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("sent_at", Text, nullable=False, default=utc_now),
+    Index("ix_webhook_alert", "alert_id", "attempt"),
 )

@@ -65,6 +65,7 @@ def article_row(result: ArticleResult, article: Article) -> dict[str, Any]:
         "source": article.source if article.source is not None else result.source,
         "url": article.url if article.url is not None else result.url,
         "origin": article.origin,
+        "source_id": article.source_id if article.source_id is not None else result.source_id,
         "text": article.text,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
@@ -101,20 +102,24 @@ def _location(loc: dict[str, Any] | None) -> dict[str, Any]:
     return {f"location_{name}": loc.get(name) for name, _type in schema.LOCATION_COLUMNS}
 
 
+def _common(d: dict[str, Any]) -> dict[str, Any]:
+    """The columns events and relation changes share: the date with its days, the evidence, the rule."""
+    first, last = date_bounds(d["date"], d["date_precision"], d["date_end"])
+    return {"date": d["date"], "date_precision": d["date_precision"], "date_end": d["date_end"],
+            "day_first": first, "day_last": last, "sentence": d["sentence"], "start": d["start"], "end": d["end"],
+            "confidence": d["confidence"], "rule": d["rule"], "detail": d["detail"]}
+
+
 def event_rows(result: ArticleResult) -> list[dict[str, Any]]:
     rows = []
     for i, ev in enumerate(result.events):
         d = ev.model_dump(mode="json")
-        first, last = date_bounds(ev.date, ev.date_precision, ev.date_end)
         rows.append({
             "article_id": result.id, "idx": i, "type": d["type"], "mode": d["mode"], "context": d["context"],
             **_ref("source", d["source"]), **_ref("target", d["target"]),
             "source_key": _key(d["source"]), "target_key": _key(d["target"]),
-            "date": d["date"], "date_precision": d["date_precision"], "date_end": d["date_end"],
-            "day_first": first, "day_last": last, "status": d["status"], "cameo": d["cameo"],
-            "goldstein": d["goldstein"], "sentence": d["sentence"], "start": d["start"], "end": d["end"],
-            "confidence": d["confidence"], "rule": d["rule"], "trigger": d["trigger"], "detail": d["detail"],
-            **_location(d.get("location")),
+            "status": d["status"], "cameo": d["cameo"], "goldstein": d["goldstein"], "trigger": d["trigger"],
+            **_common(d), **_location(d.get("location")),
         })
     return rows
 
@@ -127,18 +132,9 @@ def quote_rows(result: ArticleResult) -> list[dict[str, Any]]:
 
 
 def relation_change_rows(result: ArticleResult) -> list[dict[str, Any]]:
-    rows = []
-    for i, ch in enumerate(result.relation_changes):
-        d = ch.model_dump(mode="json")
-        first, last = date_bounds(ch.date, ch.date_precision, ch.date_end)
-        rows.append({
-            "article_id": result.id, "dataset": None, "external_id": None, "idx": i,
-            "source": d["source"], "target": d["target"], "dimension": d["dimension"], "value": d["value"],
-            "date": d["date"], "date_precision": d["date_precision"], "date_end": d["date_end"],
-            "day_first": first, "day_last": last, "detail": d["detail"], "sentence": d["sentence"],
-            "start": d["start"], "end": d["end"], "confidence": d["confidence"], "rule": d["rule"],
-        })
-    return rows
+    return [{"article_id": result.id, "dataset": None, "external_id": None, "idx": i, "source": d["source"],
+             "target": d["target"], "dimension": d["dimension"], "value": d["value"], **_common(d)}
+            for i, d in enumerate(ch.model_dump(mode="json") for ch in result.relation_changes)]
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -7,7 +7,9 @@
 - ``POST /api/ingest`` stores an article; it needs ``Authorization: Bearer <token>`` and is disabled
   (403) when the app has no token.
 - Pages (Jinja2, small JS, Chart.js vendored): ``/``, ``/dyad/{a}/{b}``, ``/actor/{id}``,
-  ``/article/{id}``, ``/search``, ``/paste`` (which needs the token when the app has one).
+  ``/article/{id}``, ``/search``, ``/paste`` (which needs the token when the app has one); watches,
+  alerts and the change feed (``/api/watches``, ``/api/alerts``, ``/api/changes``, ``/alerts``,
+  ``/feeds/alerts.atom``) are in :mod:`detente.web.alerts`.
 - Every response carries the security headers of :mod:`detente.web.settings` (a CSP without inline
   script); at most ``settings.max_extractions`` extractions run at once, the rest get 503.
 """
@@ -15,8 +17,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
-import json
 import logging
 from pathlib import Path
 from typing import Any, Literal
@@ -36,6 +36,9 @@ from detente.models import PLOVER_TYPES, Article, http_url, strip_controls
 from detente.web import backend, views
 from detente.web.limits import Busy, ExtractionSlots
 from detente.web.middleware import SecurityHeaders
+from detente.web.requests import (  # noqa: F401 - parse_day, WebError: also imported from here
+    MAX_DAY, MIN_DAY, WebError, _bearer, _parse_json, _read_body, _token_matches, parse_day,
+)
 from detente.web.settings import MAX_BODY, MAX_NAME, RETRY_AFTER, WebSettings
 
 log = logging.getLogger("detente.web")
@@ -45,18 +48,8 @@ SEARCH_LIMIT = 200  # event rows on the search page
 MAP_EVENTS = 2000  # the latest dated events of a dyad whose places the dyad page maps
 STATUSES = ("occurred", "ongoing", "planned", "negated", "reported")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-MIN_DAY, MAX_DAY = dt.date(1000, 1, 1), dt.date(2999, 12, 31)  # beyond: nonsense, and month arithmetic overflows
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 EventStatus = Literal[STATUSES]  # type: ignore[valid-type]
-
-
-class WebError(Exception):
-    """An error answered as JSON under /api and as the error page elsewhere."""
-
-    def __init__(self, status: int, message: str, candidates: list[str] | None = None,
-                 headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.message, self.candidates, self.headers = status, message, candidates, headers
 
 
 class IngestBody(BaseModel):
@@ -73,65 +66,6 @@ class IngestBody(BaseModel):
 def _clean(value: str | None) -> str | None:
     """A title or source as stored: control characters stripped, whitespace folded."""
     return " ".join(strip_controls(value).split()) or None if value is not None else None
-
-
-def parse_day(value: str | None, name: str) -> dt.date | None:
-    """A YYYY-MM-DD parameter, or a 422 naming it."""
-    if value is None or value == "":
-        return None
-    try:
-        day = dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        day = None
-    if day is None:
-        raise WebError(422, f"bad {name} {value!r}: expected a date YYYY-MM-DD")
-    if not MIN_DAY <= day <= MAX_DAY:
-        raise WebError(422, f"bad {name} {value!r}: expected a date from {MIN_DAY} to {MAX_DAY}")
-    return day
-
-
-def _read_body_limit(request: Request, limit: int, too_big: str) -> None:
-    length = request.headers.get("content-length")
-    if length is not None:
-        try:
-            over = int(length) > limit
-        except ValueError:
-            raise WebError(400, "bad Content-Length header") from None
-        if over:
-            raise WebError(413, too_big)
-
-
-async def _read_body(request: Request, limit: int = MAX_BODY, too_big: str = f"request body larger than {MAX_BODY} bytes") -> bytes:
-    """The body, or a 413 (``too_big``) as soon as it is known to be over ``limit`` bytes."""
-    _read_body_limit(request, limit, too_big)
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise WebError(413, too_big)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _bearer(request: Request) -> str:
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    return given.strip() if scheme.lower() == "bearer" else ""
-
-
-def _token_matches(given: str, token: str) -> bool:
-    return hmac.compare_digest(given.encode(), token.encode())
-
-
-def _parse_json(body: str) -> Any:
-    """JSON, or a 400 that says why (nesting too deep, a number too long, bad syntax): never a 500."""
-    try:
-        return json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise WebError(400, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise WebError(400, "invalid JSON: nested too deeply") from None
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise WebError(400, f"invalid JSON: {exc}") from None
 
 
 def create_app(db_url: str, token: str | None = None, settings: WebSettings | None = None) -> FastAPI:
@@ -364,6 +298,10 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
             raise WebError(503, f"busy: {exc}; try again in {RETRY_AFTER} s",
                            headers={"Retry-After": str(RETRY_AFTER)}) from None
 
+    from detente.web import alerts as _alerts
+
+    _alerts.register(app, store, templates, token)  # watches, alerts, changes, /alerts, the Atom feed
+
     # --- pages ---------------------------------------------------------------------------------
 
     def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
@@ -422,23 +360,12 @@ def create_app(db_url: str, token: str | None = None, settings: WebSettings | No
         d_since, d_until = parse_day(since, "since"), parse_day(until, "until")
         type_ = type if type in PLOVER_TYPES else None
         status_ = status if status in STATUSES else None
-        q = q[:200]
-        actors = backend.search_actors(store, q) if q.strip() else []
-        evs: list[dict] = []
-        aid = backend.resolve(store, q) if q.strip() else None
-        matched_text = False
-        if aid or not q.strip():
-            evs = backend.events(store, actor=aid, type=type_, status=status_, since=d_since, until=d_until,
-                                 limit=SEARCH_LIMIT + 1)
-        else:  # not an actor: the words of the sentences
-            evs = backend.events_matching(store, q, limit=SEARCH_LIMIT + 1, type=type_, status=status_,
-                                          since=d_since, until=d_until)
-            matched_text = True
-        arts = backend.articles(store, limit=20, q=q) if q.strip() and not aid else []
-        return page(request, "search.html", q=q, type=type_, status=status_, since=since, until=until,
-                    types=PLOVER_TYPES, statuses=STATUSES, actors=actors, resolved=aid,
-                    matched_text=matched_text, articles=arts, more=len(evs) > SEARCH_LIMIT,
-                    limit=SEARCH_LIMIT, events=[views.event_row(e) for e in evs[:SEARCH_LIMIT]])
+        found = backend.search(store, q[:200], type=type_, status=status_, since=d_since, until=d_until,
+                               limit=SEARCH_LIMIT)
+        return page(request, "search.html", q=q[:200], type=type_, status=status_, since=since, until=until,
+                    types=PLOVER_TYPES, statuses=STATUSES, actors=found["actors"], resolved=found["actor"],
+                    matched_text=found["matched_text"], articles=found["articles"], more=found["more"],
+                    limit=SEARCH_LIMIT, events=[views.event_row(e) for e in found["events"]])
 
     @app.get("/paste", response_class=HTMLResponse, include_in_schema=False)
     def paste_form(request: Request):

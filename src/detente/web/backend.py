@@ -14,14 +14,13 @@ import enum
 import logging
 from typing import Any
 
-from sqlalchemy import func, or_, select, union
-
-from detente.relations import brief as _brief
 from detente.relations import stance as _stance
 from detente.relations import state as _state
+from detente.results import Brief, Status, StoredArticle, WhoRow, dumps, stored_events, timeline_items
+from detente.services import briefs as _briefs
+from detente.services import search as _search
 from detente.store import Store, open_store  # noqa: F401 - re-exported for the app
 from detente.store import query as _query
-from detente.store import schema as S
 
 log = logging.getLogger("detente.web")
 
@@ -54,15 +53,18 @@ def jsonable(obj: Any) -> Any:
 def events_page(store: Store, *, after_id: int | None, limit: int, **filters: Any) -> list[dict]:
     """Events with ``id > after_id`` in id order, at most ``limit`` (for cursor pagination); the
     database stops after ``limit`` rows (``query.events(order="id")``)."""
-    return _query.events(store, after_id=after_id, limit=limit, order="id", **filters)
+    return dumps(stored_events(_query.events(store, after_id=after_id, limit=limit, order="id", **filters)))
 
 
 def events(store: Store, **kw: Any) -> list[dict]:
-    return _query.events(store, **kw)
+    """Stored events as ``detente events --format json`` prints them (``StoredEvent`` dumps)."""
+    return dumps(stored_events(_query.events(store, **kw)))
 
 
 def article(store: Store, article_id: str) -> dict | None:
-    return _query.article(store, article_id)
+    """One stored article (by id or source id) as ``detente article ID --format json`` prints it."""
+    found = _query.article(store, article_id)
+    return None if found is None else StoredArticle.model_validate(found).to_json()
 
 
 def articles(store: Store, limit: int = 20, q: str | None = None) -> list[dict]:
@@ -75,81 +77,36 @@ def counts(store: Store) -> dict:
 
 def top_dyads(store: Store, limit: int = 15) -> list[dict]:
     """The most active directed pairs of the whole store: ``{source, target, events, latest}``."""
-    t = S.events
-    n = func.count().label("events")
-    stmt = (select(t.c.source_id, t.c.target_id, n, func.max(t.c.day_first).label("latest"))
-            .where(t.c.source_id.is_not(None), t.c.target_id.is_not(None))
-            .group_by(t.c.source_id, t.c.target_id)
-            .order_by(n.desc(), t.c.source_id, t.c.target_id).limit(limit))
-    with store.read() as conn:
-        return [{"source": r.source_id, "target": r.target_id, "events": r.events,
-                 "latest": jsonable(r.latest)} for r in conn.execute(stmt)]
-
-
-def _actor_ids():
-    e, rc = S.events, S.relation_changes
-    return union(
-        select(e.c.source_id.label("a")).where(e.c.source_id.is_not(None)),
-        select(e.c.target_id.label("a")).where(e.c.target_id.is_not(None)),
-        select(rc.c.source.label("a")), select(rc.c.target.label("a")),
-        select(S.mentions.c.actor_id.label("a")).where(S.mentions.c.actor_id.is_not(None)),
-    ).subquery()
+    return _query.top_dyads(store, limit)
 
 
 def in_store(store: Store, actor_id: str) -> bool:
-    """Whether any event, relation change or mention names this actor id."""
-    e, rc = S.events, S.relation_changes
-    checks = (
-        select(e.c.id).where(or_(e.c.source_id == actor_id, e.c.target_id == actor_id)).limit(1),
-        select(rc.c.id).where(or_(rc.c.source == actor_id, rc.c.target == actor_id)).limit(1),
-        select(S.mentions.c.idx).where(S.mentions.c.actor_id == actor_id).limit(1),
-    )
-    with store.read() as conn:
-        return any(conn.execute(q).first() is not None for q in checks)
+    """Whether any event, relation change, mention or list entry names this actor id."""
+    return _query.has_actor(store, actor_id)
 
 
 def store_actor_ids(store: Store, limit: int | None = None) -> list[str]:
-    ids = _actor_ids()
-    stmt = select(ids.c.a).order_by(ids.c.a)
-    if limit:
-        stmt = stmt.limit(limit)
-    with store.read() as conn:
-        return [a for (a,) in conn.execute(stmt)]
-
-
-def _search_store_ids(store: Store, q: str, limit: int) -> list[str]:
-    """Store actor ids containing ``q``, then the nearest by spelling."""
-    up = q.strip().upper()
-    ids = store_actor_ids(store)
-    hits = [i for i in ids if up in i]
-    if len(hits) < limit and len(up) >= 3:
-        from rapidfuzz import fuzz, process
-
-        # plain ratio: WRatio scores any short id inside a long word ("SAU" in "SANCTIONS") highly
-        for name, score, _ in process.extract(up, ids, scorer=fuzz.ratio, limit=limit):
-            if score >= 75 and name not in hits:
-                hits.append(name)
-    return hits[:limit]
+    return _query.actor_ids(store, limit)
 
 
 # --- relations ---------------------------------------------------------------------------------
 
 def status(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_state.status(store, a, b, as_of))
+    return Status.model_validate(_state.status(store, a, b, as_of)).to_json()
 
 
 def timeline(store: Store, a: str, b: str, since: dt.date | None = None, until: dt.date | None = None,
              collapse: bool = True) -> list[dict]:
     """One row per event cluster (its other reports under ``also``), as ``detente timeline`` shows."""
-    return jsonable(_state.timeline(store, a, b, since, until, collapse=collapse))
+    return dumps(timeline_items(_briefs.timeline(store, a, b, since, until, collapse=collapse)))
 
 
 def brief(store: Store, a: str, b: str, as_of: dt.date) -> dict:
-    return jsonable(_brief.brief(store, a, b, as_of))
+    return Brief.model_validate(_briefs.brief(store, a, b, as_of)).to_json()
 
 
 def who(store: Store, **kw: Any) -> list[dict]:
-    return jsonable(_state.who(store, **kw))
+    return dumps([WhoRow.model_validate(r) for r in _state.who(store, **kw)])
 
 
 def dyads(store: Store, actor: str) -> list[dict]:
@@ -164,11 +121,13 @@ def stance_series(store: Store, a: str, b: str, since: dt.date | None = None,
 # --- actors ------------------------------------------------------------------------------------
 
 def _kb():
-    from detente.actors import load_kb
+    import sqlite3
+
+    from detente.actors import KBError, load_kb
 
     try:
         return load_kb()
-    except Exception as exc:  # noqa: BLE001 - a broken KB must not take the web app down
+    except (KBError, OSError, ValueError, sqlite3.Error) as exc:  # a broken KB must not take the web app down
         log.warning("actor KB could not be loaded: %s", exc)
         return None
 
@@ -207,11 +166,7 @@ def list_entry(store: Store, actor_id: str) -> dict | None:
     prefix, sep, ref = actor_id.partition(":")
     if not sep or not ref:
         return None
-    t = S.list_entries
-    stmt = select(t.c.dataset, t.c.entry_id, t.c.schema, t.c.name, t.c.aliases, t.c.program).where(
-        or_(t.c.entry_id == ref, t.c.reference == ref)).limit(1)
-    with store.read() as conn:
-        row = conn.execute(stmt).mappings().first()
+    row = _query.list_entry(store, ref)
     if row is None:
         return None
     return {"dataset": row["dataset"], "id": row["entry_id"], "schema": row["schema"], "name": row["name"],
@@ -222,81 +177,35 @@ def events_matching(store: Store, text: str, limit: int = 200, type: str | None 
                     status: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None) -> list[dict]:
     """Events whose sentence contains ``text`` (case-insensitive), newest first."""
-    needle = text.strip().lower()
-    if not needle:
-        return []
-    e = S.events
-    pattern = _query.contains_pattern(needle)
-    stmt = _query._event_select().where(func.lower(e.c.sentence).like(pattern, escape=_query.LIKE_ESCAPE))
-    if type:
-        stmt = stmt.where(e.c.type == type)
-    if status:
-        stmt = stmt.where(e.c.status == status)
-    if since:
-        stmt = stmt.where(e.c.day_first >= since)
-    if until:
-        stmt = stmt.where(e.c.day_first <= until)
-    stmt = stmt.order_by(e.c.day_first.is_(None), e.c.day_first.desc(), e.c.id.desc()).limit(limit)
-    with store.read() as conn:
-        return [_query.event_dict(r) for r in conn.execute(stmt).mappings()]
+    return dumps(stored_events(_query.events_matching(store, text, limit, type, status, since, until)))
 
 
 def resolve(store: Store, text: str, on: dt.date | None = None) -> str | None:
-    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban").
+    """An actor id for an id or a name as typed in a URL ("RUS", "Russia", "taliban"), by the one
+    rule set of ``detente.services.names`` (never a fuzzy match); ``None`` when unknown."""
+    from detente.services.names import UnknownActor, resolve_actor
 
-    Exact ids (any case), names and aliases resolve; a fuzzy match does not (the caller answers
-    404 with candidates instead).
-    """
-    text = text.strip()
-    if not text:
+    try:
+        return resolve_actor(text, store=store, kb=_kb(), on=on)
+    except UnknownActor:
         return None
-    for candidate in dict.fromkeys((text, text.upper())):
-        found = actor(store, candidate)
-        if found is not None:
-            return found.get("id") or candidate
-    kb = _kb()
-    if kb is not None and hasattr(kb, "resolve"):
-        try:
-            res = jsonable(kb.resolve(text, on))
-        except Exception:  # noqa: BLE001 - resolving a URL segment is a convenience
-            res = None
-        if isinstance(res, dict) and res.get("id") and "fuzzy" not in str(res.get("why", "")):
-            return res["id"]
-    return None
 
 
 def search_actors(store: Store, q: str, limit: int = 20) -> list[dict]:
-    """Actors whose names or ids look like ``q``: the KB's hits, then store ids."""
-    q = q.strip()
-    if not q:
-        return []
-    out: list[dict] = []
-    kb = _kb()
-    if kb is not None and hasattr(kb, "search"):
-        try:
-            for hit in list(kb.search(q))[:limit]:
-                if isinstance(hit, (list, tuple)) and hit:  # (id, score, matched name)
-                    entry = kb.get(hit[0]) if hasattr(kb, "get") else None
-                    item = {"id": hit[0], "name": getattr(entry, "name", None) or hit[0],
-                            "kind": getattr(entry, "kind", None),
-                            "score": hit[1] if len(hit) > 1 else None,
-                            "matched": hit[2] if len(hit) > 2 else None}
-                else:
-                    item = jsonable(hit)
-                if isinstance(item, dict) and item.get("id"):
-                    out.append(item)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("actor search failed: %s", exc)
-    seen = {item.get("id") for item in out}
-    for rid in _search_store_ids(store, q, limit):
-        if rid not in seen:
-            out.append({"id": rid, "name": rid})
-            seen.add(rid)
-    return out[:limit]
+    """Actors whose names or ids look like ``q`` (``detente.services.search.actors``)."""
+    return _search.actors(store, q, limit, kb=_kb())
+
+
+def search(store: Store, q: str, **kw: Any) -> dict:
+    """What the search box answers (``detente.services.search.search``)."""
+    return _search.search(store, q, kb=_kb(), **kw)
 
 
 def candidates(store: Store, text: str, limit: int = 5) -> list[str]:
-    return [a["id"] for a in search_actors(store, text, limit) if a.get("id")]
+    """Ids an unknown actor name may mean (``detente.services.names.candidates``)."""
+    from detente.services.names import candidates as _candidates
+
+    return _candidates(text, store=store, kb=_kb(), limit=limit)
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -309,3 +218,36 @@ def extract(article_obj):
 
 def save(store: Store, result, article_obj) -> bool:
     return store.save(result, article_obj)
+
+
+# --- watches and alerts (detente.watch) ---------------------------------------------------------
+
+def watches(store: Store) -> list[dict]:
+    from detente import watch
+
+    return watch.list_watches(store)
+
+
+def add_watch(store: Store, dimension: str, **kw: Any) -> dict:
+    """A new watch; ``ValueError`` (``WatchError``) with one line on bad input."""
+    from detente import watch
+
+    return watch.add_watch(store, dimension, **kw)
+
+
+def remove_watch(store: Store, watch_id: int) -> bool:
+    from detente import watch
+
+    return watch.remove_watch(store, watch_id)
+
+
+def alerts(store: Store, **kw: Any) -> list[dict]:
+    from detente import watch
+
+    return jsonable(watch.alerts(store, **kw))
+
+
+def changes(store: Store, **kw: Any) -> dict:
+    from detente import watch
+
+    return jsonable(watch.changes(store, **kw))

@@ -156,6 +156,8 @@ def stance_data(series: list[dict], timeline: list[dict], source: str | None = N
             month = _month(item.get("date"))
             if month:
                 label = f"{item['dimension']}: {str(item.get('value') or '').replace('_', ' ')}"
+                if item.get("status") in ("planned", "negated"):  # a plan or a denial is not the change itself
+                    label += f" ({item['status']})"
                 if source and item.get("source") and item.get("source") != source:
                     label = f"{item['source']}: {label}"  # the other direction
                 if label not in merged.setdefault(month, []):

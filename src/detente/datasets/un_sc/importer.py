@@ -1,7 +1,8 @@
 """UN Security Council Consolidated List (``consolidated.xml``) → :class:`ListEntry`.
 
 Streams the file with ``lxml.etree.iterparse`` (one ``INDIVIDUAL``/``ENTITY`` element at a time,
-cleared after use). A malformed or truncated file raises ``DatasetError`` with the line number.
+cleared after use). ``list_date`` reads the root's ``dateGenerated``: the list is complete, so
+its entries missing from a later file are delisted. A malformed or truncated file raises ``DatasetError`` with the line number.
 """
 
 from __future__ import annotations
@@ -66,6 +67,16 @@ def _entry(el, meta: DatasetMetadata) -> ListEntry:
         reference=reference, listed_on=_day(_text(el, "LISTED_ON")), authority=meta.authority,
         raw={k: v for k, v in raw.items() if v},
     )
+
+
+def list_date(path: Path) -> dt.date | None:
+    """The list's ``dateGenerated`` (the root's attribute), or None."""
+    try:
+        for _event, el in etree.iterparse(str(path), events=("start",), huge_tree=True):
+            return _day(el.get("dateGenerated"))
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise DatasetError(f"{path}: cannot read the list's date: {exc}") from None
+    return None
 
 
 def parse(path: Path, meta: DatasetMetadata) -> Iterator[ListEntry]:

@@ -8,10 +8,6 @@ of ``id = A OR (id IS NULL AND country = A)``. Existing rows are filled here; ne
 Written so that it can run on a store whose tables already have these columns or indexes (a store
 created from the current ``schema.metadata`` and then stamped at the baseline): it only adds what
 is missing.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-26 15:45:00
 """
 from __future__ import annotations
 
@@ -20,8 +16,6 @@ from alembic import op
 
 revision = '0002'
 down_revision = '0001'
-branch_labels = None
-depends_on = None
 
 _INDEXES = {
     "ix_events_key_dyad": ["source_key", "target_key", "day_first", "id"],

@@ -6,20 +6,15 @@ Nullable columns ``location_name``, ``location_geonames_id``, ``location_country
 ``detente.places``), and ``ix_events_location_country`` (location_country, day_first, id) for
 ``detente events --country-of-location``. Events stored before stay without a location (re-ingest
 gives them one). Like 0002 it only adds what is missing.
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-12-04 18:45:00
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import op
+
+from detente.store.migrations import steps
 
 revision = '0003'
 down_revision = '0002'
-branch_labels = None
-depends_on = None
 
 _COLUMNS = (
     ("location_name", sa.Text()), ("location_geonames_id", sa.Integer()),
@@ -32,20 +27,8 @@ _INDEX = ("ix_events_location_country", ["location_country", "day_first", "id"])
 
 
 def upgrade() -> None:
-    insp = sa.inspect(op.get_bind())
-    columns = {c["name"] for c in insp.get_columns("events")}
-    indexes = {i["name"] for i in insp.get_indexes("events")}
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        for name, type_ in _COLUMNS:
-            if name not in columns:
-                batch_op.add_column(sa.Column(name, type_, nullable=True))
-    if _INDEX[0] not in indexes:
-        with op.batch_alter_table("events", schema=None) as batch_op:
-            batch_op.create_index(_INDEX[0], _INDEX[1], unique=False)
+    steps.add_missing("events", _COLUMNS, _INDEX)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index(_INDEX[0])
-        for name, _type in reversed(_COLUMNS):
-            batch_op.drop_column(name)
+    steps.drop("events", _COLUMNS, _INDEX)
