@@ -23,7 +23,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
-from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
+from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE_READERS, Resolution, compose,
+                                    from_hit)
 from detente.models import Mention
 from detente.wordlists import words
 
@@ -736,3 +737,37 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         r = compose(kb, org.hit, title[1], on, whole.text)
         return whole, r.model_copy(update={"why": f"{r.why}; titled person {res.text!r}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
+
+
+#: how much of a phrase the mention read from it must cover to answer for the whole phrase
+READ_COVER = 0.5
+#: the ``why`` of a generic mention whose country is guessed, not read from the phrase
+GUESSED_COUNTRY = ("the place of the sentence", "the article's place", "the country of the article's actors",
+                   "the one state the article names")
+
+
+def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
+    """A phrase no alias and no composition names, read as a sentence by the mention finder:
+    "Odesa police", "Lahore High Court", "Defence Minister Ahmad Mustafa", "two Chinese warplanes"
+    get what the article pipeline would give them (the longest mention covering most of it)."""
+    from detente.nlp import parse
+
+    doc = parse(text.strip())
+    # (a country guessed from where a sentence is or from other actors is no answer for a bare phrase)
+    # a person the KB lacks answers with the sector of a role the phrase gives ("Judge X")
+    found = [m for m in find_mentions(doc, kb, on) if m.kind != "coref"
+             and (m.id or m.country or m.kind == "person" and "; role '" in m.why)]
+    found = [m if not any(w in m.why for w in GUESSED_COUNTRY) else m.model_copy(update={"country": None})
+             for m in found]
+    found = [m for m in found if m.id or m.country or m.kind == "person"]
+    if not found:
+        return None
+    best = max(found, key=lambda m: (m.end - m.start, m.score))
+    if best.end - best.start < READ_COVER * len(doc.text):
+        return None
+    kind = best.kind if best.kind in ("name", "demonym", "metonym", "person", "compositional") else "compositional"
+    return Resolution(text=text, id=best.id, country=best.country, sector=best.sector,
+                      score=round(best.score * 0.9, 3), why=f"read as a phrase: {best.why}", kind=kind)
+
+
+PHRASE_READERS.append(read_as_text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -306,6 +307,11 @@ def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     return r
 
 
+#: readers of a phrase no alias names, tried before the fuzzy match: (kb, text, date) → Resolution or
+#: None. ``detente.actors.mentions`` registers the mention finder's (``read_as_text``) on import.
+PHRASE_READERS: list[Callable[[ActorKB, str, dt.date | None], Resolution | None]] = []
+
+
 def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = (),
             read: bool = True) -> Resolution | None:
     """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``.
@@ -325,36 +331,5 @@ def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[
     r = compositional(kb, text, on)
     if r is not None:
         return r
-    return (read_as_text(kb, text, on) if read else None) or fuzzy(kb, text, on)
-
-
-#: how much of a phrase the mention read from it must cover to answer for the whole phrase
-READ_COVER = 0.5
-#: the ``why`` of a generic mention whose country is guessed, not read from the phrase
-GUESSED_COUNTRY = ("the place of the sentence", "the article's place", "the country of the article's actors",
-                   "the one state the article names")
-
-
-def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
-    """A phrase no alias and no composition names, read as a sentence by the mention finder:
-    "Odesa police", "Lahore High Court", "Defence Minister Ahmad Mustafa", "two Chinese warplanes"
-    get what the article pipeline would give them (the longest mention covering most of it)."""
-    from detente.actors.mentions import find_mentions
-    from detente.nlp import parse
-
-    doc = parse(text.strip())
-    # (a country guessed from where a sentence is or from other actors is no answer for a bare phrase)
-    # a person the KB lacks answers with the sector of a role the phrase gives ("Judge X")
-    found = [m for m in find_mentions(doc, kb, on) if m.kind != "coref"
-             and (m.id or m.country or m.kind == "person" and "; role '" in m.why)]
-    found = [m if not any(w in m.why for w in GUESSED_COUNTRY) else m.model_copy(update={"country": None})
-             for m in found]
-    found = [m for m in found if m.id or m.country or m.kind == "person"]
-    if not found:
-        return None
-    best = max(found, key=lambda m: (m.end - m.start, m.score))
-    if best.end - best.start < READ_COVER * len(doc.text):
-        return None
-    kind = best.kind if best.kind in ("name", "demonym", "metonym", "person", "compositional") else "compositional"
-    return Resolution(text=text, id=best.id, country=best.country, sector=best.sector,
-                      score=round(best.score * 0.9, 3), why=f"read as a phrase: {best.why}", kind=kind)
+    found = next((r for f in PHRASE_READERS if (r := f(kb, text, on)) is not None), None) if read else None
+    return found or fuzzy(kb, text, on)
