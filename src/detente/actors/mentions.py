@@ -274,7 +274,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         found.append(_Found(span, hit, res, res.kind))
 
     if kb.big is not None:
-        found.extend(_big_found(doc, kb, found, on))
+        big = _big_found(doc, kb, found, on)
+        # a state's name inside a longer name of the index gives way to it ("Sweden Democrats")
+        spans = [(f.span.start, f.span.end) for f in big]
+        found = [f for f in found if not any(a <= f.span.start and f.span.end <= b for a, b in spans)] + big
         found.sort(key=lambda f: f.span.start)
 
     nouns = noun_spans(doc, kb)
@@ -415,6 +418,11 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     the index, never where the hand-written KB already found a name. Namesakes are decided by
     the countries the article is about and by who held a post on the date (``ActorKB.choose``)."""
     taken = {i for f in found for i in range(f.span.start, f.span.end)}
+    # a state's name may open a longer name of the index ("Sweden Democrats", "Cambodia National
+    # Rescue Party"): those tokens stay open to a longer organisation's name
+    state_found = [f for f in found if f.hit.how in ("name", "short", "alias")
+                   and kb.actors[f.hit.actor].kind in ("state", "historic_state")]
+    soft = {i for f in state_found for i in range(f.span.start, f.span.end)}
     # the countries the article is about: its actors' (most mentioned first), then those of the
     # places it names ("talks in Belfast" is about GBR)
     countries = _article_countries(kb, found)
@@ -433,7 +441,10 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
         for length in range(e0 - s0, 0, -1):
             for s in range(s0, e0 - length + 1):
                 e = s + length
-                if any(i in taken for i in range(s, e)):
+                if any(i in taken and i not in soft for i in range(s, e)):
+                    continue
+                over = [f for f in state_found if f.span.start < e and s < f.span.end]
+                if over and not all(s <= f.span.start and f.span.end <= e and e - s > len(f.span) for f in over):
                     continue
                 if words[s][2] in _JOINERS or words[e - 1][2] in _JOINERS:
                     continue
@@ -449,6 +460,8 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue
+                if over and kb.actors[hit.actor].kind not in ("party", "company", "ngo", "other"):
+                    continue  # (a party's or a company's name outranks the state's; a person's, an organ's not)
                 if hit.how != "person" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in ents):
                     continue  # part of a longer name ("Central Bureau of Investigation")
                 if hit.case_sensitive and len(core(hit.alias)) <= 2 and \
@@ -472,6 +485,8 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 res = res.model_copy(update={"why": "; ".join([res.why, *extra]), "score": round(score, 3)})
                 out.append(_Found(span, hit, res, res.kind))
                 taken.update(range(s, e))
+                soft.difference_update(range(s, e))
+                state_found = [f for f in state_found if not (s <= f.span.start and f.span.end <= e)]
                 if res.country and res.country not in countries:
                     countries = (*countries, res.country)
     return out
