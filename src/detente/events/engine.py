@@ -1329,9 +1329,13 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
     for a in head.children:
         if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and _describes(ctx, arg, a):
-            named = _core(ctx, a, arg.role) if not arg.ref.id else None
-            if named is not None and named.ref.id:
-                return [named]  # the description's actor is the one the KB knows ("…, Urjit Patel")
+            persons = ctx.mentions[ctx.tok2m[a.i]].kind == "person" or ctx.mentions[arg.mention].kind == "person"
+            if persons and ctx.mentions[ctx.tok2m[a.i]].score > ctx.mentions[arg.mention].score:
+                # the surer of the two names the actor ("the Governor of …, Urjit Patel": the KB's
+                # person; "Dmitri Volkov, the Russian deputy foreign minister": the description)
+                named = _core(ctx, a, arg.role)
+                if named is not None:
+                    return [named]
             continue
         if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None:
             group |= {a.i, *(c.i for c in a.conjuncts)}
