@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -222,15 +222,21 @@ def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
     """token index → index of the smallest mention covering it (within the sentence)."""
     out: dict[int, int] = {}
     size: dict[int, int] = {}
-    for mi in _near(sent, mentions):
+    near = [mi for mi in _near(sent, mentions)
+            if mentions[mi].end > sent.start_char and mentions[mi].start < sent.end_char]
+    if not near:
+        return out
+    toks = [(t.idx, t.idx + len(t), t.i) for t in sent]
+    starts = [a for a, _b, _i in toks]
+    for mi in near:
         m = mentions[mi]
-        if m.end <= sent.start_char or m.start >= sent.end_char:
-            continue
-        for t in sent:
-            if t.idx < m.end and t.idx + len(t) > m.start:
-                length = m.end - m.start
-                if t.i not in out or length < size[t.i]:
-                    out[t.i], size[t.i] = mi, length
+        length = m.end - m.start
+        # the tokens overlapping the mention: from the last one starting at or before its start
+        for a, b, i in toks[max(0, bisect_right(starts, m.start) - 1):]:
+            if a >= m.end:
+                break
+            if b > m.start and (i not in out or length < size[i]):
+                out[i], size[i] = mi, length
     return out
 
 
@@ -559,6 +565,7 @@ class _VerbView:
     words: set[str]
     text: str
     objs: list[Token]
+    forms: list[str]           # the verb's lemma and base forms (``_verb_forms``)
     quick: list[set[str]]      # per object: its words and its compounds' words
     slow: list[bool]           # per object: a container ("a package of sanctions") needs _word_match
     texts: list[tuple[str, str]]  # per object: its subtree's words and its noun phrase, lower case
@@ -569,7 +576,7 @@ def _view(v: Token) -> _VerbView:
     objs = _objects(v)
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
     texts = [(" ".join(t.lower_ for t in o.subtree), _phrase(o).lower()) for o in objs]
-    return _VerbView(words, text, objs, quick, [_lemma(o) in CONTAINERS for o in objs], texts)
+    return _VerbView(words, text, objs, _verb_forms(v), quick, [_lemma(o) in CONTAINERS for o in objs], texts)
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
@@ -580,11 +587,14 @@ def _obj_match(word: str, view: _VerbView, k: int) -> bool:
 
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
-    entries = next((e for f in _verb_forms(v) if (e := p.verb_heads.get(f)) is not None), None)
+    view = view or _view(v)
+    heads = p.verb_heads
+    entries = next((e for f in view.forms if (e := heads.get(f)) is not None), None)
     if entries is None:
         return None
-    view = view or _view(v)
     words, text, objs = view.words, view.text, view.objs
+    if p.objects and not objs:
+        return None  # the pattern names an object and the verb has none
     extra_ok = None
     for rest in entries:
         if all(w in words for w in rest):
@@ -1539,6 +1549,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     parse (where a trigger was there and the rules said no, their constraints stand)."""
     from detente.events.classifier import get_classifier, propose, vetoes
 
+    if events and not any(ev.rule.startswith("lexicon.") for ev in events):
+        return events  # only lexicon events are vetoed, and a sentence the rules coded gets no proposal
     probs = get_classifier().predict(sent)
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
     if kept:
@@ -1573,6 +1585,16 @@ def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = Fal
     return False
 
 
+@lru_cache(maxsize=None)
+def _proposal_pattern(etype: str) -> Pattern:
+    """The pattern a proposed event of ``etype`` is coded with (built once per type: pydantic's
+    ``model_construct`` inspects every default factory on each call)."""
+    return Pattern.model_construct(
+        id=f"classifier.{etype.lower()}", verbs=[], nouns=[], type=etype, cameo=settings().classifier_cameo[etype],
+        context=[], source=["subj", "agent"],
+        target=["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "victim"])
+
+
 def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb, etype: str,
               p: float) -> Event | None:
     """An event of a proposed type: the source is the main clause's subject (or passive agent),
@@ -1586,10 +1608,7 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         root = next((t for t in sent if t.pos_ == "VERB"), root)
     if root.is_space or root.is_punct:
         return None
-    pattern = Pattern.model_construct(
-        id=f"classifier.{etype.lower()}", verbs=[], nouns=[], type=etype, cameo=cfg.classifier_cameo[etype],
-        confidence=round(p * cfg.classifier_confidence, 3), context=[], source=["subj", "agent"],
-        target=["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "victim"])
+    pattern = _proposal_pattern(etype).model_copy(update={"confidence": round(p * cfg.classifier_confidence, 3)})
     m = Match(pattern, root, next(iter(_objects(root)), None) if _verbal(root) else None, [])
     subj = _subject(root) if _verbal(root) else None
     if subj is not None and _instrument(subj):
@@ -1670,14 +1689,13 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         return None
     from spacy.tokens import Doc
 
-    from detente.nlp import get_nlp
-
     rest = toks[j:]
     words = ["They", verb.text] + [t.text for t in rest[1:]]
     if titled:  # lower-case the words of a title-case headline that name no actor
         words = ["They"] + [t.text if t.i in covered else t.text.lower() for t in rest]
     spaces = [True] + [bool(t.whitespace_) for t in rest]
-    variant = get_nlp()(Doc(get_nlp().vocab, words=words, spaces=spaces))
+    nlp = _reparser()
+    variant = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
     if len(variant) != len(words) or variant[1].pos_ != "VERB":
         return None
     doc = sent.doc
@@ -1709,6 +1727,16 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     if new is None:
         return None
     return new[sent.start: sent.end]
+
+
+def _reparser():
+    """The model that re-parses headlines: the fast one or the stock one, whichever is loaded (their
+    parses are identical; loading a second model costs ~0.4 s and ~40 MiB), the fast one if none."""
+    from detente.nlp import get_fast_nlp, get_nlp
+
+    if get_nlp.cache_info().currsize and not get_fast_nlp.cache_info().currsize:
+        return get_nlp()
+    return get_fast_nlp()
 
 
 _REPARSE_ATTRS = ("HEAD", "DEP", "POS", "TAG", "LEMMA", "ENT_IOB", "ENT_TYPE")
