@@ -497,18 +497,24 @@ def _preps(tokens: list[Token], word: str) -> list[Token]:
     return out
 
 
-def _near_words(v: Token) -> tuple[set[str], str]:
-    """Words of the verb's non-subject children and grandchildren, and their text (lowercase)."""
+_NOT_NEAR = ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl")
+
+
+def _near_words(v: Token) -> set[str]:
+    """Words of the verb's non-subject children and grandchildren (lowercase and lemmas)."""
     words: set[str] = set()
-    texts: list[str] = []
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
+        if c.dep_ in _NOT_NEAR:
             continue
         words |= _words(c)
         for g in c.children:
             words |= _words(g)
-        texts.append(" ".join(t.lower_ for t in c.subtree))
-    return words, " | ".join(texts)
+    return words
+
+
+def _near_text(v: Token) -> str:
+    """The text (lowercase) of the verb's non-subject children's phrases, " | " between them."""
+    return " | ".join(" ".join(t.lower_ for t in c.subtree) for c in v.children if c.dep_ not in _NOT_NEAR)
 
 
 def _phrase(tok: Token) -> str:
@@ -544,6 +550,7 @@ class Match:
     trigger: Token
     obj: Token | None
     extra: list[str]
+    objs: list[Token] | None = None  # the verb's objects (``_objects``), when already found
 
 
 def _prep_word_ok(t: Token, words: list[str]) -> bool:
@@ -560,23 +567,42 @@ def _prep_word_ok(t: Token, words: list[str]) -> bool:
 @dataclass
 class _VerbView:
     """What every pattern of a verb looks at, computed once per verb (a verb may have a hundred
-    candidate patterns once the lexicon is loaded)."""
+    candidate patterns once the lexicon is loaded); the phrase texts only when a pattern asks."""
 
+    verb: Token
     words: set[str]
-    text: str
     objs: list[Token]
     forms: list[str]           # the verb's lemma and base forms (``_verb_forms``)
+    preps: set[str]            # prepositions on the verb or its objects (``_preps`` can find only these)
+    obj_words: set[str]        # the words of every object (``quick``), for a first test of ``objects``
+    any_slow: bool
     quick: list[set[str]]      # per object: its words and its compounds' words
     slow: list[bool]           # per object: a container ("a package of sanctions") needs _word_match
-    texts: list[tuple[str, str]]  # per object: its subtree's words and its noun phrase, lower case
+    _text: str | None = None
+    _texts: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """``_near_text`` of the verb."""
+        if self._text is None:
+            self._text = _near_text(self.verb)
+        return self._text
+
+    def texts(self, k: int) -> tuple[str, str]:
+        """Object ``k``'s subtree's words and its noun phrase, lower case."""
+        got = self._texts.get(k)
+        if got is None:
+            o = self.objs[k]
+            got = self._texts[k] = (" ".join(t.lower_ for t in o.subtree), _phrase(o).lower())
+        return got
 
 
 def _view(v: Token) -> _VerbView:
-    words, text = _near_words(v)
     objs = _objects(v)
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
-    texts = [(" ".join(t.lower_ for t in o.subtree), _phrase(o).lower()) for o in objs]
-    return _VerbView(words, text, objs, _verb_forms(v), quick, [_lemma(o) in CONTAINERS for o in objs], texts)
+    slow = [_lemma(o) in CONTAINERS for o in objs]
+    preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
+    return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
@@ -592,9 +618,13 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     entries = next((e for f in view.forms if (e := heads.get(f)) is not None), None)
     if entries is None:
         return None
-    words, text, objs = view.words, view.text, view.objs
-    if p.objects and not objs:
-        return None  # the pattern names an object and the verb has none
+    words, objs = view.words, view.objs
+    # first tests of what the checks below need (a verb may have a hundred candidate patterns)
+    if p.objects and (not objs or (not view.any_slow and not p.object_words[1]
+                                   and view.obj_words.isdisjoint(p.object_words[0]))):
+        return None  # the pattern names an object the verb has not
+    if p.preps and view.preps.isdisjoint(p.preps):
+        return None  # nor any of the prepositions it names
     extra_ok = None
     for rest in entries:
         if all(w in words for w in rest):
@@ -612,8 +642,9 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
                 hit = next((w for w in p.objects if _obj_match(w, view, k)), None)
             else:  # the first of the pattern's object words the object has (set look-ups)
                 found = [single[w] for w in view.quick[k] if w in single]
-                sub, phr = view.texts[k]  # (_word_match of a phrase, read once per object)
-                found += [i for i, w in phrases if w in sub or w in phr]
+                if phrases:
+                    sub, phr = view.texts(k)  # (_word_match of a phrase, read once per object)
+                    found += [i for i, w in phrases if w in sub or w in phr]
                 hit = p.objects[min(found)] if found else None
             if hit is None:
                 continue
@@ -641,7 +672,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.complements:
-        if not any((" " in w and w in text) or (" " not in w and w in words) for w in p.complements):
+        if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
             return None
     if p.sentence_words:
         present = {_lemma(t) for t in v.sent} | {t.lower_ for t in v.sent}
@@ -649,7 +680,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
             return None
     if obj is None and objs:
         obj = objs[0]
-    return Match(p, v, obj, extra_ok)
+    return Match(p, v, obj, extra_ok, objs)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -851,7 +882,7 @@ class Want:
 def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     """The first actor the pattern's target roles find (``detente.events.roles``)."""
     v, obj = m.trigger, m.obj
-    objs = [] if not _verbal(v) else _objects(v)
+    objs = [] if not _verbal(v) else (m.objs if m.objs is not None else _objects(v))
     if m.pattern.objects and obj is not None:
         objs = [obj]
     if m.pattern.complements:
