@@ -1681,6 +1681,15 @@ def _title_case(toks: list[Token]) -> bool:
     return len(long) >= 3 and all(t.text[0].isupper() for t in long)
 
 
+def _may_trigger(t: Token, patterns: PatternSet) -> bool:
+    """Whether ``t`` could be the verb of a re-parsed headline: some pattern triggers on a base
+    form of it (as ``_headline_reparse`` reads it, title-case or not) or on the word itself."""
+    for base in (_base_form(t.text.lower()) or t.lower_, _base_form(t.text), t.text):
+        if base is not None and patterns.for_verb(base):
+            return True
+    return False
+
+
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
     """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
     and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
@@ -1688,6 +1697,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
     toks = list(sent)
+    if not any(_may_trigger(t, patterns) for t in toks[1:9]):
+        return None  # no word where the verb can stand (after at most six subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
     near = [mentions[mi] for mi in _near(sent, mentions)]
