@@ -199,18 +199,21 @@ class CompiledAttributeRuler(AttributeRuler):
         self._multi = multi
         # single-token rules by the word or tag they ask for with equality: a token is tested only
         # against the rules that can match it (a new word no longer runs every rule)
+        # a rule that says nothing of the word depends on (tag, dep, is_space) alone: tested once per
+        # such triple; a rule on the word, only for the words it names (or always: IN, REGEX)
         by_lower: dict[str, list[int]] = {}
-        by_tag: dict[str, list[int]] = {}
-        rest: list[int] = []
+        wordless: list[int] = []
+        other_words: list[int] = []
         for k, spec in enumerate(specs):
-            low, tag = spec.get("LOWER"), spec.get("TAG")
-            if isinstance(low, str):
+            low = spec.get("LOWER")
+            if low is None:
+                wordless.append(k)
+            elif isinstance(low, str):
                 by_lower.setdefault(low, []).append(k)
-            elif isinstance(tag, str):
-                by_tag.setdefault(tag, []).append(k)
             else:
-                rest.append(k)
-        self._by_lower, self._by_tag, self._rest = by_lower, by_tag, rest
+                other_words.append(k)
+        self._by_lower, self._wordless, self._other_words = by_lower, wordless, other_words
+        self._wordless_memo: dict[tuple[int, int, int], list[int]] = {}
         # the token tests of the longer patterns, likewise by the word(s) or tag they ask for
         m_lower: dict[str, list[Callable[[Feats], bool]]] = {}
         m_tag: dict[str, list[Callable[[Feats], bool]]] = {}
@@ -242,8 +245,13 @@ class CompiledAttributeRuler(AttributeRuler):
             if len(self._memo) > 200_000:
                 self._memo.clear()
             f = self._feats(key)
-            cands = sorted(self._by_lower.get(f[1], []) + self._by_tag.get(f[0], []) + self._rest)
-            rules = tuple(self._single[k][0] for k in cands if self._single[k][1](f))
+            single = self._single
+            triple = (key[0], key[2], key[3])
+            wordless = self._wordless_memo.get(triple)
+            if wordless is None:
+                wordless = self._wordless_memo[triple] = [k for k in self._wordless if single[k][1](f)]
+            worded = [k for k in self._by_lower.get(f[1], []) + self._other_words if single[k][1](f)]
+            rules = tuple(single[k][0] for k in sorted(wordless + worded))
             m_lower, m_tag, m_rest = self._multi_index
             multi = any(test(f) for tests in (m_lower.get(f[1], ()), m_tag.get(f[0], ()), m_rest) for test in tests)
             got = self._memo[key] = (rules, multi)
