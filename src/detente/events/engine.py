@@ -1556,7 +1556,9 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
             and not _object_thing(ctx, m)):
-        pairs = [(s, None) for s in sources]
+        # an attack with no actor as its target hits the people of the place it is told to happen in
+        victims = _place_victims(ctx, m.trigger) if m.pattern.type in settings().place_victim_types else None
+        pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
     else:
         return []
     if m.pattern.reverse:
@@ -1839,6 +1841,10 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         left = t.i
         while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
             left -= 1
+        owner = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
+        if owner is not None and owner.pos_ == "PROPN":
+            # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
+            left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
         span = t.doc[left:t.i + 1]
         country = country_of_place(span.text)
         if country:
