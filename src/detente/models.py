@@ -198,14 +198,25 @@ class Event(BaseModel):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
-class RelationChange(BaseModel):
+class DyadValue(BaseModel):
+    """A dimension's value from a source actor towards a target actor: what a relation change, a gold
+    change and a ``who`` row have in common."""
+
     source: str
     target: str
     dimension: str
     value: str
+
+
+class Dated(BaseModel):
+    """When: a date (ISO day, month or year), its precision, and the end of a span."""
+
     date: str | None = None
     date_precision: Precision | None = None
     date_end: str | None = None
+
+
+class RelationChange(Dated, DyadValue):
     detail: dict[str, Any] = Field(default_factory=dict)
     sentence: str
     start: int
