@@ -97,6 +97,12 @@ def _dating() -> tuple[Column, ...]:
             Column("day_first", Date), Column("day_last", Date))
 
 
+def _side(side: str) -> tuple[Column, ...]:
+    """An event's source or target as coded: its actor id, country, sector and the text naming it."""
+    return (Column(f"{side}_id", String(64)), Column(f"{side}_country", String(8)),
+            Column(f"{side}_sector", String(8)), Column(f"{side}_text", Text))
+
+
 def _stamp(name: str) -> Column:
     """When the row was written (UTC, ISO 8601)."""
     return Column(name, Text, nullable=False, default=utc_now)
@@ -122,14 +128,8 @@ events = Table(
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
     Column("context", JSON),
-    Column("source_id", String(64)),
-    Column("source_country", String(8)),
-    Column("source_sector", String(8)),
-    Column("source_text", Text),
-    Column("target_id", String(64)),
-    Column("target_country", String(8)),
-    Column("target_sector", String(8)),
-    Column("target_text", Text),
+    *_side("source"),
+    *_side("target"),
     # coalesce(source_id, source_country): what the actor filters compare with (see query.events)
     Column("source_key", String(64), default=_key_default("source")),
     Column("target_key", String(64), default=_key_default("target")),

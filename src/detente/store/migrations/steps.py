@@ -66,6 +66,14 @@ def dating_columns() -> list[sa.Column]:
             sa.Column("day_last", sa.Date(), nullable=True)]
 
 
+def side_columns(side: str) -> list[sa.Column]:
+    """An event's source or target as coded: actor id, country, sector, the text naming it."""
+    return [sa.Column(f"{side}_id", sa.String(length=64), nullable=True),
+            sa.Column(f"{side}_country", sa.String(length=8), nullable=True),
+            sa.Column(f"{side}_sector", sa.String(length=8), nullable=True),
+            sa.Column(f"{side}_text", sa.Text(), nullable=True)]
+
+
 def article_rows(*columns: sa.Column) -> list[sa.SchemaItem]:
     """A table of rows numbered within an article (``article_id``, ``idx``), with ``columns``."""
     return [sa.Column("article_id", sa.String(length=16), nullable=False),
