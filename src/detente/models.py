@@ -142,15 +142,12 @@ class ActorRef(BaseModel):
     end: int | None = Field(default=None, exclude=True)
 
 
-class Mention(BaseModel):
-    """An actor mention found in an article (offsets into the *cleaned* text of the article)."""
+class Mention(ActorRef):
+    """An actor mention found in an article: an actor reference with its place (offsets into the
+    *cleaned* text of the article, kept in its JSON) and how it was found."""
 
     start: int
     end: int
-    text: str
-    id: str | None = None
-    country: str | None = None
-    sector: str | None = None
     score: float = 1.0
     why: str = ""
     kind: Literal["name", "demonym", "metonym", "person", "compositional", "coref", "generic", "entity"] = "name"
