@@ -222,13 +222,23 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
-        if m.start <= start and end <= m.end and (m.end - m.start) > (end - start):
+        # (the whole of a mention too: "London's Daily Telegraph", a province acting as its government)
+        if m.start <= start and end <= m.end and ((m.end - m.start) > (end - start) or m.kind != "metonym"):
             if m.kind == "person" or (
                     (m.id is not None or m.country is not None) and not (m.id is not None and m.id == m.country)):
                 return True
         if m.kind == "person" and m.start < end and start < m.end:
             return True
     return False
+
+
+def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
+    """The whole name of a known actor that is not a state ("in London's Daily Telegraph"): no place,
+    wherever it stands."""
+    lo, hi = span.start_char + (4 if span.text.lower().startswith("the ") else 0), span.end_char
+    return any(m.start == lo and m.end == hi and m.kind == "name" and m.id is not None and m.country is not None
+               and m.id != m.country
+               for m in mentions)
 
 
 def _place_of_noun(tok: Token) -> bool:
@@ -315,7 +325,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
-             if not (agency[0] <= s.start_char < agency[1])
+             if not (agency[0] <= s.start_char < agency[1]) and not _known_actor(s, mentions)
              and (named or _locative(s.root) or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
@@ -375,7 +385,29 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         if place is not None:
             places.append(place)
     places.sort(key=lambda p: p.start)
-    return places
+    return _coordinated(doc, places)
+
+
+def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
+    """A country's name among coordinated provinces or towns of one other country is that
+    country's namesake ("Nevada, Pennsylvania, Michigan and Georgia": the US state)."""
+    by_root = {p.root: p for p in places if p.root is not None}
+    out = []
+    for p in places:
+        if p.precision == "country" and p.root is not None:
+            others = [by_root[t.i] for t in doc[p.root].conjuncts if t.i in by_root]
+            cs = {o.country for o in others if o.precision != "country"}
+            if len(others) >= 2 and len(cs) == 1 and all(o.precision != "country" for o in others) \
+                    and (c := next(iter(cs))) != p.country:
+                alt = best([g for g in get_gazetteer().lookup_exact(p.name)
+                            if g.country == c and g.kind in ADMIN_KINDS | CITY_KINDS])
+                if alt is not None:
+                    p = Place(name=p.name, start=p.start, end=p.end, geonames_id=alt.geonames_id,
+                              country=alt.country, admin1=alt.admin1, lat=alt.lat, lon=alt.lon,
+                              precision=alt.precision, feature=alt.feature, population=alt.population,
+                              root=p.root, locative=p.locative)
+        out.append(p)
+    return out
 
 
 def _dateline_agency(doc: Doc) -> tuple[int, int]:

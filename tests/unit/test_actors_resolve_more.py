@@ -62,3 +62,18 @@ def test_news_of_a_death_names_the_post_held_at_death(kb):
     assert (killed.id, killed.sector) == ("HEZBOLLAH", "REB") and "died 2024-09-27" in killed.why
     later = kb.resolve("Hassan Nasrallah", D(2024, 12, 27))
     assert later.id is None and "died" in later.why
+
+
+@pytest.mark.parametrize("text, on, want", [
+    ("Odesa police", D(2022, 3, 1), (None, "UKR", "COP")),
+    ("Lahore High Court", D(2019, 1, 1), (None, "PAK", "JUD")),
+    ("Guangdong authorities", D(2019, 1, 1), (None, "CHN", "GOV")),
+    ("Judge Harriet Vollmer", D(2019, 1, 1), (None, None, "JUD")),
+    ("three Russian bombers", D(2020, 1, 1), (None, "RUS", "MIL")),
+])
+def test_a_phrase_no_alias_names_is_read_as_text(kb, text, on, want):
+    """What the mention finder reads in a phrase answers for it (a town before a body, a title
+    before an unknown name), never a country guessed from elsewhere."""
+    r = kb.resolve(text, on)
+    assert r is not None and (r.id, r.country, r.sector) == want, r
+    assert r.why.startswith("read as a phrase")

@@ -176,3 +176,16 @@ def test_wikidata_dates_end_snapshot_roles():
                    RoleRec(actor="USA", sector="ELI", start=D(1970, 1, 1), end=D(2000, 1, 1), source="phoenix")]}
     _wikidata_ends(a)
     assert [r.end for r in a["roles"]] == [D(2012, 11, 9), D(2012, 11, 9), D(2000, 1, 1)]
+
+
+@pytest.mark.parametrize("position, state, want", [
+    ("Governor of Puerto Rico", "USA", "PRI"),
+    ("Governor of Guam", "USA", "GUM"),
+    ("Governor of Georgia", "USA", None),          # a US state, not the country Georgia
+    ("Governor of the Falkland Islands", "GBR", None),
+    ("Prime Minister of Spain", "ESP", None),
+])
+def test_a_dependent_territorys_head_serves_the_territory(position, state, want):
+    from detente.kb.sources.wikidata.importer import territory_of
+
+    assert territory_of(position, state) == want

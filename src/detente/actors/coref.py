@@ -24,6 +24,7 @@ directly precede the noun ("the Western-backed government" is no anaphor).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from importlib import resources
@@ -140,18 +141,18 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
     has ``antecedent`` null and the state as its id)."""
     if not mentions or not doc.has_annotation("SENT_START"):
         return mentions
-    sent_of = [0] * len(doc)
-    for si, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = si
-    char_tok = {t.idx: t.i for t in doc}
+    # token arrays read once (building a Token per word is the slow part of a pass over the doc)
+    starts = doc.to_array("SENT_START").tolist()
+    sent_of = list(itertools.accumulate((1 if v == 1 and i else 0) for i, v in enumerate(starts)))
+    char_tok = {c: i for i, c in enumerate(doc.to_array("IDX").tolist())}
     # inside quotation marks? a mention quoted from someone is no antecedent for the narrative
     in_quote = [False] * len(doc)
     q = False
-    for t in doc:
-        if t.text in ('"', "\u201c", "\u201d"):
-            q = (t.text != "\u201d") and not (q and t.text == '"')
-        in_quote[t.i] = q
+    words = [t.text for t in doc] if any(c in doc.text for c in ('"', "\u201c", "\u201d")) else []
+    for i, w in enumerate(words):
+        if w in ('"', "\u201c", "\u201d"):
+            q = (w != "\u201d") and not (q and w == '"')
+        in_quote[i] = q
 
     def tok_of(m: Mention) -> int:
         return char_tok.get(m.start, doc.char_span(m.start, m.end, alignment_mode="expand").start)
@@ -240,13 +241,15 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
     wanted: dict[tuple[int, str, bool], bool] = {}  # (mention, pair noun's kind, "governments") → fits
     kept: dict[tuple[str, bool, bool], _Named] = {}  # counts for the main dyad, per kind of pair anaphor
-    for t in doc:
+    toks = list(doc)
+    lows = [t.lower_ for t in toks]
+    for t in toks:
         i = t.i
         if i in covered:
             continue
-        low = t.lower_
-        prev = doc[i - 1].lower_ if i > 0 else ""
-        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        low = lows[i]
+        prev = lows[i - 1] if i > 0 else ""
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
         definite = prev == "the" and (i - 1) not in covered and nxt != "of"
         span = doc[i - 1:i + 1] if definite else doc[i:i + 1]
 

@@ -29,7 +29,12 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
 from detente.models import Mention
-from detente.places import country_of_place
+from detente.gazetteer import get_gazetteer
+from detente.places import SITE_WORDS, country_of_place, place_of
+
+
+#: entity labels of names that are never a place ("on April 1", "at Mary's")
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
 
 
 class GenericSpec(BaseModel):
@@ -46,6 +51,10 @@ class GenericSpec(BaseModel):
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
     state_organ_sectors: list[str] = Field(default_factory=list)
+    #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
+    entity_heads: dict[str, list[str]] = Field(default_factory=dict)
+    #: the sector of an organisation (NER ORG) that no word describes
+    organisation_sector: str | None = None
 
 
 class AgentFile(BaseModel):
@@ -58,6 +67,32 @@ class AgentFile(BaseModel):
 def spec() -> GenericSpec:
     text = resources.files("detente").joinpath("data/actors/generic.yml").read_text(encoding="utf-8")
     return GenericSpec.model_validate(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def entity_heads() -> dict[str, str]:
+    """Folded last word of a name → the sector of the body it names."""
+    return {fold(w): sector for sector, ws in spec().entity_heads.items() for w in ws}
+
+
+def _head_before_of(kb: ActorKB, ent: Span) -> tuple[str, str] | None:
+    """The sector of the words before "of"/"for" in a name ("Government of National Accord" GOV,
+    "Association for the Advancement of …" NGO): the body's own kind, the rest its purpose."""
+    for k, t in enumerate(ent):
+        if k > 0 and t.lower_ in ("of", "for"):
+            head = [w for w in ent[:k] if w.lower_ not in ("the", "a", "an")]
+            if not head:
+                return None
+            got = name_head_sector(head) or (hit[0] if (hit := sector_of(kb, _forms(head))) else None)
+            return (got, head[-1].text) if got and got != "UNK" else None
+    return None
+
+
+def name_head_sector(toks: list[Token]) -> str | None:
+    """The sector the last words of a name give ("… Medical Center" MED, "… Railways" BUS)."""
+    heads = entity_heads()
+    two = fold(" ".join(t.text for t in toks[-2:])) if len(toks) > 2 else None
+    return (heads.get(two) if two else None) or heads.get(fold(toks[-1].text)) if toks else None
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +149,9 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         if m.country and a is not None and a.kind in ("state", "historic_state"):
             return m.country
         return None
-    if t.pos_ == "PROPN":
+    if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACE_LABELS:
         left = t.i
-        while left > 0 and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+        while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i:
             left -= 1
         name = t.doc[left:t.i + 1].text
         for h in kb.hits(name):
@@ -138,6 +173,82 @@ def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
+def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
+    """The sector of the role a named person has in the text: the words right before the name
+    ("Judge", "Republican Senator", "Aurora theater shooter"), else a noun in apposition ("X, an
+    adviser to …", "X, the Deputy Prime Minister"), else a role coordinated before it ("author and
+    philosopher X"). Also where the mention should start: at a title right before the name."""
+    doc = ent.doc
+    # a title the NER took into the name ("MK Yousef Jabareen", "Senator X")
+    for k in range(min(3, len(ent) - 1), 0, -1):
+        got = _sector_of_phrase(kb, list(ent[:k]))
+        if got is not None and got[1] == k and got[0] != "UNK" and ent[k].pos_ == "PROPN":
+            return got[0], ent[:k].text, ent.start
+    lo = ent.start
+    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
+            and doc[lo - 1].head.i >= lo - 1 and lo > ent.start - 4:
+        lo -= 1
+    if lo < ent.start:
+        got = _sector_of_phrase(kb, list(doc[lo:ent.start]))
+        if got is not None and got[0] != "UNK":
+            return got[0], doc[ent.start - got[1]:ent.start].text, ent.start - got[1]
+    for c in ent.root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end:
+            got = _sector_of_phrase(kb, [t for t in doc[c.left_edge.i:c.i + 1] if t.dep_ != "det"])
+            if got is not None and got[0] != "UNK":
+                return got[0], c.text, ent.start
+    return None, "", ent.start
+
+
+def _organ_of_state(kb: ActorKB, span: Span, country: str) -> bool:
+    """Whether a generic phrase is an organ of the state ``country`` (a sector noun marked
+    ``institution`` in sectors.yml: "administration", "authorities", "police")."""
+    a = kb.get(country)
+    if a is None or a.kind not in ("state", "historic_state"):
+        return False
+    words = _forms(list(span))
+    return any((n := kb.noun(" ".join(words[-k:]))) is not None and n.institution
+               for k in range(min(len(words), 4), 0, -1))
+
+
+#: a town named before a body must be at least this big to give it a country (a village's name is
+#: too often also a surname or a word)
+MIN_TOWN_POPULATION = 100_000
+
+
+def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: frozenset[str]):
+    """The gazetteer place that the proper nouns opening a phrase name, when the phrase goes on
+    with the body's own words ("Odesa police", "Lahore High Court"): a province, or a town of at
+    least ``MIN_TOWN_POPULATION``."""
+    toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
+    lead = []
+    for t in toks[:-1]:
+        if not (t.pos_ in ("PROPN", "ADJ", "NOUN") and t.is_title) or t.i in covered \
+                or t.ent_type_ in NOT_PLACE_LABELS or sector_of(kb, [t.lower_]) is not None:
+            break  # (not a body's own word: "Police officers")
+        lead.append(t)
+    for n in range(len(lead), 0, -1):
+        name = " ".join(t.text for t in lead[:n])
+        if not get_gazetteer().lookup_exact(name):
+            continue  # spelled as the gazetteer has it ("Kurdish" is no "Kirdasa")
+        p = place_of(name, countries)
+        if p is not None and (p.kind == "adm1" or p.kind in ("city", "capital")
+                              and p.population >= MIN_TOWN_POPULATION):
+            return p
+    return None
+
+
+def _main_country(mentions: list[Mention]) -> str | None:
+    """The country the article's actors belong to most often (the first named on a tie): the
+    likeliest country of a person or body the text gives no country. News outlets do not count:
+    they are often only the story's cited source ("(Reuters)")."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country and m.kind != "generic" and m.sector != "JRN":
+            counts[m.country] = counts.get(m.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int], kb: ActorKB,
                    countries: frozenset[str] = frozenset()) -> str | None:
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
@@ -157,6 +268,8 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                     cands.extend(p for p in c.children if p.dep_ == "pobj")
             k += 1
         for c in cands:
+            if c.dep_ == "compound" and c.head.pos_ == "PROPN" and c.head.i > c.i:
+                continue  # a word inside a longer name ("Hatton" of "the Hatton Garden company")
             country = _state_of_token(c, mentions, covered, kb, countries)
             if country is not None:
                 return country
@@ -192,9 +305,13 @@ def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
             continue
         toks = list(doc[span.end:head.i + 1])
         hit = _sector_of_phrase(kb, toks)
+        if hit is None and len(toks) > 1 and head.pos_ == "NOUN":
+            # "a South Korean military report", "a Mexican tourist convoy": the agent word that
+            # modifies a thing names whose it is
+            hit = _sector_of_phrase(kb, toks[:-1])
         if hit is None and not (head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in toks)):
             continue
-        sector = hit[0] if hit else "UNK"
+        sector = hit[0] if hit else (name_head_sector(toks) or "UNK")
         whole = doc[span.start:head.i + 1]
         out[mi] = m.model_copy(update={
             "start": whole.start_char, "end": whole.end_char, "text": whole.text, "id": None,
@@ -220,8 +337,12 @@ def _known_place(kb: ActorKB, text: str) -> bool:
 def _left_edge(tok: Token, covered: dict[int, int]) -> int:
     """Where the noun phrase of ``tok`` starts: its compounds and adjectives, not determiners or numbers."""
     left = tok.i
-    for c in sorted(tok.lefts, key=lambda c: -c.i):
-        if c.i != left - 1 or c.dep_ not in ("compound", "amod", "nmod") or c.i in covered:
+    doc = tok.doc
+    # its own modifiers and theirs ("the Hatton Garden Safe Deposit Company": "Hatton" is "Garden"'s)
+    while left > 0:
+        c = doc[left - 1]
+        if c.dep_ not in ("compound", "amod", "nmod") or c.i in covered or not left <= c.head.i <= tok.i \
+                or (c.head.i != tok.i and c.dep_ != "compound"):
             break
         left = c.i
     return left
@@ -244,6 +365,11 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
                         if pc.dep_ in ("amod", "compound") and (mi := covered.get(pc.i)) is not None \
                                 and mentions[mi].country:
                             return mentions[mi].country
+                    if p.ent_type_ == "GPE" and p.i not in covered:
+                        # "Chris Watts of Frederick, Colorado", "residents of Kharkiv": a place
+                        ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                        if ent is not None and (c2 := country_of_place(ent.text)) is not None:
+                            return c2
     return None
 
 
@@ -273,6 +399,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # one state the article names, if it names exactly one
     states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
     own_state = states.pop() if len(states) == 1 else None
+    main = _main_country(mentions)
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
@@ -282,6 +409,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
                 continue  # the phrase's head decides
             ent = ents.get(tok.i)
+            country_hint = None
             if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
                     and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
@@ -301,13 +429,34 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 kind = "person" if label == "PERSON" else "entity"
                 span, why = ent, f"named entity ({label}) not in the KB"
                 if kind == "person":
-                    # the role before the name ("Aurora theater shooter James Holmes", "activist X"),
-                    # else a private person: a civilian (PLOVER CVL)
-                    role = [t for t in ent.root.children if t.dep_ == "compound" and t.i < ent.start
-                            and t.pos_ == "NOUN"]
-                    got = _sector_of_phrase(kb, role[-1:]) if role else None
-                    sector = got[0] if got else sp.person_sector
-                    why += f"; {'role ' + repr(role[-1].text) if got else 'no role: a private person'} → {sector}"
+                    # the role before the name ("Aurora theater shooter James Holmes", "Judge X",
+                    # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
+                    # person: a civilian (PLOVER CVL)
+                    got, role_text, title_at = _person_role(kb, ent)
+                    sector = got if got else sp.person_sector
+                    if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
+                        span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
+                    why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
+                elif hit is None:
+                    head = name_head_sector(list(ent))
+                    if head is not None:  # "the NYU Langone Medical Center", "Vice News"
+                        sector = head
+                        why += f"; a {ent[-1].text.lower()!r} name → {sector}"
+                    elif (of := _head_before_of(kb, ent)) is not None:
+                        sector = of[0]  # "the Government of National Accord", "the Court of Arbitration …"
+                        why += f"; a {of[1]!r} of … name → {sector}"
+                    elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None:
+                        if gp.kind not in ("adm1", "country") or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                            continue  # a place the NER took for a body ("the remainder of Aleppo")
+                        # a state or province acting ("Arkansas executes …"): its government
+                        sector, country_hint = "GOV", gp.country
+                        why += f"; the province {gp.name!r} acting: its government"
+                    elif label == "ORG" and sp.organisation_sector and ent[-1].lower_ not in SITE_WORDS \
+                            and _town_modifier(kb, ent, covered, countries) is None:
+                        # an organisation no word describes (nor a site, nor a place's facility:
+                        # "Xichang Satellite Launch Center"): news most often names a company so
+                        sector = sp.organisation_sector
+                        why += f"; an organisation of no known kind → {sector}"
             else:
                 left = _left_edge(tok, covered)
                 toks = list(doc[left:tok.i + 1])
@@ -325,22 +474,47 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
-            country = _modifier_country(span.root, covered, mentions)
-            if country is not None:
+            placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
+            country = _modifier_country(span.root, covered, mentions) or country_hint
+            tied = country is not None  # the text itself ties the phrase to the state
+            town = _town_modifier(kb, span, covered, countries) if country is None and sector != "UNK" else None
+            if town is not None:
+                # "Odesa police", "the Lahore High Court", "Guangdong authorities"
+                country = country_hint = town.country
+            if country is not None and country == country_hint:
+                why += f"; country {country}" + (f" from the place {town.name!r}" if town is not None else "")
+            elif country is not None:
                 why += f"; country {country} from a modifier"
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
-                country = own_state
+                country, tied = own_state, True
                 why += f"; country {country}: the one state the article names (a state organ)"
-            elif place is not None and (sector not in no_place or kind in ("person", "entity") and sector == "UNK"
-                                        or kind == "person"):
-                # (a named person or body is placed where the sentence is, a gunman is not)
-                country = place
-                why += f"; country {country}: " + ("the article's place" if from_doc else "the place of the sentence")
+            elif placeable:
+                # a named person is of the country the article's actors are of, before the place
+                # the sentence names (people travel; a story names its own side's people); a body
+                # or group is where the sentence places it, else of the article's actors' country
+                # (state organs: "the authorities", "police"), else where the article is
+                sources = [(main if kind == "person" or sector in sp.state_organ_sectors else None,
+                            "the country of the article's actors"),
+                           (place if not from_doc else None, "the place of the sentence"),
+                           (place, "the article's place")]
+                if kind != "person":
+                    sources[0], sources[1] = sources[1], sources[0]
+                country, said = next(((c, w) for c, w in sources if c is not None), (None, ""))
+                if country is not None:
+                    why += f"; country {country}: {said}"
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
-            new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=None,
+            ident = None
+            if kind == "generic" and tied and _organ_of_state(kb, span, country):
+                ident = country  # "the Trump administration", "Kenyan authorities": the state itself
+            new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident,
                                country=country, sector=sector, score=round(score, 3), why=why,
                                kind=kind))  # type: ignore[arg-type]
             taken.update(t.i for t in span)
     if not new:
         return mentions
+    if main is None and (late := _main_country(new)) is not None:
+        # the article's only countries are those of bodies found here ("Arkansas executes X"): a
+        # person placed nowhere is of them too
+        new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
+               if m.kind == "person" and m.country is None else m for m in new]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))

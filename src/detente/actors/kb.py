@@ -25,10 +25,16 @@ from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFil
 from detente.models import first_error
 
 PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
-            "news_extra.yml", "regions.yml")
+            "news_extra.yml", "agencies.yml", "regions.yml")
 
 # a person who died up to this many days before a date still resolves to the post held at death
 DEATH_NEWS_DAYS = 3
+# span texts whose compiled-index hits are kept in memory (a few MB at most)
+BIG_CACHE_SIZE = 50_000
+# a person whose first known office starts within this many days is named by it (an -elect, a nominee)
+ELECT_DAYS = 400
+# offices of politicians: before the first of them a person is a party politician (PTY)
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", None})
 HAND_WRITTEN = "hand-written"  # the source of an actor or role of the YAML overlay (detente/data/actors)
 
 
@@ -105,6 +111,7 @@ class ActorKB:
         self.people_modifiers: dict[str, str] = {}  # folded adjective → sector
         self.sources: list[str] = []
         self.regions: dict[str, Region] = {}  # name forms (folded) → region
+        self._big_cache: dict[str, list[AliasHit]] = {}  # span text → compiled-index hits
         extras: list[tuple[str, str, Any]] = []
         for name, f in files:
             self.sources.append(name)
@@ -271,9 +278,18 @@ class ActorKB:
         return own or self.big_hits(text)
 
     def big_hits(self, text: str) -> list[AliasHit]:
-        """Exact hits for ``text`` in the compiled index (people first, then names, then aliases)."""
+        """Exact hits for ``text`` in the compiled index (people first, then names, then aliases);
+        memoised per text within the process (the same names recur across articles)."""
         if self.big is None:
             return []
+        got = self._big_cache.get(text)
+        if got is None:
+            if len(self._big_cache) >= BIG_CACHE_SIZE:
+                self._big_cache.clear()
+            got = self._big_cache[text] = self._big_hits(text)
+        return list(got)
+
+    def _big_hits(self, text: str) -> list[AliasHit]:
         c = core(text)
         k = key(text)
         if not k:
@@ -461,6 +477,9 @@ class ActorKB:
                                     f"{alive.note}; died {p.died.isoformat()}", 0.8)
             return Standing(None, None, None, f"person {p.id}; died {p.died.isoformat()}", 0.5)
         r = self.role_on(p, day)
+        if r is None:
+            # the last day in office still counts ("X resigns as defence secretary" that day)
+            r = next((r for r in p.roles if r.end == day), None)
         if r is not None:
             served = self.actors[r.actor]  # type: ignore[index]
             s = self.standing(served.id, day)
@@ -470,25 +489,37 @@ class ActorKB:
             if served.kind in ("state", "historic_state"):
                 return Standing(served.id if sector in STATE_SECTORS else None, served.id, sector, note)
             return Standing(served.id, s.country, sector, note)
+        later = sorted((r for r in p.roles if r.start is not None and r.start > day), key=lambda r: r.start)
+        soon = later[0] if later and (later[0].start - day).days <= ELECT_DAYS else None  # type: ignore[operator]
         past = [r for r in p.roles if r.end is not None and r.end <= day]
-        if past:
+        if past and soon is None:
             last = max(past, key=lambda r: r.end)  # type: ignore[arg-type, return-value]
             served = self.actors[last.actor]  # type: ignore[index]
             country = served.id if served.kind in ("state", "historic_state") else self.standing(served.id, day).country
             title = f" {last.title}" if last.title else ""
             return Standing(None, country, "ELI", f"person {p.id}; former{title} on {when}", 0.9)
-        first = p.roles[0] if p.roles else None
-        country = None
+        first = later[0] if later else (p.roles[0] if p.roles else None)
+        country = sector = None
+        note = f"person {p.id}; no role yet on {when}"
         if first is not None:
             served = self.actors[first.actor]  # type: ignore[index]
             country = served.id if served.kind in ("state", "historic_state") else served.country
-        return Standing(None, country, None, f"person {p.id}; no role yet on {when}", 0.6)
+            sector = first.sector or self.standing(served.id, first.start).sector
+            if first is soon:
+                # president-elect, a nominee: already named by the post they are about to take
+                note += f"; takes office {first.start.isoformat()}"
+            elif sector in POLITICAL_SECTORS:
+                # an office holder before any office: a party politician (candidate, activist)
+                sector, note = "PTY", note + "; a politician before office → PTY"
+        return Standing(None, country, sector, note, 0.6)
 
     # --- resolution (see detente.actors.resolve) ------------------------------------------------
-    def resolve(self, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()):
+    def resolve(self, text: str, on: dt.date | None = None, countries: tuple[str, ...] = (), read: bool = True):
+        """``read``: a phrase no alias names may be read by the mention finder (a spaCy parse;
+        bulk look-ups of names pass False)."""
         from detente.actors.resolve import resolve
 
-        return resolve(self, text, on, countries)
+        return resolve(self, text, on, countries, read=read)
 
 
 def _uniq(items: Sequence[str]) -> list[str]:

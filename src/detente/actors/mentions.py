@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural
-from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES, Resolution, compose, from_hit
+from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
+from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE_READERS, Resolution, compose,
+                                    from_hit)
 from detente.models import Mention
 from detente.wordlists import words
 
@@ -228,6 +229,20 @@ def _people_modified(kb: ActorKB, span, res):
     return res
 
 
+def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
+    """A surname inside a longer personal name whose other words are not the actor's: another
+    person ("Warren Truss" is not Liz Truss, "Ludovic Orban" not Viktor Orbán)."""
+    first = span[0]
+    if first.ent_iob_ != "I" or first.ent_type_ != "PERSON" or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.pos_ != "PROPN" or not prev.is_title:
+        return False
+    a = kb.get(hit.actor)
+    names = " ".join(a.all_names()) if a is not None else ""
+    return fold(prev.text) not in fold(names).split()
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
@@ -250,6 +265,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             continue
         span = doc[s:e]
         hit = hits[0]
+        if hit.how == "person" and _other_given_name(kb, span, hit):
+            continue
         when = _said_on(span, on) if hit.how == "person" else on
         res = from_hit(kb, hit, when, span.text)
         if when != on:
@@ -257,7 +274,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         found.append(_Found(span, hit, res, res.kind))
 
     if kb.big is not None:
-        found.extend(_big_found(doc, kb, found, on))
+        big = _big_found(doc, kb, found, on)
+        # a state's name inside a longer name of the index gives way to it ("Sweden Democrats")
+        spans = [(f.span.start, f.span.end) for f in big]
+        found = [f for f in found if not any(a <= f.span.start and f.span.end <= b for a, b in spans)] + big
         found.sort(key=lambda f: f.span.start)
 
     nouns = noun_spans(doc, kb)
@@ -372,37 +392,76 @@ def _article_countries(kb: ActorKB, found: list[_Found]) -> tuple[str, ...]:
     return tuple(k for k, _ in c.most_common())
 
 
+def _place_countries(doc: Doc) -> frozenset[str]:
+    """The countries of the places the NER finds in ``doc`` (gazetteer; memoised on the doc)."""
+    got = doc.user_data.get("detente_place_countries")
+    if got is None:
+        from detente.places import country_of_place
+
+        got = frozenset(c for e in doc.ents if e.label_ in ("GPE", "LOC")
+                        if (c := country_of_place(e.text)) is not None)
+        doc.user_data["detente_place_countries"] = got
+    return got
+
+
+def _name_bounds(ent: Span) -> tuple[int, int]:
+    """A named entity's tokens without a leading article, a trailing possessive, or what follows a
+    bracket ("The Federal Bureau of Investigation (FBI" is the bureau's name, then its acronym)."""
+    start = ent.start + (ent[0].lower_ in ("the", "a", "an"))
+    end = next((t.i for t in ent if t.text in ("(", ")") and t.i > start), ent.end)
+    return start, end - (end == ent.end and ent[-1].lower_ in ("'s", "\u2019s"))
+
+
 def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -> list[_Found]:
     """Mentions of the compiled index (``detente kb build``): candidate spans (named entities,
     proper-noun runs) looked up by key — the whole span, then its sub-spans longest first — in
     the index, never where the hand-written KB already found a name. Namesakes are decided by
     the countries the article is about and by who held a post on the date (``ActorKB.choose``)."""
     taken = {i for f in found for i in range(f.span.start, f.span.end)}
+    # a state's name may open a longer name of the index ("Sweden Democrats", "Cambodia National
+    # Rescue Party"): those tokens stay open to a longer organisation's name
+    state_found = [f for f in found if f.hit.how in ("name", "short", "alias")
+                   and kb.actors[f.hit.actor].kind in ("state", "historic_state")]
+    soft = {i for f in state_found for i in range(f.span.start, f.span.end)}
+    # the countries the article is about: its actors' (most mentioned first), then those of the
+    # places it names ("talks in Belfast" is about GBR)
     countries = _article_countries(kb, found)
-    ents = [(x.start + (x[0].lower_ in ("the", "a", "an")), x.end - (x[-1].lower_ in ("'s", "\u2019s")))
-            for x in doc.ents if x.label_ in BIG_LABELS]
+    countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
+    ents = [_name_bounds(x) for x in doc.ents if x.label_ in BIG_LABELS]
     out: list[_Found] = []
-    for s0, e0 in _candidate_spans(doc):
-        if e0 - s0 > MAX_CANDIDATE_TOKENS:
-            continue
+    cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
+    # the words of the candidates read once: a sub-span's text is joined from them, and a Span is
+    # made only for a hit (most of the sub-spans name nothing)
+    words: dict[int, tuple[str, str, str, bool, bool]] = {}
+    for s0, e0 in cands:
+        for t in doc[s0:e0]:
+            if t.i not in words:
+                words[t.i] = (t.text, t.whitespace_, t.lower_, t.pos_ == "PROPN", t.is_upper)
+    for s0, e0 in cands:
         for length in range(e0 - s0, 0, -1):
             for s in range(s0, e0 - length + 1):
                 e = s + length
-                if any(i in taken for i in range(s, e)):
+                if any(i in taken and i not in soft for i in range(s, e)):
                     continue
-                span = doc[s:e]
-                if span[0].lower_ in _JOINERS or span[-1].lower_ in _JOINERS:
+                over = [f for f in state_found if f.span.start < e and s < f.span.end]
+                if over and not all(s <= f.span.start and f.span.end <= e and e - s > len(f.span) for f in over):
                     continue
-                if length == 1 and not (span[0].pos_ == "PROPN" or span[0].is_upper):
+                if words[s][2] in _JOINERS or words[e - 1][2] in _JOINERS:
                     continue
-                if not span.text[:1].isupper() and not span.text[:1].isdigit():
+                if length == 1 and not (words[s][3] or words[s][4]):
                     continue
-                hits = [h for h in kb.big_hits(span.text) if h.how in MATCHED_HOWS or h.how == "alias"]
+                text = "".join(words[i][0] + words[i][1] for i in range(s, e - 1)) + words[e - 1][0]
+                if not text[:1].isupper() and not text[:1].isdigit():
+                    continue
+                hits = [h for h in kb.big_hits(text) if h.how in MATCHED_HOWS or h.how == "alias"]
                 if not hits:
                     continue
+                span = doc[s:e]
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue
+                if over and kb.actors[hit.actor].kind not in ("party", "company", "ngo", "other"):
+                    continue  # (a party's or a company's name outranks the state's; a person's, an organ's not)
                 if hit.how != "person" and any(a <= s and e <= b and (a, b) != (s, e) for a, b in ents):
                     continue  # part of a longer name ("Central Bureau of Investigation")
                 if hit.case_sensitive and len(core(hit.alias)) <= 2 and \
@@ -426,6 +485,8 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 res = res.model_copy(update={"why": "; ".join([res.why, *extra]), "score": round(score, 3)})
                 out.append(_Found(span, hit, res, res.kind))
                 taken.update(range(s, e))
+                soft.difference_update(range(s, e))
+                state_found = [f for f in state_found if not (s <= f.span.start and f.span.end <= e)]
                 if res.country and res.country not in countries:
                     countries = (*countries, res.country)
     return out
@@ -528,13 +589,13 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
     """"Pakistani police detain opposition supporters", "activists detained by Belarusian security
     forces": a people noun with no country of its own, in a sentence that names exactly one state,
     is that state's when it is the opposition (domestic by definition) or when the state acts on it through
-    its police, courts or parliament. Anything else (protesters, pupils) stays unresolved."""
+    its police, courts or parliament. Anything else (protesters, pupils, migrants) stays unresolved."""
     taken = {i for s, e, _ in out for i in range(s, e)}
     by_start = _ByStart([s for s, _, _ in out])
     res_out = []
     for nspan, noun in nouns.values():
-        if noun.institution or noun.sector == "CVL" or any(i in taken for i in range(nspan.start, nspan.end)):
-            continue
+        if noun.institution or noun.sector in ("CVL", "REF") or any(i in taken for i in range(nspan.start, nspan.end)):
+            continue  # (refugees and migrants a state acts on are mostly not its own)
         sent = nspan.sent
         inside = [out[k][2] for k in by_start.between(sent.start, sent.end) if out[k][2].country]
         countries = {r.country for r in inside}
@@ -691,3 +752,37 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         r = compose(kb, org.hit, title[1], on, whole.text)
         return whole, r.model_copy(update={"why": f"{r.why}; titled person {res.text!r}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
+
+
+#: how much of a phrase the mention read from it must cover to answer for the whole phrase
+READ_COVER = 0.5
+#: the ``why`` of a generic mention whose country is guessed, not read from the phrase
+GUESSED_COUNTRY = ("the place of the sentence", "the article's place", "the country of the article's actors",
+                   "the one state the article names")
+
+
+def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
+    """A phrase no alias and no composition names, read as a sentence by the mention finder:
+    "Odesa police", "Lahore High Court", "Defence Minister Ahmad Mustafa", "two Chinese warplanes"
+    get what the article pipeline would give them (the longest mention covering most of it)."""
+    from detente.nlp import parse
+
+    doc = parse(text.strip())
+    # (a country guessed from where a sentence is or from other actors is no answer for a bare phrase)
+    # a person the KB lacks answers with the sector of a role the phrase gives ("Judge X")
+    found = [m for m in find_mentions(doc, kb, on) if m.kind != "coref"
+             and (m.id or m.country or m.kind == "person" and "; role '" in m.why)]
+    found = [m if not any(w in m.why for w in GUESSED_COUNTRY) else m.model_copy(update={"country": None})
+             for m in found]
+    found = [m for m in found if m.id or m.country or m.kind == "person"]
+    if not found:
+        return None
+    best = max(found, key=lambda m: (m.end - m.start, m.score))
+    if best.end - best.start < READ_COVER * len(doc.text):
+        return None
+    kind = best.kind if best.kind in ("name", "demonym", "metonym", "person", "compositional") else "compositional"
+    return Resolution(text=text, id=best.id, country=best.country, sector=best.sector,
+                      score=round(best.score * 0.9, 3), why=f"read as a phrase: {best.why}", kind=kind)
+
+
+PHRASE_READERS.append(read_as_text)

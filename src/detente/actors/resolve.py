@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -306,7 +307,13 @@ def fuzzy(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
     return r
 
 
-def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = ()) -> Resolution | None:
+#: readers of a phrase no alias names, tried before the fuzzy match: (kb, text, date) → Resolution or
+#: None. ``detente.actors.mentions`` registers the mention finder's (``read_as_text``) on import.
+PHRASE_READERS: list[Callable[[ActorKB, str, dt.date | None], Resolution | None]] = []
+
+
+def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[str, ...] = (),
+            read: bool = True) -> Resolution | None:
     """``text`` → the actor it names on ``on`` (``None``: today / current roles), or ``None``.
     ``countries``: the countries the article is about, most mentioned first (decides between
     imported actors that share a name: "AKP", "Foreign Intelligence Service")."""
@@ -324,4 +331,5 @@ def resolve(kb: ActorKB, text: str, on: dt.date | None = None, countries: tuple[
     r = compositional(kb, text, on)
     if r is not None:
         return r
-    return fuzzy(kb, text, on)
+    found = next((r for f in PHRASE_READERS if (r := f(kb, text, on)) is not None), None) if read else None
+    return found or fuzzy(kb, text, on)

@@ -62,7 +62,7 @@ def default_resolver() -> Callable[[ListEntry], str | None]:
             return None
         for name in [entry.name, *entry.aliases]:
             try:
-                res = kb.resolve(name)
+                res = kb.resolve(name, read=False)  # names, not phrases: no parse per entry
             except (KBError, LookupError, ValueError):  # an alias the KB cannot read: the list's own id
                 return None
             actor_id = getattr(res, "id", None) if res is not None else None

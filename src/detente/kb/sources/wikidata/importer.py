@@ -11,6 +11,9 @@ chiefs of staff and ambassadors with Wikidata start/end dates (day, month or yea
 - ``world`` (UN, ICJ, WTO, OSCE, PACE offices) → the IGO of the hand-written KB; a state's
   "Permanent Representative to the United Nations" is skipped there (the state is unknown).
 - De facto states' cabinet posts take the de facto state's own sector (PRE).
+- The head of a dependent territory's own government listed with its sovereign ("Governor of
+  Puerto Rico" in the US list) serves the territory (PRI), when ``rigour`` gives the territory an
+  ISO code and the sovereign as its parent.
 - Position → sector: judges and prosecutors JUD, speakers and presidents of parliaments LEG,
   chiefs of staff and commanders MIL, police chiefs COP, intelligence chiefs SPY, else GOV.
 - An empty ``end`` is an open role (in office at the snapshot). A year-only world-leaders role is
@@ -69,6 +72,34 @@ def actor_of_qid(qid: str) -> str | None:
     return a3.upper() if a3 else None
 
 
+#: the head of a territory's own government ("Governor of Puerto Rico", "Premier of Bermuda")
+_LOCAL_HEAD = re.compile(r"^(?:governor|premier|prime minister|chief minister|chief executive)\s+of\s+(?:the\s+)?(.+)$",
+                         re.I)
+
+
+@lru_cache(maxsize=1024)
+def territory_of(position: str, actor: str) -> str | None:
+    """The dependent territory with its own ISO code whose government a post of ``actor``'s
+    cabinet list heads ("Governor of Puerto Rico" in the US list → PRI): that territory, not its
+    sovereign, is the state the holder serves (the territory must name ``actor`` as its parent)."""
+    from countrynames import to_code
+    from rigour.territories import get_territory
+
+    m = _LOCAL_HEAD.match(position.strip())
+    if not m:
+        return None
+    try:
+        code = to_code(m.group(1))
+    except Exception:  # countrynames raises on some codes it lists
+        return None
+    t = get_territory(code.lower()) if code else None
+    parent = getattr(t, "parent", None) if t is not None else None
+    a3 = getattr(t, "alpha3", None) if t is not None else None
+    if parent is None or not a3 or getattr(parent, "alpha3", "").upper() != actor:
+        return None
+    return a3.upper()
+
+
 def _world(position: str) -> str | None:
     if "Permanent Representative" in position:
         return None
@@ -89,6 +120,8 @@ def load(folder: Path, known: set[str] | None = None) -> Iterator[Entity]:
                 sector = None
             else:
                 actor = actor_of_qid(juris.get(row["repo"], ""))
+                if actor is not None:
+                    actor = territory_of(pos, actor) or actor
                 sector = sector_of(pos)
                 if actor in DEFACTO_IDS and sector == "GOV":
                     sector = None  # the de facto state's own sector (PRE)
