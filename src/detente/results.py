@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from detente.models import Event
+from detente.models import DyadValue, Event
 
 
 class Result(BaseModel):
@@ -104,13 +104,9 @@ class TimelineItem(Result):
     also: list[Evidence] = []
 
 
-class WhoRow(Result):
+class WhoRow(Result, DyadValue):
     """One row of ``detente who``."""
 
-    source: str
-    target: str
-    dimension: str
-    value: str
     since: str | None = None
     since_precision: str | None = None
     program: str | None = None

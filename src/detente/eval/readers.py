@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from detente.eval import cameo
-from detente.eval.types import EVENT_FIELDS, GoldActor, GoldChange, GoldEvent, GoldItem, GoldQuote
-from detente.models import Precision, Status, first_error
+from detente.eval.types import EVENT_FIELDS, GoldActor, GoldChange, GoldEvent, GoldEventBase, GoldItem, GoldQuote
+from detente.models import Precision, first_error
 
 #: what CAMEO gold can score: it has no event dates, statuses, relation changes or quotes
 XML_FIELDS = ("event", "type", "source", "target", "dyad")
@@ -40,34 +40,24 @@ def _date_to_str(v: Any) -> Any:
     return str(v) if isinstance(v, int) else v
 
 
-class _YEvent(BaseModel):
+class _YDated(BaseModel):
+    """As written in a gold YAML file: unknown keys are errors; a YAML date is read as its ISO string."""
+
     model_config = ConfigDict(extra="forbid")
-    type: str
-    mode: str | None = None
+
+    @field_validator("date", "date_end", mode="before", check_fields=False)
+    @classmethod
+    def _date_str(cls, v: Any) -> Any:
+        return _date_to_str(v)
+
+
+class _YEvent(_YDated, GoldEventBase):
     source: str | dict[str, Any] | None = None
     target: str | dict[str, Any] | None = None
-    date: str | None = None
-    date_precision: Precision | None = None
-    date_end: str | None = None
-    status: Status = "occurred"
-    sentence: str | None = None
-    cameo: str | None = None
-
-    @field_validator("date", "date_end", mode="before")
-    @classmethod
-    def _date_str(cls, v: Any) -> Any:
-        return _date_to_str(v)
 
 
-class _YChange(GoldChange):
-    """A relation change as written in a gold YAML file (unknown keys are errors)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date_str(cls, v: Any) -> Any:
-        return _date_to_str(v)
+class _YChange(_YDated, GoldChange):
+    """A relation change as written in a gold YAML file."""
 
 
 class _YQuote(GoldQuote):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from detente.models import Precision, Status
+from detente.models import Dated, DyadValue, Precision, Status
 
 #: fields the scorer reports; a gold item says which of them its source can score
 #: ``dyad_country``: source and target by id or country (sector ignored; both unknown counts as equal)
@@ -33,24 +33,22 @@ class GoldActor(BaseModel):
         return "-"
 
 
-class GoldEvent(BaseModel):
+class GoldEventBase(Dated):
+    """What gold says of an event; ``source`` and ``target`` are each subclass's own."""
+
     type: str
     mode: str | None = None
-    source: GoldActor | None = None
-    target: GoldActor | None = None
-    date: str | None = None
-    date_precision: Precision | None = None
-    date_end: str | None = None
     status: Status = "occurred"
     sentence: str | None = None  # a substring of the sentence the event comes from
     cameo: str | None = None
 
 
-class GoldChange(BaseModel):
-    source: str
-    target: str
-    dimension: str
-    value: str
+class GoldEvent(GoldEventBase):
+    source: GoldActor | None = None
+    target: GoldActor | None = None
+
+
+class GoldChange(DyadValue):
     date: str | None = None
     date_precision: Precision | None = None
     subjects: list[str] = Field(default_factory=list)

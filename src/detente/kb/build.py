@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from importlib import import_module
@@ -30,6 +29,7 @@ import yaml
 
 from detente.actors.kb import fold, is_case_sensitive, key
 from detente.kb.model import Entity, RoleRec, name_key, slug
+from detente.store import indexes as sql
 from detente.wordlists import words
 
 HERE = Path(__file__).resolve().parent
@@ -38,14 +38,6 @@ OUT = HERE.parent / "data" / "actors" / "kb.sqlite"
 CONFLICTS = HERE / "conflicts.tsv"
 REPO = HERE.parents[2]
 PERSON_FAMILY = {"person"}
-SCHEMA = """
-CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
-CREATE TABLE actors (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT, sector TEXT,
-                     qid TEXT, sources TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE overlay_roles (actor TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE aliases (key TEXT NOT NULL, actor TEXT NOT NULL, how TEXT NOT NULL, alias TEXT NOT NULL,
-                      cs INTEGER NOT NULL, PRIMARY KEY (key, actor, cs)) WITHOUT ROWID;
-"""
 # names never indexed: too generic to name one actor (data/words/kb.yml)
 STOP_KEYS = frozenset(words("kb")["stop_keys"])
 
@@ -291,8 +283,7 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
-    db.executescript(SCHEMA)
+    db = sql.kb_create(tmp)
     counts: Counter = Counter()
     by_source: Counter = Counter()
     rows: list[tuple] = []
@@ -326,10 +317,6 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
             data_json["died"] = a["died"].isoformat()
         rows.append((aid, a["kind"], a["name"], a["country"], a["sector"], a["qid"], ",".join(a["sources"]),
                      json.dumps(data_json, ensure_ascii=False, separators=(",", ":"))))
-    db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)", rows)
-    db.executemany("INSERT INTO overlay_roles VALUES (?,?)", overlay_roles)
-    db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)",
-                   [(k, t, how, n, cs) for (k, t, cs), (how, n) in alias_rows.items()])
     h = hashlib.sha256()  # of the input files: the same inputs give a byte-identical index
     for f in sorted(p for p in data.iterdir() if p.is_file() and p.suffix in (".csv", ".txt", ".json")):
         h.update(f.name.encode())
@@ -338,9 +325,8 @@ def build(data: Path | None = None, out: Path = OUT, conflicts: Path = CONFLICTS
             "counts": json.dumps(dict(counts)), "by_source": json.dumps({f"{s}/{k}": v for (s, k), v in by_source.items()}),
             "records": json.dumps({n: len(v) for n, v in records.items()}), "aliases": str(len(alias_rows)),
             "redirected": str(len(redirect))}
-    db.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
-    db.commit()
-    db.execute("VACUUM")
+    sql.kb_write(db, rows, overlay_roles, [(k, t, how, n, cs) for (k, t, cs), (how, n) in alias_rows.items()],
+                 list(meta.items()))
     db.close()
     tmp.replace(out)
     with open(conflicts, "w", encoding="utf-8") as fh:

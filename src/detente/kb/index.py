@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from detente.actors.schema import Actor, Role
+from detente.store import indexes as sql
 
 FILE = "kb.sqlite"
 
@@ -55,21 +56,20 @@ class BigIndex:
         """One read-only connection per thread and process (never shared across a fork)."""
         db = getattr(self._local, "db", None)
         if db is None or self._local.pid != os.getpid():
-            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            db = sql.connect_readonly(self.path, immutable=True)
             self._local.db, self._local.pid = db, os.getpid()
         return db
 
     def _lookup(self, k: str) -> tuple[tuple[str, str, str, bool], ...]:
         """``(actor id, how, alias, case_sensitive)`` rows of a key."""
-        rows = self.db.execute("SELECT actor, how, alias, cs FROM aliases WHERE key = ?", (k,)).fetchall()
+        rows = sql.kb_aliases(self.db, k)
         return tuple((a, h, n, bool(cs)) for a, h, n, cs in rows)
 
     def has(self, actor_id: str) -> bool:
         return self.actor(actor_id) is not None
 
     def _actor(self, actor_id: str) -> Actor | None:
-        row = self.db.execute("SELECT id, kind, name, country, sector, qid, sources, data FROM actors WHERE id = ?",
-                              (actor_id,)).fetchone()
+        row = sql.kb_actor(self.db, actor_id)
         if row is None:
             return None
         aid, kind, name, country, sector, qid, sources, data = row
@@ -81,7 +81,7 @@ class BigIndex:
 
     def sources_of(self, actor_id: str) -> tuple[str, str | None, list[str | None]]:
         """(sources, Wikidata id, the source of each role) of a compiled actor."""
-        row = self.db.execute("SELECT sources, qid, data FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        row = sql.kb_actor_sources(self.db, actor_id)
         if row is None:
             return "", None, []
         return row[0], row[1], [r[6] for r in json.loads(row[2]).get("roles", [])]
@@ -90,7 +90,7 @@ class BigIndex:
         """Imported roles of hand-written people: id → [(role, source)]."""
         out: dict[str, list[tuple[Role, str]]] = {}
         try:
-            rows = self.db.execute("SELECT actor, data FROM overlay_roles").fetchall()
+            rows = sql.kb_overlay_roles(self.db)
         except sqlite3.OperationalError:  # an index built before the table existed
             return out
         for actor, data in rows:
@@ -100,21 +100,20 @@ class BigIndex:
         return out
 
     def meta(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT k, v FROM meta").fetchall())
+        return dict(sql.read_meta(self.db))
 
     def stats(self) -> list[tuple[str, str, int]]:
         """(kind, source, actors) counts."""
         out = []
-        for kind, sources, n in self.db.execute("SELECT kind, sources, COUNT(*) FROM actors GROUP BY kind, sources"):
+        for kind, sources, n in sql.kb_kind_source_counts(self.db):
             out.append((kind, sources, n))
         return out
 
     def kinds(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT kind, COUNT(*) FROM actors GROUP BY kind").fetchall())
+        return dict(sql.kb_kind_counts(self.db))
 
     def keys_like(self, prefix: str, limit: int = 50) -> list[str]:
-        rows = self.db.execute("SELECT DISTINCT key FROM aliases WHERE key >= ? AND key < ? LIMIT ?",
-                               (prefix, prefix + "\uffff", limit)).fetchall()
+        rows = sql.kb_keys_from(self.db, prefix, limit)
         return [r[0] for r in rows]
 
 

@@ -89,6 +89,25 @@ def _article_span() -> tuple[Column, ...]:
 
 sentences = Table("sentences", metadata, *_article_span())
 
+
+def _dating() -> tuple[Column, ...]:
+    """The date as coded and the first and last day it (or its span, up to ``date_end``) can mean,
+    for range queries."""
+    return (Column("date", String(10)), Column("date_precision", String(8)), Column("date_end", String(10)),
+            Column("day_first", Date), Column("day_last", Date))
+
+
+def _side(side: str) -> tuple[Column, ...]:
+    """An event's source or target as coded: its actor id, country, sector and the text naming it."""
+    return (Column(f"{side}_id", String(64)), Column(f"{side}_country", String(8)),
+            Column(f"{side}_sector", String(8)), Column(f"{side}_text", Text))
+
+
+def _stamp(name: str) -> Column:
+    """When the row was written (UTC, ISO 8601)."""
+    return Column(name, Text, nullable=False, default=utc_now)
+
+
 mentions = Table(
     "mentions", metadata, *_article_span(),
     Column("text", Text, nullable=False),
@@ -109,22 +128,12 @@ events = Table(
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
     Column("context", JSON),
-    Column("source_id", String(64)),
-    Column("source_country", String(8)),
-    Column("source_sector", String(8)),
-    Column("source_text", Text),
-    Column("target_id", String(64)),
-    Column("target_country", String(8)),
-    Column("target_sector", String(8)),
-    Column("target_text", Text),
+    *_side("source"),
+    *_side("target"),
     # coalesce(source_id, source_country): what the actor filters compare with (see query.events)
     Column("source_key", String(64), default=_key_default("source")),
     Column("target_key", String(64), default=_key_default("target")),
-    Column("date", String(10)),
-    Column("date_precision", String(8)),
-    Column("date_end", String(10)),
-    Column("day_first", Date),  # first day the date can mean (for range queries)
-    Column("day_last", Date),  # last day the date (or its span) can mean
+    *_dating(),
     Column("status", String(12), nullable=False),
     Column("cameo", String(8)),
     Column("goldstein", Float),
@@ -176,11 +185,7 @@ relation_changes = Table(
     Column("target", String(64), nullable=False),
     Column("dimension", String(16), nullable=False),
     Column("value", String(32), nullable=False),
-    Column("date", String(10)),
-    Column("date_precision", String(8)),
-    Column("date_end", String(10)),
-    Column("day_first", Date),
-    Column("day_last", Date),  # last day the date (or its span, up to date_end) can mean
+    *_dating(),
     Column("detail", JSON),
     Column("sentence", Text),
     Column("start", Integer),
@@ -227,7 +232,7 @@ watches = Table(
     Column("min_reports", Integer),
     Column("webhook", Text),  # POST the alert as JSON here
     Column("label", Text),
-    Column("created_at", Text, nullable=False, default=utc_now),
+    _stamp("created_at"),
 )
 
 # One alert per change of state a watch matched; later reports of the same change add evidence.
@@ -247,8 +252,8 @@ alerts = Table(
     Column("date_precision", String(8)),
     Column("day_first", Date),
     Column("text", Text, nullable=False),
-    Column("created_at", Text, nullable=False, default=utc_now),
-    Column("updated_at", Text, nullable=False, default=utc_now),
+    _stamp("created_at"),
+    _stamp("updated_at"),
     Index("ix_alerts_watch", "watch_id", "source", "target", "dimension"),
     Index("ix_alerts_created", "created_at", "id"),
 )
@@ -266,7 +271,7 @@ alert_evidence = Table(
     Column("end", Integer),
     Column("date", String(10)),
     Column("confidence", Float),
-    Column("added_at", Text, nullable=False, default=utc_now),
+    _stamp("added_at"),
 )
 
 # Every webhook attempt (``ok`` false until one succeeds; ``error``: the status or the failure).
@@ -279,6 +284,6 @@ webhook_deliveries = Table(
     Column("status_code", Integer),
     Column("ok", Integer, nullable=False, default=0),
     Column("error", Text),
-    Column("sent_at", Text, nullable=False, default=utc_now),
+    _stamp("sent_at"),
     Index("ix_webhook_alert", "alert_id", "attempt"),
 )

@@ -41,3 +41,43 @@ def drop(table: str, columns: Columns, index: IndexSpec | None = None) -> None:
             batch_op.drop_index(index[0])
         for name, _type in reversed(columns):
             batch_op.drop_column(name)
+
+
+def create_indexes(table: str, indexes: dict[str, list[str]]) -> None:
+    """Create the (non-unique) ``indexes`` (name → columns) of ``table``."""
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        for name, columns in indexes.items():
+            batch_op.create_index(name, columns, unique=False)
+
+
+def drop_indexes(table: str, names: Sequence[str]) -> None:
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        for name in names:
+            batch_op.drop_index(name)
+
+
+def dating_columns() -> list[sa.Column]:
+    """A row's date as coded (``date``, ``date_precision``, ``date_end``) and the first and last day
+    it can mean (``day_first``, ``day_last``)."""
+    return [sa.Column("date", sa.String(length=10), nullable=True),
+            sa.Column("date_precision", sa.String(length=8), nullable=True),
+            sa.Column("date_end", sa.String(length=10), nullable=True),
+            sa.Column("day_first", sa.Date(), nullable=True),
+            sa.Column("day_last", sa.Date(), nullable=True)]
+
+
+def side_columns(side: str) -> list[sa.Column]:
+    """An event's source or target as coded: actor id, country, sector, the text naming it."""
+    return [sa.Column(f"{side}_id", sa.String(length=64), nullable=True),
+            sa.Column(f"{side}_country", sa.String(length=8), nullable=True),
+            sa.Column(f"{side}_sector", sa.String(length=8), nullable=True),
+            sa.Column(f"{side}_text", sa.Text(), nullable=True)]
+
+
+def article_rows(*columns: sa.Column) -> list[sa.SchemaItem]:
+    """A table of rows numbered within an article (``article_id``, ``idx``), with ``columns``."""
+    return [sa.Column("article_id", sa.String(length=16), nullable=False),
+            sa.Column("idx", sa.Integer(), nullable=False),
+            *columns,
+            sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
+            sa.PrimaryKeyConstraint("article_id", "idx")]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from detente.store.migrations import steps
+
 
 revision = '0001'
 down_revision = None
@@ -29,9 +31,9 @@ def upgrade() -> None:
     sa.Column('ingested_at', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.create_index('ix_articles_ingested', ['ingested_at'], unique=False)
-        batch_op.create_index('ix_articles_published', ['published'], unique=False)
+    steps.create_indexes('articles', {
+        'ix_articles_ingested': ['ingested_at'],
+        'ix_articles_published': ['published']})
 
     op.create_table('list_entries',
     sa.Column('dataset', sa.String(length=64), nullable=False),
@@ -48,9 +50,9 @@ def upgrade() -> None:
     sa.Column('raw', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('dataset', 'entry_id')
     )
-    with op.batch_alter_table('list_entries', schema=None) as batch_op:
-        batch_op.create_index('ix_list_entries_actor', ['actor_id'], unique=False)
-        batch_op.create_index('ix_list_entries_program', ['dataset', 'program'], unique=False)
+    steps.create_indexes('list_entries', {
+        'ix_list_entries_actor': ['actor_id'],
+        'ix_list_entries_program': ['dataset', 'program']})
 
     op.create_table('meta',
     sa.Column('key', sa.String(length=64), nullable=False),
@@ -64,19 +66,9 @@ def upgrade() -> None:
     sa.Column('type', sa.String(length=16), nullable=False),
     sa.Column('mode', sa.String(length=32), nullable=True),
     sa.Column('context', sa.JSON(), nullable=True),
-    sa.Column('source_id', sa.String(length=64), nullable=True),
-    sa.Column('source_country', sa.String(length=8), nullable=True),
-    sa.Column('source_sector', sa.String(length=8), nullable=True),
-    sa.Column('source_text', sa.Text(), nullable=True),
-    sa.Column('target_id', sa.String(length=64), nullable=True),
-    sa.Column('target_country', sa.String(length=8), nullable=True),
-    sa.Column('target_sector', sa.String(length=8), nullable=True),
-    sa.Column('target_text', sa.Text(), nullable=True),
-    sa.Column('date', sa.String(length=10), nullable=True),
-    sa.Column('date_precision', sa.String(length=8), nullable=True),
-    sa.Column('date_end', sa.String(length=10), nullable=True),
-    sa.Column('day_first', sa.Date(), nullable=True),
-    sa.Column('day_last', sa.Date(), nullable=True),
+    *steps.side_columns('source'),
+    *steps.side_columns('target'),
+    *steps.dating_columns(),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('cameo', sa.String(length=8), nullable=True),
     sa.Column('goldstein', sa.Float(), nullable=True),
@@ -92,15 +84,13 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('article_id', 'idx', name='uq_events_article_idx')
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index('ix_events_day', ['day_first'], unique=False)
-        batch_op.create_index('ix_events_dyad_day', ['source_id', 'target_id', 'day_first'], unique=False)
-        batch_op.create_index('ix_events_target', ['target_id', 'day_first'], unique=False)
-        batch_op.create_index('ix_events_type', ['type'], unique=False)
+    steps.create_indexes('events', {
+        'ix_events_day': ['day_first'],
+        'ix_events_dyad_day': ['source_id', 'target_id', 'day_first'],
+        'ix_events_target': ['target_id', 'day_first'],
+        'ix_events_type': ['type']})
 
-    op.create_table('mentions',
-    sa.Column('article_id', sa.String(length=16), nullable=False),
-    sa.Column('idx', sa.Integer(), nullable=False),
+    op.create_table('mentions', *steps.article_rows(
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
@@ -109,28 +99,20 @@ def upgrade() -> None:
     sa.Column('sector', sa.String(length=8), nullable=True),
     sa.Column('kind', sa.String(length=16), nullable=True),
     sa.Column('score', sa.Float(), nullable=True),
-    sa.Column('why', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('article_id', 'idx')
-    )
-    with op.batch_alter_table('mentions', schema=None) as batch_op:
-        batch_op.create_index('ix_mentions_actor', ['actor_id'], unique=False)
+    sa.Column('why', sa.Text(), nullable=True)
+    ))
+    steps.create_indexes('mentions', {'ix_mentions_actor': ['actor_id']})
 
-    op.create_table('quotes',
-    sa.Column('article_id', sa.String(length=16), nullable=False),
-    sa.Column('idx', sa.Integer(), nullable=False),
+    op.create_table('quotes', *steps.article_rows(
     sa.Column('speaker', sa.Text(), nullable=True),
     sa.Column('speaker_id', sa.String(length=64), nullable=True),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('rule', sa.String(length=128), nullable=True),
-    sa.Column('confidence', sa.Float(), nullable=True),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('article_id', 'idx')
-    )
-    with op.batch_alter_table('quotes', schema=None) as batch_op:
-        batch_op.create_index('ix_quotes_speaker', ['speaker_id'], unique=False)
+    sa.Column('confidence', sa.Float(), nullable=True)
+    ))
+    steps.create_indexes('quotes', {'ix_quotes_speaker': ['speaker_id']})
 
     op.create_table('relation_changes',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -142,11 +124,7 @@ def upgrade() -> None:
     sa.Column('target', sa.String(length=64), nullable=False),
     sa.Column('dimension', sa.String(length=16), nullable=False),
     sa.Column('value', sa.String(length=32), nullable=False),
-    sa.Column('date', sa.String(length=10), nullable=True),
-    sa.Column('date_precision', sa.String(length=8), nullable=True),
-    sa.Column('date_end', sa.String(length=10), nullable=True),
-    sa.Column('day_first', sa.Date(), nullable=True),
-    sa.Column('day_last', sa.Date(), nullable=True),
+    *steps.dating_columns(),
     sa.Column('detail', sa.JSON(), nullable=True),
     sa.Column('sentence', sa.Text(), nullable=True),
     sa.Column('start', sa.Integer(), nullable=True),
@@ -157,52 +135,29 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('article_id', 'dataset', 'external_id', 'idx', name='uq_relation_changes_origin')
     )
-    with op.batch_alter_table('relation_changes', schema=None) as batch_op:
-        batch_op.create_index('ix_relchg_day', ['day_first'], unique=False)
-        batch_op.create_index('ix_relchg_dyad', ['source', 'target', 'dimension'], unique=False)
-        batch_op.create_index('ix_relchg_target', ['target', 'dimension'], unique=False)
+    steps.create_indexes('relation_changes', {
+        'ix_relchg_day': ['day_first'],
+        'ix_relchg_dyad': ['source', 'target', 'dimension'],
+        'ix_relchg_target': ['target', 'dimension']})
 
-    op.create_table('sentences',
-    sa.Column('article_id', sa.String(length=16), nullable=False),
-    sa.Column('idx', sa.Integer(), nullable=False),
+    op.create_table('sentences', *steps.article_rows(
     sa.Column('start', sa.Integer(), nullable=False),
-    sa.Column('end', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('article_id', 'idx')
-    )
+    sa.Column('end', sa.Integer(), nullable=False)
+    ))
 
 
 def downgrade() -> None:
     op.drop_table('sentences')
-    with op.batch_alter_table('relation_changes', schema=None) as batch_op:
-        batch_op.drop_index('ix_relchg_target')
-        batch_op.drop_index('ix_relchg_dyad')
-        batch_op.drop_index('ix_relchg_day')
-
+    steps.drop_indexes('relation_changes', ['ix_relchg_target', 'ix_relchg_dyad', 'ix_relchg_day'])
     op.drop_table('relation_changes')
-    with op.batch_alter_table('quotes', schema=None) as batch_op:
-        batch_op.drop_index('ix_quotes_speaker')
-
+    steps.drop_indexes('quotes', ['ix_quotes_speaker'])
     op.drop_table('quotes')
-    with op.batch_alter_table('mentions', schema=None) as batch_op:
-        batch_op.drop_index('ix_mentions_actor')
-
+    steps.drop_indexes('mentions', ['ix_mentions_actor'])
     op.drop_table('mentions')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_type')
-        batch_op.drop_index('ix_events_target')
-        batch_op.drop_index('ix_events_dyad_day')
-        batch_op.drop_index('ix_events_day')
-
+    steps.drop_indexes('events', ['ix_events_type', 'ix_events_target', 'ix_events_dyad_day', 'ix_events_day'])
     op.drop_table('events')
     op.drop_table('meta')
-    with op.batch_alter_table('list_entries', schema=None) as batch_op:
-        batch_op.drop_index('ix_list_entries_program')
-        batch_op.drop_index('ix_list_entries_actor')
-
+    steps.drop_indexes('list_entries', ['ix_list_entries_program', 'ix_list_entries_actor'])
     op.drop_table('list_entries')
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.drop_index('ix_articles_published')
-        batch_op.drop_index('ix_articles_ingested')
-
+    steps.drop_indexes('articles', ['ix_articles_published', 'ix_articles_ingested'])
     op.drop_table('articles')
