@@ -633,8 +633,12 @@ def _view(v: Token) -> _VerbView:
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
-    """``_word_match(word, view.objs[k])``, with a set lookup for the common single-word case."""
-    if " " in word or view.slow[k]:
+    """``_word_match(word, view.objs[k])``, with a set lookup for the common single-word case and
+    the object's phrase texts read once for a phrase."""
+    if " " in word:
+        sub, phr = view.texts(k)
+        return word in sub or word in phr
+    if view.slow[k]:
         return _word_match(word, view.objs[k])
     return word in view.quick[k]
 
