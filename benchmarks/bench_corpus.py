@@ -3,6 +3,7 @@ lightly varied up to N articles so that every copy has its own id (content hash)
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def corpus(n: int) -> list[Article]:
     return [vary(base[i % len(base)], i) for i in range(n)]
 
 
-WCEP = ROOT.parent / "shared" / "data" / "wcep-dev" / "wcep-2015-2020.jsonl"
+# ``DETENTE_WCEP``: the items' file where ../shared is not beside the checkout (a git worktree)
+WCEP = Path(os.environ.get("DETENTE_WCEP") or ROOT.parent / "shared" / "data" / "wcep-dev" / "wcep-2015-2020.jsonl")
 
 
 def wcep(n: int, path: Path = WCEP, seed: int = 7) -> list[Article]:

@@ -6,7 +6,7 @@ Each component reads what the earlier ones wrote on the ``Doc`` and writes one e
 factory            reads                            writes
 =================  ===============================  =========================================
 ``detente_actors`` ``doc._.detente_published``      ``doc._.detente_mentions``: ``Mention`` s
-``detente_dates``  ``doc._.detente_published``      ``doc._.detente_dates``: ``TimeExpr`` s
+``detente_dates``  ``doc._.detente_published``      ``doc._.detente_dates``: ``TimeExpr`` s (lazy)
 ``detente_events`` mentions, published (dates via   ``doc._.detente_events``: ``Event`` s
                    ``dates.date_for``)
 =================  ===============================  =========================================
@@ -14,7 +14,7 @@ factory            reads                            writes
 Offsets are those of ``doc.text`` (the cleaned text); ``pipeline.process`` maps them back to the
 article. The actors and events components need the actor KB: ``component.kb`` (``load_kb()`` when
 unset). ``stages(kb)`` is the pipeline of all three that ``pipeline.process`` runs on each parsed
-doc; a test may build its own (``spacy.blank("en")`` and ``add_pipe("detente_dates")``) and run one
+doc (a bare ``Language``: they run on docs parsed already); a test may build its own (``spacy.blank("en")`` and ``add_pipe("detente_dates")``) and run one
 component alone. The stages stay pure functions too: ``find_mentions``, ``dates.date_for``,
 ``events.extract_events``.
 """
@@ -22,9 +22,10 @@ component alone. The stages stay pure functions too: ``find_mentions``, ``dates.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import OrderedDict
+from collections.abc import Sequence
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -66,22 +67,47 @@ class ActorsComponent(_KBComponent):
         return doc
 
 
+class DocDates(Sequence[dates.TimeExpr]):
+    """The temporal expressions of a doc, sentence by sentence, resolved against the publication
+    date (offsets in ``doc.text``); found on first read, since the pipeline itself does not read
+    them (the events component dates each event with ``dates.date_for``, from the same memoised
+    expressions of the event's sentence)."""
+
+    def __init__(self, doc: Doc, on: dt.date | None):
+        self._doc, self._on = weakref.ref(doc), on  # no reference cycle through doc.user_data
+        self._found: list[dates.TimeExpr] | None = None
+
+    def _all(self) -> list[dates.TimeExpr]:
+        if self._found is None:
+            doc = self._doc()
+            if doc is None:
+                raise ReferenceError("detente_dates: read after its doc was freed")
+            found: list[dates.TimeExpr] = []
+            for sent in doc.sents:
+                base = sent.start_char
+                found.extend(e.model_copy(update={"start": base + e.start, "end": base + e.end})
+                             for e in dates.find_time_expressions(sent.text, self._on))
+            self._found = found
+        return self._found
+
+    def __getitem__(self, k):
+        return self._all()[k]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"DocDates({self._all()!r})"
+
+
 class DatesComponent:
-    """The doc's temporal expressions, resolved against the publication date, sentence by
-    sentence (offsets in ``doc.text``): ``doc._.detente_dates``. The events component dates each
-    event with ``dates.date_for``, which reads the same (memoised) expressions."""
+    """The doc's temporal expressions (``DocDates``): ``doc._.detente_dates``."""
 
     def __init__(self, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        pub = published(doc)
-        found: list[dates.TimeExpr] = []
-        for sent in doc.sents:
-            base = sent.start_char
-            found.extend(e.model_copy(update={"start": base + e.start, "end": base + e.end})
-                         for e in dates.find_time_expressions(sent.text, pub))
-        doc._.detente_dates = found
+        doc._.detente_dates = DocDates(doc, published(doc))
         return doc
 
 
@@ -125,7 +151,7 @@ def stages(kb: ActorKB) -> Language:
     if got is not None and got[0] is kb:
         _STAGES.move_to_end(id(kb))
         return got[1]
-    nlp = spacy.blank("en")
+    nlp = Language()  # no tokenizer rules needed: the components run on parsed docs
     for name in STAGES:
         nlp.add_pipe(name)
         comp = nlp.get_pipe(name)

@@ -181,6 +181,7 @@ class CompiledAttributeRuler(AttributeRuler):
         single: list[tuple[int, Callable[[Feats], bool]]] = []
         specs: list[dict] = []
         multi: list[tuple[int, int, list[Callable[[Feats], bool]]]] = []
+        multi_specs: list[tuple[dict, Callable[[Feats], bool]]] = []  # every token of a longer pattern
         for rid in range(len(self.attrs)):
             _, patterns = self.matcher.get(self.vocab.strings[str(rid)])
             for pattern in patterns:
@@ -193,22 +194,42 @@ class CompiledAttributeRuler(AttributeRuler):
                     specs.append(pattern[0])
                 else:
                     multi.append((rid, self.indices[rid], tests))
+                    multi_specs.extend(zip(pattern, tests))
         self._single = single
         self._multi = multi
         # single-token rules by the word or tag they ask for with equality: a token is tested only
         # against the rules that can match it (a new word no longer runs every rule)
+        # a rule that says nothing of the word depends on (tag, dep, is_space) alone: tested once per
+        # such triple; a rule on the word, only for the words it names (or always: IN, REGEX)
         by_lower: dict[str, list[int]] = {}
-        by_tag: dict[str, list[int]] = {}
-        rest: list[int] = []
+        wordless: list[int] = []
+        other_words: list[int] = []
         for k, spec in enumerate(specs):
+            low = spec.get("LOWER")
+            if low is None:
+                wordless.append(k)
+            elif isinstance(low, str):
+                by_lower.setdefault(low, []).append(k)
+            else:
+                other_words.append(k)
+        self._by_lower, self._wordless, self._other_words = by_lower, wordless, other_words
+        self._wordless_memo: dict[tuple[int, int, int], list[int]] = {}
+        # the token tests of the longer patterns, likewise by the word(s) or tag they ask for
+        m_lower: dict[str, list[Callable[[Feats], bool]]] = {}
+        m_tag: dict[str, list[Callable[[Feats], bool]]] = {}
+        m_rest: list[Callable[[Feats], bool]] = []
+        for spec, test in multi_specs:
             low, tag = spec.get("LOWER"), spec.get("TAG")
             if isinstance(low, str):
-                by_lower.setdefault(low, []).append(k)
+                m_lower.setdefault(low, []).append(test)
+            elif isinstance(low, dict) and set(low) == {"IN"}:
+                for w in low["IN"]:
+                    m_lower.setdefault(w, []).append(test)
             elif isinstance(tag, str):
-                by_tag.setdefault(tag, []).append(k)
+                m_tag.setdefault(tag, []).append(test)
             else:
-                rest.append(k)
-        self._by_lower, self._by_tag, self._rest = by_lower, by_tag, rest
+                m_rest.append(test)
+        self._multi_index = (m_lower, m_tag, m_rest)
         self._memo: dict[tuple[int, ...], tuple[tuple[int, ...], bool]] = {}
         self._merged: dict[tuple[int, ...], dict[int, int]] = {}
         used = sorted({a for attrs in self.attrs for a in attrs})
@@ -224,9 +245,15 @@ class CompiledAttributeRuler(AttributeRuler):
             if len(self._memo) > 200_000:
                 self._memo.clear()
             f = self._feats(key)
-            cands = sorted(self._by_lower.get(f[1], []) + self._by_tag.get(f[0], []) + self._rest)
-            rules = tuple(self._single[k][0] for k in cands if self._single[k][1](f))
-            multi = any(test(f) for _, _, tests in self._multi for test in tests)
+            single = self._single
+            triple = (key[0], key[2], key[3])
+            wordless = self._wordless_memo.get(triple)
+            if wordless is None:
+                wordless = self._wordless_memo[triple] = [k for k in self._wordless if single[k][1](f)]
+            worded = [k for k in self._by_lower.get(f[1], []) + self._other_words if single[k][1](f)]
+            rules = tuple(single[k][0] for k in sorted(wordless + worded))
+            m_lower, m_tag, m_rest = self._multi_index
+            multi = any(test(f) for tests in (m_lower.get(f[1], ()), m_tag.get(f[0], ()), m_rest) for test in tests)
             got = self._memo[key] = (rules, multi)
         return got
 
@@ -241,10 +268,11 @@ class CompiledAttributeRuler(AttributeRuler):
         n = len(doc)
         if n == 0:
             return doc
-        feats = doc.to_array(_MATCH_ATTRS)
-        uniq, inverse = np.unique(feats, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        keys = [tuple(row) for row in uniq.tolist()]
+        # distinct attribute rows by a dict (for short texts, the common case, cheaper than np.unique)
+        uniq: dict[tuple[int, ...], int] = {}
+        inverse = np.array([uniq.setdefault(tuple(row), len(uniq)) for row in doc.to_array(_MATCH_ATTRS).tolist()],
+                           dtype=np.intp)
+        keys = list(uniq)
         found = [self._rules_for(k) for k in keys]
         per_token: dict[int, tuple[int, ...]] = {}
         if self._multi and any(m for _, m in found):
@@ -302,27 +330,39 @@ class CompiledLemmatizer(EnglishLemmatizer):
 
     _KEY = [ORTH, POS, MORPH, LEMMA]
 
+    def _index_sets(self) -> None:
+        """The ``lemma_index`` table as sets: the rule lemmatizer only asks whether a form is in it
+        (``form in index``), and the model ships lists of up to 57,000 words, so each new word
+        scanned them (~90 µs a word, most of the lemmatizer's time on unseen text)."""
+        table = self.lookups.get_table("lemma_index", {})
+        for key in list(table.keys()):
+            if isinstance(table[key], list):
+                table[key] = frozenset(table[key])
+        self.__dict__["_sets"] = True
+
     def __call__(self, doc: Doc) -> Doc:
         if not self._validated:
             self._validate_tables(Errors.E1004)
+        if "_sets" not in self.__dict__:
+            self._index_sets()
         if len(doc) == 0:
             return doc
         memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_lemma_memo", {})
-        arr = doc.to_array(self._KEY)
-        todo = np.flatnonzero(arr[:, 3] == 0)
-        if len(todo) == 0:
-            return doc
-        keys, first, inverse = np.unique(arr[todo, :3], axis=0, return_index=True, return_inverse=True)
         strings = self.vocab.strings
-        values = np.empty(len(keys), dtype=np.uint64)
-        for u, key in enumerate(keys.tolist()):
-            k = tuple(key)
-            got = memo.get(k)
-            if got is None:
-                if len(memo) > 200_000:
-                    memo.clear()
-                got = memo[k] = strings.add(self.lemmatize(doc[int(todo[first[u]])])[0])
-            values[u] = got
-        arr[todo, 3] = values[inverse.reshape(-1)]
-        doc.from_array([LEMMA], arr[:, 3:4].copy())
+        lemmas = []
+        todo = False
+        # a plain loop over the rows: short texts are the common case, where array set operations
+        # (np.unique) cost more per doc than they save
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(self._KEY).tolist()):
+            if lemma == 0:
+                todo = True
+                k = (orth, pos, morph)
+                lemma = memo.get(k)
+                if lemma is None:
+                    if len(memo) > 200_000:
+                        memo.clear()
+                    lemma = memo[k] = strings.add(self.lemmatize(doc[i])[0])
+            lemmas.append(lemma)
+        if todo:
+            doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64).reshape(-1, 1))
         return doc

@@ -56,22 +56,25 @@ def _remap(cleaned: Cleaned, original: str, start: int, end: int) -> tuple[int, 
     return s, e, original[s:e]
 
 
-def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = None) -> ArticleResult:
+def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = None,
+            all_places: bool = False) -> ArticleResult:
     """Run the stages after parsing on one article whose cleaned text was parsed into ``doc``
     (``cleaned``: ``clean_text(article.text)``, when the caller has it already): the spaCy
     components of ``detente.components`` (actors, dates, events), then places, relation changes
-    and quotes, every offset mapped back to the article's text."""
+    and quotes, every offset mapped back to the article's text. Places (``ArticleResult.places``)
+    are looked up only in an article with events, where they locate them (``all_places``: in every
+    article, as the evaluation of places needs)."""
     cleaned = cleaned or clean_text(article.text)
     assert doc_text(doc) == cleaned.text, "doc must be the parse of the cleaned text"
     original = article.text
     doc = components.run(components.stages(kb), doc, article.published)
     mentions = doc._.detente_mentions
-    places = find_places(doc, mentions)
-    fallback = article_fallback(doc, places)
+    coded = doc._.detente_events  # in sentence order
+    places = find_places(doc, mentions) if coded or all_places else []
+    fallback = article_fallback(doc, places) if coded else None
 
     events = []
     sentences = []
-    coded = doc._.detente_events  # in sentence order
     k = 0
     for sent in doc.sents:
         s, e, text = _remap(cleaned, original, sent.start_char, sent.end_char)
@@ -179,16 +182,16 @@ def _join(docs: list[Doc], text: str) -> Doc:
     return doc
 
 
-def _finish(p: _Pending, kb: ActorKB, nlp) -> ArticleResult:
+def _finish(p: _Pending, kb: ActorKB, nlp, all_places: bool = False) -> ArticleResult:
     if p.plan is None:
         doc = p.docs[0] if len(p.docs) == 1 else _join(p.docs, p.cleaned.text)
-        return process(p.article, doc, kb, p.cleaned)
+        return process(p.article, doc, kb, p.cleaned, all_places)
     doc = stitch(p.plan, p.docs)
     if doc is None:  # pragma: no cover - a run that tokenised differently on its own
-        return process(p.article, nlp(p.cleaned.text), kb, p.cleaned)
-    result = process(p.article, doc, kb, p.cleaned)
+        return process(p.article, nlp(p.cleaned.text), kb, p.cleaned, all_places)
+    result = process(p.article, doc, kb, p.cleaned, all_places)
     if _needs_full_parse(result, p.plan):
-        result = process(p.article, nlp(p.cleaned.text), kb, p.cleaned)
+        result = process(p.article, nlp(p.cleaned.text), kb, p.cleaned, all_places)
     return result
 
 
@@ -199,6 +202,7 @@ def extract_articles(
     n_process: int = 1,
     prefilter: bool = False,
     on_error: Callable[[Article, Exception], None] | None = None,
+    all_places: bool = False,
 ) -> Iterator[ArticleResult]:
     """Stream articles through the pipeline (``nlp.pipe`` batches; nothing held beyond a batch).
 
@@ -212,6 +216,8 @@ def extract_articles(
 
     ``on_error``: an exception while cleaning or extracting one article is passed to it with the
     article, which is left out, and the stream goes on (without it, the exception propagates).
+    ``all_places``: ``ArticleResult.places`` for every article, not only those with events (see
+    ``process``).
     """
     kb = kb or load_kb()
     nlp = get_fast_nlp()
@@ -229,7 +235,7 @@ def extract_articles(
             return None
 
     def finish(p: _Pending) -> Iterator[ArticleResult]:
-        result = guarded(p.article, lambda: _finish(p, kb, nlp))
+        result = guarded(p.article, lambda: _finish(p, kb, nlp, all_places))
         if result is not None:
             yield result
 

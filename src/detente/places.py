@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
 from detente.models import Location, Mention
+from detente.nlp import doc_text
 from detente.wordlists import words
 
 
@@ -367,7 +368,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         # "the" is not part of the name as written
         if sub[0].lower_ == "the" and len(sub) > 1:
             start = sub[1].idx
-            text = doc.text[start: sub.end_char]
+            text = doc_text(doc)[start: sub.end_char]
         places.append(Place(
             name=text, start=start, end=sub.end_char, geonames_id=p.geonames_id, country=p.country,
             admin1=p.admin1, lat=p.lat, lon=p.lon, precision=p.precision, feature=p.feature,
@@ -411,7 +412,7 @@ def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
 
 
 def _dateline_agency(doc: Doc) -> tuple[int, int]:
-    m = re.match(r"^\s*[A-Z][A-Za-z\u00C0-\u024F.'/\- ]{1,40}(?:,[^()\n]{1,40})?\s*(\([^)\n]{2,60}\))", doc.text[:160])
+    m = re.match(r"^\s*[A-Z][A-Za-z\u00C0-\u024F.'/\- ]{1,40}(?:,[^()\n]{1,40})?\s*(\([^)\n]{2,60}\))", doc_text(doc)[:160])
     return (m.start(1), m.end(1)) if m else (0, 0)
 
 
@@ -438,7 +439,7 @@ _COARSE = {"city": 0, "province": 1, "country": 2}
 
 def _name_span(span: Span) -> tuple[str, int]:
     if span[0].lower_ == "the" and len(span) > 1:
-        return span.doc.text[span[1].idx: span.end_char], span[1].idx
+        return doc_text(span.doc)[span[1].idx: span.end_char], span[1].idx
     return span.text, span.start_char
 
 
@@ -533,7 +534,7 @@ DATELINE = re.compile(
 def dateline_place(doc: Doc) -> Place | None:
     """"KABUL, Afghanistan (Reuters) — …": the dateline's place (upper-case names, or any name
     followed by an agency in brackets)."""
-    m = DATELINE.match(doc.text[:120])
+    m = DATELINE.match(doc_text(doc)[:120])
     if m is None:
         return None
     name = m.group("place").strip()
@@ -549,7 +550,7 @@ def dateline_place(doc: Doc) -> Place | None:
     if p is None:
         return None
     start = m.start("place")
-    return Place(name=doc.text[start: start + len(name)], start=start, end=start + len(name),
+    return Place(name=doc_text(doc)[start: start + len(name)], start=start, end=start + len(name),
                  geonames_id=p.geonames_id, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
                  precision=p.precision, feature=p.feature, population=p.population)
 

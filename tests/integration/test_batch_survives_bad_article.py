@@ -22,10 +22,10 @@ def folder(tmp_path, monkeypatch):
 
     real = pipeline.process
 
-    def process(article, doc, kb, cleaned=None):
+    def process(article, doc, kb, cleaned=None, all_places=False):
         if "BOOM" in article.text:
             raise RuntimeError("a stage failed")
-        return real(article, doc, kb, cleaned)
+        return real(article, doc, kb, cleaned, all_places)
 
     monkeypatch.setattr(pipeline, "process", process)
     news = tmp_path / "news"

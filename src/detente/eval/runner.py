@@ -23,7 +23,7 @@ def run_pipeline(articles: list[Article], actor_files: Sequence[str] = ()) -> It
     from detente.pipeline import extract_articles
 
     kb = load_kb(list(actor_files))
-    return extract_articles(articles, kb)
+    return extract_articles(articles, kb, all_places=True)  # places are scored in every item
 
 
 def article_for(item: GoldItem) -> Article:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -222,15 +222,21 @@ def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
     """token index → index of the smallest mention covering it (within the sentence)."""
     out: dict[int, int] = {}
     size: dict[int, int] = {}
-    for mi in _near(sent, mentions):
+    near = [mi for mi in _near(sent, mentions)
+            if mentions[mi].end > sent.start_char and mentions[mi].start < sent.end_char]
+    if not near:
+        return out
+    toks = [(t.idx, t.idx + len(t), t.i) for t in sent]
+    starts = [a for a, _b, _i in toks]
+    for mi in near:
         m = mentions[mi]
-        if m.end <= sent.start_char or m.start >= sent.end_char:
-            continue
-        for t in sent:
-            if t.idx < m.end and t.idx + len(t) > m.start:
-                length = m.end - m.start
-                if t.i not in out or length < size[t.i]:
-                    out[t.i], size[t.i] = mi, length
+        length = m.end - m.start
+        # the tokens overlapping the mention: from the last one starting at or before its start
+        for a, b, i in toks[max(0, bisect_right(starts, m.start) - 1):]:
+            if a >= m.end:
+                break
+            if b > m.start and (i not in out or length < size[i]):
+                out[i], size[i] = mi, length
     return out
 
 
@@ -491,18 +497,24 @@ def _preps(tokens: list[Token], word: str) -> list[Token]:
     return out
 
 
-def _near_words(v: Token) -> tuple[set[str], str]:
-    """Words of the verb's non-subject children and grandchildren, and their text (lowercase)."""
+_NOT_NEAR = ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl")
+
+
+def _near_words(v: Token) -> set[str]:
+    """Words of the verb's non-subject children and grandchildren (lowercase and lemmas)."""
     words: set[str] = set()
-    texts: list[str] = []
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl"):
+        if c.dep_ in _NOT_NEAR:
             continue
         words |= _words(c)
         for g in c.children:
             words |= _words(g)
-        texts.append(" ".join(t.lower_ for t in c.subtree))
-    return words, " | ".join(texts)
+    return words
+
+
+def _near_text(v: Token) -> str:
+    """The text (lowercase) of the verb's non-subject children's phrases, " | " between them."""
+    return " | ".join(" ".join(t.lower_ for t in c.subtree) for c in v.children if c.dep_ not in _NOT_NEAR)
 
 
 def _phrase(tok: Token) -> str:
@@ -538,6 +550,7 @@ class Match:
     trigger: Token
     obj: Token | None
     extra: list[str]
+    objs: list[Token] | None = None  # the verb's objects (``_objects``), when already found
 
 
 def _prep_word_ok(t: Token, words: list[str]) -> bool:
@@ -554,37 +567,68 @@ def _prep_word_ok(t: Token, words: list[str]) -> bool:
 @dataclass
 class _VerbView:
     """What every pattern of a verb looks at, computed once per verb (a verb may have a hundred
-    candidate patterns once the lexicon is loaded)."""
+    candidate patterns once the lexicon is loaded); the phrase texts only when a pattern asks."""
 
+    verb: Token
     words: set[str]
-    text: str
     objs: list[Token]
+    forms: list[str]           # the verb's lemma and base forms (``_verb_forms``)
+    preps: set[str]            # prepositions on the verb or its objects (``_preps`` can find only these)
+    obj_words: set[str]        # the words of every object (``quick``), for a first test of ``objects``
+    any_slow: bool
     quick: list[set[str]]      # per object: its words and its compounds' words
     slow: list[bool]           # per object: a container ("a package of sanctions") needs _word_match
-    texts: list[tuple[str, str]]  # per object: its subtree's words and its noun phrase, lower case
+    _text: str | None = None
+    _texts: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """``_near_text`` of the verb."""
+        if self._text is None:
+            self._text = _near_text(self.verb)
+        return self._text
+
+    def texts(self, k: int) -> tuple[str, str]:
+        """Object ``k``'s subtree's words and its noun phrase, lower case."""
+        got = self._texts.get(k)
+        if got is None:
+            o = self.objs[k]
+            got = self._texts[k] = (" ".join(t.lower_ for t in o.subtree), _phrase(o).lower())
+        return got
 
 
 def _view(v: Token) -> _VerbView:
-    words, text = _near_words(v)
     objs = _objects(v)
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
-    texts = [(" ".join(t.lower_ for t in o.subtree), _phrase(o).lower()) for o in objs]
-    return _VerbView(words, text, objs, quick, [_lemma(o) in CONTAINERS for o in objs], texts)
+    slow = [_lemma(o) in CONTAINERS for o in objs]
+    preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
+    return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
-    """``_word_match(word, view.objs[k])``, with a set lookup for the common single-word case."""
-    if " " in word or view.slow[k]:
+    """``_word_match(word, view.objs[k])``, with a set lookup for the common single-word case and
+    the object's phrase texts read once for a phrase."""
+    if " " in word:
+        sub, phr = view.texts(k)
+        return word in sub or word in phr
+    if view.slow[k]:
         return _word_match(word, view.objs[k])
     return word in view.quick[k]
 
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
-    entries = next((e for f in _verb_forms(v) if (e := p.verb_heads.get(f)) is not None), None)
+    view = view or _view(v)
+    heads = p.verb_heads
+    entries = next((e for f in view.forms if (e := heads.get(f)) is not None), None)
     if entries is None:
         return None
-    view = view or _view(v)
-    words, text, objs = view.words, view.text, view.objs
+    words, objs = view.words, view.objs
+    # first tests of what the checks below need (a verb may have a hundred candidate patterns)
+    if p.objects and (not objs or (not view.any_slow and not p.object_words[1]
+                                   and view.obj_words.isdisjoint(p.object_words[0]))):
+        return None  # the pattern names an object the verb has not
+    if p.preps and view.preps.isdisjoint(p.preps):
+        return None  # nor any of the prepositions it names
     extra_ok = None
     for rest in entries:
         if all(w in words for w in rest):
@@ -602,8 +646,9 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
                 hit = next((w for w in p.objects if _obj_match(w, view, k)), None)
             else:  # the first of the pattern's object words the object has (set look-ups)
                 found = [single[w] for w in view.quick[k] if w in single]
-                sub, phr = view.texts[k]  # (_word_match of a phrase, read once per object)
-                found += [i for i, w in phrases if w in sub or w in phr]
+                if phrases:
+                    sub, phr = view.texts(k)  # (_word_match of a phrase, read once per object)
+                    found += [i for i, w in phrases if w in sub or w in phr]
                 hit = p.objects[min(found)] if found else None
             if hit is None:
                 continue
@@ -631,7 +676,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.complements:
-        if not any((" " in w and w in text) or (" " not in w and w in words) for w in p.complements):
+        if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
             return None
     if p.sentence_words:
         present = {_lemma(t) for t in v.sent} | {t.lower_ for t in v.sent}
@@ -639,7 +684,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
             return None
     if obj is None and objs:
         obj = objs[0]
-    return Match(p, v, obj, extra_ok)
+    return Match(p, v, obj, extra_ok, objs)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -841,7 +886,7 @@ class Want:
 def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     """The first actor the pattern's target roles find (``detente.events.roles``)."""
     v, obj = m.trigger, m.obj
-    objs = [] if not _verbal(v) else _objects(v)
+    objs = [] if not _verbal(v) else (m.objs if m.objs is not None else _objects(v))
     if m.pattern.objects and obj is not None:
         objs = [obj]
     if m.pattern.complements:
@@ -1539,6 +1584,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     parse (where a trigger was there and the rules said no, their constraints stand)."""
     from detente.events.classifier import get_classifier, propose, vetoes
 
+    if events and not any(ev.rule.startswith("lexicon.") for ev in events):
+        return events  # only lexicon events are vetoed, and a sentence the rules coded gets no proposal
     probs = get_classifier().predict(sent)
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
     if kept:
@@ -1573,6 +1620,16 @@ def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = Fal
     return False
 
 
+@lru_cache(maxsize=None)
+def _proposal_pattern(etype: str) -> Pattern:
+    """The pattern a proposed event of ``etype`` is coded with (built once per type: pydantic's
+    ``model_construct`` inspects every default factory on each call)."""
+    return Pattern.model_construct(
+        id=f"classifier.{etype.lower()}", verbs=[], nouns=[], type=etype, cameo=settings().classifier_cameo[etype],
+        context=[], source=["subj", "agent"],
+        target=["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "victim"])
+
+
 def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb, etype: str,
               p: float) -> Event | None:
     """An event of a proposed type: the source is the main clause's subject (or passive agent),
@@ -1586,10 +1643,7 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         root = next((t for t in sent if t.pos_ == "VERB"), root)
     if root.is_space or root.is_punct:
         return None
-    pattern = Pattern.model_construct(
-        id=f"classifier.{etype.lower()}", verbs=[], nouns=[], type=etype, cameo=cfg.classifier_cameo[etype],
-        confidence=round(p * cfg.classifier_confidence, 3), context=[], source=["subj", "agent"],
-        target=["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "prep:at", "victim"])
+    pattern = _proposal_pattern(etype).model_copy(update={"confidence": round(p * cfg.classifier_confidence, 3)})
     m = Match(pattern, root, next(iter(_objects(root)), None) if _verbal(root) else None, [])
     subj = _subject(root) if _verbal(root) else None
     if subj is not None and _instrument(subj):
@@ -1631,6 +1685,15 @@ def _title_case(toks: list[Token]) -> bool:
     return len(long) >= 3 and all(t.text[0].isupper() for t in long)
 
 
+def _may_trigger(t: Token, patterns: PatternSet) -> bool:
+    """Whether ``t`` could be the verb of a re-parsed headline: some pattern triggers on a base
+    form of it (as ``_headline_reparse`` reads it, title-case or not) or on the word itself."""
+    for base in (_base_form(t.text.lower()) or t.lower_, _base_form(t.text), t.text):
+        if base is not None and patterns.for_verb(base):
+            return True
+    return False
+
+
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
     """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
     and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
@@ -1638,6 +1701,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
     toks = list(sent)
+    if not any(_may_trigger(t, patterns) for t in toks[1:9]):
+        return None  # no word where the verb can stand (after at most six subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
     near = [mentions[mi] for mi in _near(sent, mentions)]
@@ -1670,14 +1735,13 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         return None
     from spacy.tokens import Doc
 
-    from detente.nlp import get_nlp
-
     rest = toks[j:]
     words = ["They", verb.text] + [t.text for t in rest[1:]]
     if titled:  # lower-case the words of a title-case headline that name no actor
         words = ["They"] + [t.text if t.i in covered else t.text.lower() for t in rest]
     spaces = [True] + [bool(t.whitespace_) for t in rest]
-    variant = get_nlp()(Doc(get_nlp().vocab, words=words, spaces=spaces))
+    nlp = _reparser()
+    variant = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
     if len(variant) != len(words) or variant[1].pos_ != "VERB":
         return None
     doc = sent.doc
@@ -1709,6 +1773,16 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     if new is None:
         return None
     return new[sent.start: sent.end]
+
+
+def _reparser():
+    """The model that re-parses headlines: the fast one or the stock one, whichever is loaded (their
+    parses are identical; loading a second model costs ~0.4 s and ~40 MiB), the fast one if none."""
+    from detente.nlp import get_fast_nlp, get_nlp
+
+    if get_nlp.cache_info().currsize and not get_fast_nlp.cache_info().currsize:
+        return get_nlp()
+    return get_fast_nlp()
 
 
 _REPARSE_ATTRS = ("HEAD", "DEP", "POS", "TAG", "LEMMA", "ENT_IOB", "ENT_TYPE")

@@ -71,7 +71,8 @@ class GoldsteinTable(BaseModel):
 
 
 def _read(name: str) -> dict:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    # PyYAML's C loader where it is built (the same data; the crosswalk reads ~10x faster)
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=1)
