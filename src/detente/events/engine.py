@@ -51,6 +51,23 @@ class EngineSettings(BaseModel):
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
+    # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
+    # arguments, when the classifier gives its type at least this probability (None: never)
+    classifier_confirm: float | None = None
+    # a proposal (no pattern matched) needs its type at least this probable
+    classifier_propose_min: float = 0.0
+    # the same where the rules coded an event of another type in the sentence (None: never)
+    classifier_confirm_more: float | None = None
+    # types whose relaxed event with no target takes the people of the place it happens in
+    place_victim_types: list[str] = Field(default_factory=list)
+    # types whose relaxed event with no source is done by the people of the place it happens in
+    place_protester_types: list[str] = Field(default_factory=list)
+    # types whose act with no named doer takes the unidentified armed actors the sentence names
+    unnamed_attacker_types: list[str] = Field(default_factory=list)
+    # types whose act by a state with no one named is aimed at that state's own people
+    own_people_types: list[str] = Field(default_factory=list)
+    # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
+    partyless_types: list[str] = Field(default_factory=list)
     actorless_types: list[str] = Field(default_factory=list)
     # word lists of the argument rules (see the YAML's comments)
     words: dict[str, list[str]] = Field(default_factory=dict)
@@ -79,6 +96,8 @@ def settings() -> EngineSettings:
 
 _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
+# matches of a sentence whose arguments the rules could not find (read by the classifier step)
+UNARGUED_KEY = "detente.events.unargued"
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
@@ -97,6 +116,8 @@ DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
+# prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
+VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -141,6 +162,8 @@ class Ctx:
     used_nouns: set[int] = field(default_factory=set)
     found: list[Event] = field(default_factory=list)
     kb: object | None = None
+    unargued: list["Match"] = field(default_factory=list)
+    refused: bool = False  # the last match was refused on purpose (sport, accident, a listed person)
 
 
 @lru_cache(maxsize=256)
@@ -481,6 +504,10 @@ def _objects(v: Token) -> list[Token]:
         # "A court sentences Australian director James Ricketson to six years": a name after the
         # verb that the parser hung as an adverbial is its object
         out.extend(c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > v.i)
+        # "An Egyptian court sentences Al Jazeera journalists …": a noun phrase right after the
+        # verb that the parser hung on it as an apposition is its object
+        out.extend(c for c in v.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > v.i
+                   and c.left_edge.i == v.i + 1)
     for c in list(out):
         if c.lower_ in PART_WORDS:  # "lifted most of the sanctions": the sanctions are the object
             out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -715,7 +742,26 @@ def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
     if not _verbal(m.trigger):
         return None
     tok = find(m.trigger)
-    return _core(ctx, tok, role) if tok is not None and not _instrument(tok) else None
+    if tok is None or _instrument(tok):
+        return None
+    arg = _core(ctx, tok, role)
+    if arg is None and role == "subj" and (op := _operator(tok)) is not None:
+        # "Shells fired by Houthi forces killed 18": who fired them did it
+        arg = _core(ctx, op, role)
+    return arg
+
+
+def _operator(tok: Token) -> Token | None:
+    """Who a thing named as the subject was used by: "rockets fired by Hamas", "a car driven by a
+    militant" (a participle with a "by" agent on the noun, or on the verb the parser hung it on)."""
+    verbs = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if tok.dep_ == "nsubj" and tok.head.tag_ == "VBN":
+        verbs.append(tok.head)  # "Rockets fired by Hamas militants killed …" parsed with "fired" as the verb
+    for v in verbs:
+        for a in v.children:
+            if a.dep_ == "agent":
+                return next((p for p in a.children if p.dep_ == "pobj"), None)
+    return None
 
 
 @roles.role("source", "subj")
@@ -870,7 +916,7 @@ class Want:
         """``arg``, unless it is the source's mention or actor."""
         if arg is None or (arg.mention is not None and arg.mention in self.exclude):
             return None
-        if self.source.ref.id and arg.ref.id == self.source.ref.id:
+        if _same_actor(self.source.ref, arg.ref):
             return None
         return arg
 
@@ -1327,6 +1373,15 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
     for a in head.children:
+        if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and _describes(ctx, arg, a):
+            persons = ctx.mentions[ctx.tok2m[a.i]].kind == "person" or ctx.mentions[arg.mention].kind == "person"
+            if persons and ctx.mentions[ctx.tok2m[a.i]].score > ctx.mentions[arg.mention].score:
+                # the surer of the two names the actor ("the Governor of …, Urjit Patel": the KB's
+                # person; "Dmitri Volkov, the Russian deputy foreign minister": the description)
+                named = _core(ctx, a, arg.role)
+                if named is not None:
+                    return [named]
+            continue
         if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None:
             group |= {a.i, *(c.i for c in a.conjuncts)}
         if a.dep_ in ("amod", "compound", "nmod") and a.conjuncts:
@@ -1355,6 +1410,20 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
         seen.add(extra.mention)
         out.append(extra)
     return out if arg in out else [arg, *out]
+
+
+def _describes(ctx: Ctx, arg: Arg, appos: Token) -> bool:
+    """Whether an apposition names the argument's own actor, not a partner: names after a noun of
+    people ("journalists Peter Greste and …") or a title after a name ("Warren Truss, the Deputy
+    Prime Minister of Australia")."""
+    if arg.mention is None:
+        return False
+    kinds = {ctx.mentions[arg.mention].kind, ctx.mentions[ctx.tok2m[appos.i]].kind}
+    described = {"generic", "compositional", "entity"}
+    # a person and a description of them ("the Governor of …, Urjit Patel"), or a noun of people
+    # and a name; two persons, or two states, are a list
+    return (("person" in kinds and len(kinds) == 2 and bool(kinds & described))
+            or (bool(kinds & {"generic", "compositional"}) and "entity" in kinds))
 
 
 def _pair_partner(ctx: Ctx, arg: Arg) -> Arg | None:
@@ -1387,10 +1456,18 @@ def _each(v: Token, subj: Token | None) -> bool:
                for t in v.subtree)
 
 
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Two references to one actor: the same id, unless both name a sector and the sectors differ
+    (a state's court and the official it sentences, its police and the soldiers they arrest)."""
+    if not a.id or a.id != b.id:
+        return False
+    return not (a.sector and b.sector and a.sector != b.sector)
+
+
 def _valid(source: Arg, target: Arg | None) -> bool:
     if target is None:
         return True
-    if source.ref.id and source.ref.id == target.ref.id:
+    if _same_actor(source.ref, target.ref):
         return False
     if not source.ref.id and not target.ref.id and (
         (source.ref.country, source.ref.sector) == (target.ref.country, target.ref.sector)
@@ -1427,8 +1504,17 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
+    evs = _try_args(ctx, m)
+    if not evs and not ctx.refused:
+        ctx.unargued.append(m)
+    ctx.refused = False
+    return evs
+
+
+def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if _contest(m) or (m.pattern.id.startswith("lexicon.") and m.pattern.type == "ASSAULT"
                        and _verbal(m.trigger) and _accident(m.trigger)):
+        ctx.refused = True
         return []  # sport, votes, accidents: no attack
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
@@ -1439,6 +1525,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, source)
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
+        ctx.refused = True
         return []  # "India labelled him a terrorist": a person is listed, not his state
     if rel is not None and rel.dimension == "recognition" and _person(ctx, target):
         # "recognised Guaido as interim president": support for a person, no recognition of a state
@@ -1473,7 +1560,9 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
             and not _object_thing(ctx, m)):
-        pairs = [(s, None) for s in sources]
+        # an attack with no actor as its target hits the people of the place it is told to happen in
+        victims = _place_victims(ctx, m.trigger) if m.pattern.type in settings().place_victim_types else None
+        pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
     else:
         return []
     if m.pattern.reverse:
@@ -1541,14 +1630,40 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, nobody)
     if target is None:
         return []
-    ev = _build(ctx, m, nobody, target)
-    sector = cfg.implied_source_sector.get(ev.mode or "")
-    country = target.ref.country
+    attacker = _unnamed_attacker(ctx, m, target)
+    if attacker is not None:
+        # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
+        return [_build(ctx, m, attacker, target)]
+    return [_implied_source(_build(ctx, m, nobody, target))]
+
+
+def _implied_source(ev: Event) -> Event:
+    """An event built with no source: the implied doer of its mode, else none. "21 protesters are
+    arrested in Washington": the arrest is the police's of the target's country."""
+    sector = settings().implied_source_sector.get(ev.mode or "")
+    country = ev.target.country if ev.target is not None else None
     if sector and country:
-        # "21 protesters are arrested in Washington": the arrest is the police's of that country
         implied = ActorRef(id=None, country=country, sector=sector, text="")
-        return [ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})]
-    return [ev.model_copy(update={"source": None})]
+        return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
+    return ev.model_copy(update={"source": None})
+
+
+def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
+    """For an attack whose doer the clause does not name: the unidentified armed actors (PLOVER UAF:
+    gunmen, attackers, suicide bombers) the sentence names, if any, and none of them the target."""
+    if m.pattern.type not in settings().unnamed_attacker_types:
+        return None
+    for t in ctx.sent:
+        mi = ctx.tok2m.get(t.i)
+        if mi is None or (target is not None and mi == target.mention):
+            continue
+        eff, _ = _resolve(ctx.mentions, mi)
+        if (eff.sector or ctx.mentions[mi].sector) == "UAF":
+            arg = _arg(ctx, mi, "attacker_noun", t)
+            if arg is not None:
+                arg.certainty *= 0.8
+                return arg
+    return None
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
@@ -1573,7 +1688,20 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
     if _retry and settings().classifier:
         events = _with_classifier(sent, mentions, published, kb, events)
-    return events
+    return [_own_people(ev) for ev in events]
+
+
+def _own_people(ev: Event) -> Event:
+    """A restriction a state imposes with no one named ("Tunisia bans the niqab in public
+    institutions", "extends the state of emergency") is aimed at its own people: civilians of
+    that state (types in ``own_people_types``)."""
+    src = ev.source
+    if ev.target is not None or src is None or ev.type not in settings().own_people_types:
+        return ev
+    if not src.country or (src.id not in (None, src.country)) or src.sector not in (None, "GOV", "LEG"):
+        return ev
+    people = ActorRef(id=None, country=src.country, sector="CVL", text="")
+    return ev.model_copy(update={"target": people, "detail": {**ev.detail, "target_implied": "CVL"}})
 
 
 def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | None, kb,
@@ -1584,12 +1712,24 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     parse (where a trigger was there and the rules said no, their constraints stand)."""
     from detente.events.classifier import get_classifier, propose, vetoes
 
-    if events and not any(ev.rule.startswith("lexicon.") for ev in events):
-        return events  # only lexicon events are vetoed, and a sentence the rules coded gets no proposal
+    if events and not any(ev.rule.startswith("lexicon.") for ev in events) and not _more_to_confirm(sent, events):
+        # only lexicon events are vetoed, a sentence the rules coded gets no proposal, and no
+        # other matched type waits for confirmation
+        sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
+        return events
     probs = get_classifier().predict(sent)
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
+    unargued = _unargued(sent, mentions, published, kb)
+    if not kept:
+        kept = _confirmed(unargued, probs, settings().classifier_confirm)
     if kept:
-        if len(kept) != len(events):
+        extra = settings().classifier_confirm_more
+        if extra is not None:
+            # a second act the rules matched but could not argue ("police arrested X and prosecutors
+            # are seeking charges"): kept when the classifier is surer still
+            have = {ev.type for ev in kept}
+            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra)
+        if kept != events:
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
     mode = settings().classifier_proposals
@@ -1597,12 +1737,194 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
     for etype, p in propose(probs)[:1]:
-        ev = _proposed(sent, mentions, published, kb, etype, p)
+        if p < settings().classifier_propose_min:
+            continue  # a weak guess of the type: no event from the main clause
+        # a pattern of the proposed type that matched gives the trigger and its arguments; else the
+        # main clause does
+        ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
+        if ev is None and not _explained(unargued, etype, sent):
+            ev = _proposed(sent, mentions, published, kb, etype, p)
         if ev is not None:
             out.append(ev)
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+def _more_to_confirm(sent: Span, events: list[Event]) -> bool:
+    """Whether a pattern of a type the rules did not code matched here without arguments (a second
+    act ``classifier_confirm_more`` may keep)."""
+    got = sent.doc.user_data.get(UNARGUED_KEY, {}).get(sent.start)
+    if settings().classifier_confirm_more is None or not got:
+        return False
+    have = {ev.type for ev in events}
+    return any(m.pattern.type not in have for m in got[1])
+
+
+def _unargued(sent: Span, mentions: list[Mention], published: dt.date | None,
+              kb) -> tuple[Ctx, list[Match]] | None:
+    """The matches of a sentence whose arguments the rules did not find, with a fresh context."""
+    got = sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
+    if not got or not got[1]:
+        return None
+    coded_sent, matches = got
+    ctx = Ctx(sent=coded_sent, mentions=mentions, published=published, kb=kb)
+    ctx.tok2m = _index_mentions(coded_sent, mentions)
+    return ctx, matches
+
+
+def _explained(unargued: tuple[Ctx, list[Match]] | None, etype: str, sent: Span) -> bool:
+    """Whether a pattern of ``etype`` matched a word other than the main verb and found no actors:
+    that word is what the classifier saw ("suspended flights after attacks on its airports"), so
+    the main clause's parties are not the attack's or the protest's (one-party types only: the
+    parties of "after a year of negotiations, X joined Y" are the talks')."""
+    return unargued is not None and etype in settings().actorless_types and any(
+        m.pattern.type == etype and m.trigger.i != sent.root.i for m in unargued[1])
+
+
+def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float],
+               threshold: float | None) -> list[Event]:
+    """Where the rules coded nothing but a pattern matched and only its arguments were missing:
+    when the classifier gives the pattern's type at least ``threshold``, the pattern's event with
+    relaxed arguments (:func:`_relaxed_event`), its confidence scaled by the classifier's
+    probability. The most probable type wins; one event."""
+    if threshold is None or unargued is None:
+        return []
+    ctx, matches = unargued
+    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= threshold]
+    # the most probable type first; within it the patterns in the order the rules tried them
+    cands.sort(key=lambda m: -probs[m.pattern.type])
+    for m in cands:
+        ev = _relaxed_event(ctx, m, probs[m.pattern.type])
+        if ev is not None:
+            return [ev]
+    return []
+
+
+def _nearest_mention(ctx: Ctx, tok: Token, after: bool, skip: set[int | None]) -> Arg | None:
+    """The actor mention nearest ``tok`` on one side, within its clause's sentence."""
+    idx = range(tok.i + 1, ctx.sent.end) if after else range(tok.i - 1, ctx.sent.start - 1, -1)
+    for i in idx:
+        mi = ctx.tok2m.get(i)
+        if mi is not None and mi not in skip:
+            arg = _arg(ctx, mi, "near", ctx.sent.doc[i])
+            if arg is not None:
+                return arg
+    return None
+
+
+def _in_place_phrase(t: Token, v: Token) -> bool:
+    """Whether ``t`` is the venue of ``v``: under a place preposition ("in", "at", "near" …) on ``v``
+    or on a phrase of its objects and prepositions ("attend a summit in Canada", "meet at a summit
+    in Brussels, Belgium")."""
+    cur, venue = t, False
+    while cur.i != v.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in VENUE_PREPS:
+            venue = True
+        elif cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "appos", "conj"):
+            return False  # through a verb or a clause ("a group based in Russia"): not the venue
+        cur = cur.head
+    return venue and cur.i == v.i
+
+
+def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
+    """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
+    "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
+    place's country (PLOVER codes the victims of an attack, or protesters, no actor names so)."""
+    from detente.places import country_of_place
+
+    # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
+    # the subject of ("protests break out in Jilma")
+    verb = v if _verbal(v) else (v.head if v.dep_ in ("nsubj", "nsubjpass") and _verbal(v.head) else None)
+    scope = [*(v.subtree if not _verbal(v) else ()),
+             *(t for c in (verb.children if verb is not None else ()) if c.dep_ == "prep" for t in c.subtree)]
+    for t in scope:
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or (
+                t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
+            continue
+        left = t.i
+        while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+            left -= 1
+        owner = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
+        if owner is not None and owner.pos_ == "PROPN":
+            # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
+            left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
+        span = t.doc[left:t.i + 1]
+        country = country_of_place(span.text)
+        if country:
+            ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
+                           start=span.start_char, end=span.end_char)
+            return Arg(ref=ref, role="place_victims", certainty=0.6, token=t)
+    return None
+
+
+def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
+    """A matched pattern's event whose arguments its roles did not find: the source is the
+    pattern's source, else the main clause's subject, else the actor nearest before the trigger;
+    the target is the pattern's target, else an actor inside the trigger's phrase. Types PLOVER
+    codes with one party (``actorless_types``) need one of them, the others both."""
+    cfg = settings()
+    v = m.trigger
+    if _verbal(v) and v.dep_ in ("pcomp", "csubj", "amod", "npadvmod"):
+        return None  # a gerund under a preposition ("bar Iran from testing missiles", "jailed for
+        # aiding …"), a clause as subject or a modifier: not the news itself
+    if _verbal(v) and _instrument(_subject(v)):
+        return None  # a document does not act ("Security Council resolutions bar Iran …")
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+    source = _source(ctx, m)
+    if source is None and _verbal(v) and not _is_passive(v):
+        root = ctx.sent.root
+        subjects = [t for t in (_subject(v), _subject(root) if _verbal(root) else None) if t is not None]
+        for subj in subjects:
+            source = _core(ctx, subj, "subj") if not _instrument(subj) else None
+            if source is not None:
+                break
+        if source is None and not subjects:
+            # (a subject the rules refused — a document, "resolutions bar Iran" — stays refused)
+            source = _nearest_mention(ctx, v, after=False, skip=set())
+    elif source is None and not _verbal(v) and v.dep_ == "dobj" and _verbal(v.head):
+        # "teachers join the protests": the doer of the verb whose object the event noun is; an
+        # event noun in an adverbial ("after the attacks in Jakarta") names no doer of its own
+        subj = _subject(v.head)
+        source = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
+    if source is not None:
+        source.certainty *= 0.8
+    target = _target(ctx, m, source or nobody)
+    if target is None:
+        skip = {source.mention} if source is not None else set()
+        target = _tree(ctx, m.trigger, "near", skip, source.ref.id if source is not None else None)
+        if target is not None and (target.token is None or target.token.i < m.trigger.i
+                                   or (source is not None and not _valid(source, target))
+                                   or _in_place_phrase(target.token, v)):
+            target = None  # ("attend a summit in Canada": a venue, not a party)
+        if target is not None:
+            target.certainty *= 0.8
+    if target is not None and target.token is not None and target.token.dep_ in ("oprd", "attr", "acomp"):
+        target = None
+    if target is None and _verbal(v) and any(o.dep_ == "dobj" and ctx.tok2m.get(o.i) is not None for o in _objects(v)):
+        return None  # the rules refused the actor the verb is aimed at ("Russia attacked Russia")
+    if target is None and m.pattern.type in cfg.place_victim_types:
+        target = _place_victims(ctx, v)
+    if source is not None and target is not None and not _valid(source, target):
+        return None
+    if source is None:
+        source = _unnamed_attacker(ctx, m, target)
+    if source is None and m.pattern.type in cfg.place_protester_types:
+        # "Protests break out in Jilma, Tunisia": the people of the place protest
+        source = _place_victims(ctx, v)
+    if m.pattern.type not in cfg.actorless_types and (source is None or target is None):
+        return None
+    if source is None and target is None and (
+            _verbal(v) or m.pattern.type not in cfg.partyless_types
+            or any(e.type == m.pattern.type for e in _history(ctx))):
+        return None  # (an attack or a protest named by a noun is an event even when no one is
+        # named, unless an earlier sentence told of one: "the attack" again)
+    ev = _build(ctx, m, source or nobody, target)
+    if source is None:
+        ev = _implied_source(ev)
+    return ev.model_copy(update={
+        "confidence": round(ev.confidence * p, 3),
+        "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
 
 
 def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
@@ -1875,6 +2197,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events
+    sent.doc.user_data.setdefault(UNARGUED_KEY, {})[sent.start] = (sent, ctx.unargued)
     return events
 
 
