@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
+from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
 from detente.places import SITE_WORDS, country_of_place, place_of
@@ -373,6 +374,20 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
     return None
 
 
+def _principal(tok: Token, covered: dict[int, int], mentions: list[Mention]) -> Mention | None:
+    """The actor whose agent a phrase is, by a participle of agency with its doer ("an ambassador
+    appointed by the Taliban", "a council installed by the junta"): the phrase is that actor's,
+    as "<actor>-appointed ambassador" is."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lower_ in AGENT_PARTICIPLES:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj" and (mi := covered.get(p.i)) is not None and mentions[mi].id:
+                            return mentions[mi]
+    return None
+
+
 def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Mentions for the agent-noun phrases and named entities no KB mention covers (sorted with the
     KB's mentions by position)."""
@@ -475,7 +490,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
             placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
-            country = _modifier_country(span.root, covered, mentions) or country_hint
+            principal = _principal(span.root, covered, mentions) if kind == "generic" else None
+            if principal is not None:
+                why += f"; the agent of {principal.text!r} (by a participle of agency)"
+            country = (principal.country if principal is not None else None) \
+                or _modifier_country(span.root, covered, mentions) or country_hint
             tied = country is not None  # the text itself ties the phrase to the state
             town = _town_modifier(kb, span, covered, countries) if country is None and sector != "UNK" else None
             if town is not None:
@@ -503,8 +522,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 if country is not None:
                     why += f"; country {country}: {said}"
             score = sp.scores.get(kind, 0.6) * (1.0 if country else 0.9)
-            ident = None
-            if kind == "generic" and tied and _organ_of_state(kb, span, country):
+            ident = principal.id if principal is not None else None
+            if ident is None and kind == "generic" and tied and _organ_of_state(kb, span, country):
                 ident = country  # "the Trump administration", "Kenyan authorities": the state itself
             new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident,
                                country=country, sector=sector, score=round(score, 3), why=why,
