@@ -74,6 +74,12 @@ from detente.nlp import doc_text, sentences
 from detente.wordlists import words
 
 _DW = words("dates")
+DEADLINE_PREPS = frozenset(_DW["deadline_preps"])
+PERFECT_AUXES = frozenset(_DW["perfect_auxes"])
+WILL_AUXES = frozenset(_DW["will_auxes"])
+UNREAL_AUXES = frozenset(_DW["unreal_auxes"])
+PRESENT_AUXES = frozenset(_DW["present_auxes"])
+SPECIFIC_DETERMINERS = frozenset(_DW["specific_determiners"])
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.yml"
 
@@ -398,7 +404,7 @@ def _year_ok(ctx: _Ctx, y: int, start: int, end: int) -> bool:
         return False
     lo = 1000 if before in _YEAR_CUES else 1900
     hi = ctx.ref_year + 5
-    if before in ("by", "until", "till", "through", "before") or _future_cue(ctx, start):
+    if before in DEADLINE_PREPS or _future_cue(ctx, start):
         hi = 2100
     return lo <= y <= hi
 
@@ -1243,13 +1249,13 @@ def _past_told(trig: Token) -> bool:
 
     def simple_past(v: Token) -> bool:
         return v.tag_ == "VBD" and not any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "would", "had", "'d")
+            c.dep_ in ("aux", "auxpass") and c.lower_ in PERFECT_AUXES | WILL_AUXES
             for c in v.children)
 
     if simple_past(verb):
         return True
     if verb.dep_ not in ("ccomp", "xcomp", "pcomp", "conj") or any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'d") for c in verb.children):
+            c.dep_ in ("aux", "auxpass") and c.lower_ in PERFECT_AUXES for c in verb.children):
         return False
     return simple_past(_clause_head(verb.head))
 
@@ -1367,11 +1373,11 @@ def _news_verb(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in ("will", "would", "shall", "should", "could", "might", "may", "had", "'d", "'ll") for a in auxes):
+    if any(a in UNREAL_AUXES for a in auxes):
         return False
     if verb.tag_ == "VBD" or _present_news(verb):
         return True
-    return verb.tag_ in ("VBG", "VBN") and any(a in ("is", "are", "am", "has", "have", "'s", "'re", "'ve")
+    return verb.tag_ in ("VBG", "VBN") and any(a in PRESENT_AUXES
                                                for a in auxes)
 
 
@@ -1437,7 +1443,7 @@ def _referent_date(sent: Span, governor: Token, published: dt.date | None, depth
     if governor.lemma_ not in _LIGHT_VERBS:
         return None
     subj = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "that", "this")
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS
                                for c in subj.children):
         return None
     doc = sent.doc

@@ -37,6 +37,9 @@ LOC_PREPS = frozenset(_PW["loc_preps"])
 #: ("from", "to", "towards" say where someone comes from or goes: no place of the event)
 #: prepositions that make a following proper noun a place candidate even if NER says otherwise
 PLACE_PREPS = frozenset(_PW["place_preps"])
+NAME_ARTICLES = frozenset(_PW["name_articles"])
+LANDFORM_WORDS = frozenset(_PW["landform_words"])
+VAGUE_PLACE_NOUNS = frozenset(_PW["vague_place_nouns"])
 PROVINCE_WORDS = frozenset(_PW["province_words"])
 CITY_WORDS = frozenset(_PW["city_words"])
 #: "the city of Monterrey", "the island of Mykonos": the object of "of" after these is a place
@@ -92,14 +95,14 @@ def _strip(text: str) -> tuple[str, set[str] | None, bool]:
     words = text.replace("\u2019", "'").split()
     kinds: set[str] | None = None
     part = False
-    while words and words[0].lower() in ("the", "a"):
+    while words and words[0].lower() in NAME_ARTICLES:
         words = words[1:]
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in PROVINCE_WORDS | CITY_WORDS:
         kinds = set(ADMIN_KINDS) if words[0].lower() in PROVINCE_WORDS else set(CITY_KINDS)
         words = words[2:]  # "the District of Maryland", "the City of London"
     while len(words) > 1 and words[0].lower().strip(",") in DIRECTIONS:
         words, part = words[1:], True
-    if len(words) > 1 and words[0].lower() in ("mount", "mt", "mt.", "lake"):
+    if len(words) > 1 and words[0].lower() in LANDFORM_WORDS:
         words, part = words[1:], True  # "Mount Hakone": the town the mountain is named after
     if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
@@ -292,7 +295,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         out.append((span, MIN_PREP_POPULATION, named))
         taken.update(range(span.start, span.end))
     for tok in doc:  # "the Sukma district (of Chhattisgarh)", "the al-Zahra district of Homs"
-        if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in ("area", "areas") or tok.i in taken:
+        if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in VAGUE_PLACE_NOUNS or tok.i in taken:
             continue
         left = tok.i
         while left - 1 >= 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \

@@ -35,11 +35,14 @@ _AW = words("actors")
 # Beijing", "talks between Moscow and Kyiv")
 LOCATIVE_PREPS = frozenset(_AW["locative_preps"])
 # "protesters in Tbilisi", "opposition activists in Moscow": a sector noun placed in a state
-PLACED_PREPS = frozenset({"in", "from", "across", "throughout"})
+PLACED_PREPS = frozenset(_AW["placed_preps"])
 # words that make a region its separatist authority: "the separatist government of Chechnya",
 # "Chechen separatists", "rebels in Donbas", "the breakaway region's leaders"
 SEPARATIST_WORDS = frozenset(_AW["separatist_words"])
-EXTENDABLE_HEADS = frozenset({"ministry", "department", "office", "ministries", "court", "committee", "agency"})
+EXTENDABLE_HEADS = frozenset(_AW["extendable_heads"])
+BODY_PREPS = frozenset(_AW["body_preps"])
+SEPARATIST_PREPS = frozenset(_AW["separatist_preps"])
+ARTICLE_WORDS = frozenset(_AW["articles"])
 
 
 @dataclass
@@ -356,7 +359,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
 
 # spaCy entity labels whose spans may name an actor of the compiled index
 BIG_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
-_JOINERS = frozenset({"of", "for", "and", "the", "de", "du", "del", "la", "al", "el", "bin", "von", "van", "der", "-", "'s"})
+_JOINERS = frozenset(_AW["name_joiners"])
 MAX_CANDIDATE_TOKENS = 8
 
 
@@ -407,7 +410,7 @@ def _place_countries(doc: Doc) -> frozenset[str]:
 def _name_bounds(ent: Span) -> tuple[int, int]:
     """A named entity's tokens without a leading article, a trailing possessive, or what follows a
     bracket ("The Federal Bureau of Investigation (FBI" is the bureau's name, then its acronym)."""
-    start = ent.start + (ent[0].lower_ in ("the", "a", "an"))
+    start = ent.start + (ent[0].lower_ in ARTICLE_WORDS)
     end = next((t.i for t in ent if t.text in ("(", ")") and t.i > start), ent.end)
     return start, end - (end == ent.end and ent[-1].lower_ in ("'s", "\u2019s"))
 
@@ -520,7 +523,7 @@ def _regions(doc: Doc, kb: ActorKB, m: _Matchers, found: list[_Found], on) -> tu
             i = s - 1
             if i >= 0 and doc[i].lower_ == "the":
                 i -= 1
-            if i >= 1 and doc[i].lower_ in ("of", "in", "from"):
+            if i >= 1 and doc[i].lower_ in SEPARATIST_PREPS:
                 b = i - 1
                 while b >= 0 and b >= i - 4 and doc[b].lower_ not in SEPARATIST_WORDS and doc[b].pos_ in ("NOUN", "ADJ"):
                     b -= 1
@@ -680,7 +683,7 @@ def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) 
             if not _attached(span, nspan) and not shared:
                 return None
             end = nspan.end
-            if noun.phrase.split()[-1] in EXTENDABLE_HEADS and end + 1 < len(doc) and doc[end].lower_ in ("of", "for"):
+            if noun.phrase.split()[-1] in EXTENDABLE_HEADS and end + 1 < len(doc) and doc[end].lower_ in BODY_PREPS:
                 e = end + 1
                 while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].lower_ == "and"):
                     e += 1

@@ -43,7 +43,8 @@ HEDGE_RE = re.compile(r"^(?:suspected|alleged|purported|presumed|so-called|self-
 # "Hayat Tahrir al-Sham fighters", "Islamic State members": people of a group are the group
 MEMBER_NOUNS = frozenset(_AW["member_nouns"])
 # "protesters in Tbilisi", "police in Kabul": a sector noun located in a state's place
-PLACE_PREPS = ("in", "from", "across", "throughout")
+PLACE_PREPS = frozenset(_AW["placed_preps"])
+HEAD_SEPARATORS = tuple(_AW["head_separators"])
 LABELS = {"capital": "capital metonym", "institution": "institution metonym", "name": "alias", "short": "alias",
           "historic": "historic name"}
 
@@ -163,7 +164,7 @@ def sector_phrase(kb: ActorKB, words: list[str]) -> SectorNoun | None:
     if n:
         return n
     low = [fold(w) for w in words]
-    for sep in ("of", "for", "on"):
+    for sep in HEAD_SEPARATORS:
         if sep in low[1:]:
             i = low.index(sep, 1)
             head = words[:i]
