@@ -38,3 +38,10 @@ def words(name: str) -> dict[str, list[str] | dict[str, str]]:
     if not isinstance(data.get("version"), int):
         raise ValueError(f"data/{FILES[name]}: a word-list file needs an integer `version`")
     return {k: v for k, v in data.items() if k != "version"}
+
+
+@lru_cache(maxsize=None)
+def word_sets(name: str) -> dict[str, frozenset[str]]:
+    """The named lists of word-list file ``name`` as sets, for membership tests
+    (``word in word_sets("dates")["perfect_auxes"]``)."""
+    return {k: frozenset(v) for k, v in words(name).items() if isinstance(v, list)}

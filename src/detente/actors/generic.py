@@ -32,15 +32,12 @@ from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
 from detente.places import SITE_WORDS, country_of_place, place_of
-from detente.wordlists import words
+from detente.wordlists import word_sets
 
 
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
-_AW = words("actors")
-ARTICLE_WORDS = frozenset(_AW["articles"])
-BODY_PREPS = frozenset(_AW["body_preps"])
-ORIGIN_PREPS = frozenset(_AW["origin_preps"])
+_S = word_sets("actors")
 
 
 class GenericSpec(BaseModel):
@@ -85,8 +82,8 @@ def _head_before_of(kb: ActorKB, ent: Span) -> tuple[str, str] | None:
     """The sector of the words before "of"/"for" in a name ("Government of National Accord" GOV,
     "Association for the Advancement of …" NGO): the body's own kind, the rest its purpose."""
     for k, t in enumerate(ent):
-        if k > 0 and t.lower_ in BODY_PREPS:
-            head = [w for w in ent[:k] if w.lower_ not in ARTICLE_WORDS]
+        if k > 0 and t.lower_ in _S["body_preps"]:
+            head = [w for w in ent[:k] if w.lower_ not in _S["articles"]]
             if not head:
                 return None
             got = name_head_sector(head) or (hit[0] if (hit := sector_of(kb, _forms(head))) else None)
@@ -226,7 +223,7 @@ def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: 
     """The gazetteer place that the proper nouns opening a phrase name, when the phrase goes on
     with the body's own words ("Odesa police", "Lahore High Court"): a province, or a town of at
     least ``MIN_TOWN_POPULATION``."""
-    toks = [t for t in span if t.lower_ not in ARTICLE_WORDS]
+    toks = [t for t in span if t.lower_ not in _S["articles"]]
     lead = []
     for t in toks[:-1]:
         if not (t.pos_ in ("PROPN", "ADJ", "NOUN") and t.is_title) or t.i in covered \
@@ -362,7 +359,7 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
             if mentions[mi].country:
                 return mentions[mi].country
     for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
-        if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _S["origin_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     if (mi := covered.get(p.i)) is not None and mentions[mi].country:
