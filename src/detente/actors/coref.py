@@ -30,20 +30,17 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import ActorKB, SectorNoun
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.nlp import doc_text
+from detente.wordlists import DataFile, WordList
 
-class CorefWords(BaseModel):
+class CorefWords(DataFile):
     """``data/actors/coref.yml``: the words of the coreference rules."""
 
-    model_config = ConfigDict(extra="forbid")
-    version: int
     window: int
     group_nouns: list[str]
     state_nouns: list[str]
@@ -61,8 +58,7 @@ class CorefWords(BaseModel):
 
 
 def _words() -> CorefWords:
-    text = resources.files("detente").joinpath("data/actors/coref.yml").read_text(encoding="utf-8")
-    return CorefWords.model_validate(yaml.safe_load(text))
+    return CorefWords.read(resources.files("detente").joinpath("data/actors/coref.yml"))
 
 
 _W = _words()

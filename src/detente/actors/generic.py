@@ -32,7 +32,7 @@ from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
 from detente.places import SITE_WORDS, country_of_place, place_of
-from detente.wordlists import word_sets
+from detente.wordlists import DataFile, WordList, word_sets
 
 
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
@@ -40,20 +40,18 @@ NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "O
 _S = word_sets("actors")
 
 
-class GenericSpec(BaseModel):
+class GenericSpec(DataFile):
     """``data/actors/generic.yml``: the words that steer generic mentions."""
 
-    model_config = ConfigDict(extra="forbid")
-    version: int
     entity_labels: list[str]
-    no_place_country: list[str] = Field(default_factory=list)
-    skip_nouns: list[str] = Field(default_factory=list)
-    place_preps: list[str] = Field(default_factory=list)
-    propn_deps: list[str] = Field(default_factory=list)
-    place_nouns: list[str] = Field(default_factory=list)
+    no_place_country: WordList
+    skip_nouns: WordList
+    place_preps: WordList
+    propn_deps: WordList
+    place_nouns: WordList
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
-    state_organ_sectors: list[str] = Field(default_factory=list)
+    state_organ_sectors: WordList
     #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
     #: the sector of an organisation (NER ORG) that no word describes
@@ -66,10 +64,8 @@ class AgentFile(BaseModel):
     nouns: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def spec() -> GenericSpec:
-    text = resources.files("detente").joinpath("data/actors/generic.yml").read_text(encoding="utf-8")
-    return GenericSpec.model_validate(yaml.safe_load(text))
+    return GenericSpec.read_once(resources.files("detente").joinpath("data/actors/generic.yml"))
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 from spacy.tokens import Span, Token
 
 from detente import dates
@@ -35,18 +35,17 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
+from detente.wordlists import DataFile, WordList
 
 
-class EngineSettings(BaseModel):
+class EngineSettings(DataFile):
     """``data/patterns/engine.yml``."""
 
-    model_config = ConfigDict(extra="forbid")
-    version: int
     sourceless_types: list[str]
     sourceless_certainty: float
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
-    target_optional_types: list[str] = Field(default_factory=list)
-    accident_words: list[str] = Field(default_factory=list)
+    target_optional_types: WordList
+    accident_words: WordList
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
@@ -59,19 +58,19 @@ class EngineSettings(BaseModel):
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
-    place_victim_types: list[str] = Field(default_factory=list)
+    place_victim_types: WordList
     # types whose relaxed event with no source is done by the people of the place it happens in
-    place_protester_types: list[str] = Field(default_factory=list)
+    place_protester_types: WordList
     # types whose act with no named doer takes the unidentified armed actors the sentence names
-    unnamed_attacker_types: list[str] = Field(default_factory=list)
+    unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
-    own_people_types: list[str] = Field(default_factory=list)
+    own_people_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
-    partyless_types: list[str] = Field(default_factory=list)
-    actorless_types: list[str] = Field(default_factory=list)
+    partyless_types: WordList
+    actorless_types: WordList
     # word lists of the argument rules (see the YAML's comments)
     words: dict[str, list[str]] = Field(default_factory=dict)
-    contest_words: list[str] = Field(default_factory=list)
+    contest_words: WordList
     # how sure an argument is, by the role that found it (a name of detente.events.roles; checked
     # by a test, since the roles register after this file is read); other roles take the default
     role_certainty: dict[str, float]
@@ -88,10 +87,11 @@ class EngineSettings(BaseModel):
         return v
 
 
-@lru_cache(maxsize=1)
+SETTINGS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
+
+
 def settings() -> EngineSettings:
-    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
-    return EngineSettings.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return EngineSettings.read_once(SETTINGS_FILE)
 
 
 _WORDS = settings().words
@@ -130,18 +130,15 @@ def agreement_kinds() -> dict[str, set[str]]:
     return {k: set(v) for k, v in raw["kinds"].items()}
 
 
-class Anaphora(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: int
+class Anaphora(DataFile):
     window: int = Field(ge=0)
     determiners: list[str]
     event_nouns: dict[str, list[str]]
-    bare_reaction_verbs: list[str] = Field(default_factory=list)
+    bare_reaction_verbs: WordList
 
 
-@lru_cache(maxsize=1)
 def anaphora() -> Anaphora:
-    return Anaphora.model_validate(yaml.safe_load(ANAPHORA_FILE.read_text(encoding="utf-8")))
+    return Anaphora.read_once(ANAPHORA_FILE)
 
 
 @dataclass
