@@ -107,6 +107,8 @@ COREF_PENALTY = 0.9
 GENERIC_KINDS = ("generic", "entity")
 GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
+LIST_NOUNS = frozenset(_WORDS["list_nouns"])
+MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
@@ -1184,9 +1186,9 @@ def _designation_detail(m: Match, source: Arg, target: Arg, labels: bool) -> dic
     label_objs = [o for o in objs if o.i != target_i and not (o.left_edge.i <= target_i <= o.right_edge.i)]
     if "as" not in detail and labels and label_objs:
         detail["as"] = _phrase(label_objs[-1])
-    for word in ("to", "on", "from"):
+    for word in _WORDS["list_preps"]:
         for p in _preps([v, *objs], word):
-            if _lemma(p) in ("list", "blacklist", "register", "registry"):
+            if _lemma(p) in LIST_NOUNS:
                 detail["list"] = " ".join(t.text for t in p.subtree if t.dep_ not in ("det", "poss", "case"))
     if source.token is not None and source.token.pos_ in ("NOUN", "PROPN"):
         stok = source.token
@@ -1447,7 +1449,7 @@ def _each(v: Token, subj: Token | None) -> bool:
     """"India and Canada each expelled …", "… against each other": the act runs both ways."""
     if subj is not None and any(c.lower_ == "each" for c in subj.children):
         return True
-    if any(c.lower_ in ("each", "mutually") for c in v.children):
+    if any(c.lower_ in MUTUAL_ADVERBS for c in v.children):
         return True
     return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
                for t in v.subtree)
