@@ -53,8 +53,7 @@ class Entity:
         return list(dict.fromkeys([self.name, *self.aliases]))
 
 
-_ACRONYMS = {"US", "UK", "UN", "EU", "AU", "USA", "UAE", "NATO", "OPEC", "ASEAN", "IMF", "WHO", "UNHCR", "UNICEF",
-             "PLO", "ANC", "FBI", "CIA", "KGB", "NGO", "II", "III", "IV"}
+_ACRONYMS = frozenset(words("kb")["title_acronyms"])
 _SMALL = frozenset(words("kb")["title_small_words"])
 
 
