@@ -71,9 +71,10 @@ from spacy.tokens import Span, Token
 
 from detente.models import DateValue
 from detente.nlp import doc_text, sentences
-from detente.wordlists import words
+from detente.wordlists import word_sets, words
 
 _DW = words("dates")
+_S = word_sets("dates")
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dates.yml"
 
@@ -398,7 +399,7 @@ def _year_ok(ctx: _Ctx, y: int, start: int, end: int) -> bool:
         return False
     lo = 1000 if before in _YEAR_CUES else 1900
     hi = ctx.ref_year + 5
-    if before in ("by", "until", "till", "through", "before") or _future_cue(ctx, start):
+    if before in _S["deadline_preps"] or _future_cue(ctx, start):
         hi = 2100
     return lo <= y <= hi
 
@@ -1243,13 +1244,13 @@ def _past_told(trig: Token) -> bool:
 
     def simple_past(v: Token) -> bool:
         return v.tag_ == "VBD" and not any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "will", "would", "had", "'d")
+            c.dep_ in ("aux", "auxpass") and (c.lower_ in _S["perfect_auxes"] or c.lower_ in _S["will_auxes"])
             for c in v.children)
 
     if simple_past(verb):
         return True
     if verb.dep_ not in ("ccomp", "xcomp", "pcomp", "conj") or any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'d") for c in verb.children):
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _S["perfect_auxes"] for c in verb.children):
         return False
     return simple_past(_clause_head(verb.head))
 
@@ -1367,11 +1368,11 @@ def _news_verb(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in ("will", "would", "shall", "should", "could", "might", "may", "had", "'d", "'ll") for a in auxes):
+    if any(a in _S["unreal_auxes"] for a in auxes):
         return False
     if verb.tag_ == "VBD" or _present_news(verb):
         return True
-    return verb.tag_ in ("VBG", "VBN") and any(a in ("is", "are", "am", "has", "have", "'s", "'re", "'ve")
+    return verb.tag_ in ("VBG", "VBN") and any(a in _S["present_auxes"]
                                                for a in auxes)
 
 
@@ -1437,7 +1438,7 @@ def _referent_date(sent: Span, governor: Token, published: dt.date | None, depth
     if governor.lemma_ not in _LIGHT_VERBS:
         return None
     subj = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "that", "this")
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in _S["specific_determiners"]
                                for c in subj.children):
         return None
     doc = sent.doc

@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Span, Token
 from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
 from detente.models import Location, Mention
 from detente.nlp import doc_text
-from detente.wordlists import words
+from detente.wordlists import word_sets, words
 
 
 _PW = words("places")
+_S = word_sets("places")
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: prepositions whose object is where something happens
@@ -92,14 +93,14 @@ def _strip(text: str) -> tuple[str, set[str] | None, bool]:
     words = text.replace("\u2019", "'").split()
     kinds: set[str] | None = None
     part = False
-    while words and words[0].lower() in ("the", "a"):
+    while words and words[0].lower() in _S["name_articles"]:
         words = words[1:]
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in PROVINCE_WORDS | CITY_WORDS:
         kinds = set(ADMIN_KINDS) if words[0].lower() in PROVINCE_WORDS else set(CITY_KINDS)
         words = words[2:]  # "the District of Maryland", "the City of London"
     while len(words) > 1 and words[0].lower().strip(",") in DIRECTIONS:
         words, part = words[1:], True
-    if len(words) > 1 and words[0].lower() in ("mount", "mt", "mt.", "lake"):
+    if len(words) > 1 and words[0].lower() in _S["landform_words"]:
         words, part = words[1:], True  # "Mount Hakone": the town the mountain is named after
     if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
@@ -292,7 +293,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         out.append((span, MIN_PREP_POPULATION, named))
         taken.update(range(span.start, span.end))
     for tok in doc:  # "the Sukma district (of Chhattisgarh)", "the al-Zahra district of Homs"
-        if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in ("area", "areas") or tok.i in taken:
+        if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in _S["vague_place_nouns"] or tok.i in taken:
             continue
         left = tok.i
         while left - 1 >= 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \

@@ -11,9 +11,38 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Annotated, Self
 
 import yaml
-from pydantic import RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+#: a list of words in a data file, empty where the file leaves it out
+WordList = Annotated[list[str], Field(default_factory=list)]
+
+
+class DataFile(BaseModel):
+    """A stage's settings file under ``detente/data``: an integer ``version`` and the stage's own keys
+    (an unknown key is an error). Subclasses declare the keys; :meth:`read` loads and validates."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+
+    @classmethod
+    def read(cls, source: Path | Traversable) -> Self:
+        """The validated settings in file ``source``."""
+        return cls.model_validate(yaml.safe_load(source.read_text(encoding="utf-8")))
+
+    @classmethod
+    def read_once(cls, source: Path | Traversable) -> Self:
+        """:meth:`read`, once per process: later calls give the same object."""
+        return _read_once(cls, source)
+
+
+@lru_cache(maxsize=None)
+def _read_once(cls: type[DataFile], source: Path | Traversable) -> DataFile:
+    return cls.read(source)
 
 #: list name → file under ``detente/data``
 FILES = {
@@ -38,3 +67,10 @@ def words(name: str) -> dict[str, list[str] | dict[str, str]]:
     if not isinstance(data.get("version"), int):
         raise ValueError(f"data/{FILES[name]}: a word-list file needs an integer `version`")
     return {k: v for k, v in data.items() if k != "version"}
+
+
+@lru_cache(maxsize=None)
+def word_sets(name: str) -> dict[str, frozenset[str]]:
+    """The named lists of word-list file ``name`` as sets, for membership tests
+    (``word in word_sets("dates")["perfect_auxes"]``)."""
+    return {k: frozenset(v) for k, v in words(name).items() if isinstance(v, list)}

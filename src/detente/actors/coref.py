@@ -30,20 +30,17 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import ActorKB, SectorNoun
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.nlp import doc_text
+from detente.wordlists import DataFile, WordList
 
-class CorefWords(BaseModel):
+class CorefWords(DataFile):
     """``data/actors/coref.yml``: the words of the coreference rules."""
 
-    model_config = ConfigDict(extra="forbid")
-    version: int
     window: int
     group_nouns: list[str]
     state_nouns: list[str]
@@ -55,11 +52,13 @@ class CorefWords(BaseModel):
     pair_determiners: list[str]
     pair_nouns: dict[str, str]
     owned_by_name: list[str]
+    organisation_nouns: list[str]
+    council_nouns: list[str]
+    pair_joiners: list[str]
 
 
 def _words() -> CorefWords:
-    text = resources.files("detente").joinpath("data/actors/coref.yml").read_text(encoding="utf-8")
-    return CorefWords.model_validate(yaml.safe_load(text))
+    return CorefWords.read(resources.files("detente").joinpath("data/actors/coref.yml"))
 
 
 _W = _words()
@@ -71,6 +70,8 @@ PERSON_PRONOUNS = frozenset(_W.person_pronouns)
 PLURAL_PRONOUNS = frozenset(_W.plural_pronouns)
 EXPLETIVE_VERBS = frozenset(_W.expletive_verbs)
 IT_HEADS = frozenset(_W.it_heads)
+ORGANISATION_NOUNS = frozenset(_W.organisation_nouns)
+COUNCIL_NOUNS = frozenset(_W.council_nouns)
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
 # the group kind of an actor the KB lacks (detente.actors.generic), by its sector
 GENERIC_GROUP_SECTORS = {"REB": "armed_group", "UAF": "armed_group", "PRM": "armed_group", "CRM": "armed_group",
@@ -333,7 +334,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 add(span, ante, state, "GOV" if low == "government" else None, gov or state,
                     f"'the {low}'" + (f" (de facto government {gov})" if gov else ""))
         elif definite and low in GROUP_NOUNS:
-            kinds = GROUP_KINDS | ({"igo", "ngo"} if low in ("organisation", "organization") else set())
+            kinds = GROUP_KINDS | ({"igo", "ngo"} if low in ORGANISATION_NOUNS else set())
             ante = find(i - 1, lambda m: _kind(kb, m) in kinds or (m.kind == "coref" and m.id and
                                                                   (a := kb.get(m.id)) is not None and a.kind in kinds))
             if ante is not None:
@@ -342,7 +343,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             ante = find(i - 1, lambda m: _kind(kb, m) == "igo")
             if ante is not None:
                 add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
-        elif definite and low in ("council", "committee") and (i + 1 >= len(doc) or doc[i + 1].pos_ != "PROPN"):
+        elif definite and low in COUNCIL_NOUNS and (i + 1 >= len(doc) or doc[i + 1].pos_ != "PROPN"):
             # "the committee" after "the Security Council committee"/"the 1988 Committee": the
             # council whose committee it is (a committee must have been named as such)
             ante = find(i - 1, lambda m: _kind(kb, m) == "igo" and m.id is not None
@@ -489,7 +490,7 @@ def _clause_subject(tok):
     return None
 
 
-PAIR_JOINERS = frozenset({"and", ",", ", and", "and the", ", and the"})
+PAIR_JOINERS = frozenset(_W.pair_joiners)
 
 
 class _Named:

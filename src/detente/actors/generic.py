@@ -32,26 +32,26 @@ from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
 from detente.places import SITE_WORDS, country_of_place, place_of
+from detente.wordlists import DataFile, WordList, word_sets
 
 
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
+_S = word_sets("actors")
 
 
-class GenericSpec(BaseModel):
+class GenericSpec(DataFile):
     """``data/actors/generic.yml``: the words that steer generic mentions."""
 
-    model_config = ConfigDict(extra="forbid")
-    version: int
     entity_labels: list[str]
-    no_place_country: list[str] = Field(default_factory=list)
-    skip_nouns: list[str] = Field(default_factory=list)
-    place_preps: list[str] = Field(default_factory=list)
-    propn_deps: list[str] = Field(default_factory=list)
-    place_nouns: list[str] = Field(default_factory=list)
+    no_place_country: WordList
+    skip_nouns: WordList
+    place_preps: WordList
+    propn_deps: WordList
+    place_nouns: WordList
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
-    state_organ_sectors: list[str] = Field(default_factory=list)
+    state_organ_sectors: WordList
     #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
     #: the sector of an organisation (NER ORG) that no word describes
@@ -64,10 +64,8 @@ class AgentFile(BaseModel):
     nouns: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def spec() -> GenericSpec:
-    text = resources.files("detente").joinpath("data/actors/generic.yml").read_text(encoding="utf-8")
-    return GenericSpec.model_validate(yaml.safe_load(text))
+    return GenericSpec.read_once(resources.files("detente").joinpath("data/actors/generic.yml"))
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +78,8 @@ def _head_before_of(kb: ActorKB, ent: Span) -> tuple[str, str] | None:
     """The sector of the words before "of"/"for" in a name ("Government of National Accord" GOV,
     "Association for the Advancement of …" NGO): the body's own kind, the rest its purpose."""
     for k, t in enumerate(ent):
-        if k > 0 and t.lower_ in ("of", "for"):
-            head = [w for w in ent[:k] if w.lower_ not in ("the", "a", "an")]
+        if k > 0 and t.lower_ in _S["body_preps"]:
+            head = [w for w in ent[:k] if w.lower_ not in _S["articles"]]
             if not head:
                 return None
             got = name_head_sector(head) or (hit[0] if (hit := sector_of(kb, _forms(head))) else None)
@@ -221,7 +219,7 @@ def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: 
     """The gazetteer place that the proper nouns opening a phrase name, when the phrase goes on
     with the body's own words ("Odesa police", "Lahore High Court"): a province, or a town of at
     least ``MIN_TOWN_POPULATION``."""
-    toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
+    toks = [t for t in span if t.lower_ not in _S["articles"]]
     lead = []
     for t in toks[:-1]:
         if not (t.pos_ in ("PROPN", "ADJ", "NOUN") and t.is_title) or t.i in covered \
@@ -357,7 +355,7 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
             if mentions[mi].country:
                 return mentions[mi].country
     for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
-        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+        if c.dep_ == "prep" and c.lower_ in _S["origin_preps"]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     if (mi := covered.get(p.i)) is not None and mentions[mi].country:

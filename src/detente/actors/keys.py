@@ -2,7 +2,7 @@
 
 Plain string functions and small records shared by the KB (``detente.actors.kb``), name
 resolution (``detente.actors.resolve``), mention finding and the KB build; they import nothing
-of detente, so any of those can use them without importing each other.
+of detente but the word-list loader, so any of those can use them without importing each other.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from detente.wordlists import words
 
 # how an alias names its actor, best first: the score of an exact match, and the mention kind
 HOW: dict[str, tuple[float, str]] = {
@@ -39,7 +41,7 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-ARTICLES = ("the ", "a ", "an ")
+ARTICLES = tuple(f"{w} " for w in words("actors")["articles"])
 
 
 def _drop_article(text: str) -> str:

@@ -26,20 +26,18 @@ from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core,
 from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE_READERS, Resolution, compose,
                                     from_hit)
 from detente.models import Mention
-from detente.wordlists import words
+from detente.wordlists import word_sets, words
 
 _AW = words("actors")
+_S = word_sets("actors")
 
 # a capital after these is a place ("in Kabul", "flights from Moscow"); after "on", "against", "with",
 # "toward", "between" it is the government ("an attack on Kyiv", "called on Islamabad", "talks with
 # Beijing", "talks between Moscow and Kyiv")
 LOCATIVE_PREPS = frozenset(_AW["locative_preps"])
-# "protesters in Tbilisi", "opposition activists in Moscow": a sector noun placed in a state
-PLACED_PREPS = frozenset({"in", "from", "across", "throughout"})
 # words that make a region its separatist authority: "the separatist government of Chechnya",
 # "Chechen separatists", "rebels in Donbas", "the breakaway region's leaders"
 SEPARATIST_WORDS = frozenset(_AW["separatist_words"])
-EXTENDABLE_HEADS = frozenset({"ministry", "department", "office", "ministries", "court", "committee", "agency"})
 
 
 @dataclass
@@ -356,7 +354,6 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
 
 # spaCy entity labels whose spans may name an actor of the compiled index
 BIG_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
-_JOINERS = frozenset({"of", "for", "and", "the", "de", "du", "del", "la", "al", "el", "bin", "von", "van", "der", "-", "'s"})
 MAX_CANDIDATE_TOKENS = 8
 
 
@@ -374,7 +371,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                 u = doc[j]
                 if u.pos_ == "PROPN" or (u.is_upper and len(u.text) >= 2 and u.is_alpha):
                     j += 1
-                elif u.lower_ in _JOINERS and j + 1 < n and doc[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
+                elif u.lower_ in _S["name_joiners"] and j + 1 < n and doc[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
                     j += 2
                 else:
                     break
@@ -407,7 +404,7 @@ def _place_countries(doc: Doc) -> frozenset[str]:
 def _name_bounds(ent: Span) -> tuple[int, int]:
     """A named entity's tokens without a leading article, a trailing possessive, or what follows a
     bracket ("The Federal Bureau of Investigation (FBI" is the bureau's name, then its acronym)."""
-    start = ent.start + (ent[0].lower_ in ("the", "a", "an"))
+    start = ent.start + (ent[0].lower_ in _S["articles"])
     end = next((t.i for t in ent if t.text in ("(", ")") and t.i > start), ent.end)
     return start, end - (end == ent.end and ent[-1].lower_ in ("'s", "\u2019s"))
 
@@ -446,7 +443,7 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 over = [f for f in state_found if f.span.start < e and s < f.span.end]
                 if over and not all(s <= f.span.start and f.span.end <= e and e - s > len(f.span) for f in over):
                     continue
-                if words[s][2] in _JOINERS or words[e - 1][2] in _JOINERS:
+                if words[s][2] in _S["name_joiners"] or words[e - 1][2] in _S["name_joiners"]:
                     continue
                 if length == 1 and not (words[s][3] or words[s][4]):
                     continue
@@ -520,7 +517,7 @@ def _regions(doc: Doc, kb: ActorKB, m: _Matchers, found: list[_Found], on) -> tu
             i = s - 1
             if i >= 0 and doc[i].lower_ == "the":
                 i -= 1
-            if i >= 1 and doc[i].lower_ in ("of", "in", "from"):
+            if i >= 1 and doc[i].lower_ in _S["separatist_preps"]:
                 b = i - 1
                 while b >= 0 and b >= i - 4 and doc[b].lower_ not in SEPARATIST_WORDS and doc[b].pos_ in ("NOUN", "ADJ"):
                     b -= 1
@@ -558,7 +555,7 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
     out = []
     for nspan, noun in nouns.values():
         e = nspan.end
-        if e + 1 >= len(doc) or doc[e].lower_ not in PLACED_PREPS:
+        if e + 1 >= len(doc) or doc[e].lower_ not in _S["placed_preps"]:
             continue
         if noun.sector == "UAF":
             continue  # "gunmen in Mali": unidentified attackers belong to no state by being there
@@ -680,7 +677,8 @@ def _compose_after(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, nouns, on) 
             if not _attached(span, nspan) and not shared:
                 return None
             end = nspan.end
-            if noun.phrase.split()[-1] in EXTENDABLE_HEADS and end + 1 < len(doc) and doc[end].lower_ in ("of", "for"):
+            if noun.phrase.split()[-1] in _S["extendable_heads"] and end + 1 < len(doc) \
+                    and doc[end].lower_ in _S["body_preps"]:
                 e = end + 1
                 while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].lower_ == "and"):
                     e += 1

@@ -27,6 +27,12 @@ if TYPE_CHECKING:  # the KB calls this module (``ActorKB.resolve``); only its ty
 
 _AW = words("actors")
 
+
+def _alternatives(ws: list[str]) -> str:
+    """A regular-expression alternation matching any of the words ``ws``, literally."""
+    return "|".join(map(re.escape, ws))
+
+
 FUZZY_CUTOFF = 90.0
 # "<actor>-appointed ambassador": the noun stays the actor's ("Taliban-appointed" is TALIBAN)
 AGENT_PARTICIPLES = frozenset(_AW["agent_participles"])
@@ -39,11 +45,12 @@ QUANTITY_RE = re.compile(
     r"^(?:(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|dozens|scores|millions|tens)|"
     r"(?:more|fewer|less)\s+than\s+[\d,]+|at\s+least\s+[\d,]+|some\s+[\d,]+|[\d,]+|a\s+(?:group|number|handful)|"
     r"groups|a\s+crowd|crowds)\s+of\s+(?:the\s+)?", re.I)
-HEDGE_RE = re.compile(r"^(?:suspected|alleged|purported|presumed|so-called|self-styled)\s+", re.I)
+HEDGE_RE = re.compile(rf"^(?:{_alternatives(_AW['hedge_words'])})\s+", re.I)
 # "Hayat Tahrir al-Sham fighters", "Islamic State members": people of a group are the group
 MEMBER_NOUNS = frozenset(_AW["member_nouns"])
 # "protesters in Tbilisi", "police in Kabul": a sector noun located in a state's place
-PLACE_PREPS = ("in", "from", "across", "throughout")
+PLACE_PREPS = frozenset(_AW["placed_preps"])
+HEAD_SEPARATORS = tuple(_AW["head_separators"])
 LABELS = {"capital": "capital metonym", "institution": "institution metonym", "name": "alias", "short": "alias",
           "historic": "historic name"}
 
@@ -150,7 +157,7 @@ def _best(hits: list[AliasHit], people: bool = False) -> AliasHit | None:
     return None
 
 
-_MINISTRY_RE = re.compile(r"^(ministry|department|office|secretariat|bureau|agency)\b")
+_MINISTRY_RE = re.compile(rf"^({_alternatives(_AW['ministry_heads'])})\b")
 
 
 def sector_phrase(kb: ActorKB, words: list[str]) -> SectorNoun | None:
@@ -163,7 +170,7 @@ def sector_phrase(kb: ActorKB, words: list[str]) -> SectorNoun | None:
     if n:
         return n
     low = [fold(w) for w in words]
-    for sep in ("of", "for", "on"):
+    for sep in HEAD_SEPARATORS:
         if sep in low[1:]:
             i = low.index(sep, 1)
             head = words[:i]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from functools import partial
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -36,12 +37,20 @@ def _check_id(value: str) -> str:
     return value
 
 
-class Role(BaseModel):
+#: an actor id: upper-case letters, digits and ``_``
+ActorId = Annotated[str, AfterValidator(_check_id)]
+
+
+class _Strict(BaseModel):
+    """A model of actor-file data: a key it does not declare is an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Role(_Strict):
     """A dated role. For organisations: the sector and country they have between ``start`` and ``end``.
     For people: the ``actor`` they serve and the ``sector`` of the post (``None`` = the served actor's
     own sector on that date). ``end`` is exclusive; open ends are ``None``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     sector: str | None = None
     country: str | None = None
@@ -60,12 +69,27 @@ class Role(BaseModel):
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
 
 
-class Actor(BaseModel):
+def _with_actor(roles: list[Role], message: str) -> list[Role]:
+    """``roles`` when each names its ``actor``; else ``message`` as the error."""
+    if any(not r.actor for r in roles):
+        raise ValueError(message)
+    return roles
+
+
+def _roles_naming_actor(message: str) -> Any:
+    """The type of a list of roles each of which must name its ``actor`` (else ``message``)."""
+    return Annotated[list[Role], AfterValidator(partial(_with_actor, message=message))]
+
+
+GoverningRoles = _roles_naming_actor("a governed_by entry needs the governing `actor`")
+ServedRoles = _roles_naming_actor("a person's role needs the `actor` it serves")
+AuthorityRoles = _roles_naming_actor("a region's authority needs the `actor`")
+
+
+class Actor(_Strict):
     """One KB entry: a state, an organisation or group, or a person."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
+    id: ActorId
     kind: ActorKind
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -91,40 +115,23 @@ class Actor(BaseModel):
     successor: str | None = None
     died: dt.date | None = None
 
-    @field_validator("id")
-    @classmethod
-    def _valid_id(cls, v: str) -> str:
-        return _check_id(v)
-
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases, *self.historic_names]
 
 
-class StateExtra(BaseModel):
+class StateExtra(_Strict):
     """Hand-written additions to a generated state (``states_extra.yml``)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     short_names: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     capitals: list[str] = Field(default_factory=list)
     institutions: list[str] = Field(default_factory=list)
     historic_names: list[str] = Field(default_factory=list)
-    governed_by: list[Role] = Field(default_factory=list)
-
-    @field_validator("governed_by")
-    @classmethod
-    def _govern_names_actor(cls, roles: list[Role]) -> list[Role]:
-        for r in roles:
-            if not r.actor:
-                raise ValueError("a governed_by entry needs the governing `actor`")
-        return roles
+    governed_by: GoverningRoles = Field(default_factory=list)
 
 
-class HistoricState(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
+class HistoricState(_Strict):
+    id: ActorId
     name: str
     aliases: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
@@ -132,11 +139,6 @@ class HistoricState(BaseModel):
     start: dt.date | None = None
     end: dt.date | None = None
     successor: str | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _valid_id(cls, v: str) -> str:
-        return _check_id(v)
 
     def to_actor(self) -> Actor:
         return Actor(
@@ -146,26 +148,16 @@ class HistoricState(BaseModel):
         )
 
 
-class Person(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
+class Person(_Strict):
+    id: ActorId
     name: str
     aliases: list[str] = Field(default_factory=list)
-    roles: list[Role] = Field(default_factory=list)
+    roles: ServedRoles = Field(default_factory=list)
     died: dt.date | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _valid_id(cls, v: str) -> str:
-        return _check_id(v)
 
     @field_validator("roles")
     @classmethod
-    def _roles_serve(cls, roles: list[Role]) -> list[Role]:
-        for r in roles:
-            if not r.actor:
-                raise ValueError("a person's role needs the `actor` it serves")
+    def _by_start(cls, roles: list[Role]) -> list[Role]:
         return sorted(roles, key=lambda r: r.start or dt.date.min)
 
     def to_actor(self) -> Actor:
@@ -173,38 +165,26 @@ class Person(BaseModel):
                      died=self.died)
 
 
-class SectorNouns(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SectorNouns(_Strict):
     sector: str
     institution: bool = False
     words: list[str]
 
 
-class Region(BaseModel):
+class Region(_Strict):
     """A region of a state ("Chechnya", "Donbas"): a place that stands for its ``state`` only as a
     location, never as the state acting. Named with a separatist word ("the separatist government
     of Chechnya", "Chechen separatists") it is the ``authorities`` actor valid on the date, if any
     (else a rebel part of the state: id null, country the state, sector REB)."""
 
-    model_config = ConfigDict(extra="forbid")
-
     name: str
     aliases: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     state: str
-    authorities: list[Role] = Field(default_factory=list)
-
-    @field_validator("authorities")
-    @classmethod
-    def _names_actor(cls, roles: list[Role]) -> list[Role]:
-        for r in roles:
-            if not r.actor:
-                raise ValueError("a region's authority needs the `actor`")
-        return roles
+    authorities: AuthorityRoles = Field(default_factory=list)
 
 
-class ActorFile(BaseModel):
+class ActorFile(_Strict):
     """Any actor YAML file: the packaged ones and user ``--actors`` files share this shape.
 
     - ``actors``: entries of any kind (states included, e.g. a fictional ``KRV``)
@@ -216,8 +196,6 @@ class ActorFile(BaseModel):
       sector ("undocumented Afghans", "displaced Syrian families" → REF)
     - ``cameo``: CAMEO actor codes → detente ids, read by ``detente eval`` (ignored by the KB)
     """
-
-    model_config = ConfigDict(extra="forbid")
 
     version: int
     generated_by: str | None = None

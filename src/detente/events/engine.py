@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 from spacy.tokens import Span, Token
 
 from detente import dates
@@ -35,18 +35,17 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
+from detente.wordlists import DataFile, WordList
 
 
-class EngineSettings(BaseModel):
+class EngineSettings(DataFile):
     """``data/patterns/engine.yml``."""
 
-    model_config = ConfigDict(extra="forbid")
-    version: int
     sourceless_types: list[str]
     sourceless_certainty: float
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
-    target_optional_types: list[str] = Field(default_factory=list)
-    accident_words: list[str] = Field(default_factory=list)
+    target_optional_types: WordList
+    accident_words: WordList
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
@@ -59,19 +58,19 @@ class EngineSettings(BaseModel):
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
-    place_victim_types: list[str] = Field(default_factory=list)
+    place_victim_types: WordList
     # types whose relaxed event with no source is done by the people of the place it happens in
-    place_protester_types: list[str] = Field(default_factory=list)
+    place_protester_types: WordList
     # types whose act with no named doer takes the unidentified armed actors the sentence names
-    unnamed_attacker_types: list[str] = Field(default_factory=list)
+    unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
-    own_people_types: list[str] = Field(default_factory=list)
+    own_people_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
-    partyless_types: list[str] = Field(default_factory=list)
-    actorless_types: list[str] = Field(default_factory=list)
+    partyless_types: WordList
+    actorless_types: WordList
     # word lists of the argument rules (see the YAML's comments)
     words: dict[str, list[str]] = Field(default_factory=dict)
-    contest_words: list[str] = Field(default_factory=list)
+    contest_words: WordList
     # how sure an argument is, by the role that found it (a name of detente.events.roles; checked
     # by a test, since the roles register after this file is read); other roles take the default
     role_certainty: dict[str, float]
@@ -88,10 +87,11 @@ class EngineSettings(BaseModel):
         return v
 
 
-@lru_cache(maxsize=1)
+SETTINGS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
+
+
 def settings() -> EngineSettings:
-    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "engine.yml"
-    return EngineSettings.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return EngineSettings.read_once(SETTINGS_FILE)
 
 
 _WORDS = settings().words
@@ -107,6 +107,8 @@ COREF_PENALTY = 0.9
 GENERIC_KINDS = ("generic", "entity")
 GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
+LIST_NOUNS = frozenset(_WORDS["list_nouns"])
+MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
@@ -130,18 +132,15 @@ def agreement_kinds() -> dict[str, set[str]]:
     return {k: set(v) for k, v in raw["kinds"].items()}
 
 
-class Anaphora(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: int
+class Anaphora(DataFile):
     window: int = Field(ge=0)
     determiners: list[str]
     event_nouns: dict[str, list[str]]
-    bare_reaction_verbs: list[str] = Field(default_factory=list)
+    bare_reaction_verbs: WordList
 
 
-@lru_cache(maxsize=1)
 def anaphora() -> Anaphora:
-    return Anaphora.model_validate(yaml.safe_load(ANAPHORA_FILE.read_text(encoding="utf-8")))
+    return Anaphora.read_once(ANAPHORA_FILE)
 
 
 @dataclass
@@ -1187,9 +1186,9 @@ def _designation_detail(m: Match, source: Arg, target: Arg, labels: bool) -> dic
     label_objs = [o for o in objs if o.i != target_i and not (o.left_edge.i <= target_i <= o.right_edge.i)]
     if "as" not in detail and labels and label_objs:
         detail["as"] = _phrase(label_objs[-1])
-    for word in ("to", "on", "from"):
+    for word in _WORDS["list_preps"]:
         for p in _preps([v, *objs], word):
-            if _lemma(p) in ("list", "blacklist", "register", "registry"):
+            if _lemma(p) in LIST_NOUNS:
                 detail["list"] = " ".join(t.text for t in p.subtree if t.dep_ not in ("det", "poss", "case"))
     if source.token is not None and source.token.pos_ in ("NOUN", "PROPN"):
         stok = source.token
@@ -1450,7 +1449,7 @@ def _each(v: Token, subj: Token | None) -> bool:
     """"India and Canada each expelled …", "… against each other": the act runs both ways."""
     if subj is not None and any(c.lower_ == "each" for c in subj.children):
         return True
-    if any(c.lower_ in ("each", "mutually") for c in v.children):
+    if any(c.lower_ in MUTUAL_ADVERBS for c in v.children):
         return True
     return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
                for t in v.subtree)

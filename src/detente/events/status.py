@@ -21,19 +21,16 @@ having occurred.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
+
+from detente.wordlists import DataFile, WordList
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "status.yml"
 
 
-class StatusWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: int
+class StatusWords(DataFile):
     negators: list[str]            # governing verbs that negate their complement
     negative_determiners: list[str]
     modals: list[str]
@@ -46,14 +43,13 @@ class StatusWords(BaseModel):
     ongoing_adverbs: list[str]
     ongoing_modifiers: list[str]
     ongoing_verbs: list[str]
-    request_heads: list[str] = []  # "asked X to help": what is asked for is not coded as an event
-    threat_heads: list[str] = []   # "threatened to expel": the event is the threat
+    request_heads: WordList  # "asked X to help": what is asked for is not coded as an event
+    threat_heads: WordList   # "threatened to expel": the event is the threat
     threat_cameo: dict[str, str] = {}  # threatened act (mode or type) → CAMEO code of the threat
 
 
-@lru_cache(maxsize=1)
 def status_words() -> StatusWords:
-    return StatusWords.model_validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")))
+    return StatusWords.read_once(DATA_FILE)
 
 
 @dataclass

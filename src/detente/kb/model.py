@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from detente.actors.kb import fold
+from detente.wordlists import words
 
 
 @dataclass
@@ -52,9 +53,8 @@ class Entity:
         return list(dict.fromkeys([self.name, *self.aliases]))
 
 
-_ACRONYMS = {"US", "UK", "UN", "EU", "AU", "USA", "UAE", "NATO", "OPEC", "ASEAN", "IMF", "WHO", "UNHCR", "UNICEF",
-             "PLO", "ANC", "FBI", "CIA", "KGB", "NGO", "II", "III", "IV"}
-_SMALL = {"of", "the", "and", "for", "de", "del", "la", "le", "du", "al", "bin", "van", "von", "der", "da", "el"}
+_ACRONYMS = frozenset(words("kb")["title_acronyms"])
+_SMALL = frozenset(words("kb")["title_small_words"])
 
 
 def titlecase(upper: str) -> str:

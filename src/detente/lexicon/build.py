@@ -34,12 +34,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from detente.events.patterns import Pattern
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.lexicon import cameo as cameo_mod
+from detente.wordlists import DataFile, WordList
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CONFIG_FILE = DATA / "lexicon" / "importer.yml"
@@ -61,23 +61,21 @@ class Confidence(BaseModel):
     noun: float
 
 
-class ImporterConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    version: int
+class ImporterConfig(DataFile):
     confidence: Confidence
     needs_object: list[str]
-    junk_verb_words: list[str] = Field(default_factory=list)
-    particles: list[str] = Field(default_factory=list)
-    determiners: list[str] = Field(default_factory=list)
-    keep_plural: list[str] = Field(default_factory=list)
+    junk_verb_words: WordList
+    particles: WordList
+    determiners: WordList
+    keep_plural: WordList
     max_object_words: int = 60
-    support_verbs: list[str] = Field(default_factory=list)
-    noun_stoplist: list[str] = Field(default_factory=list)
+    support_verbs: WordList
+    noun_stoplist: WordList
     target_by_type: dict[str, list[str]] = Field(default_factory=dict)
 
 
 def load_config(path: Path = CONFIG_FILE) -> ImporterConfig:
-    return ImporterConfig.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return ImporterConfig.read(path)
 
 
 # ----------------------------------------------------------------------------- interpreting patterns
