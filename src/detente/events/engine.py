@@ -1618,7 +1618,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target is an actor."""
     cfg = settings()
     v = m.trigger
-    if m.pattern.type not in cfg.sourceless_types or not _verbal(v) or m.pattern.reverse:
+    if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) \
+            or not _verbal(v) or m.pattern.reverse:
         return []
     if any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v):
         return []
@@ -1634,13 +1635,14 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target))]
+    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
 
 
-def _implied_source(ev: Event) -> Event:
-    """An event built with no source: the implied doer of its mode, else none. "21 protesters are
-    arrested in Washington": the arrest is the police's of the target's country."""
-    sector = settings().implied_source_sector.get(ev.mode or "")
+def _implied_source(ev: Event, sector: str | None = None) -> Event:
+    """An event built with no source: the implied doer its pattern names, else that of its mode,
+    else none. "21 protesters are arrested in Washington": the arrest is the police's of the
+    target's country."""
+    sector = sector or settings().implied_source_sector.get(ev.mode or "")
     country = ev.target.country if ev.target is not None else None
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
