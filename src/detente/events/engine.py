@@ -1586,10 +1586,17 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
     else:
         return []
+    implied: list[Event] = []
     if m.pattern.reverse:
+        if m.pattern.implied_source:
+            # "the president faces corruption charges": no one named acts on the subject; the
+            # pattern's implied doer of the subject's country does (its courts)
+            nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+            implied = [_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source)
+                       for s, t in pairs if t is None and s.ref.country]
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
-    return [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+    return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
 
 
 def _object_thing(ctx: Ctx, m: Match) -> bool:
