@@ -45,12 +45,6 @@ class EngineSettings(BaseModel):
     sourceless_types: list[str]
     sourceless_certainty: float
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
-    # a cooperative act refused ("will not sign the deal", "refused to grant permission") is a
-    # rejection: the types, the negated modals and the refusing verbs, and the CAMEO code it takes
-    refusal_types: list[str] = Field(default_factory=list)
-    refusal_modals: list[str] = Field(default_factory=list)
-    refusal_verbs: list[str] = Field(default_factory=list)
-    refusal_cameo: str = "120"
     target_optional_types: list[str] = Field(default_factory=list)
     accident_words: list[str] = Field(default_factory=list)
     classifier: bool = True
@@ -1325,11 +1319,6 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if p.planned_as and info.status == "planned":
         # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
         etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
-    if info.status == "negated" and p.relation is None and etype in settings().refusal_types and _refused(m.trigger):
-        # "Hungary will not sign the pact": what happened is the refusal (REJECT)
-        etype, cameo, mode = "REJECT", settings().refusal_cameo, None
-        info = status_mod.StatusInfo("occurred", why="refusal")
-        detail["refused"] = p.type
     threat = _threat_cameo(m, mode)
     if threat is not None:
         # "Russia threatened to expel Moldovan diplomats": what happened is the threat
@@ -1351,16 +1340,6 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3),
         rule=p.id, trigger=" ".join(trigger_words), detail=detail,
     )
-
-
-def _refused(v: Token) -> bool:
-    """A negated act said of the future ("will not sign", "won't join") or governed by a verb of
-    refusal ("refused to grant")."""
-    cfg = settings()
-    if any(c.dep_ == "aux" and c.lemma_.lower() in cfg.refusal_modals for c in v.children) and any(
-            c.dep_ == "neg" for c in v.children):
-        return True
-    return any(t.lemma_.lower() in cfg.refusal_verbs for t in status_mod._xchain(v)[1:])
 
 
 def _protesters(ref: ActorRef | None) -> bool:
