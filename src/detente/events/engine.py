@@ -1564,10 +1564,17 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
     else:
         return []
+    implied: list[Event] = []
     if m.pattern.reverse:
+        if m.pattern.implied_source:
+            # "the president faces corruption charges": no one named acts on the subject; the
+            # pattern's implied doer of the subject's country does (its courts)
+            nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+            implied = [_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source)
+                       for s, t in pairs if t is None and s.ref.country]
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
-    return [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+    return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
 
 
 def _object_thing(ctx: Ctx, m: Match) -> bool:
@@ -1617,7 +1624,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target is an actor."""
     cfg = settings()
     v = m.trigger
-    if m.pattern.type not in cfg.sourceless_types or not _verbal(v) or m.pattern.reverse:
+    if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) \
+            or not _verbal(v) or m.pattern.reverse:
         return []
     if any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v):
         return []
@@ -1633,13 +1641,14 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target))]
+    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
 
 
-def _implied_source(ev: Event) -> Event:
-    """An event built with no source: the implied doer of its mode, else none. "21 protesters are
-    arrested in Washington": the arrest is the police's of the target's country."""
-    sector = settings().implied_source_sector.get(ev.mode or "")
+def _implied_source(ev: Event, sector: str | None = None) -> Event:
+    """An event built with no source: the implied doer its pattern names, else that of its mode,
+    else none. "21 protesters are arrested in Washington": the arrest is the police's of the
+    target's country."""
+    sector = sector or settings().implied_source_sector.get(ev.mode or "")
     country = ev.target.country if ev.target is not None else None
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")

@@ -77,6 +77,9 @@ class Pattern(BaseModel):
     source: list[str] | None = None
     target: list[str] | None = None
     target_optional: bool = False
+    # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
+    # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
+    implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     # the event runs from the target to the subject ("received assurances from X": X → subject)
     reverse: bool = False
     agreement: bool = False
