@@ -200,6 +200,45 @@ class Store:
         found = article(self._store, id)
         return None if found is None else StoredArticle.model_validate(found)
 
+    # -- watches and alerts (``detente.watch``) --------------------------------------------------
+    def watch(self, dimension: str, *, source: str = "*", target: str = "*", values: Sequence[str] | None = None,
+              min_confidence: float | None = None, min_reports: int | None = None,
+              webhook: str | None = None, label: str | None = None) -> dict[str, Any]:
+        """Store a watch on a relation dimension (``"*"``: any actor); returns it with its ``id``."""
+        from detente.watch import add_watch
+
+        def one(name: str) -> str:
+            return name if name == "*" else self.actor_id(name)
+
+        return add_watch(self._store, dimension, source=one(source), target=one(target), values=values,
+                         min_confidence=min_confidence, min_reports=min_reports, webhook=webhook, label=label)
+
+    def watches(self) -> list[dict[str, Any]]:
+        """The stored watches."""
+        from detente.watch import list_watches
+
+        return list_watches(self._store)
+
+    def unwatch(self, watch_id: int) -> bool:
+        """Remove a watch (its alerts stay); False when there is none with that id."""
+        from detente.watch import remove_watch
+
+        return remove_watch(self._store, watch_id)
+
+    def alerts(self, *, since: DateLike = None, watch: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Alerts raised by the watches, newest change first, each with before/after and evidence."""
+        from detente.watch import alerts
+
+        return alerts(self._store, since=_day(since), watch=watch, limit=limit)
+
+    def changes(self, *, since: DateLike = None, recorded_since: DateLike = None, dimension: str | None = None,
+                limit: int = 100, cursor: str | None = None) -> dict[str, Any]:
+        """Recorded state changes a page at a time (``{items, next_cursor}``), as ``detente changes``."""
+        from detente.watch import changes
+
+        return changes(self._store, since=_day(since), recorded_since=_day(recorded_since), dimension=dimension,
+                       limit=limit, cursor=cursor)
+
     def counts(self) -> dict[str, int]:
         """How much is stored: articles, events, quotes, relation_changes, actors."""
         from detente.store.query import counts
