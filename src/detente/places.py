@@ -393,8 +393,43 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
                              comma_only=how == "comma")
         if place is not None:
             places.append(place)
+    places.extend(_before_known(doc, places, mentions))
     places.sort(key=lambda p: p.start)
     return _coordinated(doc, places)
+
+
+def _before_known(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """"Mashhad in northeastern Iran", "Kuchlak, Balochistan": a capitalised name the parser
+    missed, right before "in" or a comma and a known place, is the namesake that lies there."""
+    out: list[Place] = []
+    starts = {p.start for p in places}
+    covered = [(p.start, p.end) for p in places] + [
+        (m.start, m.end) for m in mentions if m.id is not None or m.country is not None or m.kind == "person"]
+    tok_at = {t.idx: t.i for t in doc}
+    for anchor in places:
+        i = tok_at.get(anchor.start)
+        if i is None or i < 2 or doc[i - 1].lower_ not in (",", "in"):
+            continue
+        j = k = i - 1
+        while k - 1 >= 0 and k > j - 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                and doc[k - 1].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"):
+            k -= 1
+        if k == j:
+            continue
+        span = doc[k:j]
+        if span.start_char in starts or any(a < span.end_char and span.start_char < b for a, b in covered):
+            continue
+        name, _start = _name_span(span)
+        for g in get_gazetteer().lookup_exact(name):
+            if g.country != anchor.country or g.kind == "country" or (
+                    anchor.precision == "province" and g.admin1 not in (None, anchor.admin1)):
+                continue
+            out.append(Place(name=name, start=span.start_char, end=span.end_char, geonames_id=g.geonames_id,
+                             country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon, precision=g.precision,
+                             feature=g.feature, population=g.population, root=span.root.i,
+                             locative=_locative(span.root)))
+            break
+    return out
 
 
 def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
