@@ -356,6 +356,10 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
         if c.dep_ in ("amod", "compound", "nmod", "poss") and (mi := covered.get(c.i)) is not None:
             if mentions[mi].country:
                 return mentions[mi].country
+    for c in tok.children:  # "Dmitri Volkov, the Russian deputy foreign minister": a name's apposition
+        if c.dep_ == "appos" and tok.pos_ == "PROPN" and (mi := covered.get(c.i)) is not None \
+                and mentions[mi].country and mentions[mi].kind != "name":
+            return mentions[mi].country
     for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
             for p in c.children:
