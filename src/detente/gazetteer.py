@@ -362,6 +362,11 @@ class Gazetteer:
         self._memo[key] = out
         return out
 
+    def country(self, code: str) -> GazPlace | None:
+        """The entry of the country with ISO3 ``code``."""
+        row = sql.gaz_country(self._con(), code)
+        return GazPlace(*row) if row else None
+
     def _select(self, key: str) -> tuple[GazPlace, ...]:
         return tuple(GazPlace(*r) for r in sql.gaz_places(self._con(), key))
 

@@ -41,6 +41,8 @@ PROVINCE_WORDS = frozenset(_PW["province_words"])
 CITY_WORDS = frozenset(_PW["city_words"])
 #: "the city of Monterrey", "the island of Mykonos": the object of "of" after these is a place
 PLACE_NOUNS = frozenset(_PW["place_nouns"])
+#: "Venezuelan territorial waters", "Japanese airspace": a demonym before these names a place
+TERRITORY_NOUNS = frozenset(_PW["territory_nouns"])
 #: "the Kaesong area": a proper noun modifying these is a place, whatever NER made of it
 AREA_NOUNS = frozenset(_PW["area_nouns"])
 #: the last word of a site's name ("the Corinthia Hotel", "Revolution Plaza"): an entity of any
@@ -394,8 +396,32 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         if place is not None:
             places.append(place)
     places.extend(_before_known(doc, places, mentions))
+    places.extend(_demonym_territory(doc, places, mentions))
     places.sort(key=lambda p: p.start)
     return _coordinated(doc, places)
+
+
+def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """"Venezuelan territorial waters", "Japanese airspace": a demonym before a word of a state's
+    territory is that state as a place."""
+    out: list[Place] = []
+    tok_at = {t.idx: t.i for t in doc}
+    for m in mentions:
+        i = tok_at.get(m.start)
+        if m.kind != "demonym" or not m.country or i is None:
+            continue
+        head = doc[i].head
+        if head.i <= i or not {head.lemma_.lower(), head.lower_} & TERRITORY_NOUNS or head.i - i > 3 \
+                or any(p.start < head.idx + len(head) and m.start < p.end for p in places):
+            continue
+        g = get_gazetteer().country(m.country)
+        if g is None:
+            continue
+        span = doc[i:head.i + 1]
+        out.append(Place(name=span.text, start=span.start_char, end=span.end_char, geonames_id=g.geonames_id,
+                         country=g.country, admin1=None, lat=g.lat, lon=g.lon, precision=g.precision,
+                         feature=g.feature, population=g.population, root=head.i, locative=_locative(head)))
+    return out
 
 
 def _before_known(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
