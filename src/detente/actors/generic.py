@@ -31,7 +31,7 @@ from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
-from detente.places import SITE_WORDS, country_of_place, place_of
+from detente.places import DIRECTIONS, SITE_WORDS, country_of_place, place_of
 
 
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
@@ -154,6 +154,8 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         left = t.i
         while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i:
             left -= 1
+        if left > 0 and t.doc[left - 1].is_title and t.doc[left - 1].lower_ in DIRECTIONS:
+            left -= 1  # "Northern Ireland" is not Ireland
         name = t.doc[left:t.i + 1].text
         for h in kb.hits(name):
             a = kb.get(h.actor)

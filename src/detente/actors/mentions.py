@@ -230,6 +230,20 @@ def _people_modified(kb: ActorKB, span, res):
     return res
 
 
+def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
+    """"Northern Ireland": a state's name after a capitalised direction word that, with it, names
+    a place of another state is no mention of the state."""
+    from detente.places import DIRECTIONS, place_of
+
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if not prev.is_title or prev.lower_ not in DIRECTIONS:
+        return False
+    p = place_of(span.doc[span.start - 1:span.end].text)
+    return p is not None and p.country is not None and p.country != hit.actor
+
+
 def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     """A surname inside a longer personal name whose other words are not the actor's: another
     person ("Warren Truss" is not Liz Truss, "Ludovic Orban" not Viktor Orbán)."""
@@ -270,6 +284,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     others = {k for span, k, hit in matched if hit.how == "person" and _other_given_name(kb, span, hit)}
     for span, k, hit in matched:
         if hit.how == "person" and k in others and (len(span) == 1 or _other_given_name(kb, span, hit)):
+            continue
+        if hit.how in ("name", "short") and _part_of_other_state(span, hit):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         res = from_hit(kb, hit, when, span.text)
