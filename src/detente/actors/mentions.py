@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
 from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE_READERS, Resolution, compose,
                                     from_hit)
+from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.wordlists import word_sets, words
 
@@ -227,6 +228,20 @@ def _people_modified(kb: ActorKB, span, res):
     return res
 
 
+def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
+    """"Northern Ireland": a state's name after a capitalised direction word that, with it, names
+    a place of another state is no mention of the state."""
+    from detente.places import DIRECTIONS, place_of
+
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if not prev.is_title or prev.lower_ not in DIRECTIONS:
+        return False
+    p = place_of(span.doc[span.start - 1:span.end].text)
+    return p is not None and p.country is not None and p.country != hit.actor
+
+
 def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     """A surname inside a longer personal name whose other words are not the actor's: another
     person ("Warren Truss" is not Liz Truss, "Ludovic Orban" not Viktor Orbán)."""
@@ -257,13 +272,18 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         raw.append((s, e, doc.vocab.strings[mid], True))
 
     found: list[_Found] = []
+    matched = []
     for s, e, k, cs in _longest(_merge_same_actor(kb, raw)):
         hits = [h for h in kb.index.get(k, []) if h.how in MATCHED_HOWS and h.case_sensitive == cs]
-        if not hits:
+        if hits:
+            matched.append((doc[s:e], k, hits[0]))
+    # a surname the article gives another person ("Ludovic Orban") is that person's alone too
+    # ("Orban will stay on"), not the known namesake's
+    others = {k for span, k, hit in matched if hit.how == "person" and _other_given_name(kb, span, hit)}
+    for span, k, hit in matched:
+        if hit.how == "person" and k in others and (len(span) == 1 or _other_given_name(kb, span, hit)):
             continue
-        span = doc[s:e]
-        hit = hits[0]
-        if hit.how == "person" and _other_given_name(kb, span, hit):
+        if hit.how in ("name", "short") and _part_of_other_state(span, hit):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         res = from_hit(kb, hit, when, span.text)
@@ -348,8 +368,24 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     from detente.actors.coref import add_coref
     from detente.actors.generic import generic_mentions
 
-    mentions = generic_mentions(doc, mentions, kb, on)
+    mentions = _surnames(generic_mentions(doc, mentions, kb, on))
     return add_coref(doc, mentions, kb, nouns, on, places=places)
+
+
+def _surnames(mentions: list[Mention]) -> list[Mention]:
+    """A lone surname the KB does not resolve ("Truss has led …", "Orban will stay on") is the
+    person named in full earlier in the article ("Deputy Prime Minister Warren Truss")."""
+    full: dict[str, Mention] = {}
+    out = []
+    for m in mentions:
+        words_ = m.text.split()
+        if m.kind == "person" and len(words_) > 1 and words_[-1][:1].isupper():
+            full.setdefault(words_[-1], m)
+        elif len(words_) == 1 and m.id is None and m.kind in ("person", "entity") and (p := full.get(m.text)):
+            m = m.model_copy(update={"id": p.id, "country": p.country, "sector": p.sector, "kind": "person",
+                                     "why": f"the surname of {p.text!r} earlier: {p.why}"})
+        out.append(m)
+    return out
 
 
 # spaCy entity labels whose spans may name an actor of the compiled index
@@ -749,8 +785,32 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         # (alive, dead, or unknown roles): the title names whom they speak or act for
         r = compose(kb, org.hit, title[1], on, whole.text)
         return whole, r.model_copy(update={"why": f"{r.why}; titled person {res.text!r}"})
+    if res.sector == "ELI" and title is not None and title[1].sector in STATE_SECTORS and res.country \
+            and not _past_title(doc, start, span.start):
+        # the text names a post held now that the KB has as ended or never knew ("Deputy Prime
+        # Minister Warren Truss" after the last dated record): the text wins
+        sector = title[1].sector
+        return whole, res.model_copy(update={
+            "text": whole.text, "sector": sector, "id": res.id or res.country,
+            "why": f"title + {res.why}; the text's title {title[0].text!r} is held now → {sector}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
 
+
+#: words that put a title in the past ("former President X", "ex-minister X")
+PAST_TITLE_WORDS = frozenset(words("actors")["past_title_words"])
+
+
+def _past_title(doc: Doc, start: int, end: int) -> bool:
+    """A past word in the title or in the capitalised words right before it ("Former Deputy Prime
+    Minister X", "ex-President X")."""
+    if any(t.lower_ in PAST_TITLE_WORDS for t in doc[start:end]):
+        return True
+    k = start - 1
+    while k >= 0 and start - k <= 4 and (doc[k].is_title or doc[k].lower_ in PAST_TITLE_WORDS or doc[k].text == "-"):
+        if doc[k].lower_ in PAST_TITLE_WORDS:
+            return True
+        k -= 1
+    return False
 
 #: how much of a phrase the mention read from it must cover to answer for the whole phrase
 READ_COVER = 0.5

@@ -125,6 +125,13 @@ def gaz_add_names(con: sqlite3.Connection, rows: Iterable[tuple[str, int]], skip
                     rows)
 
 
+def gaz_country(con: sqlite3.Connection, code: str) -> tuple | None:
+    """The country entry of ISO3 ``code`` (columns as ``gaz_places``), or None."""
+    return con.execute(
+        "SELECT geonames_id, name, kind, country, admin1, lat, lon, population FROM places "
+        "WHERE kind = 'country' AND country = ? ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+
+
 def gaz_places(con: sqlite3.Connection, key: str) -> list[tuple]:
     """``(geonames_id, name, kind, country, admin1, lat, lon, population)`` of the places a name key
     names, largest first (at most 200)."""
