@@ -45,6 +45,9 @@ class GenericSpec(DataFile):
 
     entity_labels: list[str]
     no_place_country: WordList
+    stranger_nouns: WordList
+    stranger_modifiers: WordList
+    force_sectors: WordList
     skip_nouns: WordList
     place_preps: WordList
     propn_deps: WordList
@@ -275,6 +278,24 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
             if country is not None:
                 return country
     return None
+
+
+def _stranger(span: Span, sp: GenericSpec) -> bool:
+    """"creditors", "hackers", "other parties", "foreign forces": a group no place or story side
+    tells the country of."""
+    root = span.root
+    if fold(root.lemma_) in sp.stranger_nouns or fold(root.text) in sp.stranger_nouns:
+        return True
+    return any(c.lower_ in sp.stranger_modifiers for c in root.children if c.dep_ in ("amod", "det"))
+
+
+def _struck_by_force(span: Span, covered: dict[int, int], mentions: list[Mention], sp: GenericSpec) -> bool:
+    """The phrase is the object of a verb whose subject is an armed force ("troops killed protesters")."""
+    root = span.root
+    if root.dep_ != "dobj":
+        return False
+    subj = [c for c in root.head.children if c.dep_ == "nsubj" and c.i in covered]
+    return any(mentions[covered[c.i]].sector in sp.force_sectors for c in subj)
 
 
 def _as_place(tok: Token) -> bool:
@@ -511,7 +532,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
                 country, tied = own_state, True
                 why += f"; country {country}: the one state the article names (a state organ)"
-            elif placeable:
+            elif placeable and not (kind == "generic" and _stranger(span, sp)):
                 # a named person is of the country the article's actors are of, before the place
                 # the sentence names (people travel; a story names its own side's people); a body
                 # or group is where the sentence places it, else of the article's actors' country
@@ -522,6 +543,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                            (place, "the article's place")]
                 if kind != "person":
                     sources[0], sources[1] = sources[1], sources[0]
+                if kind == "generic" and not _struck_by_force(span, covered, mentions, sp):
+                    # a group the article places nowhere is of the country its actors are of
+                    # ("people" of a story about Lebanon's government); not a name the KB lacks
+                    # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
+                    # force strikes ("Turkish troops killed four protesters")
+                    sources.append((main, "the country of the article's actors (placed nowhere)"))
                 country, said = next(((c, w) for c, w in sources if c is not None), (None, ""))
                 if country is not None:
                     why += f"; country {country}: {said}"
