@@ -189,8 +189,10 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
         if got is not None and got[1] == k and got[0] != "UNK" and ent[k].pos_ == "PROPN":
             return got[0], ent[:k].text, ent.start
     lo = ent.start
-    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
-            and doc[lo - 1].head.i >= lo - 1 and lo > ent.start - 4:
+    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and lo > ent.start - 4 and (
+            doc[lo - 1].dep_ in ("compound", "amod", "nmod") and doc[lo - 1].head.i >= lo - 1
+            # a capitalised title the parser made the head ("Thailand's Prime Minister Prayut …")
+            or doc[lo - 1].is_title and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i > ent.end - 1):
         lo -= 1
     if lo < ent.start:
         got = _sector_of_phrase(kb, list(doc[lo:ent.start]))
