@@ -282,6 +282,16 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     return None
 
 
+def _head_of(kb: ActorKB, span: Span, covered: dict[int, int], on: dt.date | None):
+    """(state, person) for "<surname> administration/government/cabinet/regime" where the surname
+    is that of the person heading a state on ``on`` (``ActorKB.head_by_surname``)."""
+    root = span.root
+    if fold(root.lemma_) not in _S["head_bodies"] and fold(root.text) not in _S["head_bodies"]:
+        return None
+    names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in covered]
+    return kb.head_by_surname(names[-1].text, on) if len(names) == 1 else None
+
+
 def _stranger(span: Span, sp: GenericSpec) -> bool:
     """"creditors", "hackers", "other parties", "foreign forces": a group no place or story side
     tells the country of."""
@@ -522,6 +532,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
             country = (principal.country if principal is not None else None) \
                 or _modifier_country(span.root, covered, mentions) or country_hint
+            if country is None and kind == "generic" and (head := _head_of(kb, span, covered, on)) is not None:
+                country = head[0]  # "the Duterte administration": the state whose head is named so
+                why += f"; {head[1].name} heads {country} on the day"
             tied = country is not None  # the text itself ties the phrase to the state
             town = _town_modifier(kb, span, covered, countries) if country is None and sector != "UNK" else None
             if town is not None:

@@ -112,6 +112,10 @@ class BigIndex:
     def kinds(self) -> dict[str, int]:
         return dict(sql.kb_kind_counts(self.db))
 
+    def people_by_surname(self, word_key: str) -> tuple[str, ...]:
+        """Ids of the people whose name ends with the word ``word_key`` ("duterte")."""
+        return tuple(dict.fromkeys(a for a, _ in sql.kb_people_by_last_word(self.db, word_key)))
+
     def keys_like(self, prefix: str, limit: int = 50) -> list[str]:
         rows = sql.kb_keys_from(self.db, prefix, limit)
         return [r[0] for r in rows]
