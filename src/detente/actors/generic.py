@@ -282,6 +282,23 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     return None
 
 
+def _ethnic_residents(doc: Doc, mentions: list[Mention], sents: list[Span], places: list[str | None]) -> list[Mention]:
+    """"ethnic Russians" (a plural demonym after ``ethnic_words``) are people of the country they
+    live in: the sentence's place, else the one other country of the article's actors."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind != "coref" else None
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _S["ethnic_words"] \
+                and m.sector == "CVL" and m.id is None and m.country:
+            place = next((p for s, p in zip(sents, places, strict=True) if s.start <= span.start < s.end), None)
+            others = {x.country for x in mentions if x.country and x.kind != "coref"} - {m.country}
+            home = place if place and place != m.country else (others.pop() if len(others) == 1 else None)
+            if home is not None:
+                m = m.model_copy(update={"country": home, "why": f"{m.why}; ethnic {m.country} people living in {home}"})
+        out.append(m)
+    return out
+
+
 def _head_of(kb: ActorKB, span: Span, covered: dict[int, int], on: dt.date | None):
     """(state, person) for "<surname> administration/government/cabinet/regime" where the surname
     is that of the person heading a state on ``on`` (``ActorKB.head_by_surname``)."""
@@ -451,6 +468,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # one state the article names, if it names exactly one
     states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
     own_state = states.pop() if len(states) == 1 else None
+    mentions = _ethnic_residents(doc, mentions, sents, places)
     main = _main_country(mentions)
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
