@@ -198,6 +198,15 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
         got = _sector_of_phrase(kb, list(doc[lo:ent.start]))
         if got is not None and got[0] != "UNK":
             return got[0], doc[ent.start - got[1]:ent.start].text, ent.start - got[1]
+    # a role noun the name (or the first of a list of names) stands in apposition to, before it
+    # ("Al Jazeera journalists Peter Greste, Mohamed Fahmy …")
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < ent.start:
+        got = _sector_of_phrase(kb, [first.head])
+        if got is not None and got[0] != "UNK":
+            return got[0], first.head.text, ent.start
     for c in ent.root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end:
             got = _sector_of_phrase(kb, [t for t in doc[c.left_edge.i:c.i + 1] if t.dep_ != "det"])
