@@ -177,6 +177,17 @@ def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
+def _role_noun_before(ent: Span) -> Token | None:
+    """The plural noun a name, or the first of a list of names, is in apposition to ("journalists
+    X, Y and Z")."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < ent.start:
+        return first.head
+    return None
+
+
 def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
     """The sector of the role a named person has in the text: the words right before the name
     ("Judge", "Republican Senator", "Aurora theater shooter"), else a noun in apposition ("X, an
@@ -200,13 +211,11 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
             return got[0], doc[ent.start - got[1]:ent.start].text, ent.start - got[1]
     # a role noun the name (or the first of a list of names) stands in apposition to, before it
     # ("Al Jazeera journalists Peter Greste, Mohamed Fahmy …")
-    first = ent.root
-    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
-        first = first.head
-    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < ent.start:
-        got = _sector_of_phrase(kb, [first.head])
+    noun = _role_noun_before(ent)
+    if noun is not None:
+        got = _sector_of_phrase(kb, [noun])
         if got is not None and got[0] != "UNK":
-            return got[0], first.head.text, ent.start
+            return got[0], noun.text, ent.start
     for c in ent.root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end:
             got = _sector_of_phrase(kb, [t for t in doc[c.left_edge.i:c.i + 1] if t.dep_ != "det"])
@@ -512,6 +521,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
                     # person: a civilian (PLOVER CVL)
                     got, role_text, title_at = _person_role(kb, ent)
+                    noun = _role_noun_before(ent) if got else None
+                    if noun is not None and noun.i in covered and mentions[covered[noun.i]].country:
+                        # "Vice News journalists X and Y": the outlet's (the role phrase's) country
+                        country_hint = mentions[covered[noun.i]].country
                     sector = got if got else sp.person_sector
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
