@@ -18,7 +18,7 @@ def kb():
 
 
 @pytest.mark.parametrize("text, on, want", [
-    ("protesters in Tbilisi", D(2024, 12, 3), (None, "GEO", "OPP")),
+    ("protesters in Tbilisi", D(2024, 12, 3), (None, "GEO", "CVL")),
     ("police in Kabul", D(2024, 1, 1), ("AFG", "AFG", "COP")),
     ("Tens of thousands of Israelis", D(2024, 6, 1), ("ISR", "ISR", None)),
     ("more than 280 pupils", D(2024, 3, 1), None),

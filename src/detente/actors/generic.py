@@ -45,6 +45,9 @@ class GenericSpec(DataFile):
 
     entity_labels: list[str]
     no_place_country: WordList
+    stranger_nouns: WordList
+    stranger_modifiers: WordList
+    force_sectors: WordList
     skip_nouns: WordList
     place_preps: WordList
     propn_deps: WordList
@@ -174,6 +177,17 @@ def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
 
 
+def _role_noun_before(ent: Span) -> Token | None:
+    """The plural noun a name, or the first of a list of names, is in apposition to ("journalists
+    X, Y and Z")."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < ent.start:
+        return first.head
+    return None
+
+
 def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
     """The sector of the role a named person has in the text: the words right before the name
     ("Judge", "Republican Senator", "Aurora theater shooter"), else a noun in apposition ("X, an
@@ -186,13 +200,22 @@ def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
         if got is not None and got[1] == k and got[0] != "UNK" and ent[k].pos_ == "PROPN":
             return got[0], ent[:k].text, ent.start
     lo = ent.start
-    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].dep_ in ("compound", "amod", "nmod") \
-            and doc[lo - 1].head.i >= lo - 1 and lo > ent.start - 4:
+    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and lo > ent.start - 4 and (
+            doc[lo - 1].dep_ in ("compound", "amod", "nmod") and doc[lo - 1].head.i >= lo - 1
+            # a capitalised title the parser made the head ("Thailand's Prime Minister Prayut …")
+            or doc[lo - 1].is_title and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i > ent.end - 1):
         lo -= 1
     if lo < ent.start:
         got = _sector_of_phrase(kb, list(doc[lo:ent.start]))
         if got is not None and got[0] != "UNK":
             return got[0], doc[ent.start - got[1]:ent.start].text, ent.start - got[1]
+    # a role noun the name (or the first of a list of names) stands in apposition to, before it
+    # ("Al Jazeera journalists Peter Greste, Mohamed Fahmy …")
+    noun = _role_noun_before(ent)
+    if noun is not None:
+        got = _sector_of_phrase(kb, [noun])
+        if got is not None and got[0] != "UNK":
+            return got[0], noun.text, ent.start
     for c in ent.root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end:
             got = _sector_of_phrase(kb, [t for t in doc[c.left_edge.i:c.i + 1] if t.dep_ != "det"])
@@ -275,6 +298,51 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
             if country is not None:
                 return country
     return None
+
+
+def _ethnic_residents(doc: Doc, mentions: list[Mention], sents: list[Span], places: list[str | None]) -> list[Mention]:
+    """"ethnic Russians" (a plural demonym after ``ethnic_words``) are people of the country they
+    live in: the sentence's place, else the one other country of the article's actors."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind != "coref" else None
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _S["ethnic_words"] \
+                and m.sector == "CVL" and m.id is None and m.country:
+            place = next((p for s, p in zip(sents, places, strict=True) if s.start <= span.start < s.end), None)
+            others = {x.country for x in mentions if x.country and x.kind != "coref"} - {m.country}
+            home = place if place and place != m.country else (others.pop() if len(others) == 1 else None)
+            if home is not None:
+                m = m.model_copy(update={"country": home, "why": f"{m.why}; ethnic {m.country} people living in {home}"})
+        out.append(m)
+    return out
+
+
+def _head_of(kb: ActorKB, span: Span, covered: dict[int, int], on: dt.date | None):
+    """(state, person) for "<surname> administration/government/cabinet/regime" where the surname
+    is that of the person heading a state on ``on`` (``ActorKB.head_by_surname``)."""
+    root = span.root
+    if fold(root.lemma_) not in _S["head_bodies"] and fold(root.text) not in _S["head_bodies"]:
+        return None
+    names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in covered]
+    return kb.head_by_surname(names[-1].text, on) if len(names) == 1 else None
+
+
+def _stranger(span: Span, sp: GenericSpec) -> bool:
+    """"creditors", "hackers", "other parties", "foreign forces": a group no place or story side
+    tells the country of."""
+    root = span.root
+    if fold(root.lemma_) in sp.stranger_nouns or fold(root.text) in sp.stranger_nouns:
+        return True
+    return any(c.lower_ in sp.stranger_modifiers for c in root.children if c.dep_ in ("amod", "det"))
+
+
+def _struck_by_force(span: Span, covered: dict[int, int], mentions: list[Mention], sp: GenericSpec) -> bool:
+    """The phrase is the object of a verb whose subject is an armed force ("troops killed protesters")."""
+    root = span.root
+    if root.dep_ != "dobj":
+        return False
+    subj = [c for c in root.head.children if c.dep_ == "nsubj" and c.i in covered]
+    return any(mentions[covered[c.i]].sector in sp.force_sectors for c in subj)
 
 
 def _as_place(tok: Token) -> bool:
@@ -418,6 +486,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # one state the article names, if it names exactly one
     states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
     own_state = states.pop() if len(states) == 1 else None
+    mentions = _ethnic_residents(doc, mentions, sents, places)
     main = _main_country(mentions)
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
@@ -452,6 +521,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
                     # person: a civilian (PLOVER CVL)
                     got, role_text, title_at = _person_role(kb, ent)
+                    noun = _role_noun_before(ent) if got else None
+                    if noun is not None and noun.i in covered and mentions[covered[noun.i]].country:
+                        # "Vice News journalists X and Y": the outlet's (the role phrase's) country
+                        country_hint = mentions[covered[noun.i]].country
                     sector = got if got else sp.person_sector
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
@@ -499,6 +572,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
             country = (principal.country if principal is not None else None) \
                 or _modifier_country(span.root, covered, mentions) or country_hint
+            if country is None and kind == "generic" and (head := _head_of(kb, span, covered, on)) is not None:
+                country = head[0]  # "the Duterte administration": the state whose head is named so
+                why += f"; {head[1].name} heads {country} on the day"
             tied = country is not None  # the text itself ties the phrase to the state
             town = _town_modifier(kb, span, covered, countries) if country is None and sector != "UNK" else None
             if town is not None:
@@ -511,7 +587,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
                 country, tied = own_state, True
                 why += f"; country {country}: the one state the article names (a state organ)"
-            elif placeable:
+            elif placeable and not (kind == "generic" and _stranger(span, sp)):
                 # a named person is of the country the article's actors are of, before the place
                 # the sentence names (people travel; a story names its own side's people); a body
                 # or group is where the sentence places it, else of the article's actors' country
@@ -522,6 +598,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                            (place, "the article's place")]
                 if kind != "person":
                     sources[0], sources[1] = sources[1], sources[0]
+                if kind == "generic" and not _struck_by_force(span, covered, mentions, sp):
+                    # a group the article places nowhere is of the country its actors are of
+                    # ("people" of a story about Lebanon's government); not a name the KB lacks
+                    # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
+                    # force strikes ("Turkish troops killed four protesters")
+                    sources.append((main, "the country of the article's actors (placed nowhere)"))
                 country, said = next(((c, w) for c, w in sources if c is not None), (None, ""))
                 if country is not None:
                     why += f"; country {country}: {said}"

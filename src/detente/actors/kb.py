@@ -23,6 +23,9 @@ from detente.actors.keys import (  # noqa: F401 - the names' home was here; kept
 )
 from detente.actors.schema import DEFAULT_SECTOR, STATE_SECTORS, Actor, ActorFile, Region, Role
 from detente.models import first_error
+from detente.wordlists import word_sets
+
+_S = word_sets("actors")
 
 PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml", "sectors.yml",
             "news_extra.yml", "agencies.yml", "regions.yml")
@@ -154,6 +157,7 @@ class ActorKB:
                     self._index(n, a.id, how)
         self._matchers: dict[int, Any] = {}
         self._fuzzy_keys: list[str] | None = None
+        self._surnames: dict[str, set[str]] | None = None  # last word of a person's name key → ids
         self.big = big
         self.actors = _Actors(self.actors, big)
         self.imported_roles: dict[str, list[tuple[Role, str]]] = {}
@@ -421,6 +425,35 @@ class ActorKB:
             if r.valid_on(on):
                 return r
         return None
+
+    def head_by_surname(self, surname: str, on: dt.date | None) -> tuple[str, Actor] | None:
+        """The state whose head (of state or government: ``head_titles``) on ``on`` has the surname
+        ``surname`` ("the Duterte administration"), with that person; None when no one or several
+        states' heads have it. Surnames are not names of their own in the index: the people are
+        found by the last word of their names."""
+        k = key(surname)
+        if not k or " " in k:
+            return None
+        if self._surnames is None:
+            self._surnames = {}
+            for name_key, hits in self.index.items():
+                for h in hits:
+                    if h.how == "person" and " " in name_key:
+                        self._surnames.setdefault(name_key.rsplit(" ", 1)[1], set()).add(h.actor)
+        ids = set(self._surnames.get(k, ()))
+        if self.big is not None:
+            ids.update(self.big.people_by_surname(k))
+        heads = set(_S["head_titles"])
+        found: dict[str, Actor] = {}
+        for aid in sorted(ids):
+            person = self.actors.get(aid)
+            role = self.role_on(person, on) if person is not None else None
+            if role is None or not role.title or fold(role.title) not in heads:
+                continue
+            state = role.country or role.actor
+            if state and state in self.actors and self.actors[state].kind in ("state", "historic_state"):
+                found[state] = person
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def region_authority(self, region: Region, on: dt.date | None = None) -> str | None:
         """The separatist or de facto authority of ``region`` on ``on`` (``None``: today), if the KB has one."""

@@ -256,6 +256,23 @@ def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     return fold(prev.text) not in fold(names).split()
 
 
+def _first_conjunct(tok):
+    """The first of coordinated words ("Syrian and Russian": "Syrian" for both)."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _military_thing(noun) -> bool:
+    """A noun (with the compound before it) that names what only a military has or does
+    (``military_things``: "air strikes", "military base", "peacekeeping convoy", "personnel")."""
+    first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1), None)
+    forms = {noun.lemma_.lower(), noun.lower_}
+    if first is not None:
+        forms |= {f"{first.lower_} {noun.lemma_.lower()}", f"{first.lower_} {noun.lower_}"}
+    return bool(forms & _S["military_things"])
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
@@ -338,6 +355,11 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             composed = _title_before(doc, kb, span, hit, res, noun_ends, found, nouns, on)
         if composed is not None:
             span, res = composed
+        elif hit.how in ("demonym", "name", "short") and (mod := _first_conjunct(span.root)).dep_ in ("amod", "compound") \
+                and mod.head.pos_ == "NOUN" and _military_thing(mod.head) \
+                and kb.actors[hit.actor].kind in ("state", "historic_state"):
+            # "Russian air strikes", "Syrian and Russian air strikes", "U.S. personnel": its military
+            res = res.model_copy(update={"sector": "MIL", "why": res.why + f" (of {mod.head.text!r}: its military)"})
         elif hit.how == "demonym" and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
             res = res.model_copy(update={"score": round(res.score * 0.7, 3), "why": res.why + " (modifier only)"})
         elif hit.how == "demonym" and _plural_people(kb, hit) and res.country:

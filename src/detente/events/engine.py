@@ -1061,7 +1061,7 @@ def _home_role(w: Want, word: str | None) -> Arg | None:
 @roles.role("target", "protesters")
 def _protesters_role(w: Want, word: str | None) -> Arg | None:
     """"the president withdrew the bill after protesters stormed parliament": the concession answers
-    the country's own protesters (opposition)."""
+    the country's own protesters (civilians, PLOVER CVL)."""
     ctx, v, c = w.ctx, w.m.trigger, w.source.ref.country
     if not (c and _verbal(v)):
         return None
@@ -1071,7 +1071,7 @@ def _protesters_role(w: Want, word: str | None) -> Arg | None:
                 for k in clauses for t in k.subtree)
     if not found:
         return None
-    return Arg(ref=ActorRef(id=None, country=c, sector="OPP", text=c), role="protesters",
+    return Arg(ref=ActorRef(id=None, country=c, sector="CVL", text=c), role="protesters",
                certainty=_certainty("protesters"))
 
 

@@ -44,6 +44,7 @@ class BigIndex:
         self._local = threading.local()
         self.actor = lru_cache(maxsize=8192)(self._actor)
         self.lookup = lru_cache(maxsize=16384)(self._lookup)
+        self.people_by_surname = lru_cache(maxsize=1024)(self._people_by_surname)
 
     def __getstate__(self) -> dict:  # a worker process opens its own connection
         return {"path": self.path}
@@ -111,6 +112,10 @@ class BigIndex:
 
     def kinds(self) -> dict[str, int]:
         return dict(sql.kb_kind_counts(self.db))
+
+    def _people_by_surname(self, word_key: str) -> tuple[str, ...]:
+        """Ids of the people whose name ends with the word ``word_key`` ("duterte")."""
+        return tuple(dict.fromkeys(a for a, _ in sql.kb_people_by_last_word(self.db, word_key)))
 
     def keys_like(self, prefix: str, limit: int = 50) -> list[str]:
         rows = sql.kb_keys_from(self.db, prefix, limit)
