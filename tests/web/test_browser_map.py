@@ -65,8 +65,9 @@ def test_dyad_page_maps_the_places_of_its_events(map_server, browser):
     browser.execute_script("document.getElementById('event-map').scrollIntoView({block: 'center'})")
     browser.save_screenshot(str(SHOTS / "map-dyad.png"))
     markers[0].click()
-    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".leaflet-popup-content")))
-    assert "event" in browser.find_element(By.CSS_SELECTOR, ".leaflet-popup-content").text
+    # the popup's element exists before Leaflet fills it: wait for its text
+    wait(browser).until(lambda d: "event" in " ".join(
+        e.text for e in d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content")))
     assert csp_errors(browser) == []
 
 
