@@ -187,7 +187,7 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
     if p is not None:
         return span, p
     toks = [t for t in span]
-    while toks and toks[0].lower_ in ("the",):
+    while toks and toks[0].lower_ in _S["name_articles"]:
         toks = toks[1:]
     for n in range(len(toks) - 1, 0, -1):
         sub = span.doc[toks[0].i: toks[0].i + n]

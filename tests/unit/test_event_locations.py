@@ -8,13 +8,14 @@ import io
 import json
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 from typer.testing import CliRunner
 
 from detente import export
 from detente.cli import app
 from detente.models import ActorRef, Article, ArticleResult, Event, Location
 from detente.store import migrate, open_store, query, schema
+from old_stores import add_old_event, old_store
 
 TEXT = "Russian forces shelled a theatre in Mariupol. Russia and Ukraine held talks."
 MARIUPOL = Location(name="Mariupol", geonames_id=701822, country="UKR", admin1="Donetsk Oblast",
@@ -102,17 +103,7 @@ def test_cli_events_country_of_location(store):
 
 
 def test_a_version_3_store_gains_location_columns(tmp_path):
-    url = f"sqlite:///{tmp_path / 'v3.db'}"
-    engine = create_engine(url)
-    migrate.upgrade(engine, "0002")  # the store as schema version 3 had it
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '3')"))
-        conn.execute(text("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'x', '2025-01-01')"))
-        conn.execute(text(
-            "INSERT INTO events (article_id, idx, type, source_id, source_country, target_id, status, "
-            "sentence, start, \"end\", confidence, rule) "
-            "VALUES ('a1', 0, 'CONSULT', 'RUS', 'RUS', 'UKR', 'occurred', 's', 0, 1, 0.5, 'r')"))
-    engine.dispose()
+    url = old_store(tmp_path, "0002", 3, add_old_event)  # the store as schema version 3 had it
     st = open_store(url)
     assert migrate.current(st.engine) == migrate.head()
     cols = {c["name"] for c in inspect(st.engine).get_columns("events")}

@@ -16,6 +16,7 @@ from detente.cli import app
 from detente.ingest import read_paths
 from detente.models import ActorRef, Article, ArticleResult, Event
 from detente.store import migrate, open_store, query
+from old_stores import old_store
 
 TEXT = "Russia met the Taliban in Moscow."
 
@@ -77,12 +78,8 @@ def test_exports_carry_the_source_id(tmp_path):
 def test_a_version_4_store_gains_the_source_id_column_and_loses_it_on_downgrade(tmp_path):
     from alembic import command
 
-    url = f"sqlite:///{tmp_path / 'v4.db'}"
+    url = old_store(tmp_path, "0003", 4)  # the store as schema version 4 had it
     engine = create_engine(url)
-    migrate.upgrade(engine, "0003")  # the store as schema version 4 had it
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '4')"))
-        conn.execute(text("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'x', '2025-01-01')"))
     assert "source_id" not in {c["name"] for c in inspect(engine).get_columns("articles")}
     engine.dispose()
     store = open_store(url)

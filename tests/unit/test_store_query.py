@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hst
-from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy import event, inspect, select, text
 
 from detente.relations import stance, state
 from detente.relations.sample import add_article, add_event
 from detente.store import migrate, open_store, query, schema
 
+from old_stores import add_old_event, old_store
 from store_query_data import ACTORS, STATUSES, TYPES, fill, ref_events, ref_stance_series, ref_timeline_events
 
 
@@ -199,19 +200,11 @@ def test_timeline_events_are_the_pair_by_id_in_date_order(filled, since, until):
 
 
 def test_a_version_2_store_is_migrated_and_its_keys_filled(tmp_path):
-    url = f"sqlite:///{tmp_path / 'v2.db'}"
-    engine = create_engine(url)
-    migrate.upgrade(engine, "0001")  # the store as schema version 2 had it
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO meta (key, value) VALUES ('schema_version', '2')"))
-        conn.execute(text("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'x', '2025-01-01')"))
+    def fill(conn):
         for i, (sid, sc) in enumerate([("RUS", "RUS"), (None, "ARM"), (None, None)]):
-            conn.execute(text(
-                "INSERT INTO events (article_id, idx, type, source_id, source_country, target_id, status, "
-                "sentence, start, \"end\", confidence, rule) "
-                "VALUES ('a1', :i, 'CONSULT', :sid, :sc, 'TALIBAN', 'occurred', 's', 0, 1, 0.5, 'r')"),
-                {"i": i, "sid": sid, "sc": sc})
-    engine.dispose()
+            add_old_event(conn, i, sid, sc, "TALIBAN")
+
+    url = old_store(tmp_path, "0001", 2, fill)  # the store as schema version 2 had it
     store = open_store(url)
     assert migrate.current(store.engine) == migrate.head()
     with store.engine.connect() as conn:
