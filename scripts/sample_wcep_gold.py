@@ -9,6 +9,10 @@ The sample (docs/gold-format.md, "Real-text gold"):
 - 40 items from categories that seldom hold a political event (disasters, health, business, sport,
   science, arts), so that enough items with no event are labelled.
 Every item is assigned to dev or test by a fixed hash of its id (``split_of``), never by hand.
+
+``--round 2`` draws 400 more items, all from the dev half of the hash (the test split stays as it was,
+so its figures stay comparable): 60 from each political category, 120 from the whole corpus and 40
+quiet ones, none drawn before, with a second seed. They are written as batches 5–8.
 """
 
 from __future__ import annotations
@@ -30,8 +34,18 @@ def split_of(item_id: str) -> str:
     return "test" if hashlib.sha256(f"detente-gold:{item_id}".encode()).digest()[0] % 2 else "dev"
 
 
-def draw(items: list[dict]) -> list[dict]:
-    rng = random.Random(SEED)
+ROUNDS = {1: {"seed": SEED, "random": 200, "only": None},
+          2: {"seed": SEED + 1, "random": 120, "only": "dev"}}
+
+
+def draw(items: list[dict], rnd: int = 1) -> list[dict]:
+    """The items of one labelling round; a later round never repeats an earlier round's items."""
+    spec = ROUNDS[rnd]
+    before = {it["id"] for r in range(1, rnd) for it in draw(items, r)}
+    if spec["only"]:
+        items = [it for it in items if split_of(it["id"]) == spec["only"]]
+    items = [it for it in items if it["id"] not in before]
+    rng = random.Random(spec["seed"])
     chosen: dict[str, dict] = {}
 
     def take(pool: list[dict], n: int, stratum: str) -> None:
@@ -41,7 +55,7 @@ def draw(items: list[dict]) -> list[dict]:
 
     for cat in POLITICAL:
         take([it for it in items if it["category"] == cat], 60, f"category:{cat}")
-    take(items, 200, "random")
+    take(items, spec["random"], "random")
     take([it for it in items if it["category"] in QUIET], 40, "quiet")
     return list(chosen.values())
 
@@ -51,14 +65,16 @@ def main() -> None:
     ap.add_argument("--wcep", default="../shared/data/wcep-dev/wcep-2015-2020.jsonl")
     ap.add_argument("--out", default="tests/gold/wcep/unlabelled")
     ap.add_argument("--batches", type=int, default=4)
+    ap.add_argument("--round", type=int, default=1, choices=sorted(ROUNDS))
     args = ap.parse_args()
     items = [json.loads(line) for line in Path(args.wcep).read_text(encoding="utf-8").splitlines() if line.strip()]
-    sample = draw(items)
+    sample = draw(items, args.round)
+    first = 1 + (args.round - 1) * args.batches
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for b in range(args.batches):
         batch = sample[b :: args.batches]
-        with (out / f"batch{b + 1}.jsonl").open("w", encoding="utf-8") as fh:
+        with (out / f"batch{first + b}.jsonl").open("w", encoding="utf-8") as fh:
             for it in batch:
                 row = {k: it[k] for k in ("id", "published", "text", "category", "stratum")}
                 row["split"] = split_of(it["id"])
