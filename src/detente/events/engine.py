@@ -55,6 +55,7 @@ class EngineSettings(DataFile):
     classifier_confirm: float | None = None
     # a proposal (no pattern matched) needs its type at least this probable
     classifier_propose_min: float = 0.0
+    classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
@@ -1744,7 +1745,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if mode != "always" and _has_trigger(sent, load_patterns(), hand_written_only=mode == "hand_written"):
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
-    for etype, p in propose(probs)[:1]:
+    for etype, p in propose(probs, threshold=settings().classifier_propose)[:1]:
         if p < settings().classifier_propose_min:
             continue  # a weak guess of the type: no event from the main clause
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
