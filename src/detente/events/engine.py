@@ -111,6 +111,8 @@ LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
+# verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
+SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
@@ -203,6 +205,11 @@ def _verb_forms(t: Token) -> list[str]:
         out += [low[:-3] + "e", low[:-3]]
     out.append(low)
     return list(dict.fromkeys(out))
+
+
+def _support_verb(t: Token) -> bool:
+    """A verb that carries an event noun as its object ("launched an attack", ``support_verbs``)."""
+    return _verbal(t) and any(f in SUPPORT_VERBS for f in _verb_forms(t))
 
 
 def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
@@ -796,6 +803,38 @@ def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, pobjs[0], "between") if pobjs else None
 
 
+@roles.role("source", "noun_agent")
+def _noun_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" phrase of an event noun ("an attack on a bus by two gunmen", "the trawler's
+    detainment by the coast guard"), on the noun or on the object of its own preposition."""
+    v = m.trigger
+    if _verbal(v):
+        return None
+    inner = [p for p in _preps([v], "on") + _preps([v], "of") + _preps([v], "in")]
+    for p in _preps([v], "by") + _preps(inner, "by"):
+        arg = _core(ctx, p, "noun_agent")
+        if arg is not None:
+            return arg
+    return None
+
+
+@roles.role("source", "support_subj")
+def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The doer of a support verb whose object is the event noun: "the army launched an offensive",
+    "X ordered a ceasefire", "a strike was called by the unions" (verbs: ``support_verbs``)."""
+    v = m.trigger
+    gov = v.head
+    if _verbal(v) or gov.i == v.i or not _support_verb(gov):
+        return None
+    if v.dep_ == "dobj":
+        who = _subject(gov)
+    elif v.dep_ == "nsubjpass":
+        who = _agent(gov)
+    else:
+        return None
+    return _core(ctx, who, "support_subj") if who is not None and not _instrument(who) else None
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
@@ -1109,6 +1148,16 @@ def _governor_subj_role(w: Want, word: str | None) -> Arg | None:
     return w.ok(_core(w.ctx, who, "governor_subj")) if who is not None and not _instrument(who) else None
 
 
+@roles.role("target", "poss")
+def _poss_target_role(w: Want, word: str | None) -> Arg | None:
+    """The possessor of an event noun whose doer another role named: "the trawler's detainment by
+    the coast guard", "his arrest by police" (the one it was done to)."""
+    v = w.m.trigger
+    if _verbal(v) or w.source.role == "poss":
+        return None
+    return w.first((c for c in v.children if c.dep_ == "poss"), "poss")
+
+
 @roles.role("target", "context")
 def _context_role(w: Want, word: str | None) -> Arg | None:
     """"the ban" with no owner: the target of the source's last event on the same relation."""
@@ -1274,8 +1323,12 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         date, precision = dv.value, dv.precision
         detail["date_from"] = "published"
     subj = _subject(m.trigger) if _verbal(m.trigger) else None
+    # an event noun carried by a support verb has that verb's status ("would resume attacks")
+    carrier = m.trigger.head if (not _verbal(m.trigger) and m.trigger.dep_ in ("dobj", "nsubjpass")
+                                 and _support_verb(m.trigger.head)) else None
     info = status_mod.decide(
-        m.trigger, sent, subject=subj, objects=[m.obj] if m.obj is not None else [],
+        carrier or m.trigger, sent, subject=subj,
+        objects=[m.trigger] if carrier is not None else [m.obj] if m.obj is not None else [],
         time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
         future=bool(te is not None and te.date is not None and getattr(te, "future", False)),
     )
@@ -1847,7 +1900,7 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     scope = [*(v.subtree if not _verbal(v) else ()),
              *(t for c in (verb.children if verb is not None else ()) if c.dep_ == "prep" for t in c.subtree)]
     for t in scope:
-        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or (
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
             continue
         left = t.i
@@ -2191,7 +2244,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             # an object of a verb is the verb's business; only a nominal event is coded here
             verb_owned = tok.i in ctx.used_nouns or (
                 tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
-                and patterns.hand_written_verb(_lemma(tok.head)))
+                and patterns.hand_written_verb(_lemma(tok.head))
+                # a support verb carries the noun's event ("staged an ambush") unless it coded one
+                and not _support_verb(tok.head))
             for p in patterns.for_noun(_lemma(tok)):
                 if verb_owned and not p.governed:
                     continue
