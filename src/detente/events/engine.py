@@ -1598,7 +1598,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # Egypt signed a deal to send fuel to Gaza": the deal is between the signers, about Gaza
         target = None
     if target is not None:
-        targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
+        targets = _distinct([t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention])
         pairs = [(s, t) for s in sources for t in targets]
     elif len(sources) > 1 and (joint or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)):
         # reciprocal subjects: the partner is the target
@@ -1628,6 +1628,19 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+
+
+def _distinct(args: list[Arg]) -> list[Arg]:
+    """Coordinated arguments of one trigger, those the KB lacks counted once per country and sector
+    ("blocked news websites and social media sites": one act against the press)."""
+    seen: set[tuple] = set()
+    out = []
+    for a in args:
+        k = (a.ref.id,) if a.ref.id else (None, a.ref.country, a.ref.sector)
+        if k not in seen:
+            seen.add(k)
+            out.append(a)
+    return out
 
 
 def _object_thing(ctx: Ctx, m: Match) -> bool:
