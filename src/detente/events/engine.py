@@ -65,6 +65,10 @@ class EngineSettings(DataFile):
     unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
+    # types whose target may be people named by a plain noun ("convicts six men")
+    people_target_types: WordList
+    # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
+    people_home_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
     actorless_types: WordList
@@ -113,6 +117,8 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+# plain nouns for people that no actor stands for ("six men"): targets of material acts
+PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
@@ -984,7 +990,29 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         arg = fn(want, word)
         if arg is not None:
             return arg
-    return None
+    return _plain_people(ctx, m, source, objs)
+
+
+def _plain_people(ctx: Ctx, m: Match, source: Arg, objs: list[Token]) -> Arg | None:
+    """Where the target is people named by a plain noun no actor stands for ("a court convicts six
+    men", "police arrested 40 people", "gunmen killed three villagers"; ``people_nouns``), for types
+    in ``people_target_types``: the civilians of the place the act is told to happen in, else (a
+    legal act, ``people_home_types``) of the source's country."""
+    if m.pattern.type not in settings().people_target_types or not _verbal(m.trigger):
+        return None
+    obj = next((o for o in objs if o.dep_ in ("dobj", "nsubjpass") and _lemma(o) in PEOPLE_NOUNS
+                and ctx.tok2m.get(o.i) is None), None)
+    if obj is None:
+        return None
+    place = _place_victims(ctx, m.trigger)
+    if place is not None:
+        return place
+    country = source.ref.country
+    if not country or m.pattern.type not in settings().people_home_types:
+        return None  # (the victims of an attack are not known to be the attacker's people)
+    ref = ActorRef(id=None, country=country, sector="CVL", text=_phrase(obj), start=obj.idx,
+                   end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="people", certainty=0.6, token=obj)
 
 
 @roles.role("target", "obj")
