@@ -67,6 +67,8 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose target may be people named by a plain noun ("convicts six men")
     people_target_types: WordList
+    # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
+    placed_noun_types: WordList
     # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
     people_home_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
@@ -117,6 +119,8 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+# verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
+OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
 # plain nouns for people that no actor stands for ("six men"): targets of material acts
 PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
@@ -1718,8 +1722,9 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target is an actor."""
     cfg = settings()
     v = m.trigger
-    if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) \
-            or not _verbal(v) or m.pattern.reverse:
+    if not _verbal(v):
+        return _placed_noun(ctx, m)
+    if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) or m.pattern.reverse:
         return []
     if any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v):
         return []
@@ -1736,6 +1741,31 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
     return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+
+
+def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
+    """An attack or a protest named by a noun that is the news itself — the subject of a verb of
+    occurrence (``occurrence_verbs``: "riots erupt in Paris", "an attack on a village leaves 49
+    dead", "protests continue in Khabarovsk") or a headline's root — with no actor named and a place
+    given: an unknown attacker against the people of that place, or that place's people protesting
+    (PLOVER). An adverbial ("after protests in Islamabad") is no news of its own; nor is one an
+    earlier sentence told of ("the attack" again)."""
+    cfg = settings()
+    v = m.trigger
+    if m.pattern.type not in cfg.placed_noun_types:
+        return []
+    news = v.dep_ == "ROOT" or (v.dep_ == "nsubj" and _verbal(v.head)
+                                and any(f in OCCURRENCE_VERBS for f in _verb_forms(v.head)))
+    if not news or any(e.type == m.pattern.type for e in _history(ctx)) \
+            or any(ctx.tok2m.get(t.i) is not None for t in v.subtree if t.i < v.i):
+        return []  # (an actor in its modifiers, "a U.S. drone strike", is its doer: not unknown)
+    people = _place_victims(ctx, v)
+    if people is None:
+        return []
+    if m.pattern.type in cfg.place_protester_types:
+        return [_build(ctx, m, people, None)]
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+    return [_implied_source(_build(ctx, m, nobody, _target(ctx, m, nobody) or people))]
 
 
 def _implied_source(ev: Event, sector: str | None = None) -> Event:
