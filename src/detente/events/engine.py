@@ -119,6 +119,8 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+# weapons and attacks as the subject of a killing name no doer ("a car bomb kills five people")
+WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
 # verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
 OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
 # plain nouns for people that no actor stands for ("six men"): targets of material acts
@@ -1717,16 +1719,21 @@ def _contest(m: Match) -> bool:
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
-    """An act whose doer the text does not name ("32 people are killed in Homs"): coded with no
-    source when its type allows it, the verb has no subject at all (an agentless passive), and the
-    target is an actor."""
+    """An act whose doer the text does not name ("32 people are killed in Homs", "a bomb kills five
+    people in Grishk"): coded with no source when its type allows it, the verb has no subject at all
+    (an agentless passive) or, for an attack, a weapon or attack noun with no actor in it
+    (``weapon_subjects``), and the target is an actor."""
     cfg = settings()
     v = m.trigger
     if not _verbal(v):
         return _placed_noun(ctx, m)
     if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) or m.pattern.reverse:
         return []
-    if any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v):
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    # "a car bomb kills five people in Mogadishu": a weapon or an attack as the subject names no doer
+    armed = (subj is not None and m.pattern.type in cfg.unnamed_attacker_types and _lemma(subj) in WEAPON_SUBJECTS
+             and not any(ctx.tok2m.get(t.i) is not None for t in subj.subtree))
+    if not armed and (any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v)):
         return []
     if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
