@@ -1733,7 +1733,11 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     # "a car bomb kills five people in Mogadishu": a weapon or an attack as the subject names no doer
     armed = (subj is not None and m.pattern.type in cfg.unnamed_attacker_types and _lemma(subj) in WEAPON_SUBJECTS
              and not any(ctx.tok2m.get(t.i) is not None for t in subj.subtree))
-    if not armed and (any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v)):
+    # "was kidnapped by masked men": people no actor stands for name no doer either
+    by = _agent(v) if _is_passive(v) else None
+    nameless = by is not None and _lemma(by) in PEOPLE_NOUNS and not any(ctx.tok2m.get(t.i) is not None for t in by.subtree)
+    deps = ("nsubj", "csubj", "expl") if nameless else ("nsubj", "csubj", "agent", "expl")
+    if not armed and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
         return []
     if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
