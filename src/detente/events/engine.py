@@ -1735,7 +1735,9 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
              and not any(ctx.tok2m.get(t.i) is not None for t in subj.subtree))
     # "was kidnapped by masked men": people no actor stands for name no doer either
     by = _agent(v) if _is_passive(v) else None
-    nameless = by is not None and _lemma(by) in PEOPLE_NOUNS and not any(ctx.tok2m.get(t.i) is not None for t in by.subtree)
+    # (a legal act "by hanging", "by decree": a means, no doer, whatever the noun)
+    nameless = by is not None and (_lemma(by) in PEOPLE_NOUNS or m.pattern.type in cfg.people_home_types) \
+        and not any(ctx.tok2m.get(t.i) is not None for t in by.subtree)
     deps = ("nsubj", "csubj", "expl") if nameless else ("nsubj", "csubj", "agent", "expl")
     if not armed and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
         return []
@@ -1765,18 +1767,20 @@ def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
     v = m.trigger
     if m.pattern.type not in cfg.placed_noun_types:
         return []
-    news = v.dep_ == "ROOT" or (v.dep_ == "nsubj" and _verbal(v.head)
-                                and any(f in OCCURRENCE_VERBS for f in _verb_forms(v.head)))
+    head_forms = _verb_forms(v.head) if _verbal(v.head) else []
+    # "protests continue in X", "demonstrations are held in X" (a support verb's passive subject)
+    news = v.dep_ == "ROOT" or (v.dep_ == "nsubj" and any(f in OCCURRENCE_VERBS for f in head_forms)) or (
+        v.dep_ == "nsubjpass" and any(f in SUPPORT_VERBS for f in head_forms))
     if not news or any(e.type == m.pattern.type for e in _history(ctx)) \
             or any(ctx.tok2m.get(t.i) is not None for t in v.subtree if t.i < v.i):
         return []  # (an actor in its modifiers, "a U.S. drone strike", is its doer: not unknown)
     people = _place_victims(ctx, v)
-    if people is None:
-        return []
     if m.pattern.type in cfg.place_protester_types:
-        return [_build(ctx, m, people, None)]
+        return [_build(ctx, m, people, None)] if people is not None else []
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
-    return [_implied_source(_build(ctx, m, nobody, _target(ctx, m, nobody) or people))]
+    # whom the attack is aimed at ("an arson attack on a newspaper"), else the people of its place
+    target = _target(ctx, m, nobody) or people
+    return [_implied_source(_build(ctx, m, nobody, target))] if target is not None else []
 
 
 def _implied_source(ev: Event, sector: str | None = None) -> Event:
@@ -2339,6 +2343,12 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
+    else:
+        # no actor at all: only an attack or a protest that is the news itself, at a place
+        for tok in sent:
+            if tok.pos_ == "NOUN":
+                m = next((m for p in patterns.for_noun(_lemma(tok)) if (m := _noun_match(p, tok)) is not None), None)
+                found.extend(_placed_noun(ctx, m) if m is not None else [])
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events
