@@ -1974,6 +1974,11 @@ def _in_place_phrase(t: Token, v: Token) -> bool:
     return venue and cur.i == v.i
 
 
+def _article_countries(ctx: Ctx) -> tuple[str, ...]:
+    """The countries of the article's actor mentions, in order (what a place name is read against)."""
+    return tuple(dict.fromkeys(m.country for m in ctx.mentions if m.country))
+
+
 def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
     "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
@@ -1996,8 +2001,13 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         if owner is not None and owner.pos_ == "PROPN":
             # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
             left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
+        mi = ctx.tok2m.get(t.i)
+        if mi is not None and ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country:
+            continue  # an actor's name ("attacks by the Taliban") is no place, whatever a gazetteer says
         span = t.doc[left:t.i + 1]
-        country = country_of_place(span.text)
+        # a name the actors stage placed (with no id of its own) keeps the country it was given there
+        placed = ctx.mentions[mi].country if mi is not None and not ctx.mentions[mi].id else None
+        country = placed or country_of_place(span.text, _article_countries(ctx))
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
