@@ -69,6 +69,8 @@ class EngineSettings(DataFile):
     people_target_types: WordList
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
+    # types whose event noun takes the doer of the support verb carrying it ("staged an ambush")
+    support_verb_types: WordList
     # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
     people_home_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
@@ -836,7 +838,7 @@ def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     "X ordered a ceasefire", "a strike was called by the unions" (verbs: ``support_verbs``)."""
     v = m.trigger
     gov = v.head
-    if _verbal(v) or gov.i == v.i or not _support_verb(gov):
+    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or m.pattern.type not in settings().support_verb_types:
         return None
     if v.dep_ == "dobj":
         who = _subject(gov)
