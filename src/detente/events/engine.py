@@ -175,6 +175,8 @@ class Ctx:
     published: dt.date | None
     tok2m: dict[int, int] = field(default_factory=dict)
     used_nouns: set[int] = field(default_factory=set)
+    # objects a hand-written verb pattern matched (with or without an event): the verb's business
+    claimed_nouns: set[int] = field(default_factory=set)
     found: list[Event] = field(default_factory=list)
     kb: object | None = None
     unargued: list["Match"] = field(default_factory=list)
@@ -2328,6 +2330,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                     m = _verb_matches(p, tok, view)
                     if m is None:
                         continue
+                    if m.obj is not None and p.objects and not p.id.startswith("lexicon."):
+                        ctx.claimed_nouns.add(m.obj.i)
                     evs = _try(ctx, m)
                     if evs:
                         for ev in evs:
@@ -2343,8 +2347,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             verb_owned = tok.i in ctx.used_nouns or (
                 tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
                 and patterns.hand_written_verb(_lemma(tok.head))
-                # a support verb carries the noun's event ("staged an ambush") unless it coded one
-                and not _support_verb(tok.head))
+                # a support verb carries the noun's event ("staged an ambush") unless one of its
+                # patterns named that object ("launch joint patrols" is the verb's cooperation)
+                and (not _support_verb(tok.head) or tok.i in ctx.claimed_nouns))
             for p in patterns.for_noun(_lemma(tok)):
                 if verb_owned and not p.governed:
                     continue
