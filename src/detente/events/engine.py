@@ -121,6 +121,7 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
 # weapons and attacks as the subject of a killing name no doer ("a car bomb kills five people")
 WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
 # verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
@@ -840,7 +841,8 @@ def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     "X ordered a ceasefire", "a strike was called by the unions" (verbs: ``support_verbs``)."""
     v = m.trigger
     gov = v.head
-    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or m.pattern.type not in settings().support_verb_types:
+    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or m.pattern.type not in settings().support_verb_types \
+            or _lemma(v) in SUPPORT_NOUN_EXCLUDE:
         return None
     if v.dep_ == "dobj":
         who = _subject(gov)
