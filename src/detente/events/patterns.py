@@ -30,8 +30,8 @@ LEXICON_FILES = tuple(DATA_FILE.parent / name for name in ("lexicon_verbs.yml", 
 
 DEFAULT_SOURCE = ["subj", "agent"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
-NOUN_SOURCE = ["poss", "between"]
-NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between"]
+NOUN_SOURCE = ["noun_agent", "poss", "between", "support_subj"]
+NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss"]
 
 
 def _norm(words: list[str]) -> list[str]:
