@@ -118,6 +118,8 @@ def _strip(text: str) -> tuple[str, set[str] | None, bool]:
 
 
 def _acceptable(p: GazPlace, min_population: int) -> bool:
+    if p.kind == "region":  # no population to judge by: only for a name the text calls a place
+        return min_population < MIN_OTHER_POPULATION
     return p.kind not in CITY_KINDS or p.population >= min_population
 
 
@@ -126,9 +128,10 @@ GENERIC_WORDS = frozenset(_PW["generic_words"])
 
 
 def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[GazPlace]:
-    """Exact spellings; else (``fuzzy``) vowel-insensitive ones ("Jawzjan" = "Jowzjan"), kept
-    only in the article's countries when it has any."""
-    hits = gaz.lookup_exact(text)
+    """Exact spellings; else a region, island or landmark the GeoNames data lacks ("Darfur",
+    "Mindanao"); else (``fuzzy``) vowel-insensitive spellings ("Jawzjan" = "Jowzjan"), kept only in
+    the article's countries when it has any."""
+    hits = gaz.lookup_exact(text) + gaz.lookup_region(text)
     if hits or not fuzzy or len(fold(text)) < 5:
         return list(hits)
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
@@ -229,6 +232,8 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
     for m in mentions:
         if m.id is None and m.sector == "UNK":
             continue  # a name the actor finder could not type ("Russian Kaliningrad") says nothing
+        if m.kind == "generic" and m.text.split()[-1].lower() in SITE_WORDS:
+            continue  # a site the agent files list as an actor ("Karlskrona naval base"): a place
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
@@ -394,6 +399,8 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         if place is None and how != "qualified":
             place = _located(span, located, adjacent_only=how in ("adjacent", "comma"),
                              comma_only=how == "comma")
+        if place is None and how == "any":
+            place = _in_actors_country(span, mentions)
         if place is not None:
             places.append(place)
     places.extend(_before_known(doc, places, mentions))
@@ -550,6 +557,24 @@ def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
                  admin1=anchor.admin1 if precision != "country" else None, lat=anchor.lat, lon=anchor.lon,
                  precision=precision, feature="", population=0, root=span.root.i,
                  locative=_locative(span.root))
+
+
+def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
+    """A site or region the gazetteer lacks, with no known place to locate it by ("the Western
+    Desert", "Tiran Island"): the country of the first actor its sentence names with one ("Egyptian
+    security forces … in the Western Desert"), at the country's coordinates."""
+    sent = span.sent
+    first = next((m for m in sorted(mentions, key=lambda m: m.start)
+                  if sent.start_char <= m.start < sent.end_char and m.country
+                  and not (span.start_char <= m.start < span.end_char)), None)
+    g = get_gazetteer().country(first.country) if first is not None else None
+    if g is None:
+        return None
+    name, start = _name_span(span)
+    own = "province" if span.label_ == "LOC" and span[-1].lower_ not in SITE_WORDS else "city"
+    return Place(name=name, start=start, end=span.end_char, geonames_id=None, country=g.country,
+                 admin1=None, lat=g.lat, lon=g.lon, precision=own, feature="", population=0,
+                 root=span.root.i, locative=_locative(span.root))
 
 
 def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,

@@ -54,6 +54,11 @@ class GenericSpec(DataFile):
     place_nouns: WordList
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
+    #: a state's own armed men are its military ("the country's armed forces": UAF → MIL)
+    possessed_armed: dict[str, str] = Field(default_factory=dict)
+    #: possessors that stand for an actor named before: "its", "their"; "the country's"
+    possessive_pronouns: WordList
+    possessor_state_nouns: WordList
     state_organ_sectors: WordList
     #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
@@ -623,3 +628,58 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
                if m.kind == "person" and m.country is None else m for m in new]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _owner(doc: Doc, poss: Token, by_tok: dict[int, Mention], mentions: list[Mention]) -> Mention | None:
+    """The actor a possessor stands for: its own mention (coreference's), else for "its"/"their" the
+    nearest actor with a country named before it in its sentence or the one before, for "the
+    country's" the nearest state (else, where none is named, the nearest actor with a country)."""
+    m = by_tok.get(poss.i)
+    if m is not None:
+        return m if m.kind == "coref" and m.country else None
+    sp = spec()
+    pronoun = poss.lower_ in sp.possessive_pronouns
+    state_noun = poss.lemma_.lower() in sp.possessor_state_nouns and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in poss.children)
+    if not (pronoun or state_noun):
+        return None
+    sents = list(doc.sents)
+    k = next(j for j, s in enumerate(sents) if s.start <= poss.i < s.end)
+    lo = sents[max(k - 1, 0)].start_char
+    before = [m for m in mentions if lo <= m.start and m.end <= poss.idx and m.country
+              and m.kind not in ("demonym", "coref") and not (pronoun and poss.lower_ == "its" and m.kind == "person")]
+    if state_noun:
+        states = [m for m in before if m.id is not None and m.id == m.country]
+        before = states or before
+    return max(before, key=lambda m: m.start, default=None)
+
+
+def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A group whose possessor stands for an actor ("three of its warships", "the country's armed
+    forces") belongs to that actor's country, whatever the sentence's place says (run after
+    coreference). Armed men a state possesses are its military (``possessed_armed``: UAF → MIL).
+    Strangers keep none ("its creditors")."""
+    sp = spec()
+    tok_at = {t.idx: t.i for t in doc}
+    by_tok: dict[int, Mention] = {}
+    for m in mentions:
+        i = tok_at.get(m.start)
+        if i is not None:
+            for t in doc[i:]:
+                if t.idx >= m.end:
+                    break
+                by_tok.setdefault(t.i, m)
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "generic" else None
+        if span is not None and not _stranger(span, sp):
+            poss = next((c for c in span.root.children if c.dep_ == "poss"), None)
+            owner = _owner(doc, poss, by_tok, mentions) if poss is not None else None
+            if owner is not None and owner.country != m.country:
+                state = (owner.id is not None and owner.id == owner.country) or \
+                    poss.lemma_.lower() in sp.possessor_state_nouns
+                sector = sp.possessed_armed.get(m.sector or "", m.sector) if state else m.sector
+                m = m.model_copy(update={"country": owner.country, "sector": sector,
+                                         "why": m.why + f"; country {owner.country}: its possessor {owner.text!r}"})
+        out.append(m)
+    return out
