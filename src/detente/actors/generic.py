@@ -31,7 +31,7 @@ from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
-from detente.places import DIRECTIONS, SITE_WORDS, country_of_place, place_of
+from detente.places import DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, place_of
 from detente.wordlists import DataFile, WordList, word_sets
 
 
@@ -59,6 +59,8 @@ class GenericSpec(DataFile):
     #: possessors that stand for an actor named before: "its", "their"; "the country's"
     possessive_pronouns: WordList
     possessor_state_nouns: WordList
+    #: a state's bodies posted in another state: they keep the host's country ("its embassy in London")
+    posted_abroad: WordList
     state_organ_sectors: WordList
     #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
@@ -302,6 +304,15 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
             country = _state_of_token(c, mentions, covered, kb, countries)
             if country is not None:
                 return country
+    # no place preposition: a big town or a province the sentence names as the object of a verb or
+    # of "of" ("to capture the remainder of Aleppo"), never a name an actor mention covers
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" or t.dep_ == "dobj" and t.pos_ == "PROPN":
+            if t.i in covered or t.ent_type_ in NOT_PLACE_LABELS:
+                continue
+            p = place_of(t.text, countries, min_population=MIN_OTHER_POPULATION, fuzzy=False)
+            if p is not None and p.kind != "country":
+                return p.country
     return None
 
 
@@ -503,6 +514,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 continue  # the phrase's head decides
             ent = ents.get(tok.i)
             country_hint = None
+            guessed = False  # the sector is the default guess for an organisation
             if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
                     and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
@@ -553,6 +565,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # an organisation no word describes (nor a site, nor a place's facility:
                         # "Xichang Satellite Launch Center"): news most often names a company so
                         sector = sp.organisation_sector
+                        guessed = True
                         why += f"; an organisation of no known kind → {sector}"
             else:
                 left = _left_edge(tok, covered)
@@ -603,7 +616,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                            (place, "the article's place")]
                 if kind != "person":
                     sources[0], sources[1] = sources[1], sources[0]
-                if kind == "generic" and not _struck_by_force(span, covered, mentions, sp):
+                if (kind == "entity" and sector != "UNK" and not guessed) or (
+                        kind == "generic" and not _struck_by_force(span, covered, mentions, sp)):
                     # a group the article places nowhere is of the country its actors are of
                     # ("people" of a story about Lebanon's government); not a name the KB lacks
                     # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
@@ -658,7 +672,8 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A group whose possessor stands for an actor ("three of its warships", "the country's armed
     forces") belongs to that actor's country, whatever the sentence's place says (run after
     coreference). Armed men a state possesses are its military (``possessed_armed``: UAF → MIL).
-    Strangers keep none ("its creditors")."""
+    Strangers keep none ("its creditors"), and a state's embassy and diplomats the host's
+    (``posted_abroad``: the events around them are with the host)."""
     sp = spec()
     tok_at = {t.idx: t.i for t in doc}
     by_tok: dict[int, Mention] = {}
@@ -672,7 +687,7 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "generic" else None
-        if span is not None and not _stranger(span, sp):
+        if span is not None and not _stranger(span, sp) and span.root.lemma_.lower() not in sp.posted_abroad:
             poss = next((c for c in span.root.children if c.dep_ == "poss"), None)
             owner = _owner(doc, poss, by_tok, mentions) if poss is not None else None
             if owner is not None and owner.country != m.country:
