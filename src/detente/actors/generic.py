@@ -115,14 +115,21 @@ def agent_nouns() -> dict[str, str]:
 def sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
     """The sector of the longest agent phrase that ends the word list, and how many words it spans."""
     agents = agent_nouns()
-    for n in range(min(len(words), 4), 0, -1):
-        phrase = " ".join(words[-n:])
-        noun = kb.noun(phrase)
-        if noun is not None:
-            return noun.sector, n
-        sector = agents.get(fold(phrase))
-        if sector is not None:
-            return sector, n
+    for n in range(min(len(words), 6), 0, -1):
+        part = words[-n:]
+        if part[0] == "-":
+            continue
+        # a hyphenated word is three tokens ("non - governmental"): read it as written and spaced
+        joined = " ".join(part).replace(" - ", "-")
+        if len(joined.split()) > 4:
+            continue
+        for phrase in dict.fromkeys((joined, joined.replace("-", " "))):
+            noun = kb.noun(phrase)
+            if noun is not None:
+                return noun.sector, n
+            sector = agents.get(fold(phrase))
+            if sector is not None:
+                return sector, n
     return None
 
 
@@ -583,7 +590,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 if n == 1 and (fold(tok.lemma_) in skip or fold(tok.text) in skip):
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
-                kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
+                kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
             placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
