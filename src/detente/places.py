@@ -405,6 +405,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             places.append(place)
     places.extend(_before_known(doc, places, mentions))
     places.extend(_demonym_territory(doc, places, mentions))
+    places.extend(_borders(doc, places, mentions))
     places.sort(key=lambda p: p.start)
     return _coordinated(doc, places)
 
@@ -429,6 +430,52 @@ def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Men
         out.append(Place(name=span.text, start=span.start_char, end=span.end_char, geonames_id=g.geonames_id,
                          country=g.country, admin1=None, lat=g.lat, lon=g.lon, precision=g.precision,
                          feature=g.feature, population=g.population, root=head.i, locative=_locative(head)))
+    return out
+
+
+#: "the Syria–Turkey border", "its Syrian border", "the border with Syria"
+BORDER_WORDS = frozenset(_PW["border_words"])
+
+
+def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """A border the text names by its states ("the Colombia–Venezuela border", "its Syrian
+    border", "the border with Syria") is a place on the side of the state acting at it: the first
+    actor of the sentence with a country, when the border names that state or names one other
+    state only; else the first state it names. Precision province, at that state's coordinates."""
+    out: list[Place] = []
+    covered = [(p.start, p.end) for p in places]
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in BORDER_WORDS:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i]
+        left = min((c.left_edge.i for c in mods), default=tok.i)
+        right = tok.i + 1
+        for c in tok.children:  # "the border with Syria"
+            if c.dep_ == "prep" and c.lower_ == "with":
+                right = max([right, *(g.right_edge.i + 1 for g in c.children if g.dep_ == "pobj")])
+        if left == tok.i and right == tok.i + 1:
+            continue
+        lo, hi = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+        named = [m.country for m in sorted(mentions, key=lambda m: m.start)
+                 if lo <= m.start and m.end <= hi and m.country and (m.kind == "demonym" or m.id == m.country)]
+        named += [p.country for p in places if lo <= p.start and p.end <= hi and p.precision == "country"
+                  and p.country and p.country not in named]
+        if not named or any(a <= lo and hi <= b for a, b in covered):
+            continue
+        sent = tok.sent
+        actor = next((m for m in sorted(mentions, key=lambda m: m.start)
+                      if sent.start_char <= m.start < sent.end_char and m.country
+                      and not (lo <= m.start < hi) and m.kind != "coref"), None)
+        country = actor.country if actor is not None and (len(named) == 1 or actor.country in named) \
+            else named[0]
+        g = get_gazetteer().country(country)
+        if g is None:
+            continue
+        span = doc[left:right]
+        name, start = _name_span(span)
+        out.append(Place(name=name, start=start, end=span.end_char, geonames_id=None, country=country,
+                         admin1=None, lat=g.lat, lon=g.lon, precision="province", feature="",
+                         population=0, root=tok.i, locative=_locative(tok)))
     return out
 
 
