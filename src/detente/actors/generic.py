@@ -202,6 +202,20 @@ def _role_noun_before(ent: Span) -> Token | None:
     return None
 
 
+def _igo_of_role(ent: Span, covered: dict[int, int], mentions: list[Mention]) -> Mention | None:
+    """The intergovernmental organisation whose role a named person holds: a mention of one right
+    before the name ("UN envoy X") or in apposition to it ("X, the most senior United Nations
+    diplomat")."""
+    doc = ent.doc
+    toks = [doc[ent.start - 1]] if ent.start > 0 else []
+    toks += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    for t in toks:
+        mi = covered.get(t.i)
+        if mi is not None and mentions[mi].sector == "IGO" and mentions[mi].country is None:
+            return mentions[mi]
+    return None
+
+
 def _person_role(kb: ActorKB, ent: Span) -> tuple[str | None, str, int]:
     """The sector of the role a named person has in the text: the words right before the name
     ("Judge", "Republican Senator", "Aurora theater shooter"), else a noun in apposition ("X, an
@@ -522,6 +536,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             ent = ents.get(tok.i)
             country_hint = None
             guessed = False  # the sector is the default guess for an organisation
+            of_igo = False  # a person whose role is an intergovernmental organisation's
             if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
                     and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
@@ -550,6 +565,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # "Vice News journalists X and Y": the outlet's (the role phrase's) country
                         country_hint = mentions[covered[noun.i]].country
                     sector = got if got else sp.person_sector
+                    igo = _igo_of_role(ent, covered, mentions) if got else None
+                    if igo is not None:
+                        # "UN envoy Martin Griffiths", "X, the United Nations diplomat in …": the
+                        # organisation's official, of no country (the labelling guide: IGO, null)
+                        sector, country_hint, of_igo = "IGO", None, True
+                        why += f"; an official of {igo.text!r}"
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
                     why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
@@ -591,11 +612,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
-            placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
+            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person")
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
-            country = (principal.country if principal is not None else None) \
+            country = None if of_igo else (principal.country if principal is not None else None) \
                 or _modifier_country(span.root, covered, mentions) or country_hint
             if country is None and kind == "generic" and (head := _head_of(kb, span, covered, on)) is not None:
                 country = head[0]  # "the Duterte administration": the state whose head is named so
@@ -647,7 +668,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         # the article's only countries are those of bodies found here ("Arkansas executes X"): a
         # person placed nowhere is of them too
         new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
-               if m.kind == "person" and m.country is None else m for m in new]
+               if m.kind == "person" and m.country is None and m.sector != "IGO" else m for m in new]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
 
 
