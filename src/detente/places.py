@@ -162,8 +162,10 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     base, kinds, part = _strip(text)
     if base and base != text and fold(base) not in NOT_PLACES:
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
-        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's countries
-            cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx]
+        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
+            # countries — unless the place is big ("central Gaza" in a story naming only Israel)
+            cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx
+                     or p.kind in ADMIN_KINDS or p.population >= MIN_OTHER_POPULATION]
         return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
             cands, ctx, name_is_main=fold(base), weak=wctx)
     return None
@@ -268,6 +270,30 @@ def _place_of_noun(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
 
 
+#: how big a town a name the NER called a person must be to be read as the place after a place
+#: preposition ("in al-Bab", "fighting in Tigray")
+MIN_PERSON_POPULATION = 5000
+
+
+def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | None:
+    """A name the small model tagged PERSON that the text uses as a place: the object of a place
+    preposition ("exploded in al-Bab"; not "from", which also names a speaker), "the coast of X",
+    or the name of a site ("the Zaporizhzhia nuclear plant"), when the gazetteer has a province,
+    region or town of some size of that name."""
+    if ent.label_ != "PERSON":
+        return None
+    root = ent.root
+    t = root
+    while t.dep_ in ("compound", "conj", "appos") and t.head is not t and t.head.pos_ == "PROPN":
+        t = t.head
+    site = t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and (
+        t.head.lemma_.lower() in SITE_WORDS | AREA_NOUNS)
+    prep = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.lower_ not in _S["speaker_preps"]
+    if not (site or prep or _place_of_noun(t)):
+        return None
+    return place_of(_strip(ent.text)[0] or ent.text, countries, MIN_PERSON_POPULATION, fuzzy=False)
+
+
 def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
     """Spans that may name a place, with the minimum population a populated place must have and
     whether the context says it is a place whatever actor finder made of it."""
@@ -286,6 +312,9 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             span = _extend(ent)
             out.append((span, MIN_POPULATION, _place_of_noun(span.root)))
             taken.update(range(span.start, span.end))
+        elif ent.label_ == "PERSON" and person_named_place(ent) is not None:
+            out.append((ent, MIN_PERSON_POPULATION, True))  # "in al-Bab": the model's PERSON
+            taken.update(range(ent.start, ent.end))
         elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
             taken.update(range(ent.start, ent.end))
@@ -311,7 +340,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in _S["vague_place_nouns"] or tok.i in taken:
             continue
         left = tok.i
-        while left - 1 >= 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \
+        while left - 1 >= 0 and left <= doc[left - 1].head.i <= tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \
                 and (doc[left - 1].pos_ == "PROPN" or (doc[left - 1].text == "-" and left - 2 >= 0
                                                        and doc[left - 2].pos_ == "PROPN")):
             left -= 1
@@ -325,9 +354,13 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         out.append((span, MIN_PREP_POPULATION, True))
         taken.update(range(span.start, span.end))
     for ent in merged:
-        if ent.label_ in OTHER_LABELS and ent.root.pos_ == "PROPN" \
-                and not any(i in taken for i in range(ent.start, ent.end)):
-            out.append((ent, MIN_OTHER_POPULATION, False))
+        if ent.label_ in OTHER_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and (
+                ent.root.pos_ == "PROPN" or _locative(ent.root)):
+            # after a place preposition and no known actor ("fighting around Bakhmut", tagged ORG and
+            # ADV by the small model): a town of some size; elsewhere only a big place
+            known = any(m.id is not None and m.start < ent.end_char and ent.start_char < m.end for m in mentions)
+            out.append((ent, MIN_PERSON_POPULATION if _locative(ent.root) and not known else MIN_OTHER_POPULATION,
+                        False))
             taken.update(range(ent.start, ent.end))
     out.sort(key=lambda x: x[0].start)
     return out

@@ -31,7 +31,8 @@ from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
-from detente.places import DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, place_of
+from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, person_named_place,
+                             place_of)
 from detente.wordlists import DataFile, WordList, word_sets
 
 
@@ -382,6 +383,10 @@ def _struck_by_force(span: Span, covered: dict[int, int], mentions: list[Mention
     return any(mentions[covered[c.i]].sector in sp.force_sectors for c in subj)
 
 
+def label_of(ent: Span | None) -> str:
+    return ent.label_ if isinstance(ent, Span) else ""
+
+
 def _as_place(tok: Token) -> bool:
     """A name used as a place: "in Kerala", "the city of Homs"."""
     if tok.dep_ != "pobj":
@@ -546,6 +551,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     ent = doc[tok.i:tok.i + 1]
                 if tok.dep_ not in ("nsubj", "nsubjpass") and country_of_place(ent.text) is not None:
                     continue  # a place the gazetteer knows, not acting ("in Kalamazoo County, Michigan")
+            if ent is not None and label_of(ent) == "PERSON" and person_named_place(ent, countries) is not None \
+                    and not any(h.how == "person" for h in kb.hits(ent.text)):
+                continue  # "exploded in al-Bab": a place the model took for a person
             if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)):
                 continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL")
             if ent is not None:
