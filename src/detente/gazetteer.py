@@ -395,11 +395,20 @@ class RegionsFile(DataFile):
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, tuple[str, ...]]:
+    """Folded name → countries: ``data/places/regions.yml`` and the regions of states the actor
+    knowledge base lists (``data/actors/regions.yml``: "Donbas", "Nagorno-Karabakh")."""
+    import yaml
+
     data = RegionsFile.read(resources.files("detente") / "data" / "places" / "regions.yml")
     out: dict[str, list[str]] = defaultdict(list)
     for code, names in data.regions.items():
         for n in names:
             out[fold(n)].append(code)
+    actors = yaml.safe_load((resources.files("detente") / "data" / "actors" / "regions.yml").read_text("utf-8"))
+    for r in actors.get("regions") or []:
+        for n in [r["name"], *(r.get("aliases") or [])]:
+            if r["state"] not in out[fold(n)]:
+                out[fold(n)].append(r["state"])
     return {k: tuple(v) for k, v in out.items()}
 
 

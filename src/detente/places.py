@@ -327,6 +327,9 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
                 not named and tok.ent_type_ in ("PERSON", "NORP")):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+               for c in tok.children):
+            continue  # "at the University of Dhaka": the body is named by what follows "of"
         left = tok.i
         while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
                 and doc[left - 1].head.i >= tok.i - 3:
@@ -412,6 +415,11 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         sub, p = found
         if _actor_not_place(sub, p, mentions):
             continue
+        owner = _possessor_place(span, places)
+        if owner is not None and owner.country != p.country and p.precision != "country":
+            # "Mogadishu's Lido beach" is no Lido Beach, New York: placed by its possessor
+            unresolved.append((span, "any"))
+            continue
         text = sub.text
         start = sub.start_char
         # "the" is not part of the name as written
@@ -441,6 +449,17 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places.extend(_borders(doc, places, mentions))
     places.sort(key=lambda p: p.start)
     return _coordinated(doc, places)
+
+
+def _possessor_place(span: Span, places: Sequence[Place]) -> Place | None:
+    """The place a name is said to belong to by a possessive right before it ("Mogadishu's Lido
+    beach", "Kabul's Green Zone")."""
+    doc = span.doc
+    i = span.start + (span[0].lower_ == "the")
+    if i < 1 or doc[i - 1].lower_ not in ("'s", "\u2019s"):
+        return None
+    at = doc[i - 1].idx
+    return next((p for p in places if p.end in (at, at + len(doc[i - 1]))), None)
 
 
 def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
