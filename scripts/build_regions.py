@@ -77,11 +77,12 @@ def keep(code: str, name: str, kb, gaz, sets) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--source", default=str(ROOT.parent.parent / "shared" / "data" / "actors"))
+    ap.add_argument("--source", default=str(ROOT.parent / "shared" / "data" / "actors"),
+                    help="folder holding Phoenix.Countries.actors.txt (default ../shared/data/actors)")
     args = ap.parse_args()
     path = Path(args.source) / FILE
     if not path.exists():
-        path = Path("/work/shared/data/actors") / FILE
+        sys.exit(f"build_regions: {path}: no such file (pass --source DIR)")
     kb, gaz, sets = load_kb(), get_gazetteer(), word_sets("places")
     by_country: dict[str, set[str]] = {}
     for code, name in candidates(path):

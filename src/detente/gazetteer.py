@@ -16,6 +16,11 @@ two package versions and :data:`INDEX_VERSION`; later processes only open it (a 
 indexed ``SELECT``; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
 of time and prints its path and size.
 
+Names the packages lack — regions, islands, deserts, landmarks ("Darfur", "Mindanao", "Golan
+Heights") — come from ``data/places/regions.yml`` (built by ``scripts/build_regions.py`` from the
+Phoenix country dictionary, MIT) and the regions of states in ``data/actors/regions.yml``; they are
+looked up by :meth:`Gazetteer.lookup_region` (kind ``region``, the country's coordinates).
+
 Lat/lon of a province or a country (GeoNames gives a point for cities only in these packages) is
 the population-weighted mean of the populated places inside it.
 """
