@@ -57,6 +57,8 @@ class GenericSpec(DataFile):
     person_sector: str = "CVL"
     #: a state's own armed men are its military ("the country's armed forces": UAF → MIL)
     possessed_armed: dict[str, str] = Field(default_factory=dict)
+    #: a person named with a role of this sector takes the mapped one ("shooter X": UAF → CRM)
+    named_sector: dict[str, str] = Field(default_factory=dict)
     #: possessors that stand for an actor named before: "its", "their"; "the country's"
     possessive_pronouns: WordList
     possessor_state_nouns: WordList
@@ -573,6 +575,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # "Vice News journalists X and Y": the outlet's (the role phrase's) country
                         country_hint = mentions[covered[noun.i]].country
                     sector = got if got else sp.person_sector
+                    if sector in sp.named_sector:
+                        # "shooter James Holmes": a named attacker is identified, a criminal (PLOVER
+                        # CRM), no more an unidentified armed actor
+                        sector = sp.named_sector[sector]
                     igo = _igo_of_role(ent, covered, mentions) if got else None
                     if igo is not None:
                         # "UN envoy Martin Griffiths", "X, the United Nations diplomat in …": the
