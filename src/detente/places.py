@@ -91,21 +91,22 @@ class Place:
 
 # ------------------------------------------------------------------------------ one name → place
 
-def _strip(text: str) -> tuple[str, set[str] | None, bool]:
+def _strip(text: str) -> tuple[str, set[str] | None, str]:
     """Name without its article, direction words and type word; the kinds the type word allows;
-    whether a direction word made it a part of the place ("northern Iraq")."""
+    what made it a part of a place: "direction" ("northern Iraq"), "landform" ("Mount Hakone"),
+    else ""."""
     words = text.replace("\u2019", "'").split()
     kinds: set[str] | None = None
-    part = False
+    part = ""
     while words and words[0].lower() in _S["name_articles"]:
         words = words[1:]
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in PROVINCE_WORDS | CITY_WORDS:
         kinds = set(ADMIN_KINDS) if words[0].lower() in PROVINCE_WORDS else set(CITY_KINDS)
         words = words[2:]  # "the District of Maryland", "the City of London"
     while len(words) > 1 and words[0].lower().strip(",") in DIRECTIONS:
-        words, part = words[1:], True
+        words, part = words[1:], "direction"
     if len(words) > 1 and words[0].lower() in _S["landform_words"]:
-        words, part = words[1:], True  # "Mount Hakone": the town the mountain is named after
+        words, part = words[1:], "landform"  # "Mount Hakone": the town the mountain is named after
     if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
     elif len(words) > 1 and words[-1].lower() in CITY_WORDS and kinds is None:
@@ -162,6 +163,8 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     base, kinds, part = _strip(text)
     if base and base != text and fold(base) not in NOT_PLACES:
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
+        if part == "landform" and not (ctx or wctx):
+            return None  # "Lake Victoria" in a text naming no country: no town to name it after
         if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
             # countries — unless the place is big ("central Gaza" in a story naming only Israel)
             cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx
