@@ -273,6 +273,8 @@ def _place_of_noun(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
 
 
+#: verbs whose object is a place when the gazetteer knows it ("shelled Kharkiv", "visited Kabul")
+PLACE_OBJECT_VERBS = frozenset(_PW["place_object_verbs"])
 #: how big a town a name the NER called a person must be to be read as the place after a place
 #: preposition ("in al-Bab", "fighting in Tigray")
 MIN_PERSON_POPULATION = 5000
@@ -359,6 +361,22 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         span = doc[left: tok.i + 1]
         out.append((span, MIN_PREP_POPULATION, True))
         taken.update(range(span.start, span.end))
+    for tok in doc:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
+        # capture or visit, whatever the model made of it
+        if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.i in taken \
+                or tok.head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+            continue
+        ent = next((e for e in merged if e.start <= tok.i < e.end), None)
+        if ent is None:
+            left = tok.i
+            while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+                left -= 1
+            ent = doc[left:tok.i + 1]
+        if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "NORP") \
+                or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        out.append((ent, MIN_PERSON_POPULATION, False))
+        taken.update(range(ent.start, ent.end))
     for ent in merged:
         if ent.label_ in OTHER_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and (
                 ent.root.pos_ == "PROPN" or _locative(ent.root)):
