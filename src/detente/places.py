@@ -681,12 +681,15 @@ def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
 
 def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
     """A site or region the gazetteer lacks, with no known place to locate it by ("the Western
-    Desert", "Tiran Island"): the country of the first actor its sentence names with one ("Egyptian
-    security forces … in the Western Desert"), at the country's coordinates."""
+    Desert", "Tiran Island"): the state its name names ("the Korean Peninsula"), else the country of
+    the first actor its sentence names with one ("Egyptian security forces … in the Western
+    Desert"), at the country's coordinates."""
     sent = span.sent
-    first = next((m for m in sorted(mentions, key=lambda m: m.start)
-                  if sent.start_char <= m.start < sent.end_char and m.country
-                  and not (span.start_char <= m.start < span.end_char)), None)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    # a state the name itself names ("the Korean Peninsula") before the sentence's actors
+    first = next((m for m in ordered if span.start_char <= m.start and m.end <= span.end_char and m.country), None) \
+        or next((m for m in ordered if sent.start_char <= m.start < sent.end_char and m.country
+                 and not (span.start_char <= m.start < span.end_char)), None)
     g = get_gazetteer().country(first.country) if first is not None else None
     if g is None:
         return None
