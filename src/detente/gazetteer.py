@@ -411,7 +411,9 @@ def _regions() -> dict[str, tuple[str, ...]]:
             out[fold(n)].append(code)
     actors = yaml.safe_load((resources.files("detente") / "data" / "actors" / "regions.yml").read_text("utf-8"))
     for r in actors.get("regions") or []:
-        for n in [r["name"], *(r.get("aliases") or [])]:
+        # an alias calling itself a republic names the polity, an actor, not the land ("Sahrawi Arab
+        # Democratic Republic", "Chechen Republic")
+        for n in [r["name"], *(a for a in r.get("aliases") or [] if "republic" not in fold(a).split())]:
             if r["state"] not in out[fold(n)]:
                 out[fold(n)].append(r["state"])
     return {k: tuple(v) for k, v in out.items()}

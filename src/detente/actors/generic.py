@@ -596,7 +596,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     elif (of := _head_before_of(kb, ent)) is not None:
                         sector = of[0]  # "the Government of National Accord", "the Court of Arbitration …"
                         why += f"; a {of[1]!r} of … name → {sector}"
-                    elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None:
+                    elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None \
+                            and gp.kind != "region":  # (a region's name may be its polity's too)
                         if gp.kind not in ("adm1", "country") or ent.root.dep_ not in ("nsubj", "nsubjpass"):
                             continue  # a place the NER took for a body ("the remainder of Aleppo")
                         # a state or province acting ("Arkansas executes …"): its government
