@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask lexicon kb classifier clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ eval: $(STAMP)
 LEXICON_SRC ?= ../shared/data/lexicon
 lexicon: $(STAMP)
 	$(BIN)/detente lexicon build --source $(LEXICON_SRC)
+
+# regions, islands and landmarks the GeoNames packages lack (src/detente/data/places/regions.yml)
+regions: $(STAMP)
+	$(BIN)/python scripts/build_regions.py --source ../shared/data/actors
 
 # the compiled actor index (src/detente/data/actors/kb.sqlite) from ../shared/data/actors
 kb: $(STAMP)

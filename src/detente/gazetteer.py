@@ -16,6 +16,11 @@ two package versions and :data:`INDEX_VERSION`; later processes only open it (a 
 indexed ``SELECT``; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
 of time and prints its path and size.
 
+Names the packages lack — regions, islands, deserts, landmarks ("Darfur", "Mindanao", "Golan
+Heights") — come from ``data/places/regions.yml`` (built by ``scripts/build_regions.py`` from the
+Phoenix country dictionary, MIT) and the regions of states in ``data/actors/regions.yml``; they are
+looked up by :meth:`Gazetteer.lookup_region` (kind ``region``, the country's coordinates).
+
 Lat/lon of a province or a country (GeoNames gives a point for cities only in these packages) is
 the population-weighted mean of the populated places inside it.
 """
@@ -32,18 +37,21 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
 from detente.store import indexes as sql
-from detente.wordlists import words
+from detente.wordlists import DataFile, words
 
 INDEX_VERSION = 4
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
-                  "capital": "city"}
-# GeoNames feature codes for the kinds (GDELT-like exports and the JSON say "precision")
-KIND_FEATURE = {"country": "PCLI", "adm1": "ADM1", "adm2": "ADM2", "city": "PPL", "capital": "PPLC"}
+                  "capital": "city", "region": "province"}
+# GeoNames feature codes for the kinds (GDELT-like exports and the JSON say "precision"); a region
+# (an island, a desert, a landmark: ``data/places/regions.yml``) is GeoNames' RGN
+KIND_FEATURE = {"country": "PCLI", "adm1": "ADM1", "adm2": "ADM2", "city": "PPL", "capital": "PPLC",
+                "region": "RGN"}
 CITY_KINDS = frozenset({"city", "capital"})
 ADMIN_KINDS = frozenset({"adm1", "adm2"})
 
@@ -54,7 +62,7 @@ class GazPlace:
 
     geonames_id: int | None
     name: str
-    kind: str  # country | adm1 | adm2 | city | capital (a national capital)
+    kind: str  # country | adm1 | adm2 | city | capital (a national capital) | region
     country: str | None  # ISO 3166-1 alpha-3 (XKX for Kosovo)
     admin1: str | None
     lat: float | None
@@ -362,6 +370,15 @@ class Gazetteer:
         self._memo[key] = out
         return out
 
+    def lookup_region(self, name: str) -> tuple[GazPlace, ...]:
+        """The regions, islands, landforms and landmarks ``name`` names (``data/places/regions.yml``:
+        places the GeoNames packages lack), each with its country's coordinates and no GeoNames id."""
+        out = []
+        for code in _regions().get(fold(name), ()):
+            c = self.country(code)
+            out.append(GazPlace(None, name, "region", code, None, c.lat if c else None, c.lon if c else None, 0))
+        return tuple(out)
+
     def country(self, code: str) -> GazPlace | None:
         """The entry of the country with ISO3 ``code``."""
         row = sql.gaz_country(self._con(), code)
@@ -372,6 +389,34 @@ class Gazetteer:
 
     def stats(self) -> dict[str, str]:
         return dict(sql.read_meta(self._con()))
+
+
+class RegionsFile(DataFile):
+    """``data/places/regions.yml`` (built by ``scripts/build_regions.py``): country → place names."""
+
+    count: int
+    regions: dict[str, list[str]]
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, ...]]:
+    """Folded name → countries: ``data/places/regions.yml`` and the regions of states the actor
+    knowledge base lists (``data/actors/regions.yml``: "Donbas", "Nagorno-Karabakh")."""
+    import yaml
+
+    data = RegionsFile.read(resources.files("detente") / "data" / "places" / "regions.yml")
+    out: dict[str, list[str]] = defaultdict(list)
+    for code, names in data.regions.items():
+        for n in names:
+            out[fold(n)].append(code)
+    actors = yaml.safe_load((resources.files("detente") / "data" / "actors" / "regions.yml").read_text("utf-8"))
+    for r in actors.get("regions") or []:
+        # an alias calling itself a republic names the polity, an actor, not the land ("Sahrawi Arab
+        # Democratic Republic", "Chechen Republic")
+        for n in [r["name"], *(a for a in r.get("aliases") or [] if "republic" not in fold(a).split())]:
+            if r["state"] not in out[fold(n)]:
+                out[fold(n)].append(r["state"])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _LOCK = threading.Lock()
@@ -424,6 +469,8 @@ def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | fro
             score += 0.3
         elif p.kind == "adm2":  # districts are often named after their seat: the town first
             score -= 1.0
+        elif p.kind == "region":  # no population known: above a village, below a real town
+            score += 2.5
         if countries and p.country in countries and not dwarfed:
             score += 3
         elif weak and p.country in weak and not dwarfed:

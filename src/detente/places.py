@@ -91,21 +91,22 @@ class Place:
 
 # ------------------------------------------------------------------------------ one name → place
 
-def _strip(text: str) -> tuple[str, set[str] | None, bool]:
+def _strip(text: str) -> tuple[str, set[str] | None, str]:
     """Name without its article, direction words and type word; the kinds the type word allows;
-    whether a direction word made it a part of the place ("northern Iraq")."""
+    what made it a part of a place: "direction" ("northern Iraq"), "landform" ("Mount Hakone"),
+    else ""."""
     words = text.replace("\u2019", "'").split()
     kinds: set[str] | None = None
-    part = False
+    part = ""
     while words and words[0].lower() in _S["name_articles"]:
         words = words[1:]
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in PROVINCE_WORDS | CITY_WORDS:
         kinds = set(ADMIN_KINDS) if words[0].lower() in PROVINCE_WORDS else set(CITY_KINDS)
         words = words[2:]  # "the District of Maryland", "the City of London"
     while len(words) > 1 and words[0].lower().strip(",") in DIRECTIONS:
-        words, part = words[1:], True
+        words, part = words[1:], "direction"
     if len(words) > 1 and words[0].lower() in _S["landform_words"]:
-        words, part = words[1:], True  # "Mount Hakone": the town the mountain is named after
+        words, part = words[1:], "landform"  # "Mount Hakone": the town the mountain is named after
     if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
     elif len(words) > 1 and words[-1].lower() in CITY_WORDS and kinds is None:
@@ -118,6 +119,8 @@ def _strip(text: str) -> tuple[str, set[str] | None, bool]:
 
 
 def _acceptable(p: GazPlace, min_population: int) -> bool:
+    if p.kind == "region":  # no population to judge by: only for a name the text calls a place
+        return min_population < MIN_OTHER_POPULATION
     return p.kind not in CITY_KINDS or p.population >= min_population
 
 
@@ -126,9 +129,10 @@ GENERIC_WORDS = frozenset(_PW["generic_words"])
 
 
 def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[GazPlace]:
-    """Exact spellings; else (``fuzzy``) vowel-insensitive ones ("Jawzjan" = "Jowzjan"), kept
-    only in the article's countries when it has any."""
-    hits = gaz.lookup_exact(text)
+    """Exact spellings; else a region, island or landmark the GeoNames data lacks ("Darfur",
+    "Mindanao"); else (``fuzzy``) vowel-insensitive spellings ("Jawzjan" = "Jowzjan"), kept only in
+    the article's countries when it has any."""
+    hits = gaz.lookup_exact(text) + gaz.lookup_region(text)
     if hits or not fuzzy or len(fold(text)) < 5:
         return list(hits)
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
@@ -159,8 +163,12 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     base, kinds, part = _strip(text)
     if base and base != text and fold(base) not in NOT_PLACES:
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
-        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's countries
-            cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx]
+        if part == "landform" and not (ctx or wctx):
+            return None  # "Lake Victoria" in a text naming no country: no town to name it after
+        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
+            # countries — unless the place is big ("central Gaza" in a story naming only Israel)
+            cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx
+                     or p.kind in ADMIN_KINDS or p.population >= MIN_OTHER_POPULATION]
         return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
             cands, ctx, name_is_main=fold(base), weak=wctx)
     return None
@@ -229,6 +237,8 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
     for m in mentions:
         if m.id is None and m.sector == "UNK":
             continue  # a name the actor finder could not type ("Russian Kaliningrad") says nothing
+        if m.kind == "generic" and m.text.split()[-1].lower() in SITE_WORDS:
+            continue  # a site the agent files list as an actor ("Karlskrona naval base"): a place
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
@@ -263,6 +273,32 @@ def _place_of_noun(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS
 
 
+#: verbs whose object is a place when the gazetteer knows it ("shelled Kharkiv", "visited Kabul")
+PLACE_OBJECT_VERBS = frozenset(_PW["place_object_verbs"])
+#: how big a town a name the NER called a person must be to be read as the place after a place
+#: preposition ("in al-Bab", "fighting in Tigray")
+MIN_PERSON_POPULATION = 5000
+
+
+def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | None:
+    """A name the small model tagged PERSON that the text uses as a place: the object of a place
+    preposition ("exploded in al-Bab"; not "from", which also names a speaker), "the coast of X",
+    or the name of a site ("the Zaporizhzhia nuclear plant"), when the gazetteer has a province,
+    region or town of some size of that name."""
+    if ent.label_ != "PERSON":
+        return None
+    root = ent.root
+    t = root
+    while t.dep_ in ("compound", "conj", "appos") and t.head is not t and t.head.pos_ == "PROPN":
+        t = t.head
+    site = t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and (
+        t.head.lemma_.lower() in SITE_WORDS | AREA_NOUNS)
+    prep = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.lower_ not in _S["speaker_preps"]
+    if not (site or prep or _place_of_noun(t)):
+        return None
+    return place_of(_strip(ent.text)[0] or ent.text, countries, MIN_PERSON_POPULATION, fuzzy=False)
+
+
 def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
     """Spans that may name a place, with the minimum population a populated place must have and
     whether the context says it is a place whatever actor finder made of it."""
@@ -281,6 +317,9 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             span = _extend(ent)
             out.append((span, MIN_POPULATION, _place_of_noun(span.root)))
             taken.update(range(span.start, span.end))
+        elif ent.label_ == "PERSON" and person_named_place(ent) is not None:
+            out.append((ent, MIN_PERSON_POPULATION, True))  # "in al-Bab": the model's PERSON
+            taken.update(range(ent.start, ent.end))
         elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
             taken.update(range(ent.start, ent.end))
@@ -293,6 +332,9 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
                 not named and tok.ent_type_ in ("PERSON", "NORP")):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+               for c in tok.children):
+            continue  # "at the University of Dhaka": the body is named by what follows "of"
         left = tok.i
         while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
                 and doc[left - 1].head.i >= tok.i - 3:
@@ -306,7 +348,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in _S["vague_place_nouns"] or tok.i in taken:
             continue
         left = tok.i
-        while left - 1 >= 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \
+        while left - 1 >= 0 and left <= doc[left - 1].head.i <= tok.i and doc[left - 1].dep_ in ("compound", "amod", "nmod") \
                 and (doc[left - 1].pos_ == "PROPN" or (doc[left - 1].text == "-" and left - 2 >= 0
                                                        and doc[left - 2].pos_ == "PROPN")):
             left -= 1
@@ -319,10 +361,30 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         span = doc[left: tok.i + 1]
         out.append((span, MIN_PREP_POPULATION, True))
         taken.update(range(span.start, span.end))
+    for tok in doc:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
+        # capture or visit, whatever the model made of it
+        if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.i in taken \
+                or tok.head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+            continue
+        ent = next((e for e in merged if e.start <= tok.i < e.end), None)
+        if ent is None:
+            left = tok.i
+            while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+                left -= 1
+            ent = doc[left:tok.i + 1]
+        if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "NORP") \
+                or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        out.append((ent, MIN_PERSON_POPULATION, False))
+        taken.update(range(ent.start, ent.end))
     for ent in merged:
-        if ent.label_ in OTHER_LABELS and ent.root.pos_ == "PROPN" \
-                and not any(i in taken for i in range(ent.start, ent.end)):
-            out.append((ent, MIN_OTHER_POPULATION, False))
+        if ent.label_ in OTHER_LABELS and not any(i in taken for i in range(ent.start, ent.end)) and (
+                ent.root.pos_ == "PROPN" or _locative(ent.root)):
+            # after a place preposition and no known actor ("fighting around Bakhmut", tagged ORG and
+            # ADV by the small model): a town of some size; elsewhere only a big place
+            known = any(m.id is not None and m.start < ent.end_char and ent.start_char < m.end for m in mentions)
+            out.append((ent, MIN_PERSON_POPULATION if _locative(ent.root) and not known else MIN_OTHER_POPULATION,
+                        False))
             taken.update(range(ent.start, ent.end))
     out.sort(key=lambda x: x[0].start)
     return out
@@ -374,6 +436,11 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         sub, p = found
         if _actor_not_place(sub, p, mentions):
             continue
+        owner = _possessor_place(span, places)
+        if owner is not None and owner.country != p.country and p.precision != "country":
+            # "Mogadishu's Lido beach" is no Lido Beach, New York: placed by its possessor
+            unresolved.append((span, "any"))
+            continue
         text = sub.text
         start = sub.start_char
         # "the" is not part of the name as written
@@ -394,12 +461,26 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
         if place is None and how != "qualified":
             place = _located(span, located, adjacent_only=how in ("adjacent", "comma"),
                              comma_only=how == "comma")
+        if place is None and how == "any":
+            place = _in_actors_country(span, mentions)
         if place is not None:
             places.append(place)
     places.extend(_before_known(doc, places, mentions))
     places.extend(_demonym_territory(doc, places, mentions))
+    places.extend(_borders(doc, places, mentions))
     places.sort(key=lambda p: p.start)
     return _coordinated(doc, places)
+
+
+def _possessor_place(span: Span, places: Sequence[Place]) -> Place | None:
+    """The place a name is said to belong to by a possessive right before it ("Mogadishu's Lido
+    beach", "Kabul's Green Zone")."""
+    doc = span.doc
+    i = span.start + (span[0].lower_ == "the")
+    if i < 1 or doc[i - 1].lower_ not in ("'s", "\u2019s"):
+        return None
+    at = doc[i - 1].idx
+    return next((p for p in places if p.end in (at, at + len(doc[i - 1]))), None)
 
 
 def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
@@ -422,6 +503,52 @@ def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Men
         out.append(Place(name=span.text, start=span.start_char, end=span.end_char, geonames_id=g.geonames_id,
                          country=g.country, admin1=None, lat=g.lat, lon=g.lon, precision=g.precision,
                          feature=g.feature, population=g.population, root=head.i, locative=_locative(head)))
+    return out
+
+
+#: "the Syria–Turkey border", "its Syrian border", "the border with Syria"
+BORDER_WORDS = frozenset(_PW["border_words"])
+
+
+def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """A border the text names by its states ("the Colombia–Venezuela border", "its Syrian
+    border", "the border with Syria") is a place on the side of the state acting at it: the first
+    actor of the sentence with a country, when the border names that state or names one other
+    state only; else the first state it names. Precision province, at that state's coordinates."""
+    out: list[Place] = []
+    covered = [(p.start, p.end) for p in places]
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in BORDER_WORDS:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i]
+        left = min((c.left_edge.i for c in mods), default=tok.i)
+        right = tok.i + 1
+        for c in tok.children:  # "the border with Syria"
+            if c.dep_ == "prep" and c.lower_ == "with":
+                right = max([right, *(g.right_edge.i + 1 for g in c.children if g.dep_ == "pobj")])
+        if left == tok.i and right == tok.i + 1:
+            continue
+        lo, hi = doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+        named = [m.country for m in sorted(mentions, key=lambda m: m.start)
+                 if lo <= m.start and m.end <= hi and m.country and (m.kind == "demonym" or m.id == m.country)]
+        named += [p.country for p in places if lo <= p.start and p.end <= hi and p.precision == "country"
+                  and p.country and p.country not in named]
+        if not named or any(a <= lo and hi <= b for a, b in covered):
+            continue
+        sent = tok.sent
+        actor = next((m for m in sorted(mentions, key=lambda m: m.start)
+                      if sent.start_char <= m.start < sent.end_char and m.country
+                      and not (lo <= m.start < hi) and m.kind != "coref"), None)
+        country = actor.country if actor is not None and (len(named) == 1 or actor.country in named) \
+            else named[0]
+        g = get_gazetteer().country(country)
+        if g is None:
+            continue
+        span = doc[left:right]
+        name, start = _name_span(span)
+        out.append(Place(name=name, start=start, end=span.end_char, geonames_id=None, country=country,
+                         admin1=None, lat=g.lat, lon=g.lon, precision="province", feature="",
+                         population=0, root=tok.i, locative=_locative(tok)))
     return out
 
 
@@ -550,6 +677,27 @@ def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
                  admin1=anchor.admin1 if precision != "country" else None, lat=anchor.lat, lon=anchor.lon,
                  precision=precision, feature="", population=0, root=span.root.i,
                  locative=_locative(span.root))
+
+
+def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
+    """A site or region the gazetteer lacks, with no known place to locate it by ("the Western
+    Desert", "Tiran Island"): the state its name names ("the Korean Peninsula"), else the country of
+    the first actor its sentence names with one ("Egyptian security forces … in the Western
+    Desert"), at the country's coordinates."""
+    sent = span.sent
+    ordered = sorted(mentions, key=lambda m: m.start)
+    # a state the name itself names ("the Korean Peninsula") before the sentence's actors
+    first = next((m for m in ordered if span.start_char <= m.start and m.end <= span.end_char and m.country), None) \
+        or next((m for m in ordered if sent.start_char <= m.start < sent.end_char and m.country
+                 and not (span.start_char <= m.start < span.end_char)), None)
+    g = get_gazetteer().country(first.country) if first is not None else None
+    if g is None:
+        return None
+    name, start = _name_span(span)
+    own = "province" if span.label_ == "LOC" and span[-1].lower_ not in SITE_WORDS else "city"
+    return Place(name=name, start=start, end=span.end_char, geonames_id=None, country=g.country,
+                 admin1=None, lat=g.lat, lon=g.lon, precision=own, feature="", population=0,
+                 root=span.root.i, locative=_locative(span.root))
 
 
 def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,

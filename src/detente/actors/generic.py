@@ -31,7 +31,8 @@ from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
-from detente.places import DIRECTIONS, SITE_WORDS, country_of_place, place_of
+from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, person_named_place,
+                             place_of)
 from detente.wordlists import DataFile, WordList, word_sets
 
 
@@ -54,6 +55,15 @@ class GenericSpec(DataFile):
     place_nouns: WordList
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
+    #: a state's own armed men are its military ("the country's armed forces": UAF → MIL)
+    possessed_armed: dict[str, str] = Field(default_factory=dict)
+    #: a person named with a role of this sector takes the mapped one ("shooter X": UAF → CRM)
+    named_sector: dict[str, str] = Field(default_factory=dict)
+    #: possessors that stand for an actor named before: "its", "their"; "the country's"
+    possessive_pronouns: WordList
+    possessor_state_nouns: WordList
+    #: a state's bodies posted in another state: they keep the host's country ("its embassy in London")
+    posted_abroad: WordList
     state_organ_sectors: WordList
     #: sector → last words of a name that say what the named body is ("… Medical Center", "… News")
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
@@ -108,14 +118,21 @@ def agent_nouns() -> dict[str, str]:
 def sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
     """The sector of the longest agent phrase that ends the word list, and how many words it spans."""
     agents = agent_nouns()
-    for n in range(min(len(words), 4), 0, -1):
-        phrase = " ".join(words[-n:])
-        noun = kb.noun(phrase)
-        if noun is not None:
-            return noun.sector, n
-        sector = agents.get(fold(phrase))
-        if sector is not None:
-            return sector, n
+    for n in range(min(len(words), 6), 0, -1):
+        part = words[-n:]
+        if part[0] == "-":
+            continue
+        # a hyphenated word is three tokens ("non - governmental"): read it as written and spaced
+        joined = " ".join(part).replace(" - ", "-")
+        if len(joined.split()) > 4:
+            continue
+        for phrase in dict.fromkeys((joined, joined.replace("-", " "))):
+            noun = kb.noun(phrase)
+            if noun is not None:
+                return noun.sector, n
+            sector = agents.get(fold(phrase))
+            if sector is not None:
+                return sector, n
     return None
 
 
@@ -185,6 +202,20 @@ def _role_noun_before(ent: Span) -> Token | None:
         first = first.head
     if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < ent.start:
         return first.head
+    return None
+
+
+def _igo_of_role(ent: Span, covered: dict[int, int], mentions: list[Mention]) -> Mention | None:
+    """The intergovernmental organisation whose role a named person holds: a mention of one right
+    before the name ("UN envoy X") or in apposition to it ("X, the most senior United Nations
+    diplomat")."""
+    doc = ent.doc
+    toks = [doc[ent.start - 1]] if ent.start > 0 else []
+    toks += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    for t in toks:
+        mi = covered.get(t.i)
+        if mi is not None and mentions[mi].sector == "IGO" and mentions[mi].country is None:
+            return mentions[mi]
     return None
 
 
@@ -297,6 +328,15 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
             country = _state_of_token(c, mentions, covered, kb, countries)
             if country is not None:
                 return country
+    # no place preposition: a big town or a province the sentence names as the object of a verb or
+    # of "of" ("to capture the remainder of Aleppo"), never a name an actor mention covers
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" or t.dep_ == "dobj" and t.pos_ == "PROPN":
+            if t.i in covered or t.ent_type_ in NOT_PLACE_LABELS:
+                continue
+            p = place_of(t.text, countries, min_population=MIN_OTHER_POPULATION, fuzzy=False)
+            if p is not None and p.kind != "country":
+                return p.country
     return None
 
 
@@ -343,6 +383,10 @@ def _struck_by_force(span: Span, covered: dict[int, int], mentions: list[Mention
         return False
     subj = [c for c in root.head.children if c.dep_ == "nsubj" and c.i in covered]
     return any(mentions[covered[c.i]].sector in sp.force_sectors for c in subj)
+
+
+def label_of(ent: Span | None) -> str:
+    return ent.label_ if isinstance(ent, Span) else ""
 
 
 def _as_place(tok: Token) -> bool:
@@ -498,6 +542,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 continue  # the phrase's head decides
             ent = ents.get(tok.i)
             country_hint = None
+            guessed = False  # the sector is the default guess for an organisation
+            of_igo = False  # a person whose role is an intergovernmental organisation's
             if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
                     and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
@@ -507,6 +553,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     ent = doc[tok.i:tok.i + 1]
                 if tok.dep_ not in ("nsubj", "nsubjpass") and country_of_place(ent.text) is not None:
                     continue  # a place the gazetteer knows, not acting ("in Kalamazoo County, Michigan")
+            if ent is not None and label_of(ent) == "PERSON" and person_named_place(ent, countries) is not None \
+                    and not any(h.how == "person" for h in kb.hits(ent.text)):
+                continue  # "exploded in al-Bab": a place the model took for a person
             if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)):
                 continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL")
             if ent is not None:
@@ -526,6 +575,16 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # "Vice News journalists X and Y": the outlet's (the role phrase's) country
                         country_hint = mentions[covered[noun.i]].country
                     sector = got if got else sp.person_sector
+                    if sector in sp.named_sector:
+                        # "shooter James Holmes": a named attacker is identified, a criminal (PLOVER
+                        # CRM), no more an unidentified armed actor
+                        sector = sp.named_sector[sector]
+                    igo = _igo_of_role(ent, covered, mentions) if got else None
+                    if igo is not None:
+                        # "UN envoy Martin Griffiths", "X, the United Nations diplomat in …": the
+                        # organisation's official, of no country (the labelling guide: IGO, null)
+                        sector, country_hint, of_igo = "IGO", None, True
+                        why += f"; an official of {igo.text!r}"
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
                     why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
@@ -537,7 +596,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     elif (of := _head_before_of(kb, ent)) is not None:
                         sector = of[0]  # "the Government of National Accord", "the Court of Arbitration …"
                         why += f"; a {of[1]!r} of … name → {sector}"
-                    elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None:
+                    elif label != "PERSON" and (gp := place_of(ent.text, countries)) is not None \
+                            and gp.kind != "region":  # (a region's name may be its polity's too)
                         if gp.kind not in ("adm1", "country") or ent.root.dep_ not in ("nsubj", "nsubjpass"):
                             continue  # a place the NER took for a body ("the remainder of Aleppo")
                         # a state or province acting ("Arkansas executes …"): its government
@@ -548,6 +608,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # an organisation no word describes (nor a site, nor a place's facility:
                         # "Xichang Satellite Launch Center"): news most often names a company so
                         sector = sp.organisation_sector
+                        guessed = True
                         why += f"; an organisation of no known kind → {sector}"
             else:
                 left = _left_edge(tok, covered)
@@ -565,12 +626,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 if n == 1 and (fold(tok.lemma_) in skip or fold(tok.text) in skip):
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
-                kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:]))!r} → {sector}"
-            placeable = sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person"
+                kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
+            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person")
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
-            country = (principal.country if principal is not None else None) \
+            country = None if of_igo else (principal.country if principal is not None else None) \
                 or _modifier_country(span.root, covered, mentions) or country_hint
             if country is None and kind == "generic" and (head := _head_of(kb, span, covered, on)) is not None:
                 country = head[0]  # "the Duterte administration": the state whose head is named so
@@ -598,7 +659,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                            (place, "the article's place")]
                 if kind != "person":
                     sources[0], sources[1] = sources[1], sources[0]
-                if kind == "generic" and not _struck_by_force(span, covered, mentions, sp):
+                if (kind == "entity" and sector != "UNK" and not guessed) or (
+                        kind == "generic" and not _struck_by_force(span, covered, mentions, sp)):
                     # a group the article places nowhere is of the country its actors are of
                     # ("people" of a story about Lebanon's government); not a name the KB lacks
                     # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
@@ -621,5 +683,61 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         # the article's only countries are those of bodies found here ("Arkansas executes X"): a
         # person placed nowhere is of them too
         new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
-               if m.kind == "person" and m.country is None else m for m in new]
+               if m.kind == "person" and m.country is None and m.sector != "IGO" else m for m in new]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _owner(doc: Doc, poss: Token, by_tok: dict[int, Mention], mentions: list[Mention]) -> Mention | None:
+    """The actor a possessor stands for: its own mention (coreference's), else for "its"/"their" the
+    nearest actor with a country named before it in its sentence or the one before, for "the
+    country's" the nearest state (else, where none is named, the nearest actor with a country)."""
+    m = by_tok.get(poss.i)
+    if m is not None:
+        return m if m.kind == "coref" and m.country else None
+    sp = spec()
+    pronoun = poss.lower_ in sp.possessive_pronouns
+    state_noun = poss.lemma_.lower() in sp.possessor_state_nouns and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in poss.children)
+    if not (pronoun or state_noun):
+        return None
+    sents = list(doc.sents)
+    k = next(j for j, s in enumerate(sents) if s.start <= poss.i < s.end)
+    lo = sents[max(k - 1, 0)].start_char
+    before = [m for m in mentions if lo <= m.start and m.end <= poss.idx and m.country
+              and m.kind not in ("demonym", "coref") and not (pronoun and poss.lower_ == "its" and m.kind == "person")]
+    if state_noun:
+        states = [m for m in before if m.id is not None and m.id == m.country]
+        before = states or before
+    return max(before, key=lambda m: m.start, default=None)
+
+
+def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A group whose possessor stands for an actor ("three of its warships", "the country's armed
+    forces") belongs to that actor's country, whatever the sentence's place says (run after
+    coreference). Armed men a state possesses are its military (``possessed_armed``: UAF → MIL).
+    Strangers keep none ("its creditors"), and a state's embassy and diplomats the host's
+    (``posted_abroad``: the events around them are with the host)."""
+    sp = spec()
+    tok_at = {t.idx: t.i for t in doc}
+    by_tok: dict[int, Mention] = {}
+    for m in mentions:
+        i = tok_at.get(m.start)
+        if i is not None:
+            for t in doc[i:]:
+                if t.idx >= m.end:
+                    break
+                by_tok.setdefault(t.i, m)
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "generic" else None
+        if span is not None and not _stranger(span, sp) and span.root.lemma_.lower() not in sp.posted_abroad:
+            poss = next((c for c in span.root.children if c.dep_ == "poss"), None)
+            owner = _owner(doc, poss, by_tok, mentions) if poss is not None else None
+            if owner is not None and owner.country != m.country:
+                state = (owner.id is not None and owner.id == owner.country) or \
+                    poss.lemma_.lower() in sp.possessor_state_nouns
+                sector = sp.possessed_armed.get(m.sector or "", m.sector) if state else m.sector
+                m = m.model_copy(update={"country": owner.country, "sector": sector,
+                                         "why": m.why + f"; country {owner.country}: its possessor {owner.text!r}"})
+        out.append(m)
+    return out

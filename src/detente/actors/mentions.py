@@ -388,10 +388,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
         ))
     from detente.actors.coref import add_coref
-    from detente.actors.generic import generic_mentions
+    from detente.actors.generic import generic_mentions, of_possessor
 
     mentions = _surnames(generic_mentions(doc, mentions, kb, on))
-    return add_coref(doc, mentions, kb, nouns, on, places=places)
+    return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
 
 
 def _surnames(mentions: list[Mention]) -> list[Mention]:
@@ -522,8 +522,11 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 if hit.case_sensitive and len(core(hit.alias)) <= 2 and \
                         kb.standing(hit.actor, on).country not in countries:
                     continue  # "GB", "PP": two letters name a party only in its country's article
-                if kb.actors[hit.actor].kind == "party" and kb.standing(hit.actor, on).country not in countries:
-                    continue  # a party only in an article about its country ("New Horizons", "TPP")
+                if kb.actors[hit.actor].kind == "party" and kb.standing(hit.actor, on).country not in countries \
+                        and (countries or length < 2 or len({h.actor for h in hits}) > 1):
+                    # a party only in an article about its country ("New Horizons", "TPP"), or in one
+                    # about no country at all when the name is its own ("Sinn Féin": one party, 2+ words)
+                    continue
                 if length == 1 and not hit.case_sensitive:
                     # one capitalised word ("Energy", "River", "Senate", a bare surname) names an
                     # imported actor only as the whole candidate and when the article is about its

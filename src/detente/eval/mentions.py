@@ -38,6 +38,12 @@ def _sector(m: Mention) -> str | None:
     return m.sector
 
 
+def _state_id(m: Mention) -> bool:
+    """The mention's id is a state's (ISO3, a state's own mention has no sector), not an
+    organisation's three-letter id ("IMF", "WHO": an IGO is of no country)."""
+    return bool(m.id and len(m.id) == 3 and m.id.isupper() and m.sector not in ("IGO", "NGO"))
+
+
 def mention_pairs(item: Any, result: ArticleResult) -> list[tuple[Any, Mention | None]]:
     out = []
     for g in item.mentions:
@@ -54,7 +60,7 @@ def mention_scores(units: list[Any]) -> dict[str, Any] | None:
             counts["found"][1] += 1
             counts["found"][0] += p is not None
             counts["country"][1] += 1
-            p_country = None if p is None else (p.country or (p.id if p.id and len(p.id) == 3 and p.id.isupper() else None))
+            p_country = None if p is None else (p.country or (p.id if _state_id(p) else None))
             counts["country"][0] += p is not None and p_country == g.country
             if g.sector:
                 counts["sector"][1] += 1

@@ -1,0 +1,115 @@
+"""Build ``src/detente/data/places/regions.yml``: the names of regions, islands, landforms and
+landmarks that the GeoNames packages lack (they ship populated places and subdivisions only), with
+the country each lies in.
+
+Source: the PETRARCH-2 Phoenix country dictionary (``Phoenix.Countries.actors.txt``, MIT, © 2014
+Open Event Data; the copy in ``../shared/data/actors``): each state's entry lists, as synonyms, the
+places that stand for it in news ("Darfur", "Sinai Peninsula", "Mindanao", "Golan Heights"). Kept:
+synonyms of an entry whose only code is a state's, that are not a demonym or another actor the
+knowledge base knows, not a body of water, not a region larger than a state, and that the
+gazetteer does not already place in the same country. Run: ``python scripts/build_regions.py
+[--source DIR]``; the output is sorted, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from detente.actors import load_kb  # noqa: E402
+from detente.gazetteer import fold, get_gazetteer  # noqa: E402
+from detente.kb.model import titlecase  # noqa: E402
+from detente.kb.sources.phoenix.importer import _blocks  # noqa: E402
+from detente.wordlists import word_sets  # noqa: E402
+
+FILE = "Phoenix.Countries.actors.txt"
+OUT = ROOT / "src" / "detente" / "data" / "places" / "regions.yml"
+#: endings of demonyms and language names the knowledge base does not list ("S. Korean", "Scots")
+DEMONYM_END = re.compile(r"(?<!st)(an|ans|man|men|woman|ese|ise|aise|ite|er|ers|ots|ish|ic|is|ns|ano|es)$")
+#: synonyms the dictionary lists that are a person, a nickname, a font or a common word rather than
+#: a place a news text names ("Nasser", "Helvetica", "Pole", "Moonland")
+EXCLUDE = frozenset(fold(s) for s in (
+    "Nasser", "Helvetica", "Sinensis", "Sinica", "Scot", "Pole", "Croat", "Mongol", "Aussie", "Argies",
+    "Nzer", "Doris", "Tara", "Zealand", "Switzer", "Switz", "Liech", "Liecht", "Fenno", "Nords", "Naze",
+    "Sheepland", "Kiwistan", "Moonland", "New Flower", "Hidden Pirate Island", "Xanada", "Togil", "Zuun",
+    "Kulun", "Galan", "Laudo", "Nacimiento", "Vicente Lopez", "El Libertador", "Ftpoy", "Picki U Dusa",
+    "Bida", "Thilla", "Lascar", "Eternal City", "City of Light", "City of Bridges", "Light of the South",
+    "Portugues", "Portuguesa", "Welsh", "Chinese Wall", "Celestial Empire", "Olympus", "Kamet", "Canara",
+    "Yankee Land", "Yankeeland", "Americaland", "Communist Korea", "Red Korea", "Soviet Korea",
+    "Soviet Occupied Afghanistan", "Graveyard of Empires", "Big Congo", "Little Congo", "South Congo",
+    "North Congo", "Moyen Congo", "Middle Congo", "Mari el", "Sind", "Patika", "Empire State",
+))
+STATE_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def candidates(path: Path):
+    for _head, syns, codes, _note in _blocks(path):
+        cs = [c.strip() for c in codes]
+        if len(cs) != 1 or not STATE_CODE.match(cs[0]):
+            continue
+        for s in syns:
+            name = titlecase(s.strip().strip("_"))
+            if len(name) >= 4 and name[0].isalpha():
+                yield cs[0], name
+
+
+def keep(code: str, name: str, kb, gaz, sets) -> bool:
+    key = fold(name)
+    words = key.split()
+    if key in EXCLUDE or "(" in name or key in sets["not_places"] or any(w in sets["water_words"] for w in words):
+        return False
+    if DEMONYM_END.search(words[-1]) and len(words) <= 2 and not any(
+            w in sets["province_words"] | sets["site_words"] | sets["place_nouns"] for w in words):
+        return False
+    if any(p.country == code and (p.kind != "city" or p.population >= 1000) for p in gaz.lookup_exact(name)):
+        return False  # the gazetteer has it (with coordinates and admin-1)
+    r = kb.resolve(name, read=False)
+    if r is not None and (r.kind == "demonym" or (r.id is not None and r.id != code)):
+        return False
+    return True
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", default=str(ROOT.parent / "shared" / "data" / "actors"),
+                    help="folder holding Phoenix.Countries.actors.txt (default ../shared/data/actors)")
+    args = ap.parse_args()
+    path = Path(args.source) / FILE
+    if not path.exists():
+        sys.exit(f"build_regions: {path}: no such file (pass --source DIR)")
+    kb, gaz, sets = load_kb(), get_gazetteer(), word_sets("places")
+    by_country: dict[str, set[str]] = {}
+    for code, name in candidates(path):
+        if keep(code, name, kb, gaz, sets):
+            by_country.setdefault(code, set()).add(name)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    n = sum(len(v) for v in by_country.values())
+    lines = [
+        "# Regions, islands, landforms and landmarks the GeoNames packages lack, by the country they lie in.",
+        f"# Generated by scripts/build_regions.py from {FILE} (PETRARCH-2 Phoenix dictionaries,",
+        "# MIT, (c) 2014 Open Event Data; see src/detente/kb/sources/phoenix/LICENSE-petrarch2).",
+        f"# sha256 of the source: {digest}. Do not edit by hand: edit the script's filters and rebuild.",
+        "version: 1",
+        f"count: {n}",
+        "regions:",
+    ]
+    for code in sorted(by_country):
+        lines.append(f"  {code}:")
+        for name in sorted(by_country[code], key=lambda s: (fold(s), s)):
+            lines.append(f"  - {_quote(name)}")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {n} names in {len(by_country)} countries")
+
+
+def _quote(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+if __name__ == "__main__":
+    main()
