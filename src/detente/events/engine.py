@@ -422,7 +422,24 @@ def _tree(ctx: Ctx, tok: Token, role: str, exclude: set[int], skip_id: str | Non
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    """A passive verb; a participle coordinated with one and with no subject or auxiliary of its
+    own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return True
+    return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in v.children) and _is_passive(v.head))
+
+
+def _shared_passives(v: Token) -> list[Token]:
+    """``v`` and the passive verbs coordinated with it that share its subject ("is subdued and
+    arrested by police": the agent of the last is the agent of both)."""
+    out = [v]
+    for c in v.conjuncts:
+        if c.tag_ == "VBN" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) and _is_passive(c):
+            out.append(c)
+    if v.dep_ == "conj" and _is_passive(v.head):
+        out.append(v.head)
+    return out
 
 
 def _subject(v: Token) -> Token | None:
@@ -478,11 +495,12 @@ def _subject(v: Token) -> Token | None:
 def _agent(v: Token) -> Token | None:
     if not _is_passive(v):
         return None
-    for c in v.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    for verb in _shared_passives(v):
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
     for o in _objects(v):
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "by":
@@ -1039,12 +1057,14 @@ def _region_authority_role(w: Want, word: str | None) -> Arg | None:
 
 @roles.role("target", "between")
 def _between_target(w: Want, word: str | None) -> Arg | None:
-    """The second party of "talks between X and Y" (the last "between" phrase with a conjunct)."""
-    arg = None
+    """The second party of "talks between X and Y" (the first "between" phrase whose conjunct is an
+    actor other than the source)."""
     for p in _preps([w.m.trigger], "between"):
         if p.conjuncts:
             arg = w.first(p.conjuncts, "between")
-    return arg
+            if arg is not None:
+                return arg
+    return None
 
 
 @roles.role("target", "home")
@@ -1882,7 +1902,12 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     source = _source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
         root = ctx.sent.root
-        subjects = [t for t in (_subject(v), _subject(root) if _verbal(root) else None) if t is not None]
+        own = _subject(v)
+        subjects = [t for t in (own, _subject(root) if _verbal(root) else None) if t is not None]
+        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj":
+            # "a shooting that killed four": the clause's doer is the noun it describes (its doer,
+            # if it names one), never the main clause's subject ("Israel suspends permits after …")
+            subjects = [own]
         for subj in subjects:
             source = _core(ctx, subj, "subj") if not _instrument(subj) else None
             if source is not None:
