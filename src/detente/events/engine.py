@@ -65,6 +65,8 @@ class EngineSettings(DataFile):
     unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
+    # types whose act by people of a country with no one named is aimed at their own state
+    home_target_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
     actorless_types: WordList
@@ -112,6 +114,7 @@ MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
+CIRCUMSTANCE_PREPS = frozenset(_WORDS["circumstance_preps"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
@@ -1071,11 +1074,15 @@ def _between_target(w: Want, word: str | None) -> Arg | None:
 def _home_role(w: Want, word: str | None) -> Arg | None:
     """Domestic protest without a named target: the protesters' own state ("Kenyan students
     marched in Nairobi" → KEN)."""
-    src = w.source.ref
-    if not (src.country and src.sector not in STATE_SECTORS and src.id in (None, src.country)):
+    ref = _home(w.source.ref)
+    return None if ref is None else Arg(ref=ref, role="home", certainty=_certainty("home"))
+
+
+def _home(src: ActorRef | None) -> ActorRef | None:
+    """The own state of people of a country who are not a state body (None for a state source)."""
+    if src is None or not (src.country and src.sector not in STATE_SECTORS and src.id in (None, src.country)):
         return None
-    c = src.country
-    return Arg(ref=ActorRef(id=c, country=c, text=c), role="home", certainty=_certainty("home"))
+    return ActorRef(id=src.country, country=src.country, text=src.country)
 
 
 @roles.role("target", "protesters")
@@ -1716,7 +1723,20 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
     if _retry and settings().classifier:
         events = _with_classifier(sent, mentions, published, kb, events)
-    return [_own_people(ev) for ev in events]
+    return [_at_home(_own_people(ev)) for ev in events]
+
+
+def _at_home(ev: Event) -> Event:
+    """A protest by people of a country that names no one it is aimed at ("teachers join the
+    anti-government protests", "protests against living costs break out in Jilma") is aimed at
+    their own state (types in ``home_target_types``), as the hand-written protest patterns' role
+    ``home`` says."""
+    if ev.target is not None or ev.type not in settings().home_target_types:
+        return ev
+    home = _home(ev.source)
+    if home is None:
+        return ev
+    return ev.model_copy(update={"target": home, "detail": {**ev.detail, "target_implied": "home"}})
 
 
 def _own_people(ev: Event) -> Event:
@@ -1904,9 +1924,10 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         root = ctx.sent.root
         own = _subject(v)
         subjects = [t for t in (own, _subject(root) if _verbal(root) else None) if t is not None]
-        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj":
-            # "a shooting that killed four": the clause's doer is the noun it describes (its doer,
-            # if it names one), never the main clause's subject ("Israel suspends permits after …")
+        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and _circumstance(own):
+            # "suspends permits following a shooting that killed four": the clause's doer is the
+            # noun it describes (its doer, if it names one), not the main clause's subject (who
+            # did "respond with an offensive that killed …")
             subjects = [own]
         for subj in subjects:
             source = _core(ctx, subj, "subj") if not _instrument(subj) else None
@@ -1958,6 +1979,15 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _circumstance(pron: Token) -> bool:
+    """Whether the noun a relative pronoun stands for is told as a circumstance of the main clause
+    ("after/following/despite a shooting that …"), not as its means or object."""
+    noun = _relcl_head(pron)
+    # ("following" may be parsed as a verb whose object the noun is)
+    return (noun is not None and noun.dep_ in ("pobj", "dobj") and noun.head.dep_ == "prep"
+            and (noun.head.lower_ in CIRCUMSTANCE_PREPS or _lemma(noun.head) in CIRCUMSTANCE_PREPS))
 
 
 def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
