@@ -383,6 +383,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 add(span, ante, ante.country, ante.sector, ante.id, "'it'")
         elif low == "its" and t.dep_ == "poss":
             subj = _clause_subject(t)
+            for _ in range(2):
+                if subj is None or not _plural_noun(subj):
+                    break
+                # "ISIL confirms that U.S. forces killed its leader": "its" is no plural noun's;
+                # the subject of the clause above
+                verb = subj.head
+                subj = _clause_subject(verb.head) if verb.head is not verb else None
             if subj is None:
                 continue
             ante = None
@@ -465,6 +472,12 @@ def _acting_tokens(tok) -> set[int]:
                     out.update(x.i for x in c.subtree)
         cur = a
     return out
+
+
+def _plural_noun(tok) -> bool:
+    """A plural common noun ("forces", "troops"), which "its" cannot stand for (a plural name —
+    "the United States", "the Philippines" — can)."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS"
 
 
 def _clause_subject(tok):

@@ -317,6 +317,11 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
             head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
         return None
     cands = [tok] + ([] if strict else [c for c in tok.children if c.dep_ in CORE_DEPS])
+    own = ctx.tok2m.get(tok.i)
+    if not strict and own is not None and _kb_less(ctx.mentions[own]) and not ctx.mentions[own].id:
+        # "its field commander", "the group's spokesman": a noun of people the KB lacks stands for
+        # the actor that owns it
+        cands.sort(key=lambda c: c.dep_ != "poss")
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
@@ -1399,6 +1404,8 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
     for a in head.children:
+        if a.dep_ == "appos" and head is not tok and tok.dep_ == "poss":
+            continue  # "its leader, Abu X": the apposition names the leader, not another owner
         if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and _describes(ctx, arg, a):
             persons = ctx.mentions[ctx.tok2m[a.i]].kind == "person" or ctx.mentions[arg.mention].kind == "person"
             if persons and ctx.mentions[ctx.tok2m[a.i]].score > ctx.mentions[arg.mention].score:
