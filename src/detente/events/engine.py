@@ -1675,19 +1675,39 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source, ctx)]
 
 
-def _implied_source(ev: Event, sector: str | None = None) -> Event:
+def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None) -> Event:
     """An event built with no source: the implied doer its pattern names, else that of its mode,
     else none. "21 protesters are arrested in Washington": the arrest is the police's of the
-    target's country."""
+    target's country; "two suspects were arrested" with no country known for them: the police of
+    the state the sentence (else the nearest sentence before it) names as a place."""
     sector = sector or settings().implied_source_sector.get(ev.mode or "")
     country = ev.target.country if ev.target is not None else None
+    if sector and not country and ctx is not None:
+        country = _place_state(ctx)
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
     return ev.model_copy(update={"source": None})
+
+
+def _place_state(ctx: Ctx) -> str | None:
+    """The state the sentence names as a place, else the nearest earlier sentence that names one
+    (``detente.actors.generic``'s reading of places)."""
+    if ctx.kb is None:
+        return None
+    from detente.actors.generic import _place_country
+
+    doc = ctx.sent.doc
+    before = [s for s in doc.sents if s.start < ctx.sent.start]
+    for sent in [ctx.sent, *reversed(before)]:
+        covered = ctx.tok2m if sent is ctx.sent else _index_mentions(sent, ctx.mentions)
+        country = _place_country(sent, ctx.mentions, covered, ctx.kb)
+        if country:
+            return country
+    return None
 
 
 def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
@@ -1982,7 +2002,7 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         # named, unless an earlier sentence told of one: "the attack" again)
     ev = _build(ctx, m, source or nobody, target)
     if source is None:
-        ev = _implied_source(ev)
+        ev = _implied_source(ev, ctx=ctx)
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
