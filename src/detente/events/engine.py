@@ -115,6 +115,7 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
 CIRCUMSTANCE_PREPS = frozenset(_WORDS["circumstance_preps"])
+WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
@@ -318,10 +319,19 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
         return None
     cands = [tok] + ([] if strict else [c for c in tok.children if c.dep_ in CORE_DEPS])
     own = ctx.tok2m.get(tok.i)
-    if not strict and own is not None and _kb_less(ctx.mentions[own]) and not ctx.mentions[own].id:
-        # "its field commander", "the group's spokesman": a noun of people the KB lacks stands for
-        # the actor that owns it
-        cands.sort(key=lambda c: c.dep_ != "poss")
+    if own is not None and not ctx.mentions[own].id and ctx.mentions[own].kind in (*GENERIC_KINDS, "person"):
+        # "its field commander", "the group's spokesman", "Hamas commander X", "United Nations
+        # Secretary-General X": a person or noun of people the KB lacks stands for the actor that
+        # owns it or whose title it bears
+        def owner_first(c: Token) -> int:
+            if c is tok:
+                return 2
+            mi = ctx.tok2m.get(c.i)
+            owner = _resolve(ctx.mentions, mi)[0] if mi is not None and mi != own else None
+            named = owner is not None and bool(owner.id) and owner.sector not in WORKPLACE_SECTORS
+            return 0 if c.dep_ == "poss" else 1 if named and c.dep_ == "compound" else 3
+
+        cands.sort(key=owner_first)
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
@@ -435,7 +445,13 @@ def _is_passive(v: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in v.children) and _is_passive(v.head))
+            and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
+
+
+def _gapped_passive(v: Token) -> bool:
+    """"Three soldiers are killed and one officer wounded": a passive whose auxiliary is left out
+    after a coordinated passive; its subject (parsed as an active one) is who suffered."""
+    return v.dep_ == "conj" and any(c.dep_ == "nsubj" for c in v.children) and _is_passive(v)
 
 
 def _shared_passives(v: Token) -> list[Token]:
@@ -452,6 +468,8 @@ def _shared_passives(v: Token) -> list[Token]:
 
 def _subject(v: Token) -> Token | None:
     """The active subject of the clause of ``v`` (None for a passive verb without one)."""
+    if _gapped_passive(v):
+        return None
     cur = v
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
