@@ -1421,6 +1421,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
+    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        # "the border guards of Bangladesh and India": the states coordinated inside the phrase
+        group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
+                  for k in o.conjuncts}
     for a in head.children:
         if a.dep_ == "appos" and head is not tok and tok.dep_ == "poss":
             continue  # "its leader, Abu X": the apposition names the leader, not another owner
