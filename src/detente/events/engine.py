@@ -1747,6 +1747,24 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
             if arg is not None:
                 arg.certainty *= 0.8
                 return arg
+    # "A tanker is hijacked … The hijackers are not known.": the unidentified attackers the next
+    # sentence names, or the sentence before when it told of no such act (else this one tells it
+    # again: "Gunmen attacked a post. Officials said the attack lasted an hour")
+    doc, sent = ctx.sent.doc, ctx.sent
+    told = any(e.type == m.pattern.type for e in _history(ctx))
+    near = [doc[sent.start - 1].sent] if sent.start > 0 and not told else []
+    if sent.end < len(doc):
+        near.append(doc[sent.end].sent)
+    for other in near:
+        for mi in _near(other, ctx.mentions):
+            m = ctx.mentions[mi]
+            if not (other.start_char <= m.start and m.end <= other.end_char):
+                continue
+            if (_resolve(ctx.mentions, mi)[0].sector or m.sector) == "UAF":
+                arg = _arg(ctx, mi, "attacker_noun", None)
+                if arg is not None:
+                    arg.certainty *= 0.6
+                    return arg
     return None
 
 
