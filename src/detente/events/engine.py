@@ -1056,7 +1056,12 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     xcomps = [c for c in v.children if c.dep_ == "xcomp"]
     # "threatened to take military action against X": the complement's object counts too
     xobjs = [o for x in xcomps for o in x.children if o.dep_ == "dobj"]
-    for p in _preps([v, *w.objs, *xcomps, *xobjs], word):
+    # "claimed responsibility for an attack against a wedding party": the event noun a pattern's
+    # preposition asks for carries the phrase too, for acts aimed at someone physically (a request
+    # "for information on the suspects" is not aimed at the suspects)
+    asked = [t for pw, words in w.m.pattern.preps.items() for t in _preps([v, *w.objs], pw)
+             if _prep_word_ok(t, words)] if w.m.pattern.type in settings().target_optional_types else []
+    for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
             arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role))
@@ -1951,8 +1956,11 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
     # the subject of ("protests break out in Jilma")
     verb = v if _verbal(v) else (v.head if v.dep_ in ("nsubj", "nsubjpass") and _verbal(v.head) else None)
+    # (and the phrases of a verb's direct objects: "claimed responsibility for the bombing of a
+    # hotel in Mogadishu")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb is not None else []
     scope = [*(v.subtree if not _verbal(v) else ()),
-             *(t for c in (verb.children if verb is not None else ()) if c.dep_ == "prep" for t in c.subtree)]
+             *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree)]
     for t in scope:
         if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
