@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from importlib import resources
@@ -55,6 +56,9 @@ class CorefWords(DataFile):
     organisation_nouns: list[str]
     council_nouns: list[str]
     pair_joiners: list[str]
+    # gendered pronouns and the title words that tell a person's gender ("Queen Elizabeth" is no "he")
+    gender_pronouns: dict[str, list[str]] = {}
+    gender_words: dict[str, list[str]] = {}
 
 
 def _words() -> CorefWords:
@@ -73,6 +77,16 @@ IT_HEADS = frozenset(_W.it_heads)
 ORGANISATION_NOUNS = frozenset(_W.organisation_nouns)
 COUNCIL_NOUNS = frozenset(_W.council_nouns)
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
+PRONOUN_GENDER = {w: g for g, ws in _W.gender_pronouns.items() for w in ws}
+WORD_GENDER = {w: g for g, ws in _W.gender_words.items() for w in ws}
+
+
+def _gender(m: Mention) -> str | None:
+    """A person's gender as its title words tell it ("Queen Elizabeth", "Mr Smith"), else None."""
+    for w in re.findall(r"[a-z]+", m.text.lower()):
+        if w in WORD_GENDER:
+            return WORD_GENDER[w]
+    return None
 # the group kind of an actor the KB lacks (detente.actors.generic), by its sector
 GENERIC_GROUP_SECTORS = {"REB": "armed_group", "UAF": "armed_group", "PRM": "armed_group", "CRM": "armed_group",
                          "PTY": "party", "OPP": "movement"}
@@ -351,7 +365,14 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             if ante is not None:
                 add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
         elif low in PERSON_PRONOUNS and t.pos_ == "PRON":
-            ante = find(i, lambda m: m.kind == "person")
+            want = PRONOUN_GENDER.get(low)
+            ante = None
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                # a pronoun subject continues the last person who was a subject ("Obama will lunch
+                # with Prince Philip. He then holds talks …": Obama)
+                ante = find(i, lambda m: m.kind == "person" and _gender(m) in (None, want) and _acts(doc, m))
+            if ante is None:
+                ante = find(i, lambda m: m.kind == "person" and _gender(m) in (None, want))
             if ante is not None:
                 add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
         elif low in PLURAL_PRONOUNS and t.pos_ == "PRON":
