@@ -281,9 +281,29 @@ def _resolve(mentions: list[Mention], mi: int) -> tuple[Mention, bool]:
     return ante, True
 
 
+def _described(ctx: Ctx, person: Mention) -> Mention | None:
+    """The body a person the KB lacks is described as serving by an apposition ("Nicholas Haysom,
+    the most senior United Nations diplomat in the country"), for a pronoun that stands for them."""
+    span = ctx.sent.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for c in span.root.children:
+        if c.dep_ != "appos":
+            continue
+        for k in _near(c.sent, ctx.mentions):
+            d = ctx.mentions[k]
+            if d.start <= c.idx < d.end and d.id and d.kind != "person":
+                return d
+    return None
+
+
 def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     m = ctx.mentions[mi]
     eff, coref = _resolve(ctx.mentions, mi)
+    if coref and eff.kind == "person" and not eff.id:
+        # "… expels Nicholas Haysom, the UN's envoy, after accusing him": the body he serves
+        eff = _described(ctx, eff) or eff
+        m = m.model_copy(update={"id": eff.id, "country": eff.country, "sector": eff.sector}) if eff.id else m
     ident = m.id or eff.id
     country = m.country or eff.country
     sector = m.sector or eff.sector
