@@ -67,6 +67,8 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose coordinated doers of one country the KB lacks are one crowd (one event)
+    one_crowd_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
     actorless_types: WordList
@@ -1453,6 +1455,9 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     for a in head.children:
         if a.dep_ == "appos" and head is not tok and tok.dep_ == "poss":
             continue  # "its leader, Abu X": the apposition names the leader, not another owner
+        if (a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and arg.mention is not None
+                and ctx.mentions[ctx.tok2m[a.i]].kind == "demonym" and ctx.mentions[arg.mention].kind == "person"):
+            continue  # "Talat Xhaferi, an ethnic Albanian": the person's origin, not a second party
         if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and _describes(ctx, arg, a):
             persons = ctx.mentions[ctx.tok2m[a.i]].kind == "person" or ctx.mentions[arg.mention].kind == "person"
             if persons and ctx.mentions[ctx.tok2m[a.i]].score > ctx.mentions[arg.mention].score:
@@ -1617,6 +1622,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
 def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Event]:
     """The events of a match whose source (and target) are found: coordinated actors expanded."""
     sources = _coordinated(ctx, source)
+    if m.pattern.type in settings().one_crowd_types:
+        # "trade unions, businesses and schools in Catalonia hold a strike": one crowd of one
+        # country, not one protest per kind of people in it
+        sources = _one_crowd(sources)
     joint = m.pattern.type in JOINT_TYPES or m.pattern.agreement or m.pattern.joint
     if target is not None and len(sources) > 1 and (
             (not (target.ref.id or target.ref.country)
@@ -1656,6 +1665,19 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+
+
+def _one_crowd(sources: list[Arg]) -> list[Arg]:
+    """Coordinated doers: the actors the KB knows, and the first of those it lacks per country."""
+    out: list[Arg] = []
+    countries: set[str | None] = set()
+    for s in sources:
+        if not s.ref.id:
+            if s.ref.country in countries:
+                continue
+            countries.add(s.ref.country)
+        out.append(s)
+    return out
 
 
 def _object_thing(ctx: Ctx, m: Match) -> bool:
