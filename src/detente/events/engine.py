@@ -843,8 +843,14 @@ def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 
 @roles.role("source", "poss")
 def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """The possessor of an event noun ("Iran's demands")."""
+    """The possessor of an event noun ("Iran's demands"), unless the noun names its doer after "by"
+    ("his father's murder by a bodyguard": the possessor suffered it; the bodyguard did it)."""
     v = m.trigger
+    if not _verbal(v):
+        for by in _preps([v], "by"):
+            doer = _core(ctx, by, "agent")
+            if doer is not None:
+                return doer
     owner = next((c for c in v.children if c.dep_ == "poss"), None)
     if owner is None and m.pattern.governed:
         # "rejected the Hamas demands" / the two-object misparse "rejected Hamas demands"
