@@ -1800,6 +1800,13 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
             if arg is not None:
                 arg.certainty *= 0.8
                 return arg
+    # "13 are killed in a series of suicide bombings": an attack whose name implies its unidentified
+    # doer (`attacker_implying_phrases`)
+    low = ctx.sent.text.lower()
+    phrase = next((p for p in _WORDS["attacker_implying_phrases"] if p in low), None)
+    if phrase is not None:
+        ref = ActorRef(id=None, country=None, sector="UAF", text=phrase)
+        return Arg(ref=ref, role="attacker_noun", certainty=_certainty("attacker_noun") * 0.6)
     # "A tanker is hijacked … The hijackers are not known.": the unidentified attackers the next
     # sentence names, or the sentence before when it told of no such act (else this one tells it
     # again: "Gunmen attacked a post. Officials said the attack lasted an hour")
