@@ -46,7 +46,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_kb.py
 	$(BIN)/python benchmarks/bench_length.py
 
-# sentence classifier: cross-validate on the dev split, train, write src/detente/data/classifier/
+# sentence classifier: cross-validate on the dev split (fold models → build/classifier-folds/, scored whole
+# by scripts/eval_dev_crossfit.py), train, write src/detente/data/classifier/
 classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py --bench 2000
 

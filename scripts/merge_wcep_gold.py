@@ -30,14 +30,15 @@ def main() -> None:
     # ids as drawn (a YAML reader may have turned an all-digit hex id into a number): by text
     import json
 
-    drawn = {}
-    for path in sorted((root / "unlabelled").glob("batch*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            drawn[row["text"]] = row
+    # by batch: a bare headline ("War in Afghanistan") recurs in the corpus, so two rounds may each
+    # hold one with a different id
     items: dict[str, list] = {"dev": [], "test": []}
     seen: set[str] = set()
     for path in sorted((root / "labelled").glob("batch*.yml")):
+        drawn = {}
+        for line in (root / "unlabelled" / f"{path.stem}.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            drawn[row["text"]] = row
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for it in data["sentences"]["items"]:
             src = drawn.get(it["text"])

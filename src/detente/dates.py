@@ -69,6 +69,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.tokens import Span, Token
 
+from detente.records import Record
 from detente.models import DateValue
 from detente.nlp import doc_text, sentences
 from detente.wordlists import word_sets, words
@@ -105,10 +106,8 @@ class TimeExpr(BaseModel):
 # Data
 
 
-class DatesConfig(BaseModel):
+class DatesConfig(Record):
     """``detente/data/dates.yml``: the words behind the patterns."""
-
-    model_config = ConfigDict(extra="forbid")
 
     months: dict[str, int]
     month_abbreviations: list[str]

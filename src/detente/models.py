@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from detente.records import Record
 
 Precision = Literal["day", "month", "year", "decade"]
 Status = Literal["occurred", "ongoing", "planned", "negated", "reported"]
@@ -80,10 +81,8 @@ def article_id(text: str) -> str:
     return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
-class Article(BaseModel):
+class Article(Record):
     """An input article, as read by ``detente.ingest``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id: str
     source_id: str | None = Field(default=None, description="the input's own id (JSONL id, front matter id, RSS guid)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from detente.models import DyadValue, Event
 
@@ -29,11 +29,11 @@ class Result(BaseModel):
 class Evidence(Result):
     """Where a value comes from: an article span, or a dataset entry."""
 
-    article: str | None = None
+    article: str | None = Field(None, description="the id of the article the sentence is in")
     dataset: str | None = None
-    external_id: str | None = None
+    external_id: str | None = Field(None, description="the entry's id in the dataset")
     sentence: str | None = None
-    start: int | None = None
+    start: int | None = Field(None, description="character offset of the sentence in the article's text")
     end: int | None = None
 
 
@@ -97,10 +97,10 @@ class TimelineItem(Result):
     source: str
     target: str
     text: str
-    evidence: Evidence
     cluster_id: int | None = None
     date_from: str | None = None
     reports: int = 1
+    evidence: Evidence
     also: list[Evidence] = []
 
 
@@ -149,12 +149,12 @@ class StoredArticle(Result):
     it (``sentences``, ``mentions``, ``quotes`` and ``relation_changes`` as the store keeps them)."""
 
     id: str
-    source_id: str | None = None
+    source_id: str | None = Field(None, description="the input's own id (JSONL id, front matter id, RSS guid)")
     title: str | None = None
     published: str | None = None
     source: str | None = None
     url: str | None = None
-    origin: str | None = None
+    origin: str | None = Field(None, description="where it was read from (a file path or a URL)")
     ingested_at: str | None = None
     text: str = ""
     sentences: list[dict[str, Any]] = []

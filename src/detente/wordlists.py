@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Annotated, Self
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import Field, RootModel
+from detente.records import Record
 
 #: a list of words in a data file, empty where the file leaves it out
 WordList = Annotated[list[str], Field(default_factory=list)]
 
 
-class DataFile(BaseModel):
+class DataFile(Record):
     """A stage's settings file under ``detente/data``: an integer ``version`` and the stage's own keys
     (an unknown key is an error). Subclasses declare the keys; :meth:`read` loads and validates."""
 
-    model_config = ConfigDict(extra="forbid")
     version: int
 
     @classmethod

@@ -136,3 +136,22 @@ def test_weights_shape_checked():
         C.SentenceClassifier(["A", C.NONE], ["x"], np.zeros((2, 2)), np.zeros(2))
     with pytest.raises(ValueError):
         C.SentenceClassifier([C.NONE, "A"], ["x"], np.zeros((1, 2)), np.zeros(2))
+
+
+def test_another_model_file_replaces_the_shipped_one(tmp_path, monkeypatch):
+    """``$DETENTE_CLASSIFIER`` (cross-fitted evaluation) loads that file instead of the shipped model."""
+    shipped = C.get_classifier()
+    other = C.SentenceClassifier(shipped.classes, ["b:x|y"], np.ones((1, 17), dtype=np.float32),
+                                 np.zeros(17, dtype=np.float32), {"feature_version": C.FEATURE_VERSION, "fold": 3})
+    path = tmp_path / "fold3.npz"
+    np.savez(path, classes=np.array(other.classes), vocab=np.array(["b:x|y"]), weights=other.weights,
+             bias=other.bias, meta=json.dumps(other.meta))
+    monkeypatch.setenv("DETENTE_CLASSIFIER", str(path))
+    C.get_classifier.cache_clear()
+    try:
+        got = C.get_classifier()
+        assert got.meta["fold"] == 3 and len(got.index) == 1
+    finally:
+        monkeypatch.delenv("DETENTE_CLASSIFIER")
+        C.get_classifier.cache_clear()
+    assert C.get_classifier().meta == shipped.meta

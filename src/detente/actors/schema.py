@@ -11,7 +11,9 @@ import re
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
+
+from detente.records import Record
 
 ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -41,16 +43,15 @@ def _check_id(value: str) -> str:
 ActorId = Annotated[str, AfterValidator(_check_id)]
 
 
-class _Strict(BaseModel):
+class _Strict(Record):
     """A model of actor-file data: a key it does not declare is an error."""
 
-    model_config = ConfigDict(extra="forbid")
 
-
-class Role(_Strict):
-    """A dated role. For organisations: the sector and country they have between ``start`` and ``end``.
-    For people: the ``actor`` they serve and the ``sector`` of the post (``None`` = the served actor's
-    own sector on that date). ``end`` is exclusive; open ends are ``None``."""
+class RoleFields(BaseModel):
+    """What a dated role says. For organisations: the sector and country they have between ``start``
+    and ``end``. For people: the ``actor`` they serve, the ``sector`` of the post (``None`` = the
+    served actor's own sector on that date) and its ``title``. ``end`` is exclusive; open ends are
+    ``None``. Shared by the KB's roles (``Role``) and the importers' records (``kb.model.RoleRec``)."""
 
     sector: str | None = None
     country: str | None = None
@@ -58,6 +59,10 @@ class Role(_Strict):
     title: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+
+
+class Role(RoleFields, _Strict):
+    """A dated role of a KB actor, as the actor files and the KB hold it."""
 
     @model_validator(mode="after")
     def _order(self) -> "Role":

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from detente.records import Record
 from detente.store import lists
 
 
@@ -15,8 +16,7 @@ class DatasetError(Exception):
     """A dataset file that cannot be imported: one clear line."""
 
 
-class DatasetMetadata(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class DatasetMetadata(Record):
 
     name: str
     title: str

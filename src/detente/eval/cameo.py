@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
+from detente.records import Record
 from detente.eval.types import GoldActor
 
 ORG_PREFIXES = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
@@ -37,15 +38,13 @@ class CameoError(ValueError):
     """A CAMEO table (or a user's ``cameo:`` map) that cannot be read."""
 
 
-class ActorEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ActorEntry(Record):
     id: str | None = None
     country: str | None = None
     sector: str | None = None
 
 
-class CameoActorTable(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CameoActorTable(Record):
     version: int = 1
     states: dict[str, str] = Field(default_factory=dict)
     regions: list[str] = Field(default_factory=list)
@@ -63,8 +62,7 @@ class PloverEntry(BaseModel):
     context: list[str] = Field(default_factory=list)
 
 
-class CameoEventTable(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CameoEventTable(Record):
     version: int = 1
     roots: dict[str, PloverEntry] = Field(default_factory=dict)
     unmapped_roots: list[str] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from detente.records import Record
 from detente.eval import cameo
 from detente.eval.types import EVENT_FIELDS, GoldActor, GoldChange, GoldEvent, GoldEventBase, GoldItem, GoldQuote
 from detente.models import Precision, first_error
@@ -40,10 +41,8 @@ def _date_to_str(v: Any) -> Any:
     return str(v) if isinstance(v, int) else v
 
 
-class _YDated(BaseModel):
+class _YDated(Record):
     """As written in a gold YAML file: unknown keys are errors; a YAML date is read as its ISO string."""
-
-    model_config = ConfigDict(extra="forbid")
 
     @field_validator("date", "date_end", mode="before", check_fields=False)
     @classmethod
@@ -66,13 +65,11 @@ class _YQuote(GoldQuote):
     model_config = ConfigDict(extra="forbid")
 
 
-class _YAbsent(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _YAbsent(Record):
     sentence: str
 
 
-class _YGold(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _YGold(Record):
     article: str
     published: dt.date | None = None
     events: list[_YEvent] = Field(default_factory=list)

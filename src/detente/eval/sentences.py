@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from detente.records import Record
 from detente.eval.readers import GoldError, _YEvent, _yaml_actor, infer_precision, validated
 from detente.eval.types import EVENT_FIELDS, GoldEvent, GoldItem, GoldLocation, GoldMention
 
@@ -33,8 +34,7 @@ from detente.eval.types import EVENT_FIELDS, GoldEvent, GoldItem, GoldLocation, 
 KEY = "sentences"
 
 
-class SentenceItem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SentenceItem(Record):
     id: str
     text: str = Field(min_length=3)
     published: dt.date | None = None
@@ -48,8 +48,7 @@ class SentenceItem(BaseModel):
     locations: list[GoldLocation] = Field(default_factory=list)
 
 
-class SentenceFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SentenceFile(Record):
     published: dt.date | None = None
     source: str | None = None
     items: list[SentenceItem]

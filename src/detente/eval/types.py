@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from detente.records import Record
 from detente.models import Dated, DyadValue, Precision, Status
 
 #: fields the scorer reports; a gold item says which of them its source can score
@@ -61,20 +62,18 @@ class GoldQuote(BaseModel):
     text_contains: str
 
 
-class GoldMention(BaseModel):
+class GoldMention(Record):
     """An actor mention as labelled in real-text gold: its text, country, sector and id."""
 
-    model_config = ConfigDict(extra="forbid")
     text: str
     country: str | None = None
     sector: str | None = None
     id: str | None = None
 
 
-class GoldLocation(BaseModel):
+class GoldLocation(Record):
     """A place an event happens in, as labelled in real-text gold."""
 
-    model_config = ConfigDict(extra="forbid")
     text: str
     country: str | None = None
     admin1: str | None = None
@@ -88,13 +87,15 @@ class GoldItem(BaseModel):
     origin: str  # file (and record) it was read from
     kind: Literal["article", "sentence"]
     text: str
-    published: dt.date | None = None
-    title: str | None = None
-    source_name: str | None = None
+    # what it expects
     events: list[GoldEvent] = Field(default_factory=list)
     relation_changes: list[GoldChange] = Field(default_factory=list)
     quotes: list[GoldQuote] = Field(default_factory=list)
     absent: list[str] = Field(default_factory=list)
+    # about the text
+    published: dt.date | None = None
+    title: str | None = None
+    source_name: str | None = None
     fields: tuple[str, ...] = ALL_FIELDS  # what this gold can score
     unmapped: list[str] = Field(default_factory=list)  # gold codings left out (no PLOVER type, …)
     category: str | None = None  # real-text gold: the portal's section

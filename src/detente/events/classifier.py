@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,7 +200,11 @@ DATA = "data/classifier/plover_clf.npz"
 
 @lru_cache(maxsize=1)
 def get_classifier() -> SentenceClassifier:
-    """The shipped model, loaded once per process."""
+    """The shipped model, loaded once per process; ``$DETENTE_CLASSIFIER`` names another model file
+    instead (evaluation: a cross-fitting fold model, ``scripts/eval_dev_crossfit.py``)."""
+    other = os.environ.get("DETENTE_CLASSIFIER")
+    if other:
+        return SentenceClassifier.load(other)
     path = resources.files("detente").joinpath(DATA)
     with resources.as_file(path) as p:
         return SentenceClassifier.load(p)

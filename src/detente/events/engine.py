@@ -55,6 +55,7 @@ class EngineSettings(DataFile):
     classifier_confirm: float | None = None
     # a proposal (no pattern matched) needs its type at least this probable
     classifier_propose_min: float = 0.0
+    classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
@@ -69,6 +70,14 @@ class EngineSettings(DataFile):
     home_target_types: WordList
     # types whose coordinated doers of one country the KB lacks are one crowd (one event)
     one_crowd_types: WordList
+    # types whose target may be people named by a plain noun ("convicts six men")
+    people_target_types: WordList
+    # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
+    placed_noun_types: WordList
+    # types whose event noun takes the doer of the support verb carrying it ("staged an ambush")
+    support_verb_types: WordList
+    # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
+    people_home_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
     actorless_types: WordList
@@ -115,6 +124,15 @@ LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
+# verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
+SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
+# weapons and attacks as the subject of a killing name no doer ("a car bomb kills five people")
+WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
+# verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
+OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
+# plain nouns for people that no actor stands for ("six men"): targets of material acts
+PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
 CIRCUMSTANCE_PREPS = frozenset(_WORDS["circumstance_preps"])
 WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
@@ -165,6 +183,8 @@ class Ctx:
     published: dt.date | None
     tok2m: dict[int, int] = field(default_factory=dict)
     used_nouns: set[int] = field(default_factory=set)
+    # objects a hand-written verb pattern matched (with or without an event): the verb's business
+    claimed_nouns: set[int] = field(default_factory=set)
     found: list[Event] = field(default_factory=list)
     kb: object | None = None
     unargued: list["Match"] = field(default_factory=list)
@@ -209,6 +229,11 @@ def _verb_forms(t: Token) -> list[str]:
         out += [low[:-3] + "e", low[:-3]]
     out.append(low)
     return list(dict.fromkeys(out))
+
+
+def _support_verb(t: Token) -> bool:
+    """A verb that carries an event noun as its object ("launched an attack", ``support_verbs``)."""
+    return _verbal(t) and any(f in SUPPORT_VERBS for f in _verb_forms(t))
 
 
 def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
@@ -868,6 +893,39 @@ def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, pobjs[0], "between") if pobjs else None
 
 
+@roles.role("source", "noun_agent")
+def _noun_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" phrase of an event noun ("an attack on a bus by two gunmen", "the trawler's
+    detainment by the coast guard"), on the noun or on the object of its own preposition."""
+    v = m.trigger
+    if _verbal(v):
+        return None
+    inner = [p for p in _preps([v], "on") + _preps([v], "of") + _preps([v], "in")]
+    for p in _preps([v], "by") + _preps(inner, "by"):
+        arg = _core(ctx, p, "noun_agent")
+        if arg is not None:
+            return arg
+    return None
+
+
+@roles.role("source", "support_subj")
+def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The doer of a support verb whose object is the event noun: "the army launched an offensive",
+    "X ordered a ceasefire", "a strike was called by the unions" (verbs: ``support_verbs``)."""
+    v = m.trigger
+    gov = v.head
+    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or m.pattern.type not in settings().support_verb_types \
+            or _lemma(v) in SUPPORT_NOUN_EXCLUDE:
+        return None
+    if v.dep_ == "dobj":
+        who = _subject(gov)
+    elif v.dep_ == "nsubjpass":
+        who = _agent(gov)
+    else:
+        return None
+    return _core(ctx, who, "support_subj") if who is not None and not _instrument(who) else None
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
@@ -1017,7 +1075,29 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         arg = fn(want, word)
         if arg is not None:
             return arg
-    return None
+    return _plain_people(ctx, m, source, objs)
+
+
+def _plain_people(ctx: Ctx, m: Match, source: Arg, objs: list[Token]) -> Arg | None:
+    """Where the target is people named by a plain noun no actor stands for ("a court convicts six
+    men", "police arrested 40 people", "gunmen killed three villagers"; ``people_nouns``), for types
+    in ``people_target_types``: the civilians of the place the act is told to happen in, else (a
+    legal act, ``people_home_types``) of the source's country."""
+    if m.pattern.type not in settings().people_target_types or not _verbal(m.trigger):
+        return None
+    obj = next((o for o in objs if o.dep_ in ("dobj", "nsubjpass") and _lemma(o) in PEOPLE_NOUNS
+                and ctx.tok2m.get(o.i) is None), None)
+    if obj is None:
+        return None
+    place = _place_victims(ctx, m.trigger)
+    if place is not None:
+        return place
+    country = source.ref.country
+    if not country or m.pattern.type not in settings().people_home_types:
+        return None  # (the victims of an attack are not known to be the attacker's people)
+    ref = ActorRef(id=None, country=country, sector="CVL", text=_phrase(obj), start=obj.idx,
+                   end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="people", certainty=0.6, token=obj)
 
 
 @roles.role("target", "obj")
@@ -1192,6 +1272,16 @@ def _governor_subj_role(w: Want, word: str | None) -> Arg | None:
     return w.ok(_core(w.ctx, who, "governor_subj")) if who is not None and not _instrument(who) else None
 
 
+@roles.role("target", "poss")
+def _poss_target_role(w: Want, word: str | None) -> Arg | None:
+    """The possessor of an event noun whose doer another role named: "the trawler's detainment by
+    the coast guard", "his arrest by police" (the one it was done to)."""
+    v = w.m.trigger
+    if _verbal(v) or w.source.role == "poss":
+        return None
+    return w.first((c for c in v.children if c.dep_ == "poss"), "poss")
+
+
 @roles.role("target", "context")
 def _context_role(w: Want, word: str | None) -> Arg | None:
     """"the ban" with no owner: the target of the source's last event on the same relation."""
@@ -1357,8 +1447,12 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         date, precision = dv.value, dv.precision
         detail["date_from"] = "published"
     subj = _subject(m.trigger) if _verbal(m.trigger) else None
+    # an event noun carried by a support verb has that verb's status ("would resume attacks")
+    carrier = m.trigger.head if (not _verbal(m.trigger) and m.trigger.dep_ in ("dobj", "nsubjpass")
+                                 and _support_verb(m.trigger.head)) else None
     info = status_mod.decide(
-        m.trigger, sent, subject=subj, objects=[m.obj] if m.obj is not None else [],
+        carrier or m.trigger, sent, subject=subj,
+        objects=[m.trigger] if carrier is not None else [m.obj] if m.obj is not None else [],
         time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
         future=bool(te is not None and te.date is not None and getattr(te, "future", False)),
     )
@@ -1641,7 +1735,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # Egypt signed a deal to send fuel to Gaza": the deal is between the signers, about Gaza
         target = None
     if target is not None:
-        targets = [t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention]
+        targets = _distinct([t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention])
         pairs = [(s, t) for s in sources for t in targets]
     elif len(sources) > 1 and (joint or _each(m.trigger, _subject(m.trigger) if _verbal(m.trigger) else None)):
         # reciprocal subjects: the partner is the target
@@ -1683,6 +1777,19 @@ def _one_crowd(sources: list[Arg]) -> list[Arg]:
                 continue
             countries.add(s.ref.country)
         out.append(s)
+    return out
+
+
+def _distinct(args: list[Arg]) -> list[Arg]:
+    """Coordinated arguments of one trigger, those the KB lacks counted once per country and sector
+    ("blocked news websites and social media sites": one act against the press)."""
+    seen: set[tuple] = set()
+    out = []
+    for a in args:
+        k = (a.ref.id,) if a.ref.id else (None, a.ref.country, a.ref.sector)
+        if k not in seen:
+            seen.add(k)
+            out.append(a)
     return out
 
 
@@ -1728,15 +1835,27 @@ def _contest(m: Match) -> bool:
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
-    """An act whose doer the text does not name ("32 people are killed in Homs"): coded with no
-    source when its type allows it, the verb has no subject at all (an agentless passive), and the
-    target is an actor."""
+    """An act whose doer the text does not name ("32 people are killed in Homs", "a bomb kills five
+    people in Grishk"): coded with no source when its type allows it, the verb has no subject at all
+    (an agentless passive) or, for an attack, a weapon or attack noun with no actor in it
+    (``weapon_subjects``), and the target is an actor."""
     cfg = settings()
     v = m.trigger
-    if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) \
-            or not _verbal(v) or m.pattern.reverse:
+    if not _verbal(v):
+        return _placed_noun(ctx, m)
+    if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) or m.pattern.reverse:
         return []
-    if any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or not _is_passive(v):
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    # "a car bomb kills five people in Mogadishu": a weapon or an attack as the subject names no doer
+    armed = (subj is not None and m.pattern.type in cfg.unnamed_attacker_types and _lemma(subj) in WEAPON_SUBJECTS
+             and not any(ctx.tok2m.get(t.i) is not None for t in subj.subtree))
+    # "was kidnapped by masked men": people no actor stands for name no doer either
+    by = _agent(v) if _is_passive(v) else None
+    # (a legal act "by hanging", "by decree": a means, no doer, whatever the noun)
+    nameless = by is not None and (_lemma(by) in PEOPLE_NOUNS or m.pattern.type in cfg.people_home_types) \
+        and not any(ctx.tok2m.get(t.i) is not None for t in by.subtree)
+    deps = ("nsubj", "csubj", "expl") if nameless else ("nsubj", "csubj", "agent", "expl")
+    if not armed and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
         return []
     if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
@@ -1751,6 +1870,33 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
     return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source, ctx)]
+
+
+def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
+    """An attack or a protest named by a noun that is the news itself — the subject of a verb of
+    occurrence (``occurrence_verbs``: "riots erupt in Paris", "an attack on a village leaves 49
+    dead", "protests continue in Khabarovsk") or a headline's root — with no actor named and a place
+    given: an unknown attacker against the people of that place, or that place's people protesting
+    (PLOVER). An adverbial ("after protests in Islamabad") is no news of its own; nor is one an
+    earlier sentence told of ("the attack" again)."""
+    cfg = settings()
+    v = m.trigger
+    if m.pattern.type not in cfg.placed_noun_types:
+        return []
+    head_forms = _verb_forms(v.head) if _verbal(v.head) else []
+    # "protests continue in X", "demonstrations are held in X" (a support verb's passive subject)
+    news = v.dep_ == "ROOT" or (v.dep_ == "nsubj" and any(f in OCCURRENCE_VERBS for f in head_forms)) or (
+        v.dep_ == "nsubjpass" and any(f in SUPPORT_VERBS for f in head_forms))
+    if not news or any(e.type == m.pattern.type for e in _history(ctx)) \
+            or any(ctx.tok2m.get(t.i) is not None for t in v.subtree if t.i < v.i):
+        return []  # (an actor in its modifiers, "a U.S. drone strike", is its doer: not unknown)
+    people = _place_victims(ctx, v)
+    if m.pattern.type in cfg.place_protester_types:
+        return [_build(ctx, m, people, None)] if people is not None else []
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+    # whom the attack is aimed at ("an arson attack on a newspaper"), else the people of its place
+    target = _target(ctx, m, nobody) or people
+    return [_implied_source(_build(ctx, m, nobody, target))] if target is not None else []
 
 
 def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None) -> Event:
@@ -1911,7 +2057,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if mode != "always" and _has_trigger(sent, load_patterns(), hand_written_only=mode == "hand_written"):
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
-    for etype, p in propose(probs)[:1]:
+    for etype, p in propose(probs, threshold=settings().classifier_propose)[:1]:
         if p < settings().classifier_propose_min:
             continue  # a weak guess of the type: no event from the main clause
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
@@ -2002,6 +2148,11 @@ def _in_place_phrase(t: Token, v: Token) -> bool:
     return venue and cur.i == v.i
 
 
+def _article_countries(ctx: Ctx) -> tuple[str, ...]:
+    """The countries of the article's actor mentions, in order (what a place name is read against)."""
+    return tuple(dict.fromkeys(m.country for m in ctx.mentions if m.country))
+
+
 def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
     "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
@@ -2017,7 +2168,7 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     scope = [*(v.subtree if not _verbal(v) else ()),
              *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree)]
     for t in scope:
-        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or (
+        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
             continue
         left = t.i
@@ -2027,8 +2178,13 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         if owner is not None and owner.pos_ == "PROPN":
             # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
             left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
+        mi = ctx.tok2m.get(t.i)
+        if mi is not None and ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country:
+            continue  # an actor's name ("attacks by the Taliban") is no place, whatever a gazetteer says
         span = t.doc[left:t.i + 1]
-        country = country_of_place(span.text)
+        # a name the actors stage placed (with no id of its own) keeps the country it was given there
+        placed = ctx.mentions[mi].country if mi is not None and not ctx.mentions[mi].id else None
+        country = placed or country_of_place(span.text, _article_countries(ctx))
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
@@ -2362,6 +2518,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                     m = _verb_matches(p, tok, view)
                     if m is None:
                         continue
+                    if m.obj is not None and p.objects and not p.id.startswith("lexicon."):
+                        ctx.claimed_nouns.add(m.obj.i)
                     evs = _try(ctx, m)
                     if evs:
                         for ev in evs:
@@ -2376,7 +2534,10 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             # an object of a verb is the verb's business; only a nominal event is coded here
             verb_owned = tok.i in ctx.used_nouns or (
                 tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
-                and patterns.hand_written_verb(_lemma(tok.head)))
+                and patterns.hand_written_verb(_lemma(tok.head))
+                # a support verb carries the noun's event ("staged an ambush") unless one of its
+                # patterns named that object ("launch joint patrols" is the verb's cooperation)
+                and (not _support_verb(tok.head) or tok.i in ctx.claimed_nouns))
             for p in patterns.for_noun(_lemma(tok)):
                 if verb_owned and not p.governed:
                     continue
@@ -2387,6 +2548,12 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
+    else:
+        # no actor at all: only an attack or a protest that is the news itself, at a place
+        for tok in sent:
+            if tok.pos_ == "NOUN":
+                m = next((m for p in patterns.for_noun(_lemma(tok)) if (m := _noun_match(p, tok)) is not None), None)
+                found.extend(_placed_noun(ctx, m) if m is not None else [])
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events

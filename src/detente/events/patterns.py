@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from detente.records import Record
 from detente.events import roles
 from detente.events.plover import plover
 from detente.models import DIMENSION_VALUES
@@ -29,16 +30,15 @@ LEXICON_FILES = tuple(DATA_FILE.parent / name for name in ("lexicon_verbs.yml", 
 
 DEFAULT_SOURCE = ["subj", "agent"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
-NOUN_SOURCE = ["poss", "between"]
-NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between"]
+NOUN_SOURCE = ["noun_agent", "poss", "between", "support_subj"]
+NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss"]
 
 
 def _norm(words: list[str]) -> list[str]:
     return [w.strip().lower() for w in words if w and w.strip()]
 
 
-class RelationSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RelationSpec(Record):
     dimension: Literal["designation", "representation", "recognition", "agreements"]
     value: str
     value_by_word: dict[str, str] = Field(default_factory=dict)
@@ -54,8 +54,7 @@ class RelationSpec(BaseModel):
         return self
 
 
-class Pattern(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Pattern(Record):
 
     id: str
     verbs: list[str] = Field(default_factory=list)
@@ -163,8 +162,7 @@ class Pattern(BaseModel):
         return out
 
 
-class PatternFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PatternFile(Record):
     version: int
     defaults: dict = Field(default_factory=dict)
     # generated files say where they come from (sources, sha256, licence, counts)

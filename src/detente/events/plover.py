@@ -15,20 +15,19 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from detente.records import Record
 from detente.models import PLOVER_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "plover"
 
 
-class TypeSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TypeSpec(Record):
     quad: str
     score: float
     modes: list[str] = Field(default_factory=list)
 
 
-class PloverSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PloverSpec(Record):
     version: int
     types: dict[str, TypeSpec]
     contexts: list[str]
@@ -40,8 +39,7 @@ class PloverSpec(BaseModel):
         return self
 
 
-class CrosswalkEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CrosswalkEntry(Record):
     type: str
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
@@ -55,8 +53,7 @@ class Crosswalk(BaseModel):
     codes: dict[str, CrosswalkEntry]
 
 
-class GoldsteinTable(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GoldsteinTable(Record):
     version: int
     scale: tuple[float, float]
     codes: dict[str, float]

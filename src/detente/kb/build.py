@@ -215,7 +215,7 @@ def _open_leaders(m: Merger) -> None:
         wd = {r.actor for r in a["roles"] if r.source.startswith("wikidata")}
         for i, r in enumerate(a["roles"]):
             if r.source == "countryinfo" and r.end == LEADERS_LAST and r.actor not in wd:
-                a["roles"][i] = RoleRec(r.sector, r.country, r.actor, r.title, r.start, None, r.source)
+                a["roles"][i] = r.model_copy(update={"end": None})
 
 
 def _wikidata_ends(a: dict) -> None:
@@ -234,7 +234,7 @@ def _wikidata_ends(a: dict) -> None:
         for i, r in enumerate(a["roles"]):
             if r.actor == actor and not r.source.startswith("wikidata") and (r.end is None or r.end > last) \
                     and (r.start is None or r.start < last):
-                a["roles"][i] = RoleRec(r.sector, r.country, r.actor, r.title, r.start, last, r.source)
+                a["roles"][i] = r.model_copy(update={"end": last})
 
 
 def _role_json(r: RoleRec) -> list:

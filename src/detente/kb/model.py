@@ -8,20 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from detente.actors.kb import fold
+from detente.actors.schema import RoleFields
 from detente.wordlists import words
 
 
-@dataclass
-class RoleRec:
-    """A dated role. People: ``actor`` served (a state id or an organisation id) and the post's
-    ``sector`` and ``title``. Organisations: their ``country`` and ``sector`` in the period."""
+class RoleRec(RoleFields):
+    """A dated role as one source gives it (``source``: the importer), before merging."""
 
-    sector: str | None = None
-    country: str | None = None
-    actor: str | None = None
-    title: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
     source: str = ""
 
     def key(self) -> tuple:
@@ -42,11 +35,11 @@ class Entity:
     acronyms: list[str] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
-    qid: str | None = None
-    roles: list[RoleRec] = field(default_factory=list)
+    roles: list[RoleRec] = field(default_factory=list)  # the dated country/sector (organisations) or posts
     start: dt.date | None = None
     end: dt.date | None = None
     died: dt.date | None = None
+    qid: str | None = None  # the Wikidata item
     same_as: str | None = None  # an id of the hand-written KB this record names (its aliases join it)
 
     def names(self) -> list[str]:

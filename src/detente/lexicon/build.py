@@ -34,8 +34,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from detente.records import Record
 from detente.events.patterns import Pattern
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.lexicon import cameo as cameo_mod
@@ -54,8 +55,7 @@ TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 MARKERS = {"$", "+", "^", "%"}
 
 
-class Confidence(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Confidence(Record):
     verb: float
     verb_object: float
     noun: float

@@ -10,23 +10,22 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
+from detente.records import Record
 from detente.models import DIMENSION_VALUES
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "relations" / "dimensions.yml"
 
 
-class ValueSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ValueSpec(Record):
     rank: int = 0
     label: str
 
 
-class Fallback(BaseModel):
+class Fallback(Record):
     """An event type/mode (and optional context) that implies a transition when no pattern said so."""
 
-    model_config = ConfigDict(extra="forbid")
     type: str
     mode: str | None = None
     context: str | None = None
@@ -34,8 +33,7 @@ class Fallback(BaseModel):
     rule: str
 
 
-class DimensionSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class DimensionSpec(Record):
     default: str
     values: dict[str, ValueSpec]
     negation: dict[str, str] = Field(default_factory=dict)
@@ -63,8 +61,7 @@ class StanceLabel(BaseModel):
     label: str
 
 
-class StanceSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class StanceSpec(Record):
     window_months: int = 12
     statuses: list[str]
     precisions: list[str]
@@ -80,8 +77,7 @@ class StanceSpec(BaseModel):
         return self.labels[-1].label
 
 
-class DimensionsConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class DimensionsConfig(Record):
     version: int
     precision_rank: dict[str, int]
     effective_statuses: list[str]

@@ -14,15 +14,14 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
+from detente.records import Record
 from detente.relations.dimensions import load_dimensions
 
 WIDTH = 140  # the longest one-line text of a timeline row
 
 
-class _ShortNames(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _ShortNames(Record):
     version: int
     names: dict[str, str]
 

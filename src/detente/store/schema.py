@@ -27,6 +27,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from detente.store.columns import columns
+
 SCHEMA_VERSION = 6
 
 
@@ -227,11 +229,8 @@ watches = Table(
     Column("dimension", String(16), nullable=False),
     Column("source", String(64), nullable=False, default="*"),
     Column("target", String(64), nullable=False, default="*"),
-    Column("value_in", JSON),  # values the new state must have (null: any)
-    Column("min_confidence", Float),
-    Column("min_reports", Integer),
-    Column("webhook", Text),  # POST the alert as JSON here
-    Column("label", Text),
+    # value_in: the values the new state must have (null: any); webhook: POST the alert as JSON there
+    *columns("value_in:json min_confidence:float min_reports:int webhook:text label:text"),
     _stamp("created_at"),
 )
 
@@ -240,18 +239,11 @@ alerts = Table(
     "alerts", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
-    Column("source", String(64), nullable=False),
-    Column("target", String(64), nullable=False),
-    Column("dimension", String(16), nullable=False),
+    *columns("source:str64! target:str64! dimension:str16!"),
     Column("agreement", Text, nullable=False, default=""),  # an agreement's kind and subjects, else ""
-    Column("value_before", String(32), nullable=False),
-    Column("value_after", String(32), nullable=False),
-    Column("before", JSON),  # the state before: {value, since, since_precision}
-    Column("after", JSON),
-    Column("date", String(10)),
-    Column("date_precision", String(8)),
-    Column("day_first", Date),
-    Column("text", Text, nullable=False),
+    # before/after: the state as {value, since, since_precision}
+    *columns("value_before:str32! value_after:str32! before:json after:json"),
+    *columns("date:str10 date_precision:str8 day_first:date text:text!"),
     _stamp("created_at"),
     _stamp("updated_at"),
     Index("ix_alerts_watch", "watch_id", "source", "target", "dimension"),
@@ -263,14 +255,8 @@ alert_evidence = Table(
     "alert_evidence", metadata,
     Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True),
     Column("origin", String(256), primary_key=True),
-    Column("article_id", String(16)),
-    Column("dataset", String(64)),
-    Column("external_id", String(128)),
-    Column("sentence", Text),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("date", String(10)),
-    Column("confidence", Float),
+    *columns("article_id:str16 dataset:str64 external_id:str128 sentence:text start:int end:int"),
+    *columns("date:str10 confidence:float"),
     _stamp("added_at"),
 )
 
@@ -279,9 +265,7 @@ webhook_deliveries = Table(
     "webhook_deliveries", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
-    Column("url", Text, nullable=False),
-    Column("attempt", Integer, nullable=False),
-    Column("status_code", Integer),
+    *columns("url:text! attempt:int! status_code:int"),
     Column("ok", Integer, nullable=False, default=0),
     Column("error", Text),
     _stamp("sent_at"),

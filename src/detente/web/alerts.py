@@ -17,8 +17,9 @@ from typing import Any
 
 from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
+from detente.records import Record
 from detente.web import backend, views
 from detente.web.requests import WebError, _bearer, _parse_json, _read_body, _token_matches, parse_day
 
@@ -27,10 +28,9 @@ PAGE_SIZE = 200
 DATE_OR_TIME = r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$"
 
 
-class WatchBody(BaseModel):
+class WatchBody(Record):
     """``POST /api/watches``."""
 
-    model_config = ConfigDict(extra="forbid")
     dimension: str = Field(max_length=32)
     source: str = Field("*", min_length=1, max_length=200)
     target: str = Field("*", min_length=1, max_length=200)

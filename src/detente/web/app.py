@@ -28,9 +28,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from detente.records import Record
 from detente import __version__
 from detente.models import PLOVER_TYPES, Article, http_url, strip_controls
 from detente.web import backend, views
@@ -52,10 +53,9 @@ EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 EventStatus = Literal[STATUSES]  # type: ignore[valid-type]
 
 
-class IngestBody(BaseModel):
+class IngestBody(Record):
     """``POST /api/ingest`` as ``application/json``."""
 
-    model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=MAX_BODY)
     title: str | None = None
     published: str | None = Field(default=None, pattern=DATE_PATTERN, description="YYYY-MM-DD")

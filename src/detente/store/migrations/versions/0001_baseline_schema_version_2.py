@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from detente.store.columns import columns
 from detente.store.migrations import steps
 
 
@@ -69,17 +70,8 @@ def upgrade() -> None:
     *steps.side_columns('source'),
     *steps.side_columns('target'),
     *steps.dating_columns(),
-    sa.Column('status', sa.String(length=12), nullable=False),
-    sa.Column('cameo', sa.String(length=8), nullable=True),
-    sa.Column('goldstein', sa.Float(), nullable=True),
-    sa.Column('sentence', sa.Text(), nullable=False),
-    sa.Column('start', sa.Integer(), nullable=False),
-    sa.Column('end', sa.Integer(), nullable=False),
-    sa.Column('confidence', sa.Float(), nullable=False),
-    sa.Column('rule', sa.String(length=128), nullable=False),
-    sa.Column('trigger', sa.Text(), nullable=True),
-    sa.Column('detail', sa.JSON(), nullable=True),
-    sa.Column('cluster_id', sa.Integer(), nullable=True),
+    *columns('status:str12! cameo:str8 goldstein:float sentence:text! start:int! end:int! confidence:float!'),
+    *columns('rule:str128! trigger:text detail:json cluster_id:int'),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('article_id', 'idx', name='uq_events_article_idx')
@@ -91,46 +83,21 @@ def upgrade() -> None:
         'ix_events_type': ['type']})
 
     op.create_table('mentions', *steps.article_rows(
-    sa.Column('start', sa.Integer(), nullable=False),
-    sa.Column('end', sa.Integer(), nullable=False),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('actor_id', sa.String(length=64), nullable=True),
-    sa.Column('country', sa.String(length=8), nullable=True),
-    sa.Column('sector', sa.String(length=8), nullable=True),
-    sa.Column('kind', sa.String(length=16), nullable=True),
-    sa.Column('score', sa.Float(), nullable=True),
-    sa.Column('why', sa.Text(), nullable=True)
+    *columns('start:int! end:int! text:text! actor_id:str64 country:str8 sector:str8 kind:str16 score:float why:text')
     ))
     steps.create_indexes('mentions', {'ix_mentions_actor': ['actor_id']})
 
     op.create_table('quotes', *steps.article_rows(
-    sa.Column('speaker', sa.Text(), nullable=True),
-    sa.Column('speaker_id', sa.String(length=64), nullable=True),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('start', sa.Integer(), nullable=False),
-    sa.Column('end', sa.Integer(), nullable=False),
-    sa.Column('rule', sa.String(length=128), nullable=True),
-    sa.Column('confidence', sa.Float(), nullable=True)
+    *columns('speaker:text speaker_id:str64 text:text! start:int! end:int! rule:str128 confidence:float')
     ))
     steps.create_indexes('quotes', {'ix_quotes_speaker': ['speaker_id']})
 
     op.create_table('relation_changes',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('article_id', sa.String(length=16), nullable=True),
-    sa.Column('dataset', sa.String(length=64), nullable=True),
-    sa.Column('external_id', sa.String(length=128), nullable=True),
-    sa.Column('idx', sa.Integer(), nullable=False),
-    sa.Column('source', sa.String(length=64), nullable=False),
-    sa.Column('target', sa.String(length=64), nullable=False),
-    sa.Column('dimension', sa.String(length=16), nullable=False),
-    sa.Column('value', sa.String(length=32), nullable=False),
+    *columns('dataset:str64 external_id:str128 idx:int! source:str64! target:str64! dimension:str16! value:str32!'),
     *steps.dating_columns(),
-    sa.Column('detail', sa.JSON(), nullable=True),
-    sa.Column('sentence', sa.Text(), nullable=True),
-    sa.Column('start', sa.Integer(), nullable=True),
-    sa.Column('end', sa.Integer(), nullable=True),
-    sa.Column('confidence', sa.Float(), nullable=False),
-    sa.Column('rule', sa.String(length=128), nullable=True),
+    *columns('detail:json sentence:text start:int end:int confidence:float! rule:str128'),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('article_id', 'dataset', 'external_id', 'idx', name='uq_relation_changes_origin')

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from detente.store.columns import columns
 from detente.store.migrations import steps
 
 revision = '0005'
@@ -47,37 +48,20 @@ def downgrade() -> None:
 
 def _tables(meta: sa.MetaData) -> None:
     C = sa.Column
+    serial = ("id", sa.Integer())
     sa.Table(
         "watches", meta,
-        C("id", sa.Integer(), primary_key=True, autoincrement=True),
-        C("dimension", sa.String(16), nullable=False),
-        C("source", sa.String(64), nullable=False),
-        C("target", sa.String(64), nullable=False),
-        C("value_in", sa.JSON()),
-        C("min_confidence", sa.Float()),
-        C("min_reports", sa.Integer()),
-        C("webhook", sa.Text()),
-        C("label", sa.Text()),
-        C("created_at", sa.Text(), nullable=False),
+        C(*serial, primary_key=True, autoincrement=True),
+        *columns("dimension:str16! source:str64! target:str64! value_in:json min_confidence:float min_reports:int"),
+        *columns("webhook:text label:text created_at:text!"),
     )
     sa.Table(
         "alerts", meta,
-        C("id", sa.Integer(), primary_key=True, autoincrement=True),
+        C(*serial, primary_key=True, autoincrement=True),
         C("watch_id", sa.Integer(), sa.ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
-        C("source", sa.String(64), nullable=False),
-        C("target", sa.String(64), nullable=False),
-        C("dimension", sa.String(16), nullable=False),
-        C("agreement", sa.Text(), nullable=False),
-        C("value_before", sa.String(32), nullable=False),
-        C("value_after", sa.String(32), nullable=False),
-        C("before", sa.JSON()),
-        C("after", sa.JSON()),
-        C("date", sa.String(10)),
-        C("date_precision", sa.String(8)),
-        C("day_first", sa.Date()),
-        C("text", sa.Text(), nullable=False),
-        C("created_at", sa.Text(), nullable=False),
-        C("updated_at", sa.Text(), nullable=False),
+        *columns("source:str64! target:str64! dimension:str16! agreement:text! value_before:str32! value_after:str32!"),
+        *columns("before:json after:json date:str10 date_precision:str8 day_first:date text:text!"),
+        *columns("created_at:text! updated_at:text!"),
         sa.Index("ix_alerts_watch", "watch_id", "source", "target", "dimension"),
         sa.Index("ix_alerts_created", "created_at", "id"),
     )
@@ -85,25 +69,13 @@ def _tables(meta: sa.MetaData) -> None:
         "alert_evidence", meta,
         C("alert_id", sa.Integer(), sa.ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True),
         C("origin", sa.String(256), primary_key=True),
-        C("article_id", sa.String(16)),
-        C("dataset", sa.String(64)),
-        C("external_id", sa.String(128)),
-        C("sentence", sa.Text()),
-        C("start", sa.Integer()),
-        C("end", sa.Integer()),
-        C("date", sa.String(10)),
-        C("confidence", sa.Float()),
-        C("added_at", sa.Text(), nullable=False),
+        *columns("article_id:str16 dataset:str64 external_id:str128 sentence:text start:int end:int"),
+        *columns("date:str10 confidence:float added_at:text!"),
     )
     sa.Table(
         "webhook_deliveries", meta,
-        C("id", sa.Integer(), primary_key=True, autoincrement=True),
+        C(*serial, primary_key=True, autoincrement=True),
         C("alert_id", sa.Integer(), sa.ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
-        C("url", sa.Text(), nullable=False),
-        C("attempt", sa.Integer(), nullable=False),
-        C("status_code", sa.Integer()),
-        C("ok", sa.Integer(), nullable=False),
-        C("error", sa.Text()),
-        C("sent_at", sa.Text(), nullable=False),
+        *columns("url:text! attempt:int! status_code:int ok:int! error:text sent_at:text!"),
         sa.Index("ix_webhook_alert", "alert_id", "attempt"),
     )
