@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from importlib import resources
@@ -55,6 +56,9 @@ class CorefWords(DataFile):
     organisation_nouns: list[str]
     council_nouns: list[str]
     pair_joiners: list[str]
+    # gendered pronouns and the title words that tell a person's gender ("Queen Elizabeth" is no "he")
+    gender_pronouns: dict[str, list[str]] = {}
+    gender_words: dict[str, list[str]] = {}
 
 
 def _words() -> CorefWords:
@@ -73,6 +77,16 @@ IT_HEADS = frozenset(_W.it_heads)
 ORGANISATION_NOUNS = frozenset(_W.organisation_nouns)
 COUNCIL_NOUNS = frozenset(_W.council_nouns)
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
+PRONOUN_GENDER = {w: g for g, ws in _W.gender_pronouns.items() for w in ws}
+WORD_GENDER = {w: g for g, ws in _W.gender_words.items() for w in ws}
+
+
+def _gender(m: Mention) -> str | None:
+    """A person's gender as its title words tell it ("Queen Elizabeth", "Mr Smith"), else None."""
+    for w in re.findall(r"[a-z]+", m.text.lower()):
+        if w in WORD_GENDER:
+            return WORD_GENDER[w]
+    return None
 # the group kind of an actor the KB lacks (detente.actors.generic), by its sector
 GENERIC_GROUP_SECTORS = {"REB": "armed_group", "UAF": "armed_group", "PRM": "armed_group", "CRM": "armed_group",
                          "PTY": "party", "OPP": "movement"}
@@ -351,7 +365,14 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             if ante is not None:
                 add(span, ante, ante.country, ante.sector, ante.id, f"'the {low}'")
         elif low in PERSON_PRONOUNS and t.pos_ == "PRON":
-            ante = find(i, lambda m: m.kind == "person")
+            want = PRONOUN_GENDER.get(low)
+            ante = None
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                # a pronoun subject continues the last person who was a subject ("Obama will lunch
+                # with Prince Philip. He then holds talks …": Obama)
+                ante = find(i, lambda m: m.kind == "person" and _gender(m) in (None, want) and _acts(doc, m))
+            if ante is None:
+                ante = find(i, lambda m: m.kind == "person" and _gender(m) in (None, want))
             if ante is not None:
                 add(span, ante, ante.country, ante.sector, ante.id, f"{t.text!r}")
         elif low in PLURAL_PRONOUNS and t.pos_ == "PRON":
@@ -383,6 +404,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 add(span, ante, ante.country, ante.sector, ante.id, "'it'")
         elif low == "its" and t.dep_ == "poss":
             subj = _clause_subject(t)
+            for _ in range(2):
+                if subj is None or not _plural_noun(subj):
+                    break
+                # "ISIL confirms that U.S. forces killed its leader": "its" is no plural noun's;
+                # the subject of the clause above
+                verb = subj.head
+                subj = _clause_subject(verb.head) if verb.head is not verb else None
             if subj is None:
                 continue
             ante = None
@@ -465,6 +493,12 @@ def _acting_tokens(tok) -> set[int]:
                     out.update(x.i for x in c.subtree)
         cur = a
     return out
+
+
+def _plural_noun(tok) -> bool:
+    """A plural common noun ("forces", "troops"), which "its" cannot stand for (a plural name —
+    "the United States", "the Philippines" — can)."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS"
 
 
 def _clause_subject(tok):

@@ -66,6 +66,10 @@ class EngineSettings(DataFile):
     unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
+    # types whose act by people of a country with no one named is aimed at their own state
+    home_target_types: WordList
+    # types whose coordinated doers of one country the KB lacks are one crowd (one event)
+    one_crowd_types: WordList
     # types whose target may be people named by a plain noun ("convicts six men")
     people_target_types: WordList
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
@@ -130,6 +134,8 @@ OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
 # plain nouns for people that no actor stands for ("six men"): targets of material acts
 PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
+CIRCUMSTANCE_PREPS = frozenset(_WORDS["circumstance_preps"])
+WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
@@ -302,9 +308,29 @@ def _resolve(mentions: list[Mention], mi: int) -> tuple[Mention, bool]:
     return ante, True
 
 
+def _described(ctx: Ctx, person: Mention) -> Mention | None:
+    """The body a person the KB lacks is described as serving by an apposition ("Nicholas Haysom,
+    the most senior United Nations diplomat in the country"), for a pronoun that stands for them."""
+    span = ctx.sent.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for c in span.root.children:
+        if c.dep_ != "appos":
+            continue
+        for k in _near(c.sent, ctx.mentions):
+            d = ctx.mentions[k]
+            if d.start <= c.idx < d.end and d.id and d.kind != "person":
+                return d
+    return None
+
+
 def _arg(ctx: Ctx, mi: int, role: str, tok: Token | None) -> Arg | None:
     m = ctx.mentions[mi]
     eff, coref = _resolve(ctx.mentions, mi)
+    if coref and eff.kind == "person" and not eff.id:
+        # "… expels Nicholas Haysom, the UN's envoy, after accusing him": the body he serves
+        eff = _described(ctx, eff) or eff
+        m = m.model_copy(update={"id": eff.id, "country": eff.country, "sector": eff.sector}) if eff.id else m
     ident = m.id or eff.id
     country = m.country or eff.country
     sector = m.sector or eff.sector
@@ -339,6 +365,20 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
             head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
         return None
     cands = [tok] + ([] if strict else [c for c in tok.children if c.dep_ in CORE_DEPS])
+    own = ctx.tok2m.get(tok.i)
+    if own is not None and not ctx.mentions[own].id and ctx.mentions[own].kind in (*GENERIC_KINDS, "person"):
+        # "its field commander", "the group's spokesman", "Hamas commander X", "United Nations
+        # Secretary-General X": a person or noun of people the KB lacks stands for the actor that
+        # owns it or whose title it bears
+        def owner_first(c: Token) -> int:
+            if c is tok:
+                return 2
+            mi = ctx.tok2m.get(c.i)
+            owner = _resolve(ctx.mentions, mi)[0] if mi is not None and mi != own else None
+            named = owner is not None and bool(owner.id) and owner.sector not in WORKPLACE_SECTORS
+            return 0 if c.dep_ == "poss" else 1 if named and c.dep_ == "compound" else 3
+
+        cands.sort(key=owner_first)
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
@@ -447,11 +487,36 @@ def _tree(ctx: Ctx, tok: Token, role: str, exclude: set[int], skip_id: str | Non
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    """A passive verb; a participle coordinated with one and with no subject or auxiliary of its
+    own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return True
+    return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
+
+
+def _gapped_passive(v: Token) -> bool:
+    """"Three soldiers are killed and one officer wounded": a passive whose auxiliary is left out
+    after a coordinated passive; its subject (parsed as an active one) is who suffered."""
+    return v.dep_ == "conj" and any(c.dep_ == "nsubj" for c in v.children) and _is_passive(v)
+
+
+def _shared_passives(v: Token) -> list[Token]:
+    """``v`` and the passive verbs coordinated with it that share its subject ("is subdued and
+    arrested by police": the agent of the last is the agent of both)."""
+    out = [v]
+    for c in v.conjuncts:
+        if c.tag_ == "VBN" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) and _is_passive(c):
+            out.append(c)
+    if v.dep_ == "conj" and _is_passive(v.head):
+        out.append(v.head)
+    return out
 
 
 def _subject(v: Token) -> Token | None:
     """The active subject of the clause of ``v`` (None for a passive verb without one)."""
+    if _gapped_passive(v):
+        return None
     cur = v
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
@@ -503,11 +568,12 @@ def _subject(v: Token) -> Token | None:
 def _agent(v: Token) -> Token | None:
     if not _is_passive(v):
         return None
-    for c in v.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    for verb in _shared_passives(v):
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
     for o in _objects(v):
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "by":
@@ -802,8 +868,14 @@ def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 
 @roles.role("source", "poss")
 def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """The possessor of an event noun ("Iran's demands")."""
+    """The possessor of an event noun ("Iran's demands"), unless the noun names its doer after "by"
+    ("his father's murder by a bodyguard": the possessor suffered it; the bodyguard did it)."""
     v = m.trigger
+    if not _verbal(v):
+        for by in _preps([v], "by"):
+            doer = _core(ctx, by, "agent")
+            if doer is not None:
+                return doer
     owner = next((c for c in v.children if c.dep_ == "poss"), None)
     if owner is None and m.pattern.governed:
         # "rejected the Hamas demands" / the two-object misparse "rejected Hamas demands"
@@ -1092,7 +1164,12 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     xcomps = [c for c in v.children if c.dep_ == "xcomp"]
     # "threatened to take military action against X": the complement's object counts too
     xobjs = [o for x in xcomps for o in x.children if o.dep_ == "dobj"]
-    for p in _preps([v, *w.objs, *xcomps, *xobjs], word):
+    # "claimed responsibility for an attack against a wedding party": the event noun a pattern's
+    # preposition asks for carries the phrase too, for acts aimed at someone physically (a request
+    # "for information on the suspects" is not aimed at the suspects)
+    asked = [t for pw, words in w.m.pattern.preps.items() for t in _preps([v, *w.objs], pw)
+             if _prep_word_ok(t, words)] if w.m.pattern.type in settings().target_optional_types else []
+    for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
             arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role))
@@ -1119,23 +1196,29 @@ def _region_authority_role(w: Want, word: str | None) -> Arg | None:
 
 @roles.role("target", "between")
 def _between_target(w: Want, word: str | None) -> Arg | None:
-    """The second party of "talks between X and Y" (the last "between" phrase with a conjunct)."""
-    arg = None
+    """The second party of "talks between X and Y" (the first "between" phrase whose conjunct is an
+    actor other than the source)."""
     for p in _preps([w.m.trigger], "between"):
         if p.conjuncts:
             arg = w.first(p.conjuncts, "between")
-    return arg
+            if arg is not None:
+                return arg
+    return None
 
 
 @roles.role("target", "home")
 def _home_role(w: Want, word: str | None) -> Arg | None:
     """Domestic protest without a named target: the protesters' own state ("Kenyan students
     marched in Nairobi" → KEN)."""
-    src = w.source.ref
-    if not (src.country and src.sector not in STATE_SECTORS and src.id in (None, src.country)):
+    ref = _home(w.source.ref)
+    return None if ref is None else Arg(ref=ref, role="home", certainty=_certainty("home"))
+
+
+def _home(src: ActorRef | None) -> ActorRef | None:
+    """The own state of people of a country who are not a state body (None for a state source)."""
+    if src is None or not (src.country and src.sector not in STATE_SECTORS and src.id in (None, src.country)):
         return None
-    c = src.country
-    return Arg(ref=ActorRef(id=c, country=c, text=c), role="home", certainty=_certainty("home"))
+    return ActorRef(id=src.country, country=src.country, text=src.country)
 
 
 @roles.role("target", "protesters")
@@ -1465,7 +1548,16 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
+    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        # "the border guards of Bangladesh and India": the states coordinated inside the phrase
+        group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
+                  for k in o.conjuncts}
     for a in head.children:
+        if a.dep_ == "appos" and head is not tok and tok.dep_ == "poss":
+            continue  # "its leader, Abu X": the apposition names the leader, not another owner
+        if (a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and arg.mention is not None
+                and ctx.mentions[ctx.tok2m[a.i]].kind == "demonym" and ctx.mentions[arg.mention].kind == "person"):
+            continue  # "Talat Xhaferi, an ethnic Albanian": the person's origin, not a second party
         if a.dep_ == "appos" and ctx.tok2m.get(a.i) is not None and _describes(ctx, arg, a):
             persons = ctx.mentions[ctx.tok2m[a.i]].kind == "person" or ctx.mentions[arg.mention].kind == "person"
             if persons and ctx.mentions[ctx.tok2m[a.i]].score > ctx.mentions[arg.mention].score:
@@ -1630,6 +1722,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
 def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Event]:
     """The events of a match whose source (and target) are found: coordinated actors expanded."""
     sources = _coordinated(ctx, source)
+    if m.pattern.type in settings().one_crowd_types:
+        # "trade unions, businesses and schools in Catalonia hold a strike": one crowd of one
+        # country, not one protest per kind of people in it
+        sources = _one_crowd(sources)
     joint = m.pattern.type in JOINT_TYPES or m.pattern.agreement or m.pattern.joint
     if target is not None and len(sources) > 1 and (
             (not (target.ref.id or target.ref.country)
@@ -1669,6 +1765,19 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+
+
+def _one_crowd(sources: list[Arg]) -> list[Arg]:
+    """Coordinated doers: the actors the KB knows, and the first of those it lacks per country."""
+    out: list[Arg] = []
+    countries: set[str | None] = set()
+    for s in sources:
+        if not s.ref.id:
+            if s.ref.country in countries:
+                continue
+            countries.add(s.ref.country)
+        out.append(s)
+    return out
 
 
 def _distinct(args: list[Arg]) -> list[Arg]:
@@ -1760,7 +1869,7 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source, ctx)]
 
 
 def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
@@ -1790,16 +1899,36 @@ def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
     return [_implied_source(_build(ctx, m, nobody, target))] if target is not None else []
 
 
-def _implied_source(ev: Event, sector: str | None = None) -> Event:
+def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None) -> Event:
     """An event built with no source: the implied doer its pattern names, else that of its mode,
     else none. "21 protesters are arrested in Washington": the arrest is the police's of the
-    target's country."""
+    target's country; "two suspects were arrested" with no country known for them: the police of
+    the state the sentence (else the nearest sentence before it) names as a place."""
     sector = sector or settings().implied_source_sector.get(ev.mode or "")
     country = ev.target.country if ev.target is not None else None
+    if sector and not country and ctx is not None:
+        country = _place_state(ctx)
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
     return ev.model_copy(update={"source": None})
+
+
+def _place_state(ctx: Ctx) -> str | None:
+    """The state the sentence names as a place, else the nearest earlier sentence that names one
+    (``detente.actors.generic``'s reading of places)."""
+    if ctx.kb is None:
+        return None
+    from detente.actors.generic import _place_country
+
+    doc = ctx.sent.doc
+    before = [s for s in doc.sents if s.start < ctx.sent.start]
+    for sent in [ctx.sent, *reversed(before)]:
+        covered = ctx.tok2m if sent is ctx.sent else _index_mentions(sent, ctx.mentions)
+        country = _place_country(sent, ctx.mentions, covered, ctx.kb)
+        if country:
+            return country
+    return None
 
 
 def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
@@ -1817,6 +1946,31 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
             if arg is not None:
                 arg.certainty *= 0.8
                 return arg
+    # "13 are killed in a series of suicide bombings": an attack whose name implies its unidentified
+    # doer (`attacker_implying_phrases`)
+    low = ctx.sent.text.lower()
+    phrase = next((p for p in _WORDS["attacker_implying_phrases"] if p in low), None)
+    if phrase is not None:
+        ref = ActorRef(id=None, country=None, sector="UAF", text=phrase)
+        return Arg(ref=ref, role="attacker_noun", certainty=_certainty("attacker_noun") * 0.6)
+    # "A tanker is hijacked … The hijackers are not known.": the unidentified attackers the next
+    # sentence names, or the sentence before when it told of no such act (else this one tells it
+    # again: "Gunmen attacked a post. Officials said the attack lasted an hour")
+    doc, sent = ctx.sent.doc, ctx.sent
+    told = any(e.type == m.pattern.type for e in _history(ctx))
+    near = [doc[sent.start - 1].sent] if sent.start > 0 and not told else []
+    if sent.end < len(doc):
+        near.append(doc[sent.end].sent)
+    for other in near:
+        for mi in _near(other, ctx.mentions):
+            m = ctx.mentions[mi]
+            if not (other.start_char <= m.start and m.end <= other.end_char):
+                continue
+            if (_resolve(ctx.mentions, mi)[0].sector or m.sector) == "UAF":
+                arg = _arg(ctx, mi, "attacker_noun", None)
+                if arg is not None:
+                    arg.certainty *= 0.6
+                    return arg
     return None
 
 
@@ -1842,7 +1996,20 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
     if _retry and settings().classifier:
         events = _with_classifier(sent, mentions, published, kb, events)
-    return [_own_people(ev) for ev in events]
+    return [_at_home(_own_people(ev)) for ev in events]
+
+
+def _at_home(ev: Event) -> Event:
+    """A protest by people of a country that names no one it is aimed at ("teachers join the
+    anti-government protests", "protests against living costs break out in Jilma") is aimed at
+    their own state (types in ``home_target_types``), as the hand-written protest patterns' role
+    ``home`` says."""
+    if ev.target is not None or ev.type not in settings().home_target_types:
+        return ev
+    home = _home(ev.source)
+    if home is None:
+        return ev
+    return ev.model_copy(update={"target": home, "detail": {**ev.detail, "target_implied": "home"}})
 
 
 def _own_people(ev: Event) -> Event:
@@ -1995,8 +2162,11 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
     # the subject of ("protests break out in Jilma")
     verb = v if _verbal(v) else (v.head if v.dep_ in ("nsubj", "nsubjpass") and _verbal(v.head) else None)
+    # (and the phrases of a verb's direct objects: "claimed responsibility for the bombing of a
+    # hotel in Mogadishu")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb is not None else []
     scope = [*(v.subtree if not _verbal(v) else ()),
-             *(t for c in (verb.children if verb is not None else ()) if c.dep_ == "prep" for t in c.subtree)]
+             *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree)]
     for t in scope:
         if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
@@ -2038,7 +2208,13 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     source = _source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
         root = ctx.sent.root
-        subjects = [t for t in (_subject(v), _subject(root) if _verbal(root) else None) if t is not None]
+        own = _subject(v)
+        subjects = [t for t in (own, _subject(root) if _verbal(root) else None) if t is not None]
+        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and _circumstance(own):
+            # "suspends permits following a shooting that killed four": the clause's doer is the
+            # noun it describes (its doer, if it names one), not the main clause's subject (who
+            # did "respond with an offensive that killed …")
+            subjects = [own]
         for subj in subjects:
             source = _core(ctx, subj, "subj") if not _instrument(subj) else None
             if source is not None:
@@ -2085,10 +2261,19 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         # named, unless an earlier sentence told of one: "the attack" again)
     ev = _build(ctx, m, source or nobody, target)
     if source is None:
-        ev = _implied_source(ev)
+        ev = _implied_source(ev, ctx=ctx)
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _circumstance(pron: Token) -> bool:
+    """Whether the noun a relative pronoun stands for is told as a circumstance of the main clause
+    ("after/following/despite a shooting that …"), not as its means or object."""
+    noun = _relcl_head(pron)
+    # ("following" may be parsed as a verb whose object the noun is)
+    return (noun is not None and noun.dep_ in ("pobj", "dobj") and noun.head.dep_ == "prep"
+            and (noun.head.lower_ in CIRCUMSTANCE_PREPS or _lemma(noun.head) in CIRCUMSTANCE_PREPS))
 
 
 def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
