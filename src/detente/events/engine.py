@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.wordlists import DataFile, WordList
+from detente.wordlists import DataFile, WordList, words
 
 
 class EngineSettings(DataFile):
@@ -81,6 +81,8 @@ class EngineSettings(DataFile):
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
     actorless_types: WordList
+    # types a proposal may take from a sentence whose main verb only reports speech ("officials said …")
+    spoken_types: WordList
     # word lists of the argument rules (see the YAML's comments)
     words: dict[str, list[str]] = Field(default_factory=dict)
     contest_words: WordList
@@ -2319,6 +2321,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
     subj = _subject(root) if _verbal(root) else None
     if subj is not None and _instrument(subj):
         return None  # a document does not act ("Security Council resolutions bar Iran …")
+    if etype not in cfg.spoken_types and root.lemma_.lower() in _REPORTING:
+        return None  # the speakers of "officials said schools closed" did not do the material act
     source = _source(ctx, m)
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, source or nobody)
@@ -2335,6 +2339,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
     return ev.model_copy(update={"source": source.ref if source is not None else None,
                                  "detail": {**ev.detail, "classifier_p": round(p, 3)}})
 
+
+_REPORTING = frozenset(words("quotes")["reporting"])
 
 HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM"}
 
