@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.wordlists import DataFile, WordList
+from detente.wordlists import DataFile, WordList, word_sets
 
 
 class EngineSettings(DataFile):
@@ -704,6 +704,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.complements:
         if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
             return None
+    if p.subjects and not _subject_is(p.subjects, v):
+        return None
     if p.sentence_words:
         present = {_lemma(t) for t in v.sent} | {t.lower_ for t in v.sent}
         if not present & set(p.sentence_words):
@@ -711,6 +713,16 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok, objs)
+
+
+def _subject_is(words: list[str], v: Token) -> bool:
+    """Whether the subject of ``v``'s clause is one of ``words`` (its head, a compound — "car bomb" —
+    or an apposition the parser split off: "a roadside IED")."""
+    subj = _subject(v)
+    if subj is None:
+        return False
+    heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
+    return any(_word_match(w, t) for t in heads for w in words)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -1090,6 +1102,30 @@ def _attacker_role(w: Want, word: str | None) -> Arg | None:
                 if arg:
                     return arg
     return None
+
+
+def _place_people(ctx: Ctx, v: Token, role: str) -> Arg | None:
+    """The people of the place an act is told to happen in (``_place_victims``), looked for on the
+    verb and then on its subject's phrase ("a bomb in a mosque in Quetta killed …")."""
+    subj = _subject(v) if _verbal(v) else None
+    for tok in (v, subj):
+        arg = _place_victims(ctx, tok) if tok is not None else None
+        if arg is not None:
+            # a place is no mention: nothing to coordinate it with
+            return Arg(ref=arg.ref, role=role, certainty=_certainty(role))
+    return None
+
+
+@roles.role("target", "place_victims")
+def _place_victims_role(w: Want, word: str | None) -> Arg | None:
+    """The civilians of the place an attack happens in, as PLOVER codes victims no actor names."""
+    return w.ok(_place_people(w.ctx, w.m.trigger, "place_victims"))
+
+
+@roles.role("source", "place_people")
+def _place_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The civilians of the place a protest happens in ("protests erupted in Lagos" → NGA, CVL)."""
+    return _place_people(ctx, m.trigger, "place_people")
 
 
 @roles.role("target", "event_ref")
@@ -1519,6 +1555,8 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
     source = _source(ctx, m)
+    if source is None and m.pattern.source_optional:
+        return _doerless(ctx, m)
     if source is None:
         return _sourceless(ctx, m)
     target = _target(ctx, m, source)
@@ -1642,6 +1680,41 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
     return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+
+
+def _doerless(ctx: Ctx, m: Match) -> list[Event]:
+    """The event of a pattern whose doer may go unnamed (``source_optional``: "a roadside bomb killed
+    two soldiers", "a car bomb exploded at a market in Kirkuk"): done by the unidentified armed
+    actors the sentence names (UAF), else by no one named; its target as the pattern's roles find
+    it. Refused where the sentence tells of an accident or an industrial blast, not an attack."""
+    if _blast_accident(m.trigger):
+        ctx.refused = True
+        return []
+    if m.trigger.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj", "relcl"):
+        return []  # "missiles able to target the south": a capacity or a description, not the news
+    if m.trigger.dep_ in ("conj", "advcl") and any(ev.type == m.pattern.type for ev in ctx.found):
+        return []  # "a bomb killed two and injured six", "a bomb exploded, killing two": one attack
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    target = _target(ctx, m, nobody)
+    if target is None and not m.pattern.target_optional:
+        return []
+    attacker = _unnamed_attacker(ctx, m, target)
+    if attacker is not None and _valid(attacker, target):
+        return [_build(ctx, m, attacker, target)]
+    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+
+
+def _blast_accident(v: Token) -> bool:
+    """An accident or a disaster (``_accident``), or a blast the sentence ties to an industrial cause
+    ("a gas explosion", "a blast at a fireworks factory": ``accident_causes`` where the subject is
+    one of the ``ambiguous_nouns`` of ``data/words/attacks.yml``)."""
+    if _accident(v):
+        return True
+    lists = word_sets("attacks")
+    subj = _subject(v) if _verbal(v) else v
+    if subj is None or not any(_word_match(w, subj) for w in lists["ambiguous_nouns"]):
+        return False
+    return any(t.lower_ in lists["accident_causes"] or _lemma(t) in lists["accident_causes"] for t in v.sent)
 
 
 def _implied_source(ev: Event, sector: str | None = None) -> Event:
@@ -2168,7 +2241,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
     found: list[Event] = ctx.found
-    if ctx.tok2m:
+    # a sentence with no actor mention may still tell of an act whose subject is a thing ("a car bomb
+    # exploded in Kirkuk", "protests erupted in Lagos": patterns with ``subjects``)
+    if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in sent):
         for tok in sent:
             if _verbal(tok):
                 _form, cands = _verb_patterns(patterns, tok)
