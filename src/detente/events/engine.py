@@ -1106,14 +1106,27 @@ def _attacker_role(w: Want, word: str | None) -> Arg | None:
 
 def _place_people(ctx: Ctx, v: Token, role: str) -> Arg | None:
     """The people of the place an act is told to happen in (``_place_victims``), looked for on the
-    verb and then on its subject's phrase ("a bomb in a mosque in Quetta killed …")."""
+    verb, then on its subject's phrase ("a bomb in a mosque in Quetta killed …"), then on its
+    objects' ("rockets hit the airport in Erbil")."""
     subj = _subject(v) if _verbal(v) else None
-    for tok in (v, subj):
+    objs = _objects(v) if _verbal(v) else []
+    for tok in (v, subj, *objs):
         arg = _place_victims(ctx, tok) if tok is not None else None
         if arg is not None:
             # a place is no mention: nothing to coordinate it with
             return Arg(ref=arg.ref, role=role, certainty=_certainty(role))
     return None
+
+
+@roles.role("target", "subj_prep", takes_word=True)
+def _subj_prep_role(w: Want, word: str | None) -> Arg | None:
+    """An actor in a prepositional phrase of the subject ("an airstrike on an ISIL cell killed
+    seven": ``subj_prep:on``), the weapon or attack being the subject."""
+    v = w.m.trigger
+    subj = _subject(v) if _verbal(v) else None
+    if subj is None:
+        return None
+    return w.first(_preps([subj], word), "subj_prep")
 
 
 @roles.role("target", "place_victims")
@@ -1694,6 +1707,10 @@ def _doerless(ctx: Ctx, m: Match) -> list[Event]:
         return []  # "missiles able to target the south": a capacity or a description, not the news
     if m.trigger.dep_ in ("conj", "advcl") and any(ev.type == m.pattern.type for ev in ctx.found):
         return []  # "a bomb killed two and injured six", "a bomb exploded, killing two": one attack
+    subj = _subject(m.trigger)
+    if (subj is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subj.children)
+            and any(e.type == m.pattern.type for e in _history(ctx))):
+        return []  # "the blast killed twelve" after the bombing was told: the same attack again
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
     target = _target(ctx, m, nobody)
     if target is None and not m.pattern.target_optional:
@@ -2129,6 +2146,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         j += 2
     verb = toks[j]
     base = _base_form(verb.text.lower()) or verb.lower_ if titled else _base_form(verb.text)
+    if base is None and toks[subj_end - 1].tag_ in ("NNS", "NNPS") and verb.is_lower and verb.is_alpha:
+        base = verb.text  # a plural subject takes the bare verb ("Thousands rally in …", "Protests erupt …")
     # a verb the parser hung as a modifier ("An Egyptian court sentences journalists …": a compound)
     misparsed_verb = verb.pos_ == "VERB" and verb.dep_ in ("compound", "amod", "nmod", "npadvmod")
     if base is None or (verb.pos_ == "VERB" and not misparsed_verb) \
