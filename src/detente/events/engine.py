@@ -1135,6 +1135,12 @@ def _place_victims_role(w: Want, word: str | None) -> Arg | None:
     return w.ok(_place_people(w.ctx, w.m.trigger, "place_victims"))
 
 
+@roles.role("source", "noun_core")
+def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The actor modifying an event noun ("an Israeli airstrike", "an Islamic State rocket strike")."""
+    return None if _verbal(m.trigger) else _core(ctx, m.trigger, "noun_core")
+
+
 @roles.role("source", "place_people")
 def _place_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The civilians of the place a protest happens in ("protests erupted in Lagos" → NGA, CVL)."""
@@ -1703,12 +1709,13 @@ def _doerless(ctx: Ctx, m: Match) -> list[Event]:
     if _blast_accident(m.trigger):
         ctx.refused = True
         return []
-    if m.trigger.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj", "relcl"):
+    v = m.trigger
+    if _verbal(v) and v.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj", "relcl"):
         return []  # "missiles able to target the south": a capacity or a description, not the news
-    if m.trigger.dep_ in ("conj", "advcl") and any(ev.type == m.pattern.type for ev in ctx.found):
+    if any(ev.type == m.pattern.type for ev in ctx.found):
         return []  # "a bomb killed two and injured six", "a bomb exploded, killing two": one attack
-    subj = _subject(m.trigger)
-    if (subj is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subj.children)
+    what = _subject(v) if _verbal(v) else v
+    if (what is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in what.children)
             and any(e.type == m.pattern.type for e in _history(ctx))):
         return []  # "the blast killed twelve" after the bombing was told: the same attack again
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
@@ -1717,8 +1724,12 @@ def _doerless(ctx: Ctx, m: Match) -> list[Event]:
         return []
     attacker = _unnamed_attacker(ctx, m, target)
     if attacker is not None and _valid(attacker, target):
-        return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+        ev = _build(ctx, m, attacker, target)
+    else:
+        ev = _implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)
+    if m.pattern.head_preps:
+        ev.detail["background"] = True  # the act the news follows from, not the news itself
+    return [ev]
 
 
 def _blast_accident(v: Token) -> bool:
@@ -1765,6 +1776,9 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
+    if p.head_preps and not (n.dep_ in ("pobj", "dobj") and n.head.lower_ in p.head_preps):
+        # (the parser takes "following" for a verb: "following the attack" hangs as its object)
+        return None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
@@ -1785,7 +1799,13 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
             events = code_sentence(alt, mentions, published, patterns, kb, _retry=False)
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
     if _retry and settings().classifier:
-        events = _with_classifier(sent, mentions, published, kb, events)
+        # an act the news follows from ("after a bombing in Kano") leaves the main clause to the
+        # classifier as if the rules had coded nothing there; what it proposes of the same type is
+        # that act again
+        aside = [ev for ev in events if ev.detail.get("background")]
+        main = [ev for ev in events if not ev.detail.get("background")]
+        events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
+                  if not any(a.type == ev.type for a in aside) or ev in main] + aside
     return [_own_people(ev) for ev in events]
 
 

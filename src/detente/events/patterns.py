@@ -84,6 +84,9 @@ class Pattern(Record):
     # the doer may go unnamed: an event with no source (or the unidentified armed actors the sentence
     # names) when the source roles find none ("a roadside bomb killed two soldiers")
     source_optional: bool = False
+    # a noun pattern's noun must be the object of one of these prepositions ("after the bombing in
+    # Kano": the act the news follows from)
+    head_preps: list[str] = Field(default_factory=list)
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -105,7 +108,7 @@ class Pattern(Record):
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "governors", "sentence_words",
-                     "subjects")
+                     "subjects", "head_preps")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return _norm(v)
