@@ -1559,6 +1559,9 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
     evs = _try_args(ctx, m)
+    if m.pattern.head_preps:
+        for ev in evs:
+            ev.detail["background"] = True  # the act the news follows from, not the news itself
     if not evs and not ctx.refused:
         ctx.unargued.append(m)
     ctx.refused = False
@@ -1727,8 +1730,6 @@ def _doerless(ctx: Ctx, m: Match) -> list[Event]:
         ev = _build(ctx, m, attacker, target)
     else:
         ev = _implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)
-    if m.pattern.head_preps:
-        ev.detail["background"] = True  # the act the news follows from, not the news itself
     return [ev]
 
 
