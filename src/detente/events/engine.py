@@ -1141,6 +1141,17 @@ def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return None if _verbal(m.trigger) else _core(ctx, m.trigger, "noun_core")
 
 
+@roles.role("source", "by")
+def _by_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who an attack named by a noun was done by: "an attack by the Taliban" (the event noun, or the
+    verb's subject: "a raid by Boko Haram militants killed five")."""
+    v = m.trigger
+    noun = _subject(v) if _verbal(v) else v
+    if noun is None:
+        return None
+    return next((a for p in _preps([noun], "by") if (a := _core(ctx, p, "by")) is not None), None)
+
+
 @roles.role("source", "place_people")
 def _place_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The civilians of the place a protest happens in ("protests erupted in Lagos" → NGA, CVL)."""
@@ -1743,7 +1754,10 @@ def _blast_accident(v: Token) -> bool:
     subj = _subject(v) if _verbal(v) else v
     if subj is None or not any(_word_match(w, subj) for w in lists["ambiguous_nouns"]):
         return False
-    return any(t.lower_ in lists["accident_causes"] or _lemma(t) in lists["accident_causes"] for t in v.sent)
+    sent, doc = v.sent, v.doc
+    # the sentence, and the next one ("An explosion destroys a restaurant. A gas leak is suspected.")
+    scope = [*sent, *(doc[sent.end].sent if sent.end < len(doc) else ())]
+    return any(t.lower_ in lists["accident_causes"] or _lemma(t) in lists["accident_causes"] for t in scope)
 
 
 def _implied_source(ev: Event, sector: str | None = None) -> Event:
