@@ -1107,10 +1107,14 @@ def _attacker_role(w: Want, word: str | None) -> Arg | None:
 def _place_people(ctx: Ctx, v: Token, role: str) -> Arg | None:
     """The people of the place an act is told to happen in (``_place_victims``), looked for on the
     verb, then on its subject's phrase ("a bomb in a mosque in Quetta killed …"), then on its
-    objects' ("rockets hit the airport in Erbil")."""
+    objects' ("rockets hit the airport in Erbil"); for an event noun, on its phrase, then on the
+    clause it hangs on."""
     subj = _subject(v) if _verbal(v) else None
     objs = _objects(v) if _verbal(v) else []
-    for tok in (v, subj, *objs):
+    # an event noun under a preposition: the clause it hangs on ("two were killed in Santa Cruz
+    # during protests")
+    governor = v.head.head if not _verbal(v) and v.dep_ == "pobj" and _verbal(v.head.head) else None
+    for tok in (v, subj, *objs, governor):
         arg = _place_victims(ctx, tok) if tok is not None else None
         if arg is not None:
             # a place is no mention: nothing to coordinate it with
