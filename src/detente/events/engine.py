@@ -1740,12 +1740,24 @@ def _doerless(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, nobody)
     if target is None and not m.pattern.target_optional:
         return []
+    mi = None if target is None else target.mention if target.mention is not None else (
+        ctx.tok2m.get(target.token.i) if target.token is not None else None)
+    if target is not None and mi is not None and _names_a_place(ctx.mentions[mi], target.ref):
+        # "a car bomb exploded in Mogadishu": the state named as the place is where its people were hit
+        people = target.ref.model_copy(update={"id": None, "sector": "CVL"})
+        target = Arg(ref=people, role=target.role, certainty=target.certainty * 0.8, token=None)
     attacker = _unnamed_attacker(ctx, m, target)
     if attacker is not None and _valid(attacker, target):
         ev = _build(ctx, m, attacker, target)
     else:
         ev = _implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)
     return [ev]
+
+
+def _names_a_place(mention: Mention, ref: ActorRef) -> bool:
+    """Whether an actor found for an act no one is named to have done is a state named only as the
+    place it happened (a capital, "Turkey"), not an actor of its own (its police, its embassy)."""
+    return bool(ref.country) and (mention.kind == "metonym" or (ref.id == ref.country and not ref.sector))
 
 
 def _blast_accident(v: Token) -> bool:
@@ -1987,7 +1999,9 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
             # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
             left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
         span = t.doc[left:t.i + 1]
-        country = country_of_place(span.text)
+        # the countries the sentence's actors belong to decide an ambiguous name ("Cancún, Mexico")
+        named = frozenset(c for mi in set(ctx.tok2m.values()) if (c := ctx.mentions[mi].country))
+        country = country_of_place(span.text, tuple(sorted(named)))
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
