@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.wordlists import DataFile, WordList, word_sets
+from detente.wordlists import DataFile, WordList, word_sets, words
 
 
 class EngineSettings(DataFile):
@@ -1761,19 +1761,21 @@ def _names_a_place(mention: Mention, ref: ActorRef) -> bool:
 
 
 def _blast_accident(v: Token) -> bool:
-    """An accident or a disaster (``_accident``), or a blast the sentence ties to an industrial cause
-    ("a gas explosion", "a blast at a fireworks factory": ``accident_causes`` where the subject is
-    one of the ``ambiguous_nouns`` of ``data/words/attacks.yml``)."""
+    """An accident or a disaster (``_accident``), or a subject that names something other than an
+    attack where its sentence or the next says so ("a gas explosion", "a heart attack", "a general
+    strike": the ``ambiguous_nouns`` of ``data/words/attacks.yml`` and their cue lists)."""
     if _accident(v):
         return True
-    lists = word_sets("attacks")
+    table = words("attacks")["ambiguous_nouns"]
     subj = _subject(v) if _verbal(v) else v
-    if subj is None or not any(_word_match(w, subj) for w in lists["ambiguous_nouns"]):
+    cues = {table[w] for w in table if subj is not None and _word_match(w, subj)}
+    if not cues:
         return False
+    lists = word_sets("attacks")
     sent, doc = v.sent, v.doc
     # the sentence, and the next one ("An explosion destroys a restaurant. A gas leak is suspected.")
     scope = [*sent, *(doc[sent.end].sent if sent.end < len(doc) else ())]
-    return any(t.lower_ in lists["accident_causes"] or _lemma(t) in lists["accident_causes"] for t in scope)
+    return any(t.lower_ in lists[c] or _lemma(t) in lists[c] for c in cues for t in scope)
 
 
 def _implied_source(ev: Event, sector: str | None = None) -> Event:
