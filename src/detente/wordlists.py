@@ -52,6 +52,7 @@ FILES = {
     "dates": "words/dates.yml",
     "kb": "words/kb.yml",
     "classifier": "words/classifier.yml",
+    "attacks": "words/attacks.yml",
 }
 
 

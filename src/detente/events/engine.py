@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.wordlists import DataFile, WordList, words
+from detente.wordlists import DataFile, WordList, word_sets, words
 
 
 class EngineSettings(DataFile):
@@ -797,6 +797,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.complements:
         if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
             return None
+    if p.subjects and not _subject_is(p.subjects, v):
+        return None
     if p.sentence_words:
         present = {_lemma(t) for t in v.sent} | {t.lower_ for t in v.sent}
         if not present & set(p.sentence_words):
@@ -804,6 +806,16 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok, objs)
+
+
+def _subject_is(words: list[str], v: Token) -> bool:
+    """Whether the subject of ``v``'s clause is one of ``words`` (its head, a compound — "car bomb" —
+    or an apposition the parser split off: "a roadside IED")."""
+    subj = _subject(v)
+    if subj is None:
+        return False
+    heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
+    return any(_word_match(w, t) for t in heads for w in words)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -1257,6 +1269,64 @@ def _attacker_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+def _place_people(ctx: Ctx, v: Token, role: str) -> Arg | None:
+    """The people of the place an act is told to happen in (``_place_victims``), looked for on the
+    verb, then on its subject's phrase ("a bomb in a mosque in Quetta killed …"), then on its
+    objects' ("rockets hit the airport in Erbil"); for an event noun, on its phrase, then on the
+    clause it hangs on."""
+    subj = _subject(v) if _verbal(v) else None
+    objs = _objects(v) if _verbal(v) else []
+    # an event noun under a preposition: the clause it hangs on ("two were killed in Santa Cruz
+    # during protests")
+    governor = v.head.head if not _verbal(v) and v.dep_ == "pobj" and _verbal(v.head.head) else None
+    for tok in (v, subj, *objs, governor):
+        arg = _place_victims(ctx, tok) if tok is not None else None
+        if arg is not None:
+            # a place is no mention: nothing to coordinate it with
+            return Arg(ref=arg.ref, role=role, certainty=_certainty(role))
+    return None
+
+
+@roles.role("target", "subj_prep", takes_word=True)
+def _subj_prep_role(w: Want, word: str | None) -> Arg | None:
+    """An actor in a prepositional phrase of the subject ("an airstrike on an ISIL cell killed
+    seven": ``subj_prep:on``), the weapon or attack being the subject."""
+    v = w.m.trigger
+    subj = _subject(v) if _verbal(v) else None
+    if subj is None:
+        return None
+    return w.first(_preps([subj], word), "subj_prep")
+
+
+@roles.role("target", "place_victims")
+def _place_victims_role(w: Want, word: str | None) -> Arg | None:
+    """The civilians of the place an attack happens in, as PLOVER codes victims no actor names."""
+    return w.ok(_place_people(w.ctx, w.m.trigger, "place_victims"))
+
+
+@roles.role("source", "noun_core")
+def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The actor modifying an event noun ("an Israeli airstrike", "an Islamic State rocket strike")."""
+    return None if _verbal(m.trigger) else _core(ctx, m.trigger, "noun_core")
+
+
+@roles.role("source", "by")
+def _by_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who an attack named by a noun was done by: "an attack by the Taliban" (the event noun, or the
+    verb's subject: "a raid by Boko Haram militants killed five")."""
+    v = m.trigger
+    noun = _subject(v) if _verbal(v) else v
+    if noun is None:
+        return None
+    return next((a for p in _preps([noun], "by") if (a := _core(ctx, p, "by")) is not None), None)
+
+
+@roles.role("source", "place_people")
+def _place_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The civilians of the place a protest happens in ("protests erupted in Lagos" → NGA, CVL)."""
+    return _place_people(ctx, m.trigger, "place_people")
+
+
 @roles.role("target", "event_ref")
 def _event_ref_role(w: Want, word: str | None) -> Arg | None:
     """"X condemned the attack": the actor who did the attack, told earlier in the article."""
@@ -1692,6 +1762,9 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
     evs = _try_args(ctx, m)
+    if m.pattern.head_preps:
+        for ev in evs:
+            ev.detail["background"] = True  # the act the news follows from, not the news itself
     if not evs and not ctx.refused:
         ctx.unargued.append(m)
     ctx.refused = False
@@ -1707,6 +1780,8 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
     source = _source(ctx, m)
+    if source is None and m.pattern.source_optional:
+        return _doerless(ctx, m)
     if source is None:
         return _sourceless(ctx, m)
     target = _target(ctx, m, source)
@@ -1883,8 +1958,8 @@ def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
     earlier sentence told of ("the attack" again)."""
     cfg = settings()
     v = m.trigger
-    if m.pattern.type not in cfg.placed_noun_types:
-        return []
+    if m.pattern.type not in cfg.placed_noun_types or _blast_accident(v):
+        return []  # (nor a general strike, a gas explosion: data/words/attacks.yml)
     head_forms = _verb_forms(v.head) if _verbal(v.head) else []
     # "protests continue in X", "demonstrations are held in X" (a support verb's passive subject)
     news = v.dep_ == "ROOT" or (v.dep_ == "nsubj" and any(f in OCCURRENCE_VERBS for f in head_forms)) or (
@@ -1899,6 +1974,65 @@ def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
     # whom the attack is aimed at ("an arson attack on a newspaper"), else the people of its place
     target = _target(ctx, m, nobody) or people
     return [_implied_source(_build(ctx, m, nobody, target))] if target is not None else []
+
+
+def _doerless(ctx: Ctx, m: Match) -> list[Event]:
+    """The event of a pattern whose doer may go unnamed (``source_optional``: "a roadside bomb killed
+    two soldiers", "a car bomb exploded at a market in Kirkuk"): done by the unidentified armed
+    actors the sentence names (UAF), else by no one named; its target as the pattern's roles find
+    it. Refused where the sentence tells of an accident or an industrial blast, not an attack."""
+    if _blast_accident(m.trigger):
+        ctx.refused = True
+        return []
+    v = m.trigger
+    if _verbal(v) and v.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj", "relcl"):
+        return []  # "missiles able to target the south": a capacity or a description, not the news
+    if any(ev.type == m.pattern.type for ev in ctx.found):
+        return []  # "a bomb killed two and injured six", "a bomb exploded, killing two": one attack
+    what = _subject(v) if _verbal(v) else v
+    if (what is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in what.children)
+            and any(e.type == m.pattern.type for e in _history(ctx))):
+        return []  # "the blast killed twelve" after the bombing was told: the same attack again
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    target = _target(ctx, m, nobody)
+    if target is None and not m.pattern.target_optional:
+        return []
+    mi = None if target is None else target.mention if target.mention is not None else (
+        ctx.tok2m.get(target.token.i) if target.token is not None else None)
+    if target is not None and mi is not None and _names_a_place(ctx.mentions[mi], target.ref):
+        # "a car bomb exploded in Mogadishu": the state named as the place is where its people were hit
+        people = target.ref.model_copy(update={"id": None, "sector": "CVL"})
+        target = Arg(ref=people, role=target.role, certainty=target.certainty * 0.8, token=None)
+    attacker = _unnamed_attacker(ctx, m, target)
+    if attacker is not None and _valid(attacker, target):
+        ev = _build(ctx, m, attacker, target)
+    else:
+        ev = _implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)
+    return [ev]
+
+
+def _names_a_place(mention: Mention, ref: ActorRef) -> bool:
+    """Whether an actor found for an act no one is named to have done is a state named only as the
+    place it happened (a capital, "Turkey"), not an actor of its own (its police, its embassy)."""
+    return bool(ref.country) and (mention.kind == "metonym" or (ref.id == ref.country and not ref.sector))
+
+
+def _blast_accident(v: Token) -> bool:
+    """An accident or a disaster (``_accident``), or a subject that names something other than an
+    attack where its sentence or the next says so ("a gas explosion", "a heart attack", "a general
+    strike": the ``ambiguous_nouns`` of ``data/words/attacks.yml`` and their cue lists)."""
+    if _accident(v):
+        return True
+    table = words("attacks")["ambiguous_nouns"]
+    subj = _subject(v) if _verbal(v) else v
+    cues = {table[w] for w in table if subj is not None and _word_match(w, subj)}
+    if not cues:
+        return False
+    lists = word_sets("attacks")
+    sent, doc = v.sent, v.doc
+    # the sentence, and the next one ("An explosion destroys a restaurant. A gas leak is suspected.")
+    scope = [*sent, *(doc[sent.end].sent if sent.end < len(doc) else ())]
+    return any(t.lower_ in lists[c] or _lemma(t) in lists[c] for c in cues for t in scope)
 
 
 def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None) -> Event:
@@ -1977,6 +2111,9 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
+    if p.head_preps and not (n.dep_ in ("pobj", "dobj") and n.head.lower_ in p.head_preps):
+        # (the parser takes "following" for a verb: "following the attack" hangs as its object)
+        return None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
@@ -1997,7 +2134,13 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
             events = code_sentence(alt, mentions, published, patterns, kb, _retry=False)
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = events
     if _retry and settings().classifier:
-        events = _with_classifier(sent, mentions, published, kb, events)
+        # an act the news follows from ("after a bombing in Kano") leaves the main clause to the
+        # classifier as if the rules had coded nothing there; what it proposes of the same type is
+        # that act again
+        aside = [ev for ev in events if ev.detail.get("background")]
+        main = [ev for ev in events if not ev.detail.get("background")]
+        events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
+                  if not any(a.type == ev.type for a in aside) or ev in main] + aside
     return [_at_home(_own_people(ev)) for ev in events]
 
 
@@ -2184,9 +2327,13 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         if mi is not None and ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country:
             continue  # an actor's name ("attacks by the Taliban") is no place, whatever a gazetteer says
         span = t.doc[left:t.i + 1]
-        # a name the actors stage placed (with no id of its own) keeps the country it was given there
+        # a name the actors stage placed (with no id of its own) keeps the country it was given there;
+        # else the countries the sentence's actors belong to, then the article's, decide an ambiguous
+        # name ("Cancún, Mexico")
         placed = ctx.mentions[mi].country if mi is not None and not ctx.mentions[mi].id else None
-        country = placed or country_of_place(span.text, _article_countries(ctx))
+        named = tuple(sorted({c for k in set(ctx.tok2m.values()) if (c := ctx.mentions[k].country)}))
+        rest = tuple(c for c in _article_countries(ctx) if c not in named)
+        country = placed or country_of_place(span.text, named + rest)
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
@@ -2403,6 +2550,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         j += 2
     verb = toks[j]
     base = _base_form(verb.text.lower()) or verb.lower_ if titled else _base_form(verb.text)
+    if base is None and toks[subj_end - 1].tag_ in ("NNS", "NNPS") and verb.is_lower and verb.is_alpha:
+        base = verb.text  # a plural subject takes the bare verb ("Thousands rally in …", "Protests erupt …")
     # a verb the parser hung as a modifier ("An Egyptian court sentences journalists …": a compound)
     misparsed_verb = verb.pos_ == "VERB" and verb.dep_ in ("compound", "amod", "nmod", "npadvmod")
     if base is None or (verb.pos_ == "VERB" and not misparsed_verb) \
@@ -2515,7 +2664,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
     found: list[Event] = ctx.found
-    if ctx.tok2m:
+    # a sentence with no actor mention may still tell of an act whose subject is a thing ("a car bomb
+    # exploded in Kirkuk", "protests erupted in Lagos": patterns with ``subjects``)
+    if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in sent):
         for tok in sent:
             if _verbal(tok):
                 _form, cands = _verb_patterns(patterns, tok)
