@@ -45,6 +45,9 @@ class EngineSettings(DataFile):
     sourceless_certainty: float
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
     target_optional_types: WordList
+    # verbal types coded with no recipient when the verb's direct object is a thing, not an actor
+    # ("Germany opposes the plan", "Mali rejected the results")
+    thing_object_types: WordList = Field(default_factory=list)
     accident_words: WordList
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
@@ -794,6 +797,18 @@ def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The first party of "talks between X and Y"."""
     pobjs = _preps([m.trigger], "between")
     return _core(ctx, pobjs[0], "between") if pobjs else None
+
+
+@roles.role("source", "prep", takes_word=True)
+def _prep_source_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The object of preposition ``word`` on an event noun: who voiced it ("criticism from Germany",
+    "a denial by the ministry")."""
+    v = m.trigger
+    if _verbal(v):
+        return None
+    # "drew criticism from Germany": the phrase is often hung on the verb the noun is the object of
+    pobjs = _preps([v, *([v.head] if v.dep_ == "dobj" else [])], word)
+    return _core(ctx, pobjs[0], f"prep:{word}") if pobjs else None
 
 
 @roles.role("source", "attack_mod")
@@ -1558,7 +1573,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
     elif m.pattern.target_optional or (
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
-            and not _object_thing(ctx, m)):
+            and not _object_thing(ctx, m)) or _thing_object_act(ctx, m):
         # an attack with no actor as its target hits the people of the place it is told to happen in
         victims = _place_victims(ctx, m.trigger) if m.pattern.type in settings().place_victim_types else None
         pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
@@ -1591,6 +1606,18 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
         if m.obj is None and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree):
             return True
     return False
+
+
+def _thing_object_act(ctx: Ctx, m: Match) -> bool:
+    """Whether a verbal act of a `thing_object_types` type stands with no recipient: its verb
+    (active) has a direct object that is a thing, with no actor anywhere inside it ("Germany
+    opposes the plan"; PLOVER codes the act, the recipient unknown)."""
+    v = m.trigger
+    if m.pattern.type not in settings().thing_object_types or not _verbal(v) or _is_passive(v):
+        return False
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return bool(objs) and all(
+        o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
 
 
 @lru_cache(maxsize=None)
