@@ -1610,12 +1610,15 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
 
 def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     """Whether a verbal act of a `thing_object_types` type stands with no recipient: its verb
-    (active) has a direct object that is a thing, with no actor anywhere inside it ("Germany
-    opposes the plan"; PLOVER codes the act, the recipient unknown)."""
+    (active) has a direct object, or its infinitive has one, that is a thing with no actor anywhere
+    inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
     v = m.trigger
-    if m.pattern.type not in settings().thing_object_types or not _verbal(v) or _is_passive(v):
+    if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None
+            or not _verbal(v) or _is_passive(v)):
         return False
-    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs = [c for c in v.children if c.dep_ == "dobj"] or [
+        # "Hungary threatens to block the budget": the object of the infinitive
+        o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
     return bool(objs) and all(
         o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
 
@@ -1702,6 +1705,10 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
+    if p.preps and not any(
+            not words or any(_prep_word_ok(o, words) for o in _preps([n], prep))
+            for prep, words in p.preps.items() if _preps([n], prep)):
+        return None  # "a call for calm": the noun's preposition the pattern asks for
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
