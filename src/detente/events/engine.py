@@ -1654,6 +1654,14 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target is an actor."""
     cfg = settings()
     v = m.trigger
+    if not _verbal(v) and m.pattern.implied_source and not m.pattern.reverse:
+        # "a corruption case against the former president": a legal act told as a noun with no
+        # owner is the implied doer's (the courts) of its named target's country
+        nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+        target = _target(ctx, m, nobody)
+        if target is None or not target.ref.country:
+            return []
+        return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
     if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) \
             or not _verbal(v) or m.pattern.reverse:
         return []
