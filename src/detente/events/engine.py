@@ -1609,16 +1609,19 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
 
 
 def _thing_object_act(ctx: Ctx, m: Match) -> bool:
-    """Whether a verbal act of a `thing_object_types` type stands with no recipient: its verb
-    (active) has a direct object, or its infinitive has one, that is a thing with no actor anywhere
-    inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
+    """Whether a verbal act of a `thing_object_types` type stands with no recipient: what it acts on
+    (the direct object, the infinitive's object, or a passive's subject) is a thing with no actor
+    anywhere inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
     v = m.trigger
-    if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None
-            or not _verbal(v) or _is_passive(v)):
+    if m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v):
         return False
-    objs = [c for c in v.children if c.dep_ == "dobj"] or [
+    if _is_passive(v):
+        # "the proposal was rejected by China": the passive subject is what was acted on
+        objs = [c for c in v.children if c.dep_ == "nsubjpass"]
+    else:
         # "Hungary threatens to block the budget": the object of the infinitive
-        o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+        objs = [c for c in v.children if c.dep_ == "dobj"] or [
+            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
     return bool(objs) and all(
         o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
 
