@@ -1609,12 +1609,13 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
 
 
 def _thing_object_act(ctx: Ctx, m: Match) -> bool:
-    """Whether a verbal act of a `thing_object_types` type stands with no recipient: what it acts on
+    """Whether a hand-written verbal act of a `thing_object_types` type stands with no recipient: what it acts on
     (the direct object, the infinitive's object, or a passive's subject) is a thing with no actor
     anywhere inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
     v = m.trigger
-    if m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v):
-        return False
+    if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v)
+            or m.pattern.id.startswith("lexicon.")):
+        return False  # the generated patterns' targets follow `target_optional_types`
     if _is_passive(v):
         # "the proposal was rejected by China": the passive subject is what was acted on
         objs = [c for c in v.children if c.dep_ == "nsubjpass"]
