@@ -811,6 +811,18 @@ def _prep_source_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, pobjs[0], f"prep:{word}") if pobjs else None
 
 
+@roles.role("source", "addressee")
+def _addressee_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"an appeal to the Court of Arbitration was rejected": whoever a request was addressed to is
+    who answered it, when the passive names no one else."""
+    v = m.trigger
+    if not _verbal(v) or not _is_passive(v) or _agent(v) is not None:
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    pobjs = _preps([subj], "to") if subj is not None else []
+    return _core(ctx, pobjs[0], "addressee") if pobjs else None
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
