@@ -48,6 +48,9 @@ class EngineSettings(DataFile):
     # verbal types coded with no recipient when the verb's direct object is a thing, not an actor
     # ("Germany opposes the plan", "Mali rejected the results")
     thing_object_types: WordList = Field(default_factory=list)
+    # types whose present participle on a noun describes a stance, not an act ("protesters opposing
+    # the election", "militias supporting the government")
+    stance_participle_types: WordList = Field(default_factory=list)
     accident_words: WordList
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
@@ -1542,6 +1545,11 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
                        and _verbal(m.trigger) and _accident(m.trigger)):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
+    v = m.trigger
+    if (m.pattern.type in settings().stance_participle_types and v.dep_ == "acl" and v.tag_ == "VBG"
+            and ctx.tok2m.get(v.head.i) is not None):  # (not "a vote condemning X": the vote is the act)
+        ctx.refused = True
+        return []  # "protesters opposing the election": who they are, not what they did
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
