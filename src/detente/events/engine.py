@@ -126,6 +126,7 @@ ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "
 PART_WORDS = frozenset(_WORDS["part_words"])
 # prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
+SETTING_PREPS = frozenset(_WORDS["setting_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -824,6 +825,23 @@ def _addressee_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
     pobjs = _preps([subj], "to") if subj is not None else []
     return _core(ctx, pobjs[0], "addressee") if pobjs else None
+
+
+@roles.role("source", "clause_doer")
+def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"After two days of talks with Ethiopia, Sudan agreed …": a meeting told as a noun in an
+    adverbial phrase, naming its partner ("with"), was held by the subject of the clause it modifies."""
+    n = m.trigger
+    if _verbal(n) or not _preps([n], "with"):
+        return None
+    tok = n
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "two days of talks", "a round of talks"
+    if (tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in SETTING_PREPS
+            or not _verbal(tok.head.head)):
+        return None  # (not "agreed to a meeting with X": an argument, not the setting of the clause)
+    subj = _subject(tok.head.head)
+    return _core(ctx, subj, "clause_doer") if subj is not None and not _instrument(subj) else None
 
 
 @roles.role("source", "attack_mod")
