@@ -829,10 +829,11 @@ def _addressee_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 
 @roles.role("source", "clause_doer")
 def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """"After two days of talks with Ethiopia, Sudan agreed …": a meeting told as a noun in an
-    adverbial phrase, naming its partner ("with"), was held by the subject of the clause it modifies."""
+    """"After two days of talks with Ethiopia, Sudan agreed …", "during his visit to Kenya, the
+    premier …": a meeting told as a noun in an adverbial phrase was held by the subject of the clause
+    it modifies (the pattern's target roles name the partner)."""
     n = m.trigger
-    if _verbal(n) or not _preps([n], "with"):
+    if _verbal(n):
         return None
     tok = n
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
