@@ -104,6 +104,28 @@ def test_general_verbs_need_an_object_and_null_patterns_exclude_objects():
     assert stats.skipped["pattern: words before the verb"] == 1
 
 
+RECODE_MINI = """\
+####### VERB PATTERNS #######
+
+---  ARREST   [173]  ---
+ARREST
+INDICT
+PRESS
+- * CHARGES                                           [173]         # PRESS
+- * (IN CUSTODY)                                      [173]         # PRESS
+"""
+
+
+def test_legal_charges_are_recoded_as_accusations_arrests_stay_coercion():
+    patterns, _ = b.build_verbs(parse(RECODE_MINI), _cfg(needs_object=["press"]), b.Stats())
+    by_id = {p["id"]: p for p in patterns}
+    assert by_id["lexicon.verb.1121"]["verbs"] == ["indict"] and by_id["lexicon.verb.1121"]["type"] == "ACCUSE"
+    assert by_id["lexicon.verb.173"]["verbs"] == ["arrest"] and by_id["lexicon.verb.173"]["type"] == "COERCE"
+    assert by_id["lexicon.verb.1121.charge"]["verbs"] == ["press"]
+    assert by_id["lexicon.verb.1121.charge"]["type"] == "ACCUSE"
+    assert by_id["lexicon.verb.173.custody"]["type"] == "COERCE"
+
+
 @needs_shared
 def test_the_build_is_deterministic_and_the_packaged_files_are_current():
     first = b.build(SHARED)

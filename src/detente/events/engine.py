@@ -45,6 +45,12 @@ class EngineSettings(DataFile):
     sourceless_certainty: float
     implied_source_sector: dict[str, str] = Field(default_factory=dict)
     target_optional_types: WordList
+    # verbal types coded with no recipient when the verb's direct object is a thing, not an actor
+    # ("Germany opposes the plan", "Mali rejected the results")
+    thing_object_types: WordList = Field(default_factory=list)
+    # types whose present participle on a noun describes a stance, not an act ("protesters opposing
+    # the election", "militias supporting the government")
+    stance_participle_types: WordList = Field(default_factory=list)
     accident_words: WordList
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
@@ -146,6 +152,7 @@ ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "
 PART_WORDS = frozenset(_WORDS["part_words"])
 # prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
+SETTING_PREPS = frozenset(_WORDS["setting_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -938,6 +945,48 @@ def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     else:
         return None
     return _core(ctx, who, "support_subj") if who is not None and not _instrument(who) else None
+
+
+@roles.role("source", "prep", takes_word=True)
+def _prep_source_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The object of preposition ``word`` on an event noun: who voiced it ("criticism from Germany",
+    "a denial by the ministry")."""
+    v = m.trigger
+    if _verbal(v):
+        return None
+    # "drew criticism from Germany": the phrase is often hung on the verb the noun is the object of
+    pobjs = _preps([v, *([v.head] if v.dep_ == "dobj" else [])], word)
+    return _core(ctx, pobjs[0], f"prep:{word}") if pobjs else None
+
+
+@roles.role("source", "addressee")
+def _addressee_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"an appeal to the Court of Arbitration was rejected": whoever a request was addressed to is
+    who answered it, when the passive names no one else."""
+    v = m.trigger
+    if not _verbal(v) or not _is_passive(v) or _agent(v) is not None:
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    pobjs = _preps([subj], "to") if subj is not None else []
+    return _core(ctx, pobjs[0], "addressee") if pobjs else None
+
+
+@roles.role("source", "clause_doer")
+def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"After two days of talks with Ethiopia, Sudan agreed …", "during his visit to Kenya, the
+    premier …": a meeting told as a noun in an adverbial phrase was held by the subject of the clause
+    it modifies (the pattern's target roles name the partner)."""
+    n = m.trigger
+    if _verbal(n):
+        return None
+    tok = n
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "two days of talks", "a round of talks"
+    if (tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in SETTING_PREPS
+            or not _verbal(tok.head.head)):
+        return None  # (not "agreed to a meeting with X": an argument, not the setting of the clause)
+    subj = _subject(tok.head.head)
+    return _core(ctx, subj, "clause_doer") if subj is not None and not _instrument(subj) else None
 
 
 @roles.role("source", "attack_mod")
@@ -1776,6 +1825,11 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
                        and _verbal(m.trigger) and _accident(m.trigger)):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
+    v = m.trigger
+    if (m.pattern.type in settings().stance_participle_types and v.dep_ == "acl" and v.tag_ == "VBG"
+            and ctx.tok2m.get(v.head.i) is not None):  # (not "a vote condemning X": the vote is the act)
+        ctx.refused = True
+        return []  # "protesters opposing the election": who they are, not what they did
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
@@ -1825,7 +1879,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
     elif m.pattern.target_optional or (
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
-            and not _object_thing(ctx, m)):
+            and not _object_thing(ctx, m)) or _thing_object_act(ctx, m):
         # an attack with no actor as its target hits the people of the place it is told to happen in
         victims = _place_victims(ctx, m.trigger) if m.pattern.type in settings().place_victim_types else None
         pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
@@ -1886,6 +1940,25 @@ def _object_thing(ctx: Ctx, m: Match) -> bool:
     return False
 
 
+def _thing_object_act(ctx: Ctx, m: Match) -> bool:
+    """Whether a hand-written verbal act of a `thing_object_types` type stands with no recipient: what it acts on
+    (the direct object, the infinitive's object, or a passive's subject) is a thing with no actor
+    anywhere inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
+    v = m.trigger
+    if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v)
+            or m.pattern.id.startswith("lexicon.")):
+        return False  # the generated patterns' targets follow `target_optional_types`
+    if _is_passive(v):
+        # "the proposal was rejected by China": the passive subject is what was acted on
+        objs = [c for c in v.children if c.dep_ == "nsubjpass"]
+    else:
+        # "Hungary threatens to block the budget": the object of the infinitive
+        objs = [c for c in v.children if c.dep_ == "dobj"] or [
+            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+    return bool(objs) and all(
+        o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
+
+
 @lru_cache(maxsize=None)
 def _word_set(name: str) -> frozenset[str]:
     """A word list of the engine settings as a set, built once."""
@@ -1919,6 +1992,13 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     cfg = settings()
     v = m.trigger
     if not _verbal(v):
+        if m.pattern.implied_source and not m.pattern.reverse:
+            # "a corruption case against the former president": a legal act told as a noun with no
+            # owner is the implied doer's (the courts) of its named target's country
+            nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
+            target = _target(ctx, m, nobody)
+            if target is not None and target.ref.country:
+                return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
         return _placed_noun(ctx, m)
     if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) or m.pattern.reverse:
         return []
@@ -2114,6 +2194,10 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.head_preps and not (n.dep_ in ("pobj", "dobj") and n.head.lower_ in p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
         return None
+    if p.preps and not any(
+            not words or any(_prep_word_ok(o, words) for o in _preps([n], prep))
+            for prep, words in p.preps.items() if _preps([n], prep)):
+        return None  # "a call for calm": the noun's preposition the pattern asks for
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])

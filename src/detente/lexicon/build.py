@@ -61,6 +61,15 @@ class Confidence(Record):
     noun: float
 
 
+class Recode(Record):
+    """A CAMEO code read otherwise where the verb or a word of its object is one of these."""
+
+    cameo: str
+    to: str
+    verbs: WordList
+    words: WordList
+
+
 class ImporterConfig(DataFile):
     confidence: Confidence
     needs_object: list[str]
@@ -72,6 +81,7 @@ class ImporterConfig(DataFile):
     support_verbs: WordList
     noun_stoplist: WordList
     target_by_type: dict[str, list[str]] = Field(default_factory=dict)
+    recode: list[Recode] = Field(default_factory=list)
 
 
 def load_config(path: Path = CONFIG_FILE) -> ImporterConfig:
@@ -256,6 +266,16 @@ def _plover(code: str) -> dict | None:
     return out
 
 
+def _recoded(cfg: ImporterConfig, code: str | None, verb: str, c: Constraint | None = None) -> str | None:
+    """The code after the importer's ``recode`` rules (the first that applies): "press charges",
+    "indict" are a legal accusation (PLOVER ACCUSE), not the arrest CAMEO 173 files them under."""
+    words = set(c.objects) | {w for _, ws in c.preps for w in ws} if c is not None else set()
+    for r in cfg.recode:
+        if code == r.cameo and (verb in r.verbs or words & set(r.words)):
+            return r.to
+    return code
+
+
 def _code_of(code: cameo_mod.Code) -> tuple[str | None, bool]:
     """(CAMEO code, reverse): ``[a:b]`` codes the actor's act a; ``[:b]`` only the recipient's act."""
     if code.forward:
@@ -306,6 +326,7 @@ def build_verbs(dic: cameo_mod.Dictionary, cfg: ImporterConfig, stats: Stats) ->
         for v in verbs:
             name = " ".join(v.words)
             code, reverse = _code_of(v.code or block.code)
+            code = _recoded(cfg, code, name)
             if code is None:
                 continue
             if name in general:
@@ -354,7 +375,7 @@ def build_verbs(dic: cameo_mod.Dictionary, cfg: ImporterConfig, stats: Stats) ->
                 key = (n, c, reverse)
                 if key in constrained:
                     continue
-                constrained[key] = code
+                constrained[key] = _recoded(cfg, code, n, c)
                 used = True
                 if n in support and len(c.objects) and not c.preps and not c.particle and not reverse:
                     for o in c.objects:
