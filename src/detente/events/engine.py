@@ -61,6 +61,9 @@ class EngineSettings(DataFile):
     classifier_confirm: float | None = None
     # a proposal (no pattern matched) needs its type at least this probable
     classifier_propose_min: float = 0.0
+    # the bar for sentences past an article's lead (``classifier_lead_sentences``; None: the same bar)
+    classifier_propose_min_body: float | None = None
+    classifier_lead_sentences: int = 2
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -2287,7 +2290,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
     for etype, p in propose(probs, threshold=settings().classifier_propose)[:1]:
-        if p < settings().classifier_propose_min:
+        if p < _propose_bar(sent):
             continue  # a weak guess of the type: no event from the main clause
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
         # main clause does
@@ -2299,6 +2302,22 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+SENT_INDEX_KEY = "detente_sentence_index"  # Doc.user_data: sentence start → its number
+
+
+def _propose_bar(sent: Span) -> float:
+    """How probable a proposed type must be: the lead sentences of a text take the lower bar (the
+    classifier learnt from headlines and news summaries), an article's body the higher one."""
+    cfg = settings()
+    if cfg.classifier_propose_min_body is None:
+        return cfg.classifier_propose_min
+    index = sent.doc.user_data.get(SENT_INDEX_KEY)
+    if index is None:
+        index = sent.doc.user_data[SENT_INDEX_KEY] = {s.start: i for i, s in enumerate(sent.doc.sents)}
+    lead = index.get(sent.start, 0) < cfg.classifier_lead_sentences
+    return cfg.classifier_propose_min if lead else cfg.classifier_propose_min_body
 
 
 def _more_to_confirm(sent: Span, events: list[Event]) -> bool:
