@@ -64,6 +64,8 @@ class EngineSettings(DataFile):
     # the bar for sentences past an article's lead (``classifier_lead_sentences``; None: the same bar)
     classifier_propose_min_body: float | None = None
     classifier_lead_sentences: int = 2
+    # a proposal of a type whose hand-written verb pattern declined the sentence needs this much
+    classifier_declined_min: float = 0.0
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -2290,8 +2292,10 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         return kept  # the rules had a trigger here and said no: their constraints stand
     out = []
     for etype, p in propose(probs, threshold=settings().classifier_propose)[:1]:
-        if p < _propose_bar(sent):
+        if p < _propose_bar(sent) or (p < settings().classifier_declined_min and _declined(sent, etype)):
             continue  # a weak guess of the type: no event from the main clause
+        if _retold(sent, etype):
+            continue  # "The attack continues": the act an earlier sentence told, named again
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
         # main clause does
         ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
@@ -2526,6 +2530,29 @@ def _circumstance(pron: Token) -> bool:
     # ("following" may be parsed as a verb whose object the noun is)
     return (noun is not None and noun.dep_ in ("pobj", "dobj") and noun.head.dep_ == "prep"
             and (noun.head.lower_ in CIRCUMSTANCE_PREPS or _lemma(noun.head) in CIRCUMSTANCE_PREPS))
+
+
+def _retold(sent: Span, etype: str) -> bool:
+    """Whether an earlier sentence coded an event of ``etype`` and this one names such an act with a
+    definite determiner ("Gunmen attacked a post. The attack continues."): the same act again."""
+    hist = sent.doc.user_data.get(HISTORY_KEY, {})
+    if not any(e.type == etype for start, evs in hist.items() if start < sent.start for e in evs):
+        return False
+    patterns = load_patterns()
+    return any(t.pos_ == "NOUN" and any(pt.type == etype for pt in patterns.for_noun(_lemma(t)))
+               and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in t.children) for t in sent)
+
+
+def _declined(sent: Span, etype: str) -> bool:
+    """Whether a hand-written pattern of ``etype`` triggers on a verb of the sentence and found no
+    event there ("the army executed a plan"), and no event noun of that type stands in it
+    ("demonstrations are held in Leipzig"): the rules said no, and a weak guess of the classifier
+    does not overrule them."""
+    patterns = load_patterns()
+    verb = any(_verbal(t) and any(pt.type == etype and not pt.id.startswith("lexicon.")
+                                  for f in _verb_forms(t) for pt in patterns.for_verb(f)) for t in sent)
+    return verb and not any(t.pos_ in ("NOUN", "PROPN") and any(pt.type == etype for pt in patterns.for_noun(_lemma(t)))
+                            for t in sent)
 
 
 def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
