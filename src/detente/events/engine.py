@@ -70,6 +70,9 @@ class EngineSettings(DataFile):
     people_target_types: WordList
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
+    # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
+    # people of the place, the implied doer of that place's country)
+    mentionless_verb_types: WordList = Field(default_factory=list)
     # types whose event noun takes the doer of the support verb carrying it ("staged an ambush")
     support_verb_types: WordList
     # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
@@ -1760,7 +1763,27 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+    if any(e.type == m.pattern.type and e.target is not None and (
+            _same_actor(e.target, target.ref) or (e.target.country, e.target.sector) == (target.ref.country, target.ref.sector))
+           for e in ctx.found):
+        return []  # "a court sentences X after he was found guilty": the act told already, by its doer
+    ev = _build(ctx, m, nobody, target)
+    return [_implied_source(ev, m.pattern.implied_source, _implied_country(ctx, v, m.pattern.implied_source
+                                                                           or settings().implied_source_sector.get(ev.mode or "")))]
+
+
+def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
+    """The country of an agentless act's implied doer (police, courts): that of an actor of that
+    sector the sentence names ("at an Israeli military court, X is indicted"), else of the place the
+    act is told to happen in ("an Indonesian woman is charged in Kuala Lumpur"); None: the target's."""
+    if not sector:
+        return None
+    named = next((mn.country for mi in dict.fromkeys(ctx.tok2m.values())
+                  if (mn := ctx.mentions[mi]).sector == sector and mn.country), None)
+    if named:
+        return named
+    place = _place_victims(ctx, v)
+    return place.ref.country if place is not None else None
 
 
 def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
@@ -1790,12 +1813,12 @@ def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
     return [_implied_source(_build(ctx, m, nobody, target))] if target is not None else []
 
 
-def _implied_source(ev: Event, sector: str | None = None) -> Event:
+def _implied_source(ev: Event, sector: str | None = None, country: str | None = None) -> Event:
     """An event built with no source: the implied doer its pattern names, else that of its mode,
     else none. "21 protesters are arrested in Washington": the arrest is the police's of the
-    target's country."""
+    place's country (``country``), else of the target's."""
     sector = sector or settings().implied_source_sector.get(ev.mode or "")
-    country = ev.target.country if ev.target is not None else None
+    country = country or (ev.target.country if ev.target is not None else None)
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
@@ -2369,11 +2392,34 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             if tok.pos_ == "NOUN":
                 m = next((m for p in patterns.for_noun(_lemma(tok)) if (m := _noun_match(p, tok)) is not None), None)
                 found.extend(_placed_noun(ctx, m) if m is not None else [])
+        found.extend(_mentionless_acts(ctx, patterns))
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events
     sent.doc.user_data.setdefault(UNARGUED_KEY, {})[sent.start] = (sent, ctx.unargued)
     return events
+
+
+def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
+    """In a sentence naming no actor, the verb patterns of ``mentionless_verb_types``: an agentless
+    legal act on people the text places ("two brothers are charged with murder in Nairobi") is the
+    pattern's implied doer's of that place's country, against its people."""
+    types = _word_set("mentionless_verb_types")
+    out: list[Event] = []
+    for tok in ctx.sent:
+        if not _verbal(tok):
+            continue
+        _form, cands = _verb_patterns(patterns, tok)
+        view = _view(tok) if cands else None
+        for p in cands:
+            m = _verb_matches(p, tok, view) if p.type in types else None
+            # (a match with no arguments is not left for the classifier: it had no actor to find)
+            evs = _try_args(ctx, m) if m is not None else []
+            ctx.refused = False
+            if evs:
+                out.extend(evs)
+                break
+    return out
 
 
 def _drop_complements(events: list[Event], doc) -> list[Event]:
