@@ -1617,7 +1617,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
         return [_build(ctx, m, pair[0], pair[1])]
     source = _source(ctx, m)
     if source is None:
-        return _sourceless(ctx, m)
+        return [] if m.pattern.source_sectors else _sourceless(ctx, m)
+    if m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors:
+        ctx.refused = True
+        return []  # "gunmen raided a hotel": not the doer this pattern is about
     target = _target(ctx, m, source)
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):

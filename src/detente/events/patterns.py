@@ -78,6 +78,8 @@ class Pattern(Record):
     source: list[str] | None = None
     target: list[str] | None = None
     target_optional: bool = False
+    # sectors the source must be of ("police raided a hotel" is a search; gunmen raiding one attack it)
+    source_sectors: list[str] = Field(default_factory=list)
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -143,6 +145,7 @@ class Pattern(Record):
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
+                + 2 * bool(self.source_sectors)
                 + self.needs_clause + bool(self.sentence_words))
 
     @cached_property
