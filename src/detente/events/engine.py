@@ -73,6 +73,9 @@ class EngineSettings(DataFile):
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
     # people of the place, the implied doer of that place's country)
     mentionless_verb_types: WordList = Field(default_factory=list)
+    # plain nouns naming an institution no actor stands for ("a court", "the jury") → the sector of
+    # the doer they imply for an act with no named doer
+    unnamed_doer_sectors: dict[str, str] = Field(default_factory=dict)
     # types whose event noun takes the doer of the support verb carrying it ("staged an ambush")
     support_verb_types: WordList
     # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
@@ -1065,6 +1068,13 @@ def _victim_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("target", "subj_pass")
+def _subj_pass_role(w: Want, word: str | None) -> Arg | None:
+    """"X is given a life sentence by a court": the passive subject of a verb whose object is the
+    thing given (the pattern's object word), the one it is given to."""
+    return w.first((c for c in w.m.trigger.children if c.dep_ == "nsubjpass"), "subj_pass")
+
+
 @roles.role("target", "xobj")
 def _xobj_role(w: Want, word: str | None) -> Arg | None:
     """"Finland applied to join NATO": the object of the infinitive complement."""
@@ -1752,7 +1762,11 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     nameless = by is not None and (_lemma(by) in PEOPLE_NOUNS or m.pattern.type in cfg.people_home_types) \
         and not any(ctx.tok2m.get(t.i) is not None for t in by.subtree)
     deps = ("nsubj", "csubj", "expl") if nameless else ("nsubj", "csubj", "agent", "expl")
-    if not armed and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
+    # "a court sentences a Chinese official": an institution no actor stands for is the implied doer
+    doer = subj if subj is not None else by
+    institution = cfg.unnamed_doer_sectors.get(_lemma(doer)) if doer is not None and not any(
+        ctx.tok2m.get(t.i) is not None for t in doer.subtree) else None
+    if not armed and not institution and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
         return []
     if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
@@ -1771,8 +1785,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
            for e in ctx.found):
         return []  # "a court sentences X after he was found guilty": the act told already, by its doer
     ev = _build(ctx, m, nobody, target)
-    return [_implied_source(ev, m.pattern.implied_source, _implied_country(ctx, v, m.pattern.implied_source
-                                                                           or settings().implied_source_sector.get(ev.mode or "")))]
+    sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
+    return [_implied_source(ev, sector, _implied_country(ctx, v, sector))]
 
 
 def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
