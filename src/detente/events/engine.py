@@ -1670,7 +1670,9 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
             and not _object_thing(ctx, m)):
         # an attack with no actor as its target hits the people of the place it is told to happen in
-        victims = _place_victims(ctx, m.trigger) if m.pattern.type in settings().place_victim_types else None
+        # (not for an act the subject undergoes: "two suspects remain in custody in Lyon")
+        victims = _place_victims(ctx, m.trigger) if (m.pattern.type in settings().place_victim_types
+                                                     and not m.pattern.reverse) else None
         pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
     else:
         return []
@@ -1750,9 +1752,11 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     v = m.trigger
     if not _verbal(v):
         return _placed_noun(ctx, m)
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if m.pattern.reverse and m.pattern.implied_source:
+        return _held_people(ctx, m, subj)
     if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) or m.pattern.reverse:
         return []
-    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     # "a car bomb kills five people in Mogadishu": a weapon or an attack as the subject names no doer
     armed = (subj is not None and m.pattern.type in cfg.unnamed_attacker_types and _lemma(subj) in WEAPON_SUBJECTS
              and not any(ctx.tok2m.get(t.i) is not None for t in subj.subtree))
@@ -1787,6 +1791,19 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     ev = _build(ctx, m, nobody, target)
     sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
     return [_implied_source(ev, sector, _implied_country(ctx, v, sector))]
+
+
+def _held_people(ctx: Ctx, m: Match, subj: Token | None) -> list[Event]:
+    """"A man is in custody in Harris County, Texas": plain people no actor stands for, the subject of
+    a pattern whose subject undergoes the act (``reverse``), are the people of the place the act is
+    told to happen in, acted on by the pattern's implied doer of that place's country."""
+    if subj is None or _lemma(subj) not in PEOPLE_NOUNS or any(ctx.tok2m.get(t.i) is not None for t in subj.subtree):
+        return []
+    people = _place_victims(ctx, m.trigger)
+    if people is None:
+        return []
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    return [_implied_source(_build(ctx, m, nobody, people), m.pattern.implied_source)]
 
 
 def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
