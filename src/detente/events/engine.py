@@ -453,7 +453,16 @@ def _tree(ctx: Ctx, tok: Token, role: str, exclude: set[int], skip_id: str | Non
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _shared_passive(v) is not None
+
+
+def _shared_passive(v: Token) -> Token | None:
+    """"A policeman is arrested and charged with murder": the passive subject a participle conjoined
+    to a passive verb shares with it (the participle has no subject or auxiliary of its own)."""
+    if v.dep_ != "conj" or v.tag_ != "VBN" or v.head.i == v.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in v.children):
+        return None
+    return next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _subject(v: Token) -> Token | None:
@@ -526,6 +535,8 @@ def _agent(v: Token) -> Token | None:
 def _objects(v: Token) -> list[Token]:
     """Direct objects (and their conjuncts); the subject of a passive comes first."""
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if not out and (shared := _shared_passive(v)) is not None:
+        out.append(shared)
     for c in v.children:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
@@ -1772,7 +1783,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
         ctx.tok2m.get(t.i) is not None for t in doer.subtree) else None
     if not armed and not institution and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
         return []
-    if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
+    clause = v.head if _shared_passive(v) is not None else v  # ("… be investigated and prosecuted")
+    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
     if _accident(v):
         return []
