@@ -133,6 +133,7 @@ SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
 WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
 # verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
 OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
+CHARGE_VERBS = frozenset(_WORDS["charge_verbs"])
 # plain nouns for people that no actor stands for ("six men"): targets of material acts
 PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
@@ -462,7 +463,9 @@ def _shared_passive(v: Token) -> Token | None:
     if v.dep_ != "conj" or v.tag_ != "VBN" or v.head.i == v.i or any(
             c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in v.children):
         return None
-    return next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
+    # ("the officer is under arrest and charged with murder": a participle after a copula is passive)
+    deps = ("nsubjpass", "nsubj") if v.head.lemma_ == "be" else ("nsubjpass",)
+    return next((c for c in v.head.children if c.dep_ in deps), None)
 
 
 def _subject(v: Token) -> Token | None:
@@ -1829,6 +1832,8 @@ def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
     if named:
         return named
     place = _place_victims(ctx, v)
+    if place is None and _shared_passive(v) is not None:
+        place = _place_victims(ctx, v.head)  # "were arrested in Canada and charged with murder"
     return place.ref.country if place is not None else None
 
 
@@ -2422,6 +2427,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 # a support verb carries the noun's event ("staged an ambush") unless one of its
                 # patterns named that object ("launch joint patrols" is the verb's cooperation)
                 and (not _support_verb(tok.head) or tok.i in ctx.claimed_nouns))
+            if _charged_crime(tok):
+                continue
             for p in patterns.for_noun(_lemma(tok)):
                 if verb_owned and not p.governed:
                     continue
@@ -2444,6 +2451,23 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     hist[sent.start] = events
     sent.doc.user_data.setdefault(UNARGUED_KEY, {})[sent.start] = (sent, ctx.unargued)
     return events
+
+
+def _charged_crime(tok: Token) -> bool:
+    """"charged with attempted murder", "accused of espionage", "arrested on charges of assault": the
+    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own."""
+    cur = tok
+    while cur.dep_ in ("pobj", "conj", "compound", "amod") and cur.head.i != cur.i:
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            gov = prep.head
+            if prep.lower_ in ("with", "of") and _lemma(gov) in CHARGE_VERBS:
+                return True
+            if prep.lower_ in ("on", "of") and _lemma(gov) == "charge":
+                return True  # "arrested on charges of assault", "face charges of fraud"
+            return False
+        cur = cur.head
+    return False
 
 
 def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
