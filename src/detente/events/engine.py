@@ -85,6 +85,12 @@ class EngineSettings(DataFile):
     people_target_types: WordList
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
+    # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
+    # people of the place, the implied doer of that place's country)
+    mentionless_verb_types: WordList = Field(default_factory=list)
+    # plain nouns naming an institution no actor stands for ("a court", "the jury") → the sector of
+    # the doer they imply for an act with no named doer
+    unnamed_doer_sectors: dict[str, str] = Field(default_factory=dict)
     # types whose event noun takes the doer of the support verb carrying it ("staged an ambush")
     support_verb_types: WordList
     # of these, types whose plain-noun people with no place are the doer's own ("police arrested 40 people")
@@ -144,6 +150,7 @@ SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
 WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
 # verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
 OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
+CHARGE_VERBS = frozenset(_WORDS["charge_verbs"])
 # plain nouns for people that no actor stands for ("six men"): targets of material acts
 PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
@@ -505,6 +512,8 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
+    if _shared_passive(v) is not None:
+        return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
 
@@ -525,6 +534,17 @@ def _shared_passives(v: Token) -> list[Token]:
     if v.dep_ == "conj" and _is_passive(v.head):
         out.append(v.head)
     return out
+
+
+def _shared_passive(v: Token) -> Token | None:
+    """"A policeman is arrested and charged with murder": the passive subject a participle conjoined
+    to a passive verb shares with it (the participle has no subject or auxiliary of its own)."""
+    if v.dep_ != "conj" or v.tag_ != "VBN" or v.head.i == v.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in v.children):
+        return None
+    # ("the officer is under arrest and charged with murder": a participle after a copula is passive)
+    deps = ("nsubjpass", "nsubj") if v.head.lemma_ == "be" else ("nsubjpass",)
+    return next((c for c in v.head.children if c.dep_ in deps), None)
 
 
 def _subject(v: Token) -> Token | None:
@@ -600,6 +620,8 @@ def _agent(v: Token) -> Token | None:
 def _objects(v: Token) -> list[Token]:
     """Direct objects (and their conjuncts); the subject of a passive comes first."""
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if not out and (shared := _shared_passive(v)) is not None:
+        out.append(shared)
     for c in v.children:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
@@ -1200,6 +1222,13 @@ def _victim_role(w: Want, word: str | None) -> Arg | None:
     if cand is not None and cand.ref.country and cand.ref.country != w.source.ref.country:
         return cand
     return None
+
+
+@roles.role("target", "subj_pass")
+def _subj_pass_role(w: Want, word: str | None) -> Arg | None:
+    """"X is given a life sentence by a court": the passive subject of a verb whose object is the
+    thing given (the pattern's object word), the one it is given to."""
+    return w.first((c for c in w.m.trigger.children if c.dep_ == "nsubjpass"), "subj_pass")
 
 
 @roles.role("target", "xobj")
@@ -1842,7 +1871,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if source is None and m.pattern.source_optional:
         return _doerless(ctx, m)
     if source is None:
-        return _sourceless(ctx, m)
+        return [] if m.pattern.source_sectors else _sourceless(ctx, m)
+    if m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors:
+        ctx.refused = True
+        return []  # "gunmen raided a hotel": not the doer this pattern is about
     target = _target(ctx, m, source)
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
@@ -1886,7 +1918,9 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
             and not _object_thing(ctx, m)) or _thing_object_act(ctx, m):
         # an attack with no actor as its target hits the people of the place it is told to happen in
-        victims = _place_victims(ctx, m.trigger) if m.pattern.type in settings().place_victim_types else None
+        # (not for an act the subject undergoes: "two suspects remain in custody in Lyon")
+        victims = _place_victims(ctx, m.trigger) if (m.pattern.type in settings().place_victim_types
+                                                     and not m.pattern.reverse) else None
         pairs = [(s, victims if victims is not None and _valid(s, victims) else None) for s in sources]
     else:
         return []
@@ -2005,9 +2039,11 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
             if target is not None and target.ref.country:
                 return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
         return _placed_noun(ctx, m)
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if m.pattern.reverse and m.pattern.implied_source:
+        return _held_people(ctx, m, subj)
     if (m.pattern.type not in cfg.sourceless_types and not m.pattern.implied_source) or m.pattern.reverse:
         return []
-    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     # "a car bomb kills five people in Mogadishu": a weapon or an attack as the subject names no doer
     armed = (subj is not None and m.pattern.type in cfg.unnamed_attacker_types and _lemma(subj) in WEAPON_SUBJECTS
              and not any(ctx.tok2m.get(t.i) is not None for t in subj.subtree))
@@ -2017,9 +2053,14 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     nameless = by is not None and (_lemma(by) in PEOPLE_NOUNS or m.pattern.type in cfg.people_home_types) \
         and not any(ctx.tok2m.get(t.i) is not None for t in by.subtree)
     deps = ("nsubj", "csubj", "expl") if nameless else ("nsubj", "csubj", "agent", "expl")
-    if not armed and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
+    # "a court sentences a Chinese official": an institution no actor stands for is the implied doer
+    doer = subj if subj is not None else by
+    institution = cfg.unnamed_doer_sectors.get(_lemma(doer)) if doer is not None and not any(
+        ctx.tok2m.get(t.i) is not None for t in doer.subtree) else None
+    if not armed and not institution and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
         return []
-    if v.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
+    clause = v.head if _shared_passive(v) is not None else v  # ("… be investigated and prosecuted")
+    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
         return []  # inside another clause: its head says what happened
     if _accident(v):
         return []
@@ -2031,7 +2072,42 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
-    return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source, ctx)]
+    if any(e.type == m.pattern.type and e.target is not None and (
+            _same_actor(e.target, target.ref) or (e.target.country, e.target.sector) == (target.ref.country, target.ref.sector))
+           for e in ctx.found):
+        return []  # "a court sentences X after he was found guilty": the act told already, by its doer
+    ev = _build(ctx, m, nobody, target)
+    sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
+    return [_implied_source(ev, sector, ctx, _implied_country(ctx, v, sector))]
+
+
+def _held_people(ctx: Ctx, m: Match, subj: Token | None) -> list[Event]:
+    """"A man is in custody in Harris County, Texas": plain people no actor stands for, the subject of
+    a pattern whose subject undergoes the act (``reverse``), are the people of the place the act is
+    told to happen in, acted on by the pattern's implied doer of that place's country."""
+    if subj is None or _lemma(subj) not in PEOPLE_NOUNS or any(ctx.tok2m.get(t.i) is not None for t in subj.subtree):
+        return []
+    people = _place_victims(ctx, m.trigger)
+    if people is None:
+        return []
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    return [_implied_source(_build(ctx, m, nobody, people), m.pattern.implied_source)]
+
+
+def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
+    """The country of an agentless act's implied doer (police, courts): that of an actor of that
+    sector the sentence names ("at an Israeli military court, X is indicted"), else of the place the
+    act is told to happen in ("an Indonesian woman is charged in Kuala Lumpur"); None: the target's."""
+    if not sector:
+        return None
+    named = next((mn.country for mi in dict.fromkeys(ctx.tok2m.values())
+                  if (mn := ctx.mentions[mi]).sector == sector and mn.country), None)
+    if named:
+        return named
+    place = _place_victims(ctx, v)
+    if place is None and _shared_passive(v) is not None:
+        place = _place_victims(ctx, v.head)  # "were arrested in Canada and charged with murder"
+    return place.ref.country if place is not None else None
 
 
 def _placed_noun(ctx: Ctx, m: Match) -> list[Event]:
@@ -2120,13 +2196,15 @@ def _blast_accident(v: Token) -> bool:
     return any(t.lower_ in lists[c] or _lemma(t) in lists[c] for c in cues for t in scope)
 
 
-def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None) -> Event:
+def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None,
+                    country: str | None = None) -> Event:
     """An event built with no source: the implied doer its pattern names, else that of its mode,
     else none. "21 protesters are arrested in Washington": the arrest is the police's of the
-    target's country; "two suspects were arrested" with no country known for them: the police of
-    the state the sentence (else the nearest sentence before it) names as a place."""
+    place's country (``country``), else of the target's; "two suspects were arrested" with no
+    country known for them: the police of the state the sentence (else the nearest sentence before
+    it) names as a place."""
     sector = sector or settings().implied_source_sector.get(ev.mode or "")
-    country = ev.target.country if ev.target is not None else None
+    country = country or (ev.target.country if ev.target is not None else None)
     if sector and not country and ctx is not None:
         country = _place_state(ctx)
     if sector and country:
@@ -2825,6 +2903,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 # a support verb carries the noun's event ("staged an ambush") unless one of its
                 # patterns named that object ("launch joint patrols" is the verb's cooperation)
                 and (not _support_verb(tok.head) or tok.i in ctx.claimed_nouns))
+            if _charged_crime(tok):
+                continue
             for p in patterns.for_noun(_lemma(tok)):
                 if verb_owned and not p.governed:
                     continue
@@ -2841,11 +2921,51 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             if tok.pos_ == "NOUN":
                 m = next((m for p in patterns.for_noun(_lemma(tok)) if (m := _noun_match(p, tok)) is not None), None)
                 found.extend(_placed_noun(ctx, m) if m is not None else [])
+        found.extend(_mentionless_acts(ctx, patterns))
     events = _dedupe(_drop_complements(found, sent.doc))
     hist = sent.doc.user_data.setdefault(HISTORY_KEY, {})
     hist[sent.start] = events
     sent.doc.user_data.setdefault(UNARGUED_KEY, {})[sent.start] = (sent, ctx.unargued)
     return events
+
+
+def _charged_crime(tok: Token) -> bool:
+    """"charged with attempted murder", "accused of espionage", "arrested on charges of assault": the
+    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own."""
+    cur = tok
+    while cur.dep_ in ("pobj", "conj", "compound", "amod") and cur.head.i != cur.i:
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            gov = prep.head
+            if prep.lower_ in ("with", "of") and _lemma(gov) in CHARGE_VERBS:
+                return True
+            if prep.lower_ in ("on", "of") and _lemma(gov) == "charge":
+                return True  # "arrested on charges of assault", "face charges of fraud"
+            return False
+        cur = cur.head
+    return False
+
+
+def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
+    """In a sentence naming no actor, the verb patterns of ``mentionless_verb_types``: an agentless
+    legal act on people the text places ("two brothers are charged with murder in Nairobi") is the
+    pattern's implied doer's of that place's country, against its people."""
+    types = _word_set("mentionless_verb_types")
+    out: list[Event] = []
+    for tok in ctx.sent:
+        if not _verbal(tok):
+            continue
+        _form, cands = _verb_patterns(patterns, tok)
+        view = _view(tok) if cands else None
+        for p in cands:
+            m = _verb_matches(p, tok, view) if p.type in types else None
+            # (a match with no arguments is not left for the classifier: it had no actor to find)
+            evs = _try_args(ctx, m) if m is not None else []
+            ctx.refused = False
+            if evs:
+                out.extend(evs)
+                break
+    return out
 
 
 def _drop_complements(events: list[Event], doc) -> list[Event]:

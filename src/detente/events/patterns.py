@@ -29,6 +29,8 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "even
 LEXICON_FILES = tuple(DATA_FILE.parent / name for name in ("lexicon_verbs.yml", "lexicon_nouns.yml"))
 # more hand-written patterns, one file per family, loaded after DATA_FILE and before the lexicon
 HAND_FILES = tuple(DATA_FILE.parent / name for name in ("attacks.yml",))
+# more hand-written pattern files, one per area ("events_legal.yml"): read with DATA_FILE, at its precedence
+HAND_WRITTEN_GLOB = "events_*.yml"
 
 DEFAULT_SOURCE = ["subj", "agent"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
@@ -87,6 +89,8 @@ class Pattern(Record):
     # a noun pattern's noun must be the object of one of these prepositions ("after the bombing in
     # Kano": the act the news follows from)
     head_preps: list[str] = Field(default_factory=list)
+    # sectors the source must be of ("police raided a hotel" is a search; gunmen raiding one attack it)
+    source_sectors: list[str] = Field(default_factory=list)
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -154,6 +158,7 @@ class Pattern(Record):
         """Patterns with more constraints are tried first."""
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
                 + 2 * bool(self.subjects)
+                + 2 * bool(self.source_sectors)
                 + self.needs_clause + bool(self.sentence_words))
 
     @cached_property
@@ -286,11 +291,19 @@ def parse_pattern_file(path: Path) -> PatternFile:
         raise PatternError(f"{path}: invalid: {' '.join(lines[:3])}") from exc
 
 
-def parse_patterns(path: Path, *extra: Path) -> PatternSet:
-    """The patterns of ``path``, then those of each ``extra`` file at lower precedence."""
+def parse_patterns(path: Path, *extra: Path, parts: tuple[Path, ...] = ()) -> PatternSet:
+    """The patterns of ``path`` with those of its ``parts`` (more hand-written files, same precedence),
+    then those of each ``extra`` file at lower precedence."""
     files = [parse_pattern_file(p) for p in (path, *extra)]
+    spec = files[0]
+    for part in parts:
+        more = parse_pattern_file(part).patterns
+        clash = {p.id for p in spec.patterns} & {p.id for p in more}
+        if clash:
+            raise PatternError(f"{part}: invalid: pattern ids already defined: {', '.join(sorted(clash))}")
+        spec = spec.model_copy(update={"patterns": [*spec.patterns, *more]})
     try:
-        return PatternSet(files[0], files[1:])
+        return PatternSet(spec, files[1:])
     except ValueError as exc:
         raise PatternError(f"{path}: invalid: {exc}") from exc
 
@@ -300,7 +313,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @lru_cache(maxsize=2)
 def load_patterns(lexicon: bool = True) -> PatternSet:
-    """The packaged patterns (cached): ``events.yml`` and the other hand-written files, then the
-    lexicon files that exist (``lexicon=False``: the hand-written files alone)."""
+    """The packaged patterns (cached): ``events.yml`` with the ``events_*.yml`` files at its
+    precedence, the other hand-written files, then the lexicon files that exist (``lexicon=False``:
+    the hand-written files alone)."""
     extra = [*HAND_FILES, *([p for p in LEXICON_FILES if p.is_file()] if lexicon else [])]
-    return parse_patterns(DATA_FILE, *extra)
+    return parse_patterns(DATA_FILE, *extra, parts=tuple(sorted(DATA_FILE.parent.glob(HAND_WRITTEN_GLOB))))
