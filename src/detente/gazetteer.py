@@ -334,6 +334,7 @@ class Gazetteer:
         self.path = path
         self._local = threading.local()
         self._memo: dict[str, tuple[GazPlace, ...]] = {}
+        self._countries: dict[str, GazPlace] | None = None
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -380,9 +381,10 @@ class Gazetteer:
         return tuple(out)
 
     def country(self, code: str) -> GazPlace | None:
-        """The entry of the country with ISO3 ``code``."""
-        row = sql.gaz_country(self._con(), code)
-        return GazPlace(*row) if row else None
+        """The entry of the country with ISO3 ``code`` (all read at the first call: one scan)."""
+        if self._countries is None:
+            self._countries = {c: GazPlace(*row) for c, row in sql.gaz_countries(self._con()).items()}
+        return self._countries.get(code)
 
     def _select(self, key: str) -> tuple[GazPlace, ...]:
         return tuple(GazPlace(*r) for r in sql.gaz_places(self._con(), key))

@@ -132,11 +132,15 @@ def gaz_add_names(con: sqlite3.Connection, rows: Iterable[tuple[str, int]], skip
                     rows)
 
 
-def gaz_country(con: sqlite3.Connection, code: str) -> tuple | None:
-    """The country entry of ISO3 ``code`` (columns as ``gaz_places``), or None."""
-    return con.execute(
-        "SELECT geonames_id, name, kind, country, admin1, lat, lon, population FROM places "
-        "WHERE kind = 'country' AND country = ? ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+def gaz_countries(con: sqlite3.Connection) -> dict[str, tuple]:
+    """The country entry of each ISO3 code (columns as ``gaz_places``; the most populous where a
+    code has several), read in one scan."""
+    out: dict[str, tuple] = {}
+    for row in con.execute(
+            "SELECT geonames_id, name, kind, country, admin1, lat, lon, population FROM places "
+            "WHERE kind = 'country' ORDER BY population ASC"):
+        out[row[3]] = row
+    return out
 
 
 def gaz_places(con: sqlite3.Connection, key: str) -> list[tuple]:
