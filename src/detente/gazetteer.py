@@ -95,6 +95,7 @@ COUNTRY_ALIASES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Look-up key: accents stripped, case folded, apostrophes dropped, hyphens as spaces,
     a leading "the " dropped ("Mariupol'" = "mariupol", "Al-Anbar" = "al anbar")."""
