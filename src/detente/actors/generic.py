@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.resolve import AGENT_PARTICIPLES
+from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, person_named_place,
@@ -532,6 +532,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     own_state = states.pop() if len(states) == 1 else None
     mentions = _ethnic_residents(doc, mentions, sents, places)
     main = _main_country(mentions)
+    # the one country the article names at all (its actors' and its places'), if only one
+    named = {m.country for m in mentions if m.country} | {p for p in places if p}
+    sole = next(iter(named)) if len(named) == 1 else None
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
@@ -628,6 +631,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
             placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person")
+            if kind == "generic" and any(t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
+                                         for t in doc[max(span.start - 2, 0):span.end]):
+                placeable = False  # "Iran-backed militants … in Syria": another state's clients, not Syria's
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
@@ -666,6 +672,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
                     # force strikes ("Turkish troops killed four protesters")
                     sources.append((main, "the country of the article's actors (placed nowhere)"))
+                elif kind == "entity" and (guessed or sector == "UNK") and span.root.dep_ != "nsubj":
+                    # a name the KB lacks in an article about one country only ("Tyson Foods" in a
+                    # story of the US Supreme Court): most likely that country's own body; not one
+                    # acting on that country ("The Treasury blacklisted Iranian banks" may be anyone's)
+                    sources.append((sole, "the one country the article names"))
                 country, said = next(((c, w) for c, w in sources if c is not None), (None, ""))
                 if country is not None:
                     why += f"; country {country}: {said}"
