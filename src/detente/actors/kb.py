@@ -34,8 +34,11 @@ PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml",
 DEATH_NEWS_DAYS = 3
 # span texts whose compiled-index hits are kept in memory (a few MB at most)
 BIG_CACHE_SIZE = 50_000
-# a person whose first known office starts within this many days is named by it (an -elect, a nominee)
-ELECT_DAYS = 400
+# a person whose next known office starts within this many days is named by it (a designate, an
+# -elect in the last weeks before taking office); before that, a former office holder is an elite
+# (ELI) and a politician with no office yet a party politician (PTY): a candidate in a campaign is
+# not yet the government
+ELECT_DAYS = 60
 # offices of politicians: before the first of them a person is a party politician (PTY)
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", None})
 HAND_WRITTEN = "hand-written"  # the source of an actor or role of the YAML overlay (detente/data/actors)

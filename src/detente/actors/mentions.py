@@ -303,6 +303,11 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how in ("name", "short") and _part_of_other_state(span, hit):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
+        if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:
+            res = from_hit(kb, hit, coming, span.text)
+            res = res.model_copy(update={"why": f"{res.why} (named by the office taken then)"})
+            found.append(_Found(span, hit, res, res.kind))
+            continue
         res = from_hit(kb, hit, when, span.text)
         if when != on:
             res = res.model_copy(update={"why": f"{res.why} (the sentence's date)"})
@@ -810,15 +815,35 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         # (alive, dead, or unknown roles): the title names whom they speak or act for
         r = compose(kb, org.hit, title[1], on, whole.text)
         return whole, r.model_copy(update={"why": f"{r.why}; titled person {res.text!r}"})
-    if res.sector == "ELI" and title is not None and title[1].sector in STATE_SECTORS and res.country \
+    if res.sector in ("ELI", "PTY") and title is not None and title[1].sector in STATE_SECTORS and res.country \
             and not _past_title(doc, start, span.start):
         # the text names a post held now that the KB has as ended or never knew ("Deputy Prime
-        # Minister Warren Truss" after the last dated record): the text wins
+        # Minister Warren Truss" after the last dated record, "Ambassador X" before the dated
+        # record of a later posting): the text wins
         sector = title[1].sector
         return whole, res.model_copy(update={
             "text": whole.text, "sector": sector, "id": res.id or res.country,
             "why": f"title + {res.why}; the text's title {title[0].text!r} is held now → {sector}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
+
+
+#: words after a title that name the office about to be taken ("President-elect X")
+COMING_TITLE_WORDS = frozenset(words("actors")["coming_title_words"])
+
+
+def _coming_office_day(kb: ActorKB, span: Span, hit: AliasHit, when: dt.date | None) -> dt.date | None:
+    """"President-elect X", "Prime Minister-designate X": the day X's next known office starts
+    (None when the text says no such thing or the KB knows no later office)."""
+    if when is None or span.start < 2 or doc_word(span, -1) not in COMING_TITLE_WORDS or doc_word(span, -2) != "-":
+        return None
+    roles = getattr(kb.actors[hit.actor], "roles", None) or []
+    later = [r.start for r in roles if r.start is not None and r.start > when]
+    return min(later) if later else None
+
+
+def doc_word(span: Span, offset: int) -> str:
+    """The lower-case text of the token ``offset`` tokens before the span (-1: right before it)."""
+    return span.doc[span.start + offset].lower_
 
 
 #: words that put a title in the past ("former President X", "ex-minister X")
