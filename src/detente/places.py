@@ -230,6 +230,12 @@ def _locative(root: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS
 
 
+def _site_at(span: Span) -> bool:
+    """A site a place preposition governs ("a shooting at Umpqua Community College", "at the Freedom
+    Monument"): where something happens, even when the site is also a known actor."""
+    return span[-1].lower_ in SITE_WORDS and _locative(span.root)
+
+
 def _after_place_prep(span: Span) -> bool:
     """A name a place preposition governs, even inside an actor's phrase ("refugees from Nauru",
     "voters in Guam"): the phrase's place, not the actor's name."""
@@ -410,7 +416,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
-             if not (agency[0] <= s.start_char < agency[1]) and not _known_actor(s, mentions)
+             if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
              and (named or _locative(s.root) or _after_place_prep(s)
                   or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
