@@ -335,8 +335,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
                 continue
             if part.lower_ in AGENT_PARTICIPLES and part.head.i > part.i:
                 span = doc[span.start:part.head.i + 1]
-                res = res.model_copy(update={"text": span.text, "why": f"{hit.alias!r}-{part.lower_} noun; {res.why}"})
-                out.append((span.start, span.end, res))
+                out.append((span.start, span.end, _led(kb, res, hit, part.lower_, part.head, span)))
                 continue
         # "Syria's capital": the possessive between the name and "capital"
         cap_end = span.end + 1 if nxt is not None and nxt.lower_ == "capital" else (
@@ -374,6 +373,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             res = _people_modified(kb, span, res)
         out.append((span.start, span.end, res))
 
+    out.extend(_joined_participles(doc, kb, on))
     regional, region_places = _regions(doc, kb, m, found, on)
     out.extend(regional)
     places.extend(region_places)
@@ -397,6 +397,39 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
 
     mentions = _surnames(generic_mentions(doc, mentions, kb, on))
     return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
+
+
+LED_NOUN_SECTORS: dict[str, str] = _AW["led_noun_sectors"]
+
+
+def _led(kb: ActorKB, res: Resolution, hit: AliasHit, participle: str, noun, span: Span) -> Resolution:
+    """"<state>-led coalition": the state, in the sector of what it leads (the noun's own sector,
+    else ``led_noun_sectors``), a state's own mention staying its government otherwise."""
+    got = kb.nouns.get(fold(noun.lower_)) or kb.nouns.get(fold(noun.lemma_))
+    sector = got.sector if got is not None else LED_NOUN_SECTORS.get(noun.lower_, LED_NOUN_SECTORS.get(noun.lemma_.lower()))
+    update = {"text": span.text, "why": f"{hit.alias!r}-{participle} {noun.lower_!r}; {res.why}"}
+    if sector is not None and kb.actors[hit.actor].kind in ("state", "historic_state"):
+        update |= {"sector": sector, "why": update["why"] + f" → {sector}"}
+    return res.model_copy(update=update)
+
+
+def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple[int, int, Resolution]]:
+    """A state and its agent participle written as one token ("U.S.-led", which the tokenizer does
+    not split after a full stop) before the noun they describe."""
+    out = []
+    for tok in doc:
+        if "-" not in tok.text or tok.head.i <= tok.i:
+            continue
+        name, _, part = tok.text.rpartition("-")
+        if part.lower() not in AGENT_PARTICIPLES or not name:
+            continue
+        hit = next((h for h in kb.hits(name) if h.how in ("name", "short", "alias", "demonym")
+                    and kb.actors[h.actor].kind in ("state", "historic_state")), None)
+        if hit is None:
+            continue
+        span = doc[tok.i:tok.head.i + 1]
+        out.append((span.start, span.end, _led(kb, from_hit(kb, hit, on, name), hit, part.lower(), tok.head, span)))
+    return out
 
 
 def _surnames(mentions: list[Mention]) -> list[Mention]:
