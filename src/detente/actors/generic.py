@@ -46,6 +46,8 @@ class GenericSpec(DataFile):
 
     entity_labels: list[str]
     no_place_country: WordList
+    #: sectors of ``no_place_country`` a named body or person still takes the place's country in
+    named_placeable: WordList = Field(default_factory=lambda: ["UNK"])
     stranger_nouns: WordList
     stranger_modifiers: WordList
     force_sectors: WordList
@@ -512,6 +514,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     labels = set(sp.entity_labels)
     skip = {fold(w) for w in sp.skip_nouns}
     no_place = set(sp.no_place_country)
+    named_placeable = set(sp.named_placeable)
     propn_deps = set(sp.propn_deps)
     mentions, covered = _extend_demonyms(doc, mentions, covered, kb)
     new: list[Mention] = []
@@ -630,7 +633,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
-            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person")
+            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
+                                        or kind == "person")
             if kind == "generic" and any(t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
                                          for t in doc[max(span.start - 2, 0):span.end]):
                 placeable = False  # "Iran-backed militants … in Syria": another state's clients, not Syria's

@@ -690,8 +690,9 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
     by_start = _ByStart([s for s, _, _ in out])
     res_out = []
     for nspan, noun in nouns.values():
-        if noun.institution or noun.sector in ("CVL", "REF") or any(i in taken for i in range(nspan.start, nspan.end)):
-            continue  # (refugees and migrants a state acts on are mostly not its own)
+        if noun.institution or noun.sector in ("CVL", "REF", "UAF") or any(i in taken for i in range(nspan.start, nspan.end)):
+            continue  # (refugees and migrants a state acts on are mostly not its own; unidentified
+            # attackers who strike a state's police are not known to be its own either)
         sent = nspan.sent
         inside = [out[k][2] for k in by_start.between(sent.start, sent.end) if out[k][2].country]
         countries = {r.country for r in inside}
