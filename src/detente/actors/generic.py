@@ -531,7 +531,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     fallback = next((p for p in places if p), None)
     # a state organ with no place ("the authorities", "government forces", "police") belongs to the
     # one state the article names, if it names exactly one
-    states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
+    # (its organs and office holders count: "Israeli Prime Minister X … Iran" names two states)
+    states = {m.country for m in mentions if m.country and m.id == m.country}
     own_state = states.pop() if len(states) == 1 else None
     mentions = _ethnic_residents(doc, mentions, sents, places)
     main = _main_country(mentions)
