@@ -519,7 +519,7 @@ class ActorKB:
         if r is not None:
             served = self.actors[r.actor]  # type: ignore[index]
             s = self.standing(served.id, day)
-            sector = r.sector or s.sector
+            sector = _title_sector(r.title, r.sector or s.sector)
             title = f" ({r.title})" if r.title else ""
             note = f"person {p.id}{title} on {when}"
             if served.kind in ("state", "historic_state"):
@@ -556,6 +556,22 @@ class ActorKB:
         from detente.actors.resolve import resolve
 
         return resolve(self, text, on, countries, read=read)
+
+
+@lru_cache(maxsize=1)
+def _role_title_words() -> tuple[tuple[str, str], ...]:
+    from detente.wordlists import words
+
+    return tuple((w.lower(), sector) for w, sector in words("actors")["role_title_sectors"].items())
+
+
+def _title_sector(title: str | None, sector: str | None) -> str | None:
+    """The sector a role's title names where the record says only the executive's ("Attorney
+    General" → JUD, "Speaker of …" → LEG)."""
+    if not title or sector not in (None, "GOV"):
+        return sector
+    low = title.lower()
+    return next((sec for w, sec in _role_title_words() if w in low), sector)
 
 
 def _uniq(items: Sequence[str]) -> list[str]:
