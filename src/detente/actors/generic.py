@@ -71,6 +71,8 @@ class GenericSpec(DataFile):
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
     #: the sector of an organisation (NER ORG) that no word describes
     organisation_sector: str | None = None
+    #: vague state bodies ("authorities") whose deed names the organ: noun → {verb lemma: sector}
+    organ_by_deed: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class AgentFile(BaseModel):
@@ -755,5 +757,21 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 sector = sp.possessed_armed.get(m.sector or "", m.sector) if state else m.sector
                 m = m.model_copy(update={"country": owner.country, "sector": sector,
                                          "why": m.why + f"; country {owner.country}: its possessor {owner.text!r}"})
+        out.append(m)
+    return out
+
+
+def by_deed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Authorities arrest six men": a vague state body ("authorities") doing what one organ does
+    is that organ (``organ_by_deed``: arrests → police COP, charges → prosecutors JUD)."""
+    table = spec().organ_by_deed
+    if not table:
+        return mentions
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.sector == "GOV" else None
+        deeds = table.get(span.root.lemma_.lower()) if span is not None else None
+        if deeds and span.root.dep_ == "nsubj" and (sector := deeds.get(span.root.head.lemma_.lower())):
+            m = m.model_copy(update={"sector": sector, "why": m.why + f"; {span.root.head.lemma_.lower()!r} → {sector}"})
         out.append(m)
     return out

@@ -393,9 +393,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
         ))
     from detente.actors.coref import add_coref
-    from detente.actors.generic import generic_mentions, of_possessor
+    from detente.actors.generic import by_deed, generic_mentions, of_possessor
 
-    mentions = _surnames(generic_mentions(doc, mentions, kb, on))
+    mentions = by_deed(doc, _surnames(generic_mentions(doc, mentions, kb, on)))
     return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
 
 
