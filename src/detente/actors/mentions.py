@@ -266,7 +266,9 @@ def _first_conjunct(tok):
 def _military_thing(noun) -> bool:
     """A noun (with the compound before it) that names what only a military has or does
     (``military_things``: "air strikes", "military base", "peacekeeping convoy", "personnel")."""
-    first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1), None)
+    # the modifier right before the noun, or before a hyphen ("air-strikes")
+    before = noun.i - 2 if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" else noun.i - 1
+    first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == before), None)
     forms = {noun.lemma_.lower(), noun.lower_}
     if first is not None:
         forms |= {f"{first.lower_} {noun.lemma_.lower()}", f"{first.lower_} {noun.lower_}"}
