@@ -445,7 +445,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             # did not call a place — by a province or country right after it only
             if min_pop >= MIN_OTHER_POPULATION:
                 how = "qualified"
-            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS:
+            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS or _site_at(span):
                 how = "any"
             else:
                 how = "adjacent"
