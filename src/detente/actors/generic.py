@@ -634,6 +634,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 sector, n = hit
                 if n == 1 and (fold(tok.lemma_) in skip or fold(tok.text) in skip):
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
+                if n == 1 and tok.tag_ == "NN" and tok.dep_ == "pobj" and tok.head.lower_ in sp.place_preps \
+                        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+                    continue  # a bare singular noun after a place preposition is a setting: "in court"
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
             placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
