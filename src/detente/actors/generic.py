@@ -639,6 +639,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     continue  # a bare singular noun after a place preposition is a setting: "in court"
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
+                if sector in sp.state_organ_sectors and any(
+                        c.dep_ == "amod" and c.lower_ in _S["past_title_words"] for c in tok.children):
+                    sector = "ELI"  # "a former governor", "former soldiers": elites of the past (PLOVER ELI)
+                    why += "; former → ELI"
             placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
                                         or kind == "person")
             if kind == "generic" and any(t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"

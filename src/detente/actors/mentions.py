@@ -361,6 +361,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             composed = _title_before(doc, kb, span, hit, res, noun_ends, found, nouns, on)
         if composed is not None:
             span, res = composed
+            if hit.how != "person" and res.sector in STATE_SECTORS and _former(span):
+                # "two former Peruvian soldiers": the state's people of the past, elites (ELI)
+                res = res.model_copy(update={"id": None, "sector": "ELI", "why": res.why + "; former → ELI"})
         elif hit.how in ("demonym", "name", "short") and (mod := _first_conjunct(span.root)).dep_ in ("amod", "compound") \
                 and mod.head.pos_ == "NOUN" and _military_thing(mod.head) \
                 and kb.actors[hit.actor].kind in ("state", "historic_state"):
@@ -861,6 +864,11 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
             "text": whole.text, "sector": sector, "id": res.id or res.country,
             "why": f"title + {res.why}; the text's title {title[0].text!r} is held now → {sector}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
+
+
+def _former(span: Span) -> bool:
+    """A "former" (``past_title_words``) modifying the phrase's head ("former Peruvian soldiers")."""
+    return any(c.dep_ == "amod" and c.lower_ in PAST_TITLE_WORDS for c in span.root.children)
 
 
 #: words after a title that name the office about to be taken ("President-elect X")
