@@ -334,6 +334,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
             part = doc[span.end + 1]
             if part.lower_ in OTHER_PARTICIPLES:
+                # "<actor>-backed rebels" are not the actor, but the backer is named: a mention of
+                # its own, composed with nothing
+                out.append((span.start, span.end, res.model_copy(update={"why": f"{res.why} (the {part.lower_!r} side)"})))
                 continue
             if part.lower_ in AGENT_PARTICIPLES and part.head.i > part.i:
                 span = doc[span.start:part.head.i + 1]
@@ -419,21 +422,26 @@ def _led(kb: ActorKB, res: Resolution, hit: AliasHit, participle: str, noun, spa
 
 
 def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple[int, int, Resolution]]:
-    """A state and its agent participle written as one token ("U.S.-led", which the tokenizer does
-    not split after a full stop) before the noun they describe."""
+    """A state and its participle written as one token ("U.S.-led", "U.S.-backed", which the
+    tokenizer does not split after a full stop) before the noun they describe."""
     out = []
     for tok in doc:
         if "-" not in tok.text or tok.head.i <= tok.i:
             continue
         name, _, part = tok.text.rpartition("-")
-        if part.lower() not in AGENT_PARTICIPLES or not name:
+        other = part.lower() in OTHER_PARTICIPLES
+        if not (other or part.lower() in AGENT_PARTICIPLES) or not name:
             continue
         hit = next((h for h in kb.hits(name) if h.how in ("name", "short", "alias", "demonym")
                     and kb.actors[h.actor].kind in ("state", "historic_state")), None)
         if hit is None:
             continue
+        res = from_hit(kb, hit, on, name)
+        if other:  # "U.S.-backed forces": the backer is named, the forces are not its own
+            out.append((tok.i, tok.i + 1, res.model_copy(update={"why": f"{res.why} (the {part.lower()!r} side)"})))
+            continue
         span = doc[tok.i:tok.head.i + 1]
-        out.append((span.start, span.end, _led(kb, from_hit(kb, hit, on, name), hit, part.lower(), tok.head, span)))
+        out.append((span.start, span.end, _led(kb, res, hit, part.lower(), tok.head, span)))
     return out
 
 
