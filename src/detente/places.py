@@ -230,6 +230,19 @@ def _locative(root: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS
 
 
+def _site_at(span: Span) -> bool:
+    """A site a place preposition governs ("a shooting at Umpqua Community College", "at the Freedom
+    Monument"): where something happens, even when the site is also a known actor."""
+    return span[-1].lower_ in SITE_WORDS and _locative(span.root)
+
+
+def _after_place_prep(span: Span) -> bool:
+    """A name a place preposition governs, even inside an actor's phrase ("refugees from Nauru",
+    "voters in Guam"): the phrase's place, not the actor's name."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and root.head.i == span.start - 1
+
+
 def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0) -> bool:
     """Inside an actor mention that is not a state or a capital used for it ("Russia's Supreme
     Court", "Odesa police", a person): a modifier of an actor, not a place of its own. A name NER
@@ -327,10 +340,14 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         if tok.pos_ != "PROPN" or tok.i in taken:
             continue
         named = _place_of_noun(tok)
-        if not named and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
+        # a name after a lower-case direction word is a part of a land ("northeast Nigeria"; a
+        # capital one belongs to the name: "Northern Ireland")
+        directed = tok.i > 0 and doc[tok.i - 1].lower_ in DIRECTIONS and doc[tok.i - 1].is_lower \
+            and doc[tok.i - 1].head.i == tok.i
+        if not named and not directed and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
             continue
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
-                not named and tok.ent_type_ in ("PERSON", "NORP")):
+                not (named or directed) and tok.ent_type_ in ("PERSON", "NORP")):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
                for c in tok.children):
@@ -399,8 +416,9 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
-             if not (agency[0] <= s.start_char < agency[1]) and not _known_actor(s, mentions)
-             and (named or _locative(s.root) or not _blocked(s.start_char, s.end_char, mentions, mp))]
+             if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
+             and (named or _locative(s.root) or _after_place_prep(s)
+                  or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
     # would decide Tripoli itself)
@@ -427,7 +445,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             # did not call a place — by a province or country right after it only
             if min_pop >= MIN_OTHER_POPULATION:
                 how = "qualified"
-            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS:
+            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS or _site_at(span):
                 how = "any"
             else:
                 how = "adjacent"

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.resolve import AGENT_PARTICIPLES
+from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
 from detente.gazetteer import get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, person_named_place,
@@ -46,6 +46,8 @@ class GenericSpec(DataFile):
 
     entity_labels: list[str]
     no_place_country: WordList
+    #: sectors of ``no_place_country`` a named body or person still takes the place's country in
+    named_placeable: WordList = Field(default_factory=lambda: ["UNK"])
     stranger_nouns: WordList
     stranger_modifiers: WordList
     force_sectors: WordList
@@ -69,6 +71,8 @@ class GenericSpec(DataFile):
     entity_heads: dict[str, list[str]] = Field(default_factory=dict)
     #: the sector of an organisation (NER ORG) that no word describes
     organisation_sector: str | None = None
+    #: vague state bodies ("authorities") whose deed names the organ: noun → {verb lemma: sector}
+    organ_by_deed: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class AgentFile(BaseModel):
@@ -512,6 +516,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     labels = set(sp.entity_labels)
     skip = {fold(w) for w in sp.skip_nouns}
     no_place = set(sp.no_place_country)
+    named_placeable = set(sp.named_placeable)
     propn_deps = set(sp.propn_deps)
     mentions, covered = _extend_demonyms(doc, mentions, covered, kb)
     new: list[Mention] = []
@@ -528,10 +533,14 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     fallback = next((p for p in places if p), None)
     # a state organ with no place ("the authorities", "government forces", "police") belongs to the
     # one state the article names, if it names exactly one
-    states = {m.country for m in mentions if m.country and m.id == m.country and m.kind in ("name", "metonym")}
+    # (its organs and office holders count: "Israeli Prime Minister X … Iran" names two states)
+    states = {m.country for m in mentions if m.country and m.id == m.country}
     own_state = states.pop() if len(states) == 1 else None
     mentions = _ethnic_residents(doc, mentions, sents, places)
     main = _main_country(mentions)
+    # the one country the article names at all (its actors' and its places'), if only one
+    named = {m.country for m in mentions if m.country} | {p for p in places if p}
+    sole = next(iter(named)) if len(named) == 1 else None
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
@@ -625,9 +634,20 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 sector, n = hit
                 if n == 1 and (fold(tok.lemma_) in skip or fold(tok.text) in skip):
                     continue  # too vague alone ("members", "sources"); "opposition leader" is not
+                if n == 1 and tok.tag_ == "NN" and tok.dep_ == "pobj" and tok.head.lower_ in sp.place_preps \
+                        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+                    continue  # a bare singular noun after a place preposition is a setting: "in court"
                 span = doc[tok.i + 1 - n:tok.i + 1] if left > tok.i + 1 - n else doc[left:tok.i + 1]
                 kind, why = "generic", f"agent noun {' '.join(_forms(toks[-n:])).replace(' - ', '-')!r} → {sector}"
-            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector == "UNK" or kind == "person")
+                if sector in sp.state_organ_sectors and any(
+                        c.dep_ == "amod" and c.lower_ in _S["past_title_words"] for c in tok.children):
+                    sector = "ELI"  # "a former governor", "former soldiers": elites of the past (PLOVER ELI)
+                    why += "; former → ELI"
+            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
+                                        or kind == "person")
+            if kind == "generic" and any(t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
+                                         for t in doc[max(span.start - 2, 0):span.end]):
+                placeable = False  # "Iran-backed militants … in Syria": another state's clients, not Syria's
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
@@ -666,6 +686,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
                     # force strikes ("Turkish troops killed four protesters")
                     sources.append((main, "the country of the article's actors (placed nowhere)"))
+                elif kind == "entity" and (guessed or sector == "UNK") and span.root.dep_ != "nsubj":
+                    # a name the KB lacks in an article about one country only ("Tyson Foods" in a
+                    # story of the US Supreme Court): most likely that country's own body; not one
+                    # acting on that country ("The Treasury blacklisted Iranian banks" may be anyone's)
+                    sources.append((sole, "the one country the article names"))
                 country, said = next(((c, w) for c, w in sources if c is not None), (None, ""))
                 if country is not None:
                     why += f"; country {country}: {said}"
@@ -739,5 +764,21 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 sector = sp.possessed_armed.get(m.sector or "", m.sector) if state else m.sector
                 m = m.model_copy(update={"country": owner.country, "sector": sector,
                                          "why": m.why + f"; country {owner.country}: its possessor {owner.text!r}"})
+        out.append(m)
+    return out
+
+
+def by_deed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Authorities arrest six men": a vague state body ("authorities") doing what one organ does
+    is that organ (``organ_by_deed``: arrests → police COP, charges → prosecutors JUD)."""
+    table = spec().organ_by_deed
+    if not table:
+        return mentions
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.sector == "GOV" else None
+        deeds = table.get(span.root.lemma_.lower()) if span is not None else None
+        if deeds and span.root.dep_ == "nsubj" and (sector := deeds.get(span.root.head.lemma_.lower())):
+            m = m.model_copy(update={"sector": sector, "why": m.why + f"; {span.root.head.lemma_.lower()!r} → {sector}"})
         out.append(m)
     return out

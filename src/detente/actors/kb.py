@@ -34,8 +34,11 @@ PACKAGED = ("states.yml", "states_extra.yml", "organisations.yml", "people.yml",
 DEATH_NEWS_DAYS = 3
 # span texts whose compiled-index hits are kept in memory (a few MB at most)
 BIG_CACHE_SIZE = 50_000
-# a person whose first known office starts within this many days is named by it (an -elect, a nominee)
-ELECT_DAYS = 400
+# a person whose next known office starts within this many days is named by it (a designate, an
+# -elect in the last weeks before taking office); before that, a former office holder is an elite
+# (ELI) and a politician with no office yet a party politician (PTY): a candidate in a campaign is
+# not yet the government
+ELECT_DAYS = 60
 # offices of politicians: before the first of them a person is a party politician (PTY)
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", None})
 HAND_WRITTEN = "hand-written"  # the source of an actor or role of the YAML overlay (detente/data/actors)
@@ -516,7 +519,7 @@ class ActorKB:
         if r is not None:
             served = self.actors[r.actor]  # type: ignore[index]
             s = self.standing(served.id, day)
-            sector = r.sector or s.sector
+            sector = _title_sector(r.title, r.sector or s.sector)
             title = f" ({r.title})" if r.title else ""
             note = f"person {p.id}{title} on {when}"
             if served.kind in ("state", "historic_state"):
@@ -553,6 +556,22 @@ class ActorKB:
         from detente.actors.resolve import resolve
 
         return resolve(self, text, on, countries, read=read)
+
+
+@lru_cache(maxsize=1)
+def _role_title_words() -> tuple[tuple[str, str], ...]:
+    from detente.wordlists import words
+
+    return tuple((w.lower(), sector) for w, sector in words("actors")["role_title_sectors"].items())
+
+
+def _title_sector(title: str | None, sector: str | None) -> str | None:
+    """The sector a role's title names where the record says only the executive's ("Attorney
+    General" → JUD, "Speaker of …" → LEG)."""
+    if not title or sector not in (None, "GOV"):
+        return sector
+    low = title.lower()
+    return next((sec for w, sec in _role_title_words() if w in low), sector)
 
 
 def _uniq(items: Sequence[str]) -> list[str]:

@@ -266,7 +266,9 @@ def _first_conjunct(tok):
 def _military_thing(noun) -> bool:
     """A noun (with the compound before it) that names what only a military has or does
     (``military_things``: "air strikes", "military base", "peacekeeping convoy", "personnel")."""
-    first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1), None)
+    # the modifier right before the noun, or before a hyphen ("air-strikes")
+    before = noun.i - 2 if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" else noun.i - 1
+    first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == before), None)
     forms = {noun.lemma_.lower(), noun.lower_}
     if first is not None:
         forms |= {f"{first.lower_} {noun.lemma_.lower()}", f"{first.lower_} {noun.lower_}"}
@@ -303,6 +305,11 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how in ("name", "short") and _part_of_other_state(span, hit):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
+        if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:
+            res = from_hit(kb, hit, coming, span.text)
+            res = res.model_copy(update={"why": f"{res.why} (named by the office taken then)"})
+            found.append(_Found(span, hit, res, res.kind))
+            continue
         res = from_hit(kb, hit, when, span.text)
         if when != on:
             res = res.model_copy(update={"why": f"{res.why} (the sentence's date)"})
@@ -327,11 +334,13 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
             part = doc[span.end + 1]
             if part.lower_ in OTHER_PARTICIPLES:
+                # "<actor>-backed rebels" are not the actor, but the backer is named: a mention of
+                # its own, composed with nothing
+                out.append((span.start, span.end, res.model_copy(update={"why": f"{res.why} (the {part.lower_!r} side)"})))
                 continue
             if part.lower_ in AGENT_PARTICIPLES and part.head.i > part.i:
                 span = doc[span.start:part.head.i + 1]
-                res = res.model_copy(update={"text": span.text, "why": f"{hit.alias!r}-{part.lower_} noun; {res.why}"})
-                out.append((span.start, span.end, res))
+                out.append((span.start, span.end, _led(kb, res, hit, part.lower_, part.head, span)))
                 continue
         # "Syria's capital": the possessive between the name and "capital"
         cap_end = span.end + 1 if nxt is not None and nxt.lower_ == "capital" else (
@@ -355,6 +364,9 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             composed = _title_before(doc, kb, span, hit, res, noun_ends, found, nouns, on)
         if composed is not None:
             span, res = composed
+            if hit.how != "person" and res.sector in STATE_SECTORS and _former(span):
+                # "two former Peruvian soldiers": the state's people of the past, elites (ELI)
+                res = res.model_copy(update={"id": None, "sector": "ELI", "why": res.why + "; former → ELI"})
         elif hit.how in ("demonym", "name", "short") and (mod := _first_conjunct(span.root)).dep_ in ("amod", "compound") \
                 and mod.head.pos_ == "NOUN" and _military_thing(mod.head) \
                 and kb.actors[hit.actor].kind in ("state", "historic_state"):
@@ -369,6 +381,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             res = _people_modified(kb, span, res)
         out.append((span.start, span.end, res))
 
+    out.extend(_joined_participles(doc, kb, on))
     regional, region_places = _regions(doc, kb, m, found, on)
     out.extend(regional)
     places.extend(region_places)
@@ -388,10 +401,48 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
         ))
     from detente.actors.coref import add_coref
-    from detente.actors.generic import generic_mentions, of_possessor
+    from detente.actors.generic import by_deed, generic_mentions, of_possessor
 
-    mentions = _surnames(generic_mentions(doc, mentions, kb, on))
+    mentions = by_deed(doc, _surnames(generic_mentions(doc, mentions, kb, on)))
     return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
+
+
+LED_NOUN_SECTORS: dict[str, str] = _AW["led_noun_sectors"]
+
+
+def _led(kb: ActorKB, res: Resolution, hit: AliasHit, participle: str, noun, span: Span) -> Resolution:
+    """"<state>-led coalition": the state, in the sector of what it leads (the noun's own sector,
+    else ``led_noun_sectors``), a state's own mention staying its government otherwise."""
+    got = kb.nouns.get(fold(noun.lower_)) or kb.nouns.get(fold(noun.lemma_))
+    sector = got.sector if got is not None else LED_NOUN_SECTORS.get(noun.lower_, LED_NOUN_SECTORS.get(noun.lemma_.lower()))
+    update = {"text": span.text, "why": f"{hit.alias!r}-{participle} {noun.lower_!r}; {res.why}"}
+    if sector is not None and kb.actors[hit.actor].kind in ("state", "historic_state"):
+        update |= {"sector": sector, "why": update["why"] + f" → {sector}"}
+    return res.model_copy(update=update)
+
+
+def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple[int, int, Resolution]]:
+    """A state and its participle written as one token ("U.S.-led", "U.S.-backed", which the
+    tokenizer does not split after a full stop) before the noun they describe."""
+    out = []
+    for tok in doc:
+        if "-" not in tok.text or tok.head.i <= tok.i:
+            continue
+        name, _, part = tok.text.rpartition("-")
+        other = part.lower() in OTHER_PARTICIPLES
+        if not (other or part.lower() in AGENT_PARTICIPLES) or not name:
+            continue
+        hit = next((h for h in kb.hits(name) if h.how in ("name", "short", "alias", "demonym")
+                    and kb.actors[h.actor].kind in ("state", "historic_state")), None)
+        if hit is None:
+            continue
+        res = from_hit(kb, hit, on, name)
+        if other:  # "U.S.-backed forces": the backer is named, the forces are not its own
+            out.append((tok.i, tok.i + 1, res.model_copy(update={"why": f"{res.why} (the {part.lower()!r} side)"})))
+            continue
+        span = doc[tok.i:tok.head.i + 1]
+        out.append((span.start, span.end, _led(kb, res, hit, part.lower(), tok.head, span)))
+    return out
 
 
 def _surnames(mentions: list[Mention]) -> list[Mention]:
@@ -652,8 +703,9 @@ def _domestic(doc: Doc, kb: ActorKB, nouns, noun_ends, out, on) -> list[tuple[in
     by_start = _ByStart([s for s, _, _ in out])
     res_out = []
     for nspan, noun in nouns.values():
-        if noun.institution or noun.sector in ("CVL", "REF") or any(i in taken for i in range(nspan.start, nspan.end)):
-            continue  # (refugees and migrants a state acts on are mostly not its own)
+        if noun.institution or noun.sector in ("CVL", "REF", "UAF") or any(i in taken for i in range(nspan.start, nspan.end)):
+            continue  # (refugees and migrants a state acts on are mostly not its own; unidentified
+            # attackers who strike a state's police are not known to be its own either)
         sent = nspan.sent
         inside = [out[k][2] for k in by_start.between(sent.start, sent.end) if out[k][2].country]
         countries = {r.country for r in inside}
@@ -810,15 +862,40 @@ def _title_before(doc: Doc, kb: ActorKB, span: Span, hit: AliasHit, res: Resolut
         # (alive, dead, or unknown roles): the title names whom they speak or act for
         r = compose(kb, org.hit, title[1], on, whole.text)
         return whole, r.model_copy(update={"why": f"{r.why}; titled person {res.text!r}"})
-    if res.sector == "ELI" and title is not None and title[1].sector in STATE_SECTORS and res.country \
+    if res.sector in ("ELI", "PTY") and title is not None and title[1].sector in STATE_SECTORS and res.country \
             and not _past_title(doc, start, span.start):
         # the text names a post held now that the KB has as ended or never knew ("Deputy Prime
-        # Minister Warren Truss" after the last dated record): the text wins
+        # Minister Warren Truss" after the last dated record, "Ambassador X" before the dated
+        # record of a later posting): the text wins
         sector = title[1].sector
         return whole, res.model_copy(update={
             "text": whole.text, "sector": sector, "id": res.id or res.country,
             "why": f"title + {res.why}; the text's title {title[0].text!r} is held now → {sector}"})
     return whole, res.model_copy(update={"text": whole.text, "why": f"title + {res.why}"})
+
+
+def _former(span: Span) -> bool:
+    """A "former" (``past_title_words``) modifying the phrase's head ("former Peruvian soldiers")."""
+    return any(c.dep_ == "amod" and c.lower_ in PAST_TITLE_WORDS for c in span.root.children)
+
+
+#: words after a title that name the office about to be taken ("President-elect X")
+COMING_TITLE_WORDS = frozenset(words("actors")["coming_title_words"])
+
+
+def _coming_office_day(kb: ActorKB, span: Span, hit: AliasHit, when: dt.date | None) -> dt.date | None:
+    """"President-elect X", "Prime Minister-designate X": the day X's next known office starts
+    (None when the text says no such thing or the KB knows no later office)."""
+    if when is None or span.start < 2 or doc_word(span, -1) not in COMING_TITLE_WORDS or doc_word(span, -2) != "-":
+        return None
+    roles = getattr(kb.actors[hit.actor], "roles", None) or []
+    later = [r.start for r in roles if r.start is not None and r.start > when]
+    return min(later) if later else None
+
+
+def doc_word(span: Span, offset: int) -> str:
+    """The lower-case text of the token ``offset`` tokens before the span (-1: right before it)."""
+    return span.doc[span.start + offset].lower_
 
 
 #: words that put a title in the past ("former President X", "ex-minister X")

@@ -87,7 +87,10 @@ def from_hit(kb: ActorKB, hit: AliasHit, on: dt.date | None, text: str, score: f
     st = kb.standing(a.id, on)
     sector = st.sector
     if hit.how in ("capital", "institution") and a.kind in STATE_KINDS:
-        sector = "GOV"  # "Moscow said", "the Kremlin said": the government speaking
+        # "Moscow said", "the Kremlin said": the government speaking; an institution that is itself
+        # a sector noun of a state organ speaks for that organ ("the Pentagon": the military)
+        noun = kb.nouns.get(fold(hit.alias)) if hit.how == "institution" else None
+        sector = noun.sector if noun is not None and noun.institution and noun.sector in STATE_SECTORS else "GOV"
     label = LABELS.get(hit.how, hit.how)
     parts = [why or f"{label} {hit.alias!r}"]
     if st.note:
