@@ -126,6 +126,18 @@ def parse_changed(doc: Doc) -> None:
 _TEXT_KEY = "detente.text"
 
 
+_TOKEN_AT_KEY = "detente.token_at"
+
+
+def token_at(doc: Doc) -> dict[int, int]:
+    """Character offset of each token's start → its index, built once per doc."""
+    kept = doc.user_data.setdefault(_TOKEN_AT_KEY, {})
+    got = kept.get(id(doc))
+    if got is None or got[0] is not doc:
+        got = kept[id(doc)] = (doc, {t.idx: t.i for t in doc})
+    return got[1]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
     kept = doc.user_data.setdefault(_TEXT_KEY, {})

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
 from detente.models import Location, Mention
-from detente.nlp import doc_text
+from detente.nlp import doc_text, token_at
 from detente.wordlists import word_sets, words
 
 
@@ -505,7 +505,7 @@ def _demonym_territory(doc: Doc, places: Sequence[Place], mentions: Sequence[Men
     """"Venezuelan territorial waters", "Japanese airspace": a demonym before a word of a state's
     territory is that state as a place."""
     out: list[Place] = []
-    tok_at = {t.idx: t.i for t in doc}
+    tok_at = token_at(doc)
     for m in mentions:
         i = tok_at.get(m.start)
         if m.kind != "demonym" or not m.country or i is None:
@@ -577,7 +577,7 @@ def _before_known(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]
     starts = {p.start for p in places}
     covered = [(p.start, p.end) for p in places] + [
         (m.start, m.end) for m in mentions if m.id is not None or m.country is not None or m.kind == "person"]
-    tok_at = {t.idx: t.i for t in doc}
+    tok_at = token_at(doc)
     for anchor in places:
         i = tok_at.get(anchor.start)
         if i is None or i < 2 or doc[i - 1].lower_ not in (",", "in"):

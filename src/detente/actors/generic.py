@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
+from detente.nlp import token_at
 from detente.gazetteer import get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, person_named_place,
                              place_of)
@@ -743,7 +744,7 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     Strangers keep none ("its creditors"), and a state's embassy and diplomats the host's
     (``posted_abroad``: the events around them are with the host)."""
     sp = spec()
-    tok_at = {t.idx: t.i for t in doc}
+    tok_at = token_at(doc)
     by_tok: dict[int, Mention] = {}
     for m in mentions:
         i = tok_at.get(m.start)
