@@ -139,13 +139,15 @@ def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[Gaz
 
 
 def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN_PREP_POPULATION,
-             weak: Iterable[str] = (), fuzzy: bool = True) -> GazPlace | None:
+             weak: Iterable[str] = (), fuzzy: bool = True, within: str | None = None) -> GazPlace | None:
     """The gazetteer entry ``text`` most likely names, or None. The full text is tried first
     ("Harris County", "Republic of Karelia", "South Korea's"), then without article, direction and
     type words ("Jawzjan province" → the province Jowzjan; "northern Iraq" → Iraq). ``countries``:
     the countries the article names, preferred for ambiguous names; ``weak``: its actors'
     countries, preferred less. Regions larger than a country ("Europe", "the Gulf") are None.
-    ``fuzzy``: vowel-insensitive spellings too (not for a word that only may be a place)."""
+    ``fuzzy``: vowel-insensitive spellings too (not for a word that only may be a place);
+    ``within``: the country the text says the place lies in ("Nara, Mali"), which decides where it
+    has a namesake there, however big the others."""
     text = text.strip()
     if text.endswith(("'s", "\u2019s")):
         text = text[:-2]
@@ -157,6 +159,8 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     ctx, wctx = frozenset(countries), frozenset(weak)
     key = fold(text)
     cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
+    if within:
+        cands = [p for p in cands if p.country == within] or cands
     hit = best(cands, ctx, name_is_main=key, weak=wctx)
     if hit is not None:
         return hit
@@ -186,12 +190,29 @@ def country_of_place(text: str, countries: Iterable[str] = ()) -> str | None:
 
 # ------------------------------------------------------------------------------ places in a doc
 
+def apposed_country(span: Span) -> str | None:
+    """The country a place name is said to lie in by the name after its comma ("Nara, Mali",
+    "Jacmel, Haiti"): that country's ISO3, else None."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    gaz = get_gazetteer()
+    for n in (3, 2, 1):
+        after = doc[span.end + 1: span.end + 1 + n]
+        if len(after) == n and all(t.pos_ == "PROPN" or t.lower_ in ("and", "of", "the") for t in after):
+            hit = next((p for p in gaz.lookup_exact(after.text) if p.kind == "country"), None)
+            if hit is not None:
+                return hit.country
+    return None
+
+
 def _span_place(span: Span, ctx: frozenset[str], min_population: int,
                 weak: frozenset[str] = frozenset()) -> tuple[Span, GazPlace] | None:
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
     Airport") its longest leading run of proper nouns that is a place."""
     # a name NER did not call a place is taken only as spelled ("Korean" is no Kairouan)
-    p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION)
+    p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION,
+                 within=apposed_country(span))
     if p is not None:
         return span, p
     toks = [t for t in span]

@@ -32,8 +32,8 @@ from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
 from detente.nlp import token_at
 from detente.gazetteer import get_gazetteer
-from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, country_of_place, person_named_place,
-                             place_of)
+from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
+                             person_named_place, place_of)
 from detente.wordlists import DataFile, WordList, word_sets
 
 
@@ -184,8 +184,9 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
             a = kb.get(h.actor)
             if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
                 return a.id
-        # a city, province or region the KB does not hold: the gazetteer ("in Mariupol" → UKR)
-        return country_of_place(name, countries)
+        # a city, province or region the KB does not hold: the country after its comma ("in Nara,
+        # Mali"), else the gazetteer ("in Mariupol" → UKR)
+        return apposed_country(t.doc[left:t.i + 1]) or country_of_place(name, countries)
     if t.lemma_.lower() in spec().place_nouns:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:

@@ -2487,7 +2487,7 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
     "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
     place's country (PLOVER codes the victims of an attack, or protesters, no actor names so)."""
-    from detente.places import country_of_place
+    from detente.places import apposed_country, country_of_place
 
     # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
     # the subject of ("protests break out in Jilma")
@@ -2518,7 +2518,7 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         placed = ctx.mentions[mi].country if mi is not None and not ctx.mentions[mi].id else None
         named = tuple(sorted({c for k in set(ctx.tok2m.values()) if (c := ctx.mentions[k].country)}))
         rest = tuple(c for c in _article_countries(ctx) if c not in named)
-        country = placed or country_of_place(span.text, named + rest)
+        country = placed or apposed_country(span) or country_of_place(span.text, named + rest)
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
