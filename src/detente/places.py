@@ -192,7 +192,8 @@ def country_of_place(text: str, countries: Iterable[str] = ()) -> str | None:
 
 def apposed_country(span: Span) -> str | None:
     """The country a place name is said to lie in by the name after its comma ("Nara, Mali",
-    "Jacmel, Haiti"): that country's ISO3, else None."""
+    "Jacmel, Haiti"): that country's ISO3 when the gazetteer has a namesake of the place there, else
+    None ("Atlanta, Georgia" names the US state)."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
@@ -202,7 +203,8 @@ def apposed_country(span: Span) -> str | None:
         if len(after) == n and all(t.pos_ == "PROPN" or t.lower_ in ("and", "of", "the") for t in after):
             hit = next((p for p in gaz.lookup_exact(after.text) if p.kind == "country"), None)
             if hit is not None:
-                return hit.country
+                there = any(p.country == hit.country for p in gaz.lookup_exact(span.text))
+                return hit.country if there else None
     return None
 
 
