@@ -82,8 +82,11 @@ class AgentFile(BaseModel):
     nouns: dict[str, str]
 
 
+SPEC_FILE = resources.files("detente").joinpath("data/actors/generic.yml")
+
+
 def spec() -> GenericSpec:
-    return GenericSpec.read_once(resources.files("detente").joinpath("data/actors/generic.yml"))
+    return GenericSpec.read_once(SPEC_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -509,16 +512,20 @@ def _principal(tok: Token, covered: dict[int, int], mentions: list[Mention]) -> 
     return None
 
 
+@lru_cache(maxsize=1)
+def _spec_sets() -> tuple[frozenset[str], ...]:
+    """The spec's lists that ``generic_mentions`` looks words up in, as sets (built once)."""
+    sp = spec()
+    return (frozenset(sp.entity_labels), frozenset(fold(w) for w in sp.skip_nouns), frozenset(sp.no_place_country),
+            frozenset(sp.named_placeable), frozenset(sp.propn_deps))
+
+
 def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Mentions for the agent-noun phrases and named entities no KB mention covers (sorted with the
     KB's mentions by position)."""
     sp = spec()
     covered = _covered(doc, mentions)
-    labels = set(sp.entity_labels)
-    skip = {fold(w) for w in sp.skip_nouns}
-    no_place = set(sp.no_place_country)
-    named_placeable = set(sp.named_placeable)
-    propn_deps = set(sp.propn_deps)
+    labels, skip, no_place, named_placeable, propn_deps = _spec_sets()
     mentions, covered = _extend_demonyms(doc, mentions, covered, kb)
     new: list[Mention] = []
     taken: set[int] = set(covered)

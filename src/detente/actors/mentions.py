@@ -425,6 +425,8 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
     """A state and its participle written as one token ("U.S.-led", "U.S.-backed", which the
     tokenizer does not split after a full stop) before the noun they describe."""
     out = []
+    if "-" not in doc.text:
+        return out
     for tok in doc:
         if "-" not in tok.text or tok.head.i <= tok.i:
             continue
