@@ -20,6 +20,7 @@ _CHAR_MAP = {
     "\u00a0": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2007": " ",
     "\u200b": " ", "\ufeff": " ", "\u2026": ".", "\t": " ", "\r": " ",
 }
+_CHAR_TABLE = str.maketrans(_CHAR_MAP)
 _BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219*+\-]|\d{1,2}[.)])[ \t]+")
 _HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _END_PUNCT = ('.', '!', '?', ':', ';', '"', "'", ')')
@@ -80,14 +81,12 @@ def clean_text(text: str) -> Cleaned:
         cut = m.end() if m else 0
         dl = _DATELINE.match(line) if not m else None
         dash = dl.start(1) if dl else -1
-        for j, ch in enumerate(line):
-            if j < cut:
-                out.append(" ")
-            elif j == dash:
-                out.append(".")
-            else:
-                out.append(_CHAR_MAP.get(ch, ch))
-            offs.append(pos + j)
+        chars = list(line.translate(_CHAR_TABLE))  # one character for one: offsets stay aligned
+        if dash >= cut:
+            chars[dash] = "."
+        chars[:cut] = " " * cut
+        out.extend(chars)
+        offs.extend(range(pos, pos + len(line)))
         stripped = line.rstrip()
         last_line = n == len(lines) - 1
         body = stripped[cut:].strip()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
@@ -184,6 +185,12 @@ def country_of_place(text: str, countries: Iterable[str] = ()) -> str | None:
     (towns under 1,000 people are left out: too many are also common words). ``countries``: the
     countries the article is about, which decide ambiguous names ("Tripoli" is LBY, or LBN in a
     story about Lebanon). Pure and cheap (one indexed look-up, memoised)."""
+    return _country_of(get_gazetteer(), text, frozenset(countries))
+
+
+@lru_cache(maxsize=1 << 15)
+def _country_of(gaz: object, text: str, countries: frozenset[str]) -> str | None:
+    """``country_of_place`` memoised per gazetteer (the same place names recur across articles)."""
     p = place_of(text, countries)
     return p.country if p is not None else None
 

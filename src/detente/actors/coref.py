@@ -163,7 +163,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
     # inside quotation marks? a mention quoted from someone is no antecedent for the narrative
     in_quote = [False] * len(doc)
     q = False
-    words = [t.text for t in doc] if any(c in doc.text for c in ('"', "\u201c", "\u201d")) else []
+    text = doc_text(doc)
+    words = [t.text for t in doc] if any(c in text for c in ('"', "\u201c", "\u201d")) else []
     for i, w in enumerate(words):
         if w in ('"', "\u201c", "\u201d"):
             q = (w != "\u201d") and not (q and w == '"')

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from importlib import resources
+from types import SimpleNamespace
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -82,8 +83,11 @@ class AgentFile(BaseModel):
     nouns: dict[str, str]
 
 
+SPEC_FILE = resources.files("detente").joinpath("data/actors/generic.yml")
+
+
 def spec() -> GenericSpec:
-    return GenericSpec.read_once(resources.files("detente").joinpath("data/actors/generic.yml"))
+    return GenericSpec.read_once(SPEC_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +191,7 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         # a city, province or region the KB does not hold: the country after its comma ("in Nara,
         # Mali"), else the gazetteer ("in Mariupol" → UKR)
         return apposed_country(t.doc[left:t.i + 1]) or country_of_place(name, countries)
-    if t.lemma_.lower() in spec().place_nouns:
+    if t.lemma_.lower() in _spec_sets().place_nouns:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:
                 if mentions[ci].country:
@@ -314,7 +318,7 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                    countries: frozenset[str] = frozenset()) -> str | None:
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
     "in the Syrian city of Homs", "in Minsk")."""
-    preps = set(spec().place_preps)
+    preps = _spec_sets().place_preps
     for t in sent:
         if not (t.dep_ == "pobj" and t.head.lower_ in preps):
             continue
@@ -400,9 +404,9 @@ def _as_place(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    if prep.lower_ in spec().place_preps:
+    if prep.lower_ in _spec_sets().place_preps:
         return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in spec().place_nouns
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _spec_sets().place_nouns
 
 
 def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
@@ -510,16 +514,23 @@ def _principal(tok: Token, covered: dict[int, int], mentions: list[Mention]) -> 
     return None
 
 
+@lru_cache(maxsize=1)
+def _spec_sets() -> SimpleNamespace:
+    """The spec's word lists as sets, built once (``skip_nouns`` folded), for membership tests."""
+    sp = spec()
+    sets = {k: frozenset(v) for k, v in sp if isinstance(v, list)}
+    sets["skip_nouns"] = frozenset(fold(w) for w in sp.skip_nouns)
+    return SimpleNamespace(**sets)
+
+
 def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Mentions for the agent-noun phrases and named entities no KB mention covers (sorted with the
     KB's mentions by position)."""
     sp = spec()
     covered = _covered(doc, mentions)
-    labels = set(sp.entity_labels)
-    skip = {fold(w) for w in sp.skip_nouns}
-    no_place = set(sp.no_place_country)
-    named_placeable = set(sp.named_placeable)
-    propn_deps = set(sp.propn_deps)
+    ss = _spec_sets()
+    labels, skip, no_place, named_placeable, propn_deps = (
+        ss.entity_labels, ss.skip_nouns, ss.no_place_country, ss.named_placeable, ss.propn_deps)
     mentions, covered = _extend_demonyms(doc, mentions, covered, kb)
     new: list[Mention] = []
     taken: set[int] = set(covered)

@@ -27,6 +27,7 @@ from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE
                                     from_hit)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
+from detente.nlp import doc_text
 from detente.wordlists import word_sets, words
 
 _AW = words("actors")
@@ -425,6 +426,8 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
     """A state and its participle written as one token ("U.S.-led", "U.S.-backed", which the
     tokenizer does not split after a full stop) before the noun they describe."""
     out = []
+    if "-" not in doc_text(doc):
+        return out
     for tok in doc:
         if "-" not in tok.text or tok.head.i <= tok.i:
             continue
@@ -938,7 +941,7 @@ def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | Non
     if not found:
         return None
     best = max(found, key=lambda m: (m.end - m.start, m.score))
-    if best.end - best.start < READ_COVER * len(doc.text):
+    if best.end - best.start < READ_COVER * len(doc_text(doc)):
         return None
     kind = best.kind if best.kind in ("name", "demonym", "metonym", "person", "compositional") else "compositional"
     return Resolution(text=text, id=best.id, country=best.country, sector=best.sector,
