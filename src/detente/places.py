@@ -207,7 +207,7 @@ def apposed_country(span: Span) -> str | None:
     gaz = get_gazetteer()
     for n in (3, 2, 1):
         after = doc[span.end + 1: span.end + 1 + n]
-        if len(after) == n and all(t.pos_ == "PROPN" or t.lower_ in ("and", "of", "the") for t in after):
+        if len(after) == n and all(t.pos_ == "PROPN" or t.lower_ in _S["name_joiners"] for t in after):
             hit = next((p for p in gaz.lookup_exact(after.text) if p.kind == "country"), None)
             if hit is not None:
                 there = any(p.country == hit.country for p in gaz.lookup_exact(span.text))
