@@ -35,6 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
+from detente.nlp import sentences
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -2386,19 +2387,14 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     return out
 
 
-SENT_INDEX_KEY = "detente_sentence_index"  # Doc.user_data: sentence start → its number
-
-
 def _propose_bar(sent: Span) -> float:
     """How probable a proposed type must be: the lead sentences of a text take the lower bar (the
     classifier learnt from headlines and news summaries), an article's body the higher one."""
     cfg = settings()
     if cfg.classifier_propose_min_body is None:
         return cfg.classifier_propose_min
-    index = sent.doc.user_data.get(SENT_INDEX_KEY)
-    if index is None:
-        index = sent.doc.user_data[SENT_INDEX_KEY] = {s.start: i for i, s in enumerate(sent.doc.sents)}
-    lead = index.get(sent.start, 0) < cfg.classifier_lead_sentences
+    # the sentences ending at or before this one's start: its number in the text
+    lead = bisect_right(sentences(sent.doc).ends, sent.start) < cfg.classifier_lead_sentences
     return cfg.classifier_propose_min if lead else cfg.classifier_propose_min_body
 
 
