@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
-from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
+from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer, skeleton_worthy
 from detente.models import Location, Mention
 from detente.nlp import doc_text, token_at
 from detente.wordlists import word_sets, words
@@ -108,7 +108,10 @@ def _strip(text: str) -> tuple[str, set[str] | None, str]:
         words, part = words[1:], "direction"
     if len(words) > 1 and words[0].lower() in _S["landform_words"]:
         words, part = words[1:], "landform"  # "Mount Hakone": the town the mountain is named after
-    if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
+    if len(words) > 1 and words[-1].lower() in _S["island_words"] and kinds is None:
+        # "Manus Island": the province of the island's name (not a town: "Tiran" is Tirana's too)
+        words, kinds, part = words[:-1], set(ADMIN_KINDS), "island"
+    elif len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
     elif len(words) > 1 and words[-1].lower() in CITY_WORDS and kinds is None:
         words, kinds = words[:-1], set(CITY_KINDS)
@@ -134,7 +137,7 @@ def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[Gaz
     "Mindanao"); else (``fuzzy``) vowel-insensitive spellings ("Jawzjan" = "Jowzjan"), kept only in
     the article's countries when it has any."""
     hits = gaz.lookup_exact(text) + gaz.lookup_region(text)
-    if hits or not fuzzy or len(fold(text)) < 5:
+    if hits or not fuzzy or not skeleton_worthy(fold(text)):
         return list(hits)
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
 
@@ -170,12 +173,12 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
         if part == "landform" and not (ctx or wctx):
             return None  # "Lake Victoria" in a text naming no country: no town to name it after
-        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
+        if part in ("direction", "landform") and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
             # countries — unless the place is big ("central Gaza" in a story naming only Israel)
             cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx
                      or p.kind in ADMIN_KINDS or p.population >= MIN_OTHER_POPULATION]
-        return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
-            cands, ctx, name_is_main=fold(base), weak=wctx)
+        hit = best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx)
+        return hit if hit is not None or part == "island" else best(cands, ctx, name_is_main=fold(base), weak=wctx)
     return None
 
 
@@ -232,11 +235,11 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
         if not all(t.pos_ == "PROPN" or t.lower_ in DIRECTIONS for t in sub) or (
                 len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS):
             continue
-        # a site named after a big place, in one of the article's countries ("Kuala Lumpur
+        # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
-        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
-                p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION)):
+        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (p.country in ctx | weak or (
+                p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
     return None
 
@@ -517,7 +520,96 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places.extend(_demonym_territory(doc, places, mentions))
     places.extend(_borders(doc, places, mentions))
     places.sort(key=lambda p: p.start)
-    return _coordinated(doc, places)
+    return _coordinated(doc, _contained(doc, places, mentions))
+
+
+def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[Mention]) -> tuple[Place | None, str | None]:
+    """What the text says ``p`` lies in: the state of a demonym right before it ("Iraqi
+    Kurdistan"), else a place right after it, linked by a comma, "in", "of" or "near" over place
+    nouns, directions and articles ("the Al-Mansoura district in the port city of Aden") — as
+    (that place, ``p`` itself for a demonym, or None; its country)."""
+    tok_at = token_at(doc)
+    i = tok_at.get(p.start)
+    if i is None:
+        return None, None
+    if i > 0:
+        before = doc[i - 1]
+        for m in mentions:
+            if m.start == before.idx and m.country and (m.kind == "demonym" or (
+                    m.kind == "compositional" and m.end >= p.end and m.why.startswith("demonym"))):
+                return p, m.country
+    j = p.root if p.root is not None else i
+    while j < len(doc) and doc[j].idx < p.end:
+        j += 1
+    links = 0
+    skip = PLACE_NOUNS | DIRECTIONS | CITY_WORDS | PROVINCE_WORDS | set(_S["name_articles"])
+    while j < len(doc) and j - i < 12:
+        t = doc[j]
+        if t.lower_ in _S["container_links"]:
+            links += 1
+        elif t.lower_ not in skip and not (t.is_lower and t.pos_ == "ADJ"):
+            break
+        j += 1
+    if not links or j >= len(doc):
+        return None, None
+    q = next((q for q in places if q.start == doc[j].idx and q is not p), None)
+    return (q, q.country) if q is not None and q.country else (None, None)
+
+
+def _as_namesake(p: Place, g: GazPlace) -> Place:
+    """The place ``p`` as written, read as the gazetteer's entry ``g`` instead."""
+    return Place(name=p.name, start=p.start, end=p.end, geonames_id=g.geonames_id, country=g.country,
+                 admin1=g.admin1, lat=g.lat, lon=g.lon, precision=g.precision, feature=g.feature,
+                 population=g.population, root=p.root, locative=p.locative)
+
+
+def _province_after_town(doc: Doc, town: Place, p: Place) -> Place | None:
+    """"Atlanta, Georgia": a country's name right after a town of another country and a comma is
+    the town's province of that name, where there is one."""
+    between = doc_text(doc)[town.end:p.start]
+    if town.precision != "city" or town.country == p.country or between.strip() != ",":
+        return None
+    alt = best([g for g in get_gazetteer().lookup_exact(p.name) if g.country == town.country and g.kind == "adm1"])
+    if alt is None:
+        return None
+    return _as_namesake(p, alt)
+
+
+def _contained(doc: Doc, places: list[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """A town or province the text puts inside another country (see ``_container``) is its namesake
+    there ("Nara, Mali"; "Tripoli, Lebanon"); with none there, it is a place of that container the
+    gazetteer lacks, placed by it (no GeoNames id) — unless the name is a big place and the container
+    a mere country name ("Atlanta, Georgia" is no place in the state of Georgia)."""
+    gaz = get_gazetteer()
+    out = []
+    for k, p in enumerate(places):
+        if p.precision == "country" and k and (alt := _province_after_town(doc, places[k - 1], p)) is not None:
+            out.append(alt)
+            continue
+        if p.precision == "country" or p.country is None:
+            out.append(p)
+            continue
+        q, country = _container(doc, p, places, mentions)
+        if country is None or country == p.country:
+            out.append(p)
+            continue
+        demonym, q = q is p, (None if q is p else q)
+        there = best([g for g in gaz.lookup_exact(p.name) if g.country == country and g.kind != "country"])
+        if there is not None:
+            out.append(_as_namesake(p, there))
+        elif demonym or (q is not None and q.precision != "country") or p.population < MIN_OTHER_POPULATION:
+            anchor = q if q is not None else gaz.country(country)
+            if anchor is None:
+                out.append(p)
+                continue
+            precision = max(p.precision, "city" if q is None else q.precision, key=lambda x: _COARSE[x]) \
+                if q is not None else ("province" if p.precision == "province" else "city")
+            out.append(Place(name=p.name, start=p.start, end=p.end, geonames_id=None, country=country,
+                             admin1=anchor.admin1 if q is not None else None, lat=anchor.lat, lon=anchor.lon,
+                             precision=precision, feature="", population=0, root=p.root, locative=p.locative))
+        else:
+            out.append(p)
+    return out
 
 
 def _possessor_place(span: Span, places: Sequence[Place]) -> Place | None:
@@ -648,10 +740,7 @@ def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
                 alt = best([g for g in get_gazetteer().lookup_exact(p.name)
                             if g.country == c and g.kind in ADMIN_KINDS | CITY_KINDS])
                 if alt is not None:
-                    p = Place(name=p.name, start=p.start, end=p.end, geonames_id=alt.geonames_id,
-                              country=alt.country, admin1=alt.admin1, lat=alt.lat, lon=alt.lon,
-                              precision=alt.precision, feature=alt.feature, population=alt.population,
-                              root=p.root, locative=p.locative)
+                    p = _as_namesake(p, alt)
         out.append(p)
     return out
 
@@ -671,6 +760,8 @@ def _actor_not_place(span: Span, p: GazPlace, mentions: Sequence[Mention]) -> bo
     for m in mentions:
         if not (m.start <= s and e <= m.end and m.start >= span.start_char - 4 and m.end <= e + 3):
             continue
+        if m.id is None and m.sector == "UNK" and m.kind != "demonym":
+            continue  # a name the actor finder could not type ("Iraqi Kurdistan") says nothing
         if m.kind == "demonym":
             return True
         if m.id is not None or m.country is not None:

@@ -184,13 +184,16 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         if left > 0 and t.doc[left - 1].is_title and t.doc[left - 1].lower_ in DIRECTIONS:
             left -= 1  # "Northern Ireland" is not Ireland
         name = t.doc[left:t.i + 1].text
+        # the country after its comma ("in Nara, Mali"; "in Tripoli, Lebanon" is no capital of Libya)
+        apposed = apposed_country(t.doc[left:t.i + 1])
+        if apposed is not None:
+            return apposed
         for h in kb.hits(name):
             a = kb.get(h.actor)
             if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
                 return a.id
-        # a city, province or region the KB does not hold: the country after its comma ("in Nara,
-        # Mali"), else the gazetteer ("in Mariupol" → UKR)
-        return apposed_country(t.doc[left:t.i + 1]) or country_of_place(name, countries)
+        # a city, province or region the KB does not hold: the gazetteer ("in Mariupol" → UKR)
+        return country_of_place(name, countries)
     if t.lemma_.lower() in _spec_sets().place_nouns:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:
