@@ -494,10 +494,20 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _cited(span: Span) -> bool:
+    """A name in brackets, as news summaries cite their sources: "(The New York Times)"."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and span.doc[i].text == "("
+
+
 def _article_countries(kb: ActorKB, found: list[_Found]) -> tuple[str, ...]:
     from collections import Counter
 
-    c = Counter(f.res.country for f in found if f.res.country)
+    # (a news outlet cited in brackets, "(The New York Times)", says nothing of what the story is about)
+    c = Counter(f.res.country for f in found if f.res.country and not (
+        kb.actors[f.hit.actor].kind == "media" and _cited(f.span)))
     return tuple(k for k, _ in c.most_common())
 
 
