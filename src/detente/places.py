@@ -278,13 +278,17 @@ def _after_place_prep(span: Span) -> bool:
 
 def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0) -> bool:
     """Inside an actor mention that is not a state or a capital used for it ("Russia's Supreme
-    Court", "Odesa police", a person): a modifier of an actor, not a place of its own. A name NER
+    Court", a person): a modifier of an actor, not a place of its own — except the town before a
+    court, police or other local body the KB lacks ("a Berlin court"): its seat. A name NER
     did not call a place (``min_pop`` of OTHER_LABELS) is no place if it is a known actor."""
     for m in mentions:
         if m.id is None and m.sector == "UNK":
             continue  # a name the actor finder could not type ("Russian Kaliningrad") says nothing
         if m.kind == "generic" and m.text.split()[-1].lower() in SITE_WORDS:
             continue  # a site the agent files list as an actor ("Karlskrona naval base"): a place
+        if m.id is None and m.kind in ("generic", "entity") and m.sector in _S["seated_sectors"] \
+                and m.start <= start and m.end > end:
+            continue  # a town naming a body the KB lacks is its seat ("a Berlin court", "Odesa police")
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
