@@ -125,6 +125,8 @@ def _strip(text: str) -> tuple[str, set[str] | None, str]:
 def _acceptable(p: GazPlace, min_population: int) -> bool:
     if p.kind == "region":  # no population to judge by: only for a name the text calls a place
         return min_population < MIN_OTHER_POPULATION
+    if p.kind == "adm2" and min_population >= MIN_OTHER_POPULATION:
+        return p.population >= min_population  # a district named by a word NER took for no place
     return p.kind not in CITY_KINDS or p.population >= min_population
 
 
@@ -137,6 +139,12 @@ def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[Gaz
     "Mindanao"); else (``fuzzy``) vowel-insensitive spellings ("Jawzjan" = "Jowzjan"), kept only in
     the article's countries when it has any."""
     hits = gaz.lookup_exact(text) + gaz.lookup_region(text)
+    if not hits:  # "Al-Raqqah" is GeoNames' "Ar Raqqah": the Arabic article as spelled varies
+        words = fold(text).split()
+        if len(words) > 1 and words[0] in _S["arabic_articles"]:
+            bare = " ".join(words[1:])
+            hits = tuple(p for p in gaz.lookup_exact(bare)
+                         if fold(p.name) == bare or fold(p.name).split()[0] in _S["arabic_articles"])
     if hits or not fuzzy or not skeleton_worthy(fold(text)):
         return list(hits)
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
@@ -233,12 +241,13 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
     for n in range(len(toks) - 1, 0, -1):
         sub = span.doc[toks[0].i: toks[0].i + n]
         if not all(t.pos_ == "PROPN" or t.lower_ in DIRECTIONS for t in sub) or (
-                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS):
+                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS) or not sub[0].text[:1].isupper():
             continue
         # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
-        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (p.country in ctx | weak or (
+        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
+                p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION) or (
                 p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
     return None
@@ -825,13 +834,15 @@ def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
 def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
     """A site or region the gazetteer lacks, with no known place to locate it by ("the Western
     Desert", "Tiran Island"): the state its name names ("the Korean Peninsula"), else the country of
-    the first actor its sentence names with one ("Egyptian security forces … in the Western
+    the first actor its sentence names with one (not a news outlet: "according to AFP") ("Egyptian security forces … in the Western
     Desert"), at the country's coordinates."""
     sent = span.sent
     ordered = sorted(mentions, key=lambda m: m.start)
     # a state the name itself names ("the Korean Peninsula") before the sentence's actors
-    first = next((m for m in ordered if span.start_char <= m.start and m.end <= span.end_char and m.country), None) \
+    first = next((m for m in ordered if span.start_char <= m.start and m.end <= span.end_char and m.country
+                  and (m.kind == "demonym" or m.id == m.country)), None) \
         or next((m for m in ordered if sent.start_char <= m.start < sent.end_char and m.country
+                 and m.sector not in _S["placeless_sectors"]
                  and not (span.start_char <= m.start < span.end_char)), None)
     g = get_gazetteer().country(first.country) if first is not None else None
     if g is None:
