@@ -18,6 +18,7 @@ Public, pure functions:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -235,14 +236,20 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
                  within=apposed_country(span))
     if p is not None:
         return span, p
+    for t in span:  # "the Olympiastadion in Berlin" taken as one name: placed by its last part
+        if t.lower_ in ("in", ",") and span.start < t.i < span.end - 1:
+            inner = place_of(span.doc[t.i + 1:span.end].text, ctx, min_population, weak, fuzzy=False)
+            if inner is not None and inner.kind != "region":
+                return span, inner
     toks = [t for t in span]
     while toks and toks[0].lower_ in _S["name_articles"]:
         toks = toks[1:]
     for n in range(len(toks) - 1, 0, -1):
         sub = span.doc[toks[0].i: toks[0].i + n]
         if not all(t.pos_ == "PROPN" or t.lower_ in DIRECTIONS for t in sub) or (
-                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS) or not sub[0].text[:1].isupper():
-            continue
+                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS) or not sub[0].text[:1].isupper() \
+                or span.doc[sub.end].lower_ == "of":
+            continue  # (not "Dome" of "the Dome of the Rock")
         # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
@@ -323,8 +330,8 @@ def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
 def _place_of_noun(tok: Token) -> bool:
     """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X",
     "two towns, X and Y"."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")) and tok.head is not tok:
+        tok = tok.head  # (a list the parser strung as appositions: "the towns of X, Y, Z and W")
     if tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in AREA_NOUNS:
         return True  # "the Kaesong and Kumgang areas" (other place nouns: see ``_candidates``)
     if tok.dep_ == "appos":
@@ -358,6 +365,16 @@ def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | N
     return place_of(_strip(ent.text)[0] or ent.text, countries, MIN_PERSON_POPULATION, fuzzy=False)
 
 
+def _conj_of_place(ent: Span, ents: Sequence[Span]) -> bool:
+    """A name coordinated with a place entity ("Tell Abyad and Ras al-Ayn")."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+        if any(e.label_ in PLACE_LABELS and e.start <= t.i < e.end for e in ents):
+            return True
+    return False
+
+
 def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
     """Spans that may name a place, with the minimum population a populated place must have and
     whether the context says it is a place whatever actor finder made of it."""
@@ -378,6 +395,11 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             taken.update(range(span.start, span.end))
         elif ent.label_ == "PERSON" and person_named_place(ent) is not None:
             out.append((ent, MIN_PERSON_POPULATION, True))  # "in al-Bab": the model's PERSON
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ == "PERSON" and (_place_of_noun(ent.root) or _conj_of_place(ent, merged)):
+            # "the towns of Maar Shoreen and Hantoteen", "from Tell Abyad and Ras al-Ayn": a name in
+            # a list of places, known or not (placed by the text around it)
+            out.append((ent, MIN_PREP_POPULATION, True))
             taken.update(range(ent.start, ent.end))
         elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
@@ -470,14 +492,21 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     # would decide Tripoli itself)
     gaz = get_gazetteer()
     towns: list[tuple[int, int]] = []
+    provinces: set[str] = set()
     for s, _mp, _named in cands:
-        hits = [p for p in gaz.lookup_exact(_strip(s.text)[0]) if p.kind == "country"]
+        every = gaz.lookup_exact(_strip(s.text)[0])
+        hits = [p for p in every if p.kind == "country"]
         if hits:
             ctx.update(p.country for p in hits)
         else:
             towns.append((s.start_char, s.end_char))
+            # a province or big town only one country has ("Idlib province", "California") says
+            # what the story is about as an actor's country does
+            if len({p.country for p in every}) == 1 and any(
+                    p.kind == "adm1" or (p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION) for p in every):
+                provinces.add(every[0].country)
     weak = {m.country for m in mentions
-            if m.country and not any(m.start <= a and b <= m.end for a, b in towns)}
+            if m.country and not any(m.start <= a and b <= m.end for a, b in towns)} | provinces
     fctx = frozenset(c for c in ctx if c)
     wctx = frozenset(c for c in weak if c) - fctx
     places: list[Place] = []
@@ -533,7 +562,41 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places.extend(_demonym_territory(doc, places, mentions))
     places.extend(_borders(doc, places, mentions))
     places.sort(key=lambda p: p.start)
-    return _coordinated(doc, _contained(doc, places, mentions))
+    return _coordinated(doc, _one_country_lists(doc, _contained(doc, places, mentions)))
+
+
+def _one_country_lists(doc: Doc, places: list[Place]) -> list[Place]:
+    """Three or more towns listed together lie in one country: the one that has them all (where
+    several do, the one where they are biggest together: "Manchester, Birmingham and Nottingham" in
+    a story that also names America are English); members placed elsewhere are read as their
+    namesakes there (the largest of each)."""
+    by_root = {p.root: k for k, p in enumerate(places) if p.root is not None and p.precision == "city"}
+    gaz = get_gazetteer()
+    out = list(places)
+    done: set[int] = set()
+    for r, k in by_root.items():
+        if k in done:
+            continue
+        group = sorted({by_root[t.i] for t in doc[r].conjuncts if t.i in by_root} | {k})
+        done.update(group)
+        if len(group) < 3 or len({places[g].country for g in group}) == 1:
+            continue
+        have: dict[str, dict[int, GazPlace]] = {}
+        for g in group:
+            for c in {x.country for x in gaz.lookup_exact(places[g].name) if x.country}:
+                there = best([x for x in gaz.lookup_exact(places[g].name) if x.country == c
+                              and x.kind in CITY_KINDS and x.population >= MIN_PREP_POPULATION])
+                if there is not None:
+                    have.setdefault(c, {})[g] = there
+        full = [c for c, got in have.items() if len(got) == len(group)]
+        if not full:
+            continue
+        # several countries have them all: the one where they are biggest together
+        top = max(full, key=lambda c: sum(math.log10(x.population + 10) for x in have[c].values()))
+        for g, there in have[top].items():
+            if places[g].country != top:
+                out[g] = _as_namesake(places[g], there)
+    return out
 
 
 def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[Mention]) -> tuple[Place | None, str | None]:
