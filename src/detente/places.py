@@ -260,6 +260,20 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
     return None
 
 
+def _of_the_tail(ent: Span) -> Span:
+    """A site's one-word entity the model cut before "of the …" ("Dome" of "the Dome of the Rock",
+    "Church" of "the Church of the Nativity"): the whole name."""
+    doc = ent.doc
+    j = ent.end
+    if ent.label_ not in ("FAC", "LOC") or len(ent) != 1 or j + 1 >= len(doc) or doc[j].lower_ != "of":
+        return ent
+    j += 1 + (doc[j + 1].lower_ == "the")
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    return Span(doc, ent.start, k, label=ent.label_) if k > j else ent
+
+
 def _extend(span: Span) -> Span:
     """"Jawzjan" followed by "province" (outside the entity) → "Jawzjan province"; "northern"
     before "Iraq" → "northern Iraq"."""
@@ -390,7 +404,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             merged.append(ent)
     for ent in merged:
         if ent.label_ in PLACE_LABELS:
-            span = _extend(ent)
+            span = _extend(_of_the_tail(ent))
             out.append((span, MIN_POPULATION, _place_of_noun(span.root)))
             taken.update(range(span.start, span.end))
         elif ent.label_ == "PERSON" and person_named_place(ent) is not None:
@@ -405,8 +419,8 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
             taken.update(range(ent.start, ent.end))
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in taken:
-            continue
+        if tok.pos_ != "PROPN" or tok.i in taken or not tok.text[:1].isupper():
+            continue  # (a lower-case article opens no name of its own: "al" of "al-Shahra")
         named = _place_of_noun(tok)
         # a name after a lower-case direction word is a part of a land ("northeast Nigeria"; a
         # capital one belongs to the name: "Northern Ireland")
