@@ -249,8 +249,10 @@ def _of_a_region(span: Span) -> bool:
     state's."""
     from detente.places import DIRECTIONS
 
-    prev = span.doc[span.start - 1] if span.start else None
-    return prev is not None and prev.is_title and prev.lower_ in DIRECTIONS
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    named = span.end < len(doc) and doc[span.end].is_title  # "the West Philippine Sea": a name's word
+    return prev is not None and prev.is_title and prev.lower_ in DIRECTIONS and not named
 
 
 def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
