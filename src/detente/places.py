@@ -295,8 +295,13 @@ def _locative(root: Token) -> bool:
 
 def _site_at(span: Span) -> bool:
     """A site a place preposition governs ("a shooting at Umpqua Community College", "at the Freedom
-    Monument"): where something happens, even when the site is also a known actor."""
-    return span[-1].lower_ in SITE_WORDS and _locative(span.root)
+    Monument", "on the campus of X University"): where something happens, even when the site is
+    also a known actor."""
+    if span[-1].lower_ not in SITE_WORDS:
+        return False
+    root = span.root  # "on the campus of Hong Kong Polytechnic University": the site's own grounds
+    grounds = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SITE_WORDS
+    return grounds or _locative(root)
 
 
 def _after_place_prep(span: Span) -> bool:
@@ -415,7 +420,8 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             # a list of places, known or not (placed by the text around it)
             out.append((ent, MIN_PREP_POPULATION, True))
             taken.update(range(ent.start, ent.end))
-        elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
+        elif ent.label_ in OTHER_LABELS | {"PERSON"} and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
+            # (a site the model took for a person: "the Al Anad Air Base")
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
             taken.update(range(ent.start, ent.end))
     for tok in doc:
@@ -499,7 +505,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
              if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
-             and (named or _locative(s.root) or _after_place_prep(s)
+             and (named or _locative(s.root) or _after_place_prep(s) or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
                   or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
