@@ -70,6 +70,10 @@ class EngineSettings(DataFile):
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
+    # the bars above for a hand-written pattern's match (its verb, object and preposition
+    # constraints met; None: the same bar as a generated lexicon pattern's)
+    classifier_confirm_hand_written: float | None = None
+    classifier_confirm_more_hand_written: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: WordList
     # types whose relaxed event with no source is done by the people of the place it happens in
@@ -160,6 +164,9 @@ WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+# prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
+# ceasefire", "agreed to the terms")
+THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
@@ -1994,7 +2001,9 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     else:
         # "Hungary threatens to block the budget": the object of the infinitive
         objs = [c for c in v.children if c.dep_ == "dobj"] or [
-            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"] or [
+            o for x in v.children if x.dep_ == "prep" and x.lower_ in THING_OBJECT_PREPS
+            for o in x.children if o.dep_ == "pobj"]
     return bool(objs) and all(
         o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
 
@@ -2362,7 +2371,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
             # a second act the rules matched but could not argue ("police arrested X and prosecutors
             # are seeking charges"): kept when the classifier is surer still
             have = {ev.type for ev in kept}
-            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra)
+            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra, more=True)
         if kept != events:
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
@@ -2429,8 +2438,18 @@ def _explained(unargued: tuple[Ctx, list[Match]] | None, etype: str, sent: Span)
         m.pattern.type == etype and m.trigger.i != sent.root.i for m in unargued[1])
 
 
+def _bar(m: Match, threshold: float, more: bool) -> float:
+    """The classifier probability a match needs to be confirmed: a hand-written pattern's
+    (``classifier_confirm_hand_written``, ``…_more_hand_written``) or ``threshold``."""
+    if m.pattern.id.startswith("lexicon.") or m.pattern.id.startswith("classifier."):
+        return threshold
+    cfg = settings()
+    own = cfg.classifier_confirm_more_hand_written if more else cfg.classifier_confirm_hand_written
+    return threshold if own is None else min(threshold, own)
+
+
 def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float],
-               threshold: float | None) -> list[Event]:
+               threshold: float | None, more: bool = False) -> list[Event]:
     """Where the rules coded nothing but a pattern matched and only its arguments were missing:
     when the classifier gives the pattern's type at least ``threshold``, the pattern's event with
     relaxed arguments (:func:`_relaxed_event`), its confidence scaled by the classifier's
@@ -2438,7 +2457,7 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
     if threshold is None or unargued is None:
         return []
     ctx, matches = unargued
-    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= threshold]
+    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= _bar(m, threshold, more)]
     # the most probable type first; within it the patterns in the order the rules tried them
     cands.sort(key=lambda m: -probs[m.pattern.type])
     for m in cands:
