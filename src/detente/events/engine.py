@@ -164,6 +164,9 @@ WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+# verbs whose subject decided the agentless passive act they announce ("announces that the niqab
+# will be banned")
+ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
 THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
@@ -920,6 +923,21 @@ def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The "by" agent of a passive."""
     return _doer(ctx, m, _agent, "agent")
+
+
+def _announcer(v: Token) -> Token | None:
+    """The subject of the verb that announces an agentless passive act ("the prime minister announces
+    that the niqab will be banned": the one who decided it), for verbs in ``announcing_verbs``; not of
+    a verb that only reports ("Amnesty says activists were arrested")."""
+    if v.dep_ != "ccomp" or not _is_passive(v) or _agent(v) is not None or _lemma(v.head) not in ANNOUNCING_VERBS:
+        return None
+    return _subject(v.head)
+
+
+@roles.role("source", "announcer")
+def _announcer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who announced an agentless passive act as their decision (:func:`_announcer`)."""
+    return _doer(ctx, m, _announcer, "announcer")
 
 
 @roles.role("source", "poss")
@@ -2741,6 +2759,10 @@ def _may_trigger(t: Token, patterns: PatternSet) -> bool:
     return False
 
 
+# the longest actor name a headline's re-parse takes as its subject (words)
+HEADLINE_ACTOR_WORDS = 12
+
+
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
     """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
     and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
@@ -2748,8 +2770,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
     toks = list(sent)
-    if not any(_may_trigger(t, patterns) for t in toks[1:9]):
-        return None  # no word where the verb can stand (after at most six subject words and "x-") triggers
+    if not any(_may_trigger(t, patterns) for t in toks[1:HEADLINE_ACTOR_WORDS + 3]):
+        return None  # no word where the verb can stand (after the subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
     near = [mentions[mi] for mi in _near(sent, mentions)]
@@ -2757,6 +2779,10 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     while k < len(toks) and k < 6 and (toks[k].i in covered or (
             not toks[k].is_lower and toks[k].pos_ in HEADLINE_SUBJECT_POS)):
         k += 1  # an actor's words, lower-case ones too ("An Egyptian court sentences …")
+    if k == 6 and all(t.i in covered for t in toks[1:k]):
+        # one long actor name ("The Islamic State of Iraq and the Levant bans …"): all its words
+        while k < len(toks) and k < HEADLINE_ACTOR_WORDS and toks[k].i in covered:
+            k += 1
     titled = _title_case(toks)
     if titled:
         # "Houthi Rebels Fire Missiles at US Destroyer": the subject is the leading actor name only
