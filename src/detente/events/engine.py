@@ -167,6 +167,9 @@ DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 # verbs whose subject decided the agentless passive act they announce ("announces that the niqab
 # will be banned")
 ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
+# "issue a statement condemning X": the statement's issuer is the doer of the act it tells
+STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
 THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
@@ -938,6 +941,23 @@ def _announcer(v: Token) -> Token | None:
 def _announcer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """Who announced an agentless passive act as their decision (:func:`_announcer`)."""
     return _doer(ctx, m, _announcer, "announcer")
+
+
+def _issuer(v: Token) -> Token | None:
+    """Who issued the statement a verbal act is told by ("four states issue a statement condemning
+    the government", "the council adopted a resolution urging a truce"): the subject of the verb in
+    ``issuing_verbs`` whose object is a noun in ``statement_nouns`` that the trigger describes."""
+    doc_noun = v.head
+    if v.dep_ != "acl" or _lemma(doc_noun) not in STATEMENT_NOUNS or doc_noun.dep_ != "dobj":
+        return None
+    verb = doc_noun.head
+    return _subject(verb) if _lemma(verb) in ISSUING_VERBS else None
+
+
+@roles.role("source", "issuer")
+def _issuer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who issued the statement that tells a verbal act (:func:`_issuer`)."""
+    return _doer(ctx, m, _issuer, "issuer")
 
 
 @roles.role("source", "poss")
