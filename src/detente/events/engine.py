@@ -1062,6 +1062,33 @@ def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, subj, "clause_doer") if subj is not None and not _instrument(subj) else None
 
 
+@roles.role("source", "clause_people")
+def _clause_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The people of the state whose actor is the subject of the clause an event noun hangs on as
+    its circumstance ("Peru declares an emergency following violent protests", "the governor stays
+    in office despite protests": the state's people protested), unless an earlier sentence told of
+    an event of the type already (then the noun names that one again)."""
+    v = m.trigger
+    if _verbal(v) or v.dep_ not in ("pobj", "dobj") or any(e.type == m.pattern.type for e in _history(ctx)):
+        return None
+    # the clause the circumstance belongs to ("following" may be parsed as a verb on a noun)
+    cur = v.head.head if v.dep_ == "pobj" else v.head
+    while cur.head.i != cur.i and not (_verbal(cur) and cur.dep_ != "acl"):
+        cur = cur.head
+    country = None
+    for _ in range(3):  # the clause's subject, else the subject of the clause reporting it
+        subj = _subject(cur) if _verbal(cur) else None
+        doer = _core(ctx, subj, "clause_people") if subj is not None and not _instrument(subj) else None
+        country = doer.ref.country if doer is not None else None
+        if country or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if not country:
+        return None
+    ref = ActorRef(id=None, country=country, sector="CVL", text="")
+    return Arg(ref=ref, role="clause_people", certainty=_certainty("clause_people"))
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
