@@ -167,6 +167,8 @@ DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 # verbs whose subject decided the agentless passive act they announce ("announces that the niqab
 # will be banned")
 ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
+# "responded with an offensive that killed 40": the phrase of the means by which a clause's subject acted
+MEANS_PREPS = frozenset(_WORDS["means_preps"])
 # "issue a statement condemning X": the statement's issuer is the doer of the act it tells
 STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
 ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
@@ -2624,10 +2626,11 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         root = ctx.sent.root
         own = _subject(v)
         subjects = [t for t in (own, _subject(root) if _verbal(root) else None) if t is not None]
-        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and _circumstance(own):
-            # "suspends permits following a shooting that killed four": the clause's doer is the
-            # noun it describes (its doer, if it names one), not the main clause's subject (who
-            # did "respond with an offensive that killed …")
+        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and (
+                _circumstance(own) or not _means(own)):
+            # "suspends permits following a shooting that killed four", "rejects appeals over a riot
+            # that killed 42": the clause's doer is the noun it describes (its doer, if it names
+            # one), not the main clause's subject (who did "respond with an offensive that killed …")
             subjects = [own]
         for subj in subjects:
             source = _core(ctx, subj, "subj") if not _instrument(subj) else None
@@ -2679,6 +2682,17 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _means(pron: Token) -> bool:
+    """Whether the noun a relative pronoun stands for is what the main clause's subject did or did it
+    with ("launched an offensive that killed 40", "responded with strikes that killed 40"), so its
+    doer is that subject; not a noun told in another phrase ("rejects appeals over a riot that
+    killed 42")."""
+    noun = _relcl_head(pron)
+    return noun is not None and (noun.dep_ == "dobj" or (
+        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in MEANS_PREPS
+        and _verbal(noun.head.head)))
 
 
 def _circumstance(pron: Token) -> bool:
