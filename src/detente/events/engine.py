@@ -70,6 +70,10 @@ class EngineSettings(DataFile):
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
+    # the bars above for a hand-written pattern's match (its verb, object and preposition
+    # constraints met; None: the same bar as a generated lexicon pattern's)
+    classifier_confirm_hand_written: float | None = None
+    classifier_confirm_more_hand_written: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: WordList
     # types whose relaxed event with no source is done by the people of the place it happens in
@@ -160,6 +164,17 @@ WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+# verbs whose subject decided the agentless passive act they announce ("announces that the niqab
+# will be banned")
+ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
+# "responded with an offensive that killed 40": the phrase of the means by which a clause's subject acted
+MEANS_PREPS = frozenset(_WORDS["means_preps"])
+# "issue a statement condemning X": the statement's issuer is the doer of the act it tells
+STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
+# prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
+# ceasefire", "agreed to the terms")
+THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
@@ -915,6 +930,38 @@ def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _doer(ctx, m, _agent, "agent")
 
 
+def _announcer(v: Token) -> Token | None:
+    """The subject of the verb that announces an agentless passive act ("the prime minister announces
+    that the niqab will be banned": the one who decided it), for verbs in ``announcing_verbs``; not of
+    a verb that only reports ("Amnesty says activists were arrested")."""
+    if v.dep_ != "ccomp" or not _is_passive(v) or _agent(v) is not None or _lemma(v.head) not in ANNOUNCING_VERBS:
+        return None
+    return _subject(v.head)
+
+
+@roles.role("source", "announcer")
+def _announcer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who announced an agentless passive act as their decision (:func:`_announcer`)."""
+    return _doer(ctx, m, _announcer, "announcer")
+
+
+def _issuer(v: Token) -> Token | None:
+    """Who issued the statement a verbal act is told by ("four states issue a statement condemning
+    the government", "the council adopted a resolution urging a truce"): the subject of the verb in
+    ``issuing_verbs`` whose object is a noun in ``statement_nouns`` that the trigger describes."""
+    doc_noun = v.head
+    if v.dep_ != "acl" or _lemma(doc_noun) not in STATEMENT_NOUNS or doc_noun.dep_ != "dobj":
+        return None
+    verb = doc_noun.head
+    return _subject(verb) if _lemma(verb) in ISSUING_VERBS else None
+
+
+@roles.role("source", "issuer")
+def _issuer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who issued the statement that tells a verbal act (:func:`_issuer`)."""
+    return _doer(ctx, m, _issuer, "issuer")
+
+
 @roles.role("source", "poss")
 def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The possessor of an event noun ("Iran's demands"), unless the noun names its doer after "by"
@@ -1015,6 +1062,33 @@ def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
         return None  # (not "agreed to a meeting with X": an argument, not the setting of the clause)
     subj = _subject(tok.head.head)
     return _core(ctx, subj, "clause_doer") if subj is not None and not _instrument(subj) else None
+
+
+@roles.role("source", "clause_people")
+def _clause_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The people of the state whose actor is the subject of the clause an event noun hangs on as
+    its circumstance ("Peru declares an emergency following violent protests", "the governor stays
+    in office despite protests": the state's people protested), unless an earlier sentence told of
+    an event of the type already (then the noun names that one again)."""
+    v = m.trigger
+    if _verbal(v) or v.dep_ not in ("pobj", "dobj") or any(e.type == m.pattern.type for e in _history(ctx)):
+        return None
+    # the clause the circumstance belongs to ("following" may be parsed as a verb on a noun)
+    cur = v.head.head if v.dep_ == "pobj" else v.head
+    while cur.head.i != cur.i and not (_verbal(cur) and cur.dep_ != "acl"):
+        cur = cur.head
+    country = None
+    for _ in range(3):  # the clause's subject, else the subject of the clause reporting it
+        subj = _subject(cur) if _verbal(cur) else None
+        doer = _core(ctx, subj, "clause_people") if subj is not None and not _instrument(subj) else None
+        country = doer.ref.country if doer is not None else None
+        if country or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if not country:
+        return None
+    ref = ActorRef(id=None, country=country, sector="CVL", text="")
+    return Arg(ref=ref, role="clause_people", certainty=_certainty("clause_people"))
 
 
 @roles.role("source", "attack_mod")
@@ -1994,7 +2068,9 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     else:
         # "Hungary threatens to block the budget": the object of the infinitive
         objs = [c for c in v.children if c.dep_ == "dobj"] or [
-            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"] or [
+            o for x in v.children if x.dep_ == "prep" and x.lower_ in THING_OBJECT_PREPS
+            for o in x.children if o.dep_ == "pobj"]
     return bool(objs) and all(
         o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
 
@@ -2362,7 +2438,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
             # a second act the rules matched but could not argue ("police arrested X and prosecutors
             # are seeking charges"): kept when the classifier is surer still
             have = {ev.type for ev in kept}
-            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra)
+            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra, more=True)
         if kept != events:
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
@@ -2429,8 +2505,18 @@ def _explained(unargued: tuple[Ctx, list[Match]] | None, etype: str, sent: Span)
         m.pattern.type == etype and m.trigger.i != sent.root.i for m in unargued[1])
 
 
+def _bar(m: Match, threshold: float, more: bool) -> float:
+    """The classifier probability a match needs to be confirmed: a hand-written pattern's
+    (``classifier_confirm_hand_written``, ``…_more_hand_written``) or ``threshold``."""
+    if m.pattern.id.startswith("lexicon.") or m.pattern.id.startswith("classifier."):
+        return threshold
+    cfg = settings()
+    own = cfg.classifier_confirm_more_hand_written if more else cfg.classifier_confirm_hand_written
+    return threshold if own is None else min(threshold, own)
+
+
 def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float],
-               threshold: float | None) -> list[Event]:
+               threshold: float | None, more: bool = False) -> list[Event]:
     """Where the rules coded nothing but a pattern matched and only its arguments were missing:
     when the classifier gives the pattern's type at least ``threshold``, the pattern's event with
     relaxed arguments (:func:`_relaxed_event`), its confidence scaled by the classifier's
@@ -2438,7 +2524,7 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
     if threshold is None or unargued is None:
         return []
     ctx, matches = unargued
-    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= threshold]
+    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= _bar(m, threshold, more)]
     # the most probable type first; within it the patterns in the order the rules tried them
     cands.sort(key=lambda m: -probs[m.pattern.type])
     for m in cands:
@@ -2540,10 +2626,11 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         root = ctx.sent.root
         own = _subject(v)
         subjects = [t for t in (own, _subject(root) if _verbal(root) else None) if t is not None]
-        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and _circumstance(own):
-            # "suspends permits following a shooting that killed four": the clause's doer is the
-            # noun it describes (its doer, if it names one), not the main clause's subject (who
-            # did "respond with an offensive that killed …")
+        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and (
+                _circumstance(own) or not _means(own)):
+            # "suspends permits following a shooting that killed four", "rejects appeals over a riot
+            # that killed 42": the clause's doer is the noun it describes (its doer, if it names
+            # one), not the main clause's subject (who did "respond with an offensive that killed …")
             subjects = [own]
         for subj in subjects:
             source = _core(ctx, subj, "subj") if not _instrument(subj) else None
@@ -2595,6 +2682,17 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _means(pron: Token) -> bool:
+    """Whether the noun a relative pronoun stands for is what the main clause's subject did or did it
+    with ("launched an offensive that killed 40", "responded with strikes that killed 40"), so its
+    doer is that subject; not a noun told in another phrase ("rejects appeals over a riot that
+    killed 42")."""
+    noun = _relcl_head(pron)
+    return noun is not None and (noun.dep_ == "dobj" or (
+        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in MEANS_PREPS
+        and _verbal(noun.head.head)))
 
 
 def _circumstance(pron: Token) -> bool:
@@ -2722,6 +2820,10 @@ def _may_trigger(t: Token, patterns: PatternSet) -> bool:
     return False
 
 
+# the longest actor name a headline's re-parse takes as its subject (words)
+HEADLINE_ACTOR_WORDS = 12
+
+
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
     """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
     and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
@@ -2729,8 +2831,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
     toks = list(sent)
-    if not any(_may_trigger(t, patterns) for t in toks[1:9]):
-        return None  # no word where the verb can stand (after at most six subject words and "x-") triggers
+    if not any(_may_trigger(t, patterns) for t in toks[1:HEADLINE_ACTOR_WORDS + 3]):
+        return None  # no word where the verb can stand (after the subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
     near = [mentions[mi] for mi in _near(sent, mentions)]
@@ -2738,6 +2840,10 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     while k < len(toks) and k < 6 and (toks[k].i in covered or (
             not toks[k].is_lower and toks[k].pos_ in HEADLINE_SUBJECT_POS)):
         k += 1  # an actor's words, lower-case ones too ("An Egyptian court sentences …")
+    if k == 6 and all(t.i in covered for t in toks[1:k]):
+        # one long actor name ("The Islamic State of Iraq and the Levant bans …"): all its words
+        while k < len(toks) and k < HEADLINE_ACTOR_WORDS and toks[k].i in covered:
+            k += 1
     titled = _title_case(toks)
     if titled:
         # "Houthi Rebels Fire Missiles at US Destroyer": the subject is the leading actor name only
