@@ -788,7 +788,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         if all(w in words for w in rest):
             extra_ok = rest
             break
-    if extra_ok is None:
+    if extra_ok is None or (extra_ok and not _particles_placed(v, extra_ok)):
         return None
     if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
@@ -841,6 +841,28 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok, objs)
+
+
+@lru_cache(maxsize=1)
+def _phrasal_particles() -> frozenset[str]:
+    """The particles of phrasal verbs ("give in", "set off"), as the lexicon importer reads them."""
+    from detente.lexicon.build import load_config
+
+    return frozenset(load_config().particles)
+
+
+def _particles_placed(v: Token, extra: list[str]) -> bool:
+    """A phrasal verb's particle is the verb's own: a particle child, a preposition right after the
+    verb ("calls on Burundi", "agree on a plan") or one with no object of its own ("gave in"), not
+    a preposition further on ("gives a speech ... in court" is no "give in"). Only the word after
+    the verb is a particle: "crack down on protesters" has its preposition's object."""
+    w = extra[0]
+    if w in _phrasal_particles():
+        if not any(c.lower_ == w and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and (
+                c.i == v.i + 1 or not any(g.dep_ == "pobj" for g in c.children))))
+                for c in v.children):
+            return False
+    return True
 
 
 def _subject_is(words: list[str], v: Token) -> bool:
@@ -1856,8 +1878,8 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
 
 
 def _try_args(ctx: Ctx, m: Match) -> list[Event]:
-    if _contest(m) or (m.pattern.id.startswith("lexicon.") and m.pattern.type == "ASSAULT"
-                       and _verbal(m.trigger) and _accident(m.trigger)):
+    if _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
+            (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger))):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
     v = m.trigger
@@ -2014,6 +2036,34 @@ def _accident(v: Token) -> bool:
     sent = v.sent
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _accidental_cause(v: Token) -> bool:
+    """Whether a killing or wounding verb's cause is an accident or a disaster, told as the subject
+    of its clause or of the clause it hangs on ("heavy rain pelts the coast, killing four", "a truck
+    plunges into a river") or as a blast whose words say what blew up ("killed in a methane
+    explosion in a coal mine"); an armed group or a weapon named there keeps it an attack."""
+    acc = _word_set("accident_words")
+    table = words("attacks")["ambiguous_nouns"]
+    causes = word_sets("attacks")
+    cur, clauses = v, [v]
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
+        cur = cur.head
+        clauses.append(cur)
+    for k, t in enumerate(clauses):
+        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four")
+        args = [c for c in t.children if c.dep_ in (("nsubj", "dobj") if k else ("nsubj",))]
+        if any(_lemma(a) in acc or a.lower_ in acc or any(_lemma(c) in acc for c in a.children if c.dep_ == "compound")
+               for a in args):
+            return True
+    weapons = WEAPON_SUBJECTS - causes["accident_causes"]
+    for t in v.subtree:
+        if t.pos_ == "NOUN" and _lemma(t) in table and table[_lemma(t)] == "accident_causes":
+            phrase = list(t.subtree)
+            if (any(w.lower_ in causes["accident_causes"] for w in phrase if w.i != t.i)
+                    and not any(_lemma(w) in weapons for w in phrase)):
+                return True
+    return False
 
 
 def _contest(m: Match) -> bool:
