@@ -2359,7 +2359,9 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         main = [ev for ev in events if not ev.detail.get("background")]
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
-    return [_at_home(_own_people(ev)) for ev in events]
+    # an act the sentence says did not come about, in a phrase of its own ("adjourned without
+    # reaching a deal", "a lack of evidence to charge him"), is no news
+    return [_at_home(_own_people(ev)) for ev in events if ev.detail.get("status_why") != "unrealised"]
 
 
 def _at_home(ev: Event) -> Event:
@@ -3084,4 +3086,23 @@ def _dedupe(events: list[Event]) -> list[Event]:
             merged[v] = hit.model_copy(update={"source": doer.source, "confidence": max(doer.confidence, hit.confidence),
                                                "detail": {**hit.detail, "source_from": doer.rule}})
             merged[d] = None  # type: ignore[assignment]
-    return [merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None]
+    return _one_per_trigger([merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None])
+
+
+def _one_per_trigger(events: list[Event]) -> list[Event]:
+    """One act told once: events of one trigger, type and source whose targets are of one country
+    are one event ("arrest opposition leader and former prime minister X", "provides aid to Syria's
+    government ... to the Syrian army"); the surest is kept, an actor of the knowledge base first."""
+    def rank(ev: Event) -> tuple:
+        return (ev.target is not None and ev.target.id is not None, ev.confidence)
+
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        t = ev.target
+        if t is None or not t.country or not ev.trigger:
+            continue
+        k = (ev.trigger.lower(), ev.type, _key(ev.source), t.country)
+        if k not in best or rank(ev) > rank(best[k]):
+            best[k] = ev
+    return [ev for ev in events if ev.target is None or not ev.target.country or not ev.trigger
+            or best[(ev.trigger.lower(), ev.type, _key(ev.source), ev.target.country)] is ev]
