@@ -3,7 +3,8 @@
     DETENTE_RAW_CONFIDENCE=1 PYTHONPATH=src python scripts/eval_dev_crossfit.py   # every rule, raw
     PYTHONPATH=src python scripts/calibrate_confidence.py [--report build/eval-dev-crossfit.json]
 
-Every predicted event of the report is an observation: right type (matched to a gold event of its
+Every predicted event of the report, and every judged event of the precision audit (``--audit``),
+is an observation: right type (matched to a gold event of its
 type) or not, and, where right, right dyad (source and target by id or country) or not. Per rule the
 type precision is smoothed toward its family's (``prior`` pseudo-events), the family's toward all
 events'; the dyad accuracy of right events is fitted against the raw confidence with an isotonic
@@ -44,6 +45,15 @@ def observations(report: dict) -> list[tuple[str, float, bool, bool]]:
     return out
 
 
+def audit_observations(path: Path) -> list[tuple[str, float, bool, bool]]:
+    """(rule, raw confidence, type right, dyad right) of every judged event of a precision audit
+    (tests/gold/audit/verdicts.yml: C right; S/G type right, an actor wrong; T, X, D wrong)."""
+    import yaml
+
+    rows = yaml.safe_load(path.read_text())["events"]
+    return [(r["rule"], r["confidence"], r["verdict"] not in ("T", "X", "D"), r["verdict"] == "C") for r in rows]
+
+
 def smoothed(hits: int, n: int, prior: float, weight: float) -> float:
     return (hits + weight * prior) / (n + weight)
 
@@ -56,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--report", type=Path, default=ROOT / "build/eval-dev-crossfit.json")
     ap.add_argument("--out", type=Path, default=DATA_FILE)
+    ap.add_argument("--audit", type=Path, default=ROOT / "tests/gold/audit/verdicts.yml",
+                    help="judged events of a precision audit, more evidence per rule ('' for none)")
     ap.add_argument("--prior", type=float, default=8.0, help="pseudo-events of the smoothing prior")
     ap.add_argument("--demote-below", type=float, default=0.5)
     ap.add_argument("--min-events", type=int, default=3)
@@ -64,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     if "test" in Path(str(report.get("gold", [""])[0])).name:
         raise SystemExit(f"{a.report}: a report on the test split is never used to choose settings")
     obs = observations(report)
+    if str(a.audit) not in ("", "."):
+        obs += audit_observations(a.audit)
     if not obs:
         raise SystemExit(f"{a.report}: no predicted events")
     overall = sum(o[2] for o in obs) / len(obs)
@@ -87,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             rates.append(y)
     body = {
         "version": 1,
-        "source": str(a.report.relative_to(ROOT) if a.report.is_relative_to(ROOT) else a.report.name),
+        "source": " + ".join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p.name)
+                             for p in (a.report, a.audit) if str(p) not in ("", ".")),
         "events": len(obs), "overall": round(overall, 3), "families": families, "rules": rules,
         "dyad_cuts": cuts, "dyad_rates": rates, "demote_below": a.demote_below, "demoted": demoted,
     }

@@ -64,7 +64,7 @@ def test_the_script_demotes_a_rule_wrong_on_most_of_its_events_and_smooths_the_r
     report = tmp_path / "dev.json"
     report.write_text(json.dumps({"gold": ["dev.yml"], "units": units}))
     out = tmp_path / "calibration.yml"
-    assert _script().main(["--report", str(report), "--out", str(out)]) == 0
+    assert _script().main(["--report", str(report), "--out", str(out), "--audit", ""]) == 0
     table = yaml.safe_load(out.read_text())
     assert table["demoted"] == ["lexicon.verb.020"]
     assert table["rules"]["assault.kill"] > table["families"]["lexicon.verb"]
@@ -81,3 +81,13 @@ def test_the_script_refuses_a_report_on_the_test_split(tmp_path):
         assert "test split" in str(e)
     else:
         raise AssertionError("a test-split report was accepted")
+
+
+def test_audit_verdicts_count_wrong_types_and_spurious_events_against_a_rule(tmp_path):
+    audit = tmp_path / "verdicts.yml"
+    audit.write_text("version: 1\nevents:\n"
+                     '  - {"item": "a", "rule": "r.x", "type": "ACCUSE", "confidence": 0.5, "verdict": "C"}\n'
+                     '  - {"item": "b", "rule": "r.x", "type": "ACCUSE", "confidence": 0.4, "verdict": "G"}\n'
+                     '  - {"item": "c", "rule": "r.x", "type": "ACCUSE", "confidence": 0.3, "verdict": "T"}\n')
+    obs = _script().audit_observations(audit)
+    assert [(ok, dyad) for _r, _c, ok, dyad in obs] == [(True, True), (True, False), (False, False)]
