@@ -53,6 +53,9 @@ class EngineSettings(DataFile):
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
     accident_words: WordList
+    # types a private person (an actor of sector CVL and no id of its own) never does as a political
+    # act: "a man from Germany arrived in Italy" is no visit
+    official_only_types: WordList = Field(default_factory=list)
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
@@ -2361,7 +2364,15 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
     # reaching a deal", "a lack of evidence to charge him"), is no news
-    return [_at_home(_own_people(ev)) for ev in events if ev.detail.get("status_why") != "unrealised"]
+    return [_at_home(_own_people(ev)) for ev in events
+            if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+
+
+def _private_act(ev: Event) -> bool:
+    """A diplomatic or cooperative act done by a private person (``official_only_types``)."""
+    src = ev.source
+    return (src is not None and src.id is None and src.sector == "CVL"
+            and ev.type in _word_set("official_only_types"))
 
 
 def _at_home(ev: Event) -> Event:
