@@ -2371,8 +2371,15 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
 def _private_act(ev: Event) -> bool:
     """A diplomatic or cooperative act done by a private person (``official_only_types``)."""
     src = ev.source
-    return (src is not None and src.id is None and src.sector == "CVL"
-            and ev.type in _word_set("official_only_types"))
+    return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
+            and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    from detente.actors.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS
+
+    return PERSON_PRONOUNS | PLURAL_PRONOUNS
 
 
 def _at_home(ev: Event) -> Event:
