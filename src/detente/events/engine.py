@@ -56,6 +56,9 @@ class EngineSettings(DataFile):
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
     official_only_types: WordList = Field(default_factory=list)
+    # a sentence of at most this many words with no verb is a topic title ("Battle of Mosul",
+    # "Western Iran clashes"), no report of an event (0: no such rule)
+    title_max_words: int = 0
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
@@ -852,6 +855,14 @@ def _phrasal_particles() -> frozenset[str]:
     from detente.lexicon.build import load_config
 
     return frozenset(load_config().particles)
+
+
+@lru_cache(maxsize=1)
+def _no_event_verbs() -> frozenset[str]:
+    """Verbs the lexicon importer reads as no event (``recode`` … ``to: null``: acquit, exonerate)."""
+    from detente.lexicon.build import load_config
+
+    return frozenset(v for r in load_config().recode if r.to is None for v in r.verbs)
 
 
 def _particles_placed(v: Token, extra: list[str]) -> bool:
@@ -2364,8 +2375,17 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
     # reaching a deal", "a lack of evidence to charge him"), is no news
+    if _topic_title(sent):
+        return []
     return [_at_home(_own_people(ev)) for ev in events
             if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+
+
+def _topic_title(sent: Span) -> bool:
+    """A short verbless line naming a topic ("Battle of Mosul", "U.S. national anthem protests")."""
+    n = settings().title_max_words
+    words = [t for t in sent if t.is_alpha]
+    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sent)
 
 
 def _private_act(ev: Event) -> bool:
@@ -2744,6 +2764,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         return None  # a document does not act ("Security Council resolutions bar Iran …")
     if etype not in cfg.spoken_types and root.lemma_.lower() in _REPORTING:
         return None  # the speakers of "officials said schools closed" did not do the material act
+    if _lemma(root) in _no_event_verbs():
+        return None  # "a court acquits X for ordering the murder": the clause's act is no event
     source = _source(ctx, m)
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, source or nobody)
@@ -2997,9 +3019,16 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
 
 def _charged_crime(tok: Token) -> bool:
     """"charged with attempted murder", "accused of espionage", "arrested on charges of assault": the
-    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own."""
+    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own; so
+    is the object of a gerund there ("acquitted for ordering the murder", "charged with planning
+    the attack")."""
     cur = tok
-    while cur.dep_ in ("pobj", "conj", "compound", "amod") and cur.head.i != cur.i:
+    while cur.dep_ in ("pobj", "conj", "compound", "amod", "dobj") and cur.head.i != cur.i:
+        if cur.dep_ == "dobj":
+            gerund = cur.head
+            if gerund.dep_ != "pcomp" or gerund.head.lower_ not in ("with", "of", "for"):
+                return False
+            return _lemma(gerund.head.head) in CHARGE_VERBS
         if cur.dep_ == "pobj":
             prep = cur.head
             gov = prep.head
