@@ -53,6 +53,12 @@ class EngineSettings(DataFile):
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
     accident_words: WordList
+    # types a private person (an actor of sector CVL and no id of its own) never does as a political
+    # act: "a man from Germany arrived in Italy" is no visit
+    official_only_types: WordList = Field(default_factory=list)
+    # a sentence of at most this many words with no verb is a topic title ("Battle of Mosul",
+    # "Western Iran clashes"), no report of an event (0: no such rule)
+    title_max_words: int = 0
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
@@ -803,7 +809,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         if all(w in words for w in rest):
             extra_ok = rest
             break
-    if extra_ok is None:
+    if extra_ok is None or (extra_ok and not _particles_placed(v, extra_ok)):
         return None
     if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
@@ -856,6 +862,36 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok, objs)
+
+
+@lru_cache(maxsize=1)
+def _phrasal_particles() -> frozenset[str]:
+    """The particles of phrasal verbs ("give in", "set off"), as the lexicon importer reads them."""
+    from detente.lexicon.build import load_config
+
+    return frozenset(load_config().particles)
+
+
+@lru_cache(maxsize=1)
+def _no_event_verbs() -> frozenset[str]:
+    """Verbs the lexicon importer reads as no event (``recode`` … ``to: null``: acquit, exonerate)."""
+    from detente.lexicon.build import load_config
+
+    return frozenset(v for r in load_config().recode if r.to is None for v in r.verbs)
+
+
+def _particles_placed(v: Token, extra: list[str]) -> bool:
+    """A phrasal verb's particle is the verb's own: a particle child, a preposition right after the
+    verb ("calls on Burundi", "agree on a plan") or one with no object of its own ("gave in"), not
+    a preposition further on ("gives a speech ... in court" is no "give in"). Only the word after
+    the verb is a particle: "crack down on protesters" has its preposition's object."""
+    w = extra[0]
+    if w in _phrasal_particles():
+        if not any(c.lower_ == w and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and (
+                c.i == v.i + 1 or not any(g.dep_ == "pobj" for g in c.children))))
+                for c in v.children):
+            return False
+    return True
 
 
 def _subject_is(words: list[str], v: Token) -> bool:
@@ -1930,8 +1966,8 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
 
 
 def _try_args(ctx: Ctx, m: Match) -> list[Event]:
-    if _contest(m) or (m.pattern.id.startswith("lexicon.") and m.pattern.type == "ASSAULT"
-                       and _verbal(m.trigger) and _accident(m.trigger)):
+    if _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
+            (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger))):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
     v = m.trigger
@@ -2090,6 +2126,34 @@ def _accident(v: Token) -> bool:
     sent = v.sent
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _accidental_cause(v: Token) -> bool:
+    """Whether a killing or wounding verb's cause is an accident or a disaster, told as the subject
+    of its clause or of the clause it hangs on ("heavy rain pelts the coast, killing four", "a truck
+    plunges into a river") or as a blast whose words say what blew up ("killed in a methane
+    explosion in a coal mine"); an armed group or a weapon named there keeps it an attack."""
+    acc = _word_set("accident_words")
+    table = words("attacks")["ambiguous_nouns"]
+    causes = word_sets("attacks")
+    cur, clauses = v, [v]
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
+        cur = cur.head
+        clauses.append(cur)
+    for k, t in enumerate(clauses):
+        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four")
+        args = [c for c in t.children if c.dep_ in (("nsubj", "dobj") if k else ("nsubj",))]
+        if any(_lemma(a) in acc or a.lower_ in acc or any(_lemma(c) in acc for c in a.children if c.dep_ == "compound")
+               for a in args):
+            return True
+    weapons = WEAPON_SUBJECTS - causes["accident_causes"]
+    for t in v.subtree:
+        if t.pos_ == "NOUN" and _lemma(t) in table and table[_lemma(t)] == "accident_causes":
+            phrase = list(t.subtree)
+            if (any(w.lower_ in causes["accident_causes"] for w in phrase if w.i != t.i)
+                    and not any(_lemma(w) in weapons for w in phrase)):
+                return True
+    return False
 
 
 def _contest(m: Match) -> bool:
@@ -2385,7 +2449,33 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         main = [ev for ev in events if not ev.detail.get("background")]
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
-    return [_at_home(_own_people(ev)) for ev in events]
+    # an act the sentence says did not come about, in a phrase of its own ("adjourned without
+    # reaching a deal", "a lack of evidence to charge him"), is no news
+    if _topic_title(sent):
+        return []
+    return [_at_home(_own_people(ev)) for ev in events
+            if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+
+
+def _topic_title(sent: Span) -> bool:
+    """A short verbless line naming a topic ("Battle of Mosul", "U.S. national anthem protests")."""
+    n = settings().title_max_words
+    words = [t for t in sent if t.is_alpha]
+    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sent)
+
+
+def _private_act(ev: Event) -> bool:
+    """A diplomatic or cooperative act done by a private person (``official_only_types``)."""
+    src = ev.source
+    return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
+            and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    from detente.actors.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS
+
+    return PERSON_PRONOUNS | PLURAL_PRONOUNS
 
 
 def _at_home(ev: Event) -> Event:
@@ -2772,6 +2862,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         return None  # a document does not act ("Security Council resolutions bar Iran …")
     if etype not in cfg.spoken_types and root.lemma_.lower() in _REPORTING:
         return None  # the speakers of "officials said schools closed" did not do the material act
+    if _lemma(root) in _no_event_verbs():
+        return None  # "a court acquits X for ordering the murder": the clause's act is no event
     source = _source(ctx, m)
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, source or nobody)
@@ -3033,9 +3125,16 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
 
 def _charged_crime(tok: Token) -> bool:
     """"charged with attempted murder", "accused of espionage", "arrested on charges of assault": the
-    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own."""
+    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own; so
+    is the object of a gerund there ("acquitted for ordering the murder", "charged with planning
+    the attack")."""
     cur = tok
-    while cur.dep_ in ("pobj", "conj", "compound", "amod") and cur.head.i != cur.i:
+    while cur.dep_ in ("pobj", "conj", "compound", "amod", "dobj") and cur.head.i != cur.i:
+        if cur.dep_ == "dobj":
+            gerund = cur.head
+            if gerund.dep_ != "pcomp" or gerund.head.lower_ not in ("with", "of", "for"):
+                return False
+            return _lemma(gerund.head.head) in CHARGE_VERBS
         if cur.dep_ == "pobj":
             prep = cur.head
             gov = prep.head
@@ -3140,4 +3239,23 @@ def _dedupe(events: list[Event]) -> list[Event]:
             merged[v] = hit.model_copy(update={"source": doer.source, "confidence": max(doer.confidence, hit.confidence),
                                                "detail": {**hit.detail, "source_from": doer.rule}})
             merged[d] = None  # type: ignore[assignment]
-    return [merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None]
+    return _one_per_trigger([merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None])
+
+
+def _one_per_trigger(events: list[Event]) -> list[Event]:
+    """One act told once: events of one trigger, type and source whose targets are of one country
+    are one event ("arrest opposition leader and former prime minister X", "provides aid to Syria's
+    government ... to the Syrian army"); the surest is kept, an actor of the knowledge base first."""
+    def rank(ev: Event) -> tuple:
+        return (ev.target is not None and ev.target.id is not None, ev.confidence)
+
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        t = ev.target
+        if t is None or not t.country or not ev.trigger:
+            continue
+        k = (ev.trigger.lower(), ev.type, _key(ev.source), t.country)
+        if k not in best or rank(ev) > rank(best[k]):
+            best[k] = ev
+    return [ev for ev in events if ev.target is None or not ev.target.country or not ev.trigger
+            or best[(ev.trigger.lower(), ev.type, _key(ev.source), ev.target.country)] is ev]
