@@ -80,6 +80,9 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose act with no named doer is done by the actor claiming it in a sentence soon after
+    claimed_types: WordList = Field(default_factory=list)
+    claim_reach: int = Field(default=2, ge=0)
     # types whose coordinated doers of one country the KB lacks are one crowd (one event)
     one_crowd_types: WordList
     # types whose target may be people named by a plain noun ("convicts six men")
@@ -3035,3 +3038,74 @@ def _dedupe(events: list[Event]) -> list[Event]:
                                                "detail": {**hit.detail, "source_from": doer.rule}})
             merged[d] = None  # type: ignore[assignment]
     return [merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# an article's claims of responsibility
+
+
+def _claimant(sent: Span, mentions: list[Mention]) -> ActorRef | None:
+    """The actor a sentence says claims an attack ("The BLA claims responsibility", "the Taliban
+    took responsibility for the attack"): a claim verb (``claim_verbs``) followed by a claim noun
+    (``claim_objects``), read from the words, not the parse (a headline's "ISIS claims
+    responsibility" parses as a noun phrase); the claimant is the nearest actor named before the
+    verb with an id or a country (not "unidentified gunmen"), with no negation in between ("no group
+    has claimed responsibility", "the Taliban did not claim responsibility")."""
+    verbs, objects = set(_WORDS.get("claim_verbs", ())), set(_WORDS.get("claim_objects", ()))
+    negations = set(_WORDS.get("claim_negations", ()))
+    toks = list(sent)
+    for k, v in enumerate(toks[:-1]):
+        if _lemma(v) not in verbs or _lemma(toks[k + 1]) not in objects:
+            continue
+        tok2m = _index_mentions(sent, mentions)
+        for t in reversed(toks[:k]):
+            if t.lower_ in negations:
+                break
+            mi = tok2m.get(t.i)
+            if mi is None:
+                continue
+            m = mentions[mi]
+            eff, _ = _resolve(mentions, mi)
+            ident, country, sector = m.id or eff.id, m.country or eff.country, m.sector or eff.sector
+            if (ident or country) and sector != "UAF":
+                return ActorRef(id=ident, country=country, sector=sector, text=m.text, start=m.start, end=m.end)
+        return None
+    return None
+
+
+def _unattributed(ref: ActorRef | None) -> bool:
+    """A doer not named as an actor: none, or unidentified attackers with no id nor country."""
+    return ref is None or not (ref.id or ref.country)
+
+
+def attribute_claims(doc, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """An article's attacks told with no named doer take the actor that claims them in the same
+    sentence or one of the next ``claim_reach`` sentences ("Six officials are killed in an attack in
+    Balochistan. The BLA claims responsibility." → the BLA attacked); the claim's own targetless
+    event is then that attack told again and is dropped. ``events`` are those of ``doc`` in order,
+    their offsets those of ``doc.text``."""
+    cfg = settings()
+    if not cfg.claimed_types or not any(ev.type in cfg.claimed_types and _unattributed(ev.source) for ev in events):
+        return events
+    sents = sentences(doc).spans
+    starts = [s.start_char for s in sents]
+    at = [bisect_right(starts, ev.start) - 1 for ev in events]
+    out: list[Event | None] = list(events)
+    for k, sent in enumerate(sents):
+        claimant = _claimant(sent, mentions)
+        if claimant is None:
+            continue
+        filled = False
+        for j, ev in enumerate(out):
+            if (ev is None or ev.type not in cfg.claimed_types or not k - cfg.claim_reach <= at[j] <= k
+                    or not _unattributed(ev.source)
+                    or (ev.target is not None and _same_actor(claimant, ev.target))):
+                continue
+            out[j] = ev.model_copy(update={"source": claimant, "detail": {**ev.detail, "source_from": "claim"}})
+            filled = True
+        if filled:
+            for j, ev in enumerate(out):
+                if (ev is not None and at[j] == k and ev.type in cfg.claimed_types and ev.target is None
+                        and ev.detail.get("source_from") != "claim" and _key(ev.source) == _key(claimant)):
+                    out[j] = None  # the claim itself: the attack told again
+    return [ev for ev in out if ev is not None]
