@@ -87,6 +87,9 @@ class EngineSettings(DataFile):
     one_crowd_types: WordList
     # types whose target may be people named by a plain noun ("convicts six men")
     people_target_types: WordList
+    # types whose act with no target found by its pattern's roles is aimed at the object of its
+    # purpose infinitive ("scrambled jets to intercept Chinese bombers")
+    purpose_target_types: WordList = Field(default_factory=list)
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
@@ -1169,6 +1172,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         arg = fn(want, word)
         if arg is not None:
             return arg
+    if m.pattern.type in settings().purpose_target_types and (arg := _purpose_role(want, None)) is not None:
+        return arg
     return _plain_people(ctx, m, source, objs)
 
 
@@ -1240,6 +1245,20 @@ def _xobj_role(w: Want, word: str | None) -> Arg | None:
     """"Finland applied to join NATO": the object of the infinitive complement."""
     xcomps = (c for c in w.m.trigger.children if c.dep_ == "xcomp")
     return w.first((o for x in xcomps for o in x.children if o.dep_ == "dobj"), "xobj")
+
+
+@roles.role("target", "purpose")
+def _purpose_role(w: Want, word: str | None) -> Arg | None:
+    """"scrambled jets to intercept Chinese bombers", "fired tear gas to disperse the protesters":
+    the object of the infinitive that tells what the act is for (an ``xcomp`` or ``advcl`` with
+    "to", or "in order to") — the one the act is aimed at. Tried for the types of
+    ``purpose_target_types`` when the pattern's own roles find no one."""
+    v = w.m.trigger
+    if not _verbal(v):
+        return None
+    clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
+               and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
 
 
 @roles.role("target", "clause_subj")
