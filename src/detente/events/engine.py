@@ -588,6 +588,8 @@ def _subject(v: Token) -> Token | None:
                 return noun
             return None
         if cur.dep_ == "xcomp":
+            if depth == 0 and _raised_passive(v):
+                return None  # "two militants are reported to have been killed": who suffered it
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
@@ -629,6 +631,8 @@ def _objects(v: Token) -> list[Token]:
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
     if not out and (shared := _shared_passive(v)) is not None:
         out.append(shared)
+    if not out and _raised_passive(v):  # "Russia is said to have been attacked": Russia
+        out.extend(c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     for c in v.children:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
@@ -1055,9 +1059,19 @@ def _attack_agent(v: Token) -> bool:
 
 
 def _victims(v: Token) -> Token | None:
-    """Who suffered an agentless act: the passive subject, or the subject of "died"."""
+    """Who suffered an agentless act: the passive subject, or the subject of "died" (also raised to
+    the verb it completes: "three soldiers are reported to have been killed")."""
     subs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subs and _raised_passive(v):
+        subs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return subs[0] if subs and _agent_less(v) else None
+
+
+def _raised_passive(v: Token) -> bool:
+    """A passive infinitive completing a verb whose subject is its patient ("are reported to have
+    been killed", "is expected to be charged", "were confirmed to have been detained")."""
+    return (v.dep_ == "xcomp" and v.head.i != v.i and any(c.dep_ == "auxpass" for c in v.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
 
 
 def _history(ctx: Ctx) -> list[Event]:
