@@ -80,6 +80,9 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose forces named as the only party are the doer's own (its source), of these sectors
+    own_forces_types: WordList = Field(default_factory=list)
+    own_forces_sectors: WordList = Field(default_factory=list)
     # types whose act with no named doer is done by the actor claiming it in a sentence soon after
     claimed_types: WordList = Field(default_factory=list)
     claim_reach: int = Field(default=2, ge=0)
@@ -2345,7 +2348,20 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         main = [ev for ev in events if not ev.detail.get("background")]
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
-    return [_at_home(_own_people(ev)) for ev in events]
+    return [_at_home(_own_people(_own_forces(ev))) for ev in events]
+
+
+def _own_forces(ev: Event) -> Event:
+    """A deployment told with no one deploying ("200 members of the National Guard will be
+    deployed"): the forces deployed are the doer's own, so they are its source, not its target
+    (types in ``own_forces_types``, forces of the sectors in ``own_forces_sectors``)."""
+    cfg = settings()
+    if ev.source is not None or ev.target is None or ev.type not in cfg.own_forces_types:
+        return ev
+    if ev.target.sector not in cfg.own_forces_sectors:
+        return ev
+    return ev.model_copy(update={"source": ev.target, "target": None,
+                                 "detail": {**ev.detail, "source_from": "deployed forces"}})
 
 
 def _at_home(ev: Event) -> Event:
@@ -3107,8 +3123,10 @@ def _claimant(sent: Span, mentions: list[Mention]) -> ActorRef | None:
 
 
 def _unattributed(ref: ActorRef | None) -> bool:
-    """A doer not named as an actor: none, or unidentified attackers with no id nor country."""
-    return ref is None or not (ref.id or ref.country)
+    """A doer not named as an actor the claimant could not be: none, unidentified attackers, or
+    armed men the KB lacks ("masked militants", "gunmen": ``claim_replaces_sectors``)."""
+    return ref is None or not (ref.id or ref.country) or (
+        not ref.id and ref.sector in _WORDS.get("claim_replaces_sectors", ()))
 
 
 def attribute_claims(doc, events: list[Event], mentions: list[Mention]) -> list[Event]:
