@@ -152,6 +152,8 @@ INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
+# a state's organs apart from its government: its own act on them is no act on itself
+STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
@@ -1096,6 +1098,18 @@ def _recent(ctx: Ctx) -> list[tuple[int, Event]]:
     return out
 
 
+def _party(ref: ActorRef | None) -> tuple | None:
+    """Who an actor is, for telling a reaction's author from the one it answers: a state's organ
+    apart from the state and its government (its prosecutor indicts its prime minister, who
+    rejects the charges), an actor the KB lacks by its country and sector; None for one with no
+    country at all."""
+    if ref is None:
+        return None
+    if ref.id:
+        return (ref.id, ref.sector if ref.sector in STATE_ORGANS else None)
+    return (None, ref.country, ref.sector) if ref.country else None
+
+
 def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     """"X condemned the attack": the actor who did the attack, told earlier in the article."""
     spec = anaphora()
@@ -1111,16 +1125,16 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             return None
         if ctx.tok2m.get(obj.i) is not None or any(ctx.tok2m.get(c.i) is not None for c in obj.subtree):
             return None  # "the attack on Iran" names its own actors
-    me = source.ref.id
-    if not me:
+    me = _party(source.ref)
+    if me is None:
         return None
     types = set(spec.event_nouns.get(_lemma(obj), [])) if obj is not None else {"REQUEST"}
     recent = [(d, ev) for d, ev in _recent(ctx)
-              if (not types or ev.type in types) and ev.source is not None and ev.source.id
-              and ev.source.id != me]
+              if (not types or ev.type in types) and ev.source is not None
+              and _party(ev.source) not in (None, me)]
     pick = None
     for _d, ev in recent:  # the reaction of the actor the event was aimed at
-        if ev.target is not None and ev.target.id == me:
+        if ev.target is not None and _party(ev.target) == me:
             pick = ev.source
             break
     if pick is None and obj is not None:
@@ -1134,8 +1148,8 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         for d, ev in _recent(ctx):
             if d > spec.window:
                 break
-            if ev.target is not None and ev.target.id == me and ev.source is not None and ev.source.id \
-                    and ev.source.id != me:
+            if ev.target is not None and _party(ev.target) == me and ev.source is not None \
+                    and _party(ev.source) not in (None, me):
                 pick = ev.source
                 break
     if pick is None:
