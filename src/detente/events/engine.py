@@ -567,6 +567,9 @@ def _subject(v: Token) -> Token | None:
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
         subs = [c for c in cur.children if c.dep_ in deps]
+        # "A bombing at a market in Kano, Nigeria kills twelve": a country after a comma that
+        # closes a place phrase, parsed as a subject, is where, not who
+        subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
@@ -611,6 +614,16 @@ def _subject(v: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _place_tail(t: Token) -> bool:
+    """A name right after "<place>," where the place is the object of a preposition ("in Kano,
+    Nigeria"): the rest of a place's name, whatever the parser hung it on."""
+    doc = t.doc
+    if t.i < 2 or t.pos_ != "PROPN" or doc[t.i - 1].text != ",":
+        return False
+    before = doc[t.i - 2]
+    return before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.dep_ == "prep"
 
 
 def _agent(v: Token) -> Token | None:
@@ -2517,10 +2530,14 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
 def _nearest_mention(ctx: Ctx, tok: Token, after: bool, skip: set[int | None]) -> Arg | None:
     """The actor mention nearest ``tok`` on one side, within its clause's sentence."""
     idx = range(tok.i + 1, ctx.sent.end) if after else range(tok.i - 1, ctx.sent.start - 1, -1)
+    skip = set(skip)
     for i in idx:
         mi = ctx.tok2m.get(i)
+        t = ctx.sent.doc[i]
+        if mi is not None and (_place_tail(t) or (t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS)):
+            skip.add(mi)  # where it happened ("at a college in Roseburg, Oregon", "in Nigeria"), not who
         if mi is not None and mi not in skip:
-            arg = _arg(ctx, mi, "near", ctx.sent.doc[i])
+            arg = _arg(ctx, mi, "near", t)
             if arg is not None:
                 return arg
     return None
