@@ -623,7 +623,17 @@ def _place_tail(t: Token) -> bool:
     if t.i < 2 or t.pos_ != "PROPN" or doc[t.i - 1].text != ",":
         return False
     before = doc[t.i - 2]
-    return before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.dep_ == "prep"
+    if not (before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.dep_ == "prep"):
+        return False
+    # not the end of an opening adverbial ("In Yemen, Iran has supported …", "At the same time in
+    # London, Iran reopened …"): there the name after the comma is the subject
+    first = t.sent[0]
+    cur = before
+    while cur.dep_ in ("pobj", "prep", "compound", "amod", "det") or (cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "nsubj"):
+        if cur.i == first.i or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return not (first.pos_ == "ADP" and cur.i == first.i)
 
 
 def _agent(v: Token) -> Token | None:
@@ -1143,7 +1153,7 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         return None
     types = set(spec.event_nouns.get(_lemma(obj), [])) if obj is not None else {"REQUEST"}
     recent = [(d, ev) for d, ev in _recent(ctx)
-              if (not types or ev.type in types) and ev.source is not None
+              if (not types or ev.type in types) and ev.source is not None and ev.source.id
               and _party(ev.source) not in (None, me)]
     pick = None
     for _d, ev in recent:  # the reaction of the actor the event was aimed at
@@ -1161,7 +1171,7 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         for d, ev in _recent(ctx):
             if d > spec.window:
                 break
-            if ev.target is not None and _party(ev.target) == me and ev.source is not None \
+            if ev.target is not None and _party(ev.target) == me and ev.source is not None and ev.source.id \
                     and _party(ev.source) not in (None, me):
                 pick = ev.source
                 break
