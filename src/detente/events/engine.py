@@ -155,6 +155,10 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 # a state's organs apart from its government: its own act on them is no act on itself
 STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
+FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
+# sectors of armed sides: a fight between one of them and another sector of the same country is
+# still a fight between two parties
+ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
 SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
@@ -1073,6 +1077,25 @@ def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("source", "fight_partner")
+def _fight_partner_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"five guards were killed in clashes with Houthi militants": the side the victims fought
+    (the "with" object of a fight noun, ``fight_nouns``, on the agentless verb's preposition that
+    the pattern names)."""
+    v = m.trigger
+    if not (_verbal(v) and _agent_less(v)):
+        return None
+    fights = FIGHT_NOUNS
+    for p in (p for pw in m.pattern.preps for p in _preps([v], pw)):
+        if _lemma(p) not in fights and p.lower_ not in fights:
+            continue
+        for w in _preps([p], "with"):
+            arg = _core(ctx, w, "fight_partner")
+            if arg is not None:
+                return arg
+    return None
+
+
 def _agent_less(v: Token) -> bool:
     """A verb whose doer is not named: a passive without "by <actor>", or an intransitive ("died")."""
     if any(c.dep_ == "dobj" for c in v.children):
@@ -1284,6 +1307,12 @@ def _victim_role(w: Want, word: str | None) -> Arg | None:
     cand = w.ok(_core(w.ctx, who, "victim"))
     if cand is not None and cand.ref.country and cand.ref.country != w.source.ref.country:
         return cand
+    if cand is not None and not cand.ref.country and cand.ref.id and cand.ref.id != w.source.ref.id:
+        return cand  # an organisation's men ("four UN peacekeepers are killed in an attack")
+    src = w.source.ref
+    if (cand is not None and src.sector and cand.ref.sector and cand.ref.sector != src.sector
+            and _party(cand.ref) != _party(src) and {cand.ref.sector, src.sector} & ARMED_SECTORS):
+        return cand  # two sides of one country ("soldiers killed in clashes with rebels")
     return None
 
 
