@@ -156,6 +156,7 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
+ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
@@ -1342,6 +1343,22 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
     clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
     return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+
+
+@roles.role("target", "asked_doer")
+def _asked_doer_role(w: Want, word: str | None) -> Arg | None:
+    """"called for the resignation of the government", "pressed for Russia's withdrawal": the one
+    asked is who would do the act named after "for" (its "of" object or possessor), for acts only
+    their doer can do (``asked_acts``: resigning, withdrawing, apologising)."""
+    acts = ASKED_ACTS
+    for n in _preps([w.m.trigger, *w.objs], "for"):
+        if _lemma(n) not in acts and n.lower_ not in acts:
+            continue
+        doers = [c for c in n.children if c.dep_ == "poss"] + _preps([n], "of") + _preps([n], "by")
+        arg = w.first(doers, "asked_doer")
+        if arg is not None:
+            return arg
+    return None
 
 
 @roles.role("target", "clause_subj")
