@@ -529,7 +529,7 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
-    if _shared_passive(v) is not None:
+    if _shared_passive(v) is not None or _raised_passive(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
@@ -1122,8 +1122,12 @@ def _victims(v: Token) -> Token | None:
 def _raised_passive(v: Token) -> bool:
     """A passive infinitive completing a verb whose subject is its patient ("are reported to have
     been killed", "is expected to be charged", "were confirmed to have been detained")."""
-    return (v.dep_ == "xcomp" and v.head.i != v.i and any(c.dep_ == "auxpass" for c in v.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
+    if v.head.i == v.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in v.children):
+        return True
+    # "seven soldiers are also reported killed": a bare participle completing a passive verb
+    return v.dep_ in ("xcomp", "oprd") and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.head.children)
 
 
 def _history(ctx: Ctx) -> list[Event]:
