@@ -10,6 +10,8 @@ Interface used by the pipeline (keep it):
 Modules: ``patterns`` (the pattern file, pydantic-validated), ``plover`` (types, CAMEO crosswalk,
 Goldstein values), ``engine`` (matching and arguments), ``status`` (negated/planned/reported/ongoing),
 ``calibration`` (confidence as the dev-measured chance of being right; demoted rules).
+- ``attribute_claims(doc, events, mentions) -> list[Event]`` — over a whole doc's events: an attack
+  told with no named doer takes the actor claiming it a sentence or two later.
 Sentences of one doc must be passed in order: a definite "the ban" may refer back to a listing
 coded in an earlier sentence (kept in ``doc.user_data``).
 """
@@ -22,10 +24,10 @@ import os
 from spacy.tokens import Span
 
 from detente.events.calibration import RAW_ENV, calibrate, demoted
-from detente.events.engine import code_sentence
+from detente.events.engine import attribute_claims, code_sentence
 from detente.models import Event, Mention
 
-__all__ = ["extract_events", "code_sentence"]
+__all__ = ["extract_events", "code_sentence", "attribute_claims"]
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:

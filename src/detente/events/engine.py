@@ -90,10 +90,19 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose forces named as the only party are the doer's own (its source), of these sectors
+    own_forces_types: WordList = Field(default_factory=list)
+    own_forces_sectors: WordList = Field(default_factory=list)
+    # types whose act with no named doer is done by the actor claiming it in a sentence soon after
+    claimed_types: WordList = Field(default_factory=list)
+    claim_reach: int = Field(default=2, ge=0)
     # types whose coordinated doers of one country the KB lacks are one crowd (one event)
     one_crowd_types: WordList
     # types whose target may be people named by a plain noun ("convicts six men")
     people_target_types: WordList
+    # types whose act with no target found by its pattern's roles is aimed at the object of its
+    # purpose infinitive ("scrambled jets to intercept Chinese bombers")
+    purpose_target_types: WordList = Field(default_factory=list)
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
@@ -153,7 +162,14 @@ INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
+# a state's organs apart from its government: its own act on them is no act on itself
+STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
+FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
+ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+# sectors of armed sides: a fight between one of them and another sector of the same country is
+# still a fight between two parties
+ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
 SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
@@ -534,7 +550,7 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
-    if _shared_passive(v) is not None:
+    if _shared_passive(v) is not None or _raised_passive(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
@@ -577,6 +593,9 @@ def _subject(v: Token) -> Token | None:
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
         subs = [c for c in cur.children if c.dep_ in deps]
+        # "A bombing at a market in Kano, Nigeria kills twelve": a country after a comma that
+        # closes a place phrase, parsed as a subject, is where, not who
+        subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
@@ -603,6 +622,8 @@ def _subject(v: Token) -> Token | None:
                 return noun
             return None
         if cur.dep_ == "xcomp":
+            if depth == 0 and _raised_passive(v):
+                return None  # "two militants are reported to have been killed": who suffered it
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
@@ -619,6 +640,26 @@ def _subject(v: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _place_tail(t: Token) -> bool:
+    """A name right after "<place>," where the place is the object of a preposition ("in Kano,
+    Nigeria"): the rest of a place's name, whatever the parser hung it on."""
+    doc = t.doc
+    if t.i < 2 or t.pos_ != "PROPN" or doc[t.i - 1].text != ",":
+        return False
+    before = doc[t.i - 2]
+    if not (before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.dep_ == "prep"):
+        return False
+    # not the end of an opening adverbial ("In Yemen, Iran has supported …", "At the same time in
+    # London, Iran reopened …"): there the name after the comma is the subject
+    first = t.sent[0]
+    cur = before
+    while cur.dep_ in ("pobj", "prep", "compound", "amod", "det") or (cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "nsubj"):
+        if cur.i == first.i or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return not (first.pos_ == "ADP" and cur.i == first.i)
 
 
 def _agent(v: Token) -> Token | None:
@@ -644,6 +685,8 @@ def _objects(v: Token) -> list[Token]:
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
     if not out and (shared := _shared_passive(v)) is not None:
         out.append(shared)
+    if not out and _raised_passive(v):  # "Russia is said to have been attacked": Russia
+        out.extend(c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     for c in v.children:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
@@ -1145,6 +1188,25 @@ def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("source", "fight_partner")
+def _fight_partner_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"five guards were killed in clashes with Houthi militants": the side the victims fought
+    (the "with" object of a fight noun, ``fight_nouns``, on the agentless verb's preposition that
+    the pattern names)."""
+    v = m.trigger
+    if not (_verbal(v) and _agent_less(v)):
+        return None
+    fights = FIGHT_NOUNS
+    for p in (p for pw in m.pattern.preps for p in _preps([v], pw)):
+        if _lemma(p) not in fights and p.lower_ not in fights:
+            continue
+        for w in _preps([p], "with"):
+            arg = _core(ctx, w, "fight_partner")
+            if arg is not None:
+                return arg
+    return None
+
+
 def _agent_less(v: Token) -> bool:
     """A verb whose doer is not named: a passive without "by <actor>", or an intransitive ("died")."""
     if any(c.dep_ == "dobj" for c in v.children):
@@ -1159,9 +1221,23 @@ def _attack_agent(v: Token) -> bool:
 
 
 def _victims(v: Token) -> Token | None:
-    """Who suffered an agentless act: the passive subject, or the subject of "died"."""
+    """Who suffered an agentless act: the passive subject, or the subject of "died" (also raised to
+    the verb it completes: "three soldiers are reported to have been killed")."""
     subs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subs and _raised_passive(v):
+        subs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return subs[0] if subs and _agent_less(v) else None
+
+
+def _raised_passive(v: Token) -> bool:
+    """A passive infinitive completing a verb whose subject is its patient ("are reported to have
+    been killed", "is expected to be charged", "were confirmed to have been detained")."""
+    if v.head.i == v.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in v.children):
+        return True
+    # "seven soldiers are also reported killed": a bare participle completing a passive verb
+    return v.dep_ in ("xcomp", "oprd") and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.head.children)
 
 
 def _history(ctx: Ctx) -> list[Event]:
@@ -1183,6 +1259,18 @@ def _recent(ctx: Ctx) -> list[tuple[int, Event]]:
     return out
 
 
+def _party(ref: ActorRef | None) -> tuple | None:
+    """Who an actor is, for telling a reaction's author from the one it answers: a state's organ
+    apart from the state and its government (its prosecutor indicts its prime minister, who
+    rejects the charges), an actor the KB lacks by its country and sector; None for one with no
+    country at all."""
+    if ref is None:
+        return None
+    if ref.id:
+        return (ref.id, ref.sector if ref.sector in STATE_ORGANS else None)
+    return (None, ref.country, ref.sector) if ref.country else None
+
+
 def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     """"X condemned the attack": the actor who did the attack, told earlier in the article."""
     spec = anaphora()
@@ -1198,16 +1286,16 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             return None
         if ctx.tok2m.get(obj.i) is not None or any(ctx.tok2m.get(c.i) is not None for c in obj.subtree):
             return None  # "the attack on Iran" names its own actors
-    me = source.ref.id
-    if not me:
+    me = _party(source.ref)
+    if me is None:
         return None
     types = set(spec.event_nouns.get(_lemma(obj), [])) if obj is not None else {"REQUEST"}
     recent = [(d, ev) for d, ev in _recent(ctx)
               if (not types or ev.type in types) and ev.source is not None and ev.source.id
-              and ev.source.id != me]
+              and _party(ev.source) not in (None, me)]
     pick = None
     for _d, ev in recent:  # the reaction of the actor the event was aimed at
-        if ev.target is not None and ev.target.id == me:
+        if ev.target is not None and _party(ev.target) == me:
             pick = ev.source
             break
     if pick is None and obj is not None:
@@ -1221,8 +1309,8 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         for d, ev in _recent(ctx):
             if d > spec.window:
                 break
-            if ev.target is not None and ev.target.id == me and ev.source is not None and ev.source.id \
-                    and ev.source.id != me:
+            if ev.target is not None and _party(ev.target) == me and ev.source is not None and ev.source.id \
+                    and _party(ev.source) not in (None, me):
                 pick = ev.source
                 break
     if pick is None:
@@ -1276,6 +1364,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         arg = fn(want, word)
         if arg is not None:
             return arg
+    if m.pattern.type in settings().purpose_target_types and (arg := _purpose_role(want, None)) is not None:
+        return arg
     return _plain_people(ctx, m, source, objs)
 
 
@@ -1332,6 +1422,12 @@ def _victim_role(w: Want, word: str | None) -> Arg | None:
     cand = w.ok(_core(w.ctx, who, "victim"))
     if cand is not None and cand.ref.country and cand.ref.country != w.source.ref.country:
         return cand
+    if cand is not None and not cand.ref.country and cand.ref.id and cand.ref.id != w.source.ref.id:
+        return cand  # an organisation's men ("four UN peacekeepers are killed in an attack")
+    src = w.source.ref
+    if (cand is not None and src.sector and cand.ref.sector and cand.ref.sector != src.sector
+            and _party(cand.ref) != _party(src) and {cand.ref.sector, src.sector} & ARMED_SECTORS):
+        return cand  # two sides of one country ("soldiers killed in clashes with rebels")
     return None
 
 
@@ -1347,6 +1443,36 @@ def _xobj_role(w: Want, word: str | None) -> Arg | None:
     """"Finland applied to join NATO": the object of the infinitive complement."""
     xcomps = (c for c in w.m.trigger.children if c.dep_ == "xcomp")
     return w.first((o for x in xcomps for o in x.children if o.dep_ == "dobj"), "xobj")
+
+
+@roles.role("target", "purpose")
+def _purpose_role(w: Want, word: str | None) -> Arg | None:
+    """"scrambled jets to intercept Chinese bombers", "fired tear gas to disperse the protesters":
+    the object of the infinitive that tells what the act is for (an ``xcomp`` or ``advcl`` with
+    "to", or "in order to") — the one the act is aimed at. Tried for the types of
+    ``purpose_target_types`` when the pattern's own roles find no one."""
+    v = w.m.trigger
+    if not _verbal(v):
+        return None
+    clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
+               and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+
+
+@roles.role("target", "asked_doer")
+def _asked_doer_role(w: Want, word: str | None) -> Arg | None:
+    """"called for the resignation of the government", "pressed for Russia's withdrawal": the one
+    asked is who would do the act named after "for" (its "of" object or possessor), for acts only
+    their doer can do (``asked_acts``: resigning, withdrawing, apologising)."""
+    acts = ASKED_ACTS
+    for n in _preps([w.m.trigger, *w.objs], "for"):
+        if _lemma(n) not in acts and n.lower_ not in acts:
+            continue
+        doers = [c for c in n.children if c.dep_ == "poss"] + _preps([n], "of") + _preps([n], "by")
+        arg = w.first(doers, "asked_doer")
+        if arg is not None:
+            return arg
+    return None
 
 
 @roles.role("target", "clause_subj")
@@ -2453,7 +2579,7 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
     # reaching a deal", "a lack of evidence to charge him"), is no news
     if _topic_title(sent):
         return []
-    return [_at_home(_own_people(ev)) for ev in events
+    return [_at_home(_own_people(_own_forces(ev))) for ev in events
             if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
 
 
@@ -2476,6 +2602,19 @@ def _pronouns() -> frozenset[str]:
     from detente.actors.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS
 
     return PERSON_PRONOUNS | PLURAL_PRONOUNS
+
+
+def _own_forces(ev: Event) -> Event:
+    """A deployment told with no one deploying ("200 members of the National Guard will be
+    deployed"): the forces deployed are the doer's own, so they are its source, not its target
+    (types in ``own_forces_types``, forces of the sectors in ``own_forces_sectors``)."""
+    cfg = settings()
+    if ev.source is not None or ev.target is None or ev.type not in cfg.own_forces_types:
+        return ev
+    if ev.target.sector not in cfg.own_forces_sectors:
+        return ev
+    return ev.model_copy(update={"source": ev.target, "target": None,
+                                 "detail": {**ev.detail, "source_from": "deployed forces"}})
 
 
 def _at_home(ev: Event) -> Event:
@@ -2627,10 +2766,14 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
 def _nearest_mention(ctx: Ctx, tok: Token, after: bool, skip: set[int | None]) -> Arg | None:
     """The actor mention nearest ``tok`` on one side, within its clause's sentence."""
     idx = range(tok.i + 1, ctx.sent.end) if after else range(tok.i - 1, ctx.sent.start - 1, -1)
+    skip = set(skip)
     for i in idx:
         mi = ctx.tok2m.get(i)
+        t = ctx.sent.doc[i]
+        if mi is not None and (_place_tail(t) or (t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS)):
+            skip.add(mi)  # where it happened ("at a college in Roseburg, Oregon", "in Nigeria"), not who
         if mi is not None and mi not in skip:
-            arg = _arg(ctx, mi, "near", ctx.sent.doc[i])
+            arg = _arg(ctx, mi, "near", t)
             if arg is not None:
                 return arg
     return None
@@ -3259,3 +3402,76 @@ def _one_per_trigger(events: list[Event]) -> list[Event]:
             best[k] = ev
     return [ev for ev in events if ev.target is None or not ev.target.country or not ev.trigger
             or best[(ev.trigger.lower(), ev.type, _key(ev.source), ev.target.country)] is ev]
+
+
+# ---------------------------------------------------------------------------------------------
+# an article's claims of responsibility
+
+
+def _claimant(sent: Span, mentions: list[Mention]) -> ActorRef | None:
+    """The actor a sentence says claims an attack ("The BLA claims responsibility", "the Taliban
+    took responsibility for the attack"): a claim verb (``claim_verbs``) followed by a claim noun
+    (``claim_objects``), read from the words, not the parse (a headline's "ISIS claims
+    responsibility" parses as a noun phrase); the claimant is the nearest actor named before the
+    verb with an id or a country (not "unidentified gunmen"), with no negation in between ("no group
+    has claimed responsibility", "the Taliban did not claim responsibility")."""
+    verbs, objects = set(_WORDS.get("claim_verbs", ())), set(_WORDS.get("claim_objects", ()))
+    negations = set(_WORDS.get("claim_negations", ()))
+    toks = list(sent)
+    for k, v in enumerate(toks[:-1]):
+        if _lemma(v) not in verbs or _lemma(toks[k + 1]) not in objects:
+            continue
+        tok2m = _index_mentions(sent, mentions)
+        for t in reversed(toks[:k]):
+            if t.lower_ in negations:
+                break
+            mi = tok2m.get(t.i)
+            if mi is None:
+                continue
+            m = mentions[mi]
+            eff, _ = _resolve(mentions, mi)
+            ident, country, sector = m.id or eff.id, m.country or eff.country, m.sector or eff.sector
+            if (ident or country) and sector != "UAF":
+                return ActorRef(id=ident, country=country, sector=sector, text=m.text, start=m.start, end=m.end)
+        return None
+    return None
+
+
+def _unattributed(ref: ActorRef | None) -> bool:
+    """A doer not named as an actor the claimant could not be: none, unidentified attackers, or
+    armed men the KB lacks ("masked militants", "gunmen": ``claim_replaces_sectors``)."""
+    return ref is None or not (ref.id or ref.country) or (
+        not ref.id and ref.sector in _WORDS.get("claim_replaces_sectors", ()))
+
+
+def attribute_claims(doc, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """An article's attacks told with no named doer take the actor that claims them in the same
+    sentence or one of the next ``claim_reach`` sentences ("Six officials are killed in an attack in
+    Balochistan. The BLA claims responsibility." → the BLA attacked); the claim's own targetless
+    event is then that attack told again and is dropped. ``events`` are those of ``doc`` in order,
+    their offsets those of ``doc.text``."""
+    cfg = settings()
+    if not cfg.claimed_types or not any(ev.type in cfg.claimed_types and _unattributed(ev.source) for ev in events):
+        return events
+    sents = sentences(doc).spans
+    starts = [s.start_char for s in sents]
+    at = [bisect_right(starts, ev.start) - 1 for ev in events]
+    out: list[Event | None] = list(events)
+    for k, sent in enumerate(sents):
+        claimant = _claimant(sent, mentions)
+        if claimant is None:
+            continue
+        filled = False
+        for j, ev in enumerate(out):
+            if (ev is None or ev.type not in cfg.claimed_types or not k - cfg.claim_reach <= at[j] <= k
+                    or not _unattributed(ev.source)
+                    or (ev.target is not None and _same_actor(claimant, ev.target))):
+                continue
+            out[j] = ev.model_copy(update={"source": claimant, "detail": {**ev.detail, "source_from": "claim"}})
+            filled = True
+        if filled:
+            for j, ev in enumerate(out):
+                if (ev is not None and at[j] == k and ev.type in cfg.claimed_types and ev.target is None
+                        and ev.detail.get("source_from") != "claim" and _key(ev.source) == _key(claimant)):
+                    out[j] = None  # the claim itself: the attack told again
+    return [ev for ev in out if ev is not None]
