@@ -30,6 +30,7 @@ from pydantic import Field, field_validator
 from spacy.tokens import Span, Token
 
 from detente import dates
+from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
@@ -3252,6 +3253,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
+        found.extend(_background_acts(ctx, patterns))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
         for tok in sent:
@@ -3289,6 +3291,42 @@ def _charged_crime(tok: Token) -> bool:
         cur = cur.head
     return False
 
+
+
+def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
+    """The crime behind an arrest, charge, trial or sentence, as an event of its own
+    (``events.background``): "arrested on suspicion of murdering two officers" → an attack by the
+    arrested on the officers, reported. Only an act whose victim the text names as an actor; the
+    accused is its doer (none where no actor stands for them)."""
+    out: list[Event] = []
+    for tok in ctx.sent:
+        p = background_mod.act_pattern(patterns, tok)
+        frame = background_mod.frame_of(tok) if p is not None else None
+        if frame is None:
+            continue
+        hit = background_mod.victim(tok)
+        target = _core(ctx, hit, "obj") if hit is not None else None
+        if target is None and hit is not None and _lemma(hit) in PEOPLE_NOUNS and ctx.tok2m.get(hit.i) is None:
+            target = _place_victims(ctx, tok)
+        if target is None:
+            continue
+        who = background_mod.accused(frame, _is_passive)
+        source = _core(ctx, who, "obj") if who is not None else None
+        if source is None:
+            source = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+        elif _same_actor(source.ref, target.ref):
+            continue
+        if any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref) for e in ctx.found):
+            continue  # the act coded already
+        ev = _build(ctx, Match(p, tok, hit, []), source, target)
+        if ev.source is not None and not ev.source.text:
+            ev.source = None
+        if frame.alleged and ev.status == "occurred":
+            ev.status = "reported"
+        ev.rule = f"background.{ev.type.lower()}"
+        ev.detail["background"] = frame.head.text
+        out.append(ev)
+    return out
 
 def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     """In a sentence naming no actor, the verb patterns of ``mentionless_verb_types``: an agentless

@@ -1,0 +1,157 @@
+"""Background acts told inside another act: the crime behind an arrest, charge, trial or sentence.
+
+"Police arrested three men on suspicion of murdering two officers", "a court convicted him of
+attacking police", "charged with the kidnapping of a businessman": the act after the frame's
+preposition is an event of its own (the labelling guide codes background facts), its doer the
+accused, its victim the gerund's object or the noun's "of" phrase. This module reads the frame from
+the parse; the words are data (``data/patterns/background.yml``) and the act's type comes from the
+event lexicon. The events engine builds the event (``engine._background_acts``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from spacy.tokens import Token
+
+from detente.events.patterns import Pattern, PatternSet
+from detente.events.plover import cameo_to_plover
+from detente.wordlists import DataFile, WordList
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "background.yml"
+MAX_STEPS = 8
+
+
+class BackgroundWords(DataFile):
+    """``data/patterns/background.yml``."""
+
+    types: WordList
+    extra_acts: dict[str, str] = Field(default_factory=dict)
+    frame_verbs: WordList
+    frame_nouns: WordList
+    frame_preps: WordList
+    frame_preps_own: WordList
+    own_verbs: WordList
+    link_nouns: WordList
+    link_preps: WordList
+    alleging_nouns: WordList
+    alleging_verbs: WordList
+
+
+def words() -> BackgroundWords:
+    return BackgroundWords.read_once(DATA_FILE)
+
+
+@dataclass
+class Frame:
+    """An act (``act``) hanging on a frame word (``head``) through the tokens of ``path``."""
+
+    act: Token
+    head: Token
+    path: list[Token]
+
+    @property
+    def alleged(self) -> bool:
+        w = words()
+        return any((t.lemma_.lower() in w.alleging_nouns and t.pos_ == "NOUN")
+                   or (t.lemma_.lower() in w.alleging_verbs and t.pos_ in ("VERB", "AUX"))
+                   for t in [*self.path, self.head])
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+@lru_cache(maxsize=None)
+def _extra_pattern(word: str, cameo: str) -> Pattern:
+    entry = cameo_to_plover(cameo)
+    return Pattern(id=f"background.{word}", nouns=[word], verbs=[word], type=entry.type if entry else "ASSAULT",
+                   mode=entry.mode if entry else None, cameo=cameo)
+
+
+def act_pattern(patterns: PatternSet, tok: Token) -> Pattern | None:
+    """The lexicon's pattern naming the act ``tok`` (a noun, or a gerund), of a kept type."""
+    w = words()
+    lemma = _lemma(tok)
+    if lemma in w.extra_acts:
+        return _extra_pattern(lemma, w.extra_acts[lemma])
+    cands = patterns.for_noun(lemma) if tok.pos_ in ("NOUN", "PROPN") else (
+        patterns.for_verb(lemma) if tok.pos_ == "VERB" and tok.tag_ == "VBG" else [])
+    return next((p for p in cands if p.type in w.types), None)
+
+
+def frame_of(act: Token) -> Frame | None:
+    """The accusation frame ``act`` is told in, if any: up through coordination, a gerund it is the
+    object of ("organizing the murder"), link nouns ("in connection with"), to a frame verb or noun
+    governing the preposition ("charged with", "on suspicion of")."""
+    w = words()
+    cur, path, linked = act, [], False
+    for _ in range(MAX_STEPS):
+        if cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+        elif cur.dep_ == "dobj" and cur.head.pos_ == "VERB" and cur.head.dep_ == "pcomp":
+            cur = cur.head  # "on charges of organizing the murder of …"
+        elif cur.dep_ in ("pobj", "pcomp"):
+            prep, gov = cur.head, cur.head.head
+            path.append(prep)
+            word = prep.lower_
+            own = word in w.frame_preps_own and _lemma(gov) in ("guilty", *w.own_verbs)
+            if (word in w.frame_preps or own or (linked and word in w.link_preps)) and (
+                    (_lemma(gov) in w.frame_verbs and gov.pos_ in ("VERB", "AUX", "ADJ"))
+                    or (_lemma(gov) in w.frame_nouns and gov.pos_ == "NOUN")):
+                return Frame(act, gov, path)
+            if word in w.frame_preps and gov.dep_ in ("dobj", "nsubjpass") and _lemma(gov.head) in w.frame_verbs:
+                return Frame(act, gov.head, path)  # the phrase hangs on the accused ("convicts a man of …")
+            if word in w.link_preps and _lemma(gov) in w.link_nouns:
+                path.append(gov)
+                cur, linked = gov, True
+                continue
+            return None
+        else:
+            return None
+    return None
+
+
+def accused(frame: Frame, is_passive) -> Token | None:
+    """The token naming the accused: the passive subject or object of the frame verb ("X was charged",
+    "police arrested X"), the subject of an own verb ("X pleads guilty", "X faces charges"), the
+    "for" phrase of a warrant; a frame noun is followed up to its verb."""
+    w = words()
+    head = frame.head
+    if head.pos_ == "NOUN":
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "against"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.i < frame.act.i:
+                    return obj
+        for _ in range(3):  # "on suspicion of" → the verb "on" hangs on; "faces charges of" → faces
+            if head.dep_ in ("pobj",) and head.head.dep_ == "prep":
+                head = head.head.head
+            elif head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            else:
+                break
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+    if head.pos_ == "ADJ":  # "was found guilty of", "pleads guilty to"
+        head = head.head
+    if is_passive(head):
+        return next((c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if _lemma(head) in w.own_verbs:
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return obj
+
+
+def victim(act: Token) -> Token | None:
+    """Who suffered the act: the gerund's object ("murdering two officers"), the noun's "of" phrase
+    ("the murder of a mayor")."""
+    if act.pos_ == "VERB":
+        return next((c for c in act.children if c.dep_ == "dobj"), None)
+    for c in act.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
