@@ -39,6 +39,10 @@ class BackgroundWords(DataFile):
     link_preps: WordList
     alleging_nouns: WordList
     alleging_verbs: WordList
+    reaction_verbs: WordList
+    cause_preps: WordList
+    reaction_nouns: WordList
+    reaction_noun_preps: WordList
 
 
 def words() -> BackgroundWords:
@@ -113,6 +117,22 @@ def frame_of(act: Token) -> Frame | None:
         else:
             return None
     return None
+
+
+def answered(act: Token) -> bool:
+    """``act`` is what a reaction answers: the object of a reaction verb, the cause after "over",
+    what a retaliation is for or an anniversary of."""
+    w = words()
+    while act.dep_ == "conj" and act.head.i != act.i:
+        act = act.head
+    if act.dep_ == "dobj":
+        return _lemma(act.head) in w.reaction_verbs
+    if act.dep_ == "pobj":
+        prep = act.head
+        if prep.lower_ in w.cause_preps:
+            return True
+        return prep.lower_ in w.reaction_noun_preps and _lemma(prep.head) in w.reaction_nouns
+    return False
 
 
 def accused(frame: Frame, is_passive) -> Token | None:

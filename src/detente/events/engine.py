@@ -3303,6 +3303,8 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
         p = background_mod.act_pattern(patterns, tok)
         frame = background_mod.frame_of(tok) if p is not None else None
         if frame is None:
+            if p is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
+                out.extend(_answered_act(ctx, p, tok))
             continue
         hit = background_mod.victim(tok)
         target = _core(ctx, hit, "obj") if hit is not None else None
@@ -3327,6 +3329,29 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
         ev.detail["background"] = frame.head.text
         out.append(ev)
     return out
+
+
+def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
+    """An attack a reaction answers ("condemned the bombing of a hospital by government forces"), by
+    its "by" phrase or its own modifier ("the police shooting of …", "Turkish bombing"), against its
+    victim; only where the text names the victim as an actor."""
+    hit = background_mod.victim(tok)
+    target = _core(ctx, hit, "obj") if hit is not None else None
+    if target is None or any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref)
+                             for e in (*ctx.found, *_history(ctx)[-3:])):
+        return []
+    agent = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for o in c.children if o.dep_ == "pobj"), None)
+    source = _core(ctx, agent, "agent") if agent is not None else _core(ctx, tok, "poss")
+    if source is not None and _same_actor(source.ref, target.ref):
+        source = None
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    ev = _build(ctx, Match(p, tok, hit, []), source or nobody, target)
+    if source is None:
+        ev.source = None
+    ev.rule = f"background.answered.{ev.type.lower()}"
+    return [ev]
+
 
 def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     """In a sentence naming no actor, the verb patterns of ``mentionless_verb_types``: an agentless
