@@ -43,6 +43,10 @@ class BackgroundWords(DataFile):
     cause_preps: WordList
     reaction_nouns: WordList
     reaction_noun_preps: WordList
+    patient_types: WordList
+    patient_possessor_nouns: WordList
+    adjunct_preps: WordList
+    owner_skip_sectors: WordList
 
 
 def words() -> BackgroundWords:
@@ -76,15 +80,17 @@ def _extra_pattern(word: str, cameo: str) -> Pattern:
                    mode=entry.mode if entry else None, cameo=cameo)
 
 
-def act_pattern(patterns: PatternSet, tok: Token) -> Pattern | None:
-    """The lexicon's pattern naming the act ``tok`` (a noun, or a gerund), of a kept type."""
+def act_pattern(patterns: PatternSet, tok: Token, types: list[str] | None = None) -> Pattern | None:
+    """The lexicon's (first) pattern naming the act ``tok`` (a noun, or a gerund), if it is of one of
+    ``types`` (default: the kept ``types``)."""
     w = words()
     lemma = _lemma(tok)
     if lemma in w.extra_acts:
         return _extra_pattern(lemma, w.extra_acts[lemma])
     cands = patterns.for_noun(lemma) if tok.pos_ in ("NOUN", "PROPN") else (
-        patterns.for_verb(lemma) if tok.pos_ == "VERB" and tok.tag_ == "VBG" else [])
-    return next((p for p in cands if p.type in w.types), None)
+        patterns.for_verb(lemma) if tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN") else [])
+    first = cands[0] if cands else None
+    return first if first is not None and first.type in (types or w.types) else None
 
 
 def frame_of(act: Token) -> Frame | None:
@@ -175,3 +181,33 @@ def victim(act: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
             return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None
+
+
+def patient_owner(act: Token, pattern: Pattern) -> Token | None:
+    """The possessor who suffered a noun's act ("after his capture", "following her arrest"), where
+    the noun names no victim nor doer of its own."""
+    w = words()
+    if act.pos_ != "NOUN" or pattern.type not in w.patient_types or _lemma(act) not in w.patient_possessor_nouns:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in act.children):
+        return None
+    return next((c for c in act.children if c.dep_ == "poss"), None)
+
+
+def adjunct_patient(act: Token, pattern: Pattern) -> Token | None:
+    """The subject of the clause a passive adjunct hangs on ("X resigned after being detained by
+    police" → X): who suffered the act."""
+    w = words()
+    if pattern.type not in w.patient_types or act.tag_ != "VBN" or act.dep_ not in ("pcomp", "advcl"):
+        return None
+    if not any(c.dep_ == "auxpass" for c in act.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in act.children):
+        return None
+    prep = act.head
+    if act.dep_ == "pcomp" and prep.lower_ not in w.adjunct_preps:
+        return None
+    clause = prep.head if act.dep_ == "pcomp" else prep
+    while clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+

@@ -3300,7 +3300,14 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     accused is its doer (none where no actor stands for them)."""
     out: list[Event] = []
     for tok in ctx.sent:
-        p = background_mod.act_pattern(patterns, tok)
+        suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
+        if suffered is not None:
+            patient = (background_mod.adjunct_patient(tok, suffered) if tok.tag_ == "VBN"
+                       else background_mod.patient_owner(tok, suffered))
+            if patient is not None:
+                out.extend(_suffered_act(ctx, suffered, tok, patient))
+                continue
+        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
         frame = background_mod.frame_of(tok) if p is not None else None
         if frame is None:
             if p is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
@@ -3329,6 +3336,40 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
         ev.detail["background"] = frame.head.text
         out.append(ev)
     return out
+
+
+def _suffered_act(ctx: Ctx, p: Pattern, tok: Token, patient: Token | None) -> list[Event]:
+    """An act told as having happened to ``patient``: the possessor of an act noun ("after his
+    capture in Bolivia"), the subject of the clause a passive adjunct hangs on ("resigned after being
+    detained by police"); done by the "by" phrase, else the implied doer (police, courts) of the place."""
+    if patient is None:
+        return []
+    target = _core(ctx, patient, "obj")
+    if target is None and patient.tag_ == "PRP$":
+        # "a court sentences a footballer … following his arrest": the nearest one acted on before it
+        skip = {mi for mi in ctx.tok2m.values()
+                if ctx.mentions[mi].sector in background_mod.words().owner_skip_sectors or (
+                    ctx.mentions[mi].id and ctx.mentions[mi].id == ctx.mentions[mi].country)}
+        target = _nearest_mention(ctx, patient, False, skip)
+    if target is None:
+        return []
+    verbal = _verbal(tok)
+    agent = _agent(tok) if verbal else None
+    source = _core(ctx, agent, "agent") if agent is not None else None
+    if source is not None and _same_actor(source.ref, target.ref):
+        return []
+    same = [e for e in ctx.found if e.type == p.type and (e.trigger or "").split(" ")[0] == tok.text]
+    if any(e.target is not None and _same_actor(e.target, target.ref) for e in ctx.found if e.type == p.type):
+        return []
+    for e in same:  # the noun coded with its possessor as the doer: this reading replaces it
+        ctx.found.remove(e)
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    ev = _build(ctx, Match(p, tok, patient, []), source or nobody, target)
+    if source is None:
+        sector = p.implied_source or settings().implied_source_sector.get(ev.mode or "")
+        ev = _implied_source(ev, sector, ctx, _implied_country(ctx, tok, sector))
+    ev.rule = f"background.suffered.{ev.type.lower()}"
+    return [ev]
 
 
 def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
