@@ -3253,7 +3253,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
-        found.extend(_background_acts(ctx, patterns))
+        found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
         for tok in sent:
@@ -3336,6 +3336,14 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
         ev.detail["background"] = frame.head.text
         out.append(ev)
     return out
+
+
+def _before_the_news(ev: Event) -> Event:
+    """A background act the text does not date happened before the news: the month of publication
+    (the labelling guide's reading of a vague past)."""
+    if ev.detail.get("date_from") == "published" and ev.date_precision == "day" and ev.date:
+        return ev.model_copy(update={"date": ev.date[:7], "date_precision": "month"})
+    return ev
 
 
 def _suffered_act(ctx: Ctx, p: Pattern, tok: Token, patient: Token | None) -> list[Event]:
