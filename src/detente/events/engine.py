@@ -3357,7 +3357,8 @@ def _suffered_act(ctx: Ctx, p: Pattern, tok: Token, patient: Token | None) -> li
         # "a court sentences a footballer … following his arrest": the nearest one acted on before it
         skip = {mi for mi in ctx.tok2m.values()
                 if ctx.mentions[mi].sector in background_mod.words().owner_skip_sectors or (
-                    ctx.mentions[mi].id and ctx.mentions[mi].id == ctx.mentions[mi].country)}
+                    ctx.mentions[mi].id and ctx.mentions[mi].id == ctx.mentions[mi].country
+                    and ctx.mentions[mi].kind != "demonym")}
         target = _nearest_mention(ctx, patient, False, skip)
     if target is None:
         return []
@@ -3389,7 +3390,10 @@ def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
     if target is None or any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref)
                              for e in (*ctx.found, *_history(ctx)[-3:])):
         return []
-    agent = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+    # (a "by" phrase the parser hung on an active governing verb is the noun's: "condemned the
+    # shelling of a school by government forces")
+    holders = [tok] + ([tok.head] if tok.dep_ == "dobj" and not _is_passive(tok.head) else [])
+    agent = next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
                   for o in c.children if o.dep_ == "pobj"), None)
     source = _core(ctx, agent, "agent") if agent is not None else _core(ctx, tok, "poss")
     if source is not None and _same_actor(source.ref, target.ref):
