@@ -36,6 +36,7 @@ class BackgroundWords(DataFile):
     frame_preps_own: WordList
     own_verbs: WordList
     link_nouns: WordList
+    unrealised_gerunds: WordList
     link_preps: WordList
     alleging_nouns: WordList
     alleging_verbs: WordList
@@ -46,6 +47,7 @@ class BackgroundWords(DataFile):
     patient_types: WordList
     patient_possessor_nouns: WordList
     adjunct_preps: WordList
+    patient_pronouns: WordList
     owner_skip_sectors: WordList
 
 
@@ -103,6 +105,8 @@ def frame_of(act: Token) -> Frame | None:
         if cur.dep_ == "conj" and cur.head.i != cur.i:
             cur = cur.head
         elif cur.dep_ == "dobj" and cur.head.pos_ == "VERB" and cur.head.dep_ == "pcomp":
+            if _lemma(cur.head) in w.unrealised_gerunds:
+                return None  # "arrested for planning the bombing of a church": not done
             cur = cur.head  # "on charges of organizing the murder of …"
         elif cur.dep_ in ("pobj", "pcomp"):
             prep, gov = cur.head, cur.head.head
@@ -180,7 +184,7 @@ def victim(act: Token) -> Token | None:
     for c in act.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
             return next((o for o in c.children if o.dep_ == "pobj"), None)
-    return None
+    return _patient_possessor(act)  # "charged with his murder", "over Nijjar's killing"
 
 
 def patient_owner(act: Token, pattern: Pattern) -> Token | None:
@@ -191,7 +195,21 @@ def patient_owner(act: Token, pattern: Pattern) -> Token | None:
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in act.children):
         return None
-    return next((c for c in act.children if c.dep_ == "poss"), None)
+    return _patient_possessor(act)
+
+
+def _patient_possessor(act: Token) -> Token | None:
+    """The possessor of an act noun that suffered it: a personal pronoun ("his arrest") or a person's
+    name ("Nijjar's murder"), not a state's or a body's ("Canada's expulsions", "its arrests")."""
+    w = words()
+    if _lemma(act) not in w.patient_possessor_nouns:
+        return None
+    poss = next((c for c in act.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.tag_ == "PRP$":
+        return poss if poss.lower_ in w.patient_pronouns else None
+    return poss if poss.ent_type_ == "PERSON" else None
 
 
 def adjunct_patient(act: Token, pattern: Pattern) -> Token | None:

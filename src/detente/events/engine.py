@@ -3300,15 +3300,15 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     accused is its doer (none where no actor stands for them)."""
     out: list[Event] = []
     for tok in ctx.sent:
+        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
+        frame = background_mod.frame_of(tok) if p is not None else None
         suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
-        if suffered is not None:
+        if frame is None and suffered is not None:
             patient = (background_mod.adjunct_patient(tok, suffered) if tok.tag_ == "VBN"
                        else background_mod.patient_owner(tok, suffered))
             if patient is not None:
                 out.extend(_suffered_act(ctx, suffered, tok, patient))
                 continue
-        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
-        frame = background_mod.frame_of(tok) if p is not None else None
         if frame is None:
             if p is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
                 out.extend(_answered_act(ctx, p, tok))
