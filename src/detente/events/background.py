@@ -42,6 +42,7 @@ class BackgroundWords(DataFile):
     alleging_verbs: WordList
     reaction_verbs: WordList
     cause_preps: WordList
+    answered_types: WordList
     reaction_nouns: WordList
     reaction_noun_preps: WordList
     patient_types: WordList

@@ -3310,8 +3310,9 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
                 out.extend(_suffered_act(ctx, suffered, tok, patient))
                 continue
         if frame is None:
-            if p is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
-                out.extend(_answered_act(ctx, p, tok))
+            answered = background_mod.act_pattern(patterns, tok, background_mod.words().answered_types)
+            if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
+                out.extend(_answered_act(ctx, answered, tok))
             continue
         hit = background_mod.victim(tok)
         target = _core(ctx, hit, "obj") if hit is not None else None
@@ -3392,7 +3393,8 @@ def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
         return []
     # (a "by" phrase the parser hung on an active governing verb is the noun's: "condemned the
     # shelling of a school by government forces")
-    holders = [tok] + ([tok.head] if tok.dep_ == "dobj" and not _is_passive(tok.head) else [])
+    gov = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    holders = [tok] + ([gov] if gov is not None and _verbal(gov) and not _is_passive(gov) else [])
     agent = next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
                   for o in c.children if o.dep_ == "pobj"), None)
     source = _core(ctx, agent, "agent") if agent is not None else _core(ctx, tok, "poss")
