@@ -3304,8 +3304,8 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
         frame = background_mod.frame_of(tok) if p is not None else None
         suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
         if frame is None and suffered is not None:
-            patient = (background_mod.adjunct_patient(tok, suffered) if tok.tag_ == "VBN"
-                       else background_mod.patient_owner(tok, suffered))
+            patient = ((background_mod.adjunct_patient(tok, suffered) or background_mod.relative_patient(tok, suffered))
+                       if tok.tag_ == "VBN" else background_mod.patient_owner(tok, suffered))
             if patient is not None:
                 out.extend(_suffered_act(ctx, suffered, tok, patient))
                 continue
