@@ -50,6 +50,7 @@ class BackgroundWords(DataFile):
     adjunct_preps: WordList
     patient_pronouns: WordList
     relative_pronouns: WordList
+    relative_types: WordList
     owner_skip_sectors: WordList
 
 
@@ -237,7 +238,7 @@ def relative_patient(act: Token, pattern: Pattern) -> Token | None:
     """The noun a passive relative clause tells an act of ("the opposition leader, who was kidnapped
     in March", "the governor who was murdered in 2011"): who suffered it."""
     w = words()
-    if pattern.type not in w.patient_types or act.tag_ != "VBN" or act.dep_ != "relcl":
+    if pattern.type not in w.relative_types or act.tag_ != "VBN" or act.dep_ != "relcl":
         return None
     if not any(c.dep_ == "nsubjpass" and c.lower_ in w.relative_pronouns for c in act.children):
         return None
