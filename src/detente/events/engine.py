@@ -30,6 +30,7 @@ from pydantic import Field, field_validator
 from spacy.tokens import Span, Token
 
 from detente import dates
+from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
@@ -3252,6 +3253,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
+        found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
         for tok in sent:
@@ -3288,6 +3290,122 @@ def _charged_crime(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+
+def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
+    """The crime behind an arrest, charge, trial or sentence, as an event of its own
+    (``events.background``): "arrested on suspicion of murdering two officers" → an attack by the
+    arrested on the officers, reported. Only an act whose victim the text names as an actor; the
+    accused is its doer (none where no actor stands for them)."""
+    out: list[Event] = []
+    for tok in ctx.sent:
+        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
+        frame = background_mod.frame_of(tok) if p is not None else None
+        suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
+        if frame is None and suffered is not None:
+            patient = ((background_mod.adjunct_patient(tok, suffered) or background_mod.relative_patient(tok, suffered))
+                       if tok.tag_ == "VBN" else background_mod.patient_owner(tok, suffered))
+            if patient is not None:
+                out.extend(_suffered_act(ctx, suffered, tok, patient))
+                continue
+        if frame is None:
+            answered = background_mod.act_pattern(patterns, tok, background_mod.words().answered_types)
+            if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
+                out.extend(_answered_act(ctx, answered, tok))
+            continue
+        hit = background_mod.victim(tok)
+        target = _core(ctx, hit, "obj") if hit is not None else None
+        if target is None and hit is not None and _lemma(hit) in PEOPLE_NOUNS and ctx.tok2m.get(hit.i) is None:
+            target = _place_victims(ctx, tok)
+        if target is None:
+            continue
+        who = background_mod.accused(frame, _is_passive)
+        source = _core(ctx, who, "obj") if who is not None else None
+        if source is None:
+            source = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+        elif _same_actor(source.ref, target.ref):
+            continue
+        if any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref) for e in ctx.found):
+            continue  # the act coded already
+        ev = _build(ctx, Match(p, tok, hit, []), source, target)
+        if ev.source is not None and not ev.source.text:
+            ev.source = None
+        if frame.alleged and ev.status == "occurred":
+            ev.status = "reported"
+        ev.rule = f"background.{ev.type.lower()}"
+        ev.detail["background"] = frame.head.text
+        out.append(ev)
+    return out
+
+
+def _before_the_news(ev: Event) -> Event:
+    """A background act the text does not date happened before the news: the month of publication
+    (the labelling guide's reading of a vague past)."""
+    if ev.detail.get("date_from") == "published" and ev.date_precision == "day" and ev.date:
+        return ev.model_copy(update={"date": ev.date[:7], "date_precision": "month"})
+    return ev
+
+
+def _suffered_act(ctx: Ctx, p: Pattern, tok: Token, patient: Token | None) -> list[Event]:
+    """An act told as having happened to ``patient``: the possessor of an act noun ("after his
+    capture in Bolivia"), the subject of the clause a passive adjunct hangs on ("resigned after being
+    detained by police"); done by the "by" phrase, else the implied doer (police, courts) of the place."""
+    if patient is None:
+        return []
+    target = _core(ctx, patient, "obj")
+    if target is None and patient.tag_ == "PRP$":
+        # "a court sentences a footballer … following his arrest": the nearest one acted on before it
+        skip = {mi for mi in ctx.tok2m.values()
+                if ctx.mentions[mi].sector in background_mod.words().owner_skip_sectors or (
+                    ctx.mentions[mi].id and ctx.mentions[mi].id == ctx.mentions[mi].country
+                    and ctx.mentions[mi].kind != "demonym")}
+        target = _nearest_mention(ctx, patient, False, skip)
+    if target is None:
+        return []
+    verbal = _verbal(tok)
+    agent = _agent(tok) if verbal else None
+    source = _core(ctx, agent, "agent") if agent is not None else None
+    if source is not None and _same_actor(source.ref, target.ref):
+        return []
+    same = [e for e in ctx.found if e.type == p.type and (e.trigger or "").split(" ")[0] == tok.text]
+    if any(e.target is not None and _same_actor(e.target, target.ref) for e in ctx.found if e.type == p.type):
+        return []
+    for e in same:  # the noun coded with its possessor as the doer: this reading replaces it
+        ctx.found.remove(e)
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    ev = _build(ctx, Match(p, tok, patient, []), source or nobody, target)
+    if source is None:
+        sector = p.implied_source or settings().implied_source_sector.get(ev.mode or "")
+        ev = _implied_source(ev, sector, ctx, _implied_country(ctx, tok, sector))
+    ev.rule = f"background.suffered.{ev.type.lower()}"
+    return [ev]
+
+
+def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
+    """An attack a reaction answers ("condemned the bombing of a hospital by government forces"), by
+    its "by" phrase or its own modifier ("the police shooting of …", "Turkish bombing"), against its
+    victim; only where the text names the victim as an actor."""
+    hit = background_mod.victim(tok)
+    target = _core(ctx, hit, "obj") if hit is not None else None
+    if target is None or any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref)
+                             for e in (*ctx.found, *_history(ctx)[-3:])):
+        return []
+    # (a "by" phrase the parser hung on an active governing verb is the noun's: "condemned the
+    # shelling of a school by government forces")
+    gov = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    holders = [tok] + ([gov] if gov is not None and _verbal(gov) and not _is_passive(gov) else [])
+    agent = next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for o in c.children if o.dep_ == "pobj"), None)
+    source = _core(ctx, agent, "agent") if agent is not None else _core(ctx, tok, "poss")
+    if source is not None and _same_actor(source.ref, target.ref):
+        source = None
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    ev = _build(ctx, Match(p, tok, hit, []), source or nobody, target)
+    if source is None:
+        ev.source = None
+    ev.rule = f"background.answered.{ev.type.lower()}"
+    return [ev]
 
 
 def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
