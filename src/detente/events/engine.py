@@ -981,7 +981,21 @@ def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
     if arg is None and role == "subj" and (op := _operator(tok)) is not None:
         # "Shells fired by Houthi forces killed 18": who fired them did it
         arg = _core(ctx, op, role)
+    if arg is None and role == "subj" and (gov := _object_participle_doer(m.trigger)) is not None:
+        arg = _core(ctx, gov, role)
     return arg
+
+
+def _object_participle_doer(v: Token) -> Token | None:
+    """"The front declares war on Morocco, accusing Rabat of …", "the envoys deliver a letter
+    demanding …": a present participle hung on the object of a clause, where that object names no
+    doer, tells what the clause's subject did by it (the subject of the governing verb)."""
+    noun = v.head
+    if v.dep_ != "acl" or v.tag_ != "VBG" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if noun.lemma_.lower() in PEOPLE_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return None  # "freed six men carrying arms": the people the noun names did it
+    return _subject(noun.head)
 
 
 def _operator(tok: Token) -> Token | None:
@@ -3113,6 +3127,9 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     spaces = [True] + [bool(t.whitespace_) for t in rest]
     nlp = _reparser()
     variant = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    if len(variant) == len(words) and variant[1].pos_ != "VERB" and base != words[1]:
+        # "They demands that …" still read as a noun: the plain form agrees with "They"
+        variant = nlp(Doc(nlp.vocab, words=[words[0], base, *words[2:]], spaces=spaces))
     if len(variant) != len(words) or variant[1].pos_ != "VERB":
         return None
     doc = sent.doc
