@@ -896,6 +896,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.complements:
         if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
             return None
+    if p.exclude_complements and any(w in view.text for w in p.exclude_complements):
+        return None
     if p.subjects and not _subject_is(p.subjects, v):
         return None
     if p.sentence_words:
