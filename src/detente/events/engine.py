@@ -550,7 +550,7 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
-    if _shared_passive(v) is not None or _raised_passive(v):
+    if _shared_passive(v) is not None or _raised_passive(v) or _absolute_participle(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
@@ -587,8 +587,8 @@ def _shared_passive(v: Token) -> Token | None:
 
 def _subject(v: Token) -> Token | None:
     """The active subject of the clause of ``v`` (None for a passive verb without one)."""
-    if _gapped_passive(v):
-        return None
+    if _gapped_passive(v) or _absolute_participle(v):
+        return None  # (", with twelve villagers killed": the villagers suffered it)
     cur = v
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
@@ -683,6 +683,8 @@ def _agent(v: Token) -> Token | None:
 def _objects(v: Token) -> list[Token]:
     """Direct objects (and their conjuncts); the subject of a passive comes first."""
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if not out and (undergoer := _absolute_noun(v)) is not None:
+        out.append(undergoer)
     if not out and (shared := _shared_passive(v)) is not None:
         out.append(shared)
     if not out and _raised_passive(v):  # "Russia is said to have been attacked": Russia
@@ -1240,6 +1242,8 @@ def _victims(v: Token) -> Token | None:
     """Who suffered an agentless act: the passive subject, or the subject of "died" (also raised to
     the verb it completes: "three soldiers are reported to have been killed")."""
     subs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subs and (undergoer := _absolute_noun(v)) is not None:
+        subs = [undergoer]
     if not subs and _raised_passive(v):
         subs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return subs[0] if subs and _agent_less(v) else None
@@ -2340,13 +2344,16 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     doer = subj if subj is not None else by
     institution = cfg.unnamed_doer_sectors.get(_lemma(doer)) if doer is not None and not any(
         ctx.tok2m.get(t.i) is not None for t in doer.subtree) else None
-    if not armed and not institution and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
+    if not armed and not institution and ((any(c.dep_ in deps for c in v.children) and not _absolute_participle(v))
+                                          or not _is_passive(v)):
         return []
     clause = v.head if _shared_passive(v) is not None else v  # ("… be investigated and prosecuted")
-    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
+    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause):
         return []  # inside another clause: its head says what happened
     if _accident(v):
         return []
+    if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
+        return []  # "troops open fire on a convoy, with twelve people killed": that act's outcome
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, nobody)
     if target is None:
@@ -2362,6 +2369,24 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     ev = _build(ctx, m, nobody, target)
     sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
     return [_implied_source(ev, sector, ctx, _implied_country(ctx, v, sector))]
+
+
+def _absolute_noun(v: Token) -> Token | None:
+    """The noun of an absolute "with" clause whose past participle is ``v`` (", with more than 2,000
+    soldiers detained", ", with twelve villagers killed"): it underwent the act, told as an act of its
+    own, not as who the noun is. The parser hangs the participle on the noun (acl) or the noun on the
+    participle (its subject, the participle a pcomp of "with")."""
+    if v.tag_ not in ("VBN", "VBD"):
+        return None
+    if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "with" and v.head.head.dep_ == "prep":
+        return v.head
+    if v.dep_ == "pcomp" and v.head.lower_ == "with" and not any(c.dep_ in ("aux", "dobj") for c in v.children):
+        return next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _absolute_participle(v: Token) -> bool:
+    return _absolute_noun(v) is not None
 
 
 def _held_people(ctx: Ctx, m: Match, subj: Token | None) -> list[Event]:
