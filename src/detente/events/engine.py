@@ -598,6 +598,8 @@ def _subject(v: Token) -> Token | None:
         subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
+        if depth == 0 and (fronted := _fronted_list_subject(cur)) is not None:
+            return fronted
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
             # headline "Ruto hosts Macron", "Turkey summons the envoy": subject parsed as compound
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
@@ -639,6 +641,24 @@ def _subject(v: Token) -> Token | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def _fronted_list_subject(v: Token) -> Token | None:
+    """"In Osaka, Argentina, Brazil and Chile issue a statement": a subjectless verb whose fronted
+    place phrase the parser coordinated with the list of doers after its comma; the first of the
+    list after the comma (its partners follow as conjuncts)."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.i > v.i or prep.i != v.sent.start:
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None:
+            return None
+        after = [t for t in place.conjuncts if t.i > place.i]
+        if after and place.doc[after[0].i - 1].text == "," and after[-1].right_edge.i < v.i:
+            return after[0]
     return None
 
 
