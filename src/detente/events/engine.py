@@ -590,6 +590,8 @@ def _subject(v: Token) -> Token | None:
     if _gapped_passive(v) or _absolute_participle(v):
         return None  # (", with twelve villagers killed": the villagers suffered it)
     cur = v
+    if (fronted := _fronted_list_subject(v)) is not None:
+        return fronted
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
         subs = [c for c in cur.children if c.dep_ in deps]
@@ -598,8 +600,6 @@ def _subject(v: Token) -> Token | None:
         subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
-        if depth == 0 and (fronted := _fronted_list_subject(cur)) is not None:
-            return fronted
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
             # headline "Ruto hosts Macron", "Turkey summons the envoy": subject parsed as compound
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
@@ -644,18 +644,28 @@ def _subject(v: Token) -> Token | None:
     return None
 
 
+def _fronted_place(t: Token) -> bool:
+    """The place of a phrase opening the sentence ("In Osaka, …"), never a party of its verb: the
+    object of the opening preposition, or the noun right after it where the parser left the
+    preposition without one (and took the place for the verb's subject)."""
+    first = t.sent[0]
+    if first.dep_ != "prep" or first.i == t.i:
+        return False
+    if t.dep_ == "pobj" and t.head.i == first.i:
+        return True
+    return t.left_edge.i == first.i + 1 and not any(c.dep_ == "pobj" for c in first.children)
+
+
 def _fronted_list_subject(v: Token) -> Token | None:
-    """"In Osaka, Argentina, Brazil and Chile issue a statement": a subjectless verb whose fronted
-    place phrase the parser coordinated with the list of doers after its comma; the first of the
-    list after the comma (its partners follow as conjuncts)."""
+    """"In Osaka, Argentina, Brazil and Chile issue a statement": a verb whose fronted place phrase
+    the parser coordinated with the list of doers after its comma; the first of the list after the
+    comma (its partners follow as conjuncts)."""
     if v.pos_ not in ("VERB", "AUX"):
         return None
-    for prep in v.children:
-        if prep.dep_ != "prep" or prep.i > v.i or prep.i != v.sent.start:
-            continue
-        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if place is None:
-            return None
+    places = [c for c in v.children if c.dep_ == "nsubj" and _fronted_place(c)]
+    places += [o for c in v.children if c.dep_ == "prep" and c.i == v.sent.start
+               for o in c.children if o.dep_ == "pobj"]
+    for place in places:
         after = [t for t in place.conjuncts if t.i > place.i]
         if after and place.doc[after[0].i - 1].text == "," and after[-1].right_edge.i < v.i:
             return after[0]
@@ -1979,7 +1989,7 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
         return [partner, arg]
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
-    group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
+    group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         # "the border guards of Bangladesh and India": the states coordinated inside the phrase
         group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
