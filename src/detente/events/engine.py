@@ -551,7 +551,7 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
-    if _shared_passive(v) is not None or _raised_passive(v):
+    if _shared_passive(v) is not None or _raised_passive(v) or _absolute_participle(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
@@ -588,9 +588,11 @@ def _shared_passive(v: Token) -> Token | None:
 
 def _subject(v: Token) -> Token | None:
     """The active subject of the clause of ``v`` (None for a passive verb without one)."""
-    if _gapped_passive(v):
-        return None
+    if _gapped_passive(v) or _absolute_participle(v):
+        return None  # (", with twelve villagers killed": the villagers suffered it)
     cur = v
+    if (fronted := _fronted_list_subject(v)) is not None:
+        return fronted
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
         subs = [c for c in cur.children if c.dep_ in deps]
@@ -643,6 +645,34 @@ def _subject(v: Token) -> Token | None:
     return None
 
 
+def _fronted_place(t: Token) -> bool:
+    """The place of a phrase opening the sentence ("In Osaka, …"), never a party of its verb: the
+    object of the opening preposition, or the noun right after it where the parser left the
+    preposition without one (and took the place for the verb's subject)."""
+    first = t.sent[0]
+    if first.dep_ != "prep" or first.i == t.i:
+        return False
+    if t.dep_ == "pobj" and t.head.i == first.i:
+        return True
+    return t.left_edge.i == first.i + 1 and not any(c.dep_ == "pobj" for c in first.children)
+
+
+def _fronted_list_subject(v: Token) -> Token | None:
+    """"In Osaka, Argentina, Brazil and Chile issue a statement": a verb whose fronted place phrase
+    the parser coordinated with the list of doers after its comma; the first of the list after the
+    comma (its partners follow as conjuncts)."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    places = [c for c in v.children if c.dep_ == "nsubj" and _fronted_place(c)]
+    places += [o for c in v.children if c.dep_ == "prep" and c.i == v.sent.start
+               for o in c.children if o.dep_ == "pobj"]
+    for place in places:
+        after = [t for t in place.conjuncts if t.i > place.i]
+        if after and place.doc[after[0].i - 1].text == "," and after[-1].right_edge.i < v.i:
+            return after[0]
+    return None
+
+
 def _place_tail(t: Token) -> bool:
     """A name right after "<place>," where the place is the object of a preposition ("in Kano,
     Nigeria"): the rest of a place's name, whatever the parser hung it on."""
@@ -684,6 +714,8 @@ def _agent(v: Token) -> Token | None:
 def _objects(v: Token) -> list[Token]:
     """Direct objects (and their conjuncts); the subject of a passive comes first."""
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if not out and (undergoer := _absolute_noun(v)) is not None:
+        out.append(undergoer)
     if not out and (shared := _shared_passive(v)) is not None:
         out.append(shared)
     if not out and _raised_passive(v):  # "Russia is said to have been attacked": Russia
@@ -897,6 +929,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.complements:
         if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
             return None
+    if p.exclude_complements and any(w in view.text for w in p.exclude_complements):
+        return None
     if p.subjects and not _subject_is(p.subjects, v):
         return None
     if p.sentence_words:
@@ -982,7 +1016,21 @@ def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
     if arg is None and role == "subj" and (op := _operator(tok)) is not None:
         # "Shells fired by Houthi forces killed 18": who fired them did it
         arg = _core(ctx, op, role)
+    if arg is None and role == "subj" and (gov := _object_participle_doer(m.trigger)) is not None:
+        arg = _core(ctx, gov, role)
     return arg
+
+
+def _object_participle_doer(v: Token) -> Token | None:
+    """"The front declares war on Morocco, accusing Rabat of …", "the envoys deliver a letter
+    demanding …": a present participle hung on the object of a clause, where that object names no
+    doer, tells what the clause's subject did by it (the subject of the governing verb)."""
+    noun = v.head
+    if v.dep_ != "acl" or v.tag_ != "VBG" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if noun.lemma_.lower() in PEOPLE_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return None  # "freed six men carrying arms": the people the noun names did it
+    return _subject(noun.head)
 
 
 def _operator(tok: Token) -> Token | None:
@@ -1225,6 +1273,8 @@ def _victims(v: Token) -> Token | None:
     """Who suffered an agentless act: the passive subject, or the subject of "died" (also raised to
     the verb it completes: "three soldiers are reported to have been killed")."""
     subs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subs and (undergoer := _absolute_noun(v)) is not None:
+        subs = [undergoer]
     if not subs and _raised_passive(v):
         subs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return subs[0] if subs and _agent_less(v) else None
@@ -1940,7 +1990,7 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
         return [partner, arg]
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
-    group: set[int] = {tok.i, *(c.i for c in tok.conjuncts)}
+    group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         # "the border guards of Bangladesh and India": the states coordinated inside the phrase
         group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
@@ -2325,13 +2375,16 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     doer = subj if subj is not None else by
     institution = cfg.unnamed_doer_sectors.get(_lemma(doer)) if doer is not None and not any(
         ctx.tok2m.get(t.i) is not None for t in doer.subtree) else None
-    if not armed and not institution and (any(c.dep_ in deps for c in v.children) or not _is_passive(v)):
+    if not armed and not institution and ((any(c.dep_ in deps for c in v.children) and not _absolute_participle(v))
+                                          or not _is_passive(v)):
         return []
     clause = v.head if _shared_passive(v) is not None else v  # ("… be investigated and prosecuted")
-    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod"):
+    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause):
         return []  # inside another clause: its head says what happened
     if _accident(v):
         return []
+    if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
+        return []  # "troops open fire on a convoy, with twelve people killed": that act's outcome
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, nobody)
     if target is None:
@@ -2347,6 +2400,24 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     ev = _build(ctx, m, nobody, target)
     sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
     return [_implied_source(ev, sector, ctx, _implied_country(ctx, v, sector))]
+
+
+def _absolute_noun(v: Token) -> Token | None:
+    """The noun of an absolute "with" clause whose past participle is ``v`` (", with more than 2,000
+    soldiers detained", ", with twelve villagers killed"): it underwent the act, told as an act of its
+    own, not as who the noun is. The parser hangs the participle on the noun (acl) or the noun on the
+    participle (its subject, the participle a pcomp of "with")."""
+    if v.tag_ not in ("VBN", "VBD"):
+        return None
+    if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "with" and v.head.head.dep_ == "prep":
+        return v.head
+    if v.dep_ == "pcomp" and v.head.lower_ == "with" and not any(c.dep_ in ("aux", "dobj") for c in v.children):
+        return next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _absolute_participle(v: Token) -> bool:
+    return _absolute_noun(v) is not None
 
 
 def _held_people(ctx: Ctx, m: Match, subj: Token | None) -> list[Event]:
@@ -3114,6 +3185,9 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     spaces = [True] + [bool(t.whitespace_) for t in rest]
     nlp = _reparser()
     variant = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    if len(variant) == len(words) and variant[1].pos_ != "VERB" and base != words[1]:
+        # "They demands that …" still read as a noun: the plain form agrees with "They"
+        variant = nlp(Doc(nlp.vocab, words=[words[0], base, *words[2:]], spaces=spaces))
     if len(variant) != len(words) or variant[1].pos_ != "VERB":
         return None
     doc = sent.doc

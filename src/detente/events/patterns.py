@@ -68,6 +68,8 @@ class Pattern(Record):
     exclude_objects: list[str] = Field(default_factory=list)
     preps: dict[str, list[str]] = Field(default_factory=dict)
     complements: list[str] = Field(default_factory=list)
+    # complement phrases that rule the match out ("pleads not guilty" is no admission)
+    exclude_complements: list[str] = Field(default_factory=list)
     # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
     sentence_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
@@ -111,7 +113,7 @@ class Pattern(Record):
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "governors", "sentence_words",
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words",
                      "subjects", "head_preps")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
