@@ -67,8 +67,9 @@ def _norm(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def features(sent: Span) -> list[str]:
-    """The sparse binary features of one parsed sentence (unique, in first-seen order)."""
+def features(sent: Span, triggers: bool = False) -> list[str]:
+    """The sparse binary features of one parsed sentence (unique, in first-seen order); with
+    ``triggers``, the rule coder's candidate types too (:func:`trigger_features`)."""
     feats: dict[str, None] = {}
     add = feats.setdefault
     seq: list[str] = []
@@ -126,9 +127,40 @@ def features(sent: Span) -> list[str]:
             add("nn:" + n + "|" + _norm(t.head))
     for a, b in zip(seq, seq[1:]):
         add("b:" + a + "|" + b)
+    if triggers:
+        for f in trigger_features(sent):
+            add(f)
     if not feats:
         add("empty")
     return list(feats)
+
+
+def trigger_features(sent: Span) -> list[str]:
+    """The PLOVER types the event patterns' trigger words in the sentence stand for — what the rule
+    coder would consider, whether or not it found arguments: ``t:TYPE`` for any trigger (a verb form
+    or an event noun), ``th:TYPE`` for a hand-written pattern's verb, ``tr:TYPE`` for the root's.
+    Read from the pattern files, so the model is retrained when they change (``make classifier``)."""
+    from detente.events.engine import _lemma, _verb_patterns, _verbal
+    from detente.events.patterns import load_patterns
+
+    patterns = load_patterns()
+    out: dict[str, None] = {}
+    for t in sent:
+        pos = t.pos_
+        if _verbal(t):
+            form, cands = _verb_patterns(patterns, t)
+            hand = patterns.hand_written_verb(form)
+        elif pos == "NOUN":
+            cands, hand = patterns.for_noun(_lemma(t)), False
+        else:
+            continue
+        for pt in cands:
+            out.setdefault("t:" + pt.type)
+            if hand:
+                out.setdefault("th:" + pt.type)
+            if t.dep_ == "ROOT":
+                out.setdefault("tr:" + pt.type)
+    return list(out)
 
 
 # ----------------------------------------------------------------------------- the model
@@ -158,6 +190,8 @@ class SentenceClassifier:
         self.weights = np.asarray(weights, dtype=np.float32)
         self.bias = np.asarray(bias, dtype=np.float32)
         self.meta = meta or {}
+        # whether the model was trained with the rule coder's candidate types among its features
+        self.triggers = bool(self.meta.get("trigger_features", False))
         rec = self.meta.get("recommended") or {}
         self.thresholds = Thresholds(**{k: float(v) for k, v in rec.items() if k in Thresholds.__dataclass_fields__})
 
@@ -187,7 +221,7 @@ class SentenceClassifier:
 
     def predict(self, sent: Span) -> dict[str, float]:
         """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE)."""
-        return self.predict_features(features(sent))
+        return self.predict_features(features(sent, self.triggers))
 
     def top(self, probs: dict[str, float]) -> tuple[str, float]:
         """The most probable PLOVER type (never NONE) and its probability."""

@@ -67,6 +67,8 @@ class EngineSettings(DataFile):
     classifier_lead_sentences: int = 2
     # a proposal of a type whose hand-written verb pattern declined the sentence needs this much
     classifier_declined_min: float = 0.0
+    # a proposal whose main clause does not give its parties takes relaxed ones (``_relaxed_event``)
+    classifier_propose_relaxed: bool = False
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -2682,10 +2684,16 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
     if (source is not None and target is not None and not _valid(source, target)) or (
             target is None and m.obj is not None and ctx.tok2m.get(m.obj.i) is not None):
         return None  # "Russia attacked Russia": the parse's parties are one actor (or refused)
-    if etype not in cfg.actorless_types and (source is None or target is None):
-        return None  # a verbal act or a cooperation needs both its parties ("Syria condemned the attack")
-    if source is None and target is None:
-        return None  # a proposal needs an actor the parse can name ("The weather was mild")
+    if (etype not in cfg.actorless_types and (source is None or target is None)) or (source is None and target is None):
+        # a verbal act or a cooperation needs both its parties ("Syria condemned the attack"), any
+        # proposal an actor the parse can name ("The weather was mild"); where the main clause's
+        # subject and object do not give them, the parties a matched pattern would get when its
+        # own roles fail (:func:`_relaxed_event`: an actor before the verb, one inside its phrase)
+        if not cfg.classifier_propose_relaxed or not _verbal(root):
+            return None
+        # (its confidence: the type's probability times classifier_confidence, as for any proposal)
+        base = pattern.model_copy(update={"confidence": cfg.classifier_confidence})
+        return _relaxed_event(ctx, Match(base, m.trigger, m.obj, []), p)
     ev = _build(ctx, m, source or nobody, target)
     return ev.model_copy(update={"source": source.ref if source is not None else None,
                                  "detail": {**ev.detail, "classifier_p": round(p, 3)}})
