@@ -67,6 +67,10 @@ class EngineSettings(DataFile):
     classifier_lead_sentences: int = 2
     # a proposal of a type whose hand-written verb pattern declined the sentence needs this much
     classifier_declined_min: float = 0.0
+    # a generated lexicon pattern's event is dropped when P(NONE) reaches ``classifier_veto`` and
+    # P(its type) stays under ``classifier_veto_type`` (None: the model's recommended cut-offs)
+    classifier_veto: float | None = None
+    classifier_veto_type: float | None = None
     # a proposal whose main clause does not give its parties takes relaxed ones (``_relaxed_event``)
     classifier_propose_relaxed: bool = False
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
@@ -2354,7 +2358,9 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
     probs = get_classifier().predict(sent)
-    kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
+    cfg = settings()
+    kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
+        probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
     unargued = _unargued(sent, mentions, published, kb)
     if not kept:
         kept = _confirmed(unargued, probs, settings().classifier_confirm)
