@@ -55,6 +55,24 @@ def test_features_of_an_empty_span(nlp):
     assert C.features(doc[0:0]) == ["empty"]
 
 
+def test_trigger_features_name_the_patterns_types(nlp):
+    s = sent(nlp, "Thousands of protesters rallied in the capital against the new labour law.")
+    got = C.trigger_features(s)
+    assert "t:PROTEST" in got and "tr:PROTEST" in got  # the root "rally" triggers a protest pattern
+    assert len(got) == len(set(got))
+    assert C.trigger_features(sent(nlp, "Heavy rain fell across the region.")) == []
+
+
+def test_a_model_trained_with_trigger_types_sees_them(nlp):
+    """The model's metadata decides whether ``predict`` adds the trigger types to the features."""
+    s = sent(nlp, "Thousands of protesters rallied in the capital against the new labour law.")
+    classes = ["PROTEST", C.NONE]
+    w = np.array([[4.0, -4.0]], dtype=np.float32)
+    with_t = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {"trigger_features": True})
+    without = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {})
+    assert with_t.predict(s)["PROTEST"] > 0.5 > without.predict(s)["PROTEST"] - 1e-9
+
+
 # ----------------------------------------------------------------------------- the model
 
 
