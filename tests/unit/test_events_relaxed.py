@@ -78,9 +78,9 @@ def test_a_proposal_takes_relaxed_arguments_when_the_main_clause_lacks_them(nlp,
     from detente.events import classifier
 
     monkeypatch.setattr(classifier, "get_classifier", lambda: _Sure("ACCUSE"))
-    _with(monkeypatch, classifier_propose_relaxed=True, classifier_confirm=None)
+    _with(monkeypatch, classifier_propose_relaxed=0.5, classifier_confirm=None)
     proposed = [e for e in extracted(nlp, kb, FILED, ON) if e.rule.startswith("classifier.")]
     assert [(e.type, e.source.country, e.target.id) for e in proposed] == [("ACCUSE", "KEN", "IRN")]
     assert proposed[0].detail["arguments"] == "relaxed" and proposed[0].confidence < 0.9
-    _with(monkeypatch, classifier_propose_relaxed=False, classifier_confirm=None)
+    _with(monkeypatch, classifier_propose_relaxed=None, classifier_confirm=None)
     assert not [e for e in extracted(nlp, kb, FILED, ON) if e.rule.startswith("classifier.")]

@@ -72,7 +72,8 @@ class EngineSettings(DataFile):
     classifier_veto: float | None = None
     classifier_veto_type: float | None = None
     # a proposal whose main clause does not give its parties takes relaxed ones (``_relaxed_event``)
-    classifier_propose_relaxed: bool = False
+    # when its type is at least this probable (None: never)
+    classifier_propose_relaxed: float | None = None
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -2695,7 +2696,7 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         # proposal an actor the parse can name ("The weather was mild"); where the main clause's
         # subject and object do not give them, the parties a matched pattern would get when its
         # own roles fail (:func:`_relaxed_event`: an actor before the verb, one inside its phrase)
-        if not cfg.classifier_propose_relaxed or not _verbal(root):
+        if cfg.classifier_propose_relaxed is None or p < cfg.classifier_propose_relaxed or not _verbal(root):
             return None
         # (its confidence: the type's probability times classifier_confidence, as for any proposal)
         base = pattern.model_copy(update={"confidence": cfg.classifier_confidence})
