@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from detente.events import classifier as clf_module  # noqa: E402
-from detente.events.classifier import FEATURE_VERSION, NONE, SentenceClassifier, features, trigger_features  # noqa: E402
+from detente.events.classifier import FEATURE_VERSION, NONE, SentenceClassifier, features  # noqa: E402
+from detente.events.engine import trigger_features  # noqa: E402
 from detente.nlp import get_fast_nlp  # noqa: E402
 
 SEED = 20261204

@@ -60,13 +60,15 @@ def test_a_weak_proposal_gives_no_event(nlp, kb, monkeypatch):
 class _Sure:
     """A classifier stub sure of one type in every sentence (the proposal step alone is tested)."""
 
+    triggers = False
+
     def __init__(self, etype: str):
         from detente.events.classifier import NONE, Thresholds
 
         self.thresholds = Thresholds()
         self.probs = {etype: 0.9, NONE: 0.05}
 
-    def predict(self, sent):
+    def predict(self, sent, extra=()):
         return dict(self.probs)
 
 

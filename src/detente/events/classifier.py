@@ -67,9 +67,10 @@ def _norm(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def features(sent: Span, triggers: bool = False) -> list[str]:
-    """The sparse binary features of one parsed sentence (unique, in first-seen order); with
-    ``triggers``, the rule coder's candidate types too (:func:`trigger_features`)."""
+def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
+    """The sparse binary features of one parsed sentence (unique, in first-seen order), then
+    ``extra`` ones: the rule coder's candidate types for a model trained with them
+    (``engine.trigger_features``, passed in by the engine so that this module imports no rules)."""
     feats: dict[str, None] = {}
     add = feats.setdefault
     seq: list[str] = []
@@ -127,40 +128,11 @@ def features(sent: Span, triggers: bool = False) -> list[str]:
             add("nn:" + n + "|" + _norm(t.head))
     for a, b in zip(seq, seq[1:]):
         add("b:" + a + "|" + b)
-    if triggers:
-        for f in trigger_features(sent):
-            add(f)
+    for f in extra:
+        add(f)
     if not feats:
         add("empty")
     return list(feats)
-
-
-def trigger_features(sent: Span) -> list[str]:
-    """The PLOVER types the event patterns' trigger words in the sentence stand for — what the rule
-    coder would consider, whether or not it found arguments: ``t:TYPE`` for any trigger (a verb form
-    or an event noun), ``th:TYPE`` for a hand-written pattern's verb, ``tr:TYPE`` for the root's.
-    Read from the pattern files, so the model is retrained when they change (``make classifier``)."""
-    from detente.events.engine import _lemma, _verb_patterns, _verbal
-    from detente.events.patterns import load_patterns
-
-    patterns = load_patterns()
-    out: dict[str, None] = {}
-    for t in sent:
-        pos = t.pos_
-        if _verbal(t):
-            form, cands = _verb_patterns(patterns, t)
-            hand = patterns.hand_written_verb(form)
-        elif pos == "NOUN":
-            cands, hand = patterns.for_noun(_lemma(t)), False
-        else:
-            continue
-        for pt in cands:
-            out.setdefault("t:" + pt.type)
-            if hand:
-                out.setdefault("th:" + pt.type)
-            if t.dep_ == "ROOT":
-                out.setdefault("tr:" + pt.type)
-    return list(out)
 
 
 # ----------------------------------------------------------------------------- the model
@@ -219,9 +191,10 @@ class SentenceClassifier:
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return dict(zip(self.classes, (round(float(x), 6) for x in p)))
 
-    def predict(self, sent: Span) -> dict[str, float]:
-        """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE)."""
-        return self.predict_features(features(sent, self.triggers))
+    def predict(self, sent: Span, extra: Iterable[str] = ()) -> dict[str, float]:
+        """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE); a model
+        trained with trigger types (``self.triggers``) needs them as ``extra``."""
+        return self.predict_features(features(sent, extra))
 
     def top(self, probs: dict[str, float]) -> tuple[str, float]:
         """The most probable PLOVER type (never NONE) and its probability."""

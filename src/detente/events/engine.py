@@ -2358,7 +2358,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         # other matched type waits for confirmation
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
-    probs = get_classifier().predict(sent)
+    clf = get_classifier()
+    probs = clf.predict(sent, trigger_features(sent) if clf.triggers else ())
     cfg = settings()
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
         probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
@@ -2394,6 +2395,31 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+def trigger_features(sent: Span) -> list[str]:
+    """The PLOVER types the event patterns' trigger words in the sentence stand for — what the rule
+    coder would consider, whether or not it found arguments — as features of a sentence classifier
+    trained with them (``scripts/train_classifier.py --triggers``): ``t:TYPE`` for any trigger (a
+    verb form or an event noun), ``th:TYPE`` for a hand-written pattern's verb, ``tr:TYPE`` for the
+    root's. Read from the pattern files: such a model is retrained when they change."""
+    patterns = load_patterns()
+    out: dict[str, None] = {}
+    for t in sent:
+        if _verbal(t):
+            form, cands = _verb_patterns(patterns, t)
+            hand = patterns.hand_written_verb(form)
+        elif t.pos_ == "NOUN":
+            cands, hand = patterns.for_noun(_lemma(t)), False
+        else:
+            continue
+        for pt in cands:
+            out.setdefault("t:" + pt.type)
+            if hand:
+                out.setdefault("th:" + pt.type)
+            if t.dep_ == "ROOT":
+                out.setdefault("tr:" + pt.type)
+    return list(out)
 
 
 def _propose_bar(sent: Span) -> float:
