@@ -22,6 +22,39 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 
+def origin(ev) -> str:
+    """Where a predicted event comes from: the rules alone, a matched pattern the classifier
+    confirmed with relaxed arguments, or a classifier proposal from the main clause."""
+    if ev.rule.startswith("classifier."):
+        return "proposal"
+    return "confirmed" if ev.detail.get("arguments") == "relaxed" else "rules"
+
+
+def by_origin(units) -> dict[str, dict]:
+    """Predicted events by origin: how many, how many matched a gold event, of those how many have
+    the right type and the right dyad (id or country, where the gold states both parties)."""
+    from detente.eval.score import field_correct
+
+    out: dict[str, dict] = {}
+    for u in units:
+        gold, pred = u.item.events, u.result.events
+        pair = {p: g for g, p in u.pairs}
+        for i, ev in enumerate(pred):
+            c = out.setdefault(origin(ev), dict.fromkeys(("predicted", "matched", "type", "dyad_country", "dyad_stated"), 0))
+            c["predicted"] += 1
+            if i not in pair:
+                continue
+            g = gold[pair[i]]
+            c["matched"] += 1
+            c["type"] += g.type == ev.type
+            dyad = field_correct("dyad_country", g, ev)
+            c["dyad_stated"] += dyad is not None
+            c["dyad_country"] += bool(dyad)
+    for c in out.values():
+        c["precision"] = round(c["matched"] / c["predicted"], 3) if c["predicted"] else None
+    return dict(sorted(out.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold/wcep/dev.yml")
@@ -53,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     del os.environ["DETENTE_CLASSIFIER"]
     classifier.get_classifier.cache_clear()
     report = build_report(units, [str(a.gold)])
-    report["crossfit"] = {"folds": str(a.folds), "n_folds": len(set(fold_of.values()))}
+    report["crossfit"] = {"folds": str(a.folds), "n_folds": len(set(fold_of.values())),
+                          "by_origin": by_origin(units)}
     a.report.parent.mkdir(parents=True, exist_ok=True)
     a.report.write_text(json.dumps(report, indent=1, default=str))
     print_report(report)
+    for origin, c in report["crossfit"]["by_origin"].items():
+        print(f"{origin:>10}: {c['predicted']} predicted, {c['matched']} true (P {c['precision']}), "
+              f"type right {c['type']}, dyad (id or country) right {c['dyad_country']} of {c['dyad_stated']}")
     print(f"report written to {a.report}")
     return 0
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from detente.events import classifier as C
+from detente.events.engine import trigger_features
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +54,26 @@ def test_features_passive_subject(nlp):
 def test_features_of_an_empty_span(nlp):
     doc = nlp("...")
     assert C.features(doc[0:0]) == ["empty"]
+
+
+def test_trigger_features_name_the_patterns_types(nlp):
+    s = sent(nlp, "Thousands of protesters rallied in the capital against the new labour law.")
+    got = trigger_features(s)
+    assert "t:PROTEST" in got and "tr:PROTEST" in got  # the root "rally" triggers a protest pattern
+    assert len(got) == len(set(got))
+    assert trigger_features(sent(nlp, "Heavy rain fell across the region.")) == []
+
+
+def test_a_model_trained_with_trigger_types_sees_them(nlp):
+    """The model's metadata says whether it was trained with the trigger types; the engine then
+    passes them to ``predict``."""
+    s = sent(nlp, "Thousands of protesters rallied in the capital against the new labour law.")
+    classes = ["PROTEST", C.NONE]
+    w = np.array([[4.0, -4.0]], dtype=np.float32)
+    with_t = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {"trigger_features": True})
+    without = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {})
+    assert with_t.triggers and not without.triggers
+    assert with_t.predict(s, trigger_features(s))["PROTEST"] > 0.5 > with_t.predict(s)["PROTEST"] - 1e-9
 
 
 # ----------------------------------------------------------------------------- the model

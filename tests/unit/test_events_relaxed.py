@@ -55,3 +55,34 @@ def test_a_weak_proposal_gives_no_event(nlp, kb, monkeypatch):
     assert proposed and proposed[0].source is not None and proposed[0].source.id == "HUN"
     _with(monkeypatch, classifier_propose_min=1.0)
     assert not [e for e in extracted(nlp, kb, text, ON) if e.rule.startswith("classifier.")]
+
+
+class _Sure:
+    """A classifier stub sure of one type in every sentence (the proposal step alone is tested)."""
+
+    triggers = False
+
+    def __init__(self, etype: str):
+        from detente.events.classifier import NONE, Thresholds
+
+        self.thresholds = Thresholds()
+        self.probs = {etype: 0.9, NONE: 0.05}
+
+    def predict(self, sent, extra=()):
+        return dict(self.probs)
+
+
+# the main clause's object is a thing; the party the act is aimed at sits inside its phrase
+FILED = "Kenya's foreign ministry released a statement highly critical of Iran."
+
+
+def test_a_proposal_takes_relaxed_arguments_when_the_main_clause_lacks_them(nlp, kb, monkeypatch):
+    from detente.events import classifier
+
+    monkeypatch.setattr(classifier, "get_classifier", lambda: _Sure("ACCUSE"))
+    _with(monkeypatch, classifier_propose_relaxed=0.5, classifier_confirm=None)
+    proposed = [e for e in extracted(nlp, kb, FILED, ON) if e.rule.startswith("classifier.")]
+    assert [(e.type, e.source.country, e.target.id) for e in proposed] == [("ACCUSE", "KEN", "IRN")]
+    assert proposed[0].detail["arguments"] == "relaxed" and proposed[0].confidence < 0.9
+    _with(monkeypatch, classifier_propose_relaxed=None, classifier_confirm=None)
+    assert not [e for e in extracted(nlp, kb, FILED, ON) if e.rule.startswith("classifier.")]

@@ -67,8 +67,10 @@ def _norm(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def features(sent: Span) -> list[str]:
-    """The sparse binary features of one parsed sentence (unique, in first-seen order)."""
+def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
+    """The sparse binary features of one parsed sentence (unique, in first-seen order), then
+    ``extra`` ones: the rule coder's candidate types for a model trained with them
+    (``engine.trigger_features``, passed in by the engine so that this module imports no rules)."""
     feats: dict[str, None] = {}
     add = feats.setdefault
     seq: list[str] = []
@@ -126,6 +128,8 @@ def features(sent: Span) -> list[str]:
             add("nn:" + n + "|" + _norm(t.head))
     for a, b in zip(seq, seq[1:]):
         add("b:" + a + "|" + b)
+    for f in extra:
+        add(f)
     if not feats:
         add("empty")
     return list(feats)
@@ -158,6 +162,8 @@ class SentenceClassifier:
         self.weights = np.asarray(weights, dtype=np.float32)
         self.bias = np.asarray(bias, dtype=np.float32)
         self.meta = meta or {}
+        # whether the model was trained with the rule coder's candidate types among its features
+        self.triggers = bool(self.meta.get("trigger_features", False))
         rec = self.meta.get("recommended") or {}
         self.thresholds = Thresholds(**{k: float(v) for k, v in rec.items() if k in Thresholds.__dataclass_fields__})
 
@@ -185,9 +191,10 @@ class SentenceClassifier:
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return dict(zip(self.classes, (round(float(x), 6) for x in p)))
 
-    def predict(self, sent: Span) -> dict[str, float]:
-        """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE)."""
-        return self.predict_features(features(sent))
+    def predict(self, sent: Span, extra: Iterable[str] = ()) -> dict[str, float]:
+        """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE); a model
+        trained with trigger types (``self.triggers``) needs them as ``extra``."""
+        return self.predict_features(features(sent, extra))
 
     def top(self, probs: dict[str, float]) -> tuple[str, float]:
         """The most probable PLOVER type (never NONE) and its probability."""

@@ -74,6 +74,13 @@ class EngineSettings(DataFile):
     classifier_lead_sentences: int = 2
     # a proposal of a type whose hand-written verb pattern declined the sentence needs this much
     classifier_declined_min: float = 0.0
+    # a generated lexicon pattern's event is dropped when P(NONE) reaches ``classifier_veto`` and
+    # P(its type) stays under ``classifier_veto_type`` (None: the model's recommended cut-offs)
+    classifier_veto: float | None = None
+    classifier_veto_type: float | None = None
+    # a proposal whose main clause does not give its parties takes relaxed ones (``_relaxed_event``)
+    # when its type is at least this probable (None: never)
+    classifier_propose_relaxed: float | None = None
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -2728,8 +2735,11 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         # other matched type waits for confirmation
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
-    probs = get_classifier().predict(sent)
-    kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(probs, ev.type))]
+    clf = get_classifier()
+    probs = clf.predict(sent, trigger_features(sent) if clf.triggers else ())
+    cfg = settings()
+    kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
+        probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
     unargued = _unargued(sent, mentions, published, kb)
     if not kept:
         kept = _confirmed(unargued, probs, settings().classifier_confirm)
@@ -2762,6 +2772,31 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+def trigger_features(sent: Span) -> list[str]:
+    """The PLOVER types the event patterns' trigger words in the sentence stand for — what the rule
+    coder would consider, whether or not it found arguments — as features of a sentence classifier
+    trained with them (``scripts/train_classifier.py --triggers``): ``t:TYPE`` for any trigger (a
+    verb form or an event noun), ``th:TYPE`` for a hand-written pattern's verb, ``tr:TYPE`` for the
+    root's. Read from the pattern files: such a model is retrained when they change."""
+    patterns = load_patterns()
+    out: dict[str, None] = {}
+    for t in sent:
+        if _verbal(t):
+            form, cands = _verb_patterns(patterns, t)
+            hand = patterns.hand_written_verb(form)
+        elif t.pos_ == "NOUN":
+            cands, hand = patterns.for_noun(_lemma(t)), False
+        else:
+            continue
+        for pt in cands:
+            out.setdefault("t:" + pt.type)
+            if hand:
+                out.setdefault("th:" + pt.type)
+            if t.dep_ == "ROOT":
+                out.setdefault("tr:" + pt.type)
+    return list(out)
 
 
 def _propose_bar(sent: Span) -> float:
@@ -3087,10 +3122,16 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
     if (source is not None and target is not None and not _valid(source, target)) or (
             target is None and m.obj is not None and ctx.tok2m.get(m.obj.i) is not None):
         return None  # "Russia attacked Russia": the parse's parties are one actor (or refused)
-    if etype not in cfg.actorless_types and (source is None or target is None):
-        return None  # a verbal act or a cooperation needs both its parties ("Syria condemned the attack")
-    if source is None and target is None:
-        return None  # a proposal needs an actor the parse can name ("The weather was mild")
+    if (etype not in cfg.actorless_types and (source is None or target is None)) or (source is None and target is None):
+        # a verbal act or a cooperation needs both its parties ("Syria condemned the attack"), any
+        # proposal an actor the parse can name ("The weather was mild"); where the main clause's
+        # subject and object do not give them, the parties a matched pattern would get when its
+        # own roles fail (:func:`_relaxed_event`: an actor before the verb, one inside its phrase)
+        if cfg.classifier_propose_relaxed is None or p < cfg.classifier_propose_relaxed or not _verbal(root):
+            return None
+        # (its confidence: the type's probability times classifier_confidence, as for any proposal)
+        base = pattern.model_copy(update={"confidence": cfg.classifier_confidence})
+        return _relaxed_event(ctx, Match(base, m.trigger, m.obj, []), p)
     ev = _build(ctx, m, source or nobody, target)
     return ev.model_copy(update={"source": source.ref if source is not None else None,
                                  "detail": {**ev.detail, "classifier_p": round(p, 3)}})
