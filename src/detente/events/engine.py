@@ -2771,7 +2771,10 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         words = ["They"] + [t.text if t.i in covered else t.text.lower() for t in rest]
     spaces = [True] + [bool(t.whitespace_) for t in rest]
     nlp = _reparser()
-    variant = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    variant = Doc(nlp.vocab, words=words, spaces=spaces)
+    for name, proc in nlp.pipeline:  # (the variant's entities are never read: the sentence keeps its own)
+        if name not in _REPARSE_SKIP:
+            variant = proc(variant)
     if len(variant) != len(words) or variant[1].pos_ != "VERB":
         return None
     doc = sent.doc
@@ -2815,6 +2818,7 @@ def _reparser():
     return get_fast_nlp()
 
 
+_REPARSE_SKIP = ("ner",)  # pipes the re-parse of a headline needs not run
 _REPARSE_ATTRS = ("HEAD", "DEP", "POS", "TAG", "LEMMA", "ENT_IOB", "ENT_TYPE")
 _REPARSE_KEY = "detente.reparse_base"
 
