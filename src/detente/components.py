@@ -31,7 +31,8 @@ from spacy.tokens import Doc
 
 from detente import dates
 from detente.actors import ActorKB, find_mentions, load_kb
-from detente.events import extract_events, preload as preload_events
+from detente.events import extract_events
+from detente.events import preload as preload_events
 from detente.models import Event, Mention
 
 #: the components of ``stages()``, in order

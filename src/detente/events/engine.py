@@ -18,7 +18,6 @@ source equals their target, or that lack an actor on a side the pattern needs, a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -2702,7 +2701,7 @@ def _base_form(word: str) -> str | None:
         return None
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if re.search(r"(ch|sh|x|z|ss)es$", word):
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
         return word[:-2]
     return word[:-1]
 
@@ -2896,6 +2895,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            noun_patterns = patterns.for_noun(_lemma(tok))
+            if not noun_patterns:
+                continue
             # an object of a verb is the verb's business; only a nominal event is coded here
             verb_owned = tok.i in ctx.used_nouns or (
                 tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
@@ -2905,7 +2907,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 and (not _support_verb(tok.head) or tok.i in ctx.claimed_nouns))
             if _charged_crime(tok):
                 continue
-            for p in patterns.for_noun(_lemma(tok)):
+            for p in noun_patterns:
                 if verb_owned and not p.governed:
                     continue
                 m = _noun_match(p, tok)
