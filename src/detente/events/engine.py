@@ -2715,7 +2715,13 @@ def _title_case(toks: list[Token]) -> bool:
 def _may_trigger(t: Token, patterns: PatternSet) -> bool:
     """Whether ``t`` could be the verb of a re-parsed headline: some pattern triggers on a base
     form of it (as ``_headline_reparse`` reads it, title-case or not) or on the word itself."""
-    for base in (_base_form(t.text.lower()) or t.lower_, _base_form(t.text), t.text):
+    return _word_may_trigger(patterns, t.text, t.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_may_trigger(patterns: PatternSet, text: str, lower: str) -> bool:
+    """``_may_trigger`` of a word, memoised (a headline's first words recur across articles)."""
+    for base in (_base_form(text.lower()) or lower, _base_form(text), text):
         if base is not None and patterns.for_verb(base):
             return True
     return False
