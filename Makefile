@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier calibrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ bench: $(STAMP)
 # by scripts/eval_dev_crossfit.py), train, write src/detente/data/classifier/
 classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py --bench 2000
+
+# confidence calibration: score dev with the fold models, then write data/patterns/calibration.yml
+# (per-rule type precision, dyad accuracy by raw confidence, demoted rules)
+calibrate: $(STAMP)
+	DETENTE_RAW_CONFIDENCE=1 PYTHONPATH=src $(BIN)/python scripts/eval_dev_crossfit.py >/dev/null
+	PYTHONPATH=src $(BIN)/python scripts/calibrate_confidence.py
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2

@@ -122,6 +122,15 @@ def skeleton(key: str) -> str:
 
 _VOWELS = re.compile("[aeiouy]+")
 
+#: a vowel-insensitive match needs this many consonants: with fewer, too many names share a
+#: skeleton ("musko" and "Moskva"'s "mosko" are both "m*sk*")
+SKELETON_MIN_CONSONANTS = 4
+
+
+def skeleton_worthy(key: str) -> bool:
+    """Whether a folded key is distinctive enough for a vowel-insensitive look-up."""
+    return len(key) >= 5 and sum(c.isalpha() for c in _VOWELS.sub("", key)) >= SKELETON_MIN_CONSONANTS
+
 
 SKELETON_MIN_POP = 100_000
 
@@ -348,7 +357,7 @@ class Gazetteer:
         """Every place that ``name`` names (any spelling the index holds), largest first; when
         none, the places whose name differs only in vowels (see ``skeleton``)."""
         exact = self.lookup_exact(name)
-        if exact or len(fold(name)) < 5:
+        if exact or not skeleton_worthy(fold(name)):
             return exact
         return self.lookup_skeleton(name)
 
@@ -446,13 +455,19 @@ def get_gazetteer() -> Gazetteer:
     return _GAZ
 
 
+#: the bonus of a place whose main name is the name as written: it outweighs a capital's bonus, so a
+#: namesake that bears the name only as an alternate (a former or foreign name: Philadelphia is
+#: Amman's ancient name) loses to it unless much bigger
+MAIN_NAME_BONUS = 1.6
+
+
 def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | frozenset[str] = frozenset(),
          kinds: set[str] | None = None, name_is_main: str | None = None,
          weak: set[str] | frozenset[str] = frozenset()) -> GazPlace | None:
     """The most likely referent: a country name first, then by population (log scale), with a
     bonus for a place in one of the article's ``countries`` (those it names as places; +3, a
-    thousandfold population) or ``weak`` ones (its actors' countries; +1.5), and a small one for a
-    place whose main name is the name as written; ``kinds`` restricts the kinds ("Jawzjan
+    thousandfold population) or ``weak`` ones (its actors' countries; +1.5), and one for a
+    place whose main name is the name as written (``MAIN_NAME_BONUS``); ``kinds`` restricts the kinds ("Jawzjan
     province"). A national capital and a town beat a district of the same name."""
     top, top_score = None, -1e9
     # a world city keeps its name against a small namesake in the article's countries: Geneva is
@@ -479,7 +494,7 @@ def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | fro
         elif weak and p.country in weak and not dwarfed:
             score += 1.5
         if name_is_main is not None and fold(p.name) == name_is_main:
-            score += 0.5
+            score += MAIN_NAME_BONUS
         if score > top_score:
             top, top_score = p, score
     return top

@@ -18,13 +18,14 @@ Public, pure functions:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
-from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer
+from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer, skeleton_worthy
 from detente.models import Location, Mention
 from detente.nlp import doc_text, token_at
 from detente.wordlists import word_sets, words
@@ -108,7 +109,10 @@ def _strip(text: str) -> tuple[str, set[str] | None, str]:
         words, part = words[1:], "direction"
     if len(words) > 1 and words[0].lower() in _S["landform_words"]:
         words, part = words[1:], "landform"  # "Mount Hakone": the town the mountain is named after
-    if len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
+    if len(words) > 1 and words[-1].lower() in _S["island_words"] and kinds is None:
+        # "Manus Island": the province of the island's name (not a town: "Tiran" is Tirana's too)
+        words, kinds, part = words[:-1], set(ADMIN_KINDS), "island"
+    elif len(words) > 1 and words[-1].lower() in PROVINCE_WORDS and kinds is None:
         words, kinds = words[:-1], set(ADMIN_KINDS)
     elif len(words) > 1 and words[-1].lower() in CITY_WORDS and kinds is None:
         words, kinds = words[:-1], set(CITY_KINDS)
@@ -122,6 +126,8 @@ def _strip(text: str) -> tuple[str, set[str] | None, str]:
 def _acceptable(p: GazPlace, min_population: int) -> bool:
     if p.kind == "region":  # no population to judge by: only for a name the text calls a place
         return min_population < MIN_OTHER_POPULATION
+    if p.kind == "adm2" and min_population >= MIN_OTHER_POPULATION:
+        return p.population >= min_population  # a district named by a word NER took for no place
     return p.kind not in CITY_KINDS or p.population >= min_population
 
 
@@ -134,7 +140,13 @@ def _lookup(gaz, text: str, ctx: frozenset[str], fuzzy: bool = True) -> list[Gaz
     "Mindanao"); else (``fuzzy``) vowel-insensitive spellings ("Jawzjan" = "Jowzjan"), kept only in
     the article's countries when it has any."""
     hits = gaz.lookup_exact(text) + gaz.lookup_region(text)
-    if hits or not fuzzy or len(fold(text)) < 5:
+    if not hits:  # "Al-Raqqah" is GeoNames' "Ar Raqqah": the Arabic article as spelled varies
+        words = fold(text).split()
+        if len(words) > 1 and words[0] in _S["arabic_articles"]:
+            bare = " ".join(words[1:])
+            hits = tuple(p for p in gaz.lookup_exact(bare)
+                         if fold(p.name) == bare or fold(p.name).split()[0] in _S["arabic_articles"])
+    if hits or not fuzzy or not skeleton_worthy(fold(text)):
         return list(hits)
     return [p for p in gaz.lookup_skeleton(text) if not ctx or p.country in ctx]
 
@@ -176,12 +188,12 @@ def _place_of(gaz, text: str, ctx: frozenset[str], min_population: int, wctx: fr
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
         if part == "landform" and not (ctx or wctx):
             return None  # "Lake Victoria" in a text naming no country: no town to name it after
-        if part and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
+        if part in ("direction", "landform") and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
             # countries — unless the place is big ("central Gaza" in a story naming only Israel)
             cands = [p for p in cands if p.kind == "country" or p.country in ctx | wctx
                      or p.kind in ADMIN_KINDS or p.population >= MIN_OTHER_POPULATION]
-        return best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx) or best(
-            cands, ctx, name_is_main=fold(base), weak=wctx)
+        hit = best(cands, ctx, kinds=kinds, name_is_main=fold(base), weak=wctx)
+        return hit if hit is not None or part == "island" else best(cands, ctx, name_is_main=fold(base), weak=wctx)
     return None
 
 
@@ -230,21 +242,42 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
                  within=apposed_country(span))
     if p is not None:
         return span, p
+    for t in span:  # "the Olympiastadion in Berlin" taken as one name: placed by its last part
+        if t.lower_ in ("in", ",") and span.start < t.i < span.end - 1:
+            inner = place_of(span.doc[t.i + 1:span.end].text, ctx, min_population, weak, fuzzy=False)
+            if inner is not None and inner.kind != "region":
+                return span, inner
     toks = [t for t in span]
     while toks and toks[0].lower_ in _S["name_articles"]:
         toks = toks[1:]
     for n in range(len(toks) - 1, 0, -1):
         sub = span.doc[toks[0].i: toks[0].i + n]
         if not all(t.pos_ == "PROPN" or t.lower_ in DIRECTIONS for t in sub) or (
-                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS):
-            continue
-        # a site named after a big place, in one of the article's countries ("Kuala Lumpur
+                len(sub) == 1 and sub[0].lower_ in GENERIC_WORDS) or not sub[0].text[:1].isupper() \
+                or span.doc[sub.end].lower_ == "of":
+            continue  # (not "Dome" of "the Dome of the Rock")
+        # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
         if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
-                p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION)):
+                p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION) or (
+                p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
     return None
+
+
+def _of_the_tail(ent: Span) -> Span:
+    """A site's one-word entity the model cut before "of the …" ("Dome" of "the Dome of the Rock",
+    "Church" of "the Church of the Nativity"): the whole name."""
+    doc = ent.doc
+    j = ent.end
+    if ent.label_ not in ("FAC", "LOC") or len(ent) != 1 or j + 1 >= len(doc) or doc[j].lower_ != "of":
+        return ent
+    j += 1 + (doc[j + 1].lower_ == "the")
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    return Span(doc, ent.start, k, label=ent.label_) if k > j else ent
 
 
 def _extend(span: Span) -> Span:
@@ -268,8 +301,13 @@ def _locative(root: Token) -> bool:
 
 def _site_at(span: Span) -> bool:
     """A site a place preposition governs ("a shooting at Umpqua Community College", "at the Freedom
-    Monument"): where something happens, even when the site is also a known actor."""
-    return span[-1].lower_ in SITE_WORDS and _locative(span.root)
+    Monument", "on the campus of X University"): where something happens, even when the site is
+    also a known actor."""
+    if span[-1].lower_ not in SITE_WORDS:
+        return False
+    root = span.root  # "on the campus of Hong Kong Polytechnic University": the site's own grounds
+    grounds = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SITE_WORDS
+    return grounds or _locative(root)
 
 
 def _after_place_prep(span: Span) -> bool:
@@ -281,13 +319,17 @@ def _after_place_prep(span: Span) -> bool:
 
 def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0) -> bool:
     """Inside an actor mention that is not a state or a capital used for it ("Russia's Supreme
-    Court", "Odesa police", a person): a modifier of an actor, not a place of its own. A name NER
+    Court", a person): a modifier of an actor, not a place of its own — except the town before a
+    court, police or other local body the KB lacks ("a Berlin court"): its seat. A name NER
     did not call a place (``min_pop`` of OTHER_LABELS) is no place if it is a known actor."""
     for m in mentions:
         if m.id is None and m.sector == "UNK":
             continue  # a name the actor finder could not type ("Russian Kaliningrad") says nothing
         if m.kind == "generic" and m.text.split()[-1].lower() in SITE_WORDS:
             continue  # a site the agent files list as an actor ("Karlskrona naval base"): a place
+        if m.id is None and m.kind in ("generic", "entity") and m.sector in _S["seated_sectors"] \
+                and m.start <= start and m.end > end:
+            continue  # a town naming a body the KB lacks is its seat ("a Berlin court", "Odesa police")
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
             return True
@@ -313,8 +355,8 @@ def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
 def _place_of_noun(tok: Token) -> bool:
     """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X",
     "two towns, X and Y"."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")) and tok.head is not tok:
+        tok = tok.head  # (a list the parser strung as appositions: "the towns of X, Y, Z and W")
     if tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in AREA_NOUNS:
         return True  # "the Kaesong and Kumgang areas" (other place nouns: see ``_candidates``)
     if tok.dep_ == "appos":
@@ -348,6 +390,16 @@ def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | N
     return place_of(_strip(ent.text)[0] or ent.text, countries, MIN_PERSON_POPULATION, fuzzy=False)
 
 
+def _conj_of_place(ent: Span, ents: Sequence[Span]) -> bool:
+    """A name coordinated with a place entity ("Tell Abyad and Ras al-Ayn")."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+        if any(e.label_ in PLACE_LABELS and e.start <= t.i < e.end for e in ents):
+            return True
+    return False
+
+
 def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
     """Spans that may name a place, with the minimum population a populated place must have and
     whether the context says it is a place whatever actor finder made of it."""
@@ -363,18 +415,24 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             merged.append(ent)
     for ent in merged:
         if ent.label_ in PLACE_LABELS:
-            span = _extend(ent)
+            span = _extend(_of_the_tail(ent))
             out.append((span, MIN_POPULATION, _place_of_noun(span.root)))
             taken.update(range(span.start, span.end))
         elif ent.label_ == "PERSON" and person_named_place(ent) is not None:
             out.append((ent, MIN_PERSON_POPULATION, True))  # "in al-Bab": the model's PERSON
             taken.update(range(ent.start, ent.end))
-        elif ent.label_ in OTHER_LABELS and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
+        elif ent.label_ == "PERSON" and (_place_of_noun(ent.root) or _conj_of_place(ent, merged)):
+            # "the towns of Maar Shoreen and Hantoteen", "from Tell Abyad and Ras al-Ayn": a name in
+            # a list of places, known or not (placed by the text around it)
+            out.append((ent, MIN_PREP_POPULATION, True))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ in OTHER_LABELS | {"PERSON"} and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
+            # (a site the model took for a person: "the Al Anad Air Base")
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
             taken.update(range(ent.start, ent.end))
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in taken:
-            continue
+        if tok.pos_ != "PROPN" or tok.i in taken or not tok.text[:1].isupper():
+            continue  # (a lower-case article opens no name of its own: "al" of "al-Shahra")
         named = _place_of_noun(tok)
         # a name after a lower-case direction word is a part of a land ("northeast Nigeria"; a
         # capital one belongs to the name: "Northern Ireland")
@@ -453,21 +511,28 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
              if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
-             and (named or _locative(s.root) or _after_place_prep(s)
+             and (named or _locative(s.root) or _after_place_prep(s) or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
                   or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
     # would decide Tripoli itself)
     gaz = get_gazetteer()
     towns: list[tuple[int, int]] = []
+    provinces: set[str] = set()
     for s, _mp, _named in cands:
-        hits = [p for p in gaz.lookup_exact(_strip(s.text)[0]) if p.kind == "country"]
+        every = gaz.lookup_exact(_strip(s.text)[0])
+        hits = [p for p in every if p.kind == "country"]
         if hits:
             ctx.update(p.country for p in hits)
         else:
             towns.append((s.start_char, s.end_char))
+            # a province or big town only one country has ("Idlib province", "California") says
+            # what the story is about as an actor's country does
+            if len({p.country for p in every}) == 1 and any(
+                    p.kind == "adm1" or (p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION) for p in every):
+                provinces.add(every[0].country)
     weak = {m.country for m in mentions
-            if m.country and not any(m.start <= a and b <= m.end for a, b in towns)}
+            if m.country and not any(m.start <= a and b <= m.end for a, b in towns)} | provinces
     fctx = frozenset(c for c in ctx if c)
     wctx = frozenset(c for c in weak if c) - fctx
     places: list[Place] = []
@@ -523,7 +588,130 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places.extend(_demonym_territory(doc, places, mentions))
     places.extend(_borders(doc, places, mentions))
     places.sort(key=lambda p: p.start)
-    return _coordinated(doc, places)
+    return _coordinated(doc, _one_country_lists(doc, _contained(doc, places, mentions)))
+
+
+def _one_country_lists(doc: Doc, places: list[Place]) -> list[Place]:
+    """Three or more towns listed together lie in one country: the one that has them all (where
+    several do, the one where they are biggest together: "Manchester, Birmingham and Nottingham" in
+    a story that also names America are English); members placed elsewhere are read as their
+    namesakes there (the largest of each)."""
+    by_root = {p.root: k for k, p in enumerate(places) if p.root is not None and p.precision == "city"}
+    gaz = get_gazetteer()
+    out = list(places)
+    done: set[int] = set()
+    for r, k in by_root.items():
+        if k in done:
+            continue
+        group = sorted({by_root[t.i] for t in doc[r].conjuncts if t.i in by_root} | {k})
+        done.update(group)
+        if len(group) < 3 or len({places[g].country for g in group}) == 1:
+            continue
+        have: dict[str, dict[int, GazPlace]] = {}
+        for g in group:
+            for c in {x.country for x in gaz.lookup_exact(places[g].name) if x.country}:
+                there = best([x for x in gaz.lookup_exact(places[g].name) if x.country == c
+                              and x.kind in CITY_KINDS and x.population >= MIN_PREP_POPULATION])
+                if there is not None:
+                    have.setdefault(c, {})[g] = there
+        full = [c for c, got in have.items() if len(got) == len(group)]
+        if not full:
+            continue
+        # several countries have them all: the one where they are biggest together
+        top = max(full, key=lambda c: sum(math.log10(x.population + 10) for x in have[c].values()))
+        for g, there in have[top].items():
+            if places[g].country != top:
+                out[g] = _as_namesake(places[g], there)
+    return out
+
+
+def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[Mention]) -> tuple[Place | None, str | None]:
+    """What the text says ``p`` lies in: the state of a demonym right before it ("Iraqi
+    Kurdistan"), else a place right after it, linked by a comma, "in", "of" or "near" over place
+    nouns, directions and articles ("the Al-Mansoura district in the port city of Aden") — as
+    (that place, ``p`` itself for a demonym, or None; its country)."""
+    tok_at = token_at(doc)
+    i = tok_at.get(p.start)
+    if i is None:
+        return None, None
+    if i > 0:
+        before = doc[i - 1]
+        for m in mentions:
+            if m.start == before.idx and m.country and (m.kind == "demonym" or (
+                    m.kind == "compositional" and m.end >= p.end and m.why.startswith("demonym"))):
+                return p, m.country
+    j = p.root if p.root is not None else i
+    while j < len(doc) and doc[j].idx < p.end:
+        j += 1
+    links = 0
+    skip = PLACE_NOUNS | DIRECTIONS | CITY_WORDS | PROVINCE_WORDS | set(_S["name_articles"])
+    while j < len(doc) and j - i < 12:
+        t = doc[j]
+        if t.lower_ in _S["container_links"]:
+            links += 1
+        elif t.lower_ not in skip and not (t.is_lower and t.pos_ == "ADJ"):
+            break
+        j += 1
+    if not links or j >= len(doc):
+        return None, None
+    q = next((q for q in places if q.start == doc[j].idx and q is not p), None)
+    return (q, q.country) if q is not None and q.country else (None, None)
+
+
+def _as_namesake(p: Place, g: GazPlace) -> Place:
+    """The place ``p`` as written, read as the gazetteer's entry ``g`` instead."""
+    return Place(name=p.name, start=p.start, end=p.end, geonames_id=g.geonames_id, country=g.country,
+                 admin1=g.admin1, lat=g.lat, lon=g.lon, precision=g.precision, feature=g.feature,
+                 population=g.population, root=p.root, locative=p.locative)
+
+
+def _province_after_town(doc: Doc, town: Place, p: Place) -> Place | None:
+    """"Atlanta, Georgia": a country's name right after a town of another country and a comma is
+    the town's province of that name, where there is one."""
+    between = doc_text(doc)[town.end:p.start]
+    if town.precision != "city" or town.country == p.country or between.strip() != ",":
+        return None
+    alt = best([g for g in get_gazetteer().lookup_exact(p.name) if g.country == town.country and g.kind == "adm1"])
+    if alt is None:
+        return None
+    return _as_namesake(p, alt)
+
+
+def _contained(doc: Doc, places: list[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """A town or province the text puts inside another country (see ``_container``) is its namesake
+    there ("Nara, Mali"; "Tripoli, Lebanon"); with none there, it is a place of that container the
+    gazetteer lacks, placed by it (no GeoNames id) — unless the name is a big place and the container
+    a mere country name ("Atlanta, Georgia" is no place in the state of Georgia)."""
+    gaz = get_gazetteer()
+    out = []
+    for k, p in enumerate(places):
+        if p.precision == "country" and k and (alt := _province_after_town(doc, places[k - 1], p)) is not None:
+            out.append(alt)
+            continue
+        if p.precision == "country" or p.country is None:
+            out.append(p)
+            continue
+        q, country = _container(doc, p, places, mentions)
+        if country is None or country == p.country:
+            out.append(p)
+            continue
+        demonym, q = q is p, (None if q is p else q)
+        there = best([g for g in gaz.lookup_exact(p.name) if g.country == country and g.kind != "country"])
+        if there is not None:
+            out.append(_as_namesake(p, there))
+        elif demonym or (q is not None and q.precision != "country") or p.population < MIN_OTHER_POPULATION:
+            anchor = q if q is not None else gaz.country(country)
+            if anchor is None:
+                out.append(p)
+                continue
+            precision = max(p.precision, "city" if q is None else q.precision, key=lambda x: _COARSE[x]) \
+                if q is not None else ("province" if p.precision == "province" else "city")
+            out.append(Place(name=p.name, start=p.start, end=p.end, geonames_id=None, country=country,
+                             admin1=anchor.admin1 if q is not None else None, lat=anchor.lat, lon=anchor.lon,
+                             precision=precision, feature="", population=0, root=p.root, locative=p.locative))
+        else:
+            out.append(p)
+    return out
 
 
 def _possessor_place(span: Span, places: Sequence[Place]) -> Place | None:
@@ -654,10 +842,7 @@ def _coordinated(doc: Doc, places: list[Place]) -> list[Place]:
                 alt = best([g for g in get_gazetteer().lookup_exact(p.name)
                             if g.country == c and g.kind in ADMIN_KINDS | CITY_KINDS])
                 if alt is not None:
-                    p = Place(name=p.name, start=p.start, end=p.end, geonames_id=alt.geonames_id,
-                              country=alt.country, admin1=alt.admin1, lat=alt.lat, lon=alt.lon,
-                              precision=alt.precision, feature=alt.feature, population=alt.population,
-                              root=p.root, locative=p.locative)
+                    p = _as_namesake(p, alt)
         out.append(p)
     return out
 
@@ -677,6 +862,8 @@ def _actor_not_place(span: Span, p: GazPlace, mentions: Sequence[Mention]) -> bo
     for m in mentions:
         if not (m.start <= s and e <= m.end and m.start >= span.start_char - 4 and m.end <= e + 3):
             continue
+        if m.id is None and m.sector == "UNK" and m.kind != "demonym":
+            continue  # a name the actor finder could not type ("Iraqi Kurdistan") says nothing
         if m.kind == "demonym":
             return True
         if m.id is not None or m.country is not None:
@@ -736,13 +923,15 @@ def _located(span: Span, places: Sequence[Place], adjacent_only: bool = False,
 def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
     """A site or region the gazetteer lacks, with no known place to locate it by ("the Western
     Desert", "Tiran Island"): the state its name names ("the Korean Peninsula"), else the country of
-    the first actor its sentence names with one ("Egyptian security forces … in the Western
+    the first actor its sentence names with one (not a news outlet: "according to AFP") ("Egyptian security forces … in the Western
     Desert"), at the country's coordinates."""
     sent = span.sent
     ordered = sorted(mentions, key=lambda m: m.start)
     # a state the name itself names ("the Korean Peninsula") before the sentence's actors
-    first = next((m for m in ordered if span.start_char <= m.start and m.end <= span.end_char and m.country), None) \
+    first = next((m for m in ordered if span.start_char <= m.start and m.end <= span.end_char and m.country
+                  and (m.kind == "demonym" or m.id == m.country)), None) \
         or next((m for m in ordered if sent.start_char <= m.start < sent.end_char and m.country
+                 and m.sector not in _S["placeless_sectors"]
                  and not (span.start_char <= m.start < span.end_char)), None)
     g = get_gazetteer().country(first.country) if first is not None else None
     if g is None:

@@ -124,6 +124,22 @@ def test_universities_once_per_name_and_country():
         [("Stanford University", "USA", "EDU")]
 
 
+def test_unsc_listed_people_and_entities_become_actors():
+    from detente.kb.sources.unsc.importer import load
+
+    es = by_name(load(DATA))
+    (p,) = es["Orvan Kettlebay"]  # title-cased; the Good alias kept, the Low one not
+    assert (p.kind, p.country, p.aliases) == ("person", "TUN", ["Orvan Ketlebai"])
+    assert [(r.actor, r.sector) for r in p.roles] == [("TUN", "REB")]
+    # a Taliban-list person serves the Taliban (its own sector on the date); no nationality: the
+    # programme's state
+    assert [(r.actor, r.sector) for r in es["Mohibullah Zarvandi"][0].roles] == [("TALIBAN", None)]
+    assert [(r.actor, r.sector) for r in es["Pak Song-Chol"][0].roles] == [("PRK", "GOV")]
+    (g,) = es["Brigades of the Northern Dunes"]  # the short acronym dropped
+    assert (g.kind, g.country, g.sector, g.aliases) == ("armed_group", "LBY", "REB", [])
+    assert (es["Koryo Starlight Trading"][0].kind, es["Koryo Starlight Trading"][0].country) == ("company", "PRK")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     from detente.kb.build import build

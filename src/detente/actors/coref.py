@@ -520,7 +520,10 @@ def _clause_subject(tok):
             obj = [c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i]
             if obj:
                 return obj[0]
-        if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t:
+        if (t.dep_ in ("conj", "advcl", "xcomp") or (t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"))) \
+                and t.head is not t:
+            # (a participle used as a preposition, "withdrew the bill following US pressure on its
+            # government", is an adjunct of the main clause: its subject owns "its")
             t = t.head
         else:
             break

@@ -33,7 +33,7 @@ from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
 from detente.nlp import token_at
-from detente.gazetteer import get_gazetteer
+from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
 from detente.wordlists import DataFile, WordList, word_sets
@@ -200,13 +200,16 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         if left > 0 and t.doc[left - 1].is_title and t.doc[left - 1].lower_ in DIRECTIONS:
             left -= 1  # "Northern Ireland" is not Ireland
         name = t.doc[left:t.i + 1].text
+        # the country after its comma ("in Nara, Mali"; "in Tripoli, Lebanon" is no capital of Libya)
+        apposed = apposed_country(t.doc[left:t.i + 1])
+        if apposed is not None:
+            return apposed
         for h in kb.hits(name):
             a = kb.get(h.actor)
             if h.how in ("capital", "name", "short") and a is not None and a.kind in ("state", "historic_state"):
                 return a.id
-        # a city, province or region the KB does not hold: the country after its comma ("in Nara,
-        # Mali"), else the gazetteer ("in Mariupol" → UKR)
-        return apposed_country(t.doc[left:t.i + 1]) or country_of_place(name, countries)
+        # a city, province or region the KB does not hold: the gazetteer ("in Mariupol" → UKR)
+        return country_of_place(name, countries)
     if t.lemma_.lower() in _spec_sets().place_nouns:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ci := covered.get(c.i)) is not None:
@@ -316,6 +319,64 @@ def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: 
         if p is not None and (p.kind == "adm1" or p.kind in ("city", "capital")
                               and p.population >= MIN_TOWN_POPULATION):
             return p
+    return None
+
+
+def _demonym_at(i: int, covered: dict[int, int], mentions: list[Mention]) -> str | None:
+    """The country of the demonym mention covering token ``i`` ("Vietnamese", "Australians")."""
+    mi = covered.get(i)
+    return mentions[mi].country if mi is not None and mentions[mi].kind == "demonym" else None
+
+
+def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, int], mentions: list[Mention],
+                    countries: frozenset[str]) -> tuple[str, str] | None:
+    """The country the words around a name the KB lacks give it, and how: a demonym right before it
+    ("Vietnamese Doan Thi Huong"), a demonym noun in apposition after it or its coordination ("X and
+    Y, two Australians"), "<state or town>-based" before it ("German-based Aixtron"), or a province
+    or big town before the title of a person ("Connecticut Attorney General X", "Rochdale MP X")."""
+    doc = ent.doc
+    first = min(title_at, ent.start)
+    if first > 0 and (c := _demonym_at(first - 1, covered, mentions)) is not None:
+        return c, "a demonym before the name"
+    j = ent.end
+    if j < len(doc) and doc[j].lower_ == "and":  # "X and Y, two Australians"
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "PROPN":
+            j += 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        while j < len(doc) and doc[j].pos_ in ("DET", "NUM"):
+            j += 1
+        c = _demonym_at(j, covered, mentions) if j < len(doc) else None
+        k = j
+        while c is not None and k + 1 < len(doc) and covered.get(k + 1) == covered.get(j):
+            k += 1  # "two South Koreans"
+        if c is not None and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT")
+                              or doc[k + 1].text in (",", ".", ";")):
+            return c, "a demonym in apposition"  # (not "X, Saudi Arabian coalition strikes")
+    if first >= 3 and doc[first - 1].lower_ in _S["base_participles"] and doc[first - 2].text == "-":
+        word = doc[first - 3].text
+        for h in kb.hits(word):
+            a = kb.get(h.actor)
+            if a is not None and a.kind == "state" and h.how in ("name", "short", "demonym", "capital"):
+                return a.id, f"{word}-{doc[first - 1].text}"
+        p = place_of(word, countries, min_population=MIN_TOWN_POPULATION, fuzzy=False)
+        if p is not None:
+            return p.country, f"{word}-{doc[first - 1].text}"
+    if title_at < ent.start:
+        k = title_at
+        while k > 0 and title_at - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                and k - 1 not in covered:
+            k -= 1
+        for m in range(title_at, k, -1):  # "Ontario Health Minister": the place, then the office's words
+            name = doc[k:m].text
+            if doc[k].lower_ in DIRECTIONS:
+                break  # "Central Bank Governor" names no province "Central"
+            p = best([g for g in get_gazetteer().lookup_exact(name)
+                      if g.kind == "adm1" or (g.kind in ("city", "capital") and g.population >= MIN_TOWN_POPULATION)],
+                     countries, name_is_main=fold(name))
+            if p is not None:
+                return p.country, f"the place {name!r} before the title"
     return None
 
 
@@ -680,6 +741,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
+            if kind in ("person", "entity") and not of_igo and country_hint is None:
+                stated = _stated_country(kb, ent, span.start, covered, mentions, countries)
+                if stated is not None:
+                    country_hint = stated[0]
+                    why += f"; {stated[1]}"
             country = None if of_igo else (principal.country if principal is not None else None) \
                 or _modifier_country(span.root, covered, mentions) or country_hint
             if country is None and kind == "generic" and (head := _head_of(kb, span, covered, on)) is not None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,6 +103,11 @@ class _Actors(dict):
 
     def __contains__(self, k) -> bool:
         return dict.__contains__(self, k) or (self.big is not None and isinstance(k, str) and self.big.has(k))
+
+
+def served_most(actor: Actor) -> Counter:
+    """How many of a person's roles serve each actor (the likelier country of two posts held at once)."""
+    return Counter(r.actor for r in actor.roles)
 
 
 class ActorKB:
@@ -424,10 +430,11 @@ class ActorKB:
         roles = sorted(actor.roles, key=lambda r: r.start or dt.date.min)
         if on is None:
             return roles[-1]
-        for r in roles:
-            if r.valid_on(on):
-                return r
-        return None
+        valid = [r for r in roles if r.valid_on(on)]
+        if len(valid) > 1:  # two posts at once: the one of the actor served most (a French
+            # president is also co-prince of Andorra)
+            return max(valid, key=lambda r: served_most(actor)[r.actor])
+        return valid[0] if valid else None
 
     def head_by_surname(self, surname: str, on: dt.date | None) -> tuple[str, Actor] | None:
         """The state whose head (of state or government: ``head_titles``) on ``on`` has the surname
@@ -529,7 +536,7 @@ class ActorKB:
         soon = later[0] if later and (later[0].start - day).days <= ELECT_DAYS else None  # type: ignore[operator]
         past = [r for r in p.roles if r.end is not None and r.end <= day]
         if past and soon is None:
-            last = max(past, key=lambda r: r.end)  # type: ignore[arg-type, return-value]
+            last = max(past, key=lambda r: (r.end, served_most(p)[r.actor]))  # type: ignore[arg-type, return-value]
             served = self.actors[last.actor]  # type: ignore[index]
             country = served.id if served.kind in ("state", "historic_state") else self.standing(served.id, day).country
             title = f" {last.title}" if last.title else ""

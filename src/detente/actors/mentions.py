@@ -243,18 +243,35 @@ def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
     return p is not None and p.country is not None and p.country != hit.actor
 
 
+def _of_a_region(span: Span) -> bool:
+    """"South American", "West African", "Central Asian": a demonym after a capitalised direction
+    word (no demonym of its own: "South Korean" is matched whole) names a region's people, not the
+    state's."""
+    from detente.places import DIRECTIONS
+
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    named = span.end < len(doc) and doc[span.end].is_title  # "the West Philippine Sea": a name's word
+    return prev is not None and prev.is_title and prev.lower_ in DIRECTIONS and not named
+
+
 def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     """A surname inside a longer personal name whose other words are not the actor's: another
-    person ("Warren Truss" is not Liz Truss, "Ludovic Orban" not Viktor Orbán)."""
+    person ("Warren Truss" is not Liz Truss, "Ludovic Orban" not Viktor Orbán, "Cameron Selmon" not
+    David Cameron)."""
+    a = kb.get(hit.actor)
+    names = fold(" ".join(a.all_names()) if a is not None else "").split()
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ == "PERSON" \
+            and doc[span.end].pos_ == "PROPN" and doc[span.end].is_title and fold(doc[span.end].text) not in names:
+        return True  # the name is another's given name ("Cameron Selmon" is not David Cameron)
     first = span[0]
     if first.ent_iob_ != "I" or first.ent_type_ != "PERSON" or span.start == 0:
         return False
-    prev = span.doc[span.start - 1]
+    prev = doc[span.start - 1]
     if prev.pos_ != "PROPN" or not prev.is_title:
         return False
-    a = kb.get(hit.actor)
-    names = " ".join(a.all_names()) if a is not None else ""
-    return fold(prev.text) not in fold(names).split()
+    return fold(prev.text) not in names
 
 
 def _first_conjunct(tok):
@@ -304,6 +321,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how == "person" and k in others and (len(span) == 1 or _other_given_name(kb, span, hit)):
             continue
         if hit.how in ("name", "short") and _part_of_other_state(span, hit):
+            continue
+        if hit.how == "demonym" and _of_a_region(span):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:
@@ -494,10 +513,20 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _cited(span: Span) -> bool:
+    """A name in brackets, as news summaries cite their sources: "(The New York Times)"."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and span.doc[i].text == "("
+
+
 def _article_countries(kb: ActorKB, found: list[_Found]) -> tuple[str, ...]:
     from collections import Counter
 
-    c = Counter(f.res.country for f in found if f.res.country)
+    # (a news outlet cited in brackets, "(The New York Times)", says nothing of what the story is about)
+    c = Counter(f.res.country for f in found if f.res.country and not (
+        kb.actors[f.hit.actor].kind == "media" and _cited(f.span)))
     return tuple(k for k, _ in c.most_common())
 
 

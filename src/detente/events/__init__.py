@@ -8,7 +8,10 @@ Interface used by the pipeline (keep it):
   relation change the pattern implies (see ``detente.relations``).
 
 Modules: ``patterns`` (the pattern file, pydantic-validated), ``plover`` (types, CAMEO crosswalk,
-Goldstein values), ``engine`` (matching and arguments), ``status`` (negated/planned/reported/ongoing).
+Goldstein values), ``engine`` (matching and arguments), ``status`` (negated/planned/reported/ongoing),
+``calibration`` (confidence as the dev-measured chance of being right; demoted rules).
+- ``attribute_claims(doc, events, mentions) -> list[Event]`` — over a whole doc's events: an attack
+  told with no named doer takes the actor claiming it a sentence or two later.
 Sentences of one doc must be passed in order: a definite "the ban" may refer back to a listing
 coded in an earlier sentence (kept in ``doc.user_data``).
 """
@@ -16,13 +19,15 @@ coded in an earlier sentence (kept in ``doc.user_data``).
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from spacy.tokens import Span
 
-from detente.events.engine import code_sentence
+from detente.events.calibration import RAW_ENV, calibrate, demoted
+from detente.events.engine import attribute_claims, code_sentence
 from detente.models import Event, Mention
 
-__all__ = ["extract_events", "code_sentence", "preload"]
+__all__ = ["extract_events", "code_sentence", "attribute_claims", "preload"]
 
 
 def preload() -> None:
@@ -40,5 +45,9 @@ def preload() -> None:
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:
     """The events of one sentence (mentions are resolved; ``kb``, when given, resolves places that
-    the actors stage leaves out, as in "its embassy in Tehran")."""
-    return code_sentence(sent, mentions, published, kb=kb)
+    the actors stage leaves out, as in "its embassy in Tehran"), with calibrated confidences and
+    without the events of demoted rules (``events.calibration``)."""
+    events = code_sentence(sent, mentions, published, kb=kb)
+    if os.environ.get(RAW_ENV):
+        return events  # (the table is being recomputed: every rule, raw confidences)
+    return [calibrate(ev) for ev in events if not demoted(ev.rule)]

@@ -29,6 +29,7 @@ from pydantic import Field, field_validator
 from spacy.tokens import Span, Token
 
 from detente import dates
+from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
@@ -52,6 +53,12 @@ class EngineSettings(DataFile):
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
     accident_words: WordList
+    # types a private person (an actor of sector CVL and no id of its own) never does as a political
+    # act: "a man from Germany arrived in Italy" is no visit
+    official_only_types: WordList = Field(default_factory=list)
+    # a sentence of at most this many words with no verb is a topic title ("Battle of Mosul",
+    # "Western Iran clashes"), no report of an event (0: no such rule)
+    title_max_words: int = 0
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
@@ -69,6 +76,10 @@ class EngineSettings(DataFile):
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
+    # the bars above for a hand-written pattern's match (its verb, object and preposition
+    # constraints met; None: the same bar as a generated lexicon pattern's)
+    classifier_confirm_hand_written: float | None = None
+    classifier_confirm_more_hand_written: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: WordList
     # types whose relaxed event with no source is done by the people of the place it happens in
@@ -79,10 +90,19 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose forces named as the only party are the doer's own (its source), of these sectors
+    own_forces_types: WordList = Field(default_factory=list)
+    own_forces_sectors: WordList = Field(default_factory=list)
+    # types whose act with no named doer is done by the actor claiming it in a sentence soon after
+    claimed_types: WordList = Field(default_factory=list)
+    claim_reach: int = Field(default=2, ge=0)
     # types whose coordinated doers of one country the KB lacks are one crowd (one event)
     one_crowd_types: WordList
     # types whose target may be people named by a plain noun ("convicts six men")
     people_target_types: WordList
+    # types whose act with no target found by its pattern's roles is aimed at the object of its
+    # purpose infinitive ("scrambled jets to intercept Chinese bombers")
+    purpose_target_types: WordList = Field(default_factory=list)
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
@@ -142,7 +162,14 @@ INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 STATE_SECTORS = frozenset(settings().state_sectors)
+# a state's organs apart from its government: its own act on them is no act on itself
+STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
+FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
+ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+# sectors of armed sides: a fight between one of them and another sector of the same country is
+# still a fight between two parties
+ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
 SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
@@ -159,6 +186,17 @@ WORKPLACE_SECTORS = frozenset(_WORDS["workplace_sectors"])
 PROTESTER_NOUNS = frozenset(_WORDS["protester_nouns"])
 AGREEMENT_PREPS = tuple(_WORDS["agreement_preps"])
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+# verbs whose subject decided the agentless passive act they announce ("announces that the niqab
+# will be banned")
+ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
+# "responded with an offensive that killed 40": the phrase of the means by which a clause's subject acted
+MEANS_PREPS = frozenset(_WORDS["means_preps"])
+# "issue a statement condemning X": the statement's issuer is the doer of the act it tells
+STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
+# prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
+# ceasefire", "agreed to the terms")
+THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
@@ -512,7 +550,7 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
-    if _shared_passive(v) is not None:
+    if _shared_passive(v) is not None or _raised_passive(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "dobj") for c in v.children) and _is_passive(v.head))
@@ -555,6 +593,9 @@ def _subject(v: Token) -> Token | None:
     for depth in range(5):
         deps = ("nsubj",) if depth == 0 else ("nsubj", "nsubjpass")
         subs = [c for c in cur.children if c.dep_ in deps]
+        # "A bombing at a market in Kano, Nigeria kills twelve": a country after a comma that
+        # closes a place phrase, parsed as a subject, is where, not who
+        subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
@@ -581,6 +622,8 @@ def _subject(v: Token) -> Token | None:
                 return noun
             return None
         if cur.dep_ == "xcomp":
+            if depth == 0 and _raised_passive(v):
+                return None  # "two militants are reported to have been killed": who suffered it
             objs = [c for c in cur.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
@@ -597,6 +640,26 @@ def _subject(v: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _place_tail(t: Token) -> bool:
+    """A name right after "<place>," where the place is the object of a preposition ("in Kano,
+    Nigeria"): the rest of a place's name, whatever the parser hung it on."""
+    doc = t.doc
+    if t.i < 2 or t.pos_ != "PROPN" or doc[t.i - 1].text != ",":
+        return False
+    before = doc[t.i - 2]
+    if not (before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.dep_ == "prep"):
+        return False
+    # not the end of an opening adverbial ("In Yemen, Iran has supported …", "At the same time in
+    # London, Iran reopened …"): there the name after the comma is the subject
+    first = t.sent[0]
+    cur = before
+    while cur.dep_ in ("pobj", "prep", "compound", "amod", "det") or (cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "nsubj"):
+        if cur.i == first.i or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return not (first.pos_ == "ADP" and cur.i == first.i)
 
 
 def _agent(v: Token) -> Token | None:
@@ -622,6 +685,8 @@ def _objects(v: Token) -> list[Token]:
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
     if not out and (shared := _shared_passive(v)) is not None:
         out.append(shared)
+    if not out and _raised_passive(v):  # "Russia is said to have been attacked": Russia
+        out.extend(c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     for c in v.children:
         if c.dep_ in ("dobj", "oprd", "attr"):
             out.append(c)
@@ -787,7 +852,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         if all(w in words for w in rest):
             extra_ok = rest
             break
-    if extra_ok is None:
+    if extra_ok is None or (extra_ok and not _particles_placed(v, extra_ok)):
         return None
     if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
@@ -840,6 +905,36 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok, objs)
+
+
+@lru_cache(maxsize=1)
+def _phrasal_particles() -> frozenset[str]:
+    """The particles of phrasal verbs ("give in", "set off"), as the lexicon importer reads them."""
+    from detente.lexicon.build import load_config
+
+    return frozenset(load_config().particles)
+
+
+@lru_cache(maxsize=1)
+def _no_event_verbs() -> frozenset[str]:
+    """Verbs the lexicon importer reads as no event (``recode`` … ``to: null``: acquit, exonerate)."""
+    from detente.lexicon.build import load_config
+
+    return frozenset(v for r in load_config().recode if r.to is None for v in r.verbs)
+
+
+def _particles_placed(v: Token, extra: list[str]) -> bool:
+    """A phrasal verb's particle is the verb's own: a particle child, a preposition right after the
+    verb ("calls on Burundi", "agree on a plan") or one with no object of its own ("gave in"), not
+    a preposition further on ("gives a speech ... in court" is no "give in"). Only the word after
+    the verb is a particle: "crack down on protesters" has its preposition's object."""
+    w = extra[0]
+    if w in _phrasal_particles():
+        if not any(c.lower_ == w and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and (
+                c.i == v.i + 1 or not any(g.dep_ == "pobj" for g in c.children))))
+                for c in v.children):
+            return False
+    return True
 
 
 def _subject_is(words: list[str], v: Token) -> bool:
@@ -912,6 +1007,38 @@ def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The "by" agent of a passive."""
     return _doer(ctx, m, _agent, "agent")
+
+
+def _announcer(v: Token) -> Token | None:
+    """The subject of the verb that announces an agentless passive act ("the prime minister announces
+    that the niqab will be banned": the one who decided it), for verbs in ``announcing_verbs``; not of
+    a verb that only reports ("Amnesty says activists were arrested")."""
+    if v.dep_ != "ccomp" or not _is_passive(v) or _agent(v) is not None or _lemma(v.head) not in ANNOUNCING_VERBS:
+        return None
+    return _subject(v.head)
+
+
+@roles.role("source", "announcer")
+def _announcer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who announced an agentless passive act as their decision (:func:`_announcer`)."""
+    return _doer(ctx, m, _announcer, "announcer")
+
+
+def _issuer(v: Token) -> Token | None:
+    """Who issued the statement a verbal act is told by ("four states issue a statement condemning
+    the government", "the council adopted a resolution urging a truce"): the subject of the verb in
+    ``issuing_verbs`` whose object is a noun in ``statement_nouns`` that the trigger describes."""
+    doc_noun = v.head
+    if v.dep_ != "acl" or _lemma(doc_noun) not in STATEMENT_NOUNS or doc_noun.dep_ != "dobj":
+        return None
+    verb = doc_noun.head
+    return _subject(verb) if _lemma(verb) in ISSUING_VERBS else None
+
+
+@roles.role("source", "issuer")
+def _issuer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who issued the statement that tells a verbal act (:func:`_issuer`)."""
+    return _doer(ctx, m, _issuer, "issuer")
 
 
 @roles.role("source", "poss")
@@ -1016,6 +1143,33 @@ def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, subj, "clause_doer") if subj is not None and not _instrument(subj) else None
 
 
+@roles.role("source", "clause_people")
+def _clause_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The people of the state whose actor is the subject of the clause an event noun hangs on as
+    its circumstance ("Peru declares an emergency following violent protests", "the governor stays
+    in office despite protests": the state's people protested), unless an earlier sentence told of
+    an event of the type already (then the noun names that one again)."""
+    v = m.trigger
+    if _verbal(v) or v.dep_ not in ("pobj", "dobj") or any(e.type == m.pattern.type for e in _history(ctx)):
+        return None
+    # the clause the circumstance belongs to ("following" may be parsed as a verb on a noun)
+    cur = v.head.head if v.dep_ == "pobj" else v.head
+    while cur.head.i != cur.i and not (_verbal(cur) and cur.dep_ != "acl"):
+        cur = cur.head
+    country = None
+    for _ in range(3):  # the clause's subject, else the subject of the clause reporting it
+        subj = _subject(cur) if _verbal(cur) else None
+        doer = _core(ctx, subj, "clause_people") if subj is not None and not _instrument(subj) else None
+        country = doer.ref.country if doer is not None else None
+        if country or cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if not country:
+        return None
+    ref = ActorRef(id=None, country=country, sector="CVL", text="")
+    return Arg(ref=ref, role="clause_people", certainty=_certainty("clause_people"))
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
@@ -1034,6 +1188,25 @@ def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("source", "fight_partner")
+def _fight_partner_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"five guards were killed in clashes with Houthi militants": the side the victims fought
+    (the "with" object of a fight noun, ``fight_nouns``, on the agentless verb's preposition that
+    the pattern names)."""
+    v = m.trigger
+    if not (_verbal(v) and _agent_less(v)):
+        return None
+    fights = FIGHT_NOUNS
+    for p in (p for pw in m.pattern.preps for p in _preps([v], pw)):
+        if _lemma(p) not in fights and p.lower_ not in fights:
+            continue
+        for w in _preps([p], "with"):
+            arg = _core(ctx, w, "fight_partner")
+            if arg is not None:
+                return arg
+    return None
+
+
 def _agent_less(v: Token) -> bool:
     """A verb whose doer is not named: a passive without "by <actor>", or an intransitive ("died")."""
     if any(c.dep_ == "dobj" for c in v.children):
@@ -1048,9 +1221,23 @@ def _attack_agent(v: Token) -> bool:
 
 
 def _victims(v: Token) -> Token | None:
-    """Who suffered an agentless act: the passive subject, or the subject of "died"."""
+    """Who suffered an agentless act: the passive subject, or the subject of "died" (also raised to
+    the verb it completes: "three soldiers are reported to have been killed")."""
     subs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subs and _raised_passive(v):
+        subs = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return subs[0] if subs and _agent_less(v) else None
+
+
+def _raised_passive(v: Token) -> bool:
+    """A passive infinitive completing a verb whose subject is its patient ("are reported to have
+    been killed", "is expected to be charged", "were confirmed to have been detained")."""
+    if v.head.i == v.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in v.children):
+        return True
+    # "seven soldiers are also reported killed": a bare participle completing a passive verb
+    return v.dep_ in ("xcomp", "oprd") and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.head.children)
 
 
 def _history(ctx: Ctx) -> list[Event]:
@@ -1072,6 +1259,18 @@ def _recent(ctx: Ctx) -> list[tuple[int, Event]]:
     return out
 
 
+def _party(ref: ActorRef | None) -> tuple | None:
+    """Who an actor is, for telling a reaction's author from the one it answers: a state's organ
+    apart from the state and its government (its prosecutor indicts its prime minister, who
+    rejects the charges), an actor the KB lacks by its country and sector; None for one with no
+    country at all."""
+    if ref is None:
+        return None
+    if ref.id:
+        return (ref.id, ref.sector if ref.sector in STATE_ORGANS else None)
+    return (None, ref.country, ref.sector) if ref.country else None
+
+
 def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     """"X condemned the attack": the actor who did the attack, told earlier in the article."""
     spec = anaphora()
@@ -1087,16 +1286,16 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             return None
         if ctx.tok2m.get(obj.i) is not None or any(ctx.tok2m.get(c.i) is not None for c in obj.subtree):
             return None  # "the attack on Iran" names its own actors
-    me = source.ref.id
-    if not me:
+    me = _party(source.ref)
+    if me is None:
         return None
     types = set(spec.event_nouns.get(_lemma(obj), [])) if obj is not None else {"REQUEST"}
     recent = [(d, ev) for d, ev in _recent(ctx)
               if (not types or ev.type in types) and ev.source is not None and ev.source.id
-              and ev.source.id != me]
+              and _party(ev.source) not in (None, me)]
     pick = None
     for _d, ev in recent:  # the reaction of the actor the event was aimed at
-        if ev.target is not None and ev.target.id == me:
+        if ev.target is not None and _party(ev.target) == me:
             pick = ev.source
             break
     if pick is None and obj is not None:
@@ -1110,8 +1309,8 @@ def _event_ref(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         for d, ev in _recent(ctx):
             if d > spec.window:
                 break
-            if ev.target is not None and ev.target.id == me and ev.source is not None and ev.source.id \
-                    and ev.source.id != me:
+            if ev.target is not None and _party(ev.target) == me and ev.source is not None and ev.source.id \
+                    and _party(ev.source) not in (None, me):
                 pick = ev.source
                 break
     if pick is None:
@@ -1165,6 +1364,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
         arg = fn(want, word)
         if arg is not None:
             return arg
+    if m.pattern.type in settings().purpose_target_types and (arg := _purpose_role(want, None)) is not None:
+        return arg
     return _plain_people(ctx, m, source, objs)
 
 
@@ -1221,6 +1422,12 @@ def _victim_role(w: Want, word: str | None) -> Arg | None:
     cand = w.ok(_core(w.ctx, who, "victim"))
     if cand is not None and cand.ref.country and cand.ref.country != w.source.ref.country:
         return cand
+    if cand is not None and not cand.ref.country and cand.ref.id and cand.ref.id != w.source.ref.id:
+        return cand  # an organisation's men ("four UN peacekeepers are killed in an attack")
+    src = w.source.ref
+    if (cand is not None and src.sector and cand.ref.sector and cand.ref.sector != src.sector
+            and _party(cand.ref) != _party(src) and {cand.ref.sector, src.sector} & ARMED_SECTORS):
+        return cand  # two sides of one country ("soldiers killed in clashes with rebels")
     return None
 
 
@@ -1236,6 +1443,36 @@ def _xobj_role(w: Want, word: str | None) -> Arg | None:
     """"Finland applied to join NATO": the object of the infinitive complement."""
     xcomps = (c for c in w.m.trigger.children if c.dep_ == "xcomp")
     return w.first((o for x in xcomps for o in x.children if o.dep_ == "dobj"), "xobj")
+
+
+@roles.role("target", "purpose")
+def _purpose_role(w: Want, word: str | None) -> Arg | None:
+    """"scrambled jets to intercept Chinese bombers", "fired tear gas to disperse the protesters":
+    the object of the infinitive that tells what the act is for (an ``xcomp`` or ``advcl`` with
+    "to", or "in order to") — the one the act is aimed at. Tried for the types of
+    ``purpose_target_types`` when the pattern's own roles find no one."""
+    v = w.m.trigger
+    if not _verbal(v):
+        return None
+    clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
+               and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+
+
+@roles.role("target", "asked_doer")
+def _asked_doer_role(w: Want, word: str | None) -> Arg | None:
+    """"called for the resignation of the government", "pressed for Russia's withdrawal": the one
+    asked is who would do the act named after "for" (its "of" object or possessor), for acts only
+    their doer can do (``asked_acts``: resigning, withdrawing, apologising)."""
+    acts = ASKED_ACTS
+    for n in _preps([w.m.trigger, *w.objs], "for"):
+        if _lemma(n) not in acts and n.lower_ not in acts:
+            continue
+        doers = [c for c in n.children if c.dep_ == "poss"] + _preps([n], "of") + _preps([n], "by")
+        arg = w.first(doers, "asked_doer")
+        if arg is not None:
+            return arg
+    return None
 
 
 @roles.role("target", "clause_subj")
@@ -1855,8 +2092,8 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
 
 
 def _try_args(ctx: Ctx, m: Match) -> list[Event]:
-    if _contest(m) or (m.pattern.id.startswith("lexicon.") and m.pattern.type == "ASSAULT"
-                       and _verbal(m.trigger) and _accident(m.trigger)):
+    if _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
+            (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger))):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
     v = m.trigger
@@ -1993,7 +2230,9 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     else:
         # "Hungary threatens to block the budget": the object of the infinitive
         objs = [c for c in v.children if c.dep_ == "dobj"] or [
-            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"] or [
+            o for x in v.children if x.dep_ == "prep" and x.lower_ in THING_OBJECT_PREPS
+            for o in x.children if o.dep_ == "pobj"]
     return bool(objs) and all(
         o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
 
@@ -2013,6 +2252,34 @@ def _accident(v: Token) -> bool:
     sent = v.sent
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _accidental_cause(v: Token) -> bool:
+    """Whether a killing or wounding verb's cause is an accident or a disaster, told as the subject
+    of its clause or of the clause it hangs on ("heavy rain pelts the coast, killing four", "a truck
+    plunges into a river") or as a blast whose words say what blew up ("killed in a methane
+    explosion in a coal mine"); an armed group or a weapon named there keeps it an attack."""
+    acc = _word_set("accident_words")
+    table = words("attacks")["ambiguous_nouns"]
+    causes = word_sets("attacks")
+    cur, clauses = v, [v]
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
+        cur = cur.head
+        clauses.append(cur)
+    for k, t in enumerate(clauses):
+        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four")
+        args = [c for c in t.children if c.dep_ in (("nsubj", "dobj") if k else ("nsubj",))]
+        if any(_lemma(a) in acc or a.lower_ in acc or any(_lemma(c) in acc for c in a.children if c.dep_ == "compound")
+               for a in args):
+            return True
+    weapons = WEAPON_SUBJECTS - causes["accident_causes"]
+    for t in v.subtree:
+        if t.pos_ == "NOUN" and _lemma(t) in table and table[_lemma(t)] == "accident_causes":
+            phrase = list(t.subtree)
+            if (any(w.lower_ in causes["accident_causes"] for w in phrase if w.i != t.i)
+                    and not any(_lemma(w) in weapons for w in phrase)):
+                return True
+    return False
 
 
 def _contest(m: Match) -> bool:
@@ -2308,7 +2575,46 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         main = [ev for ev in events if not ev.detail.get("background")]
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
-    return [_at_home(_own_people(ev)) for ev in events]
+    # an act the sentence says did not come about, in a phrase of its own ("adjourned without
+    # reaching a deal", "a lack of evidence to charge him"), is no news
+    if _topic_title(sent):
+        return []
+    return [_at_home(_own_people(_own_forces(ev))) for ev in events
+            if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+
+
+def _topic_title(sent: Span) -> bool:
+    """A short verbless line naming a topic ("Battle of Mosul", "U.S. national anthem protests")."""
+    n = settings().title_max_words
+    words = [t for t in sent if t.is_alpha]
+    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sent)
+
+
+def _private_act(ev: Event) -> bool:
+    """A diplomatic or cooperative act done by a private person (``official_only_types``)."""
+    src = ev.source
+    return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
+            and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    from detente.actors.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS
+
+    return PERSON_PRONOUNS | PLURAL_PRONOUNS
+
+
+def _own_forces(ev: Event) -> Event:
+    """A deployment told with no one deploying ("200 members of the National Guard will be
+    deployed"): the forces deployed are the doer's own, so they are its source, not its target
+    (types in ``own_forces_types``, forces of the sectors in ``own_forces_sectors``)."""
+    cfg = settings()
+    if ev.source is not None or ev.target is None or ev.type not in cfg.own_forces_types:
+        return ev
+    if ev.target.sector not in cfg.own_forces_sectors:
+        return ev
+    return ev.model_copy(update={"source": ev.target, "target": None,
+                                 "detail": {**ev.detail, "source_from": "deployed forces"}})
 
 
 def _at_home(ev: Event) -> Event:
@@ -2361,7 +2667,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
             # a second act the rules matched but could not argue ("police arrested X and prosecutors
             # are seeking charges"): kept when the classifier is surer still
             have = {ev.type for ev in kept}
-            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra)
+            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra, more=True)
         if kept != events:
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept
@@ -2428,8 +2734,18 @@ def _explained(unargued: tuple[Ctx, list[Match]] | None, etype: str, sent: Span)
         m.pattern.type == etype and m.trigger.i != sent.root.i for m in unargued[1])
 
 
+def _bar(m: Match, threshold: float, more: bool) -> float:
+    """The classifier probability a match needs to be confirmed: a hand-written pattern's
+    (``classifier_confirm_hand_written``, ``…_more_hand_written``) or ``threshold``."""
+    if m.pattern.id.startswith("lexicon.") or m.pattern.id.startswith("classifier."):
+        return threshold
+    cfg = settings()
+    own = cfg.classifier_confirm_more_hand_written if more else cfg.classifier_confirm_hand_written
+    return threshold if own is None else min(threshold, own)
+
+
 def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float],
-               threshold: float | None) -> list[Event]:
+               threshold: float | None, more: bool = False) -> list[Event]:
     """Where the rules coded nothing but a pattern matched and only its arguments were missing:
     when the classifier gives the pattern's type at least ``threshold``, the pattern's event with
     relaxed arguments (:func:`_relaxed_event`), its confidence scaled by the classifier's
@@ -2437,7 +2753,7 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
     if threshold is None or unargued is None:
         return []
     ctx, matches = unargued
-    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= threshold]
+    cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= _bar(m, threshold, more)]
     # the most probable type first; within it the patterns in the order the rules tried them
     cands.sort(key=lambda m: -probs[m.pattern.type])
     for m in cands:
@@ -2450,10 +2766,14 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
 def _nearest_mention(ctx: Ctx, tok: Token, after: bool, skip: set[int | None]) -> Arg | None:
     """The actor mention nearest ``tok`` on one side, within its clause's sentence."""
     idx = range(tok.i + 1, ctx.sent.end) if after else range(tok.i - 1, ctx.sent.start - 1, -1)
+    skip = set(skip)
     for i in idx:
         mi = ctx.tok2m.get(i)
+        t = ctx.sent.doc[i]
+        if mi is not None and (_place_tail(t) or (t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS)):
+            skip.add(mi)  # where it happened ("at a college in Roseburg, Oregon", "in Nigeria"), not who
         if mi is not None and mi not in skip:
-            arg = _arg(ctx, mi, "near", ctx.sent.doc[i])
+            arg = _arg(ctx, mi, "near", t)
             if arg is not None:
                 return arg
     return None
@@ -2539,10 +2859,11 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         root = ctx.sent.root
         own = _subject(v)
         subjects = [t for t in (own, _subject(root) if _verbal(root) else None) if t is not None]
-        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and _circumstance(own):
-            # "suspends permits following a shooting that killed four": the clause's doer is the
-            # noun it describes (its doer, if it names one), not the main clause's subject (who
-            # did "respond with an offensive that killed …")
+        if own is not None and own.lower_ in REL_PRONOUNS and own.dep_ == "nsubj" and (
+                _circumstance(own) or not _means(own)):
+            # "suspends permits following a shooting that killed four", "rejects appeals over a riot
+            # that killed 42": the clause's doer is the noun it describes (its doer, if it names
+            # one), not the main clause's subject (who did "respond with an offensive that killed …")
             subjects = [own]
         for subj in subjects:
             source = _core(ctx, subj, "subj") if not _instrument(subj) else None
@@ -2594,6 +2915,17 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _means(pron: Token) -> bool:
+    """Whether the noun a relative pronoun stands for is what the main clause's subject did or did it
+    with ("launched an offensive that killed 40", "responded with strikes that killed 40"), so its
+    doer is that subject; not a noun told in another phrase ("rejects appeals over a riot that
+    killed 42")."""
+    noun = _relcl_head(pron)
+    return noun is not None and (noun.dep_ == "dobj" or (
+        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in MEANS_PREPS
+        and _verbal(noun.head.head)))
 
 
 def _circumstance(pron: Token) -> bool:
@@ -2673,6 +3005,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         return None  # a document does not act ("Security Council resolutions bar Iran …")
     if etype not in cfg.spoken_types and root.lemma_.lower() in _REPORTING:
         return None  # the speakers of "officials said schools closed" did not do the material act
+    if _lemma(root) in _no_event_verbs():
+        return None  # "a court acquits X for ordering the murder": the clause's act is no event
     source = _source(ctx, m)
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, source or nobody)
@@ -2727,6 +3061,10 @@ def _word_may_trigger(patterns: PatternSet, text: str, lower: str) -> bool:
     return False
 
 
+# the longest actor name a headline's re-parse takes as its subject (words)
+HEADLINE_ACTOR_WORDS = 12
+
+
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
     """The sentence re-parsed as "They <verb> …": the leading subject phrase is replaced by "They"
     and the verb ("lifts", "test-fires") by a form the tagger reads as a verb. The parse of the variant
@@ -2734,8 +3072,8 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
     toks = list(sent)
-    if not any(_may_trigger(t, patterns) for t in toks[1:9]):
-        return None  # no word where the verb can stand (after at most six subject words and "x-") triggers
+    if not any(_may_trigger(t, patterns) for t in toks[1:HEADLINE_ACTOR_WORDS + 3]):
+        return None  # no word where the verb can stand (after the subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
     k = 0
     near = [mentions[mi] for mi in _near(sent, mentions)]
@@ -2743,6 +3081,10 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     while k < len(toks) and k < 6 and (toks[k].i in covered or (
             not toks[k].is_lower and toks[k].pos_ in HEADLINE_SUBJECT_POS)):
         k += 1  # an actor's words, lower-case ones too ("An Egyptian court sentences …")
+    if k == 6 and all(t.i in covered for t in toks[1:k]):
+        # one long actor name ("The Islamic State of Iraq and the Levant bans …"): all its words
+        while k < len(toks) and k < HEADLINE_ACTOR_WORDS and toks[k].i in covered:
+            k += 1
     titled = _title_case(toks)
     if titled:
         # "Houthi Rebels Fire Missiles at US Destroyer": the subject is the leading actor name only
@@ -2923,6 +3265,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
+        found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
         for tok in sent:
@@ -2939,9 +3282,16 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
 
 def _charged_crime(tok: Token) -> bool:
     """"charged with attempted murder", "accused of espionage", "arrested on charges of assault": the
-    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own."""
+    crime alleged, named after a verb of accusation (``charge_verbs``), is no event of its own; so
+    is the object of a gerund there ("acquitted for ordering the murder", "charged with planning
+    the attack")."""
     cur = tok
-    while cur.dep_ in ("pobj", "conj", "compound", "amod") and cur.head.i != cur.i:
+    while cur.dep_ in ("pobj", "conj", "compound", "amod", "dobj") and cur.head.i != cur.i:
+        if cur.dep_ == "dobj":
+            gerund = cur.head
+            if gerund.dep_ != "pcomp" or gerund.head.lower_ not in ("with", "of", "for"):
+                return False
+            return _lemma(gerund.head.head) in CHARGE_VERBS
         if cur.dep_ == "pobj":
             prep = cur.head
             gov = prep.head
@@ -2952,6 +3302,122 @@ def _charged_crime(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+
+def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
+    """The crime behind an arrest, charge, trial or sentence, as an event of its own
+    (``events.background``): "arrested on suspicion of murdering two officers" → an attack by the
+    arrested on the officers, reported. Only an act whose victim the text names as an actor; the
+    accused is its doer (none where no actor stands for them)."""
+    out: list[Event] = []
+    for tok in ctx.sent:
+        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
+        frame = background_mod.frame_of(tok) if p is not None else None
+        suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
+        if frame is None and suffered is not None:
+            patient = ((background_mod.adjunct_patient(tok, suffered) or background_mod.relative_patient(tok, suffered))
+                       if tok.tag_ == "VBN" else background_mod.patient_owner(tok, suffered))
+            if patient is not None:
+                out.extend(_suffered_act(ctx, suffered, tok, patient))
+                continue
+        if frame is None:
+            answered = background_mod.act_pattern(patterns, tok, background_mod.words().answered_types)
+            if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
+                out.extend(_answered_act(ctx, answered, tok))
+            continue
+        hit = background_mod.victim(tok)
+        target = _core(ctx, hit, "obj") if hit is not None else None
+        if target is None and hit is not None and _lemma(hit) in PEOPLE_NOUNS and ctx.tok2m.get(hit.i) is None:
+            target = _place_victims(ctx, tok)
+        if target is None:
+            continue
+        who = background_mod.accused(frame, _is_passive)
+        source = _core(ctx, who, "obj") if who is not None else None
+        if source is None:
+            source = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+        elif _same_actor(source.ref, target.ref):
+            continue
+        if any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref) for e in ctx.found):
+            continue  # the act coded already
+        ev = _build(ctx, Match(p, tok, hit, []), source, target)
+        if ev.source is not None and not ev.source.text:
+            ev.source = None
+        if frame.alleged and ev.status == "occurred":
+            ev.status = "reported"
+        ev.rule = f"background.{ev.type.lower()}"
+        ev.detail["background"] = frame.head.text
+        out.append(ev)
+    return out
+
+
+def _before_the_news(ev: Event) -> Event:
+    """A background act the text does not date happened before the news: the month of publication
+    (the labelling guide's reading of a vague past)."""
+    if ev.detail.get("date_from") == "published" and ev.date_precision == "day" and ev.date:
+        return ev.model_copy(update={"date": ev.date[:7], "date_precision": "month"})
+    return ev
+
+
+def _suffered_act(ctx: Ctx, p: Pattern, tok: Token, patient: Token | None) -> list[Event]:
+    """An act told as having happened to ``patient``: the possessor of an act noun ("after his
+    capture in Bolivia"), the subject of the clause a passive adjunct hangs on ("resigned after being
+    detained by police"); done by the "by" phrase, else the implied doer (police, courts) of the place."""
+    if patient is None:
+        return []
+    target = _core(ctx, patient, "obj")
+    if target is None and patient.tag_ == "PRP$":
+        # "a court sentences a footballer … following his arrest": the nearest one acted on before it
+        skip = {mi for mi in ctx.tok2m.values()
+                if ctx.mentions[mi].sector in background_mod.words().owner_skip_sectors or (
+                    ctx.mentions[mi].id and ctx.mentions[mi].id == ctx.mentions[mi].country
+                    and ctx.mentions[mi].kind != "demonym")}
+        target = _nearest_mention(ctx, patient, False, skip)
+    if target is None:
+        return []
+    verbal = _verbal(tok)
+    agent = _agent(tok) if verbal else None
+    source = _core(ctx, agent, "agent") if agent is not None else None
+    if source is not None and _same_actor(source.ref, target.ref):
+        return []
+    same = [e for e in ctx.found if e.type == p.type and (e.trigger or "").split(" ")[0] == tok.text]
+    if any(e.target is not None and _same_actor(e.target, target.ref) for e in ctx.found if e.type == p.type):
+        return []
+    for e in same:  # the noun coded with its possessor as the doer: this reading replaces it
+        ctx.found.remove(e)
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    ev = _build(ctx, Match(p, tok, patient, []), source or nobody, target)
+    if source is None:
+        sector = p.implied_source or settings().implied_source_sector.get(ev.mode or "")
+        ev = _implied_source(ev, sector, ctx, _implied_country(ctx, tok, sector))
+    ev.rule = f"background.suffered.{ev.type.lower()}"
+    return [ev]
+
+
+def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
+    """An attack a reaction answers ("condemned the bombing of a hospital by government forces"), by
+    its "by" phrase or its own modifier ("the police shooting of …", "Turkish bombing"), against its
+    victim; only where the text names the victim as an actor."""
+    hit = background_mod.victim(tok)
+    target = _core(ctx, hit, "obj") if hit is not None else None
+    if target is None or any(e.type == p.type and e.target is not None and _same_actor(e.target, target.ref)
+                             for e in (*ctx.found, *_history(ctx)[-3:])):
+        return []
+    # (a "by" phrase the parser hung on an active governing verb is the noun's: "condemned the
+    # shelling of a school by government forces")
+    gov = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    holders = [tok] + ([gov] if gov is not None and _verbal(gov) and not _is_passive(gov) else [])
+    agent = next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for o in c.children if o.dep_ == "pobj"), None)
+    source = _core(ctx, agent, "agent") if agent is not None else _core(ctx, tok, "poss")
+    if source is not None and _same_actor(source.ref, target.ref):
+        source = None
+    nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
+    ev = _build(ctx, Match(p, tok, hit, []), source or nobody, target)
+    if source is None:
+        ev.source = None
+    ev.rule = f"background.answered.{ev.type.lower()}"
+    return [ev]
 
 
 def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
@@ -3046,4 +3512,96 @@ def _dedupe(events: list[Event]) -> list[Event]:
             merged[v] = hit.model_copy(update={"source": doer.source, "confidence": max(doer.confidence, hit.confidence),
                                                "detail": {**hit.detail, "source_from": doer.rule}})
             merged[d] = None  # type: ignore[assignment]
-    return [merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None]
+    return _one_per_trigger([merged.get(k, best[k]) for k in keys if merged.get(k, best[k]) is not None])
+
+
+def _one_per_trigger(events: list[Event]) -> list[Event]:
+    """One act told once: events of one trigger, type and source whose targets are of one country
+    are one event ("arrest opposition leader and former prime minister X", "provides aid to Syria's
+    government ... to the Syrian army"); the surest is kept, an actor of the knowledge base first."""
+    def rank(ev: Event) -> tuple:
+        return (ev.target is not None and ev.target.id is not None, ev.confidence)
+
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        t = ev.target
+        if t is None or not t.country or not ev.trigger:
+            continue
+        k = (ev.trigger.lower(), ev.type, _key(ev.source), t.country)
+        if k not in best or rank(ev) > rank(best[k]):
+            best[k] = ev
+    return [ev for ev in events if ev.target is None or not ev.target.country or not ev.trigger
+            or best[(ev.trigger.lower(), ev.type, _key(ev.source), ev.target.country)] is ev]
+
+
+# ---------------------------------------------------------------------------------------------
+# an article's claims of responsibility
+
+
+def _claimant(sent: Span, mentions: list[Mention]) -> ActorRef | None:
+    """The actor a sentence says claims an attack ("The BLA claims responsibility", "the Taliban
+    took responsibility for the attack"): a claim verb (``claim_verbs``) followed by a claim noun
+    (``claim_objects``), read from the words, not the parse (a headline's "ISIS claims
+    responsibility" parses as a noun phrase); the claimant is the nearest actor named before the
+    verb with an id or a country (not "unidentified gunmen"), with no negation in between ("no group
+    has claimed responsibility", "the Taliban did not claim responsibility")."""
+    verbs, objects = set(_WORDS.get("claim_verbs", ())), set(_WORDS.get("claim_objects", ()))
+    negations = set(_WORDS.get("claim_negations", ()))
+    toks = list(sent)
+    for k, v in enumerate(toks[:-1]):
+        if _lemma(v) not in verbs or _lemma(toks[k + 1]) not in objects:
+            continue
+        tok2m = _index_mentions(sent, mentions)
+        for t in reversed(toks[:k]):
+            if t.lower_ in negations:
+                break
+            mi = tok2m.get(t.i)
+            if mi is None:
+                continue
+            m = mentions[mi]
+            eff, _ = _resolve(mentions, mi)
+            ident, country, sector = m.id or eff.id, m.country or eff.country, m.sector or eff.sector
+            if (ident or country) and sector != "UAF":
+                return ActorRef(id=ident, country=country, sector=sector, text=m.text, start=m.start, end=m.end)
+        return None
+    return None
+
+
+def _unattributed(ref: ActorRef | None) -> bool:
+    """A doer not named as an actor the claimant could not be: none, unidentified attackers, or
+    armed men the KB lacks ("masked militants", "gunmen": ``claim_replaces_sectors``)."""
+    return ref is None or not (ref.id or ref.country) or (
+        not ref.id and ref.sector in _WORDS.get("claim_replaces_sectors", ()))
+
+
+def attribute_claims(doc, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """An article's attacks told with no named doer take the actor that claims them in the same
+    sentence or one of the next ``claim_reach`` sentences ("Six officials are killed in an attack in
+    Balochistan. The BLA claims responsibility." → the BLA attacked); the claim's own targetless
+    event is then that attack told again and is dropped. ``events`` are those of ``doc`` in order,
+    their offsets those of ``doc.text``."""
+    cfg = settings()
+    if not cfg.claimed_types or not any(ev.type in cfg.claimed_types and _unattributed(ev.source) for ev in events):
+        return events
+    sents = sentences(doc).spans
+    starts = [s.start_char for s in sents]
+    at = [bisect_right(starts, ev.start) - 1 for ev in events]
+    out: list[Event | None] = list(events)
+    for k, sent in enumerate(sents):
+        claimant = _claimant(sent, mentions)
+        if claimant is None:
+            continue
+        filled = False
+        for j, ev in enumerate(out):
+            if (ev is None or ev.type not in cfg.claimed_types or not k - cfg.claim_reach <= at[j] <= k
+                    or not _unattributed(ev.source)
+                    or (ev.target is not None and _same_actor(claimant, ev.target))):
+                continue
+            out[j] = ev.model_copy(update={"source": claimant, "detail": {**ev.detail, "source_from": "claim"}})
+            filled = True
+        if filled:
+            for j, ev in enumerate(out):
+                if (ev is not None and at[j] == k and ev.type in cfg.claimed_types and ev.target is None
+                        and ev.detail.get("source_from") != "claim" and _key(ev.source) == _key(claimant)):
+                    out[j] = None  # the claim itself: the attack told again
+    return [ev for ev in out if ev is not None]

@@ -32,7 +32,7 @@ HAND_FILES = tuple(DATA_FILE.parent / name for name in ("attacks.yml",))
 # more hand-written pattern files, one per area ("events_legal.yml"): read with DATA_FILE, at its precedence
 HAND_WRITTEN_GLOB = "events_*.yml"
 
-DEFAULT_SOURCE = ["subj", "agent"]
+DEFAULT_SOURCE = ["subj", "agent", "announcer", "issuer"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
 NOUN_SOURCE = ["noun_agent", "poss", "between", "support_subj"]
 NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss"]

@@ -33,6 +33,11 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "stat
 class StatusWords(DataFile):
     negators: list[str]            # governing verbs that negate their complement
     negative_determiners: list[str]
+    # "the lack of evidence to convict", "failure to reach a deal": a noun that says its complement
+    # did not happen; "without reaching a deal": a preposition whose gerund has not happened (an
+    # *unrealised* act, no news of its own)
+    negator_nouns: WordList
+    unrealised_preps: WordList
     modals: list[str]
     intent: list[str]              # governing verbs/adjectives that make the complement planned
     enablers: list[str]            # "lets X sign": planned, agreement enabled
@@ -85,6 +90,23 @@ def _has_child(tok: Token, deps: tuple[str, ...], lemmas: set[str] | None = None
                for c in tok.children)
 
 
+def _unrealised(top: Token, w: StatusWords) -> bool:
+    """The act is the complement of a noun that denies it ("lack of evidence to convict", "the failure
+    of efforts to reach a deal") or the active gerund of a preposition of what has not happened
+    ("adjourned without reaching a deal", "left without being questioned" is another matter)."""
+    head = top.head
+    if top.dep_ == "pcomp" and head.lower_ in w.unrealised_preps and top.tag_ == "VBG" and not any(
+            c.dep_ == "auxpass" for c in top.children):
+        return True
+    for _ in range(3):  # (acl of "evidence", itself the object of "lack of")
+        if top.dep_ not in ("acl", "pobj", "prep", "xcomp") or head.i == top.i:
+            return False
+        if head.lemma_.lower() in w.negator_nouns and head.pos_ == "NOUN":
+            return True
+        top, head = head, head.head
+    return False
+
+
 def decide(
     trigger: Token,
     sent: Span,
@@ -114,6 +136,8 @@ def decide(
     for t in [trigger, subject, *objects]:
         if t is not None and _has_child(t, ("det", "neg"), negdets):
             return StatusInfo("negated", why="no-determiner")
+    if _unrealised(chain[-1], w):
+        return StatusInfo("negated", why="unrealised")
 
     # planned ("wanted to ease the crisis and support …": the conjoined verb shares the intent)
     modals = set(w.modals)

@@ -33,7 +33,7 @@ from detente.store import indexes as sql
 from detente.wordlists import words
 
 HERE = Path(__file__).resolve().parent
-SOURCES = ("wikidata", "countryinfo", "phoenix", "partyfacts", "misp", "universities")
+SOURCES = ("wikidata", "countryinfo", "phoenix", "partyfacts", "misp", "universities", "unsc")
 OUT = HERE.parent / "data" / "actors" / "kb.sqlite"
 CONFLICTS = HERE / "conflicts.tsv"
 REPO = HERE.parents[2]

@@ -62,10 +62,12 @@ class Confidence(Record):
 
 
 class Recode(Record):
-    """A CAMEO code read otherwise where the verb or a word of its object is one of these."""
+    """A CAMEO code read otherwise where the verb or a word of its object is one of these; ``to:
+    null`` reads it as no event at all (a verb gets no pattern, a verb + object pattern becomes an
+    exclusion, as CAMEO's ``[---]``)."""
 
     cameo: str
-    to: str
+    to: str | None
     verbs: WordList
     words: WordList
 
@@ -326,6 +328,9 @@ def build_verbs(dic: cameo_mod.Dictionary, cfg: ImporterConfig, stats: Stats) ->
         for v in verbs:
             name = " ".join(v.words)
             code, reverse = _code_of(v.code or block.code)
+            if code is not None and _recoded(cfg, code, name) is None:
+                stats.skipped["verb default: recoded as no event"] += 1
+                continue
             code = _recoded(cfg, code, name)
             if code is None:
                 continue
@@ -375,8 +380,13 @@ def build_verbs(dic: cameo_mod.Dictionary, cfg: ImporterConfig, stats: Stats) ->
                 key = (n, c, reverse)
                 if key in constrained:
                     continue
-                constrained[key] = _recoded(cfg, code, n, c)
                 used = True
+                if _recoded(cfg, code, n, c) is None:
+                    # read as no event: the object excludes the verb's bare pattern, as [---]
+                    if c.objects and not c.preps and not c.particle:
+                        excludes[n].update(c.objects)
+                    continue
+                constrained[key] = _recoded(cfg, code, n, c)
                 if n in support and len(c.objects) and not c.preps and not c.particle and not reverse:
                     for o in c.objects:
                         if " " not in o:
