@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from detente import dates
 from detente.actors import ActorKB, find_mentions, load_kb
 from detente.events import attribute_claims, extract_events
+from detente.events import preload as preload_events
 from detente.models import Event, Mention
 
 #: the components of ``stages()``, in order
@@ -139,6 +140,7 @@ def make_dates(nlp: Language, name: str) -> DatesComponent:
 
 @Language.factory("detente_events")
 def make_events(nlp: Language, name: str) -> EventsComponent:
+    preload_events()  # what the stage reads on first use, read when it is built
     return EventsComponent(name)
 
 

@@ -14,6 +14,7 @@ All stages work on the cleaned text; this module maps every offset back to the o
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -195,6 +196,21 @@ def _finish(p: _Pending, kb: ActorKB, nlp, all_places: bool = False) -> ArticleR
     return result
 
 
+_FROZEN: list[bool] = []
+
+
+def _freeze_loaded() -> None:
+    """Once per process, with the model, the KB and the stages' data loaded: every object alive is
+    moved out of the cyclic garbage collector's reach (``gc.freeze``). They live as long as the
+    process, and each full collection would walk them all again (~190,000 objects: a few per cent
+    of the extraction time of short texts). Garbage pending then is collected first, so that none
+    is frozen; objects frozen are still freed by reference counting."""
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.collect()
+        gc.freeze()
+
+
 def extract_articles(
     articles: Iterable[Article],
     kb: ActorKB | None = None,
@@ -221,6 +237,8 @@ def extract_articles(
     """
     kb = kb or load_kb()
     nlp = get_fast_nlp()
+    components.stages(kb)  # (built once per KB, with the data its stages read)
+    _freeze_loaded()
     pf = Prefilter(nlp, kb) if prefilter else None
     pending: deque[_Pending] = deque()
 

@@ -161,6 +161,14 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     ``fuzzy``: vowel-insensitive spellings too (not for a word that only may be a place);
     ``within``: the country the text says the place lies in ("Nara, Mali"), which decides where it
     has a namesake there, however big the others."""
+    return _place_of(get_gazetteer(), text, frozenset(countries), min_population, frozenset(weak), fuzzy, within)
+
+
+@lru_cache(maxsize=1 << 15)
+def _place_of(gaz, text: str, ctx: frozenset[str], min_population: int, wctx: frozenset[str], fuzzy: bool,
+              within: str | None) -> GazPlace | None:
+    """``place_of`` memoised per gazetteer (the same names recur across articles; a ``GazPlace``
+    is frozen)."""
     text = text.strip()
     if text.endswith(("'s", "\u2019s")):
         text = text[:-2]
@@ -168,8 +176,6 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
         text = text[:-1]
     if not text or fold(text) in NOT_PLACES or any(w.lower() in WATER_WORDS for w in text.split()):
         return None
-    gaz = get_gazetteer()
-    ctx, wctx = frozenset(countries), frozenset(weak)
     key = fold(text)
     cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
     if within:

@@ -267,6 +267,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         prev = lows[i - 1] if i > 0 else ""
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
         definite = prev == "the" and (i - 1) not in covered and nxt != "of"
+        if not definite and low not in ANAPHOR_WORDS:
+            continue  # (every case below is a definite noun or one of the anaphors needing no "the")
         span = doc[i - 1:i + 1] if definite else doc[i:i + 1]
 
         if low in PAIR_DETERMINERS and nxt in PAIR_NOUNS and (low == "both" or prev == "the") \

@@ -20,6 +20,7 @@ a ``why`` that says what it was inferred from.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from functools import lru_cache
 from importlib import resources
 from types import SimpleNamespace
@@ -124,8 +125,23 @@ def agent_nouns() -> dict[str, str]:
     return {fold(k): v for k, v in data.nouns.items()}
 
 
+_SECTOR_MEMO: weakref.WeakKeyDictionary[ActorKB, dict[tuple[str, ...], tuple[str, int] | None]] = \
+    weakref.WeakKeyDictionary()
+
+
 def sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
-    """The sector of the longest agent phrase that ends the word list, and how many words it spans."""
+    """The sector of the longest agent phrase that ends the word list, and how many words it spans
+    (memoised per KB: the same phrases recur across articles)."""
+    memo = _SECTOR_MEMO.get(kb)
+    if memo is None or len(memo) > 50_000:
+        memo = _SECTOR_MEMO[kb] = {}
+    key = tuple(words)
+    if key not in memo:
+        memo[key] = _sector_of(kb, words)
+    return memo[key]
+
+
+def _sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
     agents = agent_nouns()
     for n in range(min(len(words), 6), 0, -1):
         part = words[-n:]

@@ -35,9 +35,10 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive key: NFKD without combining marks, curly quotes straightened,
     whitespace folded, lower case (memoised: the same names recur across articles)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u0131", "i")  # dotless i (Yıldırım)
+    if not text.isascii():  # (ASCII is its own NFKD, with no combining marks)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("\u0131", "i")  # dotless i (Yıldırım)
     return " ".join(text.casefold().split())
 
 

@@ -27,7 +27,20 @@ from detente.events.calibration import RAW_ENV, calibrate, demoted
 from detente.events.engine import attribute_claims, code_sentence
 from detente.models import Event, Mention
 
-__all__ = ["extract_events", "code_sentence", "attribute_claims"]
+__all__ = ["extract_events", "code_sentence", "attribute_claims", "preload"]
+
+
+def preload() -> None:
+    """Read now the data the stage otherwise reads at its first use (patterns, the CAMEO crosswalk,
+    agreement kinds, the sentence classifier): load time, not the cost of whichever article first
+    needs one of them."""
+    from detente.events import classifier, engine, patterns, plover
+
+    patterns.load_patterns()
+    plover.crosswalk()
+    engine.agreement_kinds()
+    if engine.settings().classifier:
+        classifier.get_classifier()
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:

@@ -183,13 +183,13 @@ class SentenceClassifier:
         rows = [i for i in (index.get(f) for f in feats) if i is not None]
         out = self.bias.copy()
         if rows:
-            out += self.weights[rows].sum(axis=0) * (1.0 / math.sqrt(len(feats)))
+            out += np.add.reduce(self.weights[rows], axis=0) * (1.0 / math.sqrt(len(feats)))
         return out
 
     def predict_features(self, feats: list[str]) -> dict[str, float]:
         z = self.scores(feats)
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return dict(zip(self.classes, (round(float(x), 6) for x in p)))
+        p = 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30), 30)))  # (np.clip, without its wrappers)
+        return dict(zip(self.classes, [round(x, 6) for x in p.tolist()]))
 
     def predict(self, sent: Span, extra: Iterable[str] = ()) -> dict[str, float]:
         """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE); a model

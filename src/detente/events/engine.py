@@ -18,7 +18,6 @@ source equals their target, or that lack an actor on a side the pattern needs, a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +26,7 @@ from typing import Literal
 
 import yaml
 from pydantic import Field, field_validator
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente import dates
 from detente.events import background as background_mod
@@ -3153,7 +3152,7 @@ def _base_form(word: str) -> str | None:
         return None
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if re.search(r"(ch|sh|x|z|ss)es$", word):
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
         return word[:-2]
     return word[:-1]
 
@@ -3167,7 +3166,13 @@ def _title_case(toks: list[Token]) -> bool:
 def _may_trigger(t: Token, patterns: PatternSet) -> bool:
     """Whether ``t`` could be the verb of a re-parsed headline: some pattern triggers on a base
     form of it (as ``_headline_reparse`` reads it, title-case or not) or on the word itself."""
-    for base in (_base_form(t.text.lower()) or t.lower_, _base_form(t.text), t.text):
+    return _word_may_trigger(patterns, t.text, t.lower_)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_may_trigger(patterns: PatternSet, text: str, lower: str) -> bool:
+    """``_may_trigger`` of a word, memoised (a headline's first words recur across articles)."""
+    for base in (_base_form(text.lower()) or lower, _base_form(text), text):
         if base is not None and patterns.for_verb(base):
             return True
     return False
@@ -3175,6 +3180,16 @@ def _may_trigger(t: Token, patterns: PatternSet) -> bool:
 
 # the longest actor name a headline's re-parse takes as its subject (words)
 HEADLINE_ACTOR_WORDS = 12
+
+
+def _reparse(nlp, words: list[str], spaces: list[bool]) -> Doc:
+    """The words parsed anew, without the pipes whose output a re-parse never reads (its entities:
+    the sentence keeps its own; ``_REPARSE_SKIP``)."""
+    variant = Doc(nlp.vocab, words=words, spaces=spaces)
+    for name, proc in nlp.pipeline:
+        if name not in _REPARSE_SKIP:
+            variant = proc(variant)
+    return variant
 
 
 def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet) -> Span | None:
@@ -3222,18 +3237,16 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
         return None
     if not any(t.i in covered for t in toks[:subj_end]) and not toks[0].is_title:
         return None
-    from spacy.tokens import Doc
-
     rest = toks[j:]
     words = ["They", verb.text] + [t.text for t in rest[1:]]
     if titled:  # lower-case the words of a title-case headline that name no actor
         words = ["They"] + [t.text if t.i in covered else t.text.lower() for t in rest]
     spaces = [True] + [bool(t.whitespace_) for t in rest]
     nlp = _reparser()
-    variant = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    variant = _reparse(nlp, words, spaces)
     if len(variant) == len(words) and variant[1].pos_ != "VERB" and base != words[1]:
         # "They demands that …" still read as a noun: the plain form agrees with "They"
-        variant = nlp(Doc(nlp.vocab, words=[words[0], base, *words[2:]], spaces=spaces))
+        variant = _reparse(nlp, [words[0], base, *words[2:]], spaces)
     if len(variant) != len(words) or variant[1].pos_ != "VERB":
         return None
     doc = sent.doc
@@ -3277,6 +3290,7 @@ def _reparser():
     return get_fast_nlp()
 
 
+_REPARSE_SKIP = ("ner",)  # pipes the re-parse of a headline needs not run
 _REPARSE_ATTRS = ("HEAD", "DEP", "POS", "TAG", "LEMMA", "ENT_IOB", "ENT_TYPE")
 _REPARSE_KEY = "detente.reparse_base"
 
@@ -3295,7 +3309,6 @@ def _with_sentence_parse(doc, heads: dict[int, int], deps: dict[int, str], pos: 
     import numpy as np
     from spacy.attrs import IDS
     from spacy.parts_of_speech import IDS as POS_IDS
-    from spacy.tokens import Doc
 
     from detente.nlp import parse_changed
 
@@ -3354,6 +3367,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            noun_patterns = patterns.for_noun(_lemma(tok))
+            if not noun_patterns:
+                continue
             # an object of a verb is the verb's business; only a nominal event is coded here
             verb_owned = tok.i in ctx.used_nouns or (
                 tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
@@ -3363,7 +3379,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 and (not _support_verb(tok.head) or tok.i in ctx.claimed_nouns))
             if _charged_crime(tok):
                 continue
-            for p in patterns.for_noun(_lemma(tok)):
+            for p in noun_patterns:
                 if verb_owned and not p.governed:
                     continue
                 m = _noun_match(p, tok)
