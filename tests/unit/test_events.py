@@ -75,7 +75,6 @@ def test_suspending_the_movements_status_needs_a_ban_word(nlp):
 @pytest.mark.parametrize("text, status", [
     ("Russia has not recognised the Taliban government.", "negated"),
     ("Russia did not recognise Kosovo.", "negated"),
-    ("Russia refused to recognise Kosovo.", "negated"),
     ("Russia will accept an ambassador appointed by the Taliban.", "planned"),
     ("Russia plans to hold talks with Japan.", "planned"),
     ("Russia is ready to accept an envoy from the Taliban.", "planned"),
@@ -87,6 +86,14 @@ def test_suspending_the_movements_status_needs_a_ban_word(nlp):
 ])
 def test_status(nlp, text, status):
     assert [e[3] for e in coded(nlp, text)] == [status]
+
+
+def test_a_refusal_to_recognise_is_a_rejection_and_a_denied_recognition(nlp):
+    by_type = {e[0]: e for e in coded(nlp, "Russia refused to recognise Kosovo.")}
+    assert by_type["SUPPORT"][3] == "negated"  # the recognition did not happen
+    assert set(by_type) <= {"SUPPORT", "REJECT"}
+    if "REJECT" in by_type:  # the refusal itself happened (PLOVER REJECT: refuse to act)
+        assert by_type["REJECT"][3] == "occurred"
 
 
 def test_negated_recognition_keeps_the_denied_value_for_relations(nlp):

@@ -3131,11 +3131,6 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         # (its confidence: the type's probability times classifier_confidence, as for any proposal)
         base = pattern.model_copy(update={"confidence": cfg.classifier_confidence})
         return _relaxed_event(ctx, Match(base, m.trigger, m.obj, []), p)
-    if target is None and etype in cfg.own_people_types:
-        # a restriction proposed from a sentence that names no one restricted: the classifier knows
-        # a law was passed or an order given, not that it binds anyone ("passes a budget law"); the
-        # hand-written patterns, which know the restricting verb, give it the state's own people
-        return None
     ev = _build(ctx, m, source or nobody, target)
     return ev.model_copy(update={"source": source.ref if source is not None else None,
                                  "detail": {**ev.detail, "classifier_p": round(p, 3)}})
