@@ -131,6 +131,13 @@ def _acceptable(p: GazPlace, min_population: int) -> bool:
     return p.kind not in CITY_KINDS or p.population >= min_population
 
 
+def _unknown_size_here(p: GazPlace, min_population: int, here: frozenset[str] | set[str]) -> bool:
+    """A town GeoNames gives no population (0: unknown, common for villages in war zones, "Ra's al
+    'Ayn") in one of the article's countries, for a name the text calls a place (a list of towns,
+    "in X"): as good as a town of the minimum size."""
+    return p.kind in CITY_KINDS and p.population == 0 and p.country in here and min_population <= MIN_PREP_POPULATION
+
+
 #: words a site's name may start with that also name some village ("Green Zone", "Mount X")
 GENERIC_WORDS = frozenset(_PW["generic_words"])
 
@@ -171,7 +178,8 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     gaz = get_gazetteer()
     ctx, wctx = frozenset(countries), frozenset(weak)
     key = fold(text)
-    cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
+    cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)
+             or _unknown_size_here(p, min_population, ctx | wctx | ({within} if within else set()))]
     if within:
         cands = [p for p in cands if p.country == within] or cands
     hit = best(cands, ctx, name_is_main=key, weak=wctx)
@@ -253,7 +261,7 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
         # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
-        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
+        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (p.population > 0 or p.kind in ADMIN_KINDS) and (
                 p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION) or (
                 p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
@@ -385,13 +393,32 @@ def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | N
 
 
 def _conj_of_place(ent: Span, ents: Sequence[Span]) -> bool:
-    """A name coordinated with a place entity ("Tell Abyad and Ras al-Ayn")."""
+    """A name coordinated with a place entity ("Tell Abyad and Ras al-Ayn"): up the chain of
+    conjuncts from its head word, or (for a list of towns, "Tartus, Homs, Al-Hasakah and
+    Damascus") with any word of it coordinated with a town or province the gazetteer knows — not a
+    country, which a name of a person or body is often listed with ("Putin and Russia")."""
     t = ent.root
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
         if any(e.label_ in PLACE_LABELS and e.start <= t.i < e.end for e in ents):
             return True
+    gaz = get_gazetteer()
+    for tok in ent:
+        for c in tok.conjuncts:
+            if ent.start <= c.i < ent.end:
+                continue
+            other = next((e for e in ents if e.label_ in PLACE_LABELS and e.start <= c.i < e.end), None)
+            if other is not None and not any(p.kind == "country" for p in gaz.lookup_exact(_strip(other.text)[0])):
+                return True
     return False
+
+
+def _in_town_comma(ent: Span) -> bool:
+    """A name the model called a person after "in"/"at" and followed by a comma ("in Soumpi, central
+    Mali"): a place to be placed only by the province or country after the comma."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS \
+        and root.head.lower_ not in _S["speaker_preps"] and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","
 
 
 def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
@@ -419,6 +446,9 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             # "the towns of Maar Shoreen and Hantoteen", "from Tell Abyad and Ras al-Ayn": a name in
             # a list of places, known or not (placed by the text around it)
             out.append((ent, MIN_PREP_POPULATION, True))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ == "PERSON" and _in_town_comma(ent):
+            out.append((ent, MIN_PERSON_POPULATION, False))
             taken.update(range(ent.start, ent.end))
         elif ent.label_ in OTHER_LABELS | {"PERSON"} and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
             # (a site the model took for a person: "the Al Anad Air Base")
@@ -949,8 +979,12 @@ def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,
         return None if adjacent_only else _article_anchor(span, places)
     doc = span.doc
     if comma_only:  # "Kuchlak, Balochistan Province"
-        if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            return next((p for p in inside if p.start == doc[span.end + 1].idx and p.precision != "city"), None)
+        j = span.end + 1  # (a direction word between: "Soumpi, central Mali")
+        while j < len(doc) - 1 and doc[j].lower_ in DIRECTIONS:
+            j += 1
+        if j < len(doc) and doc[span.end].text == ",":
+            return next((p for p in inside if doc[span.end + 1].idx <= p.start <= doc[j].idx
+                         and p.precision != "city"), None)
         return None
     right = span.end
     while right < len(doc) and doc[right].text in (",", "(", "in", "near", "of"):
