@@ -188,6 +188,8 @@ def place_of(text: str, countries: Iterable[str] = (), min_population: int = MIN
     base, kinds, part = _strip(text)
     if base and base != text and fold(base) not in NOT_PLACES:
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
+        if within:
+            cands = [p for p in cands if p.country == within] or cands
         if part == "landform" and not (ctx or wctx):
             return None  # "Lake Victoria" in a text naming no country: no town to name it after
         if part in ("direction", "landform") and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
@@ -235,13 +237,32 @@ def apposed_country(span: Span) -> str | None:
     return None
 
 
+def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
+    """The country the text says a place lies in by its possessor ("its eastern Kangwon province",
+    the "its" being North Korea's; "Syria's Idlib province") or by a demonym on the place noun whose
+    object it is ("the Syrian town of Mare'"): that mention's country."""
+    root = span.root
+    heads = [(root, ("poss",))]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        heads.append((root.head.head, ("poss", "amod")))
+    for head, deps in heads:
+        for c in head.children:
+            if c.dep_ not in deps or span.start <= c.i < span.end:
+                continue
+            m = next((m for m in mentions if m.start <= c.idx < m.end and m.country), None)
+            if m is not None:
+                return m.country
+    return None
+
+
 def _span_place(span: Span, ctx: frozenset[str], min_population: int,
-                weak: frozenset[str] = frozenset()) -> tuple[Span, GazPlace] | None:
+                weak: frozenset[str] = frozenset(), said: str | None = None) -> tuple[Span, GazPlace] | None:
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
-    Airport") its longest leading run of proper nouns that is a place."""
+    Airport") its longest leading run of proper nouns that is a place. ``said``: the country the
+    text puts it in (``said_country``), which decides between namesakes."""
     # a name NER did not call a place is taken only as spelled ("Korean" is no Kairouan)
     p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION,
-                 within=apposed_country(span))
+                 within=apposed_country(span) or said)
     if p is not None:
         return span, p
     for t in span:  # "the Olympiastadion in Berlin" taken as one name: placed by its last part
@@ -295,10 +316,15 @@ def _extend(span: Span) -> Span:
 
 
 def _locative(root: Token) -> bool:
+    """The object of a place preposition, or of "of" after a direction word ("southeast of Alpine",
+    "20 km north of Kirkuk")."""
     t = root
     while t.dep_ in ("compound", "conj", "appos") and t.head is not t:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in LOC_PREPS or (prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in DIRECTIONS)
 
 
 def _site_at(span: Span) -> bool:
@@ -562,7 +588,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places: list[Place] = []
     unresolved: list[tuple[Span, str]] = []
     for span, min_pop, named in cands:
-        found = _span_place(span, fctx, min_pop, wctx)
+        found = _span_place(span, fctx, min_pop, wctx, said_country(span, mentions))
         if found is None:
             # how sure the text is that it names a place decides how far a known place may
             # locate it: "the village of X", a site, a LOC, "in X" — by the sentence or the
