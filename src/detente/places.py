@@ -488,7 +488,11 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         # capital one belongs to the name: "Northern Ireland")
         directed = tok.i > 0 and doc[tok.i - 1].lower_ in DIRECTIONS and doc[tok.i - 1].is_lower \
             and doc[tok.i - 1].head.i == tok.i
-        if not named and not directed and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
+        # the name before a site's lower-case noun where something happens ("an attack on Pathankot
+        # air base", "fighting near Kandahar airport")
+        site = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i \
+            and tok.head.lemma_.lower() in SITE_WORDS - BORDER_WORDS and _locative(tok.head)
+        if not named and not directed and not site and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
             continue
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
                 not (named or directed) and tok.ent_type_ in ("PERSON", "NORP")):
@@ -500,7 +504,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
                 and doc[left - 1].head.i >= tok.i - 3:
             left -= 1
-        span = _extend(doc[left: tok.i + 1])
+        span = doc[left: tok.head.i + 1] if site else _extend(doc[left: tok.i + 1])
         if any(i in taken for i in range(span.start, span.end)):
             continue
         out.append((span, MIN_PREP_POPULATION, named))
