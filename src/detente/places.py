@@ -587,6 +587,10 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
                 provinces.add(every[0].country)
     weak = {m.country for m in mentions
             if m.country and not any(m.start <= a and b <= m.end for a, b in towns)} | provinces
+    # a state's demonym ("Canadian", "Canadian prosecutors") says what the story is about as its name does
+    tok_at = token_at(doc)
+    ctx.update(m.country for m in mentions if m.country and (m.kind == "demonym" or (
+        m.kind == "compositional" and m.start in tok_at and doc[tok_at[m.start]].ent_type_ == "NORP")))
     fctx = frozenset(c for c in ctx if c)
     wctx = frozenset(c for c in weak if c) - fctx
     places: list[Place] = []
