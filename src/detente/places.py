@@ -335,7 +335,13 @@ def _site_at(span: Span) -> bool:
         return False
     root = span.root  # "on the campus of Hong Kong Polytechnic University": the site's own grounds
     grounds = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SITE_WORDS
-    return grounds or _locative(root)
+    return grounds or _locative(root) or _place_object(root)
+
+
+def _place_object(tok: Token) -> bool:
+    """The object of a verb of attack, capture or visit ("visited the Karrada site", "shelled the
+    Taji camp"): where the act happens."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
 def _after_place_prep(span: Span) -> bool:
@@ -489,13 +495,13 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         directed = tok.i > 0 and doc[tok.i - 1].lower_ in DIRECTIONS and doc[tok.i - 1].is_lower \
             and doc[tok.i - 1].head.i == tok.i
         # the name before a site's lower-case noun where something happens ("an attack on Pathankot
-        # air base", "fighting near Kandahar airport")
+        # air base", "fighting near Kandahar airport", "the minister visited the Karrada site")
         site = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i \
-            and tok.head.lemma_.lower() in SITE_WORDS - BORDER_WORDS and _locative(tok.head)
+            and tok.head.lemma_.lower() in SITE_WORDS - BORDER_WORDS and (_locative(tok.head) or _place_object(tok.head))
         if not named and not directed and not site and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
             continue
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
-                not (named or directed) and tok.ent_type_ in ("PERSON", "NORP")):
+                not (named or directed or site) and tok.ent_type_ in ("PERSON", "NORP")):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
                for c in tok.children):
