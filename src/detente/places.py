@@ -362,7 +362,7 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
         if m.kind == "generic" and m.text.split()[-1].lower() in SITE_WORDS:
             continue  # a site the agent files list as an actor ("Karlskrona naval base"): a place
         if m.id is None and m.kind in ("generic", "entity") and m.sector in _S["seated_sectors"] \
-                and m.start <= start and m.end > end:
+                and m.start <= start and m.end >= end:
             continue  # a town naming a body the KB lacks is its seat ("a Berlin court", "Odesa police")
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
