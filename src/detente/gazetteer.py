@@ -461,6 +461,10 @@ def get_gazetteer() -> Gazetteer:
 MAIN_NAME_BONUS = 1.6
 
 
+#: the population a town GeoNames lists without one is scored as
+UNKNOWN_TOWN_POPULATION = 1000
+
+
 def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | frozenset[str] = frozenset(),
          kinds: set[str] | None = None, name_is_main: str | None = None,
          weak: set[str] | frozenset[str] = frozenset()) -> GazPlace | None:
@@ -477,7 +481,9 @@ def best(cands: tuple[GazPlace, ...] | list[GazPlace], countries: set[str] | fro
     for p in cands:
         if kinds is not None and p.kind not in kinds:
             continue
-        score = math.log10(max(p.population, 0) + 10)
+        # (GeoNames gives many villages no population, 0: such a town counts as a small one)
+        pop = p.population or (UNKNOWN_TOWN_POPULATION if p.kind in CITY_KINDS else 0)
+        score = math.log10(max(pop, 0) + 10)
         dwarfed = big >= 100_000 and p.population * 10 < big
         if p.kind == "country":
             score += 3

@@ -131,6 +131,13 @@ def _acceptable(p: GazPlace, min_population: int) -> bool:
     return p.kind not in CITY_KINDS or p.population >= min_population
 
 
+def _unknown_size_here(p: GazPlace, min_population: int, here: frozenset[str] | set[str]) -> bool:
+    """A town GeoNames gives no population (0: unknown, common for villages in war zones, "Ra's al
+    'Ayn") in one of the article's countries, for a name the text calls a place (a list of towns,
+    "in X"): as good as a town of the minimum size."""
+    return p.kind in CITY_KINDS and p.population == 0 and p.country in here and min_population <= MIN_PREP_POPULATION
+
+
 #: words a site's name may start with that also name some village ("Green Zone", "Mount X")
 GENERIC_WORDS = frozenset(_PW["generic_words"])
 
@@ -177,7 +184,8 @@ def _place_of(gaz, text: str, ctx: frozenset[str], min_population: int, wctx: fr
     if not text or fold(text) in NOT_PLACES or any(w.lower() in WATER_WORDS for w in text.split()):
         return None
     key = fold(text)
-    cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
+    cands = [p for p in _lookup(gaz, text, ctx | wctx, fuzzy) if _acceptable(p, min_population)
+             or _unknown_size_here(p, min_population, ctx | wctx | ({within} if within else set()))]
     if within:
         cands = [p for p in cands if p.country == within] or cands
     hit = best(cands, ctx, name_is_main=key, weak=wctx)
@@ -186,6 +194,8 @@ def _place_of(gaz, text: str, ctx: frozenset[str], min_population: int, wctx: fr
     base, kinds, part = _strip(text)
     if base and base != text and fold(base) not in NOT_PLACES:
         cands = [p for p in _lookup(gaz, base, ctx | wctx, fuzzy) if _acceptable(p, min_population)]
+        if within:
+            cands = [p for p in cands if p.country == within] or cands
         if part == "landform" and not (ctx or wctx):
             return None  # "Lake Victoria" in a text naming no country: no town to name it after
         if part in ("direction", "landform") and (ctx or wctx):  # "Mount X", "northern X": weak evidence, kept to the article's
@@ -233,13 +243,32 @@ def apposed_country(span: Span) -> str | None:
     return None
 
 
+def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
+    """The country the text says a place lies in by its possessor ("its eastern Kangwon province",
+    the "its" being North Korea's; "Syria's Idlib province") or by a demonym on the place noun whose
+    object it is ("the Syrian town of Mare'"): that mention's country."""
+    root = span.root
+    heads = [(root, ("poss",))]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        heads.append((root.head.head, ("poss", "amod")))
+    for head, deps in heads:
+        for c in head.children:
+            if c.dep_ not in deps or span.start <= c.i < span.end:
+                continue
+            m = next((m for m in mentions if m.start <= c.idx < m.end and m.country), None)
+            if m is not None:
+                return m.country
+    return None
+
+
 def _span_place(span: Span, ctx: frozenset[str], min_population: int,
-                weak: frozenset[str] = frozenset()) -> tuple[Span, GazPlace] | None:
+                weak: frozenset[str] = frozenset(), said: str | None = None) -> tuple[Span, GazPlace] | None:
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
-    Airport") its longest leading run of proper nouns that is a place."""
+    Airport") its longest leading run of proper nouns that is a place. ``said``: the country the
+    text puts it in (``said_country``), which decides between namesakes."""
     # a name NER did not call a place is taken only as spelled ("Korean" is no Kairouan)
     p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION,
-                 within=apposed_country(span))
+                 within=apposed_country(span) or said)
     if p is not None:
         return span, p
     for t in span:  # "the Olympiastadion in Berlin" taken as one name: placed by its last part
@@ -259,7 +288,7 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
         # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
-        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (
+        if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (p.population > 0 or p.kind in ADMIN_KINDS) and (
                 p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION) or (
                 p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
@@ -293,10 +322,15 @@ def _extend(span: Span) -> Span:
 
 
 def _locative(root: Token) -> bool:
+    """The object of a place preposition, or of "of" after a direction word ("southeast of Alpine",
+    "20 km north of Kirkuk")."""
     t = root
     while t.dep_ in ("compound", "conj", "appos") and t.head is not t:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in LOC_PREPS or (prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in DIRECTIONS)
 
 
 def _site_at(span: Span) -> bool:
@@ -307,7 +341,13 @@ def _site_at(span: Span) -> bool:
         return False
     root = span.root  # "on the campus of Hong Kong Polytechnic University": the site's own grounds
     grounds = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SITE_WORDS
-    return grounds or _locative(root)
+    return grounds or _locative(root) or _place_object(root)
+
+
+def _place_object(tok: Token) -> bool:
+    """The object of a verb of attack, capture or visit ("visited the Karrada site", "shelled the
+    Taji camp"): where the act happens."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
 def _after_place_prep(span: Span) -> bool:
@@ -328,7 +368,7 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
         if m.kind == "generic" and m.text.split()[-1].lower() in SITE_WORDS:
             continue  # a site the agent files list as an actor ("Karlskrona naval base"): a place
         if m.id is None and m.kind in ("generic", "entity") and m.sector in _S["seated_sectors"] \
-                and m.start <= start and m.end > end:
+                and m.start <= start and m.end >= end:
             continue  # a town naming a body the KB lacks is its seat ("a Berlin court", "Odesa police")
         if min_pop >= MIN_OTHER_POPULATION and m.start < end and start < m.end and (
                 m.id is not None or m.country is not None):
@@ -391,13 +431,32 @@ def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | N
 
 
 def _conj_of_place(ent: Span, ents: Sequence[Span]) -> bool:
-    """A name coordinated with a place entity ("Tell Abyad and Ras al-Ayn")."""
+    """A name coordinated with a place entity ("Tell Abyad and Ras al-Ayn"): up the chain of
+    conjuncts from its head word, or (for a list of towns, "Tartus, Homs, Al-Hasakah and
+    Damascus") with any word of it coordinated with a town or province the gazetteer knows — not a
+    country, which a name of a person or body is often listed with ("Putin and Russia")."""
     t = ent.root
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
         if any(e.label_ in PLACE_LABELS and e.start <= t.i < e.end for e in ents):
             return True
+    gaz = get_gazetteer()
+    for tok in ent:
+        for c in tok.conjuncts:
+            if ent.start <= c.i < ent.end:
+                continue
+            other = next((e for e in ents if e.label_ in PLACE_LABELS and e.start <= c.i < e.end), None)
+            if other is not None and not any(p.kind == "country" for p in gaz.lookup_exact(_strip(other.text)[0])):
+                return True
     return False
+
+
+def _in_town_comma(ent: Span) -> bool:
+    """A name the model called a person after "in"/"at" and followed by a comma ("in Soumpi, central
+    Mali"): a place to be placed only by the province or country after the comma."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS \
+        and root.head.lower_ not in _S["speaker_preps"] and ent.end < len(ent.doc) and ent.doc[ent.end].text == ","
 
 
 def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, bool]]:
@@ -426,6 +485,9 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             # a list of places, known or not (placed by the text around it)
             out.append((ent, MIN_PREP_POPULATION, True))
             taken.update(range(ent.start, ent.end))
+        elif ent.label_ == "PERSON" and _in_town_comma(ent):
+            out.append((ent, MIN_PERSON_POPULATION, False))
+            taken.update(range(ent.start, ent.end))
         elif ent.label_ in OTHER_LABELS | {"PERSON"} and ent[-1].lower_ in SITE_WORDS and ent.root.pos_ == "PROPN":
             # (a site the model took for a person: "the Al Anad Air Base")
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
@@ -438,10 +500,14 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         # capital one belongs to the name: "Northern Ireland")
         directed = tok.i > 0 and doc[tok.i - 1].lower_ in DIRECTIONS and doc[tok.i - 1].is_lower \
             and doc[tok.i - 1].head.i == tok.i
-        if not named and not directed and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
+        # the name before a site's lower-case noun where something happens ("an attack on Pathankot
+        # air base", "fighting near Kandahar airport", "the minister visited the Karrada site")
+        site = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i \
+            and tok.head.lemma_.lower() in SITE_WORDS - BORDER_WORDS and (_locative(tok.head) or _place_object(tok.head))
+        if not named and not directed and not site and (tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS):
             continue
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL") or (
-                not (named or directed) and tok.ent_type_ in ("PERSON", "NORP")):
+                not (named or directed or site) and tok.ent_type_ in ("PERSON", "NORP")):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
                for c in tok.children):
@@ -450,7 +516,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
                 and doc[left - 1].head.i >= tok.i - 3:
             left -= 1
-        span = _extend(doc[left: tok.i + 1])
+        span = doc[left: tok.head.i + 1] if site else _extend(doc[left: tok.i + 1])
         if any(i in taken for i in range(span.start, span.end)):
             continue
         out.append((span, MIN_PREP_POPULATION, named))
@@ -533,12 +599,16 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
                 provinces.add(every[0].country)
     weak = {m.country for m in mentions
             if m.country and not any(m.start <= a and b <= m.end for a, b in towns)} | provinces
+    # a state's demonym ("Canadian", "Canadian prosecutors") says what the story is about as its name does
+    tok_at = token_at(doc)
+    ctx.update(m.country for m in mentions if m.country and (m.kind == "demonym" or (
+        m.kind == "compositional" and m.start in tok_at and doc[tok_at[m.start]].ent_type_ == "NORP")))
     fctx = frozenset(c for c in ctx if c)
     wctx = frozenset(c for c in weak if c) - fctx
     places: list[Place] = []
     unresolved: list[tuple[Span, str]] = []
     for span, min_pop, named in cands:
-        found = _span_place(span, fctx, min_pop, wctx)
+        found = _span_place(span, fctx, min_pop, wctx, said_country(span, mentions))
         if found is None:
             # how sure the text is that it names a place decides how far a known place may
             # locate it: "the village of X", a site, a LOC, "in X" — by the sentence or the
@@ -955,8 +1025,12 @@ def _anchor(span: Span, places: Sequence[Place], adjacent_only: bool = False,
         return None if adjacent_only else _article_anchor(span, places)
     doc = span.doc
     if comma_only:  # "Kuchlak, Balochistan Province"
-        if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            return next((p for p in inside if p.start == doc[span.end + 1].idx and p.precision != "city"), None)
+        j = span.end + 1  # (a direction word between: "Soumpi, central Mali")
+        while j < len(doc) - 1 and doc[j].lower_ in DIRECTIONS:
+            j += 1
+        if j < len(doc) and doc[span.end].text == ",":
+            return next((p for p in inside if doc[span.end + 1].idx <= p.start <= doc[j].idx
+                         and p.precision != "city"), None)
         return None
     right = span.end
     while right < len(doc) and doc[right].text in (",", "(", "in", "near", "of"):
