@@ -67,6 +67,8 @@ def _build(kb: ActorKB, vocab) -> _Matchers:
             if not text:
                 continue
             (orth if h.case_sensitive else lower).setdefault(k, set()).add(text if h.case_sensitive else text.lower())
+            if not h.case_sensitive and not text.isascii():
+                lower[k].add(fold(text))  # matched in a text folded of its accents too (``_names``)
             if h.case_sensitive and h.alias.rstrip().endswith(".") and core(h.alias) != h.alias.strip():
                 # "U.S." is one token with its final dot; ``core`` strips that dot
                 orth[k].add(h.alias.strip())
@@ -293,13 +295,24 @@ def _military_thing(noun) -> bool:
     return bool(forms & _S["military_things"])
 
 
+def _names(m: _Matchers, doc: Doc) -> list[tuple[int, int, int]]:
+    """The name matches of ``doc``; where its text has accented letters, also those of the same
+    tokens folded of their accents, so an accent the KB's spelling lacks or has ("Burkinabé",
+    "Sinn Fein") never hides a name. Token indices are the same in both."""
+    found = m.names(doc)
+    if doc.text.isascii():
+        return found
+    folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    return sorted(set(found) | set(m.names(folded)), key=lambda x: (x[1], x[2]))
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
         return []
     m = matchers(kb, doc.vocab)
     raw: list[tuple[int, int, str, bool]] = []
-    for mid, s, e in m.names(doc):
+    for mid, s, e in _names(m, doc):
         k = doc.vocab.strings[mid]
         first = doc[s].text[:1]
         if not (first.isupper() or first.isdigit()) and not any(h.alias[:1].islower() for h in kb.index.get(k, [])):
