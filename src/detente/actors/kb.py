@@ -518,6 +518,12 @@ class ActorKB:
                 if alive.id or alive.country:
                     return Standing(alive.id, alive.country, alive.sector,
                                     f"{alive.note}; died {p.died.isoformat()}", 0.8)
+            # a figure of the past ("Mao Zedong's policies"): no actor of today, but still of the
+            # state last served, as a former official is (PLOVER ELI; the labelling guide)
+            last = self._person_on(p.model_copy(update={"died": None}), p.died - dt.timedelta(days=1))
+            if last.country:
+                return Standing(None, last.country, "ELI", f"person {p.id}; died {p.died.isoformat()}: "
+                                f"a figure of the past of {last.country}", 0.5)
             return Standing(None, None, None, f"person {p.id}; died {p.died.isoformat()}", 0.5)
         r = self.role_on(p, day)
         if r is None:
