@@ -436,7 +436,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     from detente.actors.coref import add_coref
     from detente.actors.generic import by_deed, generic_mentions, of_possessor
 
-    mentions = by_deed(doc, _surnames(generic_mentions(doc, mentions, kb, on)))
+    mentions = by_deed(doc, _kb_surnames(kb, _surnames(generic_mentions(doc, mentions, kb, on)), on))
     return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
 
 
@@ -477,6 +477,24 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
             continue
         span = doc[tok.i:tok.head.i + 1]
         out.append((span.start, span.end, _led(kb, res, hit, part.lower(), tok.head, span)))
+    return out
+
+
+def _kb_surnames(kb: ActorKB, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
+    """A lone capitalised name nothing else resolved ("Puigdemont calls for …") is the one person
+    of the KB with that surname who is of a state on the day — of a state the article names, when
+    it names any (``ActorKB.person_by_surname``)."""
+    countries = frozenset(m.country for m in mentions if m.country)
+    out = []
+    for m in mentions:
+        if m.kind in ("person", "entity") and m.id is None and m.country is None and " " not in m.text \
+                and m.text[:1].isupper() and m.text[1:].islower() and m.text.isalpha() \
+                and (got := kb.person_by_surname(m.text, on, countries)) is not None:
+            person, st = got
+            m = m.model_copy(update={"id": st.id, "country": st.country, "sector": st.sector, "kind": "person",
+                                     "why": f"the one person of the KB surnamed {m.text!r} of a state on the day: "
+                                            f"{person.name} ({st.note})"})
+        out.append(m)
     return out
 
 
