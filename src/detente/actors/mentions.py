@@ -484,10 +484,13 @@ def _kb_surnames(kb: ActorKB, mentions: list[Mention], on: dt.date | None) -> li
     """A lone capitalised name nothing else resolved ("Puigdemont calls for …") is the one person
     of the KB with that surname who is of a state on the day — of a state the article names, when
     it names any (``ActorKB.person_by_surname``)."""
-    countries = frozenset(m.country for m in mentions if m.country)
+    countries = frozenset(m.country for m in mentions if m.country and m.id is not None)
     out = []
     for m in mentions:
-        if m.kind in ("person", "entity") and m.id is None and m.country is None and " " not in m.text \
+        # (a name of no role — a private person, an unknown body — has at most a country guessed
+        # from the article, which the KB's person outranks: "Tsai" in a story about China and Taiwan)
+        if m.kind in ("person", "entity") and m.id is None and (m.country is None or m.sector in ("CVL", "UNK")) \
+                and " " not in m.text \
                 and m.text[:1].isupper() and m.text[1:].islower() and m.text.isalpha() \
                 and (got := kb.person_by_surname(m.text, on, countries)) is not None:
             person, st = got
