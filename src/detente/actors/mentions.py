@@ -355,6 +355,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         found = [f for f in found if not any(a <= f.span.start and f.span.end <= b for a, b in spans)] + big
         found.sort(key=lambda f: f.span.start)
 
+    found = _owned_institutions(doc, kb, found)
     nouns = noun_spans(doc, kb)
     noun_ends = {sp.end: (sp, n) for sp, n in nouns.values()}
     out: list[tuple[int, int, Resolution]] = []
@@ -477,6 +478,28 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
             continue
         span = doc[tok.i:tok.head.i + 1]
         out.append((span.start, span.end, _led(kb, res, hit, part.lower(), tok.head, span)))
+    return out
+
+
+def _owned_institutions(doc: Doc, kb: ActorKB, found: list[_Found]) -> list[_Found]:
+    """An organ the KB has for one state, whose name no state word is part of, named as another
+    state's ("Jordan's General Intelligence Directorate", "the Jordanian General Intelligence
+    Directorate"): many states have an organ of that name, so it is the named state's."""
+    by_end = {f.span.end: f for f in found}
+    out = []
+    for f in found:
+        a = kb.actors.get(f.hit.actor)
+        if a is not None and a.kind == "institution" and f.res.country:
+            i = f.span.start - (f.span.start > 0 and doc[f.span.start - 1].lower_ == "the")
+            owner = by_end.get(i - 1) if i > 0 and doc[i - 1].lower_ in ("'s", "\u2019s") else by_end.get(i)
+            o = kb.actors.get(owner.hit.actor) if owner is not None else None
+            if o is not None and o.kind in ("state", "historic_state") and owner.hit.how in ("name", "short", "demonym") \
+                    and o.id != f.res.country:
+                res = f.res.model_copy(update={
+                    "id": o.id if f.res.id == f.res.country else f.res.id, "country": o.id,
+                    "why": f"{f.res.why}; named as {owner.span.text!r}'s: an organ of that name of {o.id}"})
+                f = _Found(f.span, f.hit, res, f.kind)
+        out.append(f)
     return out
 
 
