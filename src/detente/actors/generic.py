@@ -555,6 +555,14 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
         if c.dep_ == "appos" and tok.pos_ == "PROPN" and (mi := covered.get(c.i)) is not None \
                 and mentions[mi].country and mentions[mi].kind != "name":
             return mentions[mi].country
+    # "22 Palestinians (20 militants and 2 civilians)": the parts of a people named by its
+    # demonym are of that people's country (the first part is its apposition, the rest conjuncts)
+    part = tok
+    while part.dep_ == "conj" and part.head.i < part.i:
+        part = part.head
+    if part.dep_ == "appos" and (mi := covered.get(part.head.i)) is not None \
+            and mentions[mi].kind == "demonym" and mentions[mi].country:
+        return mentions[mi].country
     for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
         if c.dep_ == "prep" and c.lower_ in _S["origin_preps"]:
             for p in c.children:
