@@ -168,3 +168,13 @@ def test_occurred_event_in_an_absent_sentence_is_reported():
     u = score_unit(item, _result([pred("ACCUSE", "FRE", "RUR", span=S2),
                                   pred("ACCUSE", "FRE", "RUR", span=S2, status="negated")]))
     assert len(u.absent_violations) == 1
+
+
+def test_locate_prefers_a_whole_word_occurrence():
+    text = "A unilateral truce backs UN efforts, as Europe waits on the EU."
+    s, e = locate("UN", text)
+    assert text[s:e] == "UN" and s == text.index("UN ")
+    s, e = locate("EU", text)
+    assert text[s:e] == "EU" and s == text.rindex("EU")
+    # with no whole-word occurrence, the first inside a word still counts
+    assert locate("nilat", text) == (text.index("nilat"), text.index("nilat") + 5)

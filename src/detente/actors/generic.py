@@ -36,6 +36,7 @@ from detente.nlp import token_at
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
+from detente.records import Record
 from detente.wordlists import DataFile, WordList, word_sets
 
 
@@ -76,6 +77,17 @@ class GenericSpec(DataFile):
     organisation_sector: str | None = None
     #: vague state bodies ("authorities") whose deed names the organ: noun → {verb lemma: sector}
     organ_by_deed: dict[str, dict[str, str]] = Field(default_factory=dict)
+    #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
+    attacker_by_deed: AttackerByDeed | None = None
+
+
+class AttackerByDeed(Record):
+    """Private persons who attack are unidentified armed attackers (``attacker_by_deed``)."""
+
+    sectors: WordList
+    nouns: WordList
+    deeds: WordList
+    armed_modifiers: WordList
 
 
 class AgentFile(BaseModel):
@@ -559,6 +571,14 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
         if c.dep_ == "appos" and tok.pos_ == "PROPN" and (mi := covered.get(c.i)) is not None \
                 and mentions[mi].country and mentions[mi].kind != "name":
             return mentions[mi].country
+    # "22 Palestinians (20 militants and 2 civilians)": the parts of a people named by its
+    # demonym are of that people's country (the first part is its apposition, the rest conjuncts)
+    part = tok
+    while part.dep_ == "conj" and part.head.i < part.i:
+        part = part.head
+    if part.dep_ == "appos" and (mi := covered.get(part.head.i)) is not None \
+            and mentions[mi].kind == "demonym" and mentions[mi].country:
+        return mentions[mi].country
     for c in tok.children:  # "students of a Kenyan university", "militants from Syria"
         if c.dep_ == "prep" and c.lower_ in _S["origin_preps"]:
             for p in c.children:
@@ -863,11 +883,31 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _attacker(doc: Doc, m: Mention, spec_: AttackerByDeed) -> str | None:
+    """Why a private person's mention is an attacker ("a man stabbed …", "a knife-wielding man"),
+    else None."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in spec_.nouns and span.root.lower_ not in spec_.nouns:
+        return None
+    root = span.root
+    armed = [t for t in doc[max(root.left_edge.i, span.start - 3):root.i]
+             if t.lower_ in spec_.armed_modifiers or t.lower_.rsplit("-", 1)[-1] in spec_.armed_modifiers]
+    if armed:
+        return f"described {armed[0].text!r}"
+    verb = root.head
+    # the subject of an attack verb, also of one coordinated with it ("shot and killed")
+    if root.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
+        heads = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        hit = next((v for v in heads if v.lemma_.lower() in spec_.deeds), None)
+        return f"the doer of {hit.text!r}" if hit is not None else None
+    return None
+
+
 def by_deed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"Authorities arrest six men": a vague state body ("authorities") doing what one organ does
     is that organ (``organ_by_deed``: arrests → police COP, charges → prosecutors JUD)."""
-    table = spec().organ_by_deed
-    if not table:
+    table, attackers = spec().organ_by_deed, spec().attacker_by_deed
+    if not table and attackers is None:
         return mentions
     out = []
     for m in mentions:
@@ -875,5 +915,9 @@ def by_deed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         deeds = table.get(span.root.lemma_.lower()) if span is not None else None
         if deeds and span.root.dep_ == "nsubj" and (sector := deeds.get(span.root.head.lemma_.lower())):
             m = m.model_copy(update={"sector": sector, "why": m.why + f"; {span.root.head.lemma_.lower()!r} → {sector}"})
+        elif attackers is not None and m.kind == "generic" and m.sector in attackers.sectors \
+                and (why := _attacker(doc, m, attackers)) is not None:
+            m = m.model_copy(update={"sector": "UAF", "country": None, "id": None,
+                                     "why": m.why + f"; {why} → UAF, of no known state"})
         out.append(m)
     return out

@@ -436,14 +436,11 @@ class ActorKB:
             return max(valid, key=lambda r: served_most(actor)[r.actor])
         return valid[0] if valid else None
 
-    def head_by_surname(self, surname: str, on: dt.date | None) -> tuple[str, Actor] | None:
-        """The state whose head (of state or government: ``head_titles``) on ``on`` has the surname
-        ``surname`` ("the Duterte administration"), with that person; None when no one or several
-        states' heads have it. Surnames are not names of their own in the index: the people are
-        found by the last word of their names."""
+    def _surname_ids(self, surname: str) -> set[str]:
+        """Ids of the people (hand-written and imported) whose name ends with the word ``surname``."""
         k = key(surname)
         if not k or " " in k:
-            return None
+            return set()
         if self._surnames is None:
             self._surnames = {}
             for name_key, hits in self.index.items():
@@ -453,6 +450,30 @@ class ActorKB:
         ids = set(self._surnames.get(k, ()))
         if self.big is not None:
             ids.update(self.big.people_by_surname(k))
+        return ids
+
+    def person_by_surname(self, surname: str, on: dt.date | None,
+                          countries: frozenset[str] = frozenset()) -> tuple[Actor, Standing] | None:
+        """The one person of the KB a lone surname names ("Puigdemont calls for dialogue"): among
+        the people with that surname, those of some state on ``on`` (in office, former, or dead
+        days before) and, when the article names countries, of one of them; None unless exactly
+        one is left."""
+        found = []
+        for aid in sorted(self._surname_ids(surname)):
+            person = self.actors.get(aid)
+            if person is None or person.kind != "person":
+                continue
+            st = self.standing(aid, on)
+            if st.country and (not countries or st.country in countries):
+                found.append((person, st))
+        return found[0] if len(found) == 1 else None
+
+    def head_by_surname(self, surname: str, on: dt.date | None) -> tuple[str, Actor] | None:
+        """The state whose head (of state or government: ``head_titles``) on ``on`` has the surname
+        ``surname`` ("the Duterte administration"), with that person; None when no one or several
+        states' heads have it. Surnames are not names of their own in the index: the people are
+        found by the last word of their names."""
+        ids = self._surname_ids(surname)
         heads = set(_S["head_titles"])
         found: dict[str, Actor] = {}
         for aid in sorted(ids):
@@ -518,6 +539,12 @@ class ActorKB:
                 if alive.id or alive.country:
                     return Standing(alive.id, alive.country, alive.sector,
                                     f"{alive.note}; died {p.died.isoformat()}", 0.8)
+            # a figure of the past ("Mao Zedong's policies"): no actor of today, but still of the
+            # state last served, as a former official is (PLOVER ELI; the labelling guide)
+            last = self._person_on(p.model_copy(update={"died": None}), p.died - dt.timedelta(days=1))
+            if last.country:
+                return Standing(None, last.country, "ELI", f"person {p.id}; died {p.died.isoformat()}: "
+                                f"a figure of the past of {last.country}", 0.5)
             return Standing(None, None, None, f"person {p.id}; died {p.died.isoformat()}", 0.5)
         r = self.role_on(p, day)
         if r is None:

@@ -67,6 +67,8 @@ def _build(kb: ActorKB, vocab) -> _Matchers:
             if not text:
                 continue
             (orth if h.case_sensitive else lower).setdefault(k, set()).add(text if h.case_sensitive else text.lower())
+            if not h.case_sensitive and not text.isascii():
+                lower[k].add(fold(text))  # matched in a text folded of its accents too (``_names``)
             if h.case_sensitive and h.alias.rstrip().endswith(".") and core(h.alias) != h.alias.strip():
                 # "U.S." is one token with its final dot; ``core`` strips that dot
                 orth[k].add(h.alias.strip())
@@ -293,13 +295,24 @@ def _military_thing(noun) -> bool:
     return bool(forms & _S["military_things"])
 
 
+def _names(m: _Matchers, doc: Doc) -> list[tuple[int, int, int]]:
+    """The name matches of ``doc``; where its text has accented letters, also those of the same
+    tokens folded of their accents, so an accent the KB's spelling lacks or has ("Burkinabé",
+    "Sinn Fein") never hides a name. Token indices are the same in both."""
+    found = m.names(doc)
+    if doc.text.isascii():
+        return found
+    folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    return sorted(set(found) | set(m.names(folded)), key=lambda x: (x[1], x[2]))
+
+
 def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Mention]:
     """Actor mentions of ``doc`` (offsets into ``doc.text``), resolved on ``on``, coreference included."""
     if len(doc) == 0:
         return []
     m = matchers(kb, doc.vocab)
     raw: list[tuple[int, int, str, bool]] = []
-    for mid, s, e in m.names(doc):
+    for mid, s, e in _names(m, doc):
         k = doc.vocab.strings[mid]
         first = doc[s].text[:1]
         if not (first.isupper() or first.isdigit()) and not any(h.alias[:1].islower() for h in kb.index.get(k, [])):
@@ -342,6 +355,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         found = [f for f in found if not any(a <= f.span.start and f.span.end <= b for a, b in spans)] + big
         found.sort(key=lambda f: f.span.start)
 
+    found = _owned_institutions(doc, kb, found)
     nouns = noun_spans(doc, kb)
     noun_ends = {sp.end: (sp, n) for sp, n in nouns.values()}
     out: list[tuple[int, int, Resolution]] = []
@@ -423,7 +437,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
     from detente.actors.coref import add_coref
     from detente.actors.generic import by_deed, generic_mentions, of_possessor
 
-    mentions = by_deed(doc, _surnames(generic_mentions(doc, mentions, kb, on)))
+    mentions = by_deed(doc, _kb_surnames(kb, _surnames(generic_mentions(doc, mentions, kb, on)), on))
     return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
 
 
@@ -464,6 +478,49 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
             continue
         span = doc[tok.i:tok.head.i + 1]
         out.append((span.start, span.end, _led(kb, res, hit, part.lower(), tok.head, span)))
+    return out
+
+
+def _owned_institutions(doc: Doc, kb: ActorKB, found: list[_Found]) -> list[_Found]:
+    """An organ the KB has for one state, whose name no state word is part of, named as another
+    state's ("Jordan's General Intelligence Directorate", "the Jordanian General Intelligence
+    Directorate"): many states have an organ of that name, so it is the named state's."""
+    by_end = {f.span.end: f for f in found}
+    out = []
+    for f in found:
+        a = kb.actors.get(f.hit.actor)
+        if a is not None and a.kind == "institution" and f.res.country:
+            i = f.span.start - (f.span.start > 0 and doc[f.span.start - 1].lower_ == "the")
+            owner = by_end.get(i - 1) if i > 0 and doc[i - 1].lower_ in ("'s", "\u2019s") else by_end.get(i)
+            o = kb.actors.get(owner.hit.actor) if owner is not None else None
+            if o is not None and o.kind in ("state", "historic_state") and owner.hit.how in ("name", "short", "demonym") \
+                    and o.id != f.res.country:
+                res = f.res.model_copy(update={
+                    "id": o.id if f.res.id == f.res.country else f.res.id, "country": o.id,
+                    "why": f"{f.res.why}; named as {owner.span.text!r}'s: an organ of that name of {o.id}"})
+                f = _Found(f.span, f.hit, res, f.kind)
+        out.append(f)
+    return out
+
+
+def _kb_surnames(kb: ActorKB, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
+    """A lone capitalised name nothing else resolved ("Puigdemont calls for …") is the one person
+    of the KB with that surname who is of a state on the day — of a state the article names, when
+    it names any (``ActorKB.person_by_surname``)."""
+    countries = frozenset(m.country for m in mentions if m.country and m.id is not None)
+    out = []
+    for m in mentions:
+        # (a name of no role — a private person, an unknown body — has at most a country guessed
+        # from the article, which the KB's person outranks: "Tsai" in a story about China and Taiwan)
+        if m.kind in ("person", "entity") and m.id is None and (m.country is None or m.sector in ("CVL", "UNK")) \
+                and " " not in m.text \
+                and m.text[:1].isupper() and m.text[1:].islower() and m.text.isalpha() \
+                and (got := kb.person_by_surname(m.text, on, countries)) is not None:
+            person, st = got
+            m = m.model_copy(update={"id": st.id, "country": st.country, "sector": st.sector, "kind": "person",
+                                     "why": f"the one person of the KB surnamed {m.text!r} of a state on the day: "
+                                            f"{person.name} ({st.note})"})
+        out.append(m)
     return out
 
 

@@ -66,12 +66,21 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def locate(needle: str, text: str) -> tuple[int, int] | None:
-    """The span of ``text`` where ``needle`` occurs (folded comparison), first occurrence."""
+    """The span of ``text`` where ``needle`` occurs (folded comparison): the first occurrence as
+    whole words, else the first inside a word (gold "UN" is the word, not the "un" of
+    "unilateral"; "EU" not the "Eu" of "Europe")."""
     n = fold(needle)
     if not n:
         return None
     hay, offs = fold_with_offsets(text)
-    k = hay.find(n)
+    first = k = hay.find(n)
+    while k >= 0:
+        before = hay[k - 1] if k > 0 else " "
+        after = hay[k + len(n)] if k + len(n) < len(hay) else " "
+        if not (before.isalnum() and n[0].isalnum()) and not (after.isalnum() and n[-1].isalnum()):
+            break
+        k = hay.find(n, k + 1)
+    k = k if k >= 0 else first
     if k < 0:
         return None
     return offs[k], offs[k + len(n) - 1] + 1
