@@ -300,8 +300,8 @@ def _names(m: _Matchers, doc: Doc) -> list[tuple[int, int, int]]:
     tokens folded of their accents, so an accent the KB's spelling lacks or has ("Burkinabé",
     "Sinn Fein") never hides a name. Token indices are the same in both."""
     found = m.names(doc)
-    if doc.text.isascii():
-        return found
+    if doc.text.isascii() or not any(c.isalpha() and not c.isascii() for c in doc.text):
+        return found  # (no accented letter: dashes and curly quotes alone change no name)
     folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     return sorted(set(found) | set(m.names(folded)), key=lambda x: (x[1], x[2]))
 

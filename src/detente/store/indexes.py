@@ -90,11 +90,9 @@ def kb_kind_counts(db: sqlite3.Connection) -> list[tuple[str, int]]:
     return db.execute("SELECT kind, COUNT(*) FROM actors GROUP BY kind").fetchall()
 
 
-def kb_people_by_last_word(db: sqlite3.Connection, word_key: str) -> list[tuple[str, str]]:
-    """``(actor, alias)`` of the people whose name key ends with the word ``word_key`` (a scan:
-    for rare look-ups only)."""
-    return db.execute("SELECT DISTINCT actor, alias FROM aliases WHERE how = 'person' AND key LIKE ?",
-                      ("% " + word_key.replace("%", "").replace("_", ""),)).fetchall()
+def kb_person_keys(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """``(actor, key)`` of every person's name (one scan, to index the people by surname)."""
+    return db.execute("SELECT DISTINCT actor, key FROM aliases WHERE how = 'person'").fetchall()
 
 
 def kb_keys_from(db: sqlite3.Connection, prefix: str, limit: int) -> list[tuple[str]]:
