@@ -2864,6 +2864,8 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
     cands.sort(key=lambda m: -probs[m.pattern.type])
     for m in cands:
         ev = _relaxed_event(ctx, m, probs[m.pattern.type])
+        if ev is not None and ev.source is None and probs[m.pattern.type] < threshold:
+            continue  # below the common bar a hand-written match needs a doer ("a fire kills fifteen")
         if ev is not None:
             return [ev]
     return []
