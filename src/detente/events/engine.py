@@ -209,6 +209,7 @@ ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "
 PART_WORDS = frozenset(_WORDS["part_words"])
 # prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
+TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 SETTING_PREPS = frozenset(_WORDS["setting_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
 # joint acts: "Iran and Saudi Arabia agreed ..." is one event, first-named actor as source
@@ -2949,6 +2950,17 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     return None
 
 
+def _topic_of_noun(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` is the topic of a noun inside the trigger's phrase, after a topic preposition
+    (``topic_preps``: "responsible for the safety of the pilgrims", "an appeal for information on
+    more suspects"): what the act is about, not whom it is aimed at."""
+    while tok.dep_ in ("nummod", "amod", "compound", "det", "quantmod") and tok.head.i != tok.i:
+        tok = tok.head  # ("five more suspects": the phrase's head noun)
+    prep = tok.head
+    return (prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS and prep.head.i != trigger.i
+            and prep.head.pos_ == "NOUN")
+
+
 def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     """A matched pattern's event whose arguments its roles did not find: the source is the
     pattern's source, else the main clause's subject, else the actor nearest before the trigger;
@@ -2997,7 +3009,8 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
             target = None  # ("attend a summit in Canada": a venue, not a party)
         if target is not None:
             target.certainty *= 0.8
-    if target is not None and target.token is not None and target.token.dep_ in ("oprd", "attr", "acomp"):
+    if target is not None and target.token is not None and (
+            target.token.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(target.token, v)):
         target = None
     if target is None and _verbal(v) and any(o.dep_ == "dobj" and ctx.tok2m.get(o.i) is not None for o in _objects(v)):
         return None  # the rules refused the actor the verb is aimed at ("Russia attacked Russia")
