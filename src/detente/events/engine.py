@@ -185,6 +185,10 @@ WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
 # verbs whose subject, an attack or protest noun, is the news itself ("riots erupt in Paris")
 OCCURRENCE_VERBS = frozenset(_WORDS["occurrence_verbs"])
 CHARGE_VERBS = frozenset(_WORDS["charge_verbs"])
+CHARGE_PREPS = frozenset(_WORDS["charge_preps"])
+CHARGE_GERUND_PREPS = frozenset(_WORDS["charge_gerund_preps"])
+CHARGE_NOUN = frozenset(_WORDS["charge_noun"])
+CHARGE_NOUN_PREPS = frozenset(_WORDS["charge_noun_preps"])
 # plain nouns for people that no actor stands for ("six men"): targets of material acts
 PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
 ATTACK_PREPS = tuple(_WORDS["attack_preps"])
@@ -3423,15 +3427,15 @@ def _charged_crime(tok: Token) -> bool:
     while cur.dep_ in ("pobj", "conj", "compound", "amod", "dobj") and cur.head.i != cur.i:
         if cur.dep_ == "dobj":
             gerund = cur.head
-            if gerund.dep_ != "pcomp" or gerund.head.lower_ not in ("with", "of", "for"):
+            if gerund.dep_ != "pcomp" or gerund.head.lower_ not in CHARGE_GERUND_PREPS:
                 return False
             return _lemma(gerund.head.head) in CHARGE_VERBS
         if cur.dep_ == "pobj":
             prep = cur.head
             gov = prep.head
-            if prep.lower_ in ("with", "of") and _lemma(gov) in CHARGE_VERBS:
+            if prep.lower_ in CHARGE_PREPS and _lemma(gov) in CHARGE_VERBS:
                 return True
-            if prep.lower_ in ("on", "of") and _lemma(gov) == "charge":
+            if prep.lower_ in CHARGE_NOUN_PREPS and _lemma(gov) in CHARGE_NOUN:
                 return True  # "arrested on charges of assault", "face charges of fraud"
             return False
         cur = cur.head
