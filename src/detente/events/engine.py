@@ -80,6 +80,7 @@ class EngineSettings(DataFile):
     # a proposal whose main clause does not give its parties takes relaxed ones (``_relaxed_event``)
     # when its type is at least this probable (None: never)
     classifier_propose_relaxed: float | None = None
+    classifier_one_party: float | None = None
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -2965,6 +2966,26 @@ def _topic_of_noun(tok: Token, trigger: Token) -> bool:
             and prep.head.pos_ == "NOUN")
 
 
+def _in_noun_clause(t: Token, v: Token) -> bool:
+    """Whether ``t`` is a party of a clause that describes a noun in ``v``'s phrase ("denied any
+    involvement in the shooting that killed a Hamas commander": the commander is the killing's
+    target, not the denial's)."""
+    cur = t
+    while cur.i != v.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _one_party_enough(p: float) -> bool:
+    """Whether the classifier is sure enough of a two-party act that the party the parse found
+    stands alone (``classifier_one_party``; the other stays unknown rather than guessed). Never a
+    verbal act (``spoken_types``): praise or a demand aimed at no one named is no event."""
+    bar = settings().classifier_one_party
+    return bar is not None and p >= bar
+
+
 def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     """A matched pattern's event whose arguments its roles did not find: the source is the
     pattern's source, else the main clause's subject, else the actor nearest before the trigger;
@@ -3009,7 +3030,7 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         target = _tree(ctx, m.trigger, "near", skip, source.ref.id if source is not None else None)
         if target is not None and (target.token is None or target.token.i < m.trigger.i
                                    or (source is not None and not _valid(source, target))
-                                   or _in_place_phrase(target.token, v)):
+                                   or _in_place_phrase(target.token, v) or _in_noun_clause(target.token, v)):
             target = None  # ("attend a summit in Canada": a venue, not a party)
         if target is not None:
             target.certainty *= 0.8
@@ -3027,7 +3048,8 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     if source is None and m.pattern.type in cfg.place_protester_types:
         # "Protests break out in Jilma, Tunisia": the people of the place protest
         source = _place_victims(ctx, v)
-    if m.pattern.type not in cfg.actorless_types and (source is None or target is None):
+    if m.pattern.type not in cfg.actorless_types and (source is None or target is None) and not (
+            _one_party_enough(p) and m.pattern.type not in cfg.spoken_types and (source or target) is not None):
         return None
     if source is None and target is None and (
             _verbal(v) or m.pattern.type not in cfg.partyless_types
