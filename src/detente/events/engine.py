@@ -1547,6 +1547,20 @@ def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "clause_subj", strict=True)
 
 
+@roles.role("target", "clause_subj_tree")
+def _clause_subj_tree_role(w: Want, word: str | None) -> Arg | None:
+    """"says Borduria's decision is illegal", "said the sanctions imposed by Ruritania were unjust":
+    the first actor inside the subject phrase of the clause the verb governs (not the source)."""
+    for x in w.m.trigger.children:
+        if x.dep_ != "ccomp":
+            continue
+        for subj in (o for o in x.children if o.dep_ in ("nsubj", "nsubjpass")):
+            arg = w.ok(_tree(w.ctx, subj, "clause_subj_tree", w.exclude, w.source.ref.id))
+            if arg:
+                return arg
+    return None
+
+
 @roles.role("target", "dative")
 def _dative_role(w: Want, word: str | None) -> Arg | None:
     """The indirect object ("gave Ukraine weapons")."""
