@@ -85,6 +85,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
             ev = coded[k]
             k += 1
             _locate(ev, sent, places, fallback, cleaned)
+            _target_placed_by_location(ev, mentions)
             ev.start, ev.end, ev.sentence = _remap(cleaned, original, ev.start, ev.end)
             for ref in (ev.source, ev.target):
                 if ref is not None and ref.start is not None and ref.end is not None:
@@ -114,6 +115,25 @@ def _locate(ev: Event, sent, places: list[Place], fallback: Place | None, cleane
     if place is not None:
         ev.location = place.location(*cleaned.orig_span(place.start, place.end))
         ev.detail["location_from"] = how
+
+
+#: what a generic mention's ``why`` says when its country is only where its sentence or article is
+PLACE_GUESSES = ("the place of the sentence", "the article's place")
+
+
+def _target_placed_by_location(ev: Event, mentions: list) -> None:
+    """A target the actors stage gave a country only from the first place its sentence names
+    ("five people" of "a shooting at the office of a weekly in Annapolis, Maryland, United States")
+    is of the country of the place the event itself is located in, where the sentence gives one:
+    the trigger's own place phrase says where the victims were, not another clause's place."""
+    ref = ev.target
+    if ev.location is None or not ev.location.country or ev.detail.get("location_from") != "sentence" \
+            or ref is None or ref.id or not ref.country or ref.start is None or ref.country == ev.location.country:
+        return
+    m = next((m for m in mentions if m.start == ref.start and m.end == ref.end), None)
+    if m is not None and not m.id and any(w in m.why for w in PLACE_GUESSES):
+        ev.target = ref.model_copy(update={"country": ev.location.country})
+        ev.detail["target_country_from"] = "location"
 
 
 def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = False) -> ArticleResult:
