@@ -165,6 +165,7 @@ COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
 GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
+_LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
@@ -1473,6 +1474,18 @@ def _obj_tree_role(w: Want, word: str | None) -> Arg | None:
         if arg:
             return arg
     return None
+
+
+@roles.role("target", "legislature")
+def _legislature_role(w: Want, word: str | None) -> Arg | None:
+    """A bill, law or budget no actor is named with ("the governor vetoes a bill that would have
+    …"): the legislature that passed it, of the doer's own state (``legislated_things``)."""
+    country = w.source.ref.country
+    obj = next((o for o in w.objs if _lemma(o) in _LEGISLATED), None)
+    if not country or obj is None:
+        return None
+    ref = ActorRef(id=None, country=country, sector="LEG", text=_phrase(obj), start=obj.idx, end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="legislature", certainty=_certainty("legislature"), token=obj)
 
 
 @roles.role("target", "victim")
