@@ -119,19 +119,25 @@ def _locate(ev: Event, sent, places: list[Place], fallback: Place | None, cleane
 
 #: what a generic mention's ``why`` says when its country is only where its sentence or article is
 PLACE_GUESSES = ("the place of the sentence", "the article's place")
+VICTIM_TYPES = ("ASSAULT", "COERCE")
+UNPLACED_VICTIMS = ("CVL", "JRN", "EDU", "MED", "REL", "LAB", "BUS")
 
 
 def _target_placed_by_location(ev: Event, mentions: list) -> None:
     """A target the actors stage gave a country only from the first place its sentence names
     ("five people" of "a shooting at the office of a weekly in Annapolis, Maryland, United States")
     is of the country of the place the event itself is located in, where the sentence gives one:
-    the trigger's own place phrase says where the victims were, not another clause's place."""
+    the trigger's own place phrase says where the victims were, not another clause's place. Victims
+    of an attack or a coercion given no country at all (civilians, journalists, workers: "13 minority
+    Hazara men" in a province) are of the country the event is located in, by its sentence or its
+    article (not armed men, refugees or bodies)."""
     ref = ev.target
-    if ev.location is None or not ev.location.country or ev.detail.get("location_from") != "sentence" \
-            or ref is None or ref.id or not ref.country or ref.start is None or ref.country == ev.location.country:
+    if ev.location is None or not ev.location.country or ref is None or ref.id or ref.start is None \
+            or ref.country == ev.location.country or (ref.country and ev.detail.get("location_from") != "sentence"):
         return
     m = next((m for m in mentions if m.start == ref.start and m.end == ref.end), None)
-    if m is not None and not m.id and any(w in m.why for w in PLACE_GUESSES):
+    if m is not None and not m.id and (any(w in m.why for w in PLACE_GUESSES) if ref.country else
+                                       ev.type in VICTIM_TYPES and ref.sector in UNPLACED_VICTIMS):
         ev.target = ref.model_copy(update={"country": ev.location.country})
         ev.detail["target_country_from"] = "location"
 
