@@ -110,6 +110,7 @@ class EngineSettings(DataFile):
     # types whose act with no target found by its pattern's roles is aimed at the object of its
     # purpose infinitive ("scrambled jets to intercept Chinese bombers")
     purpose_target_types: WordList = Field(default_factory=list)
+    matter_target_types: WordList = Field(default_factory=list)
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
@@ -1429,6 +1430,8 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
             return arg
     if m.pattern.type in settings().purpose_target_types and (arg := _purpose_role(want, None)) is not None:
         return arg
+    if m.pattern.type in settings().matter_target_types and (arg := _matter_role(want, None)) is not None:
+        return arg
     return _plain_people(ctx, m, source, objs)
 
 
@@ -1532,6 +1535,22 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
     clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
     return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+
+
+@roles.role("target", "matter")
+def _matter_role(w: Want, word: str | None) -> Arg | None:
+    """"warns of retaliation over the deployment of US missiles", "protests over Chinese steel
+    subsidies": the party whose act or thing a verbal act is over (the noun's adjective, possessor,
+    "of" or "by" phrase). Tried for the types of ``matter_target_types`` when the pattern's own roles
+    find no one."""
+    v = w.m.trigger
+    # (on the trigger, its objects, or the noun of one of its phrases: "warns of retaliation over …")
+    inner = [p for c in v.children if c.dep_ == "prep" and c.lower_ != "over" for p in c.children if p.dep_ == "pobj"]
+    for n in _preps([v, *w.objs, *inner], "over"):
+        arg = w.first([n, *_preps([n], "by"), *_preps([n], "of")], "matter")
+        if arg is not None:
+            return arg
+    return None
 
 
 @roles.role("target", "asked_doer")
