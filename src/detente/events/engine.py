@@ -111,6 +111,8 @@ class EngineSettings(DataFile):
     # purpose infinitive ("scrambled jets to intercept Chinese bombers")
     purpose_target_types: WordList = Field(default_factory=list)
     matter_target_types: WordList = Field(default_factory=list)
+    venue_body_preps: WordList = Field(default_factory=list)
+    venue_body_sectors: WordList = Field(default_factory=list)
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
@@ -1426,6 +1428,10 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     for spec in m.pattern.target_roles:
         fn, word = roles.resolve("target", spec)
         arg = fn(want, word)
+        if arg is not None and _venue_body(arg) and m.pattern.type in settings().matter_target_types:
+            # "files a complaint with the WTO over Japanese export controls": the body is where it
+            # is lodged; whose act it is over is the one accused
+            arg = _matter_role(want, None) or arg
         if arg is not None:
             return arg
     if m.pattern.type in settings().purpose_target_types and (arg := _purpose_role(want, None)) is not None:
@@ -1537,6 +1543,14 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
     return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
 
 
+def _venue_body(arg: Arg) -> bool:
+    """Whether an argument is an international body or a court named as where an act is brought
+    ("with the WTO", "to the UN", "before the court"; ``venue_body_preps``, ``venue_body_sectors``)."""
+    t = arg.token
+    return (t is not None and t.dep_ == "pobj" and t.head.lower_ in _word_set("venue_body_preps")
+            and arg.ref.sector in _word_set("venue_body_sectors"))
+
+
 @roles.role("target", "matter")
 def _matter_role(w: Want, word: str | None) -> Arg | None:
     """"warns of retaliation over the deployment of US missiles", "protests over Chinese steel
@@ -1544,8 +1558,9 @@ def _matter_role(w: Want, word: str | None) -> Arg | None:
     "of" or "by" phrase). Tried for the types of ``matter_target_types`` when the pattern's own roles
     find no one."""
     v = w.m.trigger
-    # (on the trigger, its objects, or the noun of one of its phrases: "warns of retaliation over …")
-    inner = [p for c in v.children if c.dep_ == "prep" and c.lower_ != "over" for p in c.children if p.dep_ == "pobj"]
+    # (on the trigger, its objects, or the noun of one of their phrases: "warns of retaliation over …")
+    inner = [p for h in (v, *w.objs) for c in h.children if c.dep_ == "prep" and c.lower_ != "over"
+             for p in c.children if p.dep_ == "pobj"]
     for n in _preps([v, *w.objs, *inner], "over"):
         arg = w.first([n, *_preps([n], "by"), *_preps([n], "of")], "matter")
         if arg is not None:
