@@ -120,7 +120,7 @@ def _locate(ev: Event, sent, places: list[Place], fallback: Place | None, cleane
 #: what a generic mention's ``why`` says when its country is only where its sentence or article is
 PLACE_GUESSES = ("the place of the sentence", "the article's place")
 VICTIM_TYPES = ("ASSAULT", "COERCE")
-UNPLACED_VICTIMS = ("CVL", "JRN", "EDU", "MED", "REL", "LAB", "BUS")
+UNPLACED_VICTIMS = ("CVL", "JRN", "EDU", "MED", "REL", "LAB", "BUS", "COP", "MIL", "GOV", "JUD", "LEG", "ELI")
 
 
 def _target_placed_by_location(ev: Event, mentions: list) -> None:
@@ -129,8 +129,9 @@ def _target_placed_by_location(ev: Event, mentions: list) -> None:
     is of the country of the place the event itself is located in, where the sentence gives one:
     the trigger's own place phrase says where the victims were, not another clause's place. Victims
     of an attack or a coercion given no country at all (civilians, journalists, workers: "13 minority
-    Hazara men" in a province) are of the country the event is located in, by its sentence or its
-    article (not armed men, refugees or bodies)."""
+    Hazara men" in a province; "the police chief of Aden's Tawahi district") are of the country the
+    event is located in, by its sentence or its article (not rebels, unidentified armed men, criminals
+    or refugees, whose country is not where they are)."""
     ref = ev.target
     if ev.location is None or not ev.location.country or ref is None or ref.id or ref.start is None \
             or ref.country == ev.location.country or (ref.country and ev.detail.get("location_from") != "sentence"):
