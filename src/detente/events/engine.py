@@ -2962,7 +2962,7 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
     "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
     place's country (PLOVER codes the victims of an attack, or protesters, no actor names so)."""
-    from detente.places import apposed_country, country_of_place
+    from detente.places import PLACE_NOUNS, apposed_country, country_of_place, said_country
 
     # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
     # the subject of ("protests break out in Jilma")
@@ -2972,12 +2972,18 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb is not None else []
     scope = [*(v.subtree if not _verbal(v) else ()),
              *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree)]
-    for t in scope:
-        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
+    def named_noun(t: Token) -> bool:
+        """A place noun a name modifies ("in Helmand province"): tried after the names themselves."""
+        return t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_NOUNS and t.i > t.sent.start \
+            and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1].dep_ == "compound" and t.doc[t.i - 1].head.i == t.i
+
+    for t in sorted(scope, key=named_noun):
+        if (t.pos_ != "PROPN" and not named_noun(t)) or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
             continue
         left = t.i
-        while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+        while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i \
+                and t.doc[left - 1].pos_ == "PROPN":  # ("the provincial capital Ramadi": Ramadi)
             left -= 1
         owner = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
         if owner is not None and owner.pos_ == "PROPN":
@@ -2993,7 +2999,8 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         placed = ctx.mentions[mi].country if mi is not None and not ctx.mentions[mi].id else None
         named = tuple(sorted({c for k in set(ctx.tok2m.values()) if (c := ctx.mentions[k].country)}))
         rest = tuple(c for c in _article_countries(ctx) if c not in named)
-        country = placed or apposed_country(span) or country_of_place(span.text, named + rest)
+        country = placed or said_country(span, ctx.mentions) or apposed_country(span) \
+            or country_of_place(span.text, named + rest)
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
