@@ -124,7 +124,8 @@ UNPLACED_VICTIMS = ("CVL", "JRN", "EDU", "MED", "REL", "LAB", "BUS", "COP", "MIL
 
 
 def _target_placed_by_location(ev: Event, mentions: list) -> None:
-    """A target the actors stage gave a country only from the first place its sentence names
+    """The target of an attack or a coercion (``VICTIM_TYPES``: acts on people where they are) that the
+    actors stage gave a country only from the first place its sentence names
     ("five people" of "a shooting at the office of a weekly in Annapolis, Maryland, United States")
     is of the country of the place the event itself is located in, where the sentence gives one:
     the trigger's own place phrase says where the victims were, not another clause's place. Victims
@@ -133,12 +134,13 @@ def _target_placed_by_location(ev: Event, mentions: list) -> None:
     event is located in, by its sentence or its article (not rebels, unidentified armed men, criminals
     or refugees, whose country is not where they are)."""
     ref = ev.target
-    if ev.location is None or not ev.location.country or ref is None or ref.id or ref.start is None \
-            or ref.country == ev.location.country or (ref.country and ev.detail.get("location_from") != "sentence"):
+    if ev.type not in VICTIM_TYPES or ev.location is None or not ev.location.country or ref is None or ref.id \
+            or ref.start is None or ref.country == ev.location.country \
+            or (ref.country and ev.detail.get("location_from") != "sentence"):
         return
     m = next((m for m in mentions if m.start == ref.start and m.end == ref.end), None)
     if m is not None and not m.id and (any(w in m.why for w in PLACE_GUESSES) if ref.country else
-                                       ev.type in VICTIM_TYPES and ref.sector in UNPLACED_VICTIMS):
+                                       ref.sector in UNPLACED_VICTIMS):
         ev.target = ref.model_copy(update={"country": ev.location.country})
         ev.detail["target_country_from"] = "location"
 
