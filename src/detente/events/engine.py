@@ -102,6 +102,8 @@ class EngineSettings(DataFile):
     own_forces_sectors: WordList = Field(default_factory=list)
     # types whose act with no named doer is done by the actor claiming it in a sentence soon after
     claimed_types: WordList = Field(default_factory=list)
+    crowd_control_types: WordList = Field(default_factory=list)
+    crowd_control_sectors: WordList = Field(default_factory=list)
     claim_reach: int = Field(default=2, ge=0)
     # types whose coordinated doers of one country the KB lacks are one crowd (one event)
     one_crowd_types: WordList
@@ -3797,3 +3799,42 @@ def attribute_claims(doc, events: list[Event], mentions: list[Mention]) -> list[
                         and ev.detail.get("source_from") != "claim" and _key(ev.source) == _key(claimant)):
                     out[j] = None  # the claim itself: the attack told again
     return [ev for ev in out if ev is not None]
+
+
+def aim_at_crowds(doc, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """Force used by the police with no one named ("Police use tear gas and water cannons") is aimed
+    at the protesters the same sentence or the one before or after tells of: the source of a protest
+    coded there, else a mention of protesters (``protester_nouns``) of the police's country or of
+    none (types ``crowd_control_types``, doers of the sectors ``crowd_control_sectors``). ``events``
+    are those of ``doc`` in order, their offsets those of ``doc.text``."""
+    cfg = settings()
+    if not any(ev.type in cfg.crowd_control_types and ev.target is None and ev.source is not None
+               and ev.source.sector in cfg.crowd_control_sectors for ev in events):
+        return events
+    sents = sentences(doc).spans
+    starts = [s.start_char for s in sents]
+
+    def sent_of(char: int) -> int:
+        return bisect_right(starts, char) - 1
+
+    out = []
+    for ev in events:
+        src = ev.source
+        if ev.type not in cfg.crowd_control_types or ev.target is not None or src is None \
+                or src.sector not in cfg.crowd_control_sectors:
+            out.append(ev)
+            continue
+        k = sent_of(ev.start)
+        crowds = [(abs(sent_of(p.start) - k), p.source) for p in events
+                  if p.type == "PROTEST" and p.source is not None and abs(sent_of(p.start) - k) <= 1]
+        crowds += [(abs(sent_of(m.start) - k) + 0.5, m.ref()) for m in mentions
+                   if not m.id and abs(sent_of(m.start) - k) <= 1 and m.text
+                   and m.text.split()[-1].lower().rstrip("s") in PROTESTER_NOUNS]
+        crowds = [(d, c) for d, c in crowds if c.country in (None, src.country) and not _same_actor(src, c)]
+        if not crowds:
+            out.append(ev)
+            continue
+        crowd = min(crowds, key=lambda p: p[0])[1]
+        crowd = crowd.model_copy(update={"country": crowd.country or src.country, "start": None, "end": None})
+        out.append(ev.model_copy(update={"target": crowd, "detail": {**ev.detail, "target_from": "crowd"}}))
+    return out
