@@ -755,9 +755,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     why += "; former → ELI"
             placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
                                         or kind == "person")
-            if kind == "generic" and any(t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
-                                         for t in doc[max(span.start - 2, 0):span.end]):
+            if kind == "generic" and sector not in sp.state_organ_sectors and any(
+                    t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
+                    for t in doc[max(span.start - 2, 0):span.end]):
                 placeable = False  # "Iran-backed militants … in Syria": another state's clients, not Syria's
+                # (a "Russia-backed government" is still the government of the state it sits in)
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"
