@@ -133,3 +133,22 @@ def test_a_long_article_is_fast_enough_to_run_per_article(nlp, kb):
     doc = nlp(sentence * 40)  # ~800 words
     ms = find_mentions(doc, kb, ON)
     assert len([m for m in ms if m.id == "TALIBAN"]) >= 40
+
+
+def test_a_lone_surname_is_the_full_name_the_parser_took_for_a_body() -> None:
+    from detente.actors.mentions import _surnames
+    from detente.models import Mention
+
+    full = Mention(start=0, end=15, text="Cesare Battisti", country="ITA", sector="REB", kind="entity")
+    lone = Mention(start=60, end=68, text="Battisti", country="BOL", sector="UNK", kind="entity")
+    got = _surnames([full, lone])
+    assert (got[1].country, got[1].sector, got[1].kind) == ("ITA", "REB", "person")
+
+
+def test_a_lower_case_entity_phrase_names_no_surname() -> None:
+    from detente.actors.mentions import _surnames
+    from detente.models import Mention
+
+    body = Mention(start=0, end=18, text="the Interior Ministry", country="FRA", sector="GOV", kind="entity")
+    lone = Mention(start=60, end=68, text="Ministry", country=None, sector="UNK", kind="entity")
+    assert _surnames([body, lone])[1].country is None

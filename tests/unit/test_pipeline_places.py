@@ -33,3 +33,49 @@ def test_an_article_with_events_keeps_its_places_and_locates_them():
     res = _one("Russian forces shelled a theatre in Mariupol on Tuesday.")
     assert [(p.name, p.country) for p in res.places][-1] == ("Mariupol", "UKR")
     assert res.events and res.events[0].location is not None and res.events[0].location.name == "Mariupol"
+
+
+def _victims_event(target, location_from: str = "sentence"):
+    from detente.models import Event, Location
+
+    return Event(type="ASSAULT", target=target, sentence="", start=0, end=10, confidence=0.5, rule="r",
+                 location=Location(name="Balkh Province", country="AFG", precision="province"),
+                 detail={"location_from": location_from})
+
+
+def test_unplaced_civilian_victims_take_the_event_locations_country() -> None:
+    from detente.models import ActorRef, Mention
+    from detente.pipeline import _target_placed_by_location
+
+    men = Mention(start=15, end=34, text="minority Hazara men", sector="CVL", kind="generic", why="agent noun 'man' → CVL")
+    ev = _victims_event(ActorRef(text=men.text, sector="CVL", start=15, end=34))
+    _target_placed_by_location(ev, [men])
+    assert ev.target.country == "AFG" and ev.detail["target_country_from"] == "location"
+
+
+def test_unidentified_armed_targets_stay_unplaced() -> None:
+    from detente.models import ActorRef, Mention
+    from detente.pipeline import _target_placed_by_location
+
+    men = Mention(start=0, end=6, text="gunmen", sector="UAF", kind="generic", why="agent noun 'gunman' → UAF")
+    ev = _victims_event(ActorRef(text=men.text, sector="UAF", start=0, end=6))
+    _target_placed_by_location(ev, [men])
+    assert ev.target.country is None
+
+
+def test_a_country_the_text_states_is_kept_and_a_guess_only_yields_to_the_sentences_place() -> None:
+    from detente.models import ActorRef, Mention
+    from detente.pipeline import _target_placed_by_location
+
+    stated = Mention(start=0, end=15, text="Iranian farmers", country="IRN", sector="CVL", kind="generic",
+                     why="agent noun 'farmer' → CVL; country IRN from a modifier")
+    ev = _victims_event(ActorRef(text=stated.text, country="IRN", sector="CVL", start=0, end=15))
+    _target_placed_by_location(ev, [stated])
+    assert ev.target.country == "IRN"
+    guessed = stated.model_copy(update={"why": "agent noun 'farmer' → CVL; country IRN: the place of the sentence"})
+    ev = _victims_event(ActorRef(text=stated.text, country="IRN", sector="CVL", start=0, end=15), "article")
+    _target_placed_by_location(ev, [guessed])
+    assert ev.target.country == "IRN"
+    ev = _victims_event(ActorRef(text=stated.text, country="IRN", sector="CVL", start=0, end=15))
+    _target_placed_by_location(ev, [guessed])
+    assert ev.target.country == "AFG"

@@ -59,6 +59,9 @@ class CorefWords(DataFile):
     # gendered pronouns and the title words that tell a person's gender ("Queen Elizabeth" is no "he")
     gender_pronouns: dict[str, list[str]] = {}
     gender_words: dict[str, list[str]] = {}
+    # nouns naming a person, never what "it" stands for ("one U.S. officer wounded … al-Shabaab says it
+    # killed U.S. personnel": "it" is not the officer)
+    person_nouns: list[str] = []
 
 
 def _words() -> CorefWords:
@@ -74,6 +77,7 @@ PERSON_PRONOUNS = frozenset(_W.person_pronouns)
 PLURAL_PRONOUNS = frozenset(_W.plural_pronouns)
 EXPLETIVE_VERBS = frozenset(_W.expletive_verbs)
 IT_HEADS = frozenset(_W.it_heads)
+PERSON_NOUNS = frozenset(_W.person_nouns)
 ORGANISATION_NOUNS = frozenset(_W.organisation_nouns)
 COUNCIL_NOUNS = frozenset(_W.council_nouns)
 GROUP_KINDS = frozenset({"armed_group", "movement", "party"})
@@ -397,6 +401,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
                 if sp is None:
                     return False
                 root = sp.root
+                if root.pos_ == "NOUN" and (root.tag_ == "NNS" or root.lemma_.lower() in PERSON_NOUNS):
+                    return False  # people ("soldiers", "an officer") are not "it"
                 if root.dep_ in ("nsubj", "nsubjpass"):  # the actor is the subject ("Russia said it …")
                     return m.kind != "person"
                 # or names the subject's head: "the Biden administration said it …"

@@ -230,6 +230,19 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
     return None
 
 
+def _state_backed(doc: Doc, span: Span, covered: dict[int, int], mentions: list[Mention], kb: ActorKB) -> bool:
+    """Whether a phrase is "<backer>-backed/-linked/…" ("Iran-backed militants") with a backer that is a
+    state or that no mention names; not a group's affiliates ("Al-Qaeda-linked militants" are still
+    placed where the sentence places them)."""
+    for t in doc[max(span.start - 2, 0):span.end]:
+        if t.lower_ in OTHER_PARTICIPLES and t.i > 1 and doc[t.i - 1].text == "-":
+            mi = covered.get(t.i - 2)
+            actor = kb.get(mentions[mi].id) if mi is not None and mentions[mi].id else None
+            if actor is None or actor.kind in ("state", "historic_state"):
+                return True
+    return False
+
+
 def _article_countries(mentions: list[Mention]) -> frozenset[str]:
     """The states an article names, which decide ambiguous place names."""
     return frozenset(m.country for m in mentions if m.country and m.id == m.country)
@@ -755,9 +768,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     why += "; former → ELI"
             placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
                                         or kind == "person")
-            if kind == "generic" and any(t.lower_ in OTHER_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
-                                         for t in doc[max(span.start - 2, 0):span.end]):
+            if kind == "generic" and sector not in sp.state_organ_sectors \
+                    and _state_backed(doc, span, covered, mentions, kb):
                 placeable = False  # "Iran-backed militants … in Syria": another state's clients, not Syria's
+                # (a "Russia-backed government" is still the government of the state it sits in)
             principal = _principal(span.root, covered, mentions) if kind == "generic" else None
             if principal is not None:
                 why += f"; the agent of {principal.text!r} (by a participle of agency)"

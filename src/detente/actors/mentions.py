@@ -531,13 +531,24 @@ def _surnames(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         words_ = m.text.split()
-        if m.kind == "person" and len(words_) > 1 and words_[-1][:1].isupper():
+        if len(words_) > 1 and words_[-1][:1].isupper() and (
+                m.kind == "person" or m.kind == "entity" and all(w[:1].isupper() for w in words_)):
+            # (a name the parser took for a body, "Cesare Battisti", is named again by its last word too)
             full.setdefault(words_[-1], m)
+            if _given_name_last(words_[-1]):
+                full.setdefault(words_[-2], m)  # "Ri Yong-ho" … "Ri": the family name comes first
         elif len(words_) == 1 and m.id is None and m.kind in ("person", "entity") and (p := full.get(m.text)):
             m = m.model_copy(update={"id": p.id, "country": p.country, "sector": p.sector, "kind": "person",
                                      "why": f"the surname of {p.text!r} earlier: {p.why}"})
         out.append(m)
     return out
+
+
+def _given_name_last(word: str) -> bool:
+    """Whether a name's last word is a hyphenated given name written after the family name, as
+    Korean names are ("Ri Yong-ho", "Moon Jae-in")."""
+    first, sep, rest = word.partition("-")
+    return bool(sep) and first[:1].isupper() and rest[:1].islower() and rest.isalpha() and first.isalpha()
 
 
 # spaCy entity labels whose spans may name an actor of the compiled index

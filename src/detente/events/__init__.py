@@ -12,6 +12,8 @@ Goldstein values), ``engine`` (matching and arguments), ``status`` (negated/plan
 ``calibration`` (confidence as the dev-measured chance of being right; demoted rules).
 - ``attribute_claims(doc, events, mentions) -> list[Event]`` — over a whole doc's events: an attack
   told with no named doer takes the actor claiming it a sentence or two later.
+- ``aim_at_crowds(doc, events, mentions) -> list[Event]`` — over a whole doc's events: force the police
+  use with no one named is aimed at the protesters the sentence or the one before or after tells of.
 Sentences of one doc must be passed in order: a definite "the ban" may refer back to a listing
 coded in an earlier sentence (kept in ``doc.user_data``).
 """
@@ -24,10 +26,10 @@ import os
 from spacy.tokens import Span
 
 from detente.events.calibration import RAW_ENV, calibrate, demoted
-from detente.events.engine import attribute_claims, code_sentence
+from detente.events.engine import aim_at_crowds, attribute_claims, code_sentence
 from detente.models import Event, Mention
 
-__all__ = ["extract_events", "code_sentence", "attribute_claims", "preload"]
+__all__ = ["extract_events", "code_sentence", "attribute_claims", "aim_at_crowds", "preload"]
 
 
 def preload() -> None:

@@ -103,6 +103,8 @@ class EngineSettings(DataFile):
     own_forces_sectors: WordList = Field(default_factory=list)
     # types whose act with no named doer is done by the actor claiming it in a sentence soon after
     claimed_types: WordList = Field(default_factory=list)
+    crowd_control_types: WordList = Field(default_factory=list)
+    crowd_control_sectors: WordList = Field(default_factory=list)
     claim_reach: int = Field(default=2, ge=0)
     # types whose coordinated doers of one country the KB lacks are one crowd (one event)
     one_crowd_types: WordList
@@ -111,6 +113,9 @@ class EngineSettings(DataFile):
     # types whose act with no target found by its pattern's roles is aimed at the object of its
     # purpose infinitive ("scrambled jets to intercept Chinese bombers")
     purpose_target_types: WordList = Field(default_factory=list)
+    matter_target_types: WordList = Field(default_factory=list)
+    venue_body_preps: WordList = Field(default_factory=list)
+    venue_body_sectors: WordList = Field(default_factory=list)
     # types whose noun, the subject of a verb of occurrence, is an event at its place with no actor
     placed_noun_types: WordList
     # types whose verb patterns are tried in a sentence naming no actor ("a man is arrested in Lyon":
@@ -166,6 +171,7 @@ COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
 GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
+_LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
@@ -1425,9 +1431,15 @@ def _target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
     for spec in m.pattern.target_roles:
         fn, word = roles.resolve("target", spec)
         arg = fn(want, word)
+        if arg is not None and _venue_body(arg) and m.pattern.type in settings().matter_target_types:
+            # "files a complaint with the WTO over Japanese export controls": the body is where it
+            # is lodged; whose act it is over is the one accused
+            arg = _matter_role(want, None) or arg
         if arg is not None:
             return arg
     if m.pattern.type in settings().purpose_target_types and (arg := _purpose_role(want, None)) is not None:
+        return arg
+    if m.pattern.type in settings().matter_target_types and (arg := _matter_role(want, None)) is not None:
         return arg
     return _plain_people(ctx, m, source, objs)
 
@@ -1476,6 +1488,18 @@ def _obj_tree_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("target", "legislature")
+def _legislature_role(w: Want, word: str | None) -> Arg | None:
+    """A bill, law or budget no actor is named with ("the governor vetoes a bill that would have
+    …"): the legislature that passed it, of the doer's own state (``legislated_things``)."""
+    country = w.source.ref.country
+    obj = next((o for o in w.objs if _lemma(o) in _LEGISLATED), None)
+    if not country or obj is None:
+        return None
+    ref = ActorRef(id=None, country=country, sector="LEG", text=_phrase(obj), start=obj.idx, end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="legislature", certainty=_certainty("legislature"), token=obj)
+
+
 @roles.role("target", "victim")
 def _victim_role(w: Want, word: str | None) -> Arg | None:
     """Who suffered an agentless act, when named with a country other than the attacker's."""
@@ -1520,6 +1544,31 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
     clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
     return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+
+
+def _venue_body(arg: Arg) -> bool:
+    """Whether an argument is an international body or a court named as where an act is brought
+    ("with the WTO", "to the UN", "before the court"; ``venue_body_preps``, ``venue_body_sectors``)."""
+    t = arg.token
+    return (t is not None and t.dep_ == "pobj" and t.head.lower_ in _word_set("venue_body_preps")
+            and arg.ref.sector in _word_set("venue_body_sectors"))
+
+
+@roles.role("target", "matter")
+def _matter_role(w: Want, word: str | None) -> Arg | None:
+    """"warns of retaliation over the deployment of US missiles", "protests over Chinese steel
+    subsidies": the party whose act or thing a verbal act is over (the noun's adjective, possessor,
+    "of" or "by" phrase). Tried for the types of ``matter_target_types`` when the pattern's own roles
+    find no one."""
+    v = w.m.trigger
+    # (on the trigger, its objects, or the noun of one of their phrases: "warns of retaliation over …")
+    inner = [p for h in (v, *w.objs) for c in h.children if c.dep_ == "prep" and c.lower_ != "over"
+             for p in c.children if p.dep_ == "pobj"]
+    for n in _preps([v, *w.objs, *inner], "over"):
+        arg = w.first([n, *_preps([n], "by"), *_preps([n], "of")], "matter")
+        if arg is not None:
+            return arg
+    return None
 
 
 @roles.role("target", "asked_doer")
@@ -2930,7 +2979,7 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
     "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
     place's country (PLOVER codes the victims of an attack, or protesters, no actor names so)."""
-    from detente.places import apposed_country, country_of_place
+    from detente.places import PLACE_NOUNS, apposed_country, country_of_place, said_country
 
     # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
     # the subject of ("protests break out in Jilma")
@@ -2940,12 +2989,18 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb is not None else []
     scope = [*(v.subtree if not _verbal(v) else ()),
              *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree)]
-    for t in scope:
-        if t.pos_ != "PROPN" or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
+    def named_noun(t: Token) -> bool:
+        """A place noun a name modifies ("in Helmand province"): tried after the names themselves."""
+        return t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_NOUNS and t.i > t.sent.start \
+            and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1].dep_ == "compound" and t.doc[t.i - 1].head.i == t.i
+
+    for t in sorted(scope, key=named_noun):
+        if (t.pos_ != "PROPN" and not named_noun(t)) or t.dep_ not in ("pobj", "appos") or t.ent_type_ in ("DATE", "TIME") or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "compound" and t.doc[t.i + 1].head.i == t.i):
             continue
         left = t.i
-        while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i:
+        while left > t.sent.start and t.doc[left - 1].dep_ == "compound" and t.doc[left - 1].head.i == t.i \
+                and t.doc[left - 1].pos_ == "PROPN":  # ("the provincial capital Ramadi": Ramadi)
             left -= 1
         owner = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
         if owner is not None and owner.pos_ == "PROPN":
@@ -2961,7 +3016,8 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
         placed = ctx.mentions[mi].country if mi is not None and not ctx.mentions[mi].id else None
         named = tuple(sorted({c for k in set(ctx.tok2m.values()) if (c := ctx.mentions[k].country)}))
         rest = tuple(c for c in _article_countries(ctx) if c not in named)
-        country = placed or apposed_country(span) or country_of_place(span.text, named + rest)
+        country = placed or said_country(span, ctx.mentions) or apposed_country(span) \
+            or country_of_place(span.text, named + rest)
         if country:
             ref = ActorRef(id=None, country=country, sector="CVL", text=span.text,
                            start=span.start_char, end=span.end_char)
@@ -3779,3 +3835,42 @@ def attribute_claims(doc, events: list[Event], mentions: list[Mention]) -> list[
                         and ev.detail.get("source_from") != "claim" and _key(ev.source) == _key(claimant)):
                     out[j] = None  # the claim itself: the attack told again
     return [ev for ev in out if ev is not None]
+
+
+def aim_at_crowds(doc, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """Force used by the police with no one named ("Police use tear gas and water cannons") is aimed
+    at the protesters the same sentence or the one before or after tells of: the source of a protest
+    coded there, else a mention of protesters (``protester_nouns``) of the police's country or of
+    none (types ``crowd_control_types``, doers of the sectors ``crowd_control_sectors``). ``events``
+    are those of ``doc`` in order, their offsets those of ``doc.text``."""
+    cfg = settings()
+    if not any(ev.type in cfg.crowd_control_types and ev.target is None and ev.source is not None
+               and ev.source.sector in cfg.crowd_control_sectors for ev in events):
+        return events
+    sents = sentences(doc).spans
+    starts = [s.start_char for s in sents]
+
+    def sent_of(char: int) -> int:
+        return bisect_right(starts, char) - 1
+
+    out = []
+    for ev in events:
+        src = ev.source
+        if ev.type not in cfg.crowd_control_types or ev.target is not None or src is None \
+                or src.sector not in cfg.crowd_control_sectors:
+            out.append(ev)
+            continue
+        k = sent_of(ev.start)
+        crowds = [(abs(sent_of(p.start) - k), p.source) for p in events
+                  if p.type == "PROTEST" and p.source is not None and abs(sent_of(p.start) - k) <= 1]
+        crowds += [(abs(sent_of(m.start) - k) + 0.5, m.ref()) for m in mentions
+                   if not m.id and abs(sent_of(m.start) - k) <= 1 and m.text
+                   and m.text.split()[-1].lower().rstrip("s") in PROTESTER_NOUNS]
+        crowds = [(d, c) for d, c in crowds if c.country in (None, src.country) and not _same_actor(src, c)]
+        if not crowds:
+            out.append(ev)
+            continue
+        crowd = min(crowds, key=lambda p: p[0])[1]
+        crowd = crowd.model_copy(update={"country": crowd.country or src.country, "start": None, "end": None})
+        out.append(ev.model_copy(update={"target": crowd, "detail": {**ev.detail, "target_from": "crowd"}}))
+    return out
