@@ -312,10 +312,23 @@ def _organ_of_state(kb: ActorKB, span: Span, country: str) -> bool:
 MIN_TOWN_POPULATION = 100_000
 
 
-def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: frozenset[str]):
+def _names_body_place(g, name: str, main_only: bool = False) -> bool:
+    """Whether a gazetteer entry is big enough for ``name`` before a body or a title to be read as
+    it: a province, a town of ``MIN_TOWN_POPULATION``, or a county or district of as many that
+    bears the name as its own ("Cumbria Police", "Rochdale MP X": GeoNames keeps English counties
+    and boroughs as second-level divisions; "Kane" is only another name of Kane County). With
+    ``main_only`` any kind must bear the name as its own (a name of no known kind: "Lester" is
+    only another name of Leicester)."""
+    if (main_only or g.kind == "adm2") and fold(g.name) != fold(name):
+        return False
+    return g.kind == "adm1" or (g.kind == "adm2" or g.kind in ("city", "capital")) and g.population >= MIN_TOWN_POPULATION
+
+
+def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: frozenset[str],
+                   main_only: bool = False):
     """The gazetteer place that the proper nouns opening a phrase name, when the phrase goes on
     with the body's own words ("Odesa police", "Lahore High Court"): a province, or a town of at
-    least ``MIN_TOWN_POPULATION``."""
+    least ``MIN_TOWN_POPULATION`` (``_names_body_place``)."""
     toks = [t for t in span if t.lower_ not in _S["articles"]]
     lead = []
     for t in toks[:-1]:
@@ -328,8 +341,7 @@ def _town_modifier(kb: ActorKB, span: Span, covered: dict[int, int], countries: 
         if not get_gazetteer().lookup_exact(name):
             continue  # spelled as the gazetteer has it ("Kurdish" is no "Kirdasa")
         p = place_of(name, countries)
-        if p is not None and (p.kind == "adm1" or p.kind in ("city", "capital")
-                              and p.population >= MIN_TOWN_POPULATION):
+        if p is not None and _names_body_place(p, name, main_only):
             return p
     return None
 
@@ -384,8 +396,7 @@ def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, in
             name = doc[k:m].text
             if doc[k].lower_ in DIRECTIONS:
                 break  # "Central Bank Governor" names no province "Central"
-            p = best([g for g in get_gazetteer().lookup_exact(name)
-                      if g.kind == "adm1" or (g.kind in ("city", "capital") and g.population >= MIN_TOWN_POPULATION)],
+            p = best([g for g in get_gazetteer().lookup_exact(name) if _names_body_place(g, name)],
                      countries, name_is_main=fold(name))
             if p is not None:
                 return p.country, f"the place {name!r} before the title"
@@ -772,7 +783,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 country = head[0]  # "the Duterte administration": the state whose head is named so
                 why += f"; {head[1].name} heads {country} on the day"
             tied = country is not None  # the text itself ties the phrase to the state
-            town = _town_modifier(kb, span, covered, countries) if country is None and sector != "UNK" else None
+            # (a name of no known kind too: "the Los Angeles Angels" are of the town's country)
+            town = _town_modifier(kb, span, covered, countries, main_only=sector == "UNK") \
+                if country is None and (sector != "UNK" or kind == "entity") else None
             if town is not None:
                 # "Odesa police", "the Lahore High Court", "Guangdong authorities"
                 country = country_hint = town.country
