@@ -205,7 +205,9 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         if m.country and a is not None and a.kind in ("state", "historic_state"):
             return m.country
         return None
-    if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACE_LABELS:
+    if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACE_LABELS and t.text[:1].isupper():
+        # (a lower-case word the parser took for a name names no place: "and march on" is no
+        # town called March)
         left = t.i
         while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i:
             left -= 1
@@ -418,7 +420,7 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                    countries: frozenset[str] = frozenset()) -> str | None:
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
     "in the Syrian city of Homs", "in Minsk")."""
-    preps = _spec_sets().place_preps
+    preps, posted = _spec_sets().place_preps, _spec_sets().posted_abroad
     for t in sent:
         if not (t.dep_ == "pobj" and t.head.lower_ in preps):
             continue
@@ -426,6 +428,9 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
         cands = [t]
         k = 0
         while k < len(cands) and k < 8:
+            if cands[k].lemma_.lower() in posted:
+                k += 1
+                continue  # (its state, below, is not where it stands)
             for c in cands[k].children:
                 if c.dep_ in ("appos", "conj", "poss", "compound", "npadvmod"):
                     cands.append(c)
@@ -435,6 +440,10 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
         for c in cands:
             if c.dep_ == "compound" and c.head.pos_ == "PROPN" and c.head.i > c.i:
                 continue  # a word inside a longer name ("Hatton" of "the Hatton Garden company")
+            if c.lemma_.lower() in posted:
+                # "outside the Israeli embassy in London", "in front of the U.S. Embassy in Manila":
+                # a state's post abroad is placed by the host's town, never by its own state
+                continue
             country = _state_of_token(c, mentions, covered, kb, countries)
             if country is not None:
                 return country
