@@ -288,6 +288,11 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
         # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
+        if p is not None and p.kind == "country":
+            # a city-state's own town ("Hong Kong Polytechnic University", "Singapore General
+            # Hospital"), never a site named after a country at large ("American University")
+            p = next((g for g in get_gazetteer().lookup_exact(sub.text)
+                      if g.kind == "capital" and g.country == p.country and fold(g.name) == fold(sub.text)), None)
         if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (p.population > 0 or p.kind in ADMIN_KINDS) and (
                 p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION) or (
                 p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
@@ -538,6 +543,20 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         span = doc[left: tok.i + 1]
         out.append((span, MIN_PREP_POPULATION, True))
         taken.update(range(span.start, span.end))
+    for tok in doc:  # "the Idlib and Hama governorates", "the Sibenik-Knin and Split-Dalmatia regions":
+        # each name before a plural province word is a province, whatever the model made of it
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in PROVINCE_WORDS:
+            continue
+        firsts = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]
+        for name in firsts + [g for c in firsts for g in c.conjuncts if g.pos_ == "PROPN" and g.i < tok.i]:
+            left = name.i
+            while left - 1 >= 0 and left - 1 <= doc[left - 1].head.i <= name.i \
+                    and (doc[left - 1].pos_ == "PROPN" or doc[left - 1].text == "-"):
+                left -= 1
+            if doc[left].text == "-" or any(i in taken for i in range(left, name.i + 1)):
+                continue
+            out.append((doc[left:name.i + 1], MIN_PREP_POPULATION, True))
+            taken.update(range(left, name.i + 1))
     for tok in doc:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
         # capture or visit, whatever the model made of it
         if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.i in taken \
@@ -577,7 +596,8 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
              if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
-             and (named or _locative(s.root) or _after_place_prep(s) or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
+             and (named or _locative(s.root) or _after_place_prep(s) or _site_at(s)
+                  or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
                   or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
