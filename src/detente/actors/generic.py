@@ -234,8 +234,9 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         # (a lower-case word the parser took for a name names no place: "and march on" is no
         # town called March)
         left = t.i
-        while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i:
-            left -= 1
+        while left > 0 and t.doc[left - 1].dep_ == "compound" and left <= t.doc[left - 1].head.i <= t.i \
+                and (t.doc[left - 1].text[:1].isupper() or "-" in (t.doc[left - 1].text, t.doc[left].text)):
+            left -= 1  # (a lower-case word only in a hyphenated name, "Deir ez-Zor": not "in tranquil Balkh Province")
         if left > 0 and t.doc[left - 1].is_title and t.doc[left - 1].lower_ in DIRECTIONS:
             left -= 1  # "Northern Ireland" is not Ireland
         name = t.doc[left:t.i + 1].text
