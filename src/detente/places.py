@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
-from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer, skeleton_worthy
+from detente.gazetteer import (ADMIN_KINDS, CITY_KINDS, GazPlace, airport_key, best, fold, get_gazetteer,
+                               lookup_airport, skeleton_worthy)
 from detente.models import Location, Mention
 from detente.nlp import doc_text, token_at
 from detente.wordlists import word_sets, words
@@ -266,6 +267,18 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
     Airport") its longest leading run of proper nouns that is a place. ``said``: the country the
     text puts it in (``said_country``), which decides between namesakes."""
+    found = _named_place(span, ctx, min_population, weak, said)
+    airport = _airport(span, ctx | weak)
+    if airport is not None and (found is None or found[1].country != airport.country):
+        # "Heathrow Airport" is London's, not a town in Florida (a site named after a town of the
+        # airport's own country stays that town: "Kabul International Airport")
+        return span, airport
+    return found
+
+
+def _named_place(span: Span, ctx: frozenset[str], min_population: int, weak: frozenset[str],
+                 said: str | None) -> tuple[Span, GazPlace] | None:
+    """``_span_place`` by the gazetteer's names alone."""
     # a name NER did not call a place is taken only as spelled ("Korean" is no Kairouan)
     p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION,
                  within=apposed_country(span) or said)
@@ -298,6 +311,20 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
                 p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
     return None
+
+
+def _airport(span: Span, ctx: frozenset[str]) -> GazPlace | None:
+    """The airport a name that says it is one names ("Heathrow Airport" is London's, not a town in
+    Florida; "Qayyarah Airfield West"): of the article's countries when it names several, else the
+    one airport or the one country all its namesakes lie in."""
+    name = _name_span(span)[0]
+    if airport_key(name) == fold(name):
+        return None  # no airport word in it
+    hits = lookup_airport(name)
+    here = [p for p in hits if p.country in ctx]
+    if here:
+        return here[0]
+    return hits[0] if hits and len({p.country for p in hits}) == 1 else None
 
 
 def _of_the_tail(ent: Span) -> Span:
