@@ -416,11 +416,15 @@ def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, in
         if p is not None:
             return p.country, f"{word}-{doc[first - 1].text}"
     if title_at < ent.start:
-        k = title_at
-        while k > 0 and title_at - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+        end = title_at
+        while end > 0 and title_at - end < 2 and doc[end - 1].pos_ == "NOUN" and doc[end - 1].is_lower \
+                and doc[end - 1].dep_ == "compound":
+            end -= 1  # "Aurora theater shooter X": the place names where the role was played
+        k = end
+        while k > 0 and end - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
                 and k - 1 not in covered:
             k -= 1
-        for m in range(title_at, k, -1):  # "Ontario Health Minister": the place, then the office's words
+        for m in range(end, k, -1):  # "Ontario Health Minister": the place, then the office's words
             name = doc[k:m].text
             if doc[k].lower_ in DIRECTIONS:
                 break  # "Central Bank Governor" names no province "Central"
@@ -429,6 +433,17 @@ def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, in
             if p is not None:
                 return p.country, f"the place {name!r} before the title"
     return None
+
+
+def _cited_outlet(ent: Span) -> bool:
+    """A name alone in brackets after a sentence or another such bracket ("… in Manila. (Rappler),
+    (The Manila Bulletin)"): a news outlet cited as the story's source, not an acronym after a name
+    ("the Islamic Central Council of Switzerland (ICCS)")."""
+    doc = ent.doc
+    start = ent.start - (1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else 0)
+    if start < 1 or doc[start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+        return False
+    return start == 1 or doc[start - 2].text in (".", "!", "?", ")", ",", ";")
 
 
 def _main_country(mentions: list[Mention]) -> str | None:
@@ -755,6 +770,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
                     why += f"; {'role ' + repr(role_text) if got else 'no role: a private person'} → {sector}"
+                elif hit is None and _cited_outlet(ent):
+                    sector = "JRN"  # "… (Reuters), (The Manila Bulletin)": the story's sources
+                    why += "; a source cited in brackets after a sentence → JRN"
                 elif hit is None:
                     head = name_head_sector(list(ent))
                     if head is not None:  # "the NYU Langone Medical Center", "Vice News"
