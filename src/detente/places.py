@@ -379,7 +379,15 @@ def _site_at(span: Span) -> bool:
 def _place_object(tok: Token) -> bool:
     """The object of a verb of attack, capture or visit ("visited the Karrada site", "shelled the
     Taji camp"): where the act happens."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lemma_.lower() in PLACE_OBJECT_VERBS  # "an assault on Al-Raqqah"
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
+def _site_owner(span: Span) -> bool:
+    """The possessor of a site ("returned to Nauru's detention camp"): where the site lies, even when
+    it is a known actor."""
+    return span.root.dep_ == "poss" and span.root.head.lemma_.lower() in SITE_WORDS
 
 
 def _after_place_prep(span: Span) -> bool:
@@ -457,7 +465,7 @@ def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | N
     site = t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and (
         t.head.lemma_.lower() in SITE_WORDS | AREA_NOUNS)
     prep = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.lower_ not in _S["speaker_preps"]
-    if not (site or prep or _place_of_noun(t)):
+    if not (site or prep or _place_of_noun(t) or _place_object(t)):
         return None
     return place_of(_strip(ent.text)[0] or ent.text, countries, MIN_PERSON_POPULATION, fuzzy=False)
 
@@ -586,8 +594,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             taken.update(range(left, name.i + 1))
     for tok in doc:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
         # capture or visit, whatever the model made of it
-        if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.i in taken \
-                or tok.head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+        if tok.pos_ != "PROPN" or tok.i in taken or not _place_object(tok):
             continue
         ent = next((e for e in merged if e.start <= tok.i < e.end), None)
         if ent is None:
@@ -622,8 +629,9 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
-             if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
-             and (named or _locative(s.root) or _after_place_prep(s) or _site_at(s)
+             if not (agency[0] <= s.start_char < agency[1])
+             and not (_known_actor(s, mentions) and not _site_at(s) and not _site_owner(s))
+             and (named or _locative(s.root) or _after_place_prep(s) or _site_at(s) or _site_owner(s)
                   or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
                   or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
