@@ -379,6 +379,8 @@ def _site_at(span: Span) -> bool:
 def _place_object(tok: Token) -> bool:
     """The object of a verb of attack, capture or visit ("visited the Karrada site", "shelled the
     Taji camp"): where the act happens."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head  # "strike the eastern suburbs and Ghouta": the list is the object
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN":
         return tok.head.head.lemma_.lower() in PLACE_OBJECT_VERBS  # "an assault on Al-Raqqah"
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
