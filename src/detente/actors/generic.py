@@ -598,6 +598,29 @@ def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
     return out, _covered(doc, out)
 
 
+def _double_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"a Norwegian-Iranian man", "Canadian-Iranian anthropologist X": of two hyphened demonyms the
+    first says the citizenship (the second the origin): the phrase is of the first one's country,
+    one mention with it."""
+    tok_at = token_at(doc)
+    first = {tok_at[m.start]: k for k, m in enumerate(mentions)
+             if m.kind == "demonym" and m.country and m.start in tok_at and m.end == doc[tok_at[m.start]].idx + len(doc[tok_at[m.start]])}
+    out, drop = list(mentions), set()
+    organs = set(spec().state_organ_sectors)
+    for k, m in enumerate(mentions):
+        i = tok_at.get(m.start)
+        # (people only: "Russian-Turkish patrols", "joint Russian-Turkish forces" are two states')
+        if m.kind != "compositional" or m.sector in organs or i is None or i < 2 or doc[i - 1].text != "-" \
+                or (j := first.get(i - 2)) is None or j == k or mentions[j].country == m.country:
+            continue
+        d = mentions[j]
+        out[k] = m.model_copy(update={
+            "start": d.start, "text": doc.text[d.start:m.end], "country": d.country,
+            "why": m.why + f"; the first of two demonyms: {d.text!r} → {d.country}"})
+        drop.add(j)
+    return [m for k, m in enumerate(out) if k not in drop] if drop else mentions
+
+
 def _known_place(kb: ActorKB, text: str) -> bool:
     """A name the KB holds (a region, or a state's capital or name read as a place)."""
     if fold(text) in kb.regions:
@@ -692,6 +715,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     labels, skip, no_place, named_placeable, propn_deps = (
         ss.entity_labels, ss.skip_nouns, ss.no_place_country, ss.named_placeable, ss.propn_deps)
     mentions, covered = _extend_demonyms(doc, mentions, covered, kb)
+    if (doubled := _double_demonyms(doc, mentions)) is not mentions:
+        mentions, covered = doubled, _covered(doc, doubled)
     new: list[Mention] = []
     taken: set[int] = set(covered)
     ents = {e.root.i: e for e in doc.ents if e.label_ in labels}
