@@ -758,8 +758,10 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
         e = nspan.end
         if e + 1 >= len(doc) or doc[e].lower_ not in _S["placed_preps"]:
             continue
-        if noun.sector == "UAF":
-            continue  # "gunmen in Mali": unidentified attackers belong to no state by being there
+        if noun.sector == "UAF" or noun.sector == "REF" and doc[e].lower_ != "from":
+            # "gunmen in Mali": unidentified attackers belong to no state by being there, nor do
+            # refugees where they fled to ("Rohingya refugees in Bangladesh"; "from" is their origin)
+            continue
         f = by_start.get(e + 1)
         if f is None or f.hit.how not in ("name", "alias", "short", "capital") \
                 or kb.actors[f.hit.actor].kind not in ("state", "historic_state"):
