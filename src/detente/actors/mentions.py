@@ -770,8 +770,9 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
         # object of ("detained activists in Moscow"), never for troops ("deployed troops in Syria")
         head = doc[e].head
         if head.i not in range(nspan.start, nspan.end) and (
-                noun.institution or head.i not in [a.i for a in list(nspan.root.ancestors)[:3]]):
-            continue
+                noun.institution or head.i not in [a.i for a in list(nspan.root.ancestors)[:3]]
+                or doc[e].lower_ == "from"):
+            continue  # (a verb's "from" is where they are moved from: "evacuates its citizens from Yemen")
         start = nspan.start
         while start in noun_ends and noun_ends[start][0].start < start:  # "opposition activists"
             start = noun_ends[start][0].start
