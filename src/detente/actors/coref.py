@@ -171,7 +171,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         in_quote[i] = q
 
     def tok_of(m: Mention) -> int:
-        return char_tok.get(m.start, doc.char_span(m.start, m.end, alignment_mode="expand").start)
+        i = char_tok.get(m.start)
+        return doc.char_span(m.start, m.end, alignment_mode="expand").start if i is None else i
 
     covered: set[int] = set()
     for m in mentions:

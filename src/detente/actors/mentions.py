@@ -27,7 +27,7 @@ from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE
                                     from_hit)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
-from detente.nlp import doc_text
+from detente.nlp import doc_ents, doc_text, doc_tokens
 from detente.wordlists import word_sets, words
 
 _AW = words("actors")
@@ -300,7 +300,8 @@ def _names(m: _Matchers, doc: Doc) -> list[tuple[int, int, int]]:
     tokens folded of their accents, so an accent the KB's spelling lacks or has ("Burkinabé",
     "Sinn Fein") never hides a name. Token indices are the same in both."""
     found = m.names(doc)
-    if doc.text.isascii() or not any(c.isalpha() and not c.isascii() for c in doc.text):
+    text = doc_text(doc)
+    if text.isascii() or not any(c.isalpha() and not c.isascii() for c in text):
         return found  # (no accented letter: dashes and curly quotes alone change no name)
     folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     return sorted(set(found) | set(m.names(folded)), key=lambda x: (x[1], x[2]))
@@ -548,18 +549,19 @@ MAX_CANDIDATE_TOKENS = 8
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where names of the compiled index may be: spaCy's named entities and runs of proper nouns
     (with "of", "for", "and" between them: "Ministry of State Security"), and all-capital tokens."""
-    out = {(e.start, e.end) for e in doc.ents if e.label_ in BIG_LABELS}
+    out = {(e.start, e.end) for e in doc_ents(doc) if e.label_ in BIG_LABELS}
+    toks = doc_tokens(doc)
     i = 0
     n = len(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
         if t.pos_ == "PROPN" or (t.is_upper and len(t.text) >= 2 and t.is_alpha):
             j = i + 1
             while j < n:
-                u = doc[j]
+                u = toks[j]
                 if u.pos_ == "PROPN" or (u.is_upper and len(u.text) >= 2 and u.is_alpha):
                     j += 1
-                elif u.lower_ in _S["name_joiners"] and j + 1 < n and doc[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
+                elif u.lower_ in _S["name_joiners"] and j + 1 < n and toks[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
                     j += 2
                 else:
                     break
@@ -593,7 +595,7 @@ def _place_countries(doc: Doc) -> frozenset[str]:
     if got is None:
         from detente.places import country_of_place
 
-        got = frozenset(c for e in doc.ents if e.label_ in ("GPE", "LOC")
+        got = frozenset(c for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")
                         if (c := country_of_place(e.text)) is not None)
         doc.user_data["detente_place_countries"] = got
     return got
@@ -622,7 +624,7 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     # places it names ("talks in Belfast" is about GBR)
     countries = _article_countries(kb, found)
     countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
-    ents = [_name_bounds(x) for x in doc.ents if x.label_ in BIG_LABELS]
+    ents = [_name_bounds(x) for x in doc_ents(doc) if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
     # the words of the candidates read once: a sub-span's text is joined from them, and a Span is

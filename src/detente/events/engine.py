@@ -3449,10 +3449,14 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     arrested on the officers, reported. Only an act whose victim the text names as an actor; the
     accused is its doer (none where no actor stands for them)."""
     out: list[Event] = []
+    bw = background_mod.words()
     for tok in ctx.sent:
-        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
+        cand = background_mod.act_candidate(patterns, tok)
+        if cand is None:
+            continue  # a word that names no act
+        p = background_mod.of_types(cand) if tok.tag_ != "VBN" else None
         frame = background_mod.frame_of(tok) if p is not None else None
-        suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
+        suffered = background_mod.of_types(cand, bw.patient_types)
         if frame is None and suffered is not None:
             patient = ((background_mod.adjunct_patient(tok, suffered) or background_mod.relative_patient(tok, suffered))
                        if tok.tag_ == "VBN" else background_mod.patient_owner(tok, suffered))
@@ -3460,7 +3464,7 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
                 out.extend(_suffered_act(ctx, suffered, tok, patient))
                 continue
         if frame is None:
-            answered = background_mod.act_pattern(patterns, tok, background_mod.words().answered_types)
+            answered = background_mod.of_types(cand, bw.answered_types)
             if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
                 out.extend(_answered_act(ctx, answered, tok))
             continue
