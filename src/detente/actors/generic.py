@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
-from detente.nlp import doc_ents, token_at
+from detente.nlp import doc_ents, doc_tokens, token_at
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
@@ -731,7 +731,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         why += f"; an organisation of no known kind → {sector}"
             else:
                 left = _left_edge(tok, covered)
-                toks = list(doc[left:tok.i + 1])
+                toks = doc_tokens(doc)[left:tok.i + 1]
                 hit = _sector_of_phrase(kb, toks)
                 if hit is None:
                     # "an army outpost", "a police station": the modifier names whose it is

@@ -103,13 +103,16 @@ class _Found:
 
 _MONTH_NAME = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
                          r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?", re.I)
+# a year or a month's name anywhere in a text, looser than the test of an expression's words below
+# (no word boundary asked before them): where the text has none, no expression can pass that test
+_CALENDAR_WORDS = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)|" + _MONTH_NAME.pattern.removeprefix(r"\b"), re.I)
 
 
 def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
     """The date a person's role is read on: the sentence's own date when it names one to the month
     or day before publication ("In December 2024, al-Sharaa met …" is the HTS leader, not the later
     president); else ``on``."""
-    if on is None:
+    if on is None or not _CALENDAR_WORDS.search(doc_text(span.doc)):
         return on
     from detente.dates import date_for
 
