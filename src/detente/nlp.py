@@ -92,6 +92,10 @@ class Sentences:
         self.end_chars = [s.end_char for s in self.spans]
         self.doc = doc  # ``doc.user_data`` can be shared with a copy of the doc (a re-parse)
 
+    def of_token(self, i: int) -> Span:
+        """The sentence of token ``i``."""
+        return self.spans[bisect_right(self.ends, i)]
+
     def before(self, start: int) -> Iterator[Span]:
         """The sentences that end at or before token ``start``, nearest first."""
         for k in range(bisect_right(self.ends, start) - 1, -1, -1):
@@ -118,6 +122,11 @@ def sentences(doc: Doc) -> Sentences:
     return got
 
 
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, from the doc's sentence index (spaCy walks the tokens to find it on each read)."""
+    return sentences(tok.doc).of_token(tok.i)
+
+
 def parse_changed(doc: Doc) -> None:
     """Forget ``doc``'s sentence index (its parse was changed in place)."""
     doc.user_data.get(_SENTS_KEY, {}).pop(id(doc), None)
@@ -141,6 +150,11 @@ def token_at(doc: Doc) -> dict[int, int]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
     return _kept(doc, "detente.text", lambda d: d.text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's text (joined once) instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_tokens(doc: Doc) -> list[Token]:

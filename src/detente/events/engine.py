@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import sentences
+from detente.nlp import sent_of, sentences, span_text
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -452,7 +452,7 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
         cands.sort(key=owner_first)
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
-    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    prev = tok.nbor(-1) if tok.i > sent_of(tok).start else None
     if (prev is not None and tok.dep_ == "dobj" and prev.dep_ == "dobj" and prev.head.i == tok.head.i
             and prev.pos_ == "PROPN"):
         # "rejected Hamas demands" parsed with two objects: the first names the second's owner
@@ -660,7 +660,7 @@ def _fronted_place(t: Token) -> bool:
     """The place of a phrase opening the sentence ("In Osaka, …"), never a party of its verb: the
     object of the opening preposition, or the noun right after it where the parser left the
     preposition without one (and took the place for the verb's subject)."""
-    first = t.sent[0]
+    first = sent_of(t)[0]
     if first.dep_ != "prep" or first.i == t.i:
         return False
     if t.dep_ == "pobj" and t.head.i == first.i:
@@ -675,7 +675,7 @@ def _fronted_list_subject(v: Token) -> Token | None:
     if v.pos_ not in ("VERB", "AUX"):
         return None
     places = [c for c in v.children if c.dep_ == "nsubj" and _fronted_place(c)]
-    places += [o for c in v.children if c.dep_ == "prep" and c.i == v.sent.start
+    places += [o for c in v.children if c.dep_ == "prep" and c.i == sent_of(v).start
                for o in c.children if o.dep_ == "pobj"]
     for place in places:
         after = [t for t in place.conjuncts if t.i > place.i]
@@ -1966,7 +1966,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
         date=date, date_precision=precision, date_end=date_end, status=info.status,
-        cameo=cameo, goldstein=goldstein(cameo), sentence=sent.text,
+        cameo=cameo, goldstein=goldstein(cameo), sentence=span_text(sent),
         start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3),
         rule=p.id, trigger=" ".join(trigger_words), detail=detail,
     )
@@ -2311,7 +2311,7 @@ def _accident(v: Token) -> bool:
     words = _word_set("accident_words")
     if any(t.lower_ in words or _lemma(t) in words for t in v.subtree):
         return True
-    sent = v.sent
+    sent = sent_of(v)
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
 
@@ -2349,7 +2349,7 @@ def _contest(m: Match) -> bool:
     if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
         return False
     words = _word_set("contest_words")
-    return any(t.lower_ in words for t in m.trigger.sent)
+    return any(t.lower_ in words for t in sent_of(m.trigger))
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
