@@ -163,6 +163,11 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return _kept(doc, "detente.tokens", list)
 
 
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span`` from the doc's token list (``doc_tokens``)."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, made once: spaCy rebuilds the entity spans on each read."""
     return _kept(doc, "detente.ents", lambda d: d.ents)

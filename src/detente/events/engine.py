@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import sent_of, sentences, span_text
+from detente.nlp import sent_of, sentences, span_text, span_tokens
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -350,7 +350,7 @@ def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
             if mentions[mi].end > sent.start_char and mentions[mi].start < sent.end_char]
     if not near:
         return out
-    toks = [(t.idx, t.idx + len(t), t.i) for t in sent]
+    toks = [(t.idx, t.idx + len(t), t.i) for t in span_tokens(sent)]
     starts = [a for a, _b, _i in toks]
     for mi in near:
         m = mentions[mi]
@@ -2669,8 +2669,9 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
 def _topic_title(sent: Span) -> bool:
     """A short verbless line naming a topic ("Battle of Mosul", "U.S. national anthem protests")."""
     n = settings().title_max_words
-    words = [t for t in sent if t.is_alpha]
-    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sent)
+    toks = span_tokens(sent)
+    words = [t for t in toks if t.is_alpha]
+    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in toks)
 
 
 def _private_act(ev: Event) -> bool:
@@ -3212,7 +3213,7 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     is copied back onto the original words (a copy of the whole document, same text, same offsets),
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
-    toks = list(sent)
+    toks = span_tokens(sent)
     if not any(_may_trigger(t, patterns) for t in toks[1:HEADLINE_ACTOR_WORDS + 3]):
         return None  # no word where the verb can stand (after the subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
@@ -3357,10 +3358,11 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
     found: list[Event] = ctx.found
+    toks = span_tokens(sent)
     # a sentence with no actor mention may still tell of an act whose subject is a thing ("a car bomb
     # exploded in Kirkuk", "protests erupted in Lagos": patterns with ``subjects``)
-    if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in sent):
-        for tok in sent:
+    if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in toks):
+        for tok in toks:
             if _verbal(tok):
                 _form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
@@ -3378,7 +3380,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                         if m.obj is not None:
                             ctx.used_nouns.add(m.obj.i)
                         break
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             noun_patterns = patterns.for_noun(_lemma(tok))
@@ -3406,7 +3408,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
         found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ == "NOUN":
                 m = next((m for p in patterns.for_noun(_lemma(tok)) if (m := _noun_match(p, tok)) is not None), None)
                 found.extend(_placed_noun(ctx, m) if m is not None else [])
@@ -3450,7 +3452,7 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     accused is its doer (none where no actor stands for them)."""
     out: list[Event] = []
     bw = background_mod.words()
-    for tok in ctx.sent:
+    for tok in span_tokens(ctx.sent):
         cand = background_mod.act_candidate(patterns, tok)
         if cand is None:
             continue  # a word that names no act
@@ -3689,7 +3691,7 @@ def _claimant(sent: Span, mentions: list[Mention]) -> ActorRef | None:
     has claimed responsibility", "the Taliban did not claim responsibility")."""
     verbs, objects = set(_WORDS.get("claim_verbs", ())), set(_WORDS.get("claim_objects", ()))
     negations = set(_WORDS.get("claim_negations", ()))
-    toks = list(sent)
+    toks = span_tokens(sent)
     for k, v in enumerate(toks[:-1]):
         if _lemma(v) not in verbs or _lemma(toks[k + 1]) not in objects:
             continue
