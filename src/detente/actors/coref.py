@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import ActorKB, SectorNoun
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
-from detente.nlp import doc_text
+from detente.nlp import doc_text, doc_tokens
 from detente.wordlists import DataFile, WordList
 
 class CorefWords(DataFile):
@@ -258,7 +258,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
     wanted: dict[tuple[int, str, bool], bool] = {}  # (mention, pair noun's kind, "governments") → fits
     kept: dict[tuple[str, bool, bool], _Named] = {}  # counts for the main dyad, per kind of pair anaphor
-    toks = list(doc)
+    toks = doc_tokens(doc)
     lows = [t.lower_ for t in toks]
     for t in toks:
         i = t.i

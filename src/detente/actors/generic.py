@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
-from detente.nlp import doc_ents, doc_tokens, token_at
+from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
@@ -654,7 +654,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.i in taken or tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
