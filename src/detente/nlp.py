@@ -144,7 +144,7 @@ def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):
 
 def token_at(doc: Doc) -> dict[int, int]:
     """Character offset of each token's start → its index, built once per doc."""
-    return _kept(doc, "detente.token_at", lambda d: {t.idx: t.i for t in d})
+    return _kept(doc, "detente.token_at", lambda d: dict(zip(d.to_array("IDX").tolist(), range(len(d)))))
 
 
 def doc_text(doc: Doc) -> str:

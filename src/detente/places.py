@@ -830,7 +830,7 @@ def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> 
     state only; else the first state it names. Precision province, at that state's coordinates."""
     out: list[Place] = []
     covered = [(p.start, p.end) for p in places]
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in BORDER_WORDS:
             continue
         mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i]

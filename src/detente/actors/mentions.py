@@ -465,7 +465,7 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
     out = []
     if "-" not in doc_text(doc):
         return out
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if "-" not in tok.text or tok.head.i <= tok.i:
             continue
         name, _, part = tok.text.rpartition("-")
