@@ -159,6 +159,7 @@ def stages(kb: ActorKB) -> Language:
         comp = nlp.get_pipe(name)
         if isinstance(comp, _KBComponent):
             comp.kb = kb
+    kb.preload()
     _STAGES[id(kb)] = (kb, nlp)
     while len(_STAGES) > 4:
         _STAGES.popitem(last=False)

@@ -71,7 +71,7 @@ from spacy.tokens import Span, Token
 
 from detente.records import Record
 from detente.models import DateValue
-from detente.nlp import doc_text, sentences
+from detente.nlp import doc_text, sentences, span_text
 from detente.wordlists import word_sets, words
 
 _DW = words("dates")
@@ -1040,7 +1040,7 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
     there is none its ``date`` stays ``None``. Returns ``None`` when nothing dates the event: the
     caller then uses the publication date.
     """
-    exprs = _find(sent.text, published)
+    exprs = _find(span_text(sent), published)
     if not exprs:
         return (_line_prefix_date(sent, published) or _host_date(sent, trigger_i, exprs, published, _depth)
                 or _since_clause(sent, trigger_i)
@@ -1079,7 +1079,7 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
         key = (s, abs(h.i - trig.i), k)
         if best is None or key < best:
             best = key
-    lead = _line_lead(sent.text, exprs)
+    lead = _line_lead(span_text(sent), exprs)
     if lead is not None and (best is None or best[0] > 0 or best[2] == lead):
         e = exprs[lead]
         return e.model_copy(update={"start": base + e.start, "end": base + e.end})
@@ -1270,7 +1270,7 @@ def _lede_peg(sent: Span, trig: Token, published: dt.date) -> TimeExpr | None:
         if s.start > sent.start:
             return fallback
         dateline = _is_dateline(s)
-        for e in _find(s.text, published):
+        for e in _find(span_text(s), published):
             if s.start_char + e.end > trig.idx:
                 return fallback
             if _is_short(e) and _peg_day(e, published):
@@ -1290,7 +1290,7 @@ def _is_dateline(s: Span) -> bool:
     """A wire dateline the cleaner made a sentence ("KINGSTOWN, Saint Vincent, Dec 15 (Wire)."): its
     day is when the story was filed, and a weekday in the lede ("agreed on Thursday") dates the news
     more exactly."""
-    return bool(_DATELINE_SENT.match(s.text))
+    return bool(_DATELINE_SENT.match(span_text(s)))
 
 
 def _from_paragraph(sent: Span, trigger_i: int, published: dt.date | None, depth: int) -> TimeExpr | None:

@@ -349,7 +349,8 @@ class Gazetteer:
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sql.connect_readonly(self.path)
+            # (immutable: a rebuilt index replaces the file, never writes into an open one)
+            con = sql.connect_readonly(self.path, immutable=True)
             self._local.con = con
         return con
 

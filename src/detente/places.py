@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.gazetteer import (ADMIN_KINDS, CITY_KINDS, GazPlace, airport_key, best, fold, get_gazetteer,
                                lookup_airport, skeleton_worthy)
 from detente.models import Location, Mention
-from detente.nlp import doc_text, token_at
+from detente.nlp import doc_ents, doc_text, doc_tokens, token_at
 from detente.wordlists import word_sets, words
 
 
@@ -506,7 +506,8 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
     whether the context says it is a place whatever actor finder made of it."""
     out: list[tuple[Span, int, bool]] = []
     taken: set[int] = set()
-    ents = list(doc.ents)
+    ents = list(doc_ents(doc))
+    toks = doc_tokens(doc)
     merged: list[Span] = []
     for ent in ents:  # "Steung" + "Treng Province", split by the model, are one name
         if merged and ent.label_ in PLACE_LABELS and merged[-1].label_ in PLACE_LABELS \
@@ -534,7 +535,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             # (a site the model took for a person: "the Al Anad Air Base")
             out.append((ent, MIN_PREP_POPULATION, False))  # placed only by "in X" or ", X" after it
             taken.update(range(ent.start, ent.end))
-    for tok in doc:
+    for tok in toks:
         if tok.pos_ != "PROPN" or tok.i in taken or not tok.text[:1].isupper():
             continue  # (a lower-case article opens no name of its own: "al" of "al-Shahra")
         named = _place_of_noun(tok)
@@ -563,7 +564,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
             continue
         out.append((span, MIN_PREP_POPULATION, named))
         taken.update(range(span.start, span.end))
-    for tok in doc:  # "the Sukma district (of Chhattisgarh)", "the al-Zahra district of Homs"
+    for tok in toks:  # "the Sukma district (of Chhattisgarh)", "the al-Zahra district of Homs"
         if tok.lemma_.lower() not in PLACE_NOUNS or tok.lower_ in _S["vague_place_nouns"] or tok.i in taken:
             continue
         left = tok.i
@@ -580,7 +581,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         span = doc[left: tok.i + 1]
         out.append((span, MIN_PREP_POPULATION, True))
         taken.update(range(span.start, span.end))
-    for tok in doc:  # "the Idlib and Hama governorates", "the Sibenik-Knin and Split-Dalmatia regions":
+    for tok in toks:  # "the Idlib and Hama governorates", "the Sibenik-Knin and Split-Dalmatia regions":
         # each name before a plural province word is a province, whatever the model made of it
         if tok.tag_ != "NNS" or tok.lemma_.lower() not in PROVINCE_WORDS:
             continue
@@ -594,7 +595,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
                 continue
             out.append((doc[left:name.i + 1], MIN_PREP_POPULATION, True))
             taken.update(range(left, name.i + 1))
-    for tok in doc:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
+    for tok in toks:  # "missiles hit Kyiv", "rebels captured Manbij": the object of a verb of attack,
         # capture or visit, whatever the model made of it
         if tok.pos_ != "PROPN" or tok.i in taken or not _place_object(tok):
             continue
@@ -886,7 +887,7 @@ def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> 
     state only; else the first state it names. Precision province, at that state's coordinates."""
     out: list[Place] = []
     covered = [(p.start, p.end) for p in places]
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in BORDER_WORDS:
             continue
         mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i]

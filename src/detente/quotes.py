@@ -19,7 +19,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from detente.models import Mention, Quote
-from detente.nlp import doc_text, sentences
+from detente.nlp import doc_ents, doc_text, sentences
 from detente.wordlists import words
 
 _QW = words("quotes")
@@ -99,7 +99,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     """Quotes of a parsed doc (offsets in ``doc.text``)."""
     text = doc_text(doc)
     index = _MentionIndex(mentions)
-    persons: list[str] = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
+    persons: list[str] = [e.text for e in doc_ents(doc) if e.label_ == "PERSON" and " " in e.text.strip()]
     out: list[Quote] = []
     last: tuple[str | None, str | None, int] | None = None  # speaker, id, paragraph start
     for m in QUOTE_RE.finditer(text):

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import ActorKB, SectorNoun
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
-from detente.nlp import doc_text
+from detente.nlp import doc_text, doc_tokens
 from detente.wordlists import DataFile, WordList
 
 class CorefWords(DataFile):
@@ -175,7 +175,8 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
         in_quote[i] = q
 
     def tok_of(m: Mention) -> int:
-        return char_tok.get(m.start, doc.char_span(m.start, m.end, alignment_mode="expand").start)
+        i = char_tok.get(m.start)
+        return doc.char_span(m.start, m.end, alignment_mode="expand").start if i is None else i
 
     covered: set[int] = set()
     for m in mentions:
@@ -261,7 +262,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
     wanted: dict[tuple[int, str, bool], bool] = {}  # (mention, pair noun's kind, "governments") → fits
     kept: dict[tuple[str, bool, bool], _Named] = {}  # counts for the main dyad, per kind of pair anaphor
-    toks = list(doc)
+    toks = doc_tokens(doc)
     lows = [t.lower_ for t in toks]
     for t in toks:
         i = t.i

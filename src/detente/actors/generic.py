@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
-from detente.nlp import token_at
+from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
@@ -690,7 +690,7 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
                             return mentions[mi].country
                     if p.ent_type_ == "GPE" and p.i not in covered:
                         # "Chris Watts of Frederick, Colorado", "residents of Kharkiv": a place
-                        ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                        ent = next((e for e in doc_ents(p.doc) if e.start <= p.i < e.end), None)
                         if ent is not None and (c2 := country_of_place(ent.text)) is not None:
                             return c2
     return None
@@ -732,7 +732,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         mentions, covered = doubled, _covered(doc, doubled)
     new: list[Mention] = []
     taken: set[int] = set(covered)
-    ents = {e.root.i: e for e in doc.ents if e.label_ in labels}
+    ents = {e.root.i: e for e in doc_ents(doc) if e.label_ in labels}
     # a word inside a named entity is that entity's, never an agent noun of its own ("the Northern
     # People's Congress" is no "people")
     in_ent = {t.i for e in ents.values() for t in e if t.i != e.root.i}
@@ -755,7 +755,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None
         place = place or fallback
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.i in taken or tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
@@ -835,7 +835,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         why += f"; an organisation of no known kind → {sector}"
             else:
                 left = _left_edge(tok, covered)
-                toks = list(doc[left:tok.i + 1])
+                toks = doc_tokens(doc)[left:tok.i + 1]
                 hit = _sector_of_phrase(kb, toks)
                 if hit is None:
                     # "an army outpost", "a police station": the modifier names whose it is

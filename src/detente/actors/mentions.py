@@ -27,7 +27,7 @@ from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE
                                     from_hit)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
-from detente.nlp import doc_text
+from detente.nlp import doc_ents, doc_text, doc_tokens
 from detente.wordlists import word_sets, words
 
 _AW = words("actors")
@@ -103,13 +103,16 @@ class _Found:
 
 _MONTH_NAME = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
                          r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?", re.I)
+# a year or a month's name anywhere in a text, looser than the test of an expression's words below
+# (no word boundary asked before them): where the text has none, no expression can pass that test
+_CALENDAR_WORDS = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)|" + _MONTH_NAME.pattern.removeprefix(r"\b"), re.I)
 
 
 def _said_on(span: Span, on: dt.date | None) -> dt.date | None:
     """The date a person's role is read on: the sentence's own date when it names one to the month
     or day before publication ("In December 2024, al-Sharaa met …" is the HTS leader, not the later
     president); else ``on``."""
-    if on is None:
+    if on is None or not _CALENDAR_WORDS.search(doc_text(span.doc)):
         return on
     from detente.dates import date_for
 
@@ -300,7 +303,8 @@ def _names(m: _Matchers, doc: Doc) -> list[tuple[int, int, int]]:
     tokens folded of their accents, so an accent the KB's spelling lacks or has ("Burkinabé",
     "Sinn Fein") never hides a name. Token indices are the same in both."""
     found = m.names(doc)
-    if doc.text.isascii() or not any(c.isalpha() and not c.isascii() for c in doc.text):
+    text = doc_text(doc)
+    if text.isascii() or not any(c.isalpha() and not c.isascii() for c in text):
         return found  # (no accented letter: dashes and curly quotes alone change no name)
     folded = Doc(doc.vocab, words=[fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     return sorted(set(found) | set(m.names(folded)), key=lambda x: (x[1], x[2]))
@@ -461,7 +465,7 @@ def _joined_participles(doc: Doc, kb: ActorKB, on: dt.date | None) -> list[tuple
     out = []
     if "-" not in doc_text(doc):
         return out
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if "-" not in tok.text or tok.head.i <= tok.i:
             continue
         name, _, part = tok.text.rpartition("-")
@@ -559,18 +563,19 @@ MAX_CANDIDATE_TOKENS = 8
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where names of the compiled index may be: spaCy's named entities and runs of proper nouns
     (with "of", "for", "and" between them: "Ministry of State Security"), and all-capital tokens."""
-    out = {(e.start, e.end) for e in doc.ents if e.label_ in BIG_LABELS}
+    out = {(e.start, e.end) for e in doc_ents(doc) if e.label_ in BIG_LABELS}
+    toks = doc_tokens(doc)
     i = 0
     n = len(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
         if t.pos_ == "PROPN" or (t.is_upper and len(t.text) >= 2 and t.is_alpha):
             j = i + 1
             while j < n:
-                u = doc[j]
+                u = toks[j]
                 if u.pos_ == "PROPN" or (u.is_upper and len(u.text) >= 2 and u.is_alpha):
                     j += 1
-                elif u.lower_ in _S["name_joiners"] and j + 1 < n and doc[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
+                elif u.lower_ in _S["name_joiners"] and j + 1 < n and toks[j + 1].pos_ == "PROPN" and u.lower_ != "'s":
                     j += 2
                 else:
                     break
@@ -604,7 +609,7 @@ def _place_countries(doc: Doc) -> frozenset[str]:
     if got is None:
         from detente.places import country_of_place
 
-        got = frozenset(c for e in doc.ents if e.label_ in ("GPE", "LOC")
+        got = frozenset(c for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")
                         if (c := country_of_place(e.text)) is not None)
         doc.user_data["detente_place_countries"] = got
     return got
@@ -633,7 +638,7 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     # places it names ("talks in Belfast" is about GBR)
     countries = _article_countries(kb, found)
     countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
-    ents = [_name_bounds(x) for x in doc.ents if x.label_ in BIG_LABELS]
+    ents = [_name_bounds(x) for x in doc_ents(doc) if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
     # the words of the candidates read once: a sub-span's text is joined from them, and a Span is

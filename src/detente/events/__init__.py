@@ -37,10 +37,14 @@ def preload() -> None:
     agreement kinds, the sentence classifier): load time, not the cost of whichever article first
     needs one of them."""
     from detente.events import classifier, engine, patterns, plover
+    from detente.wordlists import word_sets
 
     patterns.load_patterns()
     plover.crosswalk()
     engine.agreement_kinds()
+    engine._phrasal_particles()  # (the lexicon importer's settings: read on the first verb otherwise)
+    engine._no_event_verbs()
+    word_sets("attacks")
     if engine.settings().classifier:
         classifier.get_classifier()
 

@@ -85,17 +85,30 @@ def _extra_pattern(word: str, cameo: str) -> Pattern:
                    mode=entry.mode if entry else None, cameo=cameo)
 
 
-def act_pattern(patterns: PatternSet, tok: Token, types: list[str] | None = None) -> Pattern | None:
-    """The lexicon's (first) pattern naming the act ``tok`` (a noun, or a gerund), if it is of one of
-    ``types`` (default: the kept ``types``)."""
+def act_candidate(patterns: PatternSet, tok: Token) -> tuple[Pattern, bool] | None:
+    """The lexicon's (first) pattern naming the act ``tok`` (a noun, or a gerund), and whether its
+    type must be one asked for (an ``extra_acts`` word's act is taken whatever its type)."""
     w = words()
     lemma = _lemma(tok)
     if lemma in w.extra_acts:
-        return _extra_pattern(lemma, w.extra_acts[lemma])
+        return _extra_pattern(lemma, w.extra_acts[lemma]), False
     cands = patterns.for_noun(lemma) if tok.pos_ in ("NOUN", "PROPN") else (
         patterns.for_verb(lemma) if tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN") else [])
-    first = cands[0] if cands else None
-    return first if first is not None and first.type in (types or w.types) else None
+    return (cands[0], True) if cands else None
+
+
+def of_types(cand: tuple[Pattern, bool] | None, types: list[str] | None = None) -> Pattern | None:
+    """The pattern of ``act_candidate`` if it is of one of ``types`` (default: the kept ``types``)."""
+    if cand is None:
+        return None
+    first, typed = cand
+    return first if not typed or first.type in (types or words().types) else None
+
+
+def act_pattern(patterns: PatternSet, tok: Token, types: list[str] | None = None) -> Pattern | None:
+    """The lexicon's (first) pattern naming the act ``tok`` (a noun, or a gerund), if it is of one of
+    ``types`` (default: the kept ``types``)."""
+    return of_types(act_candidate(patterns, tok), types)
 
 
 def frame_of(act: Token) -> Frame | None:

@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from detente.nlp import span_tokens
 from detente.wordlists import words
 
 NONE = "NONE"
@@ -75,7 +76,7 @@ def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
     add = feats.setdefault
     seq: list[str] = []
     prev_ent = None
-    for t in sent:
+    for t in span_tokens(sent):
         pos = t.pos_
         if pos in _SKIP_POS:
             prev_ent = None

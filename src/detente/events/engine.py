@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import sentences
+from detente.nlp import sent_of, sentences, span_text, span_tokens
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -357,7 +357,7 @@ def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
             if mentions[mi].end > sent.start_char and mentions[mi].start < sent.end_char]
     if not near:
         return out
-    toks = [(t.idx, t.idx + len(t), t.i) for t in sent]
+    toks = [(t.idx, t.idx + len(t), t.i) for t in span_tokens(sent)]
     starts = [a for a, _b, _i in toks]
     for mi in near:
         m = mentions[mi]
@@ -459,7 +459,7 @@ def _core(ctx: Ctx, tok: Token | None, role: str, strict: bool = False) -> Arg |
         cands.sort(key=owner_first)
     if strict:
         cands += [c for c in tok.children if c.dep_ == "compound"]
-    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    prev = tok.nbor(-1) if tok.i > sent_of(tok).start else None
     if (prev is not None and tok.dep_ == "dobj" and prev.dep_ == "dobj" and prev.head.i == tok.head.i
             and prev.pos_ == "PROPN"):
         # "rejected Hamas demands" parsed with two objects: the first names the second's owner
@@ -667,7 +667,7 @@ def _fronted_place(t: Token) -> bool:
     """The place of a phrase opening the sentence ("In Osaka, …"), never a party of its verb: the
     object of the opening preposition, or the noun right after it where the parser left the
     preposition without one (and took the place for the verb's subject)."""
-    first = t.sent[0]
+    first = sent_of(t)[0]
     if first.dep_ != "prep" or first.i == t.i:
         return False
     if t.dep_ == "pobj" and t.head.i == first.i:
@@ -682,7 +682,7 @@ def _fronted_list_subject(v: Token) -> Token | None:
     if v.pos_ not in ("VERB", "AUX"):
         return None
     places = [c for c in v.children if c.dep_ == "nsubj" and _fronted_place(c)]
-    places += [o for c in v.children if c.dep_ == "prep" and c.i == v.sent.start
+    places += [o for c in v.children if c.dep_ == "prep" and c.i == sent_of(v).start
                for o in c.children if o.dep_ == "pobj"]
     for place in places:
         after = [t for t in place.conjuncts if t.i > place.i]
@@ -2030,7 +2030,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
         date=date, date_precision=precision, date_end=date_end, status=info.status,
-        cameo=cameo, goldstein=goldstein(cameo), sentence=sent.text,
+        cameo=cameo, goldstein=goldstein(cameo), sentence=span_text(sent),
         start=sent.start_char, end=sent.end_char, confidence=round(confidence, 3),
         rule=p.id, trigger=" ".join(trigger_words), detail=detail,
     )
@@ -2375,7 +2375,7 @@ def _accident(v: Token) -> bool:
     words = _word_set("accident_words")
     if any(t.lower_ in words or _lemma(t) in words for t in v.subtree):
         return True
-    sent = v.sent
+    sent = sent_of(v)
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
 
@@ -2413,7 +2413,7 @@ def _contest(m: Match) -> bool:
     if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
         return False
     words = _word_set("contest_words")
-    return any(t.lower_ in words for t in m.trigger.sent)
+    return any(t.lower_ in words for t in sent_of(m.trigger))
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
@@ -2733,8 +2733,9 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
 def _topic_title(sent: Span) -> bool:
     """A short verbless line naming a topic ("Battle of Mosul", "U.S. national anthem protests")."""
     n = settings().title_max_words
-    words = [t for t in sent if t.is_alpha]
-    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in sent)
+    toks = span_tokens(sent)
+    words = [t for t in toks if t.is_alpha]
+    return 0 < len(words) <= n and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in toks)
 
 
 def _private_act(ev: Event) -> bool:
@@ -3304,7 +3305,7 @@ def _headline_reparse(sent: Span, mentions: list[Mention], patterns: PatternSet)
     is copied back onto the original words (a copy of the whole document, same text, same offsets),
     the subject phrase hanging on its last word, which takes the role "They" had. Only for a verb
     that some pattern triggers on, so the cost stays with the few sentences that need it."""
-    toks = list(sent)
+    toks = span_tokens(sent)
     if not any(_may_trigger(t, patterns) for t in toks[1:HEADLINE_ACTOR_WORDS + 3]):
         return None  # no word where the verb can stand (after the subject words and "x-") triggers
     # the subject phrase: capitalised / nominal words from the start of the sentence
@@ -3449,10 +3450,11 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     ctx = Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
     ctx.tok2m = _index_mentions(sent, mentions)
     found: list[Event] = ctx.found
+    toks = span_tokens(sent)
     # a sentence with no actor mention may still tell of an act whose subject is a thing ("a car bomb
     # exploded in Kirkuk", "protests erupted in Lagos": patterns with ``subjects``)
-    if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in sent):
-        for tok in sent:
+    if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in toks):
+        for tok in toks:
             if _verbal(tok):
                 _form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
@@ -3470,7 +3472,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                         if m.obj is not None:
                             ctx.used_nouns.add(m.obj.i)
                         break
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             noun_patterns = patterns.for_noun(_lemma(tok))
@@ -3498,7 +3500,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
         found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ == "NOUN":
                 m = next((m for p in patterns.for_noun(_lemma(tok)) if (m := _noun_match(p, tok)) is not None), None)
                 found.extend(_placed_noun(ctx, m) if m is not None else [])
@@ -3541,10 +3543,14 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     arrested on the officers, reported. Only an act whose victim the text names as an actor; the
     accused is its doer (none where no actor stands for them)."""
     out: list[Event] = []
-    for tok in ctx.sent:
-        p = background_mod.act_pattern(patterns, tok) if tok.tag_ != "VBN" else None
+    bw = background_mod.words()
+    for tok in span_tokens(ctx.sent):
+        cand = background_mod.act_candidate(patterns, tok)
+        if cand is None:
+            continue  # a word that names no act
+        p = background_mod.of_types(cand) if tok.tag_ != "VBN" else None
         frame = background_mod.frame_of(tok) if p is not None else None
-        suffered = background_mod.act_pattern(patterns, tok, background_mod.words().patient_types)
+        suffered = background_mod.of_types(cand, bw.patient_types)
         if frame is None and suffered is not None:
             patient = ((background_mod.adjunct_patient(tok, suffered) or background_mod.relative_patient(tok, suffered))
                        if tok.tag_ == "VBN" else background_mod.patient_owner(tok, suffered))
@@ -3552,7 +3558,7 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
                 out.extend(_suffered_act(ctx, suffered, tok, patient))
                 continue
         if frame is None:
-            answered = background_mod.act_pattern(patterns, tok, background_mod.words().answered_types)
+            answered = background_mod.of_types(cand, bw.answered_types)
             if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
                 out.extend(_answered_act(ctx, answered, tok))
             continue
@@ -3777,7 +3783,7 @@ def _claimant(sent: Span, mentions: list[Mention]) -> ActorRef | None:
     has claimed responsibility", "the Taliban did not claim responsibility")."""
     verbs, objects = set(_WORDS.get("claim_verbs", ())), set(_WORDS.get("claim_objects", ()))
     negations = set(_WORDS.get("claim_negations", ()))
-    toks = list(sent)
+    toks = span_tokens(sent)
     for k, v in enumerate(toks[:-1]):
         if _lemma(v) not in verbs or _lemma(toks[k + 1]) not in objects:
             continue

@@ -1,0 +1,55 @@
+"""The per-doc reads of ``detente.nlp`` (sentence of a token, span text, token list) give what
+spaCy's own attributes give, and the calendar test of person mentions is never stricter than the
+test it guards."""
+
+from __future__ import annotations
+
+from detente.actors.mentions import _CALENDAR_WORDS, _MONTH_NAME
+from detente.nlp import doc_tokens, parse_changed, sent_of, sentences, span_text, span_tokens, token_at
+
+TEXT = ("Talks between the two sides ended on Friday.  Officials said a new round would follow.\n\n"
+        "Protesters gathered outside the ministry in the capital. Police watched.")
+
+
+def test_sent_of_gives_each_tokens_own_sentence(nlp):
+    doc = nlp(TEXT)
+    assert len(list(doc.sents)) >= 3
+    for tok in doc:
+        assert sent_of(tok) == tok.sent
+
+
+def test_sent_of_reads_a_new_index_after_a_parse_change(nlp):
+    doc = nlp(TEXT)
+    before = sentences(doc)
+    assert sent_of(doc[-1]) == doc[-1].sent
+    doc.from_array(["HEAD"], doc.to_array(["HEAD"]))
+    parse_changed(doc)
+    assert sentences(doc) is not before
+    for tok in doc:
+        assert sent_of(tok) == tok.sent
+
+
+def test_span_text_is_the_spans_own_text(nlp):
+    doc = nlp(TEXT)
+    spans = [*doc.sents, doc[2:7], doc[len(doc) - 3:], doc[0:1]]
+    for span in spans:
+        assert span_text(span) == span.text
+
+
+def test_token_lists_and_offsets_match_the_doc(nlp):
+    doc = nlp(TEXT)
+    toks = doc_tokens(doc)
+    assert [t.i for t in toks] == list(range(len(doc)))
+    assert doc_tokens(doc) is toks  # made once
+    sent = next(iter(doc.sents))
+    assert [t.i for t in span_tokens(sent)] == [t.i for t in sent]
+    assert token_at(doc) == {t.idx: t.i for t in doc}
+
+
+def test_calendar_guard_is_looser_than_the_expression_test():
+    # a month name or a year glued to the word before it still counts as one in the text
+    for text in ("in March", "xMarch 3", "mid-2015", "a2015 b", "on Dec. 4", "1999"):
+        assert _CALENDAR_WORDS.search(text), text
+    for text in ("in March", "on Dec. 4"):
+        assert _MONTH_NAME.search(text)
+    assert not _CALENDAR_WORDS.search("Police detained three men on Monday; 120 were hurt.")
