@@ -124,6 +124,10 @@ class EngineSettings(DataFile):
     people_home_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
+    # argument roles (``detente.events.roles``) a relaxed event tries after its pattern's own, for
+    # each side ("an accord is signed between X and Y": the parties of any type's trigger)
+    relaxed_source_roles: list[str] = Field(default_factory=list)
+    relaxed_target_roles: list[str] = Field(default_factory=list)
     actorless_types: WordList
     # types a proposal may take from a sentence whose main verb only reports speech ("officials said …")
     spoken_types: WordList
@@ -2978,7 +2982,7 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     if _verbal(v) and _instrument(_subject(v)):
         return None  # a document does not act ("Security Council resolutions bar Iran …")
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
-    source = _source(ctx, m)
+    source = _source(ctx, m) or _fallback_source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
         root = ctx.sent.root
         own = _subject(v)
@@ -3003,7 +3007,7 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         source = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
     if source is not None:
         source.certainty *= 0.8
-    target = _target(ctx, m, source or nobody)
+    target = _target(ctx, m, source or nobody) or _fallback_target(ctx, m, source or nobody)
     if target is None:
         skip = {source.mention} if source is not None else set()
         target = _tree(ctx, m.trigger, "near", skip, source.ref.id if source is not None else None)
@@ -3040,6 +3044,29 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _fallback_source(ctx: Ctx, m: Match) -> Arg | None:
+    """The first actor a relaxed source role (``relaxed_source_roles``) the pattern lacks finds."""
+    for spec in settings().relaxed_source_roles:
+        if spec not in m.pattern.source_roles:
+            fn, word = roles.resolve("source", spec)
+            if (arg := fn(ctx, m, word)) is not None:
+                return arg
+    return None
+
+
+def _fallback_target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
+    """The first actor a relaxed target role (``relaxed_target_roles``) the pattern lacks finds,
+    never the source's."""
+    objs = _objects(m.trigger) if _verbal(m.trigger) else []
+    want = Want(ctx, m, source, objs, {source.mention} if source.mention is not None else set())
+    for spec in settings().relaxed_target_roles:
+        if spec not in m.pattern.target_roles:
+            fn, word = roles.resolve("target", spec)
+            if (arg := fn(want, word)) is not None:
+                return arg
+    return None
 
 
 def _means(pron: Token) -> bool:
