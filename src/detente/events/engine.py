@@ -165,6 +165,8 @@ UNARGUED_KEY = "detente.events.unargued"
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod", "appos")
+# the dependency of a relative clause below a word ("the shooting that killed X")
+CLAUSE_DEPS = ("relcl",)
 COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
@@ -2910,6 +2912,18 @@ def _in_place_phrase(t: Token, v: Token) -> bool:
     return venue and cur.i == v.i
 
 
+def _in_clause_below(t: Token, v: Token) -> bool:
+    """Whether ``t`` is inside a clause below ``v`` in its phrase (a relative or adverbial clause, a
+    participle) whose verb is an event's trigger ("denied a role in the shooting that killed X"):
+    the party of that event, not of ``v``'s."""
+    cur = t.head
+    while cur.i != v.i and cur.head.i != cur.i:
+        if cur.dep_ in CLAUSE_DEPS and _verbal(cur) and _verb_patterns(load_patterns(), cur)[1]:
+            return True
+        cur = cur.head
+    return False
+
+
 def _article_countries(ctx: Ctx) -> tuple[str, ...]:
     """The countries of the article's actor mentions, in order (what a place name is read against)."""
     return tuple(dict.fromkeys(m.country for m in ctx.mentions if m.country))
@@ -3013,8 +3027,9 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         target = _tree(ctx, m.trigger, "near", skip, source.ref.id if source is not None else None)
         if target is not None and (target.token is None or target.token.i < m.trigger.i
                                    or (source is not None and not _valid(source, target))
-                                   or _in_place_phrase(target.token, v)):
-            target = None  # ("attend a summit in Canada": a venue, not a party)
+                                   or _in_place_phrase(target.token, v) or _in_clause_below(target.token, v)):
+            target = None  # ("attend a summit in Canada": a venue, not a party; "denied a role in
+            # the shooting that killed X": the party of the clause, not of the denial)
         if target is not None:
             target.certainty *= 0.8
     if target is not None and target.token is not None and (
