@@ -2775,6 +2775,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
         # main clause does
         ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
+        if ev is not None and ev.source is None and p < (settings().classifier_confirm or 0.0):
+            continue  # (below the confirmation bar a matched pattern's event needs a doer, as above)
         if ev is None and not _explained(unargued, etype, sent):
             ev = _proposed(sent, mentions, published, kb, etype, p)
         if ev is not None:
