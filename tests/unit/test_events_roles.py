@@ -66,6 +66,13 @@ def test_role_certainties_in_the_settings_name_registered_roles():
     assert set(settings().role_certainty) <= known
 
 
+def test_relaxed_fallback_roles_in_the_settings_are_roles_of_their_side():
+    cfg = settings()
+    assert all(roles.problem("source", spec) is None for spec in cfg.relaxed_source_roles)
+    assert all(roles.problem("target", spec) is None for spec in cfg.relaxed_target_roles)
+    assert roles.problem("source", "betwen") is not None  # (the check can fail)
+
+
 def test_a_registered_role_can_be_named_by_a_pattern_and_is_used(tmp_path, nlp):
     """A new role (here: always the last actor of the sentence) becomes valid in pattern files and
     the engine calls it."""

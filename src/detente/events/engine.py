@@ -130,6 +130,10 @@ class EngineSettings(DataFile):
     people_home_types: WordList
     # types whose relaxed event named by a noun stands with no actor at all ("despite protests")
     partyless_types: WordList
+    # argument roles (``detente.events.roles``) a relaxed event tries after its pattern's own, for
+    # each side ("an accord is signed between X and Y": the parties of any type's trigger)
+    relaxed_source_roles: list[str] = Field(default_factory=list)
+    relaxed_target_roles: list[str] = Field(default_factory=list)
     actorless_types: WordList
     # types a proposal may take from a sentence whose main verb only reports speech ("officials said …")
     spoken_types: WordList
@@ -167,6 +171,8 @@ UNARGUED_KEY = "detente.events.unargued"
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod", "appos")
+# the dependency of a relative clause below a word ("the shooting that killed X")
+CLAUSE_DEPS = ("relcl",)
 COREF_PENALTY = 0.9
 # mentions of actors the KB lacks (detente.actors.generic): arguments even without a country
 GENERIC_KINDS = ("generic", "entity")
@@ -2834,6 +2840,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
         # main clause does
         ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
+        if ev is not None and ev.source is None and p < (settings().classifier_confirm or 0.0):
+            continue  # (below the confirmation bar a matched pattern's event needs a doer, as above)
         if ev is None and not _explained(unargued, etype, sent):
             ev = _proposed(sent, mentions, published, kb, etype, p)
         if ev is not None:
@@ -2971,6 +2979,18 @@ def _in_place_phrase(t: Token, v: Token) -> bool:
     return venue and cur.i == v.i
 
 
+def _in_clause_below(t: Token, v: Token) -> bool:
+    """Whether ``t`` is inside a clause below ``v`` in its phrase (a relative or adverbial clause, a
+    participle) whose verb is an event's trigger ("denied a role in the shooting that killed X"):
+    the party of that event, not of ``v``'s."""
+    cur = t.head
+    while cur.i != v.i and cur.head.i != cur.i:
+        if cur.dep_ in CLAUSE_DEPS and _verbal(cur) and _verb_patterns(load_patterns(), cur)[1]:
+            return True
+        cur = cur.head
+    return False
+
+
 def _article_countries(ctx: Ctx) -> tuple[str, ...]:
     """The countries of the article's actor mentions, in order (what a place name is read against)."""
     return tuple(dict.fromkeys(m.country for m in ctx.mentions if m.country))
@@ -3037,18 +3057,6 @@ def _topic_of_noun(tok: Token, trigger: Token) -> bool:
             and prep.head.pos_ == "NOUN")
 
 
-def _in_noun_clause(t: Token, v: Token) -> bool:
-    """Whether ``t`` is a party of a clause that describes a noun in ``v``'s phrase ("denied any
-    involvement in the shooting that killed a Hamas commander": the commander is the killing's
-    target, not the denial's)."""
-    cur = t
-    while cur.i != v.i and cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "acl"):
-            return True
-        cur = cur.head
-    return False
-
-
 def _one_party_enough(p: float) -> bool:
     """Whether the classifier is sure enough of a two-party act that the party the parse found
     stands alone (``classifier_one_party``; the other stays unknown rather than guessed). Never a
@@ -3070,7 +3078,7 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     if _verbal(v) and _instrument(_subject(v)):
         return None  # a document does not act ("Security Council resolutions bar Iran …")
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
-    source = _source(ctx, m)
+    source = _source(ctx, m) or _fallback_source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
         root = ctx.sent.root
         own = _subject(v)
@@ -3095,14 +3103,15 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         source = _core(ctx, subj, "subj") if subj is not None and not _instrument(subj) else None
     if source is not None:
         source.certainty *= 0.8
-    target = _target(ctx, m, source or nobody)
+    target = _target(ctx, m, source or nobody) or _fallback_target(ctx, m, source or nobody)
     if target is None:
         skip = {source.mention} if source is not None else set()
         target = _tree(ctx, m.trigger, "near", skip, source.ref.id if source is not None else None)
         if target is not None and (target.token is None or target.token.i < m.trigger.i
                                    or (source is not None and not _valid(source, target))
-                                   or _in_place_phrase(target.token, v) or _in_noun_clause(target.token, v)):
-            target = None  # ("attend a summit in Canada": a venue, not a party)
+                                   or _in_place_phrase(target.token, v) or _in_clause_below(target.token, v)):
+            target = None  # ("attend a summit in Canada": a venue, not a party; "denied a role in
+            # the shooting that killed X": the party of the clause, not of the denial)
         if target is not None:
             target.certainty *= 0.8
     if target is not None and target.token is not None and (
@@ -3133,6 +3142,29 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
         "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+
+
+def _fallback_source(ctx: Ctx, m: Match) -> Arg | None:
+    """The first actor a relaxed source role (``relaxed_source_roles``) the pattern lacks finds."""
+    for spec in settings().relaxed_source_roles:
+        if spec not in m.pattern.source_roles:
+            fn, word = roles.resolve("source", spec)
+            if (arg := fn(ctx, m, word)) is not None:
+                return arg
+    return None
+
+
+def _fallback_target(ctx: Ctx, m: Match, source: Arg) -> Arg | None:
+    """The first actor a relaxed target role (``relaxed_target_roles``) the pattern lacks finds,
+    never the source's."""
+    objs = _objects(m.trigger) if _verbal(m.trigger) else []
+    want = Want(ctx, m, source, objs, {source.mention} if source.mention is not None else set())
+    for spec in settings().relaxed_target_roles:
+        if spec not in m.pattern.target_roles:
+            fn, word = roles.resolve("target", spec)
+            if (arg := fn(want, word)) is not None:
+                return arg
+    return None
 
 
 def _means(pron: Token) -> bool:
