@@ -3768,6 +3768,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
     sourced = {(k[1], k[2]) for k in order if k[0] is not None}
     keys = [k for k in order
             if not (k[1] is None and (k[0], k[2]) in aimed) and not (k[0] is None and (k[1], k[2]) in sourced)]
+    # a protest aimed at the protesters' own state only because it named no one adds nothing where the
+    # same people's protest names whom it is against ("truckers rallied in Warsaw to protest against
+    # EU rules": not also against Poland)
+    named = {(k[0], k[2]) for k in keys if k[1] is not None and best[k].target is not None
+             and best[k].target.start is not None}
+    keys = [k for k in keys if not (k[2] in settings().home_target_types and (k[0], k[2]) in named
+                                    and best[k].target is not None and best[k].target.start is None)]
     # one attack told twice in a sentence, once by its doer and once by its victims ("Ten civilians
     # are killed when a suicide bomber detonates his belt"): one event with both parties
     doers = [k for k in keys if k[1] is None and k[0] is not None]
