@@ -805,40 +805,47 @@ def _province_after_town(doc: Doc, town: Place, p: Place) -> Place | None:
     return _as_namesake(p, alt)
 
 
+def _province_named(name: str, p: Place) -> bool:
+    """Whether ``name`` (a country's name) also names the province ``p`` lies in (the US state of
+    Georgia for a town of Georgia, USA)."""
+    return any(g.kind == "adm1" and g.country == p.country and (p.admin1 is None or g.admin1 == p.admin1)
+               for g in get_gazetteer().lookup_exact(name))
+
+
 def _contained(doc: Doc, places: list[Place], mentions: Sequence[Mention]) -> list[Place]:
     """A town or province the text puts inside another country (see ``_container``) is its namesake
     there ("Nara, Mali"; "Tripoli, Lebanon"); with none there, it is a place of that container the
     gazetteer lacks, placed by it (no GeoNames id) — unless the name is a big place and the container
     a mere country name ("Atlanta, Georgia" is no place in the state of Georgia)."""
     gaz = get_gazetteer()
-    out = []
-    for k, p in enumerate(places):
+    # from the last place back, so that a place is put in its container as corrected by the place
+    # after it ("the village of X in the Y Regency of North Sumatra")
+    out = list(places)
+    for k in reversed(range(len(places))):
+        p = places[k]
         if p.precision == "country" and k and (alt := _province_after_town(doc, places[k - 1], p)) is not None:
-            out.append(alt)
+            out[k] = alt
             continue
         if p.precision == "country" or p.country is None:
-            out.append(p)
             continue
-        q, country = _container(doc, p, places, mentions)
+        q, country = _container(doc, p, out, mentions)
         if country is None or country == p.country:
-            out.append(p)
             continue
         demonym, q = q is p, (None if q is p else q)
+        if q is not None and q.precision == "country" and _province_named(q.name, p):
+            continue  # "Douglasville, Georgia": the town's own province, not the country
         there = best([g for g in gaz.lookup_exact(p.name) if g.country == country and g.kind != "country"])
         if there is not None:
-            out.append(_as_namesake(p, there))
+            out[k] = _as_namesake(p, there)
         elif demonym or (q is not None and q.precision != "country") or p.population < MIN_OTHER_POPULATION:
             anchor = q if q is not None else gaz.country(country)
             if anchor is None:
-                out.append(p)
                 continue
             precision = max(p.precision, "city" if q is None else q.precision, key=lambda x: _COARSE[x]) \
                 if q is not None else ("province" if p.precision == "province" else "city")
-            out.append(Place(name=p.name, start=p.start, end=p.end, geonames_id=None, country=country,
-                             admin1=anchor.admin1 if q is not None else None, lat=anchor.lat, lon=anchor.lon,
-                             precision=precision, feature="", population=0, root=p.root, locative=p.locative))
-        else:
-            out.append(p)
+            out[k] = Place(name=p.name, start=p.start, end=p.end, geonames_id=None, country=country,
+                           admin1=anchor.admin1 if q is not None else None, lat=anchor.lat, lon=anchor.lon,
+                           precision=precision, feature="", population=0, root=p.root, locative=p.locative)
     return out
 
 
