@@ -341,6 +341,18 @@ def _of_the_tail(ent: Span) -> Span:
     return Span(doc, ent.start, k, label=ent.label_) if k > j else ent
 
 
+def _with_site_noun(ent: Span) -> Span:
+    """A name the model cut before the lower-case site noun it names ("the Ain Dara temple", "the
+    Dahshur necropolis", "the M5 highway"): the whole site, a FAC."""
+    doc = ent.doc
+    j = ent.end
+    if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY") \
+            or j >= len(doc) or not doc[j].is_lower or doc[j].lemma_.lower() not in SITE_WORDS - BORDER_WORDS \
+            or ent.root.head.i != j or ent.root.dep_ != "compound":
+        return ent
+    return Span(doc, ent.start, j + 1, label="FAC")
+
+
 def _extend(span: Span) -> Span:
     """"Jawzjan" followed by "province" (outside the entity) → "Jawzjan province"; "northern"
     before "Iraq" → "northern Iraq"."""
@@ -514,7 +526,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
                 and merged[-1].end == ent.start and doc[ent.start - 1].pos_ == "PROPN":
             merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
         else:
-            merged.append(ent)
+            merged.append(_with_site_noun(ent))
     for ent in merged:
         if ent.label_ in PLACE_LABELS:
             span = _extend(_of_the_tail(ent))
@@ -674,7 +686,8 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             # did not call a place — by a province or country right after it only
             if min_pop >= MIN_OTHER_POPULATION:
                 how = "qualified"
-            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS or _site_at(span):
+            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS or _site_at(span) \
+                    or (span.label_ == "GPE" and _locative(span.root)):  # "an attack in Alatona"
                 how = "any"
             else:
                 how = "adjacent"
