@@ -341,6 +341,14 @@ def _of_the_tail(ent: Span) -> Span:
     return Span(doc, ent.start, k, label=ent.label_) if k > j else ent
 
 
+def _trimmed(ent: Span) -> Span:
+    """An entity without the joining words the model ran on into ("the Dairi Regency of")."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].lower_ in _S["name_joiners"]:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
 def _with_site_noun(ent: Span) -> Span:
     """A name the model cut before the lower-case site noun it names ("the Ain Dara temple", "the
     Dahshur necropolis", "the M5 highway"): the whole site, a FAC."""
@@ -526,7 +534,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
                 and merged[-1].end == ent.start and doc[ent.start - 1].pos_ == "PROPN":
             merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
         else:
-            merged.append(_with_site_noun(ent))
+            merged.append(_with_site_noun(_trimmed(ent)))
     for ent in merged:
         if ent.label_ in PLACE_LABELS:
             span = _extend(_of_the_tail(ent))
@@ -786,8 +794,11 @@ def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[M
         j += 1
     links = 0
     skip = PLACE_NOUNS | DIRECTIONS | CITY_WORDS | PROVINCE_WORDS | set(_S["name_articles"])
+    starts = {q.start for q in places if q is not p}
     while j < len(doc) and j - i < 12:
         t = doc[j]
+        if links and t.idx in starts:
+            break  # a place opening with a skipped word ("of North Sumatra")
         if t.lower_ in _S["container_links"]:
             links += 1
         elif t.lower_ not in skip and not (t.is_lower and t.pos_ == "ADJ"):
