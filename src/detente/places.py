@@ -686,7 +686,12 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places: list[Place] = []
     unresolved: list[tuple[Span, str]] = []
     for span, min_pop, named in cands:
-        found = _span_place(span, fctx, min_pop, wctx, said_country(span, mentions))
+        said = said_country(span, mentions)
+        found = _span_place(span, fctx, min_pop, wctx, said)
+        if found is not None and said is not None and found[1].country != said and found[1].kind != "country" \
+                and (there := _in_country(span, said)) is not None:
+            places.append(there)  # "the Libyan oil port of X": a place of Libya the gazetteer lacks
+            continue
         if found is None:
             # how sure the text is that it names a place decides how far a known place may
             # locate it: "the village of X", a site, a LOC, "in X" — by the sentence or the
@@ -1092,7 +1097,12 @@ def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
         or next((m for m in ordered if sent.start_char <= m.start < sent.end_char and m.country
                  and m.sector not in _S["placeless_sectors"]
                  and not (span.start_char <= m.start < span.end_char)), None)
-    g = get_gazetteer().country(first.country) if first is not None else None
+    return _in_country(span, first.country) if first is not None else None
+
+
+def _in_country(span: Span, country: str) -> Place | None:
+    """A place the gazetteer lacks, placed in ``country`` at the country's coordinates."""
+    g = get_gazetteer().country(country)
     if g is None:
         return None
     name, start = _name_span(span)
