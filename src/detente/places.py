@@ -246,18 +246,21 @@ def apposed_country(span: Span) -> str | None:
 
 def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
     """The country the text says a place lies in by its possessor ("its eastern Kangwon province",
-    the "its" being North Korea's; "Syria's Idlib province") or by a demonym on the place noun whose
-    object it is ("the Syrian town of Mare'"): that mention's country."""
+    the "its" being North Korea's; "Syria's Idlib province") or by a demonym or a state on the place
+    noun whose object it is ("the Syrian town of Mare'", "the U.S. state of Georgia"): that mention's
+    country."""
     root = span.root
     heads = [(root, ("poss",))]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-        heads.append((root.head.head, ("poss", "amod")))
+        heads.append((root.head.head, ("poss", "amod", "compound")))
     for head, deps in heads:
         for c in head.children:
             if c.dep_ not in deps or span.start <= c.i < span.end:
                 continue
             m = next((m for m in mentions if m.start <= c.idx < m.end and m.country), None)
-            if m is not None:
+            # a name before the place noun counts only as a state ("the U.S. state of X", not "the
+            # Karo Regency of X")
+            if m is not None and (c.dep_ != "compound" or m.kind == "demonym" or m.id == m.country):
                 return m.country
     return None
 
@@ -707,8 +710,8 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             unresolved.append((span, how))
             continue
         sub, p = found
-        if _actor_not_place(sub, p, mentions):
-            continue
+        if _actor_not_place(sub, p, mentions) and p.country != said:
+            continue  # (a place the text puts in a country is one: "the U.S. state of Georgia")
         owner = _possessor_place(span, places)
         if owner is not None and owner.country != p.country and p.precision != "country":
             # "Mogadishu's Lido beach" is no Lido Beach, New York: placed by its possessor
