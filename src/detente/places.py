@@ -459,8 +459,11 @@ def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
 
 def _place_of_noun(tok: Token) -> bool:
     """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X",
-    "two towns, X and Y"."""
+    "two towns, X and Y", "the suburbs and X"."""
     while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")) and tok.head is not tok:
+        if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PLACE_NOUNS \
+                and tok.head.lower_ not in _S["vague_place_nouns"]:
+            return True  # "the eastern suburbs and Ghouta": listed with places
         tok = tok.head  # (a list the parser strung as appositions: "the towns of X, Y, Z and W")
     if tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in AREA_NOUNS:
         return True  # "the Kaesong and Kumgang areas" (other place nouns: see ``_candidates``)
