@@ -246,18 +246,21 @@ def apposed_country(span: Span) -> str | None:
 
 def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
     """The country the text says a place lies in by its possessor ("its eastern Kangwon province",
-    the "its" being North Korea's; "Syria's Idlib province") or by a demonym on the place noun whose
-    object it is ("the Syrian town of Mare'"): that mention's country."""
+    the "its" being North Korea's; "Syria's Idlib province") or by a demonym or a state on the place
+    noun whose object it is ("the Syrian town of Mare'", "the U.S. state of Georgia"): that mention's
+    country."""
     root = span.root
     heads = [(root, ("poss",))]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-        heads.append((root.head.head, ("poss", "amod")))
+        heads.append((root.head.head, ("poss", "amod", "compound")))
     for head, deps in heads:
         for c in head.children:
             if c.dep_ not in deps or span.start <= c.i < span.end:
                 continue
             m = next((m for m in mentions if m.start <= c.idx < m.end and m.country), None)
-            if m is not None:
+            # a name before the place noun counts only as a state ("the U.S. state of X", not "the
+            # Karo Regency of X")
+            if m is not None and (c.dep_ != "compound" or m.kind == "demonym" or m.id == m.country):
                 return m.country
     return None
 
@@ -339,6 +342,26 @@ def _of_the_tail(ent: Span) -> Span:
     while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
         k += 1
     return Span(doc, ent.start, k, label=ent.label_) if k > j else ent
+
+
+def _trimmed(ent: Span) -> Span:
+    """An entity without the joining words the model ran on into ("the Dairi Regency of")."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].lower_ in _S["name_joiners"]:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def _with_site_noun(ent: Span) -> Span:
+    """A name the model cut before the lower-case site noun it names ("the Ain Dara temple", "the
+    Dahshur necropolis", "the M5 highway"): the whole site, a FAC."""
+    doc = ent.doc
+    j = ent.end
+    if ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY") \
+            or j >= len(doc) or not doc[j].is_lower or doc[j].lemma_.lower() not in SITE_WORDS - BORDER_WORDS \
+            or ent.root.head.i != j or ent.root.dep_ != "compound":
+        return ent
+    return Span(doc, ent.start, j + 1, label="FAC")
 
 
 def _extend(span: Span) -> Span:
@@ -436,8 +459,11 @@ def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
 
 def _place_of_noun(tok: Token) -> bool:
     """"the city of X" (``tok`` is the object of "of" after a place noun), "the capital, X",
-    "two towns, X and Y"."""
+    "two towns, X and Y", "the suburbs and X"."""
     while (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")) and tok.head is not tok:
+        if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PLACE_NOUNS \
+                and tok.head.lower_ not in _S["vague_place_nouns"]:
+            return True  # "the eastern suburbs and Ghouta": listed with places
         tok = tok.head  # (a list the parser strung as appositions: "the towns of X, Y, Z and W")
     if tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in AREA_NOUNS:
         return True  # "the Kaesong and Kumgang areas" (other place nouns: see ``_candidates``)
@@ -514,7 +540,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
                 and merged[-1].end == ent.start and doc[ent.start - 1].pos_ == "PROPN":
             merged[-1] = Span(doc, merged[-1].start, ent.end, label=ent.label_)
         else:
-            merged.append(ent)
+            merged.append(_with_site_noun(_trimmed(ent)))
     for ent in merged:
         if ent.label_ in PLACE_LABELS:
             span = _extend(_of_the_tail(ent))
@@ -666,7 +692,12 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     places: list[Place] = []
     unresolved: list[tuple[Span, str]] = []
     for span, min_pop, named in cands:
-        found = _span_place(span, fctx, min_pop, wctx, said_country(span, mentions))
+        said = said_country(span, mentions)
+        found = _span_place(span, fctx, min_pop, wctx, said)
+        if found is not None and said is not None and found[1].country != said and found[1].kind != "country" \
+                and (there := _in_country(span, said)) is not None:
+            places.append(there)  # "the Libyan oil port of X": a place of Libya the gazetteer lacks
+            continue
         if found is None:
             # how sure the text is that it names a place decides how far a known place may
             # locate it: "the village of X", a site, a LOC, "in X" — by the sentence or the
@@ -674,15 +705,16 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             # did not call a place — by a province or country right after it only
             if min_pop >= MIN_OTHER_POPULATION:
                 how = "qualified"
-            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS or _site_at(span):
+            elif named or span.label_ in ("LOC", "FAC") or span[-1].lower_ in PLACE_NOUNS or _site_at(span) \
+                    or (span.label_ == "GPE" and _locative(span.root)):  # "an attack in Alatona"
                 how = "any"
             else:
                 how = "adjacent"
             unresolved.append((span, how))
             continue
         sub, p = found
-        if _actor_not_place(sub, p, mentions):
-            continue
+        if _actor_not_place(sub, p, mentions) and p.country != said:
+            continue  # (a place the text puts in a country is one: "the U.S. state of Georgia")
         owner = _possessor_place(span, places)
         if owner is not None and owner.country != p.country and p.precision != "country":
             # "Mogadishu's Lido beach" is no Lido Beach, New York: placed by its possessor
@@ -773,8 +805,11 @@ def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[M
         j += 1
     links = 0
     skip = PLACE_NOUNS | DIRECTIONS | CITY_WORDS | PROVINCE_WORDS | set(_S["name_articles"])
+    starts = {q.start for q in places if q is not p}
     while j < len(doc) and j - i < 12:
         t = doc[j]
+        if links and t.idx in starts:
+            break  # a place opening with a skipped word ("of North Sumatra")
         if t.lower_ in _S["container_links"]:
             links += 1
         elif t.lower_ not in skip and not (t.is_lower and t.pos_ == "ADJ"):
@@ -805,40 +840,47 @@ def _province_after_town(doc: Doc, town: Place, p: Place) -> Place | None:
     return _as_namesake(p, alt)
 
 
+def _province_named(name: str, p: Place) -> bool:
+    """Whether ``name`` (a country's name) also names the province ``p`` lies in (the US state of
+    Georgia for a town of Georgia, USA)."""
+    return any(g.kind == "adm1" and g.country == p.country and (p.admin1 is None or g.admin1 == p.admin1)
+               for g in get_gazetteer().lookup_exact(name))
+
+
 def _contained(doc: Doc, places: list[Place], mentions: Sequence[Mention]) -> list[Place]:
     """A town or province the text puts inside another country (see ``_container``) is its namesake
     there ("Nara, Mali"; "Tripoli, Lebanon"); with none there, it is a place of that container the
     gazetteer lacks, placed by it (no GeoNames id) — unless the name is a big place and the container
     a mere country name ("Atlanta, Georgia" is no place in the state of Georgia)."""
     gaz = get_gazetteer()
-    out = []
-    for k, p in enumerate(places):
+    # from the last place back, so that a place is put in its container as corrected by the place
+    # after it ("the village of X in the Y Regency of North Sumatra")
+    out = list(places)
+    for k in reversed(range(len(places))):
+        p = places[k]
         if p.precision == "country" and k and (alt := _province_after_town(doc, places[k - 1], p)) is not None:
-            out.append(alt)
+            out[k] = alt
             continue
         if p.precision == "country" or p.country is None:
-            out.append(p)
             continue
-        q, country = _container(doc, p, places, mentions)
+        q, country = _container(doc, p, out, mentions)
         if country is None or country == p.country:
-            out.append(p)
             continue
         demonym, q = q is p, (None if q is p else q)
+        if q is not None and q.precision == "country" and _province_named(q.name, p):
+            continue  # "Douglasville, Georgia": the town's own province, not the country
         there = best([g for g in gaz.lookup_exact(p.name) if g.country == country and g.kind != "country"])
         if there is not None:
-            out.append(_as_namesake(p, there))
+            out[k] = _as_namesake(p, there)
         elif demonym or (q is not None and q.precision != "country") or p.population < MIN_OTHER_POPULATION:
             anchor = q if q is not None else gaz.country(country)
             if anchor is None:
-                out.append(p)
                 continue
             precision = max(p.precision, "city" if q is None else q.precision, key=lambda x: _COARSE[x]) \
                 if q is not None else ("province" if p.precision == "province" else "city")
-            out.append(Place(name=p.name, start=p.start, end=p.end, geonames_id=None, country=country,
-                             admin1=anchor.admin1 if q is not None else None, lat=anchor.lat, lon=anchor.lon,
-                             precision=precision, feature="", population=0, root=p.root, locative=p.locative))
-        else:
-            out.append(p)
+            out[k] = Place(name=p.name, start=p.start, end=p.end, geonames_id=None, country=country,
+                           admin1=anchor.admin1 if q is not None else None, lat=anchor.lat, lon=anchor.lon,
+                           precision=precision, feature="", population=0, root=p.root, locative=p.locative)
     return out
 
 
@@ -1061,7 +1103,12 @@ def _in_actors_country(span: Span, mentions: Sequence[Mention]) -> Place | None:
         or next((m for m in ordered if sent.start_char <= m.start < sent.end_char and m.country
                  and m.sector not in _S["placeless_sectors"]
                  and not (span.start_char <= m.start < span.end_char)), None)
-    g = get_gazetteer().country(first.country) if first is not None else None
+    return _in_country(span, first.country) if first is not None else None
+
+
+def _in_country(span: Span, country: str) -> Place | None:
+    """A place the gazetteer lacks, placed in ``country`` at the country's coordinates."""
+    g = get_gazetteer().country(country)
     if g is None:
         return None
     name, start = _name_span(span)
