@@ -43,6 +43,8 @@ from detente.wordlists import DataFile, WordList, word_sets
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
 _S = word_sets("actors")
+#: the ``why`` of a country given by ``default_country`` (a guess: never an answer for a bare phrase)
+DEFAULT_WHY = "the default country of an article that names none"
 
 
 class GenericSpec(DataFile):
@@ -77,6 +79,8 @@ class GenericSpec(DataFile):
     organisation_sector: str | None = None
     #: vague state bodies ("authorities") whose deed names the organ: noun → {verb lemma: sector}
     organ_by_deed: dict[str, dict[str, str]] = Field(default_factory=dict)
+    #: the country of named people and bodies in an article that names no country at all (a prior)
+    default_country: str | None = None
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
 
@@ -731,6 +735,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     if (doubled := _double_demonyms(doc, mentions)) is not mentions:
         mentions, covered = doubled, _covered(doc, doubled)
     new: list[Mention] = []
+    unplaced: set[int] = set()  # indexes in ``new`` of named people and bodies nothing places
     taken: set[int] = set(covered)
     ents = {e.root.i: e for e in doc_ents(doc) if e.label_ in labels}
     # a word inside a named entity is that entity's, never an agent noun of its own ("the Northern
@@ -930,6 +935,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             ident = principal.id if principal is not None else None
             if ident is None and kind == "generic" and tied and _organ_of_state(kb, span, country):
                 ident = country  # "the Trump administration", "Kenyan authorities": the state itself
+            if country is None and placeable and kind in ("person", "entity"):
+                unplaced.add(len(new))
             new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident,
                                country=country, sector=sector, score=round(score, 3), why=why,
                                kind=kind))  # type: ignore[arg-type]
@@ -941,6 +948,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         # person placed nowhere is of them too
         new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
                if m.kind == "person" and m.country is None and m.sector != "IGO" else m for m in new]
+    elif main is None and not named and (default := sp.default_country) is not None:
+        # an article that names no country at all (no state, no place, no actor of one): its named
+        # people and bodies are of the news's default country, a prior of the corpus
+        new = [m.model_copy(update={"country": default, "why": m.why + f"; country {default}: {DEFAULT_WHY}"})
+               if i in unplaced else m for i, m in enumerate(new)]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
 
 
