@@ -81,6 +81,9 @@ class GenericSpec(DataFile):
     organ_by_deed: dict[str, dict[str, str]] = Field(default_factory=dict)
     #: the country of named people and bodies in an article that names no country at all (a prior)
     default_country: str | None = None
+    #: entity labels of places: an article naming one, even one no stage placed, takes no default
+    #: (nor one naming a place the parser took for a person: "towns Awdhegie and Mubarak")
+    default_country_unless: WordList = Field(default_factory=list)
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
 
@@ -948,12 +951,25 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         # person placed nowhere is of them too
         new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
                if m.kind == "person" and m.country is None and m.sector != "IGO" else m for m in new]
-    elif main is None and not named and (default := sp.default_country) is not None:
+    elif main is None and not named and (default := sp.default_country) is not None \
+            and not _elsewhere(doc, default, sp):
         # an article that names no country at all (no state, no place, no actor of one): its named
         # people and bodies are of the news's default country, a prior of the corpus
         new = [m.model_copy(update={"country": default, "why": m.why + f"; country {default}: {DEFAULT_WHY}"})
                if i in unplaced else m for i, m in enumerate(new)]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _elsewhere(doc: Doc, default: str, sp: GenericSpec) -> bool:
+    """Whether the doc names a place not known to lie in the ``default`` country: a place entity
+    (``default_country_unless``) the gazetteer does not put there, or a name of another label it
+    places elsewhere (the parser takes towns for people: "two rural towns Awdhegie and Mubarak")."""
+    for e in doc_ents(doc):
+        if e.label_ in sp.default_country_unless or e.label_ not in NOT_PLACE_LABELS - {"PERSON"}:
+            where = country_of_place(e.text)
+            if where != default and (where is not None or e.label_ in sp.default_country_unless):
+                return True
+    return False
 
 
 def _owner(doc: Doc, poss: Token, by_tok: dict[int, Mention], mentions: list[Mention]) -> Mention | None:
