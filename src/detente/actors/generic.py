@@ -84,6 +84,8 @@ class GenericSpec(DataFile):
     #: entity labels of places: an article naming one, even one no stage placed, takes no default
     #: (nor one naming a place the parser took for a person: "towns Awdhegie and Mubarak")
     default_country_unless: WordList = Field(default_factory=list)
+    #: regions of a state with a code of their own, named as an actor: region id → the state's
+    region_of_state: dict[str, str] = Field(default_factory=dict)
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
 
@@ -958,6 +960,25 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         new = [m.model_copy(update={"country": default, "why": m.why + f"; country {default}: {DEFAULT_WHY}"})
                if i in unplaced else m for i, m in enumerate(new)]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def regions_acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A region of a state with a code of its own (``region_of_state``: Hong Kong, Macau) named as
+    an actor, not as a place ("revokes Hong Kong's trade status", "a treaty with Hong Kong"; not
+    "protests in Hong Kong"), is its state's government: that state's country, sector GOV, no id."""
+    sp = spec()
+    if not sp.region_of_state:
+        return mentions
+    out = []
+    for m in mentions:
+        state = sp.region_of_state.get(m.id or "") if m.kind == "name" and m.id == m.country else None
+        span = doc.char_span(m.start, m.end) if state else None
+        root = span.root if span is not None else None
+        if root is not None and not (root.dep_ == "pobj" and root.head.lower_ in sp.place_preps):
+            m = m.model_copy(update={"id": None, "country": state, "sector": "GOV",
+                                     "why": m.why + f"; a region of {state} acting: its government"})
+        out.append(m)
+    return out
 
 
 def _elsewhere(doc: Doc, default: str, sp: GenericSpec) -> bool:

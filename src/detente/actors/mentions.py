@@ -439,10 +439,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
         ))
     from detente.actors.coref import add_coref
-    from detente.actors.generic import by_deed, generic_mentions, of_possessor
+    from detente.actors.generic import by_deed, generic_mentions, of_possessor, regions_acting
 
     mentions = by_deed(doc, _kb_surnames(kb, _surnames(generic_mentions(doc, mentions, kb, on)), on))
-    return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
+    return regions_acting(doc, of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places)))
 
 
 LED_NOUN_SECTORS: dict[str, str] = _AW["led_noun_sectors"]
