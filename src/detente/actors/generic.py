@@ -296,16 +296,27 @@ def _role_noun_before(ent: Span) -> Token | None:
     return None
 
 
-def _igo_of_role(ent: Span, covered: dict[int, int], mentions: list[Mention]) -> Mention | None:
-    """The intergovernmental organisation whose role a named person holds: a mention of one right
-    before the name ("UN envoy X") or in apposition to it ("X, the most senior United Nations
-    diplomat")."""
+def _igo_of_role(ent: Span, covered: dict[int, int], mentions: list[Mention], titled: bool) -> Mention | None:
+    """The international organisation (IGO, or NGO of no country) whose role a named person holds:
+    a mention of one right before the name ("UN envoy X", "UNHCR's X"), in apposition to it or
+    after "of" there ("X, the most senior United Nations diplomat", "X, the head of the Eurogroup"),
+    or in the role the person acts "as" ("X resigns as the United Nations peace envoy"). The name
+    right before counts only where the text gives the person a role (``titled``): "Secretary of
+    State for Exiting the European Union David Davis" is no official of the EU."""
     doc = ent.doc
-    toks = [doc[ent.start - 1]] if ent.start > 0 else []
-    toks += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    toks = [doc[ent.start - 1]] if ent.start > 0 and titled else []
+    if ent.start > 1 and doc[ent.start - 1].tag_ == "POS":
+        toks.append(doc[ent.start - 2])
+    roles = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if ent.root.dep_ == "nsubj":
+        roles += [p for c in ent.root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+    for r in roles:
+        toks += [r, *(c for c in r.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")),
+                 *(p for c in r.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]
     for t in toks:
         mi = covered.get(t.i)
-        if mi is not None and mentions[mi].sector == "IGO" and mentions[mi].country is None:
+        if mi is not None and mentions[mi].sector in ("IGO", "NGO") and mentions[mi].country is None:
             return mentions[mi]
     return None
 
@@ -809,11 +820,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # "shooter James Holmes": a named attacker is identified, a criminal (PLOVER
                         # CRM), no more an unidentified armed actor
                         sector = sp.named_sector[sector]
-                    igo = _igo_of_role(ent, covered, mentions) if got else None
+                    igo = _igo_of_role(ent, covered, mentions, bool(got))
                     if igo is not None:
                         # "UN envoy Martin Griffiths", "X, the United Nations diplomat in …": the
                         # organisation's official, of no country (the labelling guide: IGO, null)
-                        sector, country_hint, of_igo = "IGO", None, True
+                        sector, country_hint, of_igo = igo.sector, None, True
                         why += f"; an official of {igo.text!r}"
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
