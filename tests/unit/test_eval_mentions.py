@@ -27,6 +27,12 @@ def test_an_organisations_three_letter_id_is_no_country():
     assert scores["country"]["correct"] == 1
 
 
+def test_an_international_courts_three_letter_id_is_no_country():
+    court = _at("International Monetary Fund", id="ICJ", sector="JUD")
+    scores = mention_scores([_unit([court], [GoldMention(text="International Monetary Fund", country=None, sector="IGO")])])
+    assert scores["country"]["correct"] == 1
+
+
 def test_a_states_own_mention_gives_its_id_as_country():
     chile = _at("Chile", id="CHL")
     scores = mention_scores([_unit([chile], [GoldMention(text="Chile", country="CHL", sector="GOV")])])

@@ -43,6 +43,8 @@ from detente.wordlists import DataFile, WordList, word_sets
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
 _S = word_sets("actors")
+#: the ``why`` of a country given by ``default_country`` (a guess: never an answer for a bare phrase)
+DEFAULT_WHY = "the default country of an article that names none"
 
 
 class GenericSpec(DataFile):
@@ -77,6 +79,13 @@ class GenericSpec(DataFile):
     organisation_sector: str | None = None
     #: vague state bodies ("authorities") whose deed names the organ: noun → {verb lemma: sector}
     organ_by_deed: dict[str, dict[str, str]] = Field(default_factory=dict)
+    #: the country of named people and bodies in an article that names no country at all (a prior)
+    default_country: str | None = None
+    #: entity labels of places: an article naming one, even one no stage placed, takes no default
+    #: (nor one naming a place the parser took for a person: "towns Awdhegie and Mubarak")
+    default_country_unless: WordList = Field(default_factory=list)
+    #: regions of a state with a code of their own, named as an actor: region id → the state's
+    region_of_state: dict[str, str] = Field(default_factory=dict)
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
 
@@ -287,16 +296,27 @@ def _role_noun_before(ent: Span) -> Token | None:
     return None
 
 
-def _igo_of_role(ent: Span, covered: dict[int, int], mentions: list[Mention]) -> Mention | None:
-    """The intergovernmental organisation whose role a named person holds: a mention of one right
-    before the name ("UN envoy X") or in apposition to it ("X, the most senior United Nations
-    diplomat")."""
+def _igo_of_role(ent: Span, covered: dict[int, int], mentions: list[Mention], titled: bool) -> Mention | None:
+    """The international organisation (IGO, or NGO of no country) whose role a named person holds:
+    a mention of one right before the name ("UN envoy X", "UNHCR's X"), in apposition to it or
+    after "of" there ("X, the most senior United Nations diplomat", "X, the head of the Eurogroup"),
+    or in the role the person acts "as" ("X resigns as the United Nations peace envoy"). The name
+    right before counts only where the text gives the person a role (``titled``): "Secretary of
+    State for Exiting the European Union David Davis" is no official of the EU."""
     doc = ent.doc
-    toks = [doc[ent.start - 1]] if ent.start > 0 else []
-    toks += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    toks = [doc[ent.start - 1]] if ent.start > 0 and titled else []
+    if ent.start > 1 and doc[ent.start - 1].tag_ == "POS":
+        toks.append(doc[ent.start - 2])
+    roles = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if ent.root.dep_ == "nsubj":
+        roles += [p for c in ent.root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+    for r in roles:
+        toks += [r, *(c for c in r.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")),
+                 *(p for c in r.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]
     for t in toks:
         mi = covered.get(t.i)
-        if mi is not None and mentions[mi].sector == "IGO" and mentions[mi].country is None:
+        if mi is not None and mentions[mi].sector in ("IGO", "NGO") and mentions[mi].country is None:
             return mentions[mi]
     return None
 
@@ -731,6 +751,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     if (doubled := _double_demonyms(doc, mentions)) is not mentions:
         mentions, covered = doubled, _covered(doc, doubled)
     new: list[Mention] = []
+    unplaced: set[int] = set()  # indexes in ``new`` of named people and bodies nothing places
     taken: set[int] = set(covered)
     ents = {e.root.i: e for e in doc_ents(doc) if e.label_ in labels}
     # a word inside a named entity is that entity's, never an agent noun of its own ("the Northern
@@ -799,11 +820,11 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # "shooter James Holmes": a named attacker is identified, a criminal (PLOVER
                         # CRM), no more an unidentified armed actor
                         sector = sp.named_sector[sector]
-                    igo = _igo_of_role(ent, covered, mentions) if got else None
+                    igo = _igo_of_role(ent, covered, mentions, bool(got))
                     if igo is not None:
                         # "UN envoy Martin Griffiths", "X, the United Nations diplomat in …": the
                         # organisation's official, of no country (the labelling guide: IGO, null)
-                        sector, country_hint, of_igo = "IGO", None, True
+                        sector, country_hint, of_igo = igo.sector, None, True
                         why += f"; an official of {igo.text!r}"
                     if title_at < ent.start and not any(i in taken for i in range(title_at, ent.start)):
                         span = doc[title_at:ent.end]  # "Judge Ellen Vollmer": the title is the mention's
@@ -930,6 +951,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             ident = principal.id if principal is not None else None
             if ident is None and kind == "generic" and tied and _organ_of_state(kb, span, country):
                 ident = country  # "the Trump administration", "Kenyan authorities": the state itself
+            if country is None and placeable and kind in ("person", "entity"):
+                unplaced.add(len(new))
             new.append(Mention(start=span.start_char, end=span.end_char, text=span.text, id=ident,
                                country=country, sector=sector, score=round(score, 3), why=why,
                                kind=kind))  # type: ignore[arg-type]
@@ -941,7 +964,44 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
         # person placed nowhere is of them too
         new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
                if m.kind == "person" and m.country is None and m.sector != "IGO" else m for m in new]
+    elif main is None and not named and (default := sp.default_country) is not None \
+            and not _elsewhere(doc, default, sp):
+        # an article that names no country at all (no state, no place, no actor of one): its named
+        # people and bodies are of the news's default country, a prior of the corpus
+        new = [m.model_copy(update={"country": default, "why": m.why + f"; country {default}: {DEFAULT_WHY}"})
+               if i in unplaced else m for i, m in enumerate(new)]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def regions_acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A region of a state with a code of its own (``region_of_state``: Hong Kong, Macau) named as
+    an actor, not as a place ("revokes Hong Kong's trade status", "a treaty with Hong Kong"; not
+    "protests in Hong Kong"), is its state's government: that state's country, sector GOV, no id."""
+    sp = spec()
+    if not sp.region_of_state:
+        return mentions
+    out = []
+    for m in mentions:
+        state = sp.region_of_state.get(m.id or "") if m.kind == "name" and m.id == m.country else None
+        span = doc.char_span(m.start, m.end) if state else None
+        root = span.root if span is not None else None
+        if root is not None and not (root.dep_ == "pobj" and root.head.lower_ in sp.place_preps):
+            m = m.model_copy(update={"id": None, "country": state, "sector": "GOV",
+                                     "why": m.why + f"; a region of {state} acting: its government"})
+        out.append(m)
+    return out
+
+
+def _elsewhere(doc: Doc, default: str, sp: GenericSpec) -> bool:
+    """Whether the doc names a place not known to lie in the ``default`` country: a place entity
+    (``default_country_unless``) the gazetteer does not put there, or a name of another label it
+    places elsewhere (the parser takes towns for people: "two rural towns Awdhegie and Mubarak")."""
+    for e in doc_ents(doc):
+        if e.label_ in sp.default_country_unless or e.label_ not in NOT_PLACE_LABELS - {"PERSON"}:
+            where = country_of_place(e.text)
+            if where != default and (where is not None or e.label_ in sp.default_country_unless):
+                return True
+    return False
 
 
 def _owner(doc: Doc, poss: Token, by_tok: dict[int, Mention], mentions: list[Mention]) -> Mention | None:

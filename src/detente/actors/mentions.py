@@ -439,10 +439,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             sector=res.sector, score=res.score, why=res.why, kind=res.kind,  # type: ignore[arg-type]
         ))
     from detente.actors.coref import add_coref
-    from detente.actors.generic import by_deed, generic_mentions, of_possessor
+    from detente.actors.generic import by_deed, generic_mentions, of_possessor, regions_acting
 
     mentions = by_deed(doc, _kb_surnames(kb, _surnames(generic_mentions(doc, mentions, kb, on)), on))
-    return of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places))
+    return regions_acting(doc, of_possessor(doc, add_coref(doc, mentions, kb, nouns, on, places=places)))
 
 
 LED_NOUN_SECTORS: dict[str, str] = _AW["led_noun_sectors"]
@@ -1024,9 +1024,11 @@ def _past_title(doc: Doc, start: int, end: int) -> bool:
 
 #: how much of a phrase the mention read from it must cover to answer for the whole phrase
 READ_COVER = 0.5
+#: the ``why`` of a country no word of the text gives (``default_country`` of data/actors/generic.yml)
+DEFAULT_COUNTRY = "the default country of an article"
 #: the ``why`` of a generic mention whose country is guessed, not read from the phrase
 GUESSED_COUNTRY = ("the place of the sentence", "the article's place", "the country of the article's actors",
-                   "the one state the article names")
+                   "the one state the article names", DEFAULT_COUNTRY)
 
 
 def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
@@ -1039,7 +1041,7 @@ def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | Non
     # (a country guessed from where a sentence is or from other actors is no answer for a bare phrase)
     # a person the KB lacks answers with the sector of a role the phrase gives ("Judge X")
     found = [m for m in find_mentions(doc, kb, on) if m.kind != "coref"
-             and (m.id or m.country or m.kind == "person" and "; role '" in m.why)]
+             and (m.id or m.country and DEFAULT_COUNTRY not in m.why or m.kind == "person" and "; role '" in m.why)]
     found = [m if not any(w in m.why for w in GUESSED_COUNTRY) else m.model_copy(update={"country": None})
              for m in found]
     found = [m for m in found if m.id or m.country or m.kind == "person"]

@@ -40,8 +40,9 @@ def _sector(m: Mention) -> str | None:
 
 def _state_id(m: Mention) -> bool:
     """The mention's id is a state's (ISO3, a state's own mention has no sector), not an
-    organisation's three-letter id ("IMF", "WHO": an IGO is of no country)."""
-    return bool(m.id and len(m.id) == 3 and m.id.isupper() and m.sector not in ("IGO", "NGO"))
+    organisation's three-letter id of whatever sector ("IMF", "WHO", the courts "ICC", "ICJ": an
+    international body is of no country)."""
+    return bool(m.id and len(m.id) == 3 and m.id.isupper() and m.sector is None)
 
 
 def mention_pairs(item: Any, result: ArticleResult) -> list[tuple[Any, Mention | None]]:
