@@ -261,8 +261,16 @@ def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
             # a name before the place noun counts only as a state ("the U.S. state of X", not "the
             # Karo Regency of X")
             if m is not None and (c.dep_ != "compound" or m.kind == "demonym" or m.id == m.country):
-                return m.country
+                return _own_country(m) or m.country
     return None
+
+
+def _own_country(m: Mention) -> str | None:
+    """The country a mention that names a territory of its own is as a place ("Hong Kong's Mong Kok
+    district" lies in HKG, although Hong Kong acting is China's government): the gazetteer's."""
+    text = m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text
+    hit = next((p for p in get_gazetteer().lookup_exact(text) if p.kind == "country"), None)
+    return hit.country if hit is not None else None
 
 
 def _span_place(span: Span, ctx: frozenset[str], min_population: int,
