@@ -967,9 +967,10 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     elif main is None and not named and (default := sp.default_country) is not None \
             and not _elsewhere(doc, default, sp):
         # an article that names no country at all (no state, no place, no actor of one): its named
-        # people and bodies are of the news's default country, a prior of the corpus
+        # people and bodies are of the news's default country, a prior of the corpus — not a name of
+        # no known kind, which may be a state itself ("Ruritania recognises the junta")
         new = [m.model_copy(update={"country": default, "why": m.why + f"; country {default}: {DEFAULT_WHY}"})
-               if i in unplaced else m for i, m in enumerate(new)]
+               if i in unplaced and m.sector not in (None, "UNK") else m for i, m in enumerate(new)]
     return sorted([*mentions, *new], key=lambda m: (m.start, -(m.end - m.start)))
 
 
