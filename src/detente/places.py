@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -456,13 +457,25 @@ def _blocked(start: int, end: int, mentions: Sequence[Mention], min_pop: int = 0
     return False
 
 
+#: the longest stretch of text an actor mention may cover: mentions further away cannot overlap a span
+MENTION_REACH = 400
+
+
+def _near(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions (in text order) that may overlap ``[start, end)``: a window found by bisection,
+    so that a place check costs the same in a long article as in a short one."""
+    lo = bisect_left(mentions, start - MENTION_REACH, key=lambda m: m.start)
+    hi = bisect_left(mentions, end, lo=lo, key=lambda m: m.start)
+    return mentions[lo:hi]
+
+
 def _known_actor(span: Span, mentions: Sequence[Mention]) -> bool:
     """The whole name of a known actor that is not a state ("in London's Daily Telegraph"): no place,
     wherever it stands."""
     lo, hi = span.start_char + (4 if span.text.lower().startswith("the ") else 0), span.end_char
     return any(m.start == lo and m.end == hi and m.kind == "name" and m.id is not None and m.country is not None
                and m.id != m.country
-               for m in mentions)
+               for m in _near(mentions, lo, hi))
 
 
 def _place_of_noun(tok: Token) -> bool:
@@ -649,7 +662,8 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
                 ent.root.pos_ == "PROPN" or _locative(ent.root)):
             # after a place preposition and no known actor ("fighting around Bakhmut", tagged ORG and
             # ADV by the small model): a town of some size; elsewhere only a big place
-            known = any(m.id is not None and m.start < ent.end_char and ent.start_char < m.end for m in mentions)
+            known = any(m.id is not None and m.start < ent.end_char and ent.start_char < m.end
+                        for m in _near(mentions, ent.start_char, ent.end_char))
             out.append((ent, MIN_PERSON_POPULATION if _locative(ent.root) and not known else MIN_OTHER_POPULATION,
                         False))
             taken.update(range(ent.start, ent.end))
@@ -662,6 +676,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
     docstring). ``mentions``: the article's actor mentions (offsets into ``doc.text``): their
     countries decide ambiguous names, and a place inside a non-state actor's name is no place.
     Pure apart from the (read-only, cached) gazetteer."""
+    mentions = sorted(mentions, key=lambda m: m.start)  # in text order, for ``_near``
     ctx = set(countries)
     found_cands = _candidates(doc, mentions)
     agency = _dateline_agency(doc)  # "OTTAWA, Oct 14 (Detente Wire) -": no place in the brackets
@@ -670,7 +685,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
              and not (_known_actor(s, mentions) and not _site_at(s) and not _site_owner(s))
              and (named or _locative(s.root) or _after_place_prep(s) or _site_at(s) or _site_owner(s)
                   or (s.label_ == "PERSON" and s[-1].lower_ in SITE_WORDS)
-                  or not _blocked(s.start_char, s.end_char, mentions, mp))]
+                  or not _blocked(s.start_char, s.end_char, _near(mentions, s.start_char, s.end_char), mp))]
     # context: the countries the text names (strong), and those of the actor mentions (weak) —
     # except a mention whose country comes from a town it contains ("militants in Tripoli" → LBY
     # would decide Tripoli itself)
@@ -721,7 +736,7 @@ def find_places(doc: Doc, mentions: Sequence[Mention] = (), countries: Iterable[
             unresolved.append((span, how))
             continue
         sub, p = found
-        if _actor_not_place(sub, p, mentions) and p.country != said:
+        if _actor_not_place(sub, p, _near(mentions, sub.start_char, sub.end_char)) and p.country != said:
             continue  # (a place the text puts in a country is one: "the U.S. state of Georgia")
         owner = _possessor_place(span, places)
         if owner is not None and owner.country != p.country and p.precision != "country":
