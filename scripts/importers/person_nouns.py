@@ -8,7 +8,7 @@ Source: Princeton WordNet 3.0 (the WordNet 3.0 licence, a BSD-style permissive l
 package ``wordnet-base`` installs the database under /usr/share/wordnet). A word is taken when its
 first, most frequent noun sense (``index.noun`` lists senses by frequency) lies in the lexicographer
 file ``noun.person``: "miner", "wife", "critic" are people first; "fan" (a device first) and "cell"
-are not. Its sector is that of the nearest hypernym listed in ``ANCHORS`` ("geologist" → scientist →
+are not. Its sector is that of the nearest hypernym listed in ``person_nouns.yml`` beside this script ("geologist" → scientist →
 EDU), else CVL (a private person, PLOVER's default). Multi-word lemmas and proper names are left out:
 the agent dictionaries and the knowledge base cover phrases and names.
 """
@@ -22,26 +22,19 @@ import yaml
 
 PERSON_LEXFILE = "18"  # noun.person
 
-#: hypernym synsets (lemma, sense number in index.noun) that decide a sector for every person below
-#: them; the nearest one wins
-ANCHORS: dict[tuple[str, int], str] = {
-    ("scientist", 1): "EDU", ("scholar", 1): "EDU", ("educator", 1): "EDU", ("student", 1): "EDU",
-    ("research_worker", 1): "EDU",
-    ("worker", 1): "LAB", ("skilled_worker", 1): "LAB", ("laborer", 1): "LAB",
-    ("lawyer", 1): "JUD", ("judge", 1): "JUD", ("jurist", 1): "JUD",
-    ("journalist", 1): "JRN", ("newsman", 1): "JRN", ("broadcaster", 1): "JRN",
-    ("wrongdoer", 1): "CRM", ("criminal", 1): "CRM",
-    ("religious_person", 1): "REL", ("clergyman", 1): "REL", ("spiritual_leader", 1): "REL",
-    ("serviceman", 1): "MIL", ("soldier", 1): "MIL", ("military_officer", 1): "MIL",
-    ("policeman", 1): "COP", ("lawman", 1): "COP",
-    ("medical_practitioner", 1): "MED", ("health_professional", 1): "MED", ("nurse", 1): "MED",
-    ("businessman", 1): "BUS", ("capitalist", 1): "BUS", ("merchant", 1): "BUS", ("executive", 1): "BUS",
-    ("politician", 1): "GOV", ("official", 1): "GOV", ("diplomat", 1): "GOV", ("legislator", 1): "LEG",
-    ("dissenter", 1): "OPP", ("critic", 1): "OPP", ("protester", 1): "OPP",
-    ("refugee", 1): "REF", ("migrant", 1): "REF",
-    # peacekeepers serve an intergovernmental mission (the agent dictionaries' "peacekeeping troops")
-    ("peacekeeper", 1): "IGO",
-}
+ANCHORS_FILE = Path(__file__).with_suffix(".yml")
+
+
+def anchors(path: Path = ANCHORS_FILE) -> dict[tuple[str, int], str]:
+    """(lemma, sense number in index.noun) of each hypernym synset that decides a sector for every
+    person below it (``person_nouns.yml`` beside this script) → that sector."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["anchors"]
+    out = {}
+    for sector, synsets in data.items():
+        for name in synsets:
+            lemma, _, n = name.rpartition(".")
+            out[(lemma, int(n))] = sector
+    return out
 
 
 def _synsets(path: Path) -> dict[str, tuple[str, list[str], list[str]]]:
@@ -79,14 +72,14 @@ def _senses(path: Path) -> dict[str, list[str]]:
 
 def build(path: Path) -> dict[str, str]:
     synsets, senses = _synsets(path), _senses(path)
-    anchors = {senses[w][n - 1]: s for (w, n), s in ANCHORS.items() if w in senses and len(senses[w]) >= n}
+    found = {senses[w][n - 1]: s for (w, n), s in anchors().items() if w in senses and len(senses[w]) >= n}
 
     def sector(offset: str) -> str:
         seen, level = set(), [offset]
         while level:
             for o in level:
-                if o in anchors:
-                    return anchors[o]
+                if o in found:
+                    return found[o]
             seen.update(level)
             level = [h for o in level for h in synsets[o][2] if h not in seen]
         return "CVL"

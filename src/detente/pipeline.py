@@ -25,7 +25,9 @@ from spacy.tokens import Doc
 
 from detente import __version__, components
 from detente.actors import ActorKB, load_kb
+from detente.actors.mentions import PLACE_GUESSES
 from detente.clean import Cleaned, clean_text
+from detente.events.engine import settings as engine_settings
 from detente.models import Article, ArticleResult, Event, Extraction
 from detente.nlp import doc_text, get_fast_nlp
 from detente.places import Place, article_fallback, event_location, find_places, trigger_index
@@ -117,30 +119,25 @@ def _locate(ev: Event, sent, places: list[Place], fallback: Place | None, cleane
         ev.detail["location_from"] = how
 
 
-#: what a generic mention's ``why`` says when its country is only where its sentence or article is
-PLACE_GUESSES = ("the place of the sentence", "the article's place")
-VICTIM_TYPES = ("ASSAULT", "COERCE")
-UNPLACED_VICTIMS = ("CVL", "JRN", "EDU", "MED", "REL", "LAB", "BUS", "COP", "MIL", "GOV", "JUD", "LEG", "ELI")
-
-
 def _target_placed_by_location(ev: Event, mentions: list) -> None:
-    """The target of an attack or a coercion (``VICTIM_TYPES``: acts on people where they are) that the
+    """The target of an attack or a coercion (``place_victim_types``: acts on people where they are) that the
     actors stage gave a country only from the first place its sentence names
     ("five people" of "a shooting at the office of a weekly in Annapolis, Maryland, United States")
     is of the country of the place the event itself is located in, where the sentence gives one:
     the trigger's own place phrase says where the victims were, not another clause's place. Victims
     of an attack or a coercion given no country at all (civilians, journalists, workers: "13 minority
     Hazara men" in a province; "the police chief of Aden's Tawahi district") are of the country the
-    event is located in, by its sentence or its article (not rebels, unidentified armed men, criminals
-    or refugees, whose country is not where they are)."""
+    event is located in, by its sentence or its article (``located_victim_sectors``: not rebels,
+    unidentified armed men, criminals or refugees, whose country is not where they are)."""
     ref = ev.target
-    if ev.type not in VICTIM_TYPES or ev.location is None or not ev.location.country or ref is None or ref.id \
+    cfg = engine_settings()
+    if ev.type not in cfg.place_victim_types or ev.location is None or not ev.location.country or ref is None or ref.id \
             or ref.start is None or ref.country == ev.location.country \
             or (ref.country and ev.detail.get("location_from") != "sentence"):
         return
     m = next((m for m in mentions if m.start == ref.start and m.end == ref.end), None)
     if m is not None and not m.id and (any(w in m.why for w in PLACE_GUESSES) if ref.country else
-                                       ref.sector in UNPLACED_VICTIMS):
+                                       ref.sector in cfg.located_victim_sectors):
         ev.target = ref.model_copy(update={"country": ev.location.country})
         ev.detail["target_country_from"] = "location"
 

@@ -238,11 +238,17 @@ def apposed_country(span: Span) -> str | None:
     for n in (3, 2, 1):
         after = doc[span.end + 1: span.end + 1 + n]
         if len(after) == n and all(t.pos_ == "PROPN" or t.lower_ in _S["name_joiners"] for t in after):
-            hit = next((p for p in gaz.lookup_exact(after.text) if p.kind == "country"), None)
-            if hit is not None:
-                there = any(p.country == hit.country for p in gaz.lookup_exact(span.text))
-                return hit.country if there else None
+            country = _country_named(after.text)
+            if country is not None:
+                there = any(p.country == country for p in gaz.lookup_exact(span.text))
+                return country if there else None
     return None
+
+
+def _country_named(text: str) -> str | None:
+    """The country (or territory with a code of its own) ``text`` names, by the gazetteer."""
+    hit = next((p for p in get_gazetteer().lookup_exact(text) if p.kind == "country"), None)
+    return hit.country if hit is not None else None
 
 
 def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
@@ -269,9 +275,7 @@ def said_country(span: Span, mentions: Sequence[Mention]) -> str | None:
 def _own_country(m: Mention) -> str | None:
     """The country a mention that names a territory of its own is as a place ("Hong Kong's Mong Kok
     district" lies in HKG, although Hong Kong acting is China's government): the gazetteer's."""
-    text = m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text
-    hit = next((p for p in get_gazetteer().lookup_exact(text) if p.kind == "country"), None)
-    return hit.country if hit is not None else None
+    return _country_named(m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text)
 
 
 def _span_place(span: Span, ctx: frozenset[str], min_population: int,

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
+from detente.actors.mentions import DEFAULT_COUNTRY, PLACE_GUESSES
 from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
@@ -44,7 +45,7 @@ from detente.wordlists import DataFile, WordList, word_sets
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
 _S = word_sets("actors")
 #: the ``why`` of a country given by ``default_country`` (a guess: never an answer for a bare phrase)
-DEFAULT_WHY = "the default country of an article that names none"
+DEFAULT_WHY = f"{DEFAULT_COUNTRY} that names none"
 
 
 class GenericSpec(DataFile):
@@ -928,8 +929,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 # (state organs: "the authorities", "police"), else where the article is
                 sources = [(main if kind == "person" or sector in sp.state_organ_sectors else None,
                             "the country of the article's actors"),
-                           (place if not from_doc else None, "the place of the sentence"),
-                           (place, "the article's place")]
+                           (place if not from_doc else None, PLACE_GUESSES[0]),
+                           (place, PLACE_GUESSES[1])]
                 if kind != "person":
                     sources[0], sources[1] = sources[1], sources[0]
                 if (kind == "entity" and sector != "UNK" and not guessed) or (

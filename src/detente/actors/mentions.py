@@ -1026,9 +1026,11 @@ def _past_title(doc: Doc, start: int, end: int) -> bool:
 READ_COVER = 0.5
 #: the ``why`` of a country no word of the text gives (``default_country`` of data/actors/generic.yml)
 DEFAULT_COUNTRY = "the default country of an article"
+#: the ``why`` of a generic mention whose country is only where its sentence or article is
+PLACE_GUESSES = ("the place of the sentence", "the article's place")
 #: the ``why`` of a generic mention whose country is guessed, not read from the phrase
-GUESSED_COUNTRY = ("the place of the sentence", "the article's place", "the country of the article's actors",
-                   "the one state the article names", DEFAULT_COUNTRY)
+GUESSED_COUNTRY = (*PLACE_GUESSES, "the country of the article's actors", "the one state the article names",
+                   DEFAULT_COUNTRY)
 
 
 def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:

@@ -90,6 +90,9 @@ class EngineSettings(DataFile):
     classifier_confirm_more_hand_written: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: WordList
+    # sectors of an attack's or a coercion's victims that are of the country the event is located in
+    # when the text gives them none (``pipeline``: not rebels, criminals or refugees)
+    located_victim_sectors: WordList = Field(default_factory=list)
     # types whose relaxed event with no source is done by the people of the place it happens in
     place_protester_types: WordList
     # types whose act with no named doer takes the unidentified armed actors the sentence names
