@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from detente import __version__, components
 from detente.actors import ActorKB, load_kb
-from detente.actors.mentions import PLACE_GUESSES
+from detente.actors.resolve import PLACE_GUESSES
 from detente.clean import Cleaned, clean_text
 from detente.events.engine import settings as engine_settings
 from detente.models import Article, ArticleResult, Event, Extraction

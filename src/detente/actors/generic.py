@@ -30,8 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.mentions import DEFAULT_COUNTRY, PLACE_GUESSES
-from detente.actors.resolve import AGENT_PARTICIPLES, OTHER_PARTICIPLES
+from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
 from detente.gazetteer import best, get_gazetteer

@@ -23,8 +23,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
-from detente.actors.resolve import (AGENT_PARTICIPLES, OTHER_PARTICIPLES, PHRASE_READERS, Resolution, compose,
-                                    from_hit)
+from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PHRASE_READERS,
+                                    PLACE_GUESSES, Resolution, compose, from_hit)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_text, doc_tokens
@@ -1024,10 +1024,6 @@ def _past_title(doc: Doc, start: int, end: int) -> bool:
 
 #: how much of a phrase the mention read from it must cover to answer for the whole phrase
 READ_COVER = 0.5
-#: the ``why`` of a country no word of the text gives (``default_country`` of data/actors/generic.yml)
-DEFAULT_COUNTRY = "the default country of an article"
-#: the ``why`` of a generic mention whose country is only where its sentence or article is
-PLACE_GUESSES = ("the place of the sentence", "the article's place")
 #: the ``why`` of a generic mention whose country is guessed, not read from the phrase
 GUESSED_COUNTRY = (*PLACE_GUESSES, "the country of the article's actors", "the one state the article names",
                    DEFAULT_COUNTRY)

@@ -22,6 +22,11 @@ from detente.actors.keys import HOW, AliasHit, SectorNoun, core, fold, key
 from detente.actors.schema import STATE_SECTORS
 from detente.wordlists import words
 
+#: the ``why`` of a country no word of the text gives (``default_country`` of data/actors/generic.yml)
+DEFAULT_COUNTRY = "the default country of an article"
+#: the ``why`` of a generic mention whose country is only where its sentence or article is
+PLACE_GUESSES = ("the place of the sentence", "the article's place")
+
 if TYPE_CHECKING:  # the KB calls this module (``ActorKB.resolve``); only its type is needed here
     from detente.actors.kb import ActorKB
 
