@@ -21,6 +21,11 @@ drawn. They are written as batches 9–12.
 
 ``--round 4`` draws 400 more from the dev half only, with a fourth seed (batches 13–16): more labelled
 sentences for the classifier and for tuning, while the test split stays as round 3 left it.
+
+``--round 5`` draws 400 more from the dev half only, with a fifth seed (batches 17–20). They are
+labelled blind at the start of a stop and scored with the code as the stop began and as it ended,
+before anyone tunes on them: a second unseen check beside the test split, which may be run only
+twice a stop. Afterwards they join dev.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ def split_of(item_id: str) -> str:
 ROUNDS = {1: {"seed": SEED, "random": 200, "only": None},
           2: {"seed": SEED + 1, "random": 120, "only": "dev"},
           3: {"seed": SEED + 2, "random": 120, "only": None},
-          4: {"seed": SEED + 3, "random": 120, "only": "dev"}}
+          4: {"seed": SEED + 3, "random": 120, "only": "dev"},
+          5: {"seed": SEED + 4, "random": 120, "only": "dev"}}
 SEEN = Path(__file__).resolve().parent.parent / "tests" / "gold" / "wcep" / "seen_ids.txt"
 
 
