@@ -216,11 +216,14 @@ def _attached(a: Span, b: Span) -> bool:
 
 
 def _plural_people(kb: ActorKB, hit) -> bool:
-    """A state's demonym in the plural ("Israelis", "Russians") names its people."""
+    """A state's demonym in the plural ("Israelis", "Russians") names its people; so does a plural
+    noun listed as a demonym as it is ("Czechs", "Poles", "Frenchmen")."""
     actor = kb.actors.get(hit.actor)
     if actor is None or actor.kind not in ("state", "historic_state"):
         return False
-    return any(demonym_plural(d) == hit.alias for d in actor.demonyms)
+    listed_plural = hit.alias in actor.demonyms and (hit.alias.endswith("men") or (
+        hit.alias.endswith("s") and not hit.alias.endswith("ss")))
+    return listed_plural or any(demonym_plural(d) == hit.alias for d in actor.demonyms)
 
 
 def _people_modified(kb: ActorKB, span, res):
