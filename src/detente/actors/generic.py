@@ -672,6 +672,8 @@ def _left_edge(tok: Token, covered: dict[int, int]) -> int:
     # its own modifiers and theirs ("the Hatton Garden Safe Deposit Company": "Hatton" is "Garden"'s)
     while left > 0:
         c = doc[left - 1]
+        if c.text == "-" and left > 1 and not c.whitespace_ and not doc[left - 2].whitespace_:
+            c = doc[left - 2]  # a hyphenated word is three tokens: "asylum - seekers"
         if c.dep_ not in ("compound", "amod", "nmod") or c.i in covered or not left <= c.head.i <= tok.i \
                 or (c.head.i != tok.i and c.dep_ != "compound"):
             break
