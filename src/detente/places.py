@@ -377,6 +377,18 @@ def _with_site_noun(ent: Span) -> Span:
     return Span(doc, ent.start, j + 1, label="FAC")
 
 
+def _with_possessor(span: Span) -> Span:
+    """A name whose possessive is part of it ("Cox's Bazar", "Martha's Vineyard"): the whole name,
+    where the gazetteer holds it so (else "Bazar" alone is a town of Kyrgyzstan)."""
+    doc = span.doc
+    i = span.start
+    if i < 2 or doc[i - 1].tag_ != "POS" or doc[i - 2].pos_ != "PROPN" or doc[i - 2].whitespace_:
+        return span
+    whole = doc[i - 2: span.end]
+    p = place_of(whole.text, min_population=0)
+    return whole if p is not None and any(q in p.name for q in ("'", "’")) else span
+
+
 def _extend(span: Span) -> Span:
     """"Jawzjan" followed by "province" (outside the entity) → "Jawzjan province"; "northern"
     before "Iraq" → "northern Iraq"."""
@@ -610,7 +622,7 @@ def _candidates(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, int, 
         while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
                 and doc[left - 1].head.i >= tok.i - 3:
             left -= 1
-        span = doc[left: tok.head.i + 1] if site else _extend(doc[left: tok.i + 1])
+        span = doc[left: tok.head.i + 1] if site else _extend(_with_possessor(doc[left: tok.i + 1]))
         if any(i in taken for i in range(span.start, span.end)):
             continue
         out.append((span, MIN_PREP_POPULATION, named))
