@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
-from detente.events.engine import Ctx, _arg, settings
+from detente.events.engine import VENUE_PREPS, Ctx, _arg, _place_tail, settings
 from detente.models import Event, Mention
 
 DATA = "data/classifier/argfill.npz"
@@ -153,6 +153,21 @@ def _candidates(sent: Span, mentions: list[Mention]) -> list[tuple[int, Span]]:
     return out
 
 
+def _venue(tok: Token) -> bool:
+    """Whether a mention's head names where something happens, not who acts: under a place
+    preposition ("in Maiduguri, Nigeria", "at a college in Eugene, Oregon"), through the phrase's
+    own links only."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "prep" and cur.lower_ in VENUE_PREPS:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "appos", "compound", "conj", "npadvmod", "nmod", "poss") \
+                or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _same(ref, m: Mention) -> bool:
     """Whether mention ``m`` is the party ``ref`` already stands for."""
     if ref is None:
@@ -189,13 +204,15 @@ def fill(sent: Span, mentions: list[Mention], published: dt.date | None, kb, eve
         detail = dict(ev.detail)
         for side in SIDES:
             mine, other = getattr(ev, side), getattr(ev, "target" if side == "source" else "source")
-            wanted = mine is None and bars[side] is not None and model is not None
+            # (while the candidates are being kept for training, nothing is filled)
+            wanted = mine is None and bars[side] is not None and model is not None and not dump
             if not (wanted or dump):
                 continue
             scored = []
             for rank, (mi, span) in enumerate(cands):
                 m = mentions[mi]
-                if _same(other, m) or (span.start <= trig.i < span.end):
+                if _same(other, m) or (span.start <= trig.i < span.end) or _venue(span.root) \
+                        or _place_tail(span.root):
                     continue
                 feats = features(side, ev.type, trig, span, m, other, rank)
                 if dump:
