@@ -57,7 +57,8 @@ def examples(gold: Path, folds: Path) -> list[dict]:
                             ref = ActorRef(id=c["id"], country=c["country"], sector=c["sector"], text=c["text"])
                             rows.append({"features": c["features"], "label": int(actor_country_equal(gside, ref)),
                                          "fold": f, "group": f"{u.item.id}|{pi}|{side}", "rank": k,
-                                         "empty": getattr(ev, side) is None, "gold_none": gside is None})
+                                         "empty": getattr(ev, side) is None, "gold_none": gside is None,
+                                         "chosen": bool(c.get("chosen"))})
     finally:
         del os.environ[argfill.DUMP_ENV]
         os.environ.pop("DETENTE_CLASSIFIER", None)
@@ -101,6 +102,28 @@ def report(rows: list[dict], probs: list[float]) -> None:
         print(f"  bar {bar}: filled {c['filled']}, right {c['right']}, of a side the gold leaves empty {c['lost']}")
 
 
+def report_replaced(rows: list[dict], probs: list[float]) -> None:
+    """For sides the rules filled with a candidate: how often a better-scored other candidate would
+    be right where the rules' one is wrong (gain) or wrong where it is right (loss)."""
+    groups: dict[str, list[tuple[float, int, bool]]] = {}
+    for r, p in zip(rows, probs, strict=True):
+        if not r["empty"]:
+            groups.setdefault(r["group"], []).append((p, r["label"], r["chosen"]))
+    for bar, margin in ((0.6, 0.2), (0.7, 0.3), (0.8, 0.4), (0.8, 0.6), (0.9, 0.5)):
+        c = Counter()
+        for g in groups.values():
+            chosen = [x for x in g if x[2]]
+            if not chosen:
+                continue
+            best = max((x for x in g if not x[2]), default=None)
+            if best is None or best[0] < bar or best[0] - chosen[0][0] < margin:
+                continue
+            c["replaced"] += 1
+            c["gain"] += best[1] and not chosen[0][1]
+            c["loss"] += chosen[0][1] and not best[1]
+        print(f"  replace at {bar} / margin {margin}: {c['replaced']}, gain {c['gain']}, loss {c['loss']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold/wcep/dev.yml")
@@ -130,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                 probs[i] = model.prob(r["features"])
     print("cross-fitted:")
     report(rows, probs)
+    report_replaced(rows, probs)
     fit(rows, a.C).save(a.model)
     print(f"model written to {a.model}, fold models to {a.out}")
     return 0

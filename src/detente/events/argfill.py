@@ -217,7 +217,8 @@ def fill(sent: Span, mentions: list[Mention], published: dt.date | None, kb, eve
                 feats = features(side, ev.type, trig, span, m, other, rank)
                 if dump:
                     kept.setdefault(side, []).append({"mention": mi, "id": m.id, "country": m.country,
-                                                      "sector": m.sector, "text": m.text, "features": feats})
+                                                      "sector": m.sector, "text": m.text, "features": feats,
+                                                      "chosen": _same(mine, m)})
                 if wanted:
                     scored.append((model.prob(feats), mi, span))
             if scored:
