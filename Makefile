@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier calibrate clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier argfill calibrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bench: $(STAMP)
 # by scripts/eval_dev_crossfit.py), train, write src/detente/data/classifier/
 classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py --bench 2000
+	PYTHONPATH=src $(BIN)/python scripts/train_argfill.py
+
+# the learned argument filler alone (over the classifier's fold models of the last `make classifier`)
+argfill: $(STAMP)
+	PYTHONPATH=src $(BIN)/python scripts/train_argfill.py
 
 # confidence calibration: score dev with the fold models, then write data/patterns/calibration.yml
 # (per-rule type precision, dyad accuracy by raw confidence, demoted rules)

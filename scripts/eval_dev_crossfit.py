@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold/wcep/dev.yml")
     ap.add_argument("--folds", type=Path, default=ROOT / "build/classifier-folds")
     ap.add_argument("--report", type=Path, default=ROOT / "build/eval-dev-crossfit.json")
+    ap.add_argument("--argfill-folds", type=Path, default=ROOT / "build/argfill-folds",
+                    help="the argument filler's fold models (scripts/train_argfill.py), used when present")
     a = ap.parse_args(argv)
     if "test.yml" in a.gold.name:
         raise SystemExit(f"{a.gold}: the test split is never used to choose settings")
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.eval.gold import read_gold
     from detente.eval.report import print_report
     from detente.eval.runner import build_report, score_items
-    from detente.events import classifier
+    from detente.events import argfill, classifier
 
     items = read_gold([str(a.gold)])
     item_id = {id(it): it.id.split("#")[-1] for it in items}
@@ -81,10 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     units = []
     for f in sorted(set(fold_of.values())):
         os.environ["DETENTE_CLASSIFIER"] = str(a.folds / f"fold{f}.npz")
+        if (a.argfill_folds / f"fold{f}.npz").exists():
+            os.environ["DETENTE_ARGFILL"] = str(a.argfill_folds / f"fold{f}.npz")
         classifier.get_classifier.cache_clear()
+        argfill.get_model.cache_clear()
         units += score_items([it for it in items if fold_of[item_id[id(it)]] == f])
     del os.environ["DETENTE_CLASSIFIER"]
+    os.environ.pop("DETENTE_ARGFILL", None)
     classifier.get_classifier.cache_clear()
+    argfill.get_model.cache_clear()
     report = build_report(units, [str(a.gold)])
     report["crossfit"] = {"folds": str(a.folds), "n_folds": len(set(fold_of.values())),
                           "by_origin": by_origin(units)}

@@ -81,6 +81,10 @@ class EngineSettings(DataFile):
     # when its type is at least this probable (None: never)
     classifier_propose_relaxed: float | None = None
     classifier_one_party: float | None = None
+    # the learned argument filler (``detente.events.argfill``): the probability its best candidate
+    # needs to become an empty source / target (None: never)
+    argfill_source: float | None = None
+    argfill_target: float | None = None
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
