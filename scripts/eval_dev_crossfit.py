@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.eval.gold import read_gold
     from detente.eval.report import print_report
     from detente.eval.runner import build_report, score_items
-    from detente.events import argfill, classifier
+    from detente.events import argmodel, classifier
 
     items = read_gold([str(a.gold)])
     item_id = {id(it): it.id.split("#")[-1] for it in items}
@@ -86,12 +86,12 @@ def main(argv: list[str] | None = None) -> int:
         if (a.argfill_folds / f"fold{f}.npz").exists():
             os.environ["DETENTE_ARGFILL"] = str(a.argfill_folds / f"fold{f}.npz")
         classifier.get_classifier.cache_clear()
-        argfill.get_model.cache_clear()
+        argmodel.get_model.cache_clear()
         units += score_items([it for it in items if fold_of[item_id[id(it)]] == f])
     del os.environ["DETENTE_CLASSIFIER"]
     os.environ.pop("DETENTE_ARGFILL", None)
     classifier.get_classifier.cache_clear()
-    argfill.get_model.cache_clear()
+    argmodel.get_model.cache_clear()
     report = build_report(units, [str(a.gold)])
     report["crossfit"] = {"folds": str(a.folds), "n_folds": len(set(fold_of.values())),
                           "by_origin": by_origin(units)}

@@ -70,7 +70,7 @@ def fit(rows: list[dict], c: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from detente.events.argfill import ArgModel
+    from detente.events.argmodel import ArgModel
 
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in rows]).tocsr()

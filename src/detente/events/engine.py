@@ -29,6 +29,7 @@ from pydantic import Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from detente import dates
+from detente.events import argmodel
 from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
@@ -85,6 +86,8 @@ class EngineSettings(DataFile):
     # needs to become an empty source / target (None: never)
     argfill_source: float | None = None
     argfill_target: float | None = None
+    # the probability a relaxed event's missing party needs from it (None: never)
+    argfill_relaxed: float | None = None
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -702,6 +705,46 @@ def _fronted_list_subject(v: Token) -> Token | None:
         if after and place.doc[after[0].i - 1].text == "," and after[-1].right_edge.i < v.i:
             return after[0]
     return None
+
+
+def learned_skip(span: Span) -> bool:
+    """A mention the learned argument model never takes for a party: a venue ("in Maiduguri") or
+    a place's tail the parser made a subject ("in Kano, Nigeria")."""
+    return argmodel.venue(span.root, VENUE_PREPS) or _place_tail(span.root)
+
+
+def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
+    """The party a relaxed event lacks, from the learned argument model (``argfill_relaxed``): the
+    best-scored mention of the sentence, never the other party's actor nor a venue."""
+    bar = settings().argfill_relaxed
+    if not _verbal(m.trigger):
+        return None  # an event noun names its parties only as the rules read them ("talks with Greece
+        # had failed", "welcomed India's request for talks")
+    model = argmodel.get_model() if bar is not None else None
+    if model is None:
+        return None
+    v = m.trigger
+
+    def refused(span: Span) -> bool:
+        # what a relaxed target never is: a topic ("responsible for the safety of the pilgrims"), a
+        # predicate, a party of a clause below the trigger; a relaxed source never a document
+        root = span.root
+        if side == "target":
+            return learned_skip(span) or root.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(root, v) \
+                or _in_clause_below(root, v)
+        return learned_skip(span) or _instrument(root)
+
+    best = None
+    for p, mi, span, _ in argmodel.scored(ctx.sent, ctx.mentions, argmodel.candidates(ctx.sent, ctx.mentions),
+                                          v, side, m.pattern.type, other.ref, model, refused):
+        if p is not None and p >= bar and (best is None or p > best[0]):
+            best = (p, mi, span)
+    if best is None:
+        return None
+    arg = _arg(ctx, best[1], "learned", best[2].root)
+    if arg is None or (other.ref.id and arg.ref.id == other.ref.id):
+        return None
+    return arg
 
 
 def _place_tail(t: Token) -> bool:
@@ -3135,6 +3178,18 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
     if source is None and m.pattern.type in cfg.place_protester_types:
         # "Protests break out in Jilma, Tunisia": the people of the place protest
         source = _place_victims(ctx, v)
+    learned = None
+    if m.pattern.type not in cfg.actorless_types and (source is None) != (target is None):
+        # the one party the parse did not give, from the learned argument model
+        learned = "source" if source is None else "target"
+        if source is None:
+            source = _learned(ctx, m, "source", target)
+        else:
+            target = _learned(ctx, m, "target", source)
+        if source is not None and target is not None and not _valid(source, target):
+            return None
+        if (source if learned == "source" else target) is None:
+            learned = None
     if m.pattern.type not in cfg.actorless_types and (source is None or target is None) and not (
             _one_party_enough(p) and m.pattern.type not in cfg.spoken_types and (source or target) is not None):
         return None
@@ -3148,7 +3203,8 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         ev = _implied_source(ev, ctx=ctx)
     return ev.model_copy(update={
         "confidence": round(ev.confidence * p, 3),
-        "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed"}})
+        "detail": {**ev.detail, "classifier_p": round(p, 3), "arguments": "relaxed",
+                   **({f"{learned}_from": "argument model"} if learned else {})}})
 
 
 def _fallback_source(ctx: Ctx, m: Match) -> Arg | None:
