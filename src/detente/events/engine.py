@@ -224,6 +224,7 @@ ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
 THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
+REACTION_PREPS = frozenset(_WORDS["reaction_preps"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
@@ -659,6 +660,8 @@ def _subject(v: Token) -> Token | None:
                 return objs[0]
         if (cur.dep_ == "pcomp" and cur.head.lower_ in ("by", "after", "before") and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX")):
+            if depth == 0 and _is_passive(v):
+                return None  # "resigns after being accused of fraud": the subject suffered it
             cur = cur.head.head  # "India answered by expelling ...": the subject of "answered"
             continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
@@ -1751,6 +1754,21 @@ def _subj_prep_role(w: Want, word: str | None) -> Arg | None:
     if subj is None:
         return None
     return w.first(_preps([subj], word), "subj_prep")
+
+
+@roles.role("target", "adverbial_subj")
+def _adverbial_subj_role(w: Want, word: str | None) -> Arg | None:
+    """Who a reaction told in an adverbial phrase (``reaction_preps``: "amid", "over", "after") is
+    aimed at: the subject of the clause it hangs on ("the minister quits over criticism", "X is sworn
+    in amid condemnation", "resigns after being accused of fraud" — a passive act only: "after
+    accusing Y" is the subject's own act)."""
+    v = w.m.trigger
+    phrase = v.head if (v.dep_ == "pobj" and not _verbal(v)) or (v.dep_ == "pcomp" and _is_passive(v)) else None
+    if phrase is None or phrase.dep_ != "prep" or phrase.lower_ not in REACTION_PREPS or not _verbal(phrase.head):
+        return None
+    clause = phrase.head
+    who = _subject(clause) or next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    return w.ok(_core(w.ctx, who, "adverbial_subj")) if who is not None else None
 
 
 @roles.role("target", "place_victims")
