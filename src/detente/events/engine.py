@@ -334,7 +334,20 @@ def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
 
 
 def _words(t: Token) -> set[str]:
+    if t.tag_ in ("NNPS", "NNP") and t.lower_.endswith("s"):
+        # the plural in a name keeps its capital and its "s" in the parse ("the Artemis Accords",
+        # "the Minsk Agreements"): the common noun it is made of counts too
+        return {t.lower_, _lemma(t), _singular(t.lower_)}
     return {t.lower_, _lemma(t)}
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural ("accords", "treaties", "taxes")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 # ----------------------------------------------------------------------------- mentions and actors
