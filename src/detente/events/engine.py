@@ -184,6 +184,8 @@ _LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
+# "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
+PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 # a state's organs apart from its government: its own act on them is no act on itself
 STATE_ORGANS = STATE_SECTORS - {"GOV"}
@@ -1061,7 +1063,24 @@ def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
         arg = _core(ctx, op, role)
     if arg is None and role == "subj" and (gov := _object_participle_doer(m.trigger)) is not None:
         arg = _core(ctx, gov, role)
+    if arg is None and role == "subj" and (group := _speaking_group(tok)) is not None:
+        arg = _core(ctx, group, role)
     return arg
+
+
+def _speaking_group(tok: Token) -> Token | None:
+    """"Kosovo and Serbia announce that they will normalise relations": a plural pronoun subject of a
+    clause that a verb governs whose subject is a coordination of parties stands for those parties
+    (the first of them; its conjuncts follow)."""
+    if tok.lower_ not in PLURAL_SUBJECT_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    while clause.dep_ in ("ccomp", "xcomp", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if subj.conjuncts else None
+    return None
 
 
 def _object_participle_doer(v: Token) -> Token | None:
