@@ -2125,10 +2125,13 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
-    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        # "the border guards of Bangladesh and India": the states coordinated inside the phrase
-        group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
-                  for k in o.conjuncts}
+    phrase: set[int] = set()
+    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        # "the border guards of Bangladesh and India", "officials from Japan and South Korea": the
+        # states coordinated inside the phrase
+        phrase |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
+                   for k in o.conjuncts}
+    group |= phrase
     for a in head.children:
         if a.dep_ == "appos" and head is not tok and tok.dep_ == "poss":
             continue  # "its leader, Abu X": the apposition names the leader, not another owner
@@ -2165,6 +2168,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
             extra = arg
         if extra is None or extra.mention in seen:
             continue
+        if i in phrase and extra is not arg and arg.ref.sector and not arg.ref.id and extra.ref.country:
+            # "students from China and Japan": Japan's students, not Japan's government
+            extra = Arg(ref=arg.ref.model_copy(update={"country": extra.ref.country, "text": extra.ref.text}),
+                        role=extra.role, certainty=extra.certainty, token=extra.token, mention=extra.mention)
         if extra.ref.id and any(extra.ref.id == a.ref.id for a in out):
             continue
         if extra is not arg:
