@@ -1631,6 +1631,14 @@ def _asked_doer_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("target", "clause_agent")
+def _clause_agent_role(w: Want, word: str | None) -> Arg | None:
+    """"Jordan says its citizens are held illegally by Israel": the doer of a passive clause the verb
+    governs, who the judgement is about (not the clause's passive subject, who suffered it)."""
+    clauses = (c for c in w.m.trigger.children if c.dep_ in ("ccomp", "xcomp"))
+    return w.first((a for x in clauses if (a := _agent(x)) is not None), "clause_agent", strict=True)
+
+
 @roles.role("target", "clause_subj")
 def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     """"wants to help Ukraine rebuild its grid": the helped party is the subject of the clause the
