@@ -972,7 +972,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.complements:
-        if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
+        # (a phrase as whole words: "has to" is not in "has told")
+        if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
             return None
     if p.exclude_complements and any(w in view.text for w in p.exclude_complements):
         return None
@@ -1222,6 +1223,27 @@ def _prep_source_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     # "drew criticism from Germany": the phrase is often hung on the verb the noun is the object of
     pobjs = _preps([v, *([v.head] if v.dep_ == "dobj" else [])], word)
     return _core(ctx, pobjs[0], f"prep:{word}") if pobjs else None
+
+
+@roles.role("source", "backer")
+def _backer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"troops backed by Russian jets": the "by" doer of a past participle hung on a noun."""
+    v = m.trigger
+    if v.dep_ != "acl" or v.tag_ != "VBN":
+        return None
+    by = _preps([v], "by")
+    return _core(ctx, by[0], "backer") if by else None
+
+
+@roles.role("target", "backed_forces")
+def _backed_forces_role(w: Want, word: str | None) -> Arg | None:
+    """"Syrian troops backed by Russian jets retake the town": the armed actor (``armed_sectors``) a
+    past participle of backing is hung on."""
+    v = w.m.trigger
+    if v.dep_ != "acl" or v.tag_ != "VBN":
+        return None
+    arg = w.ok(_core(w.ctx, v.head, "backed_forces"))
+    return arg if arg is not None and arg.ref.sector in ARMED_SECTORS else None
 
 
 @roles.role("source", "addressee")
