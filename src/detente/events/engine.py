@@ -675,8 +675,6 @@ def _subject(v: Token) -> Token | None:
                 return objs[0]
         if (cur.dep_ == "pcomp" and cur.head.lower_ in ("by", "after", "before") and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX")):
-            if depth == 0 and _is_passive(v):
-                return None  # "resigns after being accused of fraud": the subject suffered it
             cur = cur.head.head  # "India answered by expelling ...": the subject of "answered"
             continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
@@ -1223,27 +1221,6 @@ def _prep_source_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     # "drew criticism from Germany": the phrase is often hung on the verb the noun is the object of
     pobjs = _preps([v, *([v.head] if v.dep_ == "dobj" else [])], word)
     return _core(ctx, pobjs[0], f"prep:{word}") if pobjs else None
-
-
-@roles.role("source", "backer")
-def _backer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """"troops backed by Russian jets": the "by" doer of a past participle hung on a noun."""
-    v = m.trigger
-    if v.dep_ != "acl" or v.tag_ != "VBN":
-        return None
-    by = _preps([v], "by")
-    return _core(ctx, by[0], "backer") if by else None
-
-
-@roles.role("target", "backed_forces")
-def _backed_forces_role(w: Want, word: str | None) -> Arg | None:
-    """"Syrian troops backed by Russian jets retake the town": the armed actor (``armed_sectors``) a
-    past participle of backing is hung on."""
-    v = w.m.trigger
-    if v.dep_ != "acl" or v.tag_ != "VBN":
-        return None
-    arg = w.ok(_core(w.ctx, v.head, "backed_forces"))
-    return arg if arg is not None and arg.ref.sector in ARMED_SECTORS else None
 
 
 @roles.role("source", "addressee")
@@ -1820,13 +1797,13 @@ def _subj_prep_role(w: Want, word: str | None) -> Arg | None:
 
 @roles.role("target", "adverbial_subj")
 def _adverbial_subj_role(w: Want, word: str | None) -> Arg | None:
-    """Who a reaction told in an adverbial phrase (``reaction_preps``: "amid", "over", "after") is
-    aimed at: the subject of the clause it hangs on ("the minister quits over criticism", "X is sworn
-    in amid condemnation", "resigns after being accused of fraud" — a passive act only: "after
-    accusing Y" is the subject's own act)."""
+    """Who a reaction noun told in an adverbial phrase (``reaction_preps``: "amid", "over", "after")
+    is aimed at: the subject of the clause it hangs on ("the minister quits over criticism", "X is
+    sworn in amid condemnation")."""
     v = w.m.trigger
-    phrase = v.head if (v.dep_ == "pobj" and not _verbal(v)) or (v.dep_ == "pcomp" and _is_passive(v)) else None
-    if phrase is None or phrase.dep_ != "prep" or phrase.lower_ not in REACTION_PREPS or not _verbal(phrase.head):
+    phrase = v.head
+    if (v.dep_ != "pobj" or _verbal(v) or phrase.dep_ != "prep" or phrase.lower_ not in REACTION_PREPS
+            or not _verbal(phrase.head)):
         return None
     clause = phrase.head
     who = _subject(clause) or next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
