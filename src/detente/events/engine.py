@@ -336,9 +336,10 @@ def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
 
 
 def _words(t: Token) -> set[str]:
-    if t.tag_ in ("NNPS", "NNP") and t.lower_.endswith("s"):
+    if t.tag_ in ("NNPS", "NNP") and t.lower_.endswith("s") and t.ent_type_ not in ("GPE", "NORP", "LOC"):
         # the plural in a name keeps its capital and its "s" in the parse ("the Artemis Accords",
-        # "the Minsk Agreements"): the common noun it is made of counts too
+        # "the Minsk Agreements"): the common noun it is made of counts too (not in a place's name:
+        # "the United States" are no state)
         return {t.lower_, _lemma(t), _singular(t.lower_)}
     return {t.lower_, _lemma(t)}
 
