@@ -191,6 +191,8 @@ _LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
+# "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
+PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
 # a state's organs apart from its government: its own act on them is no act on itself
 STATE_ORGANS = STATE_SECTORS - {"GOV"}
@@ -231,6 +233,7 @@ ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
 THING_OBJECT_PREPS = frozenset(_WORDS["thing_object_preps"])
+REACTION_PREPS = frozenset(_WORDS["reaction_preps"])
 KINDS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "agreements.yml"
 ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "anaphora.yml"
 PART_WORDS = frozenset(_WORDS["part_words"])
@@ -340,7 +343,21 @@ def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
 
 
 def _words(t: Token) -> set[str]:
+    if t.tag_ in ("NNPS", "NNP") and t.lower_.endswith("s") and t.ent_type_ not in ("GPE", "NORP", "LOC"):
+        # the plural in a name keeps its capital and its "s" in the parse ("the Artemis Accords",
+        # "the Minsk Agreements"): the common noun it is made of counts too (not in a place's name:
+        # "the United States" are no state)
+        return {t.lower_, _lemma(t), _singular(t.lower_)}
     return {t.lower_, _lemma(t)}
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural ("accords", "treaties", "taxes")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 # ----------------------------------------------------------------------------- mentions and actors
@@ -1001,7 +1018,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.complements:
-        if not any((" " in w and w in view.text) or (" " not in w and w in words) for w in p.complements):
+        # (a phrase as whole words: "has to" is not in "has told")
+        if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
             return None
     if p.exclude_complements and any(w in view.text for w in p.exclude_complements):
         return None
@@ -1092,7 +1110,24 @@ def _doer(ctx: Ctx, m: Match, find, role: str) -> Arg | None:
         arg = _core(ctx, op, role)
     if arg is None and role == "subj" and (gov := _object_participle_doer(m.trigger)) is not None:
         arg = _core(ctx, gov, role)
+    if arg is None and role == "subj" and (group := _speaking_group(tok)) is not None:
+        arg = _core(ctx, group, role)
     return arg
+
+
+def _speaking_group(tok: Token) -> Token | None:
+    """"Kosovo and Serbia announce that they will normalise relations": a plural pronoun subject of a
+    clause that a verb governs whose subject is a coordination of parties stands for those parties
+    (the first of them; its conjuncts follow)."""
+    if tok.lower_ not in PLURAL_SUBJECT_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    while clause.dep_ in ("ccomp", "xcomp", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if subj.conjuncts else None
+    return None
 
 
 def _object_participle_doer(v: Token) -> Token | None:
@@ -1643,6 +1678,14 @@ def _asked_doer_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+@roles.role("target", "clause_agent")
+def _clause_agent_role(w: Want, word: str | None) -> Arg | None:
+    """"Jordan says its citizens are held illegally by Israel": the doer of a passive clause the verb
+    governs, who the judgement is about (not the clause's passive subject, who suffered it)."""
+    clauses = (c for c in w.m.trigger.children if c.dep_ in ("ccomp", "xcomp"))
+    return w.first((a for x in clauses if (a := _agent(x)) is not None), "clause_agent", strict=True)
+
+
 @roles.role("target", "clause_subj")
 def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     """"wants to help Ukraine rebuild its grid": the helped party is the subject of the clause the
@@ -1798,6 +1841,21 @@ def _subj_prep_role(w: Want, word: str | None) -> Arg | None:
     if subj is None:
         return None
     return w.first(_preps([subj], word), "subj_prep")
+
+
+@roles.role("target", "adverbial_subj")
+def _adverbial_subj_role(w: Want, word: str | None) -> Arg | None:
+    """Who a reaction noun told in an adverbial phrase (``reaction_preps``: "amid", "over", "after")
+    is aimed at: the subject of the clause it hangs on ("the minister quits over criticism", "X is
+    sworn in amid condemnation")."""
+    v = w.m.trigger
+    phrase = v.head
+    if (v.dep_ != "pobj" or _verbal(v) or phrase.dep_ != "prep" or phrase.lower_ not in REACTION_PREPS
+            or not _verbal(phrase.head)):
+        return None
+    clause = phrase.head
+    who = _subject(clause) or next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    return w.ok(_core(w.ctx, who, "adverbial_subj")) if who is not None else None
 
 
 @roles.role("target", "place_victims")
@@ -2122,10 +2180,13 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
-    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        # "the border guards of Bangladesh and India": the states coordinated inside the phrase
-        group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
-                  for k in o.conjuncts}
+    phrase: set[int] = set()
+    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        # "the border guards of Bangladesh and India", "officials from Japan and South Korea": the
+        # states coordinated inside the phrase
+        phrase |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
+                   for k in o.conjuncts}
+    group |= phrase
     for a in head.children:
         if a.dep_ == "appos" and head is not tok and tok.dep_ == "poss":
             continue  # "its leader, Abu X": the apposition names the leader, not another owner
@@ -2162,6 +2223,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
             extra = arg
         if extra is None or extra.mention in seen:
             continue
+        if i in phrase and extra is not arg and arg.ref.sector and not arg.ref.id and extra.ref.country:
+            # "students from China and Japan": Japan's students, not Japan's government
+            extra = Arg(ref=arg.ref.model_copy(update={"country": extra.ref.country, "text": extra.ref.text}),
+                        role=extra.role, certainty=extra.certainty, token=extra.token, mention=extra.mention)
         if extra.ref.id and any(extra.ref.id == a.ref.id for a in out):
             continue
         if extra is not arg:
