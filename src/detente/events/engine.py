@@ -189,6 +189,7 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
+COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
@@ -1728,13 +1729,15 @@ def _place_people(ctx: Ctx, v: Token, role: str) -> Arg | None:
     """The people of the place an act is told to happen in (``_place_victims``), looked for on the
     verb, then on its subject's phrase ("a bomb in a mosque in Quetta killed …"), then on its
     objects' ("rockets hit the airport in Erbil"); for an event noun, on its phrase, then on the
-    clause it hangs on."""
+    clause it hangs on; a counted noun's place may hang on the counting one ("a pair of bombings in
+    Nairobi")."""
     subj = _subject(v) if _verbal(v) else None
     objs = _objects(v) if _verbal(v) else []
+    noun = v if _verbal(v) else _counted(v)
     # an event noun under a preposition: the clause it hangs on ("two were killed in Santa Cruz
     # during protests")
-    governor = v.head.head if not _verbal(v) and v.dep_ == "pobj" and _verbal(v.head.head) else None
-    for tok in (v, subj, *objs, governor):
+    governor = noun.head.head if not _verbal(v) and noun.dep_ == "pobj" and _verbal(noun.head.head) else None
+    for tok in (v, noun if noun is not v else None, subj, *objs, governor):
         arg = _place_victims(ctx, tok) if tok is not None else None
         if arg is not None:
             # a place is no mention: nothing to coordinate it with
@@ -2696,8 +2699,17 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
     return None
 
 
+def _counted(n: Token) -> Token:
+    """The noun counting ``n`` ("a series of attacks" → series), else ``n``."""
+    of = n.head
+    if n.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in COUNTING_NOUNS:
+        return of.head
+    return n
+
+
 def _noun_match(p: Pattern, n: Token) -> Match | None:
-    if p.head_preps and not (n.dep_ in ("pobj", "dobj") and n.head.lower_ in p.head_preps):
+    h = _counted(n)
+    if p.head_preps and not (h.dep_ in ("pobj", "dobj") and h.head.lower_ in p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
         return None
     if p.preps and not any(
@@ -2729,6 +2741,7 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         # that act again
         aside = [ev for ev in events if ev.detail.get("background")]
         main = [ev for ev in events if not ev.detail.get("background")]
+        _forget_unargued(sent, {ev.type for ev in aside})
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
@@ -2737,6 +2750,14 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         return []
     return [_at_home(_own_people(_own_forces(ev))) for ev in events
             if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+
+
+def _forget_unargued(sent: Span, types: set[str]) -> None:
+    """Drops the sentence's unargued matches of ``types``: a background act of that type coded, they
+    are that act again, and the classifier confirms another matched type in their stead."""
+    got = sent.doc.user_data.get(UNARGUED_KEY, {}).get(sent.start)
+    if types and got:
+        sent.doc.user_data[UNARGUED_KEY][sent.start] = (got[0], [m for m in got[1] if m.pattern.type not in types])
 
 
 def _topic_title(sent: Span) -> bool:
