@@ -2465,9 +2465,11 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if not armed and not institution and ((any(c.dep_ in deps for c in v.children) and not _absolute_participle(v))
                                           or not _is_passive(v)):
         return []
-    clause = v.head if _shared_passive(v) is not None else v  # ("… be investigated and prosecuted")
-    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause):
-        return []  # inside another clause: its head says what happened
+    # ("… be investigated and prosecuted"; "was found murdered", "are reported killed": the verb completed)
+    clause = v.head if _shared_passive(v) is not None or _raised_passive(v) else v
+    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause) and not (
+            clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING):
+        return []  # inside another clause: its head says what happened (not a report: "police say X was shot")
     if _accident(v):
         return []
     if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
