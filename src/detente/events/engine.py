@@ -2078,6 +2078,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
+    if head is not tok and tok.dep_ in ("compound", "amod"):
+        # "48 Syrian government troops and 14 members of Hezbollah": the actor modifying the noun
+        # of people stands for it, so the nouns coordinated with that noun are parties too
+        group |= {c.i for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not _fronted_place(c)}
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         # "the border guards of Bangladesh and India": the states coordinated inside the phrase
         group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
