@@ -1247,6 +1247,18 @@ def _clause_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return Arg(ref=ref, role="clause_people", certainty=_certainty("clause_people"))
 
 
+@roles.role("source", "against_people")
+def _against_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"injured during protests against the Government of Venezuela": protesters no place names are
+    the people of the state (or its government) the protest is against."""
+    for p in _preps([m.trigger], "against"):
+        arg = _core(ctx, p, "against_people")
+        if arg is not None and arg.ref.country and arg.ref.sector in (None, "GOV"):
+            ref = ActorRef(id=None, country=arg.ref.country, sector="CVL", text="")
+            return Arg(ref=ref, role="against_people", certainty=_certainty("against_people"))
+    return None
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
@@ -2713,9 +2725,19 @@ def _counted(n: Token) -> Token:
     return n
 
 
-def _noun_match(p: Pattern, n: Token) -> Match | None:
+def _governing_preps(n: Token) -> set[str]:
+    """The preposition a noun is the object of, alone and with the word it completes ("to" and
+    "due to"), read through a counting noun and a coordination ("due to a threat and a shooting")."""
     h = _counted(n)
-    if p.head_preps and not (h.dep_ in ("pobj", "dobj") and h.head.lower_ in p.head_preps):
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    if h.dep_ not in ("pobj", "dobj"):
+        return set()
+    return {h.head.lower_, f"{h.head.head.lower_} {h.head.lower_}"}
+
+
+def _noun_match(p: Pattern, n: Token) -> Match | None:
+    if p.head_preps and not _governing_preps(n) & set(p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
         return None
     if p.preps and not any(
