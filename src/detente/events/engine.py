@@ -2239,7 +2239,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused:
+    if not evs and not ctx.refused and m.pattern.relaxed:
         ctx.unargued.append(m)
     ctx.refused = False
     return evs
