@@ -2484,7 +2484,7 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     # ("… be investigated and prosecuted"; "was found murdered", "are reported killed": the verb completed)
     clause = v.head if _shared_passive(v) is not None or _raised_passive(v) else v
     if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause) and not (
-            clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING):
+            clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING and not _denied(clause)):
         return []  # inside another clause: its head says what happened (not a report: "police say X was shot")
     if _accident(v):
         return []
@@ -2494,7 +2494,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, nobody)
     if target is None:
         return []
-    attacker = _unnamed_attacker(ctx, m, target)
+    attacker = _attack_noun_doer(ctx, v) if m.pattern.type in cfg.unnamed_attacker_types else None
+    attacker = attacker or _unnamed_attacker(ctx, m, target)
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
@@ -2505,6 +2506,26 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     ev = _build(ctx, m, nobody, target)
     sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
     return [_implied_source(ev, sector, ctx, _implied_country(ctx, v, sector))]
+
+
+def _denied(v: Token) -> bool:
+    """A clause said not to have happened ("the mosque was not hit", "no one was killed")."""
+    return any(c.dep_ == "neg" for c in v.children) or any(
+        t.lower_ in ("no", "nobody", "none") for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+
+
+def _attack_noun_doer(ctx: Ctx, v: Token) -> Arg | None:
+    """"are reported killed in Saudi-led coalition air strikes": the actor modifying the attack or
+    weapon the agentless verb's "in"/"by" phrase names is its doer."""
+    for p in [*_preps([v], "in"), *_preps([v], "by")]:
+        if _lemma(p) not in WEAPON_SUBJECTS and _lemma(p) not in ATTACK_NOUNS:
+            continue
+        for c in p.children:
+            if c.dep_ in ("amod", "compound", "nmod") and ctx.tok2m.get(c.i) is not None:
+                arg = _core(ctx, c, "attack_mod")
+                if arg is not None:
+                    return arg
+    return None
 
 
 def _absolute_noun(v: Token) -> Token | None:
