@@ -2437,7 +2437,11 @@ def _accidental_cause(v: Token) -> bool:
 
 
 def _contest(m: Match) -> bool:
-    """A generated pattern's attack or fight in a sentence about sport or a vote."""
+    """A generated pattern's attack or fight in a sentence about sport or a vote; a sport's sanction
+    of its own people (``sport_free_patterns``: "the club sacks its coach")."""
+    if m.pattern.id in _WORDS.get("sport_free_patterns", ()):
+        low = sent_of(m.trigger).text.lower()
+        return any((" " in w and w in low) or w in {t.lower_ for t in sent_of(m.trigger)} for w in _WORDS["sport_words"])
     if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
         return False
     words = _word_set("contest_words")
@@ -2818,8 +2822,12 @@ def _topic_title(sent: Span) -> bool:
 
 
 def _private_act(ev: Event) -> bool:
-    """A diplomatic or cooperative act done by a private person (``official_only_types``)."""
+    """A diplomatic or cooperative act done by a private person (``official_only_types``); a company
+    taken over by another company (``merger_modes``)."""
     src = ev.source
+    if (ev.type == "COERCE" and ev.mode in _WORDS.get("merger_modes", ()) and ev.target is not None
+            and ev.target.sector == "BUS" and src is not None and src.sector in ("BUS", "UNK") and src.id != src.country):
+        return True
     return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
             and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)
 
