@@ -2486,10 +2486,14 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
                                           or not _is_passive(v)):
         return []
     # ("… be investigated and prosecuted"; "was found murdered", "are reported killed": the verb completed)
+    embedded = ("xcomp", "ccomp", "relcl", "acl", "amod")
     clause = v.head if _shared_passive(v) is not None or _raised_passive(v) else v
-    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause) and not (
-            clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING and not _denied(clause)):
+    reported = clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING and not _denied(clause)
+    if clause.dep_ in embedded and not _absolute_participle(clause) and not reported:
         return []  # inside another clause: its head says what happened (not a report: "police say X was shot")
+    if ((reported or (_raised_passive(v) and v.dep_ in embedded))
+            and any(e.type == m.pattern.type for e in _history(ctx))):
+        return []  # "… Officials say six were killed": the toll of the act an earlier sentence told
     if _accident(v):
         return []
     if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
