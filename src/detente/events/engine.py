@@ -2090,10 +2090,6 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
-    if head is not tok and tok.dep_ in ("compound", "amod"):
-        # "48 Syrian government troops and 14 members of Hezbollah": the actor modifying the noun
-        # of people stands for it, so the nouns coordinated with that noun are parties too
-        group |= {c.i for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not _fronted_place(c)}
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         # "the border guards of Bangladesh and India": the states coordinated inside the phrase
         group |= {k.i for o in p.children if o.dep_ == "pobj" and ctx.tok2m.get(o.i) == arg.mention
@@ -2488,7 +2484,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     # ("… be investigated and prosecuted"; "was found murdered", "are reported killed": the verb completed)
     embedded = ("xcomp", "ccomp", "relcl", "acl", "amod")
     clause = v.head if _shared_passive(v) is not None or _raised_passive(v) else v
-    reported = clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING and not _denied(clause)
+    reported = (clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING and not _denied(clause)
+                and m.pattern.type in _WORDS.get("reported_passive_types", ()))
     if clause.dep_ in embedded and not _absolute_participle(clause) and not reported:
         return []  # inside another clause: its head says what happened (not a report: "police say X was shot")
     if ((reported or (_raised_passive(v) and v.dep_ in embedded))
@@ -2798,7 +2795,6 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         # that act again
         aside = [ev for ev in events if ev.detail.get("background")]
         main = [ev for ev in events if not ev.detail.get("background")]
-        _forget_unargued(sent, {ev.type for ev in aside})
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
@@ -2807,14 +2803,6 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         return []
     return [_at_home(_own_people(_own_forces(ev))) for ev in events
             if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
-
-
-def _forget_unargued(sent: Span, types: set[str]) -> None:
-    """Drops the sentence's unargued matches of ``types``: a background act of that type coded, they
-    are that act again, and the classifier confirms another matched type in their stead."""
-    got = sent.doc.user_data.get(UNARGUED_KEY, {}).get(sent.start)
-    if types and got:
-        sent.doc.user_data[UNARGUED_KEY][sent.start] = (got[0], [m for m in got[1] if m.pattern.type not in types])
 
 
 def _topic_title(sent: Span) -> bool:
