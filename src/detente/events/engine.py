@@ -198,6 +198,7 @@ STATE_SECTORS = frozenset(settings().state_sectors)
 STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
+COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
@@ -1328,6 +1329,18 @@ def _clause_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return Arg(ref=ref, role="clause_people", certainty=_certainty("clause_people"))
 
 
+@roles.role("source", "against_people")
+def _against_people_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """"injured during protests against the Government of Venezuela": protesters no place names are
+    the people of the state (or its government) the protest is against."""
+    for p in _preps([m.trigger], "against"):
+        arg = _core(ctx, p, "against_people")
+        if arg is not None and arg.ref.country and arg.ref.sector in (None, "GOV"):
+            ref = ActorRef(id=None, country=arg.ref.country, sector="CVL", text="")
+            return Arg(ref=ref, role="against_people", certainty=_certainty("against_people"))
+    return None
+
+
 @roles.role("source", "attack_mod")
 def _attack_mod_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """"were killed in Russian shelling", "died in an Israeli air strike": the attacker is the actor
@@ -1818,13 +1831,15 @@ def _place_people(ctx: Ctx, v: Token, role: str) -> Arg | None:
     """The people of the place an act is told to happen in (``_place_victims``), looked for on the
     verb, then on its subject's phrase ("a bomb in a mosque in Quetta killed …"), then on its
     objects' ("rockets hit the airport in Erbil"); for an event noun, on its phrase, then on the
-    clause it hangs on."""
+    clause it hangs on; a counted noun's place may hang on the counting one ("a pair of bombings in
+    Nairobi")."""
     subj = _subject(v) if _verbal(v) else None
     objs = _objects(v) if _verbal(v) else []
+    noun = v if _verbal(v) else _counted(v)
     # an event noun under a preposition: the clause it hangs on ("two were killed in Santa Cruz
     # during protests")
-    governor = v.head.head if not _verbal(v) and v.dep_ == "pobj" and _verbal(v.head.head) else None
-    for tok in (v, subj, *objs, governor):
+    governor = noun.head.head if not _verbal(v) and noun.dep_ == "pobj" and _verbal(noun.head.head) else None
+    for tok in (v, noun if noun is not v else None, subj, *objs, governor):
         arg = _place_victims(ctx, tok) if tok is not None else None
         if arg is not None:
             # a place is no mention: nothing to coordinate it with
@@ -2332,7 +2347,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused:
+    if not evs and not ctx.refused and m.pattern.relaxed:
         ctx.unargued.append(m)
     ctx.refused = False
     return evs
@@ -2530,7 +2545,11 @@ def _accidental_cause(v: Token) -> bool:
 
 
 def _contest(m: Match) -> bool:
-    """A generated pattern's attack or fight in a sentence about sport or a vote."""
+    """A generated pattern's attack or fight in a sentence about sport or a vote; a sport's sanction
+    of its own people (``sport_free_patterns``: "the club sacks its coach")."""
+    if m.pattern.id in _WORDS.get("sport_free_patterns", ()):
+        low = sent_of(m.trigger).text.lower()
+        return any((" " in w and w in low) or w in {t.lower_ for t in sent_of(m.trigger)} for w in _WORDS["sport_words"])
     if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
         return False
     words = _word_set("contest_words")
@@ -2574,9 +2593,16 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if not armed and not institution and ((any(c.dep_ in deps for c in v.children) and not _absolute_participle(v))
                                           or not _is_passive(v)):
         return []
-    clause = v.head if _shared_passive(v) is not None else v  # ("… be investigated and prosecuted")
-    if clause.dep_ in ("xcomp", "ccomp", "relcl", "acl", "amod") and not _absolute_participle(clause):
-        return []  # inside another clause: its head says what happened
+    # ("… be investigated and prosecuted"; "was found murdered", "are reported killed": the verb completed)
+    embedded = ("xcomp", "ccomp", "relcl", "acl", "amod")
+    clause = v.head if _shared_passive(v) is not None or _raised_passive(v) else v
+    reported = (clause.dep_ == "ccomp" and _lemma(clause.head) in _REPORTING and not _denied(clause)
+                and m.pattern.type in _WORDS.get("reported_passive_types", ()))
+    if clause.dep_ in embedded and not _absolute_participle(clause) and not reported:
+        return []  # inside another clause: its head says what happened (not a report: "police say X was shot")
+    if ((reported or (_raised_passive(v) and v.dep_ in embedded))
+            and any(e.type == m.pattern.type for e in _history(ctx))):
+        return []  # "… Officials say six were killed": the toll of the act an earlier sentence told
     if _accident(v):
         return []
     if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
@@ -2585,7 +2611,8 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     target = _target(ctx, m, nobody)
     if target is None:
         return []
-    attacker = _unnamed_attacker(ctx, m, target)
+    attacker = _attack_noun_doer(ctx, v) if m.pattern.type in cfg.unnamed_attacker_types else None
+    attacker = attacker or _unnamed_attacker(ctx, m, target)
     if attacker is not None:
         # "32 people are killed after gunmen opened fire": the gunmen, of no known side (UAF)
         return [_build(ctx, m, attacker, target)]
@@ -2596,6 +2623,26 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     ev = _build(ctx, m, nobody, target)
     sector = institution or m.pattern.implied_source or cfg.implied_source_sector.get(ev.mode or "")
     return [_implied_source(ev, sector, ctx, _implied_country(ctx, v, sector))]
+
+
+def _denied(v: Token) -> bool:
+    """A clause said not to have happened ("the mosque was not hit", "no one was killed")."""
+    return any(c.dep_ == "neg" for c in v.children) or any(
+        t.lower_ in ("no", "nobody", "none") for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+
+
+def _attack_noun_doer(ctx: Ctx, v: Token) -> Arg | None:
+    """"are reported killed in Saudi-led coalition air strikes": the actor modifying the attack or
+    weapon the agentless verb's "in"/"by" phrase names is its doer."""
+    for p in [*_preps([v], "in"), *_preps([v], "by")]:
+        if _lemma(p) not in WEAPON_SUBJECTS and _lemma(p) not in ATTACK_NOUNS:
+            continue
+        for c in p.children:
+            if c.dep_ in ("amod", "compound", "nmod") and ctx.tok2m.get(c.i) is not None:
+                arg = _core(ctx, c, "attack_mod")
+                if arg is not None:
+                    return arg
+    return None
 
 
 def _absolute_noun(v: Token) -> Token | None:
@@ -2808,8 +2855,27 @@ def _unnamed_attacker(ctx: Ctx, m: Match, target: Arg | None) -> Arg | None:
     return None
 
 
+def _counted(n: Token) -> Token:
+    """The noun counting ``n`` ("a series of attacks" → series), else ``n``."""
+    of = n.head
+    if n.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in COUNTING_NOUNS:
+        return of.head
+    return n
+
+
+def _governing_preps(n: Token) -> set[str]:
+    """The preposition a noun is the object of, alone and with the word it completes ("to" and
+    "due to"), read through a counting noun and a coordination ("due to a threat and a shooting")."""
+    h = _counted(n)
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    if h.dep_ not in ("pobj", "dobj"):
+        return set()
+    return {h.head.lower_, f"{h.head.head.lower_} {h.head.lower_}"}
+
+
 def _noun_match(p: Pattern, n: Token) -> Match | None:
-    if p.head_preps and not (n.dep_ in ("pobj", "dobj") and n.head.lower_ in p.head_preps):
+    if p.head_preps and not _governing_preps(n) & set(p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
         return None
     if p.preps and not any(
@@ -2860,8 +2926,12 @@ def _topic_title(sent: Span) -> bool:
 
 
 def _private_act(ev: Event) -> bool:
-    """A diplomatic or cooperative act done by a private person (``official_only_types``)."""
+    """A diplomatic or cooperative act done by a private person (``official_only_types``); a company
+    taken over by another company (``merger_modes``)."""
     src = ev.source
+    if (ev.type == "COERCE" and ev.mode in _WORDS.get("merger_modes", ()) and ev.target is not None
+            and ev.target.sector == "BUS" and src is not None and src.sector in ("BUS", "UNK") and src.id != src.country):
+        return True
     return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
             and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)
 

@@ -108,6 +108,9 @@ class Pattern(Record):
     # with ``governed``: the verbs (lemmas, "turn down", "agree to") that answer the noun; any other
     # governing verb ("Canada welcomed India's request") gives no event from this pattern
     governors: list[str] = Field(default_factory=list)
+    # false: a match whose arguments the rules did not find is no candidate for the classifier's
+    # relaxed arguments (a pattern with no object constraint: "releases a report" is no release)
+    relaxed: bool = True
     relation: RelationSpec | None = None
     context_by_word: dict[str, str] = Field(default_factory=dict)
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
