@@ -52,6 +52,9 @@ class EngineSettings(DataFile):
     # types whose present participle on a noun describes a stance, not an act ("protesters opposing
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
+    # types of an act between two parties whose roles found no recipient: the actor named nearest
+    # the trigger is taken (``_nearest_party``)
+    nearest_target_types: WordList = Field(default_factory=list)
     accident_words: WordList
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
@@ -2735,8 +2738,46 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
     # reaching a deal", "a lack of evidence to charge him"), is no news
     if _topic_title(sent):
         return []
-    return [_at_home(_own_people(_own_forces(ev))) for ev in events
-            if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+    events = [_at_home(_own_people(_own_forces(ev))) for ev in events
+              if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+    return [_nearest_party(sent, mentions, ev) for ev in events]
+
+
+def _nearest_party(sent: Span, mentions: list[Mention], ev: Event) -> Event:
+    """An act between two parties (``nearest_target_types``) whose roles found no recipient is aimed
+    at the actor the sentence names nearest its trigger, after it first ("calls for calm ahead of
+    talks with Israeli leaders" → ISR), then before it ("Pyongyang threatens tests as Washington
+    warns …"): never the source itself, nor a place where it happened."""
+    if ev.target is not None or ev.source is None or ev.type not in settings().nearest_target_types:
+        return ev
+    first = (ev.trigger or "").split(" ")[0]
+    trig = next((t for t in span_tokens(sent) if t.text == first), None)
+    if trig is None:
+        return ev
+    ctx = Ctx(sent=sent, mentions=mentions, published=None, kb=None)
+    ctx.tok2m = _index_mentions(sent, mentions)
+    skip = {mi for mi, m in enumerate(mentions) if (m.start, m.end) == (ev.source.start, ev.source.end)}
+    # nor an actor of a circumstance the act is set in ("hosts a summit after an Israeli strike"),
+    # nor the topic of a noun in its phrase ("calls for the release of two journalists")
+    skip |= {mi for i, mi in ctx.tok2m.items()
+             if _in_circumstance(sent.doc[i], trig) or _topic_of_noun(sent.doc[i], trig)}
+    for after in (True, False):
+        arg = _nearest_mention(ctx, trig, after, skip)
+        if arg is not None and _key(arg.ref) != _key(ev.source):
+            return ev.model_copy(update={"target": arg.ref, "detail": {**ev.detail, "target_from": "nearest"}})
+    return ev
+
+
+def _in_circumstance(t: Token, trig: Token) -> bool:
+    """Whether ``t`` is inside a phrase of a circumstance preposition (``circumstance_preps``:
+    "after", "amid" …) that does not hold ``trig``."""
+    held = {a.i for a in trig.ancestors} | {trig.i}
+    for a in t.ancestors:
+        if a.i in held:
+            return False
+        if a.dep_ == "prep" and a.lower_ in CIRCUMSTANCE_PREPS:
+            return True
+    return False
 
 
 def _topic_title(sent: Span) -> bool:
