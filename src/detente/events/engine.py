@@ -3573,7 +3573,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
-        found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
+        found.extend(_before_the_news(ev) for ev in _accused_doers(found, _background_acts(ctx, patterns)))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
         for tok in toks:
@@ -3663,6 +3663,27 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     return out
 
 
+#: the rule prefix of an act a reaction answers (its target did not do it: ``_accused_doers``)
+ANSWERED_RULE = "background.answered."
+
+
+def _accused_doers(found: list[Event], acts: list[Event]) -> list[Event]:
+    """A crime behind a legal act whose doer the frame did not name ("seek the death penalty against
+    X for stabbing …", "charged with manslaughter in the shooting death of Y, who was shot") is done
+    by the one the sentence's legal act (``accused_types`` in background.yml: a charge, an arrest, a
+    sentence) is aimed at: crimes only (``types``), not what someone suffered at others' hands."""
+    bw = background_mod.words()
+    legal = [e for e in found if e.type in bw.accused_types and e.target is not None]
+    out = []
+    for ev in acts:
+        if ev.source is None and ev.target is not None and ev.type in bw.types and not ev.rule.startswith(ANSWERED_RULE):
+            who = next((e.target for e in legal if not _same_actor(e.target, ev.target)), None)
+            if who is not None:
+                ev = ev.model_copy(update={"source": who, "detail": {**ev.detail, "source_from": "accused"}})
+        out.append(ev)
+    return out
+
+
 def _before_the_news(ev: Event) -> Event:
     """A background act the text does not date happened before the news: the month of publication
     (the labelling guide's reading of a vague past)."""
@@ -3728,7 +3749,7 @@ def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
     ev = _build(ctx, Match(p, tok, hit, []), source or nobody, target)
     if source is None:
         ev.source = None
-    ev.rule = f"background.answered.{ev.type.lower()}"
+    ev.rule = f"{ANSWERED_RULE}{ev.type.lower()}"
     return [ev]
 
 
