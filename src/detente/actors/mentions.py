@@ -235,16 +235,17 @@ def _people_modified(kb: ActorKB, span, res):
 
 
 def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
-    """"Northern Ireland": a state's name after a capitalised direction word that, with it, names
-    a place of another state is no mention of the state."""
+    """"Northern Ireland", "New Mexico": a state's name after a capitalised direction word, or after
+    a word of the same name, that with it names a place of another state is no mention of the state."""
     from detente.places import DIRECTIONS, place_of
 
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    if not prev.is_title or prev.lower_ not in DIRECTIONS:
+    direction = prev.lower_ in DIRECTIONS
+    if not prev.is_title or not (direction or span[0].ent_iob_ == "I"):
         return False
-    p = place_of(span.doc[span.start - 1:span.end].text)
+    p = place_of(span.doc[span.start - 1:span.end].text, fuzzy=direction)
     return p is not None and p.country is not None and p.country != hit.actor
 
 
