@@ -3676,7 +3676,8 @@ def _accused_doers(found: list[Event], acts: list[Event]) -> list[Event]:
     legal = [e for e in found if e.type in bw.accused_types and e.target is not None]
     out = []
     for ev in acts:
-        if ev.source is None and ev.target is not None and ev.type in bw.types and not ev.rule.startswith(ANSWERED_RULE):
+        if ev.source is None and ev.target is not None and ev.type in bw.types \
+                and not ev.rule.startswith(ANSWERED_RULE):
             who = next((e.target for e in legal if not _same_actor(e.target, ev.target)), None)
             if who is not None:
                 ev = ev.model_copy(update={"source": who, "detail": {**ev.detail, "source_from": "accused"}})
