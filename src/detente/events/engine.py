@@ -3072,8 +3072,11 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
             # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
             left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
         mi = ctx.tok2m.get(t.i)
-        if mi is not None and ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country:
-            continue  # an actor's name ("attacks by the Taliban") is no place, whatever a gazetteer says
+        if mi is not None and (ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country
+                               or ctx.mentions[mi].kind == "person"):
+            # an actor's name ("attacks by the Taliban") or a person's ("the murder of journalist
+            # Kim Wall") is no place, whatever a gazetteer says
+            continue
         span = t.doc[left:t.i + 1]
         # a name the actors stage placed (with no id of its own) keeps the country it was given there;
         # else the countries the sentence's actors belong to, then the article's, decide an ambiguous
