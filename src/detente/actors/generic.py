@@ -423,6 +423,11 @@ def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, in
     first = min(title_at, ent.start)
     if first > 0 and (c := _demonym_at(first - 1, covered, mentions)) is not None:
         return c, "a demonym before the name"
+    if first > 0 and (mi := covered.get(first - 1)) is not None and mentions[mi].kind == "compositional" \
+            and not mentions[mi].id and mentions[mi].country and doc[first - 1].pos_ == "NOUN":
+        # "17-year-old Palestinian activist X" with the role hung elsewhere by the parser: the
+        # role of a country right before the name is the named one's
+        return mentions[mi].country, f"the role {mentions[mi].text!r} right before the name"
     j = ent.end
     if j < len(doc) and doc[j].lower_ == "and":  # "X and Y, two Australians"
         j += 1
