@@ -29,6 +29,7 @@ from pydantic import Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from detente import dates
+from detente.actors.resolve import OTHER_PARTICIPLES
 from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
@@ -1065,7 +1066,13 @@ def _object_participle_doer(v: Token) -> Token | None:
 
 def _operator(tok: Token) -> Token | None:
     """Who a thing named as the subject was used by: "rockets fired by Hamas", "a car driven by a
-    militant" (a participle with a "by" agent on the noun, or on the verb the parser hung it on)."""
+    militant" (a participle with a "by" agent on the noun, or on the verb the parser hung it on),
+    "a Taliban-planted bomb" (the actor hyphened to a participle on the noun; not a maker or a
+    backer, ``other_participles``: "a Russian-made missile")."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.tag_ == "VBN" and c.lower_ not in OTHER_PARTICIPLES and c.i >= 2 \
+                and c.nbor(-1).text == "-" and c.nbor(-2).head.i == c.i:
+            return c.nbor(-2)
     verbs = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if tok.dep_ == "nsubj" and tok.head.tag_ == "VBN":
         verbs.append(tok.head)  # "Rockets fired by Hamas militants killed …" parsed with "fired" as the verb
