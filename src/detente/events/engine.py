@@ -1089,6 +1089,15 @@ def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _doer(ctx, m, _subject, "subj")
 
 
+@roles.role("source", "obj_by")
+def _obj_by_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who did the act the verb's object names: its "by" phrase ("repelled an attack by militants")."""
+    if not _verbal(m.trigger):
+        return None
+    objs = [o for o in m.trigger.children if o.dep_ == "dobj"]
+    return next((a for p in _preps(objs, "by") if (a := _core(ctx, p, "obj_by")) is not None), None)
+
+
 @roles.role("source", "agent")
 def _agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The "by" agent of a passive."""
@@ -1483,6 +1492,13 @@ def _plain_people(ctx: Ctx, m: Match, source: Arg, objs: list[Token]) -> Arg | N
     ref = ActorRef(id=None, country=country, sector="CVL", text=_phrase(obj), start=obj.idx,
                    end=obj.idx + len(obj.text))
     return Arg(ref=ref, role="people", certainty=0.6, token=obj)
+
+
+@roles.role("target", "acted_subj")
+def _subj_target_role(w: Want, word: str | None) -> Arg | None:
+    """The subject of the trigger's clause, as the one acted on ("X repelled an attack by Y": Y → X)."""
+    subj = _subject(w.m.trigger) if _verbal(w.m.trigger) else None
+    return w.first([subj], "subj") if subj is not None else None
 
 
 @roles.role("target", "obj")
