@@ -244,7 +244,7 @@ def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
         return False
     prev = span.doc[span.start - 1]
     direction = prev.lower_ in DIRECTIONS
-    if not prev.is_title or not (direction or span[0].ent_iob_ == "I"):
+    if not prev.is_title or not (direction or (span[0].ent_iob_ == "I" and prev.pos_ == "PROPN")):
         return False
     p = place_of(span.doc[span.start - 1:span.end].text, fuzzy=direction)
     return p is not None and p.country is not None and p.country != hit.actor
