@@ -56,6 +56,8 @@ class EngineSettings(DataFile):
     # types of an act between two parties whose roles found no recipient: the actor named nearest
     # the trigger is taken (``_nearest_party``)
     nearest_target_types: WordList = Field(default_factory=list)
+    # sectors of armed men a state's forces attack who, placed nowhere, are of that state
+    domestic_foe_sectors: WordList = Field(default_factory=list)
     accident_words: WordList
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
@@ -2763,7 +2765,21 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         return []
     events = [_at_home(_own_people(_own_forces(ev))) for ev in events
               if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
-    return [_nearest_party(sent, mentions, ev) for ev in events]
+    return [_domestic_foe(_nearest_party(sent, mentions, ev)) for ev in events]
+
+
+def _domestic_foe(ev: Event) -> Event:
+    """Armed men a state's forces fight that the text places nowhere ("Burundi's army kills 31
+    suspected rebels"; sectors ``domestic_foe_sectors``) are of that state: the real-text gold codes
+    a state's fight with unplaced rebels as a fight at home."""
+    src, tgt = ev.source, ev.target
+    if src is None or tgt is None or ev.type != "ASSAULT" or tgt.id or tgt.country:
+        return ev
+    if tgt.sector not in settings().domestic_foe_sectors or not src.country or src.id not in (None, src.country) \
+            or src.sector not in (None, *STATE_SECTORS):
+        return ev
+    return ev.model_copy(update={"target": tgt.model_copy(update={"country": src.country}),
+                                 "detail": {**ev.detail, "target_country": "domestic foe"}})
 
 
 def _nearest_party(sent: Span, mentions: list[Mention], ev: Event) -> Event:
