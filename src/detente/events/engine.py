@@ -58,6 +58,9 @@ class EngineSettings(DataFile):
     nearest_target_types: WordList = Field(default_factory=list)
     # sectors of armed men a state's forces attack who, placed nowhere, are of that state
     domestic_foe_sectors: WordList = Field(default_factory=list)
+    # police and courts placed nowhere that act on someone of a known country are that country's
+    local_organ_sectors: WordList = Field(default_factory=list)
+    local_organ_types: WordList = Field(default_factory=list)
     accident_words: WordList
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
@@ -2765,7 +2768,20 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         return []
     events = [_at_home(_own_people(_own_forces(ev))) for ev in events
               if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
-    return [_domestic_foe(_nearest_party(sent, mentions, ev)) for ev in events]
+    return [_local_organ(_domestic_foe(_nearest_party(sent, mentions, ev))) for ev in events]
+
+
+def _local_organ(ev: Event) -> Event:
+    """Police or courts the text places nowhere ("authorities charge X", "the jury sentences him";
+    sectors ``local_organ_sectors``) that arrest, charge or sentence someone of a known country are
+    that country's (the implied doers' rule, for a doer named without a state)."""
+    src, tgt = ev.source, ev.target
+    if src is None or tgt is None or src.id or src.country or not tgt.country:
+        return ev
+    if src.sector not in settings().local_organ_sectors or ev.type not in settings().local_organ_types:
+        return ev
+    return ev.model_copy(update={"source": src.model_copy(update={"country": tgt.country}),
+                                 "detail": {**ev.detail, "source_country": "local organ"}})
 
 
 def _domestic_foe(ev: Event) -> Event:
