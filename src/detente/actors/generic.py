@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES
+from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES, taken_side
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
 from detente.gazetteer import best, get_gazetteer
@@ -423,6 +423,11 @@ def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, in
     first = min(title_at, ent.start)
     if first > 0 and (c := _demonym_at(first - 1, covered, mentions)) is not None:
         return c, "a demonym before the name"
+    if first > 0 and (mi := covered.get(first - 1)) is not None and mentions[mi].kind == "compositional" \
+            and not mentions[mi].id and mentions[mi].country and doc[first - 1].pos_ == "NOUN":
+        # "17-year-old Palestinian activist X" with the role hung elsewhere by the parser: the
+        # role of a country right before the name is the named one's
+        return mentions[mi].country, f"the role {mentions[mi].text!r} right before the name"
     j = ent.end
     if j < len(doc) and doc[j].lower_ == "and":  # "X and Y, two Australians"
         j += 1
@@ -685,7 +690,8 @@ def _modifier_country(tok: Token, covered: dict[int, int], mentions: list[Mentio
     # "Australian film director James Ricketson": the modifiers of the name's compounds count too
     mods = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "compound" for g in c.children]
     for c in mods:
-        if c.dep_ in ("amod", "compound", "nmod", "poss") and (mi := covered.get(c.i)) is not None:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and (mi := covered.get(c.i)) is not None \
+                and not taken_side(c.doc, token_at(c.doc), mentions[mi]):  # ("pro-Russian parties")
             if mentions[mi].country:
                 return mentions[mi].country
     for c in tok.children:  # "Dmitri Volkov, the Russian deputy foreign minister": a name's apposition
@@ -768,12 +774,16 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     # a state organ with no place ("the authorities", "government forces", "police") belongs to the
     # one state the article names, if it names exactly one
     # (its organs and office holders count: "Israeli Prime Minister X … Iran" names two states)
-    states = {m.country for m in mentions if m.country and m.id == m.country}
+    # (a state named only as a side taken is no home: "pro-Russian parties" in Montenegro)
+    starts = token_at(doc)
+    homes = [m for m in mentions if not taken_side(doc, starts, m)]
+    states = {m.country for m in homes if m.country and m.id == m.country}
     own_state = states.pop() if len(states) == 1 else None
     mentions = _ethnic_residents(doc, mentions, sents, places)
-    main = _main_country(mentions)
+    homes = [m for m in mentions if not taken_side(doc, starts, m)]
+    main = _main_country(homes)
     # the one country the article names at all (its actors' and its places'), if only one
-    named = {m.country for m in mentions if m.country} | {p for p in places if p}
+    named = {m.country for m in homes if m.country} | {p for p in places if p}
     sole = next(iter(named)) if len(named) == 1 else None
     for sent, place in zip(sents, places, strict=True):
         from_doc = place is None and fallback is not None

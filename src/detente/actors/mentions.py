@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
 from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PHRASE_READERS,
-                                    PLACE_GUESSES, Resolution, compose, from_hit)
+                                    PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit,
+                                    stance_prefixed)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_text, doc_tokens
@@ -238,16 +239,17 @@ def _people_modified(kb: ActorKB, span, res):
 
 
 def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
-    """"Northern Ireland": a state's name after a capitalised direction word that, with it, names
-    a place of another state is no mention of the state."""
+    """"Northern Ireland", "New Mexico": a state's name after a capitalised direction word, or after
+    a word of the same name, that with it names a place of another state is no mention of the state."""
     from detente.places import DIRECTIONS, place_of
 
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    if not prev.is_title or prev.lower_ not in DIRECTIONS:
+    direction = prev.lower_ in DIRECTIONS
+    if not prev.is_title or not (direction or (span[0].ent_iob_ == "I" and prev.pos_ == "PROPN")):
         return False
-    p = place_of(span.doc[span.start - 1:span.end].text)
+    p = place_of(span.doc[span.start - 1:span.end].text, fuzzy=direction)
     return p is not None and p.country is not None and p.country != hit.actor
 
 
@@ -383,6 +385,12 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
                 span = doc[span.start:part.head.i + 1]
                 out.append((span.start, span.end, _led(kb, res, hit, part.lower_, part.head, span)))
                 continue
+        if hit.how in STANCE_HOWS and stance_prefixed(span.doc, span.start):
+            # "pro-Russian parties", "anti-U.S. activists": the state is the side they favour or
+            # oppose, not theirs; a mention of its own, composed with nothing (not a leader or a
+            # capital: "anti-Lukashenko protesters" are mostly his own people)
+            out.append((span.start, span.end, res.model_copy(update={"why": f"{res.why} (a stance, not a home)"})))
+            continue
         # "Syria's capital": the possessive between the name and "capital"
         cap_end = span.end + 1 if nxt is not None and nxt.lower_ == "capital" else (
             span.end + 2 if nxt is not None and hit.how in ("name", "short") and nxt.lower_ in ("'s", "\u2019s")

@@ -43,7 +43,26 @@ FUZZY_CUTOFF = 90.0
 AGENT_PARTICIPLES = frozenset(_AW["agent_participles"])
 # "<actor>-backed rebels": the noun is someone else, helped by the actor — not the actor
 OTHER_PARTICIPLES = frozenset(_AW["other_participles"])
+# "pro-Russian parties", "anti-American protesters": the state is a side taken, not the people's home
+STANCE_PREFIXES = frozenset(_AW["stance_prefixes"])
 STATE_KINDS = ("state", "historic_state")
+
+
+# how a state is named where a stance prefix makes it a side taken: its name or demonym
+STANCE_HOWS = ("demonym", "alias", "name", "short")
+
+
+def stance_prefixed(doc, start: int) -> bool:
+    """Whether the word at ``start`` follows a stance prefix and its hyphen (``stance_prefixes``:
+    "pro-Russian", "anti-American")."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
+
+
+def taken_side(doc, starts: dict[int, int], m) -> bool:
+    """Whether mention ``m`` names a state only as the side a stance prefix takes ("pro-Russian")."""
+    return m.kind in ("demonym", "name") and m.start in starts and stance_prefixed(doc, starts[m.start])
+
+
 # "Tens of thousands of Israelis", "dozens of opposition activists", "suspected Islamic State
 # members": counts and hedges in front of the actor phrase are not part of the name
 QUANTITY_RE = re.compile(

@@ -52,6 +52,7 @@ class BackgroundWords(DataFile):
     relative_pronouns: WordList
     relative_types: WordList
     owner_skip_sectors: WordList
+    accused_types: WordList = Field(default_factory=list)
 
 
 def words() -> BackgroundWords:

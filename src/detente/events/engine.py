@@ -29,6 +29,7 @@ from pydantic import Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from detente import dates
+from detente.actors.resolve import OTHER_PARTICIPLES
 from detente.events import argmodel
 from detente.events import background as background_mod
 from detente.events import roles
@@ -53,6 +54,14 @@ class EngineSettings(DataFile):
     # types whose present participle on a noun describes a stance, not an act ("protesters opposing
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
+    # types of an act between two parties whose roles found no recipient: the actor named nearest
+    # the trigger is taken (``_nearest_party``)
+    nearest_target_types: WordList = Field(default_factory=list)
+    # sectors of armed men a state's forces attack who, placed nowhere, are of that state
+    domestic_foe_sectors: WordList = Field(default_factory=list)
+    # police and courts placed nowhere that act on someone of a known country are that country's
+    local_organ_sectors: WordList = Field(default_factory=list)
+    local_organ_types: WordList = Field(default_factory=list)
     accident_words: WordList
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
@@ -1145,7 +1154,13 @@ def _object_participle_doer(v: Token) -> Token | None:
 
 def _operator(tok: Token) -> Token | None:
     """Who a thing named as the subject was used by: "rockets fired by Hamas", "a car driven by a
-    militant" (a participle with a "by" agent on the noun, or on the verb the parser hung it on)."""
+    militant" (a participle with a "by" agent on the noun, or on the verb the parser hung it on),
+    "a Taliban-planted bomb" (the actor hyphened to a participle on the noun; not a maker or a
+    backer, ``other_participles``: "a Russian-made missile")."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.tag_ == "VBN" and c.lower_ not in OTHER_PARTICIPLES and c.i >= 2 \
+                and c.nbor(-1).text == "-" and c.nbor(-2).head.i == c.i:
+            return c.nbor(-2)
     verbs = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if tok.dep_ == "nsubj" and tok.head.tag_ == "VBN":
         verbs.append(tok.head)  # "Rockets fired by Hamas militants killed …" parsed with "fired" as the verb
@@ -1160,6 +1175,15 @@ def _operator(tok: Token) -> Token | None:
 def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The subject of the trigger's clause."""
     return _doer(ctx, m, _subject, "subj")
+
+
+@roles.role("source", "obj_by")
+def _obj_by_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who did the act the verb's object names: its "by" phrase ("repelled an attack by militants")."""
+    if not _verbal(m.trigger):
+        return None
+    objs = [o for o in m.trigger.children if o.dep_ == "dobj"]
+    return next((a for p in _preps(objs, "by") if (a := _core(ctx, p, "obj_by")) is not None), None)
 
 
 @roles.role("source", "agent")
@@ -1568,6 +1592,13 @@ def _plain_people(ctx: Ctx, m: Match, source: Arg, objs: list[Token]) -> Arg | N
     ref = ActorRef(id=None, country=country, sector="CVL", text=_phrase(obj), start=obj.idx,
                    end=obj.idx + len(obj.text))
     return Arg(ref=ref, role="people", certainty=0.6, token=obj)
+
+
+@roles.role("target", "acted_subj")
+def _subj_target_role(w: Want, word: str | None) -> Arg | None:
+    """The subject of the trigger's clause, as the one acted on ("X repelled an attack by Y": Y → X)."""
+    subj = _subject(w.m.trigger) if _verbal(w.m.trigger) else None
+    return w.first([subj], "subj") if subj is not None else None
 
 
 @roles.role("target", "obj")
@@ -2913,8 +2944,73 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
     # reaching a deal", "a lack of evidence to charge him"), is no news
     if _topic_title(sent):
         return []
-    return [_at_home(_own_people(_own_forces(ev))) for ev in events
-            if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+    events = [_at_home(_own_people(_own_forces(ev))) for ev in events
+              if ev.detail.get("status_why") != "unrealised" and not _private_act(ev)]
+    return [_local_organ(_domestic_foe(_nearest_party(sent, mentions, ev))) for ev in events]
+
+
+def _local_organ(ev: Event) -> Event:
+    """Police or courts the text places nowhere ("authorities charge X", "the jury sentences him";
+    sectors ``local_organ_sectors``) that arrest, charge or sentence someone of a known country are
+    that country's (the implied doers' rule, for a doer named without a state)."""
+    src, tgt = ev.source, ev.target
+    if src is None or tgt is None or src.id or src.country or not tgt.country:
+        return ev
+    if src.sector not in settings().local_organ_sectors or ev.type not in settings().local_organ_types:
+        return ev
+    return ev.model_copy(update={"source": src.model_copy(update={"country": tgt.country}),
+                                 "detail": {**ev.detail, "source_country": "local organ"}})
+
+
+def _domestic_foe(ev: Event) -> Event:
+    """Armed men a state's forces fight that the text places nowhere ("Burundi's army kills 31
+    suspected rebels"; sectors ``domestic_foe_sectors``) are of that state: the real-text gold codes
+    a state's fight with unplaced rebels as a fight at home."""
+    src, tgt = ev.source, ev.target
+    if src is None or tgt is None or ev.type != "ASSAULT" or tgt.id or tgt.country:
+        return ev
+    if tgt.sector not in settings().domestic_foe_sectors or not src.country or src.id not in (None, src.country) \
+            or src.sector not in (None, *STATE_SECTORS):
+        return ev
+    return ev.model_copy(update={"target": tgt.model_copy(update={"country": src.country}),
+                                 "detail": {**ev.detail, "target_country": "domestic foe"}})
+
+
+def _nearest_party(sent: Span, mentions: list[Mention], ev: Event) -> Event:
+    """An act between two parties (``nearest_target_types``) whose roles found no recipient is aimed
+    at the actor the sentence names nearest its trigger, after it first ("calls for calm ahead of
+    talks with Israeli leaders" → ISR), then before it ("Pyongyang threatens tests as Washington
+    warns …"): never the source itself, nor a place where it happened."""
+    if ev.target is not None or ev.source is None or ev.type not in settings().nearest_target_types:
+        return ev
+    first = (ev.trigger or "").split(" ")[0]
+    trig = next((t for t in span_tokens(sent) if t.text == first), None)
+    if trig is None:
+        return ev
+    ctx = Ctx(sent=sent, mentions=mentions, published=None, kb=None)
+    ctx.tok2m = _index_mentions(sent, mentions)
+    skip = {mi for mi, m in enumerate(mentions) if (m.start, m.end) == (ev.source.start, ev.source.end)}
+    # nor an actor of a circumstance the act is set in ("hosts a summit after an Israeli strike"),
+    # nor the topic of a noun in its phrase ("calls for the release of two journalists")
+    skip |= {mi for i, mi in ctx.tok2m.items()
+             if _in_circumstance(sent.doc[i], trig) or _topic_of_noun(sent.doc[i], trig)}
+    for after in (True, False):
+        arg = _nearest_mention(ctx, trig, after, skip)
+        if arg is not None and _key(arg.ref) != _key(ev.source):
+            return ev.model_copy(update={"target": arg.ref, "detail": {**ev.detail, "target_from": "nearest"}})
+    return ev
+
+
+def _in_circumstance(t: Token, trig: Token) -> bool:
+    """Whether ``t`` is inside a phrase of a circumstance preposition (``circumstance_preps``:
+    "after", "amid" …) that does not hold ``trig``."""
+    held = {a.i for a in trig.ancestors} | {trig.i}
+    for a in t.ancestors:
+        if a.i in held:
+            return False
+        if a.dep_ == "prep" and a.lower_ in CIRCUMSTANCE_PREPS:
+            return True
+    return False
 
 
 def _topic_title(sent: Span) -> bool:
@@ -3213,8 +3309,11 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
             # "the Gulf of Aden", "the Republic of the Congo": the whole name is the place or none is
             left = owner.left_edge.i if owner.left_edge.lower_ != "the" else owner.left_edge.i + 1
         mi = ctx.tok2m.get(t.i)
-        if mi is not None and ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country:
-            continue  # an actor's name ("attacks by the Taliban") is no place, whatever a gazetteer says
+        if mi is not None and (ctx.mentions[mi].id and ctx.mentions[mi].id != ctx.mentions[mi].country
+                               or ctx.mentions[mi].kind == "person"):
+            # an actor's name ("attacks by the Taliban") or a person's ("the murder of journalist
+            # Kim Wall") is no place, whatever a gazetteer says
+            continue
         span = t.doc[left:t.i + 1]
         # a name the actors stage placed (with no id of its own) keeps the country it was given there;
         # else the countries the sentence's actors belong to, then the article's, decide an ambiguous
@@ -3727,7 +3826,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 if evs:
                     found.extend(evs)
                     break
-        found.extend(_before_the_news(ev) for ev in _background_acts(ctx, patterns))
+        found.extend(_before_the_news(ev) for ev in _accused_doers(found, _background_acts(ctx, patterns)))
     else:
         # no actor at all: only an attack or a protest that is the news itself, at a place
         for tok in toks:
@@ -3817,6 +3916,28 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     return out
 
 
+#: the rule prefix of an act a reaction answers (its target did not do it: ``_accused_doers``)
+ANSWERED_RULE = "background.answered."
+
+
+def _accused_doers(found: list[Event], acts: list[Event]) -> list[Event]:
+    """A crime behind a legal act whose doer the frame did not name ("seek the death penalty against
+    X for stabbing …", "charged with manslaughter in the shooting death of Y, who was shot") is done
+    by the one the sentence's legal act (``accused_types`` in background.yml: a charge, an arrest, a
+    sentence) is aimed at: crimes only (``types``), not what someone suffered at others' hands."""
+    bw = background_mod.words()
+    legal = [e for e in found if e.type in bw.accused_types and e.target is not None]
+    out = []
+    for ev in acts:
+        if ev.source is None and ev.target is not None and ev.type in bw.types \
+                and not ev.rule.startswith(ANSWERED_RULE):
+            who = next((e.target for e in legal if not _same_actor(e.target, ev.target)), None)
+            if who is not None:
+                ev = ev.model_copy(update={"source": who, "detail": {**ev.detail, "source_from": "accused"}})
+        out.append(ev)
+    return out
+
+
 def _before_the_news(ev: Event) -> Event:
     """A background act the text does not date happened before the news: the month of publication
     (the labelling guide's reading of a vague past)."""
@@ -3882,7 +4003,7 @@ def _answered_act(ctx: Ctx, p: Pattern, tok: Token) -> list[Event]:
     ev = _build(ctx, Match(p, tok, hit, []), source or nobody, target)
     if source is None:
         ev.source = None
-    ev.rule = f"background.answered.{ev.type.lower()}"
+    ev.rule = f"{ANSWERED_RULE}{ev.type.lower()}"
     return [ev]
 
 
