@@ -168,13 +168,13 @@ def _apposed(span: Span, other) -> bool:
 
 
 def scored(sent: Span, mentions: list[Mention], cands: list[tuple[int, Span]], trigger: Token, side: str, etype: str,
-           other, model: ArgModel | None, skip: Callable[[Span], bool]) -> Iterator[tuple[float | None, int, Span, list[str]]]:
+           other, model: ArgModel | None, skip: Callable[[Span, Token], bool]) -> Iterator[tuple[float | None, int, Span, list[str]]]:
     """Each candidate for ``side`` of an event of ``etype`` at ``trigger`` with the other party
     ``other``: its probability (None without a model), mention index, span and features. Never the
     other party, a mention holding the trigger, nor one ``skip`` refuses (a venue, a place's tail)."""
     for rank, (mi, span) in enumerate(cands):
         m = mentions[mi]
-        if same(other, m) or span.start <= trigger.i < span.end or skip(span) or _apposed(span, other):
+        if same(other, m) or span.start <= trigger.i < span.end or skip(span, trigger) or _apposed(span, other):
             continue
         feats = features(side, etype, trigger, span, m, other, rank)
         yield (model.prob(feats) if model is not None else None), mi, span, feats

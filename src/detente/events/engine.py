@@ -734,10 +734,12 @@ def _fronted_list_subject(v: Token) -> Token | None:
     return None
 
 
-def learned_skip(span: Span) -> bool:
-    """A mention the learned argument model never takes for a party: a venue ("in Maiduguri") or
-    a place's tail the parser made a subject ("in Kano, Nigeria")."""
-    return argmodel.venue(span.root, VENUE_PREPS) or _place_tail(span.root)
+def learned_skip(span: Span, trigger: Token) -> bool:
+    """A mention the learned argument model never takes for a party: a venue ("in Maiduguri"), a
+    place's tail the parser made a subject ("in Kano, Nigeria"), an actor of a circumstance the act
+    is set in ("hosts a summit after an Iranian drone strike")."""
+    root = span.root
+    return argmodel.venue(root, VENUE_PREPS) or _place_tail(root) or _in_circumstance(root, trigger)
 
 
 def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
@@ -747,19 +749,21 @@ def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
     if not _verbal(m.trigger):
         return None  # an event noun names its parties only as the rules read them ("talks with Greece
         # had failed", "welcomed India's request for talks")
+    if m.trigger.dep_ in ("xcomp", "ccomp") and (_asks(m.trigger.head) or _asked_clause(m.trigger)):
+        return None  # what another actor expects or asks for ("expected France to recognise it")
     model = argmodel.get_model() if bar is not None else None
     if model is None:
         return None
     v = m.trigger
 
-    def refused(span: Span) -> bool:
+    def refused(span: Span, _trigger: Token) -> bool:
         # what a relaxed target never is: a topic ("responsible for the safety of the pilgrims"), a
         # predicate, a party of a clause below the trigger; a relaxed source never a document
         root = span.root
         if side == "target":
-            return learned_skip(span) or root.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(root, v) \
+            return learned_skip(span, v) or root.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(root, v) \
                 or _in_clause_below(root, v)
-        return learned_skip(span) or _instrument(root)
+        return learned_skip(span, v) or _instrument(root)
 
     best = None
     for p, mi, span, _ in argmodel.scored(ctx.sent, ctx.mentions, argmodel.candidates(ctx.sent, ctx.mentions),
