@@ -147,9 +147,22 @@ def token_at(doc: Doc) -> dict[int, int]:
     return _kept(doc, "detente.token_at", lambda d: dict(zip(d.to_array("IDX").tolist(), range(len(d)))))
 
 
+_TEXT_KEY = "detente.text"
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
-    return _kept(doc, "detente.text", lambda d: d.text)
+    return _kept(doc, _TEXT_KEY, lambda d: d.text)
+
+
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """``doc``, known to be the parse of ``text`` (spaCy's tokens keep every character), which
+    ``doc_text`` then gives without joining it from the tokens again; a ``text`` that cannot be
+    the doc's (another length) is not taken."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        doc.user_data.setdefault(_TEXT_KEY, {})[id(doc)] = (doc, text)
+    return doc
 
 
 def span_text(span: Span) -> str:

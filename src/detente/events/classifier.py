@@ -180,11 +180,10 @@ class SentenceClassifier:
 
     def scores(self, feats: list[str]) -> np.ndarray:
         """Logits for one feature list (binary features, L2-normalised over all emitted ones)."""
-        index = self.index
-        rows = [i for i in (index.get(f) for f in feats) if i is not None]
+        rows = [i for i in map(self.index.get, feats) if i is not None]
         out = self.bias.copy()
-        if rows:
-            out += np.add.reduce(self.weights[rows], axis=0) * (1.0 / math.sqrt(len(feats)))
+        if rows:  # (``take``: the rows in the same order as ``weights[rows]``, with less overhead)
+            out += np.add.reduce(self.weights.take(rows, axis=0), axis=0) * (1.0 / math.sqrt(len(feats)))
         return out
 
     def predict_features(self, feats: list[str]) -> dict[str, float]:

@@ -896,10 +896,6 @@ def _obj_match(word: str, view: _VerbView, k: int) -> bool:
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
     view = view or _view(v)
-    heads = p.verb_heads
-    entries = next((e for f in view.forms if (e := heads.get(f)) is not None), None)
-    if entries is None:
-        return None
     words, objs = view.words, view.objs
     # first tests of what the checks below need (a verb may have a hundred candidate patterns)
     if p.objects and (not objs or (not view.any_slow and not p.object_words[1]
@@ -907,6 +903,13 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None  # the pattern names an object the verb has not
     if p.preps and view.preps.isdisjoint(p.preps):
         return None  # nor any of the prepositions it names
+    heads = p.verb_heads
+    for f in view.forms:  # (a loop, not a generator: called for every candidate pattern)
+        entries = heads.get(f)
+        if entries is not None:
+            break
+    else:
+        return None
     extra_ok = None
     for rest in entries:
         if all(w in words for w in rest):
