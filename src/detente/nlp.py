@@ -135,7 +135,9 @@ def parse_changed(doc: Doc) -> None:
 def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):
     """``build(doc)``, made once per doc and kept in ``doc.user_data`` under ``key`` (per doc: a
     re-parsed copy shares the user data of the doc it copies)."""
-    kept = doc.user_data.setdefault(key, {})
+    kept = doc.user_data.get(key)
+    if kept is None:
+        kept = doc.user_data[key] = {}
     got = kept.get(id(doc))
     if got is None or got[0] is not doc:
         got = kept[id(doc)] = (doc, build(doc))

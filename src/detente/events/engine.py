@@ -302,7 +302,15 @@ def _verbal(t: Token) -> bool:
 
 
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    got = _LOWER_LEMMAS.get(t.lemma)
+    if got is None:  # (a hash → lower-case lemma table: spaCy decodes the string on each read)
+        if len(_LOWER_LEMMAS) > 500_000:
+            _LOWER_LEMMAS.clear()
+        got = _LOWER_LEMMAS[t.lemma] = t.lemma_.lower()
+    return got
+
+
+_LOWER_LEMMAS: dict[int, str] = {}
 
 
 def _verb_forms(t: Token) -> list[str]:
