@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDX, LEMMA, LENGTH, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.errors import Errors
 from spacy.language import Language
@@ -147,6 +147,16 @@ def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):
 def token_at(doc: Doc) -> dict[int, int]:
     """Character offset of each token's start → its index, built once per doc."""
     return _kept(doc, "detente.token_at", lambda d: dict(zip(d.to_array("IDX").tolist(), range(len(d)))))
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end character offsets of every token, read once per doc (as arrays)."""
+    return _kept(doc, "detente.token_bounds", _bounds)
+
+
+def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    return [a for a, _n in rows], [a + n for a, n in rows]
 
 
 _TEXT_KEY = "detente.text"

@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import sent_of, sentences, span_text, span_tokens
+from detente.nlp import sent_of, sentences, span_text, span_tokens, token_bounds
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -374,16 +374,18 @@ def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
             if mentions[mi].end > sent.start_char and mentions[mi].start < sent.end_char]
     if not near:
         return out
-    toks = [(t.idx, t.idx + len(t), t.i) for t in span_tokens(sent)]
-    starts = [a for a, _b, _i in toks]
+    first = sent.start
+    doc_starts, doc_ends = token_bounds(sent.doc)
+    starts, ends = doc_starts[first:sent.end], doc_ends[first:sent.end]
     for mi in near:
         m = mentions[mi]
         length = m.end - m.start
         # the tokens overlapping the mention: from the last one starting at or before its start
-        for a, b, i in toks[max(0, bisect_right(starts, m.start) - 1):]:
-            if a >= m.end:
+        for k in range(max(0, bisect_right(starts, m.start) - 1), len(starts)):
+            if starts[k] >= m.end:
                 break
-            if b > m.start and (i not in out or length < size[i]):
+            i = first + k
+            if ends[k] > m.start and (i not in out or length < size[i]):
                 out[i], size[i] = mi, length
     return out
 
@@ -2396,7 +2398,7 @@ def _accident(v: Token) -> bool:
     if any(t.lower_ in words or _lemma(t) in words for t in v.subtree):
         return True
     sent = sent_of(v)
-    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    prev = sent_of(sent.doc[sent.start - 1]) if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
 
 
