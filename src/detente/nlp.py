@@ -159,6 +159,18 @@ def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return [a for a, _n in rows], [a + n for a, n in rows]
 
 
+def lemma_lower(t: Token) -> str:
+    """``t.lemma_.lower()``, from a table by the lemma's hash (spaCy decodes the string on each read)."""
+    got = _LOWER_LEMMAS.get(t.lemma)
+    if got is None:
+        if len(_LOWER_LEMMAS) > 500_000:
+            _LOWER_LEMMAS.clear()
+        got = _LOWER_LEMMAS[t.lemma] = t.lemma_.lower()
+    return got
+
+
+_LOWER_LEMMAS: dict[int, str] = {}
+
 _TEXT_KEY = "detente.text"
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES
 from detente.models import Mention
-from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
+from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at, token_bounds
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
@@ -1037,14 +1037,15 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     (``posted_abroad``: the events around them are with the host)."""
     sp = spec()
     tok_at = token_at(doc)
+    starts = token_bounds(doc)[0]
     by_tok: dict[int, Mention] = {}
     for m in mentions:
         i = tok_at.get(m.start)
         if i is not None:
-            for t in doc[i:]:
-                if t.idx >= m.end:
+            for j in range(i, len(starts)):
+                if starts[j] >= m.end:
                     break
-                by_tok.setdefault(t.i, m)
+                by_tok.setdefault(j, m)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "generic" else None

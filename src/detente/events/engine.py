@@ -35,7 +35,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import sent_of, sentences, span_text, span_tokens, token_bounds
+from detente.nlp import lemma_lower, sent_of, sentences, span_text, span_tokens, token_bounds
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -301,16 +301,7 @@ def _verbal(t: Token) -> bool:
     return t.tag_.startswith("VB") or (t.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "dobj") for c in t.children))
 
 
-def _lemma(t: Token) -> str:
-    got = _LOWER_LEMMAS.get(t.lemma)
-    if got is None:  # (a hash → lower-case lemma table: spaCy decodes the string on each read)
-        if len(_LOWER_LEMMAS) > 500_000:
-            _LOWER_LEMMAS.clear()
-        got = _LOWER_LEMMAS[t.lemma] = t.lemma_.lower()
-    return got
-
-
-_LOWER_LEMMAS: dict[int, str] = {}
+_lemma = lemma_lower
 
 
 def _verb_forms(t: Token) -> list[str]:
