@@ -495,7 +495,8 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
     "in the Syrian city of Homs", "in Minsk")."""
     preps, posted = _spec_sets().place_preps, _spec_sets().posted_abroad
-    for t in sent:
+    toks = span_tokens(sent)
+    for t in toks:
         if not (t.dep_ == "pobj" and t.head.lower_ in preps):
             continue
         # the place, its appositions and conjuncts ("Lagos, Nigeria"), its modifiers, "the city of X"
@@ -523,7 +524,7 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                 return country
     # no place preposition: a big town or a province the sentence names as the object of a verb or
     # of "of" ("to capture the remainder of Aleppo"), never a name an actor mention covers
-    for t in sent:
+    for t in toks:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" or t.dep_ == "dobj" and t.pos_ == "PROPN":
             if t.i in covered or t.ent_type_ in NOT_PLACE_LABELS:
                 continue

@@ -2866,7 +2866,7 @@ def trigger_features(sent: Span) -> list[str]:
     root's. Read from the pattern files: such a model is retrained when they change."""
     patterns = load_patterns()
     out: dict[str, None] = {}
-    for t in sent:
+    for t in span_tokens(sent):
         if _verbal(t):
             form, cands = _verb_patterns(patterns, t)
             hand = patterns.hand_written_verb(form)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from detente.nlp import span_tokens
 from detente.wordlists import DataFile, WordList
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "status.yml"
@@ -185,7 +186,7 @@ def decide(
     for t in chain[1:]:
         if t.lemma_.lower() in ws["passive_hearsay"] and _has_child(t, ("auxpass",)):
             return StatusInfo("reported", why="passive hearsay")
-    for t in sent:
+    for t in span_tokens(sent):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() in ws["according_nouns"]:
