@@ -71,7 +71,7 @@ from spacy.tokens import Span, Token
 
 from detente.records import Record
 from detente.models import DateValue
-from detente.nlp import doc_text, sentences, span_text
+from detente.nlp import doc_text, sentences, span_text, span_tokens
 from detente.wordlists import word_sets, words
 
 _DW = words("dates")
@@ -1052,7 +1052,7 @@ def date_for(sent: Span, trigger_i: int, published: dt.date | None, _depth: int 
     anchor_clauses: dict[int, int] = {}  # clause head → the anchor ("a week after") it hangs from
     for k, e in enumerate(exprs):
         a, b = base + e.start, base + e.end
-        toks = [t for t in sent if t.idx < b and t.idx + len(t) > a]
+        toks = [t for t in span_tokens(sent) if t.idx < b and t.idx + len(t) > a]
         h = _span_head(toks) if toks else None
         if h is not None and e.kind == "anchor" and toks[-1].dep_ == "mark":
             # "two weeks after [the court suspended the ban]": the anchor phrase is that clause

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDX, LEMMA, LENGTH, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.errors import Errors
 from spacy.language import Language
@@ -135,7 +135,9 @@ def parse_changed(doc: Doc) -> None:
 def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):
     """``build(doc)``, made once per doc and kept in ``doc.user_data`` under ``key`` (per doc: a
     re-parsed copy shares the user data of the doc it copies)."""
-    kept = doc.user_data.setdefault(key, {})
+    kept = doc.user_data.get(key)
+    if kept is None:
+        kept = doc.user_data[key] = {}
     got = kept.get(id(doc))
     if got is None or got[0] is not doc:
         got = kept[id(doc)] = (doc, build(doc))
@@ -147,9 +149,44 @@ def token_at(doc: Doc) -> dict[int, int]:
     return _kept(doc, "detente.token_at", lambda d: dict(zip(d.to_array("IDX").tolist(), range(len(d)))))
 
 
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end character offsets of every token, read once per doc (as arrays)."""
+    return _kept(doc, "detente.token_bounds", _bounds)
+
+
+def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    return [a for a, _n in rows], [a + n for a, n in rows]
+
+
+def lemma_lower(t: Token) -> str:
+    """``t.lemma_.lower()``, from a table by the lemma's hash (spaCy decodes the string on each read)."""
+    got = _LOWER_LEMMAS.get(t.lemma)
+    if got is None:
+        if len(_LOWER_LEMMAS) > 500_000:
+            _LOWER_LEMMAS.clear()
+        got = _LOWER_LEMMAS[t.lemma] = t.lemma_.lower()
+    return got
+
+
+_LOWER_LEMMAS: dict[int, str] = {}
+
+_TEXT_KEY = "detente.text"
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once: spaCy rebuilds it from every token on each read."""
-    return _kept(doc, "detente.text", lambda d: d.text)
+    return _kept(doc, _TEXT_KEY, lambda d: d.text)
+
+
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """``doc``, known to be the parse of ``text`` (spaCy's tokens keep every character), which
+    ``doc_text`` then gives without joining it from the tokens again; a ``text`` that cannot be
+    the doc's (another length) is not taken."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        doc.user_data.setdefault(_TEXT_KEY, {})[id(doc)] = (doc, text)
+    return doc
 
 
 def span_text(span: Span) -> str:

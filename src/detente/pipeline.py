@@ -29,7 +29,7 @@ from detente.actors.resolve import PLACE_GUESSES
 from detente.clean import Cleaned, clean_text
 from detente.events.engine import settings as engine_settings
 from detente.models import Article, ArticleResult, Event, Extraction
-from detente.nlp import doc_text, get_fast_nlp
+from detente.nlp import doc_text, get_fast_nlp, parsed_from
 from detente.places import Place, article_fallback, event_location, find_places, trigger_index
 from detente.prefilter import Plan, Prefilter, stitch
 from detente.quotes import extract_quotes
@@ -221,7 +221,7 @@ def _process_once(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned, all
 
 def _finish(p: _Pending, kb: ActorKB, nlp, all_places: bool = False) -> ArticleResult:
     if p.plan is None:
-        doc = p.docs[0] if len(p.docs) == 1 else _join(p.docs, p.cleaned.text)
+        doc = parsed_from(p.docs[0], p.cleaned.text) if len(p.docs) == 1 else _join(p.docs, p.cleaned.text)
         return _process_once(p.article, doc, kb, p.cleaned, all_places)
     doc = stitch(p.plan, p.docs)
     if doc is None:  # pragma: no cover - a run that tokenised differently on its own

@@ -36,8 +36,19 @@ class DataFile(Record):
 
     @classmethod
     def read_once(cls, source: Path | Traversable) -> Self:
-        """:meth:`read`, once per process: later calls give the same object."""
-        return _read_once(cls, source)
+        """:meth:`read`, once per process: later calls give the same object. (The stages ask for
+        their settings in hot loops: the same ``source`` object is found by its identity, without
+        hashing the path again.)"""
+        got = _ONCE.get(id(source))
+        if got is not None and got[0] is source and got[1] is cls:
+            return got[2]
+        value = _read_once(cls, source)
+        _ONCE[id(source)] = (source, cls, value)
+        return value
+
+
+#: id(source) → (source, class, what ``read_once`` gave for them)
+_ONCE: dict[int, tuple[object, type, object]] = {}
 
 
 @lru_cache(maxsize=None)

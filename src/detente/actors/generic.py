@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES, taken_side
 from detente.models import Mention
-from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at
+from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at, token_bounds
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
@@ -500,7 +500,8 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     """The state a sentence names as a place ("in Calgary, Canada", "in Nigeria's Borno state",
     "in the Syrian city of Homs", "in Minsk")."""
     preps, posted = _spec_sets().place_preps, _spec_sets().posted_abroad
-    for t in sent:
+    toks = span_tokens(sent)
+    for t in toks:
         if not (t.dep_ == "pobj" and t.head.lower_ in preps):
             continue
         # the place, its appositions and conjuncts ("Lagos, Nigeria"), its modifiers, "the city of X"
@@ -528,7 +529,7 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
                 return country
     # no place preposition: a big town or a province the sentence names as the object of a verb or
     # of "of" ("to capture the remainder of Aleppo"), never a name an actor mention covers
-    for t in sent:
+    for t in toks:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" or t.dep_ == "dobj" and t.pos_ == "PROPN":
             if t.i in covered or t.ent_type_ in NOT_PLACE_LABELS:
                 continue
@@ -1049,14 +1050,15 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     (``posted_abroad``: the events around them are with the host)."""
     sp = spec()
     tok_at = token_at(doc)
+    starts = token_bounds(doc)[0]
     by_tok: dict[int, Mention] = {}
     for m in mentions:
         i = tok_at.get(m.start)
         if i is not None:
-            for t in doc[i:]:
-                if t.idx >= m.end:
+            for j in range(i, len(starts)):
+                if starts[j] >= m.end:
                     break
-                by_tok.setdefault(t.i, m)
+                by_tok.setdefault(j, m)
     out = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "generic" else None

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from detente.events.patterns import Pattern, PatternSet
 from detente.events.plover import cameo_to_plover
+from detente.nlp import lemma_lower
 from detente.wordlists import DataFile, WordList
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "background.yml"
@@ -75,8 +76,7 @@ class Frame:
                    for t in [*self.path, self.head])
 
 
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+_lemma = lemma_lower
 
 
 @lru_cache(maxsize=None)

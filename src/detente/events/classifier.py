@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from detente.nlp import span_tokens
+from detente.nlp import lemma_lower, span_tokens
 from detente.wordlists import words
 
 NONE = "NONE"
@@ -65,7 +65,7 @@ def _norm(t: Token) -> str:
         return _ENT.get(label, "@" + label)
     if t.like_num:
         return "@NUM"
-    return t.lemma_.lower()
+    return lemma_lower(t)
 
 
 def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
@@ -103,7 +103,7 @@ def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
             add("md:" + n)
             add("md:" + n + "|" + _norm(t.head))
         if pos == "VERB" or dep == "ROOT":
-            v = t.lemma_.lower()
+            v = lemma_lower(t)
             if dep == "ROOT":
                 add("r:" + v)
             add("v:" + v)
@@ -124,7 +124,7 @@ def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
                 elif cd == "agent":
                     add("av:" + v)
                 elif cd in ("xcomp", "ccomp"):
-                    add("vx:" + v + "|" + c.lemma_.lower())
+                    add("vx:" + v + "|" + lemma_lower(c))
         elif dep == "compound" and pos == "NOUN":
             add("nn:" + n + "|" + _norm(t.head))
     for a, b in zip(seq, seq[1:]):
@@ -180,11 +180,10 @@ class SentenceClassifier:
 
     def scores(self, feats: list[str]) -> np.ndarray:
         """Logits for one feature list (binary features, L2-normalised over all emitted ones)."""
-        index = self.index
-        rows = [i for i in (index.get(f) for f in feats) if i is not None]
+        rows = [i for i in map(self.index.get, feats) if i is not None]
         out = self.bias.copy()
-        if rows:
-            out += np.add.reduce(self.weights[rows], axis=0) * (1.0 / math.sqrt(len(feats)))
+        if rows:  # (``take``: the rows in the same order as ``weights[rows]``, with less overhead)
+            out += np.add.reduce(self.weights.take(rows, axis=0), axis=0) * (1.0 / math.sqrt(len(feats)))
         return out
 
     def predict_features(self, feats: list[str]) -> dict[str, float]:

@@ -37,7 +37,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import sent_of, sentences, span_text, span_tokens
+from detente.nlp import lemma_lower, sent_of, sentences, span_text, span_tokens, token_bounds
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -321,8 +321,7 @@ def _verbal(t: Token) -> bool:
     return t.tag_.startswith("VB") or (t.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "dobj") for c in t.children))
 
 
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+_lemma = lemma_lower
 
 
 def _verb_forms(t: Token) -> list[str]:
@@ -400,16 +399,18 @@ def _index_mentions(sent: Span, mentions: list[Mention]) -> dict[int, int]:
             if mentions[mi].end > sent.start_char and mentions[mi].start < sent.end_char]
     if not near:
         return out
-    toks = [(t.idx, t.idx + len(t), t.i) for t in span_tokens(sent)]
-    starts = [a for a, _b, _i in toks]
+    first = sent.start
+    doc_starts, doc_ends = token_bounds(sent.doc)
+    starts, ends = doc_starts[first:sent.end], doc_ends[first:sent.end]
     for mi in near:
         m = mentions[mi]
         length = m.end - m.start
         # the tokens overlapping the mention: from the last one starting at or before its start
-        for a, b, i in toks[max(0, bisect_right(starts, m.start) - 1):]:
-            if a >= m.end:
+        for k in range(max(0, bisect_right(starts, m.start) - 1), len(starts)):
+            if starts[k] >= m.end:
                 break
-            if b > m.start and (i not in out or length < size[i]):
+            i = first + k
+            if ends[k] > m.start and (i not in out or length < size[i]):
                 out[i], size[i] = mi, length
     return out
 
@@ -974,10 +975,6 @@ def _obj_match(word: str, view: _VerbView, k: int) -> bool:
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
     view = view or _view(v)
-    heads = p.verb_heads
-    entries = next((e for f in view.forms if (e := heads.get(f)) is not None), None)
-    if entries is None:
-        return None
     words, objs = view.words, view.objs
     # first tests of what the checks below need (a verb may have a hundred candidate patterns)
     if p.objects and (not objs or (not view.any_slow and not p.object_words[1]
@@ -985,6 +982,13 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None  # the pattern names an object the verb has not
     if p.preps and view.preps.isdisjoint(p.preps):
         return None  # nor any of the prepositions it names
+    heads = p.verb_heads
+    for f in view.forms:  # (a loop, not a generator: called for every candidate pattern)
+        entries = heads.get(f)
+        if entries is not None:
+            break
+    else:
+        return None
     extra_ok = None
     for rest in entries:
         if all(w in words for w in rest):
@@ -2547,7 +2551,7 @@ def _accident(v: Token) -> bool:
     if any(t.lower_ in words or _lemma(t) in words for t in v.subtree):
         return True
     sent = sent_of(v)
-    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    prev = sent_of(sent.doc[sent.start - 1]) if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
 
 
@@ -3144,7 +3148,7 @@ def trigger_features(sent: Span) -> list[str]:
     root's. Read from the pattern files: such a model is retrained when they change."""
     patterns = load_patterns()
     out: dict[str, None] = {}
-    for t in sent:
+    for t in span_tokens(sent):
         if _verbal(t):
             form, cands = _verb_patterns(patterns, t)
             hand = patterns.hand_written_verb(form)

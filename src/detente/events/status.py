@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from detente.nlp import span_tokens
 from detente.wordlists import DataFile, WordList
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "status.yml"
@@ -55,6 +56,17 @@ class StatusWords(DataFile):
 
 def status_words() -> StatusWords:
     return StatusWords.read_once(DATA_FILE)
+
+
+def _sets(w: StatusWords) -> dict[str, frozenset[str]]:
+    """The word lists of ``w`` as sets, made once per settings object (``decide`` runs per event)."""
+    got = _SETS.get(id(w))
+    if got is None or got[0] is not w:
+        got = _SETS[id(w)] = (w, {k: frozenset(v) for k, v in w if isinstance(v, list)})
+    return got[1]
+
+
+_SETS: dict[int, tuple[StatusWords, dict[str, frozenset[str]]]] = {}
 
 
 @dataclass
@@ -119,6 +131,7 @@ def decide(
     source_is_actor: bool = True,
 ) -> StatusInfo:
     w = status_words()
+    ws = _sets(w)
     chain = _xchain(trigger)
     gov = _governor(trigger)
     conj_heads = []
@@ -128,10 +141,10 @@ def decide(
         conj_heads.append(cur)
 
     # negated
-    negdets = set(w.negative_determiners)
+    negdets = ws["negative_determiners"]
     if any(_has_child(t, ("neg",)) for t in chain):
         return StatusInfo("negated", why="neg")
-    if any(t.lemma_.lower() in w.negators for t in chain[1:]):
+    if any(t.lemma_.lower() in ws["negators"] for t in chain[1:]):
         return StatusInfo("negated", why="negator verb")
     for t in [trigger, subject, *objects]:
         if t is not None and _has_child(t, ("det", "neg"), negdets):
@@ -140,8 +153,8 @@ def decide(
         return StatusInfo("negated", why="unrealised")
 
     # planned ("wanted to ease the crisis and support …": the conjoined verb shares the intent)
-    modals = set(w.modals)
-    intent = set(w.intent)
+    modals = ws["modals"]
+    intent = ws["intent"]
     governing = chain[1:] + [t for h in conj_heads for t in _xchain(h)[1:]]
     if any(_has_child(t, ("aux",), modals) for t in chain + conj_heads):
         return StatusInfo("planned", why="modal")
@@ -157,7 +170,7 @@ def decide(
         # "a deal for Ruritania to supply Borduria", "plans to capture Aleppo": what a noun
         # (a deal, a plan, a bid) is for has not happened yet
         return StatusInfo("planned", why="purpose of a noun")
-    if gov is not None and gov.lemma_.lower() in w.enablers:
+    if gov is not None and gov.lemma_.lower() in ws["enablers"]:
         return StatusInfo("planned", enabled=True, why="enabler")
     if gov is not None and gov.lemma_.lower() in intent:
         return StatusInfo("planned", why="intent")
@@ -165,18 +178,18 @@ def decide(
         return StatusInfo("planned", why="future date")
 
     # reported
-    hearsay = set(w.hearsay_adverbs)
+    hearsay = ws["hearsay_adverbs"]
     if any(_has_child(t, ("advmod",), hearsay) for t in chain):
         return StatusInfo("reported", why="hearsay adverb")
-    if gov is not None and gov.lemma_.lower() in w.hearsay_verbs:
+    if gov is not None and gov.lemma_.lower() in ws["hearsay_verbs"]:
         return StatusInfo("reported", why="hearsay verb")
     for t in chain[1:]:
-        if t.lemma_.lower() in w.passive_hearsay and _has_child(t, ("auxpass",)):
+        if t.lemma_.lower() in ws["passive_hearsay"] and _has_child(t, ("auxpass",)):
             return StatusInfo("reported", why="passive hearsay")
-    for t in sent:
+    for t in span_tokens(sent):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() in w.according_nouns:
+            if objs and objs[0].lemma_.lower() in ws["according_nouns"]:
                 return StatusInfo("reported", why="according to")
     if not source_is_actor:
         return StatusInfo("reported", why="no actor source")
@@ -184,11 +197,11 @@ def decide(
     # ongoing
     if time_kind == "since" or time_ongoing:
         return StatusInfo("ongoing", why="since")
-    if any(_has_child(t, ("advmod",), set(w.ongoing_adverbs)) for t in chain):
+    if any(_has_child(t, ("advmod",), ws["ongoing_adverbs"]) for t in chain):
         return StatusInfo("ongoing", why="adverb")
-    if any(_has_child(o, ("amod",), set(w.ongoing_modifiers)) for o in objects):
+    if any(_has_child(o, ("amod",), ws["ongoing_modifiers"]) for o in objects):
         return StatusInfo("ongoing", why="modifier")
-    if any(t.lemma_.lower() in w.ongoing_verbs for t in chain[1:]):
+    if any(t.lemma_.lower() in ws["ongoing_verbs"] for t in chain[1:]):
         return StatusInfo("ongoing", why="continue")
     if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children):
         return StatusInfo("ongoing", why="progressive")
