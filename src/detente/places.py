@@ -824,18 +824,22 @@ def _one_country_lists(doc: Doc, places: list[Place]) -> list[Place]:
     return out
 
 
-def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[Mention]) -> tuple[Place | None, str | None]:
+def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[Mention],
+               at: dict[int, int] | None = None) -> tuple[Place | None, str | None]:
     """What the text says ``p`` lies in: the state of a demonym right before it ("Iraqi
     Kurdistan"), else a place right after it, linked by a comma, "in", "of" or "near" over place
     nouns, directions and articles ("the Al-Mansoura district in the port city of Aden") — as
-    (that place, ``p`` itself for a demonym, or None; its country)."""
+    (that place, ``p`` itself for a demonym, or None; its country). ``at``: the index in ``places``
+    of the place starting at each offset (built here when not given)."""
+    if at is None:
+        at = _starts(places)
     tok_at = token_at(doc)
     i = tok_at.get(p.start)
     if i is None:
         return None, None
     if i > 0:
         before = doc[i - 1]
-        for m in mentions:
+        for m in _near(mentions, before.idx, before.idx + 1):
             if m.start == before.idx and m.country and (m.kind == "demonym" or (
                     m.kind == "compositional" and m.end >= p.end and m.why.startswith("demonym"))):
                 return p, m.country
@@ -844,10 +848,9 @@ def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[M
         j += 1
     links = 0
     skip = PLACE_NOUNS | DIRECTIONS | CITY_WORDS | PROVINCE_WORDS | set(_S["name_articles"])
-    starts = {q.start for q in places if q is not p}
     while j < len(doc) and j - i < 12:
         t = doc[j]
-        if links and t.idx in starts:
+        if links and t.idx in at and places[at[t.idx]] is not p:
             break  # a place opening with a skipped word ("of North Sumatra")
         if t.lower_ in _S["container_links"]:
             links += 1
@@ -856,8 +859,16 @@ def _container(doc: Doc, p: Place, places: Sequence[Place], mentions: Sequence[M
         j += 1
     if not links or j >= len(doc):
         return None, None
-    q = next((q for q in places if q.start == doc[j].idx and q is not p), None)
-    return (q, q.country) if q is not None and q.country else (None, None)
+    q = places[at[doc[j].idx]] if doc[j].idx in at else None
+    return (q, q.country) if q is not None and q is not p and q.country else (None, None)
+
+
+def _starts(places: Sequence[Place]) -> dict[int, int]:
+    """The index of the first place starting at each offset."""
+    at: dict[int, int] = {}
+    for k, q in enumerate(places):
+        at.setdefault(q.start, k)
+    return at
 
 
 def _as_namesake(p: Place, g: GazPlace) -> Place:
@@ -895,6 +906,7 @@ def _contained(doc: Doc, places: list[Place], mentions: Sequence[Mention]) -> li
     # from the last place back, so that a place is put in its container as corrected by the place
     # after it ("the village of X in the Y Regency of North Sumatra")
     out = list(places)
+    at = _starts(places)
     for k in reversed(range(len(places))):
         p = places[k]
         if p.precision == "country" and k and (alt := _province_after_town(doc, places[k - 1], p)) is not None:
@@ -902,7 +914,7 @@ def _contained(doc: Doc, places: list[Place], mentions: Sequence[Mention]) -> li
             continue
         if p.precision == "country" or p.country is None:
             continue
-        q, country = _container(doc, p, out, mentions)
+        q, country = _container(doc, p, out, mentions, at)
         if country is None or country == p.country:
             continue
         demonym, q = q is p, (None if q is p else q)

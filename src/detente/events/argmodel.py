@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 import os
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -121,14 +122,24 @@ def features(side: str, etype: str, trigger: Token, cand: Span, mention: Mention
     return f
 
 
+_STARTS_KEY = "detente.argmodel.starts"
+
+
 def candidates(sent: Span, mentions: list[Mention]) -> list[tuple[int, Span]]:
+    """The actor mentions that start in ``sent`` (index in ``mentions`` order) with their spans; the
+    mentions' offsets are sorted once per doc, so a long article costs no more per sentence."""
     doc = sent.doc
+    cached = doc.user_data.get(_STARTS_KEY)
+    if cached is None or cached[0] is not mentions or cached[1] != len(mentions):
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        cached = doc.user_data[_STARTS_KEY] = (mentions, len(mentions), order, [mentions[i].start for i in order])
+    _, _, order, starts = cached
     out = []
-    for mi, m in enumerate(mentions):
-        if sent.start_char <= m.start < sent.end_char:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                out.append((mi, span))
+    for mi in sorted(order[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]):
+        m = mentions[mi]
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((mi, span))
     return out
 
 
