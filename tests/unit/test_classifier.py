@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from detente.events import classifier as C
-from detente.events.engine import trigger_features
+from detente.events.engine import classifier_extra, matched_features, trigger_features
 
 pytestmark = pytest.mark.slow
 
@@ -74,6 +74,41 @@ def test_a_model_trained_with_trigger_types_sees_them(nlp):
     without = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {})
     assert with_t.triggers and not without.triggers
     assert with_t.predict(s, trigger_features(s))["PROTEST"] > 0.5 > with_t.predict(s)["PROTEST"] - 1e-9
+
+
+def test_matched_features_need_the_patterns_constraints_met(nlp):
+    """A trigger word whose hand-written pattern declined its object says nothing; one whose
+    constraints are met gives its type (any, hand-written, at the root)."""
+    plan = sent(nlp, "The navy executed a plan to repaint the lighthouse.")
+    assert "t:COERCE" in trigger_features(plan)
+    got = matched_features(sent(nlp, "Freedonia accuses Sylvania of shelling a border village."))
+    assert {"m:ACCUSE", "mh:ACCUSE", "mr:ACCUSE"} <= set(got)
+    assert len(got) == len(set(got))
+    assert matched_features(plan) == ["m:0"]
+
+
+def test_link_features_tie_entities_to_the_words_between_them(nlp):
+    got = C.link_features(sent(nlp, "Germany accused Russia of a cyberattack on the Bundestag."))
+    assert "ee:nsubj|accuse|dobj" in got
+    got = C.link_features(sent(nlp, "The council lifted its sanctions on Iran."))
+    assert "np:sanction|on|@GPE" in got
+    assert C.link_features(sent(nlp, "Heavy rain fell across the region.")) == []
+
+
+def test_a_model_trained_with_matched_types_and_links_reads_them(nlp):
+    """The metadata says which rule-derived and link features the model was trained with; the
+    engine passes the rule-derived ones (``classifier_extra``), the model adds its links."""
+    s = sent(nlp, "Freedonia accuses Sylvania of shelling a border village.")
+    classes = ["ACCUSE", C.NONE]
+    w = np.array([[3.0, -3.0], [3.0, -3.0]], dtype=np.float32)
+    vocab = ["mh:ACCUSE", "ee:nsubj|accuse|dobj"]
+    both = C.SentenceClassifier(classes, vocab, w, np.zeros(2, dtype=np.float32),
+                                {"matched_features": True, "link_features": True})
+    plain = C.SentenceClassifier(classes, vocab, w, np.zeros(2, dtype=np.float32), {})
+    assert both.matched and both.links and not plain.matched and not plain.links
+    extra = classifier_extra(s, both.triggers, both.matched)
+    assert "mh:ACCUSE" in extra and not any(f.startswith("t:") for f in extra)
+    assert both.predict(s, extra)["ACCUSE"] > plain.predict(s)["ACCUSE"]
 
 
 # ----------------------------------------------------------------------------- the model

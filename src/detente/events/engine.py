@@ -2814,7 +2814,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
     clf = get_classifier()
-    probs = clf.predict(sent, trigger_features(sent) if clf.triggers else ())
+    probs = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
     cfg = settings()
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
         probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
@@ -2877,6 +2877,41 @@ def trigger_features(sent: Span) -> list[str]:
             if t.dep_ == "ROOT":
                 out.setdefault("tr:" + pt.type)
     return list(out)
+
+
+def matched_features(sent: Span) -> list[str]:
+    """The PLOVER types of the event patterns that *match* in the sentence — a verb pattern whose
+    object, preposition and nearby-word constraints are met, a noun pattern whose preposition is —
+    whether or not the rules then found its arguments, as features of a sentence classifier trained
+    with them (``scripts/train_classifier.py --matched``): ``m:TYPE`` for any match, ``mh:TYPE`` for
+    a hand-written pattern's, ``mr:TYPE`` for the root's; ``m:0`` when nothing matched. Unlike
+    :func:`trigger_features` a trigger word whose constraints the patterns declined ("executed a
+    plan") says nothing. Read from the pattern files at run time: such a model is retrained when
+    they change."""
+    patterns = load_patterns()
+    out: dict[str, None] = {}
+    for t in span_tokens(sent):
+        if _verbal(t):
+            cands = _verb_patterns(patterns, t)[1]
+            view = _view(t) if cands else None
+            found = [m for p in cands if (m := _verb_matches(p, t, view)) is not None]
+        elif t.pos_ in ("NOUN", "PROPN"):
+            found = [m for p in patterns.for_noun(_lemma(t)) if (m := _noun_match(p, t)) is not None]
+        else:
+            continue
+        for m in found:
+            kind = m.pattern.type
+            out.setdefault("m:" + kind)
+            if not m.pattern.id.startswith("lexicon."):
+                out.setdefault("mh:" + kind)
+            if t.dep_ == "ROOT":
+                out.setdefault("mr:" + kind)
+    return list(out) or ["m:0"]
+
+
+def classifier_extra(sent: Span, triggers: bool, matched: bool) -> list[str]:
+    """The rule-derived features a classifier model was trained with (its metadata says which)."""
+    return (trigger_features(sent) if triggers else []) + (matched_features(sent) if matched else [])
 
 
 def _propose_bar(sent: Span) -> float:
