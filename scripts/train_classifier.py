@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from detente.events import classifier as clf_module  # noqa: E402
-from detente.events.classifier import FEATURE_VERSION, NONE, SentenceClassifier, features, link_features  # noqa: E402
+from detente.events.classifier import FEATURE_VERSION, NONE, SentenceClassifier, features  # noqa: E402
 from detente.events.engine import classifier_extra, matched_features, trigger_features  # noqa: E402
 from detente.nlp import get_fast_nlp  # noqa: E402
 
@@ -68,10 +68,9 @@ MIN_DF = 2
 # default — on cross-fitted dev they add recall, but they echo the rules (a declined hand-written
 # trigger, "executed a plan", then reads as its type: docs/evaluation.md, "Round 4 of the classifier")
 TRIGGERS = False
-# the types of the patterns that MATCHED (constraints met, arguments aside: engine.matched_features)
-# and the entities' links to the words (classifier.link_features): see docs/evaluation.md, "Round 5"
+# the types of the patterns that MATCHED (constraints met, arguments aside: engine.matched_features;
+# docs/evaluation.md, "Round 5 of the classifier"): more type F1 in CV, not shipped (PETRARCH dev-gold fell)
 MATCHED = False
-LINKS = False
 CLASS_WEIGHT: str | None = None  # "balanced": each one-vs-rest model weighs its positives up
 FOLDS = 5
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -87,13 +86,12 @@ class Example:
     feats: list[list[str]] = field(default_factory=list)  # one list per sentence kept
     trig: list[list[str]] = field(default_factory=list)   # the rule coder's candidate types, per sentence
     match: list[list[str]] = field(default_factory=list)  # the types of the patterns that matched, per sentence
-    links: list[list[str]] = field(default_factory=list)  # the entities' links, per sentence
 
     def sentence_features(self) -> list[list[str]]:
-        """Each kept sentence's features as the model sees them, in the order
-        ``SentenceClassifier.sentence_features`` puts them (parse, links, trigger types, matched types)."""
-        return [fs + (ls if LINKS else []) + (ts if TRIGGERS else []) + (ms if MATCHED else [])
-                for fs, ls, ts, ms in zip(self.feats, self.links, self.trig, self.match)]
+        """Each kept sentence's features as the model sees them, in the order the engine passes
+        them (``engine.classifier_extra``): the parse's, the trigger types, the matched types."""
+        return [fs + (ts if TRIGGERS else []) + (ms if MATCHED else [])
+                for fs, ts, ms in zip(self.feats, self.trig, self.match)]
 
 
 # ----------------------------------------------------------------------------------- data
@@ -215,7 +213,6 @@ def featurise(examples: list[Example]) -> None:
         e.feats = [features(s) for s in sents]
         e.trig = [trigger_features(s) for s in sents]
         e.match = [matched_features(s) for s in sents]
-        e.links = [link_features(s) for s in sents]
         if k % 2000 == 0:
             print(f"  parsed {k}/{len(texts)} ({time.time() - t0:.0f} s)", file=sys.stderr)
 
@@ -370,7 +367,7 @@ def cross_validate(examples: list[Example], k: int, c: float = C,
         clf = fit(train, c)
         if fold_dir is not None:
             save(clf, {"feature_version": FEATURE_VERSION, "trigger_features": TRIGGERS, "matched_features": MATCHED,
-                       "link_features": LINKS, "class_weight": CLASS_WEIGHT, "seed": SEED, "C": c,
+                       "class_weight": CLASS_WEIGHT, "seed": SEED, "C": c,
                        "fold": f, "folds": k, "weights_by_source": WEIGHTS,
                        "recommended": RECOMMENDED, "note": "cross-fitting model: never ships"},
                  fold_dir / f"fold{f}.npz")
@@ -451,12 +448,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--weights", type=json.loads, default={}, help='JSON overrides of WEIGHTS, e.g. {"dev": 6}')
     ap.add_argument("--triggers", action="store_true", help="add the rule coder's candidate types to the features")
     ap.add_argument("--matched", action="store_true", help="add the types of the patterns that matched")
-    ap.add_argument("--links", action="store_true", help="add the entities' links to the words")
     ap.add_argument("--class-weight", choices=["balanced"], default=None)
     a = ap.parse_args(argv)
     WEIGHTS.update(a.weights)
-    global TRIGGERS, MATCHED, LINKS, CLASS_WEIGHT
-    TRIGGERS, MATCHED, LINKS, CLASS_WEIGHT = a.triggers, a.matched, a.links, a.class_weight
+    global TRIGGERS, MATCHED, CLASS_WEIGHT
+    TRIGGERS, MATCHED, CLASS_WEIGHT = a.triggers, a.matched, a.class_weight
 
     examples = load_all(a.quiet_items, a.cache)
     sizes: dict[str, dict[str, int]] = {}
@@ -480,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "model": "one-vs-rest logistic regression (liblinear, L2) over binary parse features, L2-normalised",
         "feature_version": FEATURE_VERSION, "trigger_features": TRIGGERS, "matched_features": MATCHED,
-        "link_features": LINKS, "class_weight": CLASS_WEIGHT, "seed": SEED, "C": a.C, "min_df": MIN_DF,
+        "class_weight": CLASS_WEIGHT, "seed": SEED, "C": a.C, "min_df": MIN_DF,
         "date": dt.date.today().isoformat(), "classes": CLASSES, "vocab_size": len(clf.index),
         "weights_by_source": WEIGHTS, "training_data": sizes,
         "sources": {

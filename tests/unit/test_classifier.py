@@ -87,28 +87,19 @@ def test_matched_features_need_the_patterns_constraints_met(nlp):
     assert matched_features(plan) == ["m:0"]
 
 
-def test_link_features_tie_entities_to_the_words_between_them(nlp):
-    got = C.link_features(sent(nlp, "Germany accused Russia of a cyberattack on the Bundestag."))
-    assert "ee:nsubj|accuse|dobj" in got
-    got = C.link_features(sent(nlp, "The council lifted its sanctions on Iran."))
-    assert "np:sanction|on|@GPE" in got
-    assert C.link_features(sent(nlp, "Heavy rain fell across the region.")) == []
-
-
-def test_a_model_trained_with_matched_types_and_links_reads_them(nlp):
-    """The metadata says which rule-derived and link features the model was trained with; the
-    engine passes the rule-derived ones (``classifier_extra``), the model adds its links."""
+def test_a_model_trained_with_matched_types_reads_them(nlp):
+    """The metadata says whether the model was trained with the matched types; the engine then
+    passes them (``classifier_extra``), and no trigger types unless the model asks for those too."""
     s = sent(nlp, "Freedonia accuses Sylvania of shelling a border village.")
     classes = ["ACCUSE", C.NONE]
-    w = np.array([[3.0, -3.0], [3.0, -3.0]], dtype=np.float32)
-    vocab = ["mh:ACCUSE", "ee:nsubj|accuse|dobj"]
-    both = C.SentenceClassifier(classes, vocab, w, np.zeros(2, dtype=np.float32),
-                                {"matched_features": True, "link_features": True})
-    plain = C.SentenceClassifier(classes, vocab, w, np.zeros(2, dtype=np.float32), {})
-    assert both.matched and both.links and not plain.matched and not plain.links
-    extra = classifier_extra(s, both.triggers, both.matched)
+    w = np.array([[3.0, -3.0]], dtype=np.float32)
+    with_m = C.SentenceClassifier(classes, ["mh:ACCUSE"], w, np.zeros(2, dtype=np.float32), {"matched_features": True})
+    plain = C.SentenceClassifier(classes, ["mh:ACCUSE"], w, np.zeros(2, dtype=np.float32), {})
+    assert with_m.matched and not plain.matched
+    extra = classifier_extra(s, with_m.triggers, with_m.matched)
     assert "mh:ACCUSE" in extra and not any(f.startswith("t:") for f in extra)
-    assert both.predict(s, extra)["ACCUSE"] > plain.predict(s)["ACCUSE"]
+    assert classifier_extra(s, plain.triggers, plain.matched) == []
+    assert with_m.predict(s, extra)["ACCUSE"] > 0.5 > with_m.predict(s)["ACCUSE"] - 1e-9
 
 
 # ----------------------------------------------------------------------------- the model

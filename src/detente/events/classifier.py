@@ -2,7 +2,9 @@
 
 A one-vs-rest logistic regression over sparse binary features of the *already parsed* sentence:
 lemmas with named entities and numbers abstracted, lemma bigrams, the root and every verb lemma,
-verb + object / verb + preposition + object / subject + verb pairs, negation and modal cues.
+verb + object / verb + preposition + object / subject + verb pairs, negation and modal cues; and,
+in a model whose metadata says so, the types of the event patterns that matched the sentence
+(``engine.matched_features``, passed in by the engine).
 Nothing is parsed again and no embedding model runs: one prediction is a few dictionary look-ups
 and one small numpy sum, so it costs a few per cent of the parse (``docs/evaluation.md``,
 "Sentence classifier").
@@ -136,36 +138,6 @@ def features(sent: Span, extra: Iterable[str] = ()) -> list[str]:
     return list(feats)
 
 
-def link_features(sent: Span, most: int = 6) -> list[str]:
-    """How the sentence's named entities hang on its words, for a model trained with them
-    (``scripts/train_classifier.py --links``): ``np:NOUN|PREP|@X`` for an entity under a noun's
-    preposition ("sanctions on @GPE"), and for two entities (the first ``most``) the word that
-    joins them with the two edges to it, in text order ("@GPE accuses @GPE" → ``ee:nsubj|accuse|dobj``)."""
-    roots = [e.root for e in sent.ents if e.label_ in _ENT][:most]
-    feats: dict[str, None] = {}
-    chains = []
-    for r in roots:
-        h = r.head
-        if r.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "NOUN":
-            feats.setdefault("np:" + h.head.lemma_.lower() + "|" + h.lower_ + "|" + _norm(r))
-        chain = [r]
-        while chain[-1].head.i != chain[-1].i and len(chain) < 12:
-            chain.append(chain[-1].head)
-        chains.append(chain)
-    for k, a in enumerate(chains):
-        up = {t.i: n for n, t in enumerate(a)}
-        for b in chains[k + 1:]:
-            n_b = next((n for n, t in enumerate(b) if t.i in up), None)
-            if not n_b:  # none in common, or b governs a
-                continue
-            n_a = up[b[n_b].i]
-            if not n_a:
-                continue
-            first, second = (a[n_a - 1], b[n_b - 1]) if a[0].i < b[0].i else (b[n_b - 1], a[n_a - 1])
-            feats.setdefault("ee:" + first.dep_ + "|" + b[n_b].lemma_.lower() + "|" + second.dep_)
-    return list(feats)
-
-
 # ----------------------------------------------------------------------------- the model
 
 
@@ -197,8 +169,6 @@ class SentenceClassifier:
         self.triggers = bool(self.meta.get("trigger_features", False))
         # … with the types of the patterns that matched (``engine.matched_features``)
         self.matched = bool(self.meta.get("matched_features", False))
-        # … with the entities' links to the words (``link_features``)
-        self.links = bool(self.meta.get("link_features", False))
         rec = self.meta.get("recommended") or {}
         self.thresholds = Thresholds(**{k: float(v) for k, v in rec.items() if k in Thresholds.__dataclass_fields__})
 
@@ -229,16 +199,8 @@ class SentenceClassifier:
     def predict(self, sent: Span, extra: Iterable[str] = ()) -> dict[str, float]:
         """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE); a model
         trained with rule-derived features (``self.triggers``, ``self.matched``) needs them as
-        ``extra`` (``engine.classifier_extra``)."""
-        return self.predict_features(self.sentence_features(sent, extra))
-
-    def sentence_features(self, sent: Span, extra: Iterable[str] = ()) -> list[str]:
-        """The features this model reads: the parse's, its entities' links if trained with them,
-        then ``extra`` — in the order training puts them."""
-        feats = features(sent)
-        if self.links:
-            feats += link_features(sent)
-        return feats + list(extra)
+        ``extra`` (``engine.classifier_extra``), after the parse's as in training."""
+        return self.predict_features(features(sent) + list(extra))
 
     def top(self, probs: dict[str, float]) -> tuple[str, float]:
         """The most probable PLOVER type (never NONE) and its probability."""

@@ -88,6 +88,8 @@ class EngineSettings(DataFile):
     # constraints met; None: the same bar as a generated lexicon pattern's)
     classifier_confirm_hand_written: float | None = None
     classifier_confirm_more_hand_written: float | None = None
+    # a relaxed event that found no doer needs its type at least this probable (null: the common bar)
+    classifier_confirm_no_doer: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: WordList
     # sectors of an attack's or a coercion's victims that are of the country the event is located in
@@ -170,6 +172,8 @@ _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
 # matches of a sentence whose arguments the rules could not find (read by the classifier step)
 UNARGUED_KEY = "detente.events.unargued"
+# every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
+MATCHES_KEY = "detente.events.matches"
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
@@ -892,6 +896,25 @@ def _obj_match(word: str, view: _VerbView, k: int) -> bool:
     if view.slow[k]:
         return _word_match(word, view.objs[k])
     return word in view.quick[k]
+
+
+def _verb_match_kept(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
+    """:func:`_verb_matches`, its answer kept on the document (``MATCHES_KEY``) for the classifier's
+    features of the patterns that matched (:func:`matched_features`), which then cost no second pass."""
+    if _reparsed(v.doc):
+        return _verb_matches(p, v, view)
+    kept = v.doc.user_data.setdefault(MATCHES_KEY, {})
+    key = (v.i, id(p))
+    if key not in kept:
+        kept[key] = _verb_matches(p, v, view)
+    return kept[key]
+
+
+def _reparsed(doc: Doc) -> bool:
+    """Whether ``doc`` is the working copy of a headline re-parse (:func:`_headline_reparse`): it
+    shares the document's ``user_data`` but its words are parsed afresh for each sentence."""
+    got = doc.user_data.get(_REPARSE_KEY)
+    return got is not None and got[1] is doc
 
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
@@ -2226,9 +2249,14 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     return evs
 
 
+def _no_act(m: Match) -> bool:
+    """Sport, votes, accidents: a match that tells no attack (or no fight), whoever its parties."""
+    return _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
+        (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger)))
+
+
 def _try_args(ctx: Ctx, m: Match) -> list[Event]:
-    if _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
-            (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger))):
+    if _no_act(m):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
     v = m.trigger
@@ -2889,24 +2917,32 @@ def matched_features(sent: Span) -> list[str]:
     plan") says nothing. Read from the pattern files at run time: such a model is retrained when
     they change."""
     patterns = load_patterns()
+    kept = {} if _reparsed(sent.doc) else sent.doc.user_data.get(MATCHES_KEY, {})
     out: dict[str, None] = {}
     for t in span_tokens(sent):
         if _verbal(t):
-            cands = _verb_patterns(patterns, t)[1]
-            view = _view(t) if cands else None
-            found = [m for p in cands if (m := _verb_matches(p, t, view)) is not None]
+            cands, view = _verb_patterns(patterns, t)[1], None
         elif t.pos_ in ("NOUN", "PROPN"):
-            found = [m for p in patterns.for_noun(_lemma(t)) if (m := _noun_match(p, t)) is not None]
+            cands = patterns.for_noun(_lemma(t))
         else:
             continue
-        for m in found:
-            kind = m.pattern.type
-            out.setdefault("m:" + kind)
-            if not m.pattern.id.startswith("lexicon."):
-                out.setdefault("mh:" + kind)
-            if t.dep_ == "ROOT":
-                out.setdefault("mr:" + kind)
+        root = t.dep_ == "ROOT"
+        for p in cands:
+            names = ["m:" + p.type] + ([] if p.id.startswith("lexicon.") else ["mh:" + p.type]) + (
+                ["mr:" + p.type] if root else [])
+            if all(n in out for n in names):
+                continue  # (nothing new to learn from this pattern: the costly match is skipped)
+            if t.pos_ in ("NOUN", "PROPN") and not _verbal(t):
+                m = _noun_match(p, t)
+            elif (m := kept.get((t.i, id(p)), _UNTRIED)) is _UNTRIED:
+                view = view or _view(t)
+                m = _verb_matches(p, t, view)
+            if m is not None and not _no_act(m):  # (sport, votes and accidents refused as the rules do)
+                out.update(dict.fromkeys(names))
     return list(out) or ["m:0"]
+
+
+_UNTRIED = object()
 
 
 def classifier_extra(sent: Span, triggers: bool, matched: bool) -> list[str]:
@@ -2978,9 +3014,10 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
     cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= _bar(m, threshold, more)]
     # the most probable type first; within it the patterns in the order the rules tried them
     cands.sort(key=lambda m: -probs[m.pattern.type])
+    no_doer = max(threshold, settings().classifier_confirm_no_doer or 0.0)
     for m in cands:
         ev = _relaxed_event(ctx, m, probs[m.pattern.type])
-        if ev is not None and ev.source is None and probs[m.pattern.type] < threshold:
+        if ev is not None and ev.source is None and probs[m.pattern.type] < no_doer:
             continue  # below the common bar a hand-written match needs a doer ("a fire kills fifteen")
         if ev is not None:
             return [ev]
@@ -3529,7 +3566,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 _form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
                 for p in cands:
-                    m = _verb_matches(p, tok, view)
+                    m = _verb_match_kept(p, tok, view)
                     if m is None:
                         continue
                     if m.obj is not None and p.objects and not p.id.startswith("lexicon."):
