@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from detente.events import classifier as clf_module  # noqa: E402
 from detente.events.classifier import FEATURE_VERSION, NONE, SentenceClassifier, features  # noqa: E402
-from detente.events.engine import trigger_features  # noqa: E402
+from detente.events.engine import classifier_extra, matched_features, trigger_features  # noqa: E402
 from detente.nlp import get_fast_nlp  # noqa: E402
 
 SEED = 20261204
@@ -68,6 +68,10 @@ MIN_DF = 2
 # default — on cross-fitted dev they add recall, but they echo the rules (a declined hand-written
 # trigger, "executed a plan", then reads as its type: docs/evaluation.md, "Round 4 of the classifier")
 TRIGGERS = False
+# the types of the patterns that MATCHED (constraints met, arguments aside: engine.matched_features;
+# docs/evaluation.md, "Round 5 of the classifier"): more type F1 in CV, not shipped (PETRARCH dev-gold fell)
+MATCHED = False
+CLASS_WEIGHT: str | None = None  # "balanced": each one-vs-rest model weighs its positives up
 FOLDS = 5
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -81,10 +85,13 @@ class Example:
     sentences: int = 0          # synthetic body: how many leading sentences to keep (0 = whole text)
     feats: list[list[str]] = field(default_factory=list)  # one list per sentence kept
     trig: list[list[str]] = field(default_factory=list)   # the rule coder's candidate types, per sentence
+    match: list[list[str]] = field(default_factory=list)  # the types of the patterns that matched, per sentence
 
     def sentence_features(self) -> list[list[str]]:
-        """Each kept sentence's features as the model sees them (with the trigger types or not)."""
-        return [fs + ts for fs, ts in zip(self.feats, self.trig)] if TRIGGERS else self.feats
+        """Each kept sentence's features as the model sees them, in the order the engine passes
+        them (``engine.classifier_extra``): the parse's, the trigger types, the matched types."""
+        return [fs + (ts if TRIGGERS else []) + (ms if MATCHED else [])
+                for fs, ts, ms in zip(self.feats, self.trig, self.match)]
 
 
 # ----------------------------------------------------------------------------------- data
@@ -204,7 +211,8 @@ def featurise(examples: list[Example]) -> None:
         if e.sentences:
             sents = sents[: e.sentences]
         e.feats = [features(s) for s in sents]
-        e.trig = [trigger_features(s) for s in sents] if TRIGGERS else [[] for _ in sents]
+        e.trig = [trigger_features(s) for s in sents]
+        e.match = [matched_features(s) for s in sents]
         if k % 2000 == 0:
             print(f"  parsed {k}/{len(texts)} ({time.time() - t0:.0f} s)", file=sys.stderr)
 
@@ -212,8 +220,9 @@ def featurise(examples: list[Example]) -> None:
 def load_all(n_quiet: int, cache: Path | None) -> list[Example]:
     code = inspect.getsource(clf_module) + inspect.getsource(ngec) + inspect.getsource(own) + inspect.getsource(quiet)
     gold = (ROOT / "tests/gold/wcep/dev.yml").read_bytes()  # new labels invalidate the cache too
-    if TRIGGERS:  # (and so do new patterns: the trigger types are read from them)
-        gold += b"triggers" + b"".join(f.read_bytes() for f in sorted((ROOT / "src/detente/data/patterns").glob("*.yml")))
+    # (and so do new patterns: the trigger and matched types are read from them)
+    gold += b"".join(f.read_bytes() for f in sorted((ROOT / "src/detente/data/patterns").glob("*.yml")))
+    code += inspect.getsource(matched_features) + inspect.getsource(trigger_features)
     key = hashlib.sha256(f"{FEATURE_VERSION}|{SEED}|{n_quiet}|{code}".encode() + gold).hexdigest()[:12]
     if cache and cache.is_file():
         with gzip.open(cache, "rb") as f:
@@ -271,7 +280,7 @@ def fit(examples: list[Example], c: float = C) -> SentenceClassifier:
     bias = np.zeros(len(CLASSES), dtype=np.float64)
     for k, cls in enumerate(CLASSES):
         y = np.array([(not ys) if cls == NONE else (cls in ys) for ys in Y], dtype=int)
-        m = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
+        m = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000, class_weight=CLASS_WEIGHT)
         m.fit(M, y, sample_weight=sw)
         coef[:, k] = m.coef_[0]
         bias[k] = m.intercept_[0]
@@ -357,7 +366,8 @@ def cross_validate(examples: list[Example], k: int, c: float = C,
         train = rest + [e for e, g in zip(items, fold) if g != f]
         clf = fit(train, c)
         if fold_dir is not None:
-            save(clf, {"feature_version": FEATURE_VERSION, "trigger_features": TRIGGERS, "seed": SEED, "C": c,
+            save(clf, {"feature_version": FEATURE_VERSION, "trigger_features": TRIGGERS, "matched_features": MATCHED,
+                       "class_weight": CLASS_WEIGHT, "seed": SEED, "C": c,
                        "fold": f, "folds": k, "weights_by_source": WEIGHTS,
                        "recommended": RECOMMENDED, "note": "cross-fitting model: never ships"},
                  fold_dir / f"fold{f}.npz")
@@ -400,12 +410,12 @@ def bench(n: int) -> dict:
     parse = time.process_time() - t0
     sents = [s for d in docs for s in d.sents]
     for s in sents[:200]:
-        clf.predict(s)
+        clf.predict(s, classifier_extra(s, clf.triggers, clf.matched))
     best = float("inf")
     for _ in range(3):
         t0 = time.process_time()
         for s in sents:
-            clf.predict(s)
+            clf.predict(s, classifier_extra(s, clf.triggers, clf.matched))
         best = min(best, time.process_time() - t0)
     t0 = time.process_time()
     for s in sents:
@@ -437,10 +447,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=int, default=0, help="time on N wcep items after training")
     ap.add_argument("--weights", type=json.loads, default={}, help='JSON overrides of WEIGHTS, e.g. {"dev": 6}')
     ap.add_argument("--triggers", action="store_true", help="add the rule coder's candidate types to the features")
+    ap.add_argument("--matched", action="store_true", help="add the types of the patterns that matched")
+    ap.add_argument("--class-weight", choices=["balanced"], default=None)
     a = ap.parse_args(argv)
     WEIGHTS.update(a.weights)
-    global TRIGGERS
-    TRIGGERS = a.triggers
+    global TRIGGERS, MATCHED, CLASS_WEIGHT
+    TRIGGERS, MATCHED, CLASS_WEIGHT = a.triggers, a.matched, a.class_weight
 
     examples = load_all(a.quiet_items, a.cache)
     sizes: dict[str, dict[str, int]] = {}
@@ -463,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     clf = fit(examples, a.C)
     meta = {
         "model": "one-vs-rest logistic regression (liblinear, L2) over binary parse features, L2-normalised",
-        "feature_version": FEATURE_VERSION, "trigger_features": TRIGGERS, "seed": SEED, "C": a.C, "min_df": MIN_DF,
+        "feature_version": FEATURE_VERSION, "trigger_features": TRIGGERS, "matched_features": MATCHED,
+        "class_weight": CLASS_WEIGHT, "seed": SEED, "C": a.C, "min_df": MIN_DF,
         "date": dt.date.today().isoformat(), "classes": CLASSES, "vocab_size": len(clf.index),
         "weights_by_source": WEIGHTS, "training_data": sizes,
         "sources": {

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from detente.events import classifier as C
-from detente.events.engine import trigger_features
+from detente.events.engine import classifier_extra, matched_features, trigger_features
 
 pytestmark = pytest.mark.slow
 
@@ -74,6 +74,32 @@ def test_a_model_trained_with_trigger_types_sees_them(nlp):
     without = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {})
     assert with_t.triggers and not without.triggers
     assert with_t.predict(s, trigger_features(s))["PROTEST"] > 0.5 > with_t.predict(s)["PROTEST"] - 1e-9
+
+
+def test_matched_features_need_the_patterns_constraints_met(nlp):
+    """A trigger word whose hand-written pattern declined its object says nothing; one whose
+    constraints are met gives its type (any, hand-written, at the root)."""
+    plan = sent(nlp, "The navy executed a plan to repaint the lighthouse.")
+    assert "t:COERCE" in trigger_features(plan)
+    got = matched_features(sent(nlp, "Freedonia accuses Sylvania of shelling a border village."))
+    assert {"m:ACCUSE", "mh:ACCUSE", "mr:ACCUSE"} <= set(got)
+    assert len(got) == len(set(got))
+    assert matched_features(plan) == ["m:0"]
+
+
+def test_a_model_trained_with_matched_types_reads_them(nlp):
+    """The metadata says whether the model was trained with the matched types; the engine then
+    passes them (``classifier_extra``), and no trigger types unless the model asks for those too."""
+    s = sent(nlp, "Freedonia accuses Sylvania of shelling a border village.")
+    classes = ["ACCUSE", C.NONE]
+    w = np.array([[3.0, -3.0]], dtype=np.float32)
+    with_m = C.SentenceClassifier(classes, ["mh:ACCUSE"], w, np.zeros(2, dtype=np.float32), {"matched_features": True})
+    plain = C.SentenceClassifier(classes, ["mh:ACCUSE"], w, np.zeros(2, dtype=np.float32), {})
+    assert with_m.matched and not plain.matched
+    extra = classifier_extra(s, with_m.triggers, with_m.matched)
+    assert "mh:ACCUSE" in extra and not any(f.startswith("t:") for f in extra)
+    assert classifier_extra(s, plain.triggers, plain.matched) == []
+    assert with_m.predict(s, extra)["ACCUSE"] > 0.5 > with_m.predict(s)["ACCUSE"] - 1e-9
 
 
 # ----------------------------------------------------------------------------- the model

@@ -60,7 +60,7 @@ def test_a_weak_proposal_gives_no_event(nlp, kb, monkeypatch):
 class _Sure:
     """A classifier stub sure of one type in every sentence (the proposal step alone is tested)."""
 
-    triggers = False
+    triggers = matched = False
 
     def __init__(self, etype: str):
         from detente.events.classifier import NONE, Thresholds

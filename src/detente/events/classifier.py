@@ -2,7 +2,9 @@
 
 A one-vs-rest logistic regression over sparse binary features of the *already parsed* sentence:
 lemmas with named entities and numbers abstracted, lemma bigrams, the root and every verb lemma,
-verb + object / verb + preposition + object / subject + verb pairs, negation and modal cues.
+verb + object / verb + preposition + object / subject + verb pairs, negation and modal cues; and,
+in a model whose metadata says so, the types of the event patterns that matched the sentence
+(``engine.matched_features``, passed in by the engine).
 Nothing is parsed again and no embedding model runs: one prediction is a few dictionary look-ups
 and one small numpy sum, so it costs a few per cent of the parse (``docs/evaluation.md``,
 "Sentence classifier").
@@ -165,6 +167,8 @@ class SentenceClassifier:
         self.meta = meta or {}
         # whether the model was trained with the rule coder's candidate types among its features
         self.triggers = bool(self.meta.get("trigger_features", False))
+        # … with the types of the patterns that matched (``engine.matched_features``)
+        self.matched = bool(self.meta.get("matched_features", False))
         rec = self.meta.get("recommended") or {}
         self.thresholds = Thresholds(**{k: float(v) for k, v in rec.items() if k in Thresholds.__dataclass_fields__})
 
@@ -193,8 +197,9 @@ class SentenceClassifier:
 
     def predict(self, sent: Span, extra: Iterable[str] = ()) -> dict[str, float]:
         """P(type) for each PLOVER type (independent one-vs-rest probabilities) and P(NONE); a model
-        trained with trigger types (``self.triggers``) needs them as ``extra``."""
-        return self.predict_features(features(sent, extra))
+        trained with rule-derived features (``self.triggers``, ``self.matched``) needs them as
+        ``extra`` (``engine.classifier_extra``), after the parse's as in training."""
+        return self.predict_features(features(sent) + list(extra))
 
     def top(self, probs: dict[str, float]) -> tuple[str, float]:
         """The most probable PLOVER type (never NONE) and its probability."""

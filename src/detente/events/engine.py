@@ -104,6 +104,8 @@ class EngineSettings(DataFile):
     # constraints met; None: the same bar as a generated lexicon pattern's)
     classifier_confirm_hand_written: float | None = None
     classifier_confirm_more_hand_written: float | None = None
+    # a relaxed event that found no doer needs its type at least this probable (null: the common bar)
+    classifier_confirm_no_doer: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
     place_victim_types: WordList
     # sectors of an attack's or a coercion's victims that are of the country the event is located in
@@ -186,6 +188,8 @@ _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
 # matches of a sentence whose arguments the rules could not find (read by the classifier step)
 UNARGUED_KEY = "detente.events.unargued"
+# every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
+MATCHES_KEY = "detente.events.matches"
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
@@ -971,6 +975,25 @@ def _obj_match(word: str, view: _VerbView, k: int) -> bool:
     if view.slow[k]:
         return _word_match(word, view.objs[k])
     return word in view.quick[k]
+
+
+def _verb_match_kept(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
+    """:func:`_verb_matches`, its answer kept on the document (``MATCHES_KEY``) for the classifier's
+    features of the patterns that matched (:func:`matched_features`), which then cost no second pass."""
+    if _reparsed(v.doc):
+        return _verb_matches(p, v, view)
+    kept = v.doc.user_data.setdefault(MATCHES_KEY, {})
+    key = (v.i, id(p))
+    if key not in kept:
+        kept[key] = _verb_matches(p, v, view)
+    return kept[key]
+
+
+def _reparsed(doc: Doc) -> bool:
+    """Whether ``doc`` is the working copy of a headline re-parse (:func:`_headline_reparse`): it
+    shares the document's ``user_data`` but its words are parsed afresh for each sentence."""
+    got = doc.user_data.get(_REPARSE_KEY)
+    return got is not None and got[1] is doc
 
 
 def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match | None:
@@ -2392,9 +2415,14 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     return evs
 
 
+def _no_act(m: Match) -> bool:
+    """Sport, votes, accidents: a match that tells no attack (or no fight), whoever its parties."""
+    return _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
+        (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger)))
+
+
 def _try_args(ctx: Ctx, m: Match) -> list[Event]:
-    if _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
-            (m.pattern.id.startswith("lexicon.") and _accident(m.trigger)) or _accidental_cause(m.trigger))):
+    if _no_act(m):
         ctx.refused = True
         return []  # sport, votes, accidents: no attack
     v = m.trigger
@@ -3100,7 +3128,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
     clf = get_classifier()
-    probs = clf.predict(sent, trigger_features(sent) if clf.triggers else ())
+    probs = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
     cfg = settings()
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
         probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
@@ -3163,6 +3191,49 @@ def trigger_features(sent: Span) -> list[str]:
             if t.dep_ == "ROOT":
                 out.setdefault("tr:" + pt.type)
     return list(out)
+
+
+def matched_features(sent: Span) -> list[str]:
+    """The PLOVER types of the event patterns that *match* in the sentence — a verb pattern whose
+    object, preposition and nearby-word constraints are met, a noun pattern whose preposition is —
+    whether or not the rules then found its arguments, as features of a sentence classifier trained
+    with them (``scripts/train_classifier.py --matched``): ``m:TYPE`` for any match, ``mh:TYPE`` for
+    a hand-written pattern's, ``mr:TYPE`` for the root's; ``m:0`` when nothing matched. Unlike
+    :func:`trigger_features` a trigger word whose constraints the patterns declined ("executed a
+    plan") says nothing. Read from the pattern files at run time: such a model is retrained when
+    they change."""
+    patterns = load_patterns()
+    kept = {} if _reparsed(sent.doc) else sent.doc.user_data.get(MATCHES_KEY, {})
+    out: dict[str, None] = {}
+    for t in span_tokens(sent):
+        if _verbal(t):
+            cands, view = _verb_patterns(patterns, t)[1], None
+        elif t.pos_ in ("NOUN", "PROPN"):
+            cands = patterns.for_noun(_lemma(t))
+        else:
+            continue
+        root = t.dep_ == "ROOT"
+        for p in cands:
+            names = ["m:" + p.type] + ([] if p.id.startswith("lexicon.") else ["mh:" + p.type]) + (
+                ["mr:" + p.type] if root else [])
+            if all(n in out for n in names):
+                continue  # (nothing new to learn from this pattern: the costly match is skipped)
+            if t.pos_ in ("NOUN", "PROPN") and not _verbal(t):
+                m = _noun_match(p, t)
+            elif (m := kept.get((t.i, id(p)), _UNTRIED)) is _UNTRIED:
+                view = view or _view(t)
+                m = _verb_matches(p, t, view)
+            if m is not None and not _no_act(m):  # (sport, votes and accidents refused as the rules do)
+                out.update(dict.fromkeys(names))
+    return list(out) or ["m:0"]
+
+
+_UNTRIED = object()
+
+
+def classifier_extra(sent: Span, triggers: bool, matched: bool) -> list[str]:
+    """The rule-derived features a classifier model was trained with (its metadata says which)."""
+    return (trigger_features(sent) if triggers else []) + (matched_features(sent) if matched else [])
 
 
 def _propose_bar(sent: Span) -> float:
@@ -3229,9 +3300,10 @@ def _confirmed(unargued: tuple[Ctx, list[Match]] | None, probs: dict[str, float]
     cands = [m for m in matches if m.pattern.type in probs and probs[m.pattern.type] >= _bar(m, threshold, more)]
     # the most probable type first; within it the patterns in the order the rules tried them
     cands.sort(key=lambda m: -probs[m.pattern.type])
+    no_doer = max(threshold, settings().classifier_confirm_no_doer or 0.0)
     for m in cands:
         ev = _relaxed_event(ctx, m, probs[m.pattern.type])
-        if ev is not None and ev.source is None and probs[m.pattern.type] < threshold:
+        if ev is not None and ev.source is None and probs[m.pattern.type] < no_doer:
             continue  # below the common bar a hand-written match needs a doer ("a fire kills fifteen")
         if ev is not None:
             return [ev]
@@ -3796,7 +3868,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 _form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
                 for p in cands:
-                    m = _verb_matches(p, tok, view)
+                    m = _verb_match_kept(p, tok, view)
                     if m is None:
                         continue
                     if m.obj is not None and p.objects and not p.id.startswith("lexicon."):
