@@ -253,6 +253,7 @@ ANAPHORA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "
 PART_WORDS = frozenset(_WORDS["part_words"])
 # prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
+DENYING_SUBJECT_WORDS = frozenset(_WORDS["denying_subject_words"])
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 SETTING_PREPS = frozenset(_WORDS["setting_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
@@ -365,12 +366,9 @@ def _words(t: Token) -> set[str]:
 
 
 def _singular(word: str) -> str:
-    """The singular of a regular English plural ("accords", "treaties", "taxes")."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    """The singular of a regular English plural ("accords", "treaties", "taxes"; as a verb's base
+    form is read, :func:`_base_form`)."""
+    return _base_form(word) or word
 
 
 # ----------------------------------------------------------------------------- mentions and actors
@@ -2695,7 +2693,7 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
 def _denied(v: Token) -> bool:
     """A clause said not to have happened ("the mosque was not hit", "no one was killed")."""
     return any(c.dep_ == "neg" for c in v.children) or any(
-        t.lower_ in ("no", "nobody", "none") for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+        t.lower_ in DENYING_SUBJECT_WORDS for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
 
 
 def _attack_noun_doer(ctx: Ctx, v: Token) -> Arg | None:
