@@ -35,9 +35,9 @@ __all__ = ["extract_events", "code_sentence", "attribute_claims", "aim_at_crowds
 
 def preload() -> None:
     """Read now the data the stage otherwise reads at its first use (patterns, the CAMEO crosswalk,
-    agreement kinds, the sentence classifier): load time, not the cost of whichever article first
-    needs one of them."""
-    from detente.events import classifier, engine, patterns, plover
+    agreement kinds, the sentence classifier, the argument model): load time, not the cost of
+    whichever article first needs one of them."""
+    from detente.events import argmodel, classifier, engine, patterns, plover
     from detente.wordlists import word_sets
 
     patterns.load_patterns()
@@ -48,6 +48,9 @@ def preload() -> None:
     word_sets("attacks")
     if engine.settings().classifier:
         classifier.get_classifier()
+    cfg = engine.settings()
+    if (cfg.argfill_source, cfg.argfill_target, cfg.argfill_relaxed) != (None, None, None):
+        argmodel.get_model()
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:
