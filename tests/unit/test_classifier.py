@@ -64,14 +64,18 @@ def test_trigger_features_name_the_patterns_types(nlp):
     assert trigger_features(sent(nlp, "Heavy rain fell across the region.")) == []
 
 
+def _one_feature_model(etype: str, feature: str, weight: float, meta: dict) -> C.SentenceClassifier:
+    """A model of one type and NONE over one feature (its weight for the type, minus it for NONE)."""
+    w = np.array([[weight, -weight]], dtype=np.float32)
+    return C.SentenceClassifier([etype, C.NONE], [feature], w, np.zeros(2, dtype=np.float32), meta)
+
+
 def test_a_model_trained_with_trigger_types_sees_them(nlp):
     """The model's metadata says whether it was trained with the trigger types; the engine then
     passes them to ``predict``."""
     s = sent(nlp, "Thousands of protesters rallied in the capital against the new labour law.")
-    classes = ["PROTEST", C.NONE]
-    w = np.array([[4.0, -4.0]], dtype=np.float32)
-    with_t = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {"trigger_features": True})
-    without = C.SentenceClassifier(classes, ["t:PROTEST"], w, np.zeros(2, dtype=np.float32), {})
+    with_t = _one_feature_model("PROTEST", "t:PROTEST", 4.0, {"trigger_features": True})
+    without = _one_feature_model("PROTEST", "t:PROTEST", 4.0, {})
     assert with_t.triggers and not without.triggers
     assert with_t.predict(s, trigger_features(s))["PROTEST"] > 0.5 > with_t.predict(s)["PROTEST"] - 1e-9
 
@@ -91,10 +95,8 @@ def test_a_model_trained_with_matched_types_reads_them(nlp):
     """The metadata says whether the model was trained with the matched types; the engine then
     passes them (``classifier_extra``), and no trigger types unless the model asks for those too."""
     s = sent(nlp, "Freedonia accuses Sylvania of shelling a border village.")
-    classes = ["ACCUSE", C.NONE]
-    w = np.array([[3.0, -3.0]], dtype=np.float32)
-    with_m = C.SentenceClassifier(classes, ["mh:ACCUSE"], w, np.zeros(2, dtype=np.float32), {"matched_features": True})
-    plain = C.SentenceClassifier(classes, ["mh:ACCUSE"], w, np.zeros(2, dtype=np.float32), {})
+    with_m = _one_feature_model("ACCUSE", "mh:ACCUSE", 3.0, {"matched_features": True})
+    plain = _one_feature_model("ACCUSE", "mh:ACCUSE", 3.0, {})
     assert with_m.matched and not plain.matched
     extra = classifier_extra(s, with_m.triggers, with_m.matched)
     assert "mh:ACCUSE" in extra and not any(f.startswith("t:") for f in extra)

@@ -88,6 +88,11 @@ def plural(phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
+def plural_people_noun(word: str) -> bool:
+    """Whether a people noun as written is a plural ("Czechs", "Frenchmen"; not "Swiss")."""
+    return word.endswith("men") or (word.endswith("s") and not word.endswith("ss"))
+
+
 def demonym_plural(word: str) -> str | None:
     """"Russian" → "Russians"; none for "Chinese", "British", "French", "Swiss"."""
     if word.endswith(("ese", "sh", "ch", "ss", "s")):

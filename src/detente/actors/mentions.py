@@ -23,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
+from detente.actors.keys import plural_people_noun
 from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PHRASE_READERS,
                                     PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit,
                                     stance_prefixed)
@@ -222,8 +223,7 @@ def _plural_people(kb: ActorKB, hit) -> bool:
     actor = kb.actors.get(hit.actor)
     if actor is None or actor.kind not in ("state", "historic_state"):
         return False
-    listed_plural = hit.alias in actor.demonyms and (hit.alias.endswith("men") or (
-        hit.alias.endswith("s") and not hit.alias.endswith("ss")))
+    listed_plural = hit.alias in actor.demonyms and plural_people_noun(hit.alias)
     return listed_plural or any(demonym_plural(d) == hit.alias for d in actor.demonyms)
 
 

@@ -3017,10 +3017,12 @@ def _nearest_party(sent: Span, mentions: list[Mention], ev: Event) -> Event:
     warns …"): never the source itself, nor a place where it happened."""
     if ev.target is not None or ev.source is None or ev.type not in settings().nearest_target_types:
         return ev
-    first = (ev.trigger or "").split(" ")[0]
-    trig = next((t for t in span_tokens(sent) if t.text == first), None)
-    if trig is None:
+    from detente.places import trigger_index
+
+    i = trigger_index(sent, ev.trigger)
+    if i is None:
         return ev
+    trig = sent.doc[i]
     ctx = Ctx(sent=sent, mentions=mentions, published=None, kb=None)
     ctx.tok2m = _index_mentions(sent, mentions)
     skip = {mi for mi, m in enumerate(mentions) if (m.start, m.end) == (ev.source.start, ev.source.end)}
