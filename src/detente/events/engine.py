@@ -745,6 +745,22 @@ def learned_skip(span: Span, trigger: Token) -> bool:
     return argmodel.venue(root, VENUE_PREPS) or _place_tail(root) or _in_circumstance(root, trigger)
 
 
+def learned_skip_source(span: Span, trigger: Token) -> bool:
+    """What the learned argument model never takes for a doer: besides ``learned_skip``, the one
+    who undergoes the act or an act below it ("a car bomb explodes, killing five guards")."""
+    return learned_skip(span, trigger) or _patient_below(span.root, trigger)
+
+
+def _patient_below(t: Token, trig: Token) -> bool:
+    """``t`` is the object or passive subject of the trigger or of a verb in the trigger's subtree
+    (also as the head noun's "of" phrase: "injuring dozens of shoppers")."""
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+        t = t.head.head
+    head = t.head
+    return (t.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
+            and (head.i == trig.i or any(a.i == trig.i for a in head.ancestors)))
+
+
 def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
     """The party a relaxed event lacks, from the learned argument model (``argfill_relaxed``): the
     best-scored mention of the sentence, never the other party's actor nor a venue."""
@@ -766,7 +782,7 @@ def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
         if side == "target":
             return learned_skip(span, v) or root.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(root, v) \
                 or _in_clause_below(root, v)
-        return learned_skip(span, v) or _instrument(root)
+        return learned_skip_source(span, v) or _instrument(root)
 
     best = None
     for p, mi, span, _ in argmodel.scored(ctx.sent, ctx.mentions, argmodel.candidates(ctx.sent, ctx.mentions),
