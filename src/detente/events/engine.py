@@ -2876,6 +2876,21 @@ def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None
     return ev.model_copy(update={"source": None})
 
 
+def unidentified_doer(sent: Span, ev: Event) -> Event:
+    """An attack still without a doer once the rules and the argument model are done, told with a
+    weapon or an attack that implies someone used it (``attacker_implying_words``: "a car bomb kills
+    six in Mogadishu", "four people are shot in a string of shootings"), is the unidentified armed
+    actors' (PLOVER UAF, of no country), as the labelling guide codes an attack by unknown
+    perpetrators; "eleven soldiers were killed near Gao" names no attack and keeps no doer."""
+    if ev.source is not None or ev.type not in settings().unnamed_attacker_types:
+        return ev
+    implying = _WORDS["attacker_implying_words"]
+    if not any(t.lower_ in implying or t.lemma_.lower() in implying for t in sent):
+        return ev
+    unknown = ActorRef(id=None, country=None, sector="UAF", text="")
+    return ev.model_copy(update={"source": unknown, "detail": {**ev.detail, "source_implied": "UAF"}})
+
+
 def _place_state(ctx: Ctx) -> str | None:
     """The state the sentence names as a place, else the nearest earlier sentence that names one
     (``detente.actors.generic``'s reading of places)."""
