@@ -665,6 +665,8 @@ def _subject(v: Token) -> Token | None:
         subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
+        if (orphan := _orphan_subject(cur)) is not None:
+            return orphan
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
             # headline "Ruto hosts Macron", "Turkey summons the envoy": subject parsed as compound
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
@@ -706,6 +708,21 @@ def _subject(v: Token) -> Token | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def _orphan_subject(v: Token) -> Token | None:
+    """"X announces its intervention in Yemen and Saudi Arabia begins airstrikes": a finite verb the
+    parser left with no subject, right after a noun it coordinated with the object before — that
+    noun opens a clause of its own and is its subject."""
+    if v.tag_ not in ("VBZ", "VBD", "VBP") or v.dep_ not in ("ccomp", "conj") or v.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "conj" and prev.head.pos_ in ("PROPN", "NOUN") \
+            and prev.head.i < prev.i and prev.head.i != v.i:
+        return prev
     return None
 
 
@@ -2271,6 +2288,8 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
+    if tok.i + 1 < len(tok.doc) and _orphan_subject(tok.doc[tok.i + 1]) == tok:
+        group = {tok.i}  # (the noun it was coordinated with belongs to the clause before)
     phrase: set[int] = set()
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         # "the border guards of Bangladesh and India", "officials from Japan and South Korea": the
