@@ -2529,8 +2529,13 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             # "the president faces corruption charges": no one named acts on the subject; the
             # pattern's implied doer of the subject's country does (its courts)
             nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
-            implied = [_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source)
-                       for s, t in pairs if t is None and s.ref.country]
+            # (held people of no known country — "one suspect is in custody" — are held by the
+            # implied doer of the state the sentence, else the nearest one before, names as a place)
+            for s, t in pairs:
+                country = s.ref.country or (_place_state(ctx) if t is None else None)
+                if t is None and country:
+                    implied.append(_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source,
+                                                   country=country))
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
