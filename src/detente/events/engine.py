@@ -1837,7 +1837,7 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
-            arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role))
+            arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role)) or _across_frontier(w, q, role)
             if arg:
                 return arg
     if word == "in":
@@ -1849,6 +1849,18 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
             arg = w.ok(_place(ctx, p, role))
             if arg:
                 return arg
+    return None
+
+
+def _across_frontier(w: Want, q: Token, role: str) -> Arg | None:
+    """"moves troops to its border with India": a deployment to a frontier faces the state named
+    across it (``frontier_nouns``, for ``frontier_types``)."""
+    if w.m.pattern.type not in _WORDS["frontier_types"] or _lemma(q) not in _WORDS["frontier_nouns"]:
+        return None
+    for p in _preps([q], "with"):
+        arg = w.ok(_core(w.ctx, p, role)) or w.ok(_place(w.ctx, p, role))
+        if arg:
+            return arg
     return None
 
 
