@@ -2543,8 +2543,10 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
             # (held people of no known country — "one suspect is in custody" — are held by the
             # implied doer of the state the sentence, else the nearest one before, names as a place)
+            # (not beside a held person the text gives a country: "the suspect, a man from X")
+            placed = any(s.ref.country for s, t in pairs if t is None)
             for s, t in pairs:
-                country = s.ref.country or (_place_state(ctx) if t is None else None)
+                country = s.ref.country or (_place_state(ctx) if t is None and not placed else None)
                 if t is None and country:
                     implied.append(_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source,
                                                    country=country))
