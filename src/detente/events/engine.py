@@ -2761,6 +2761,15 @@ def _attack_noun_doer(ctx: Ctx, v: Token) -> Arg | None:
                 arg = _core(ctx, c, "attack_mod")
                 if arg is not None:
                     return arg
+        # "killed in an attack on two villages by Dogon militia": a "by" phrase inside the attack's
+        # noun phrase (whatever noun the parser hung it on) names the attacker
+        for b in p.subtree:
+            if b.dep_ == "prep" and b.lower_ == "by" and b.head.pos_ in ("NOUN", "PROPN"):
+                for o in b.children:
+                    if o.dep_ == "pobj" and ctx.tok2m.get(o.i) is not None:
+                        arg = _core(ctx, o, "by")
+                        if arg is not None:
+                            return arg
     return None
 
 
