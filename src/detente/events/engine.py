@@ -18,6 +18,7 @@ source equals their target, or that lack an actor on a side the pattern needs, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1891,6 +1892,14 @@ def _home_role(w: Want, word: str | None) -> Arg | None:
     return None if ref is None else Arg(ref=ref, role="home", certainty=_certainty("home"))
 
 
+def _rally_for(text: str) -> bool:
+    """A gathering told as for something, not against anyone ("a million people rally to support
+    the referendum", "government supporters demonstrate"): it is aimed at no one, not at the
+    people's own state (``rally_for_words``)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return not words.isdisjoint(_WORDS["rally_for_words"])
+
+
 def _home(src: ActorRef | None) -> ActorRef | None:
     """The own state of people of a country who are not a state body (None for a state source)."""
     if src is None or not (src.country and src.sector not in STATE_SECTORS and src.id in (None, src.country)):
@@ -3170,8 +3179,15 @@ def _at_home(ev: Event) -> Event:
     """A protest by people of a country that names no one it is aimed at ("teachers join the
     anti-government protests", "protests against living costs break out in Jilma") is aimed at
     their own state (types in ``home_target_types``), as the hand-written protest patterns' role
-    ``home`` says."""
-    if ev.target is not None or ev.type not in settings().home_target_types:
+    ``home`` says; one told as for something ("rally to support the referendum": ``_rally_for``) is
+    aimed at no one."""
+    if ev.type in settings().home_target_types and ev.target is not None and _rally_for(ev.sentence):
+        home = _home(ev.source)
+        if home is not None and ev.target.id == home.id and not ev.target.sector:
+            # (the home state the role gave a gathering for something is no one it is aimed at)
+            return ev.model_copy(update={"target": None})
+        return ev
+    if ev.target is not None or ev.type not in settings().home_target_types or _rally_for(ev.sentence):
         return ev
     home = _home(ev.source)
     if home is None:
