@@ -1,0 +1,218 @@
+"""The learned candidate-event model: a pattern trigger whose event the rules did not code becomes an
+event when a small logistic regression over its circumstances is sure enough.
+
+The rules drop many triggers of real events: a pattern's object, preposition or complement
+constraint failed ("pledged more help to Kyiv" where the pattern names "aid"), or the pattern
+matched and its roles found no parties. The engine keeps both on the document as it codes: the
+matches without arguments (``UNARGUED_KEY``) and every verb pattern's match or ``None`` per (token,
+pattern) (``MATCHES_KEY``); nothing is matched a second time. Each such trigger of a type the
+sentence has no event of is one **candidate** per (trigger, type), with its parties found as a
+relaxed event finds them (the pattern's roles, the relaxed roles, the learned argument model for a
+lacking party; none where the type may lack one). Its features (:func:`features`): the type,
+hand-written or generated pattern and its CAMEO code's first digits, which constraint failed, the
+trigger's part of speech, dependency, whether it is the root, its status (negated, planned …), how
+and whether each party was found and its sector, the sentence classifier's P(type), P(NONE) and the
+type's rank, the sentence's place in the text and how many events it already has. The best
+candidate of a type is coded when its probability reaches ``candidate_min`` (``engine.yml``; null:
+never), with rule ``candidate.<pattern>`` and ``detail.candidate_p``.
+
+Weights: ``data/classifier/candidates.npz`` (numpy at run time; ``$DETENTE_CANDIDATES`` names
+another file, as a cross-fitting fold model). Trained by ``scripts/train_candidates.py`` on the dev
+gold (a candidate is right when it matches a gold event of its type that the rules' events left
+unmatched). With ``$DETENTE_CANDIDATE_DUMP`` every candidate is coded with its features kept on
+the event (training only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from detente.events import engine
+from detente.events.argmodel import ArgModel, shipped
+from detente.models import ActorRef, Event, Mention
+from detente.nlp import sentences, span_tokens
+
+DATA = "data/classifier/candidates.npz"
+MODEL_ENV = "DETENTE_CANDIDATES"
+DUMP_ENV = "DETENTE_CANDIDATE_DUMP"
+FEATURES_KEY = "candidate_features"
+RULE_PREFIX = "candidate."
+
+
+class CandidateModel(ArgModel):
+    """A logistic regression over named features with values (1 for a present indicator); stored as
+    the argument model is."""
+
+    def prob(self, feats: dict[str, float]) -> float:  # type: ignore[override]
+        z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def get_model() -> CandidateModel | None:
+    """The shipped model, loaded once per process (None when there is none)."""
+    return shipped(CandidateModel, MODEL_ENV, DATA)
+
+
+@dataclass
+class Candidate:
+    match: engine.Match
+    failed: str  # "arguments" (matched, no parties) or the constraint kind the pattern has
+    ctx: engine.Ctx
+
+
+def failed_constraint(p) -> str:
+    """Which kind of constraint a pattern whose trigger did not match has (the first of object,
+    preposition, complement; "other" for particles, excluded objects and the like)."""
+    if p.objects:
+        return "object"
+    if p.preps:
+        return "preposition"
+    if p.complements or p.needs_clause:
+        return "complement"
+    return "other"
+
+
+def generate(sent: Span, mentions: list[Mention], published: dt.date | None, kb, events: list[Event],
+             unargued) -> list[Candidate]:
+    """The candidates of a sentence: its matches without arguments (``unargued``: the engine's
+    ``(sentence, matches)`` record) and its verb triggers whose pattern's constraints failed, of
+    types the sentence has no event of, one per (trigger, type) in the order the rules tried them."""
+    have = {ev.type for ev in events}
+    seen: set[tuple[int, str]] = set()
+    out: list[Candidate] = []
+    if unargued and unargued[1]:
+        coded, matches = unargued
+        ctx = engine.Ctx(sent=coded, mentions=mentions, published=published, kb=kb)
+        ctx.tok2m = engine._index_mentions(coded, mentions)
+        for m in matches:
+            key = (m.trigger.i, m.pattern.type)
+            if m.pattern.type not in have and key not in seen:
+                seen.add(key)
+                out.append(Candidate(m, "arguments", ctx))
+    if engine._reparsed(sent.doc):
+        return out
+    kept = sent.doc.user_data.get(engine.MATCHES_KEY, {})
+    patterns = engine.load_patterns()
+    ctx = None
+    for tok in span_tokens(sent):
+        if not engine._verbal(tok):
+            continue
+        for p in engine._verb_patterns(patterns, tok)[1]:
+            key = (tok.i, p.type)
+            if p.type in have or key in seen or kept.get((tok.i, id(p)), engine._UNTRIED) is not None:
+                continue  # (a match, or a pattern the rules never tried: no candidate)
+            m = engine.Match(p, tok, None, [])
+            if engine._no_act(m):
+                continue
+            seen.add(key)
+            if ctx is None:
+                ctx = engine.Ctx(sent=sent, mentions=mentions, published=published, kb=kb)
+                ctx.tok2m = engine._index_mentions(sent, mentions)
+            out.append(Candidate(m, failed_constraint(p), ctx))
+    return out
+
+
+def _bucket(p: float) -> str:
+    return f"{min(int(p * 10), 9)}"
+
+
+def _party(side: str, ref: ActorRef | None, ev: Event) -> dict[str, float]:
+    s = side[0]
+    if ref is None or not (ref.id or ref.country or ref.sector or ref.text):
+        return {f"{s}=none": 1.0, f"{s}=none|T={ev.type}": 1.0}
+    how = ev.detail.get(f"{side}_from") or ("implied" if ev.detail.get(f"{side}_implied") else "roles")
+    state = bool(ref.id) and ref.id == ref.country
+    return {f"{s}=found": 1.0, f"{s}_from={how}": 1.0, f"{s}_sector={ref.sector}": 1.0,
+            f"{s}_state={int(state)}": 1.0, f"{s}_known={int(bool(ref.id or ref.country))}": 1.0}
+
+
+def _words(c: Candidate, t: str) -> dict[str, float]:
+    """The words around the trigger: its lemma, the pattern, the verb's first object (its lemma,
+    whether it is an actor, its entity type), its prepositions, a negation or a modal on it, the verb
+    whose clause it is."""
+    v = c.match.trigger
+    f = {f"rule={c.match.pattern.id}": 1.0, f"lemma={engine._lemma(v)}|T={t}": 1.0}
+    objs = engine._objects(v) if engine._verbal(v) else []
+    if objs:
+        o = objs[0]
+        f.update({f"obj={engine._lemma(o)}|T={t}": 1.0, f"obj_actor={int(o.i in c.ctx.tok2m)}|T={t}": 1.0,
+                  f"obj_ent={o.ent_type_ or '-'}": 1.0})
+    else:
+        f["obj=none"] = 1.0
+    for ch in v.children:
+        if ch.dep_ == "prep":
+            f[f"prep={ch.lower_}|T={t}"] = 1.0
+        elif ch.dep_ == "neg":
+            f["negated"] = 1.0
+        elif ch.dep_ == "aux" and ch.tag_ == "MD":
+            f["modal"] = 1.0
+    if v.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+        f[f"clause_of={engine._lemma(v.head)}|{v.dep_}"] = 1.0
+    return f
+
+
+def features(c: Candidate, ev: Event, probs: dict[str, float], sent_index: int, n_coded: int) -> dict[str, float]:
+    """The features of one candidate whose relaxed event is ``ev``."""
+    p, v = c.match.pattern, c.match.trigger
+    t = p.type
+    hand = "g" if p.id.startswith("lexicon.") else "h"
+    pt = probs.get(t, 0.0)
+    none = probs.get("NONE", 0.0)
+    rank = sum(1 for k, q in probs.items() if k not in ("NONE", t) and q > pt)
+    f = {f"T={t}": 1.0, f"pat={hand}": 1.0, f"pat={hand}|T={t}": 1.0, f"cameo={p.cameo[:3]}": 1.0,
+         f"cameo2={p.cameo[:2]}": 1.0, f"failed={c.failed}": 1.0, f"failed={c.failed}|pat={hand}": 1.0,
+         f"failed={c.failed}|T={t}": 1.0, f"tpos={v.pos_}": 1.0, f"tdep={v.dep_}": 1.0,
+         f"tdep={v.dep_}|failed={c.failed}": 1.0, f"head={v.head.pos_}/{v.dep_}": 1.0,
+         f"root={int(v.dep_ == 'ROOT')}": 1.0, f"status={ev.status}": 1.0,
+         "p_type": pt, "p_none": none, f"pt={_bucket(pt)}": 1.0, f"pn={_bucket(none)}": 1.0,
+         f"pt={_bucket(pt)}|pat={hand}": 1.0, f"rank={min(rank, 3)}": 1.0, f"lead={int(sent_index < 2)}": 1.0,
+         f"sidx={min(sent_index, 5)}": 1.0, f"coded={min(n_coded, 2)}": 1.0}
+    f.update(_words(c, t))
+    f.update(_party("source", ev.source, ev))
+    f.update(_party("target", ev.target, ev))
+    return f
+
+
+def extend(sent: Span, mentions: list[Mention], published: dt.date | None, kb, events: list[Event],
+           unargued, probs_of) -> list[Event]:
+    """``events`` with the best candidate of each type whose probability reaches ``candidate_min``
+    (with ``$DETENTE_CANDIDATE_DUMP``: every candidate, its features on the event). ``probs_of()``
+    gives the sentence classifier's probabilities (computed only when there is a candidate)."""
+    bar = engine.settings().candidate_min
+    dump = bool(os.environ.get(DUMP_ENV))
+    model = get_model() if bar is not None else None
+    if not dump and model is None:
+        return events
+    cands = generate(sent, mentions, published, kb, events, unargued)
+    if not cands:
+        return events
+    probs = probs_of()
+    index = bisect_right(sentences(sent.doc).ends, sent.start)
+    best: dict[str, tuple[float, Event]] = {}
+    extra: list[Event] = []
+    for c in cands:
+        ev = engine._relaxed_event(c.ctx, c.match, probs.get(c.match.pattern.type, 0.0))
+        if ev is None:
+            continue
+        feats = features(c, ev, probs, index, len(events))
+        p = model.prob(feats) if model is not None else 0.0
+        if dump:
+            extra.append(_coded(ev, c, p, {FEATURES_KEY: feats}))
+        elif p >= bar and (ev.type not in best or p > best[ev.type][0]):
+            best[ev.type] = (p, _coded(ev, c, p, {}))
+    return events + extra + [ev for _, ev in best.values()]
+
+
+def _coded(ev: Event, c: Candidate, p: float, more: dict) -> Event:
+    return ev.model_copy(update={
+        "rule": RULE_PREFIX + c.match.pattern.id, "confidence": round(p, 3),
+        "detail": {**ev.detail, "candidate_p": round(p, 3), "candidate_failed": c.failed, **more}})
+
