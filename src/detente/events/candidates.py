@@ -156,11 +156,27 @@ def _words(c: Candidate, t: str) -> dict[str, float]:
             f["modal"] = 1.0
     if v.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
         f[f"clause_of={engine._lemma(v.head)}|{v.dep_}"] = 1.0
+    if v.dep_ == "pobj":
+        f[f"under_prep={v.head.lower_}|T={t}"] = 1.0
     return f
 
 
-def features(c: Candidate, ev: Event, probs: dict[str, float], sent_index: int, n_coded: int) -> dict[str, float]:
-    """The features of one candidate whose relaxed event is ``ev``."""
+def _place(v) -> dict[str, float]:
+    """Where the trigger stands in the parse: how deep below the root, through which links, whether
+    it has a subject of its own, its tag."""
+    depth, cur, links = 0, v, []
+    while cur.head.i != cur.i and depth < 8:
+        links.append(cur.dep_)
+        cur, depth = cur.head, depth + 1
+    subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    return {f"depth={min(depth, 4)}": 1.0, f"links={'<'.join(links[:2])}": 1.0, f"has_subj={int(subj)}": 1.0,
+            f"tag={v.tag_}": 1.0}
+
+
+def features(c: Candidate, ev: Event, probs: dict[str, float], sent_index: int, coded: set[str]) -> dict[str, float]:
+    """The features of one candidate whose relaxed event is ``ev`` in a sentence with events of the
+    types ``coded``."""
+    n_coded = len(coded)
     p, v = c.match.pattern, c.match.trigger
     t = p.type
     hand = "g" if p.id.startswith("lexicon.") else "h"
@@ -176,39 +192,74 @@ def features(c: Candidate, ev: Event, probs: dict[str, float], sent_index: int, 
          f"pt={_bucket(pt)}|pat={hand}": 1.0, f"rank={min(rank, 3)}": 1.0, f"lead={int(sent_index < 2)}": 1.0,
          f"sidx={min(sent_index, 5)}": 1.0, f"coded={min(n_coded, 2)}": 1.0}
     f.update(_words(c, t))
+    f.update(_place(v))
+    f.update({f"with={k}|T={t}": 1.0 for k in coded})
     f.update(_party("source", ev.source, ev))
     f.update(_party("target", ev.target, ev))
     return f
 
 
+def confirmed(events: list[Event], unargued, mentions: list[Mention], published: dt.date | None,
+              kb) -> list[tuple[int, Candidate]]:
+    """The events of a sentence the classifier's bars confirmed from a match without arguments
+    (``arguments: relaxed``), by index, with their matches."""
+    if not unargued or not unargued[1]:
+        return []
+    out = []
+    ctx = None
+    for i, ev in enumerate(events):
+        if ev.detail.get("arguments") != "relaxed" or ev.rule.startswith(RULE_PREFIX):
+            continue
+        m = next((m for m in unargued[1] if m.pattern.id == ev.rule and m.pattern.type == ev.type), None)
+        if m is None:
+            continue
+        if ctx is None:
+            ctx = engine.Ctx(sent=unargued[0], mentions=mentions, published=published, kb=kb)
+            ctx.tok2m = engine._index_mentions(unargued[0], mentions)
+        out.append((i, Candidate(m, "arguments", ctx)))
+    return out
+
+
 def extend(sent: Span, mentions: list[Mention], published: dt.date | None, kb, events: list[Event],
            unargued, probs_of) -> list[Event]:
     """``events`` with the best candidate of each type whose probability reaches ``candidate_min``
-    (with ``$DETENTE_CANDIDATE_DUMP``: every candidate, its features on the event). ``probs_of()``
-    gives the sentence classifier's probabilities (computed only when there is a candidate)."""
-    bar = engine.settings().candidate_min
+    added and the classifier's confirmations under ``candidate_veto`` dropped (with
+    ``$DETENTE_CANDIDATE_DUMP``: every candidate coded, its features and a confirmation's kept on
+    the event). ``probs_of()`` gives the sentence classifier's probabilities (computed only when
+    there is a candidate)."""
+    cfg = engine.settings()
+    bar, veto = cfg.candidate_min, cfg.candidate_veto
     dump = bool(os.environ.get(DUMP_ENV))
-    model = get_model() if bar is not None else None
+    model = get_model() if bar is not None or veto is not None else None
     if not dump and model is None:
         return events
-    cands = generate(sent, mentions, published, kb, events, unargued)
-    if not cands:
+    gated = confirmed(events, unargued, mentions, published, kb) if dump or veto is not None else []
+    cands = generate(sent, mentions, published, kb, events, unargued) if dump or bar is not None else []
+    if not cands and not gated:
         return events
     probs = probs_of()
     index = bisect_right(sentences(sent.doc).ends, sent.start)
+    coded = {ev.type for ev in events}
+    out: list[Event | None] = list(events)
+    for i, c in gated:
+        feats = {**features(c, events[i], probs, index, coded - {events[i].type}), "gate": 1.0}
+        p = model.prob(feats) if model is not None else 0.0
+        if dump:
+            out[i] = events[i].model_copy(update={"detail": {**events[i].detail, FEATURES_KEY: feats}})
+        elif p < veto:
+            out[i] = None
     best: dict[str, tuple[float, Event]] = {}
-    extra: list[Event] = []
     for c in cands:
         ev = engine._relaxed_event(c.ctx, c.match, probs.get(c.match.pattern.type, 0.0))
         if ev is None:
             continue
-        feats = features(c, ev, probs, index, len(events))
+        feats = features(c, ev, probs, index, coded)
         p = model.prob(feats) if model is not None else 0.0
         if dump:
-            extra.append(_coded(ev, c, p, {FEATURES_KEY: feats}))
+            out.append(_coded(ev, c, p, {FEATURES_KEY: feats}))
         elif p >= bar and (ev.type not in best or p > best[ev.type][0]):
             best[ev.type] = (p, _coded(ev, c, p, {}))
-    return events + extra + [ev for _, ev in best.values()]
+    return [ev for ev in out if ev is not None] + [ev for _, ev in best.values()]
 
 
 def _coded(ev: Event, c: Candidate, p: float, more: dict) -> Event:

@@ -100,6 +100,9 @@ class EngineSettings(DataFile):
     # the learned candidate-event model (``detente.events.candidates``): the probability a trigger
     # whose event the rules did not code needs to be coded (None: never)
     candidate_min: float | None = None
+    # a match without arguments the classifier's bars confirmed is dropped when that model gives it
+    # less than this (None: never)
+    candidate_veto: float | None = None
     # whether that model also decides the matches without arguments the classifier's confirmation
     # bars (``classifier_confirm``, ``classifier_confirm_more``) decide otherwise
     candidate_confirm: bool = False
