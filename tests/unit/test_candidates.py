@@ -67,3 +67,17 @@ def test_a_candidate_is_coded_only_when_the_model_reaches_the_bar(monkeypatch):
 
 def test_without_a_model_nothing_is_added(monkeypatch):
     assert _coded(monkeypatch, KILL_AND_SEIZE, None) == []
+
+
+def test_the_headroom_bounds_what_the_parties_and_status_can_add(monkeypatch):
+    weights = {"s=none": 0.4, "s=none|T=COERCE": 0.3, "s=found": 0.2, "s_sector=COP": 0.9, "s_state=0": -0.5,
+               "t=found": 0.1, "t_sector=CVL": 0.6, "status=occurred": 0.2, "T=COERCE": 1.0}
+    model = CandidateModel(weights, -1.0, {})
+    # status 0.2 + source max(none 0.7, found 1.1) + target max(none 0, found 0.7)
+    assert model.headroom(candidates.EVENT_GROUPS) == pytest.approx(2.0)
+    for ev in _coded(monkeypatch, KILL_AND_SEIZE, None, dump=True):
+        feats = ev.detail[candidates.FEATURES_KEY]
+        own = candidates.event_features(ev)
+        rest = {k: v for k, v in feats.items() if k not in own}
+        z = model.bias + sum(model.weights.get(k, 0.0) * v for k, v in rest.items())
+        assert model.prob(feats) <= candidates._sigmoid(z + model.headroom(candidates.EVENT_GROUPS)) + 1e-9

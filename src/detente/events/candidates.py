@@ -51,8 +51,30 @@ class CandidateModel(ArgModel):
     the argument model is."""
 
     def prob(self, feats: dict[str, float]) -> float:  # type: ignore[override]
-        z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items()))
+
+    def headroom(self, slots: tuple[tuple[tuple[str, ...], ...], ...]) -> float:
+        """The most that features of these slots can add to the log-odds: each slot one of its
+        alternatives, each alternative one feature of each of its name prefixes (computed once per
+        model)."""
+        kept = self.__dict__.setdefault("_headroom", {})
+        if slots not in kept:
+            def best(prefix: str) -> float:
+                return max([0.0] + [w for name, w in self.weights.items() if name.startswith(prefix)])
+
+            kept[slots] = sum(max(sum(best(p) for p in alt) for alt in slot) for slot in slots)
+        return kept[slots]
+
+
+def _score(model: CandidateModel, key: tuple, part: dict[str, float], scores: dict) -> float:
+    """A part's weighted sum, once per sentence."""
+    if key not in scores:
+        scores[key] = sum(model.weights.get(f, 0.0) * v for f, v in part.items())
+    return scores[key]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -134,69 +156,104 @@ def _party(side: str, ref: ActorRef | None, ev: Event) -> dict[str, float]:
             f"{s}_state={int(state)}": 1.0, f"{s}_known={int(bool(ref.id or ref.country))}": 1.0}
 
 
-def _words(c: Candidate, t: str) -> dict[str, float]:
-    """The words around the trigger: its lemma, the pattern, the verb's first object (its lemma,
-    whether it is an actor, its entity type), its prepositions, a negation or a modal on it, the verb
-    whose clause it is."""
-    v = c.match.trigger
-    f = {f"rule={c.match.pattern.id}": 1.0, f"lemma={engine._lemma(v)}|T={t}": 1.0}
+def _parse(v, tok2m: dict[int, int]) -> tuple[list[str], list[str]]:
+    """The names of a trigger's word and parse features: those read with the candidate's type, and
+    the others (depth below the root, the links up, a subject of its own, the tag)."""
+    typed = [f"lemma={engine._lemma(v)}"]
+    plain = []
     objs = engine._objects(v) if engine._verbal(v) else []
     if objs:
         o = objs[0]
-        f.update({f"obj={engine._lemma(o)}|T={t}": 1.0, f"obj_actor={int(o.i in c.ctx.tok2m)}|T={t}": 1.0,
-                  f"obj_ent={o.ent_type_ or '-'}": 1.0})
+        typed += [f"obj={engine._lemma(o)}", f"obj_actor={int(o.i in tok2m)}"]
+        plain.append(f"obj_ent={o.ent_type_ or '-'}")
     else:
-        f["obj=none"] = 1.0
+        plain.append("obj=none")
+    subj = False
     for ch in v.children:
-        if ch.dep_ == "prep":
-            f[f"prep={ch.lower_}|T={t}"] = 1.0
-        elif ch.dep_ == "neg":
-            f["negated"] = 1.0
-        elif ch.dep_ == "aux" and ch.tag_ == "MD":
-            f["modal"] = 1.0
+        dep = ch.dep_
+        if dep == "prep":
+            typed.append(f"prep={ch.lower_}")
+        elif dep == "neg":
+            plain.append("negated")
+        elif dep == "aux" and ch.tag_ == "MD":
+            plain.append("modal")
+        elif dep in ("nsubj", "nsubjpass"):
+            subj = True
     if v.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-        f[f"clause_of={engine._lemma(v.head)}|{v.dep_}"] = 1.0
+        plain.append(f"clause_of={engine._lemma(v.head)}|{v.dep_}")
     if v.dep_ == "pobj":
-        f[f"under_prep={v.head.lower_}|T={t}"] = 1.0
-    return f
-
-
-def _place(v) -> dict[str, float]:
-    """Where the trigger stands in the parse: how deep below the root, through which links, whether
-    it has a subject of its own, its tag."""
+        typed.append(f"under_prep={v.head.lower_}")
     depth, cur, links = 0, v, []
     while cur.head.i != cur.i and depth < 8:
         links.append(cur.dep_)
         cur, depth = cur.head, depth + 1
-    subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-    return {f"depth={min(depth, 4)}": 1.0, f"links={'<'.join(links[:2])}": 1.0, f"has_subj={int(subj)}": 1.0,
-            f"tag={v.tag_}": 1.0}
+    plain += [f"depth={min(depth, 4)}", f"links={'<'.join(links[:2])}", f"has_subj={int(subj)}", f"tag={v.tag_}"]
+    return typed, plain
 
 
 def features(c: Candidate, ev: Event, probs: dict[str, float], sent_index: int, coded: set[str]) -> dict[str, float]:
     """The features of one candidate whose relaxed event is ``ev`` in a sentence with events of the
     types ``coded``."""
-    n_coded = len(coded)
+    return {**trigger_features(c, probs, sent_index, coded), **event_features(ev)}
+
+
+def event_features(ev: Event) -> dict[str, float]:
+    """The features of a candidate that only its relaxed event tells: its parties and its status
+    (their prefixes: ``EVENT_GROUPS``)."""
+    return {f"status={ev.status}": 1.0, **_party("source", ev.source, ev), **_party("target", ev.target, ev)}
+
+
+# the name prefixes of the features only the relaxed event tells: its status, and for each party
+# either those of no party or those of a found one (one feature of each prefix)
+EVENT_GROUPS = ((("status=",),),
+                (("s=none|", "s=none"), ("s=found", "s_from=", "s_sector=", "s_state=", "s_known=")),
+                (("t=none|", "t=none"), ("t=found", "t_from=", "t_sector=", "t_state=", "t_known=")))
+
+
+def trigger_features(c: Candidate, probs: dict[str, float], sent_index: int, coded: set[str],
+                     memo: dict | None = None) -> dict[str, float]:
+    """The features of a candidate known before its parties are looked for (``memo``: the parts
+    shared between a sentence's candidates, kept between them)."""
+    out: dict[str, float] = {}
+    for _key, part in trigger_parts(c, probs, sent_index, coded, {} if memo is None else memo):
+        out.update(part)
+    return out
+
+
+def trigger_parts(c: Candidate, probs: dict[str, float], sent_index: int, coded: set[str],
+                  memo: dict) -> list[tuple[tuple, dict[str, float]]]:
+    """:func:`trigger_features` in parts, each under a key and computed once per sentence: what the
+    type and the classifier tell, what the pattern tells, what the trigger tells, what the trigger
+    tells with the type."""
     p, v = c.match.pattern, c.match.trigger
     t = p.type
     hand = "g" if p.id.startswith("lexicon.") else "h"
-    pt = probs.get(t, 0.0)
-    none = probs.get("NONE", 0.0)
-    rank = sum(1 for k, q in probs.items() if k not in ("NONE", t) and q > pt)
-    f = {f"T={t}": 1.0, f"pat={hand}": 1.0, f"pat={hand}|T={t}": 1.0, f"cameo={p.cameo[:3]}": 1.0,
-         f"cameo2={p.cameo[:2]}": 1.0, f"failed={c.failed}": 1.0, f"failed={c.failed}|pat={hand}": 1.0,
-         f"failed={c.failed}|T={t}": 1.0, f"tpos={v.pos_}": 1.0, f"tdep={v.dep_}": 1.0,
-         f"tdep={v.dep_}|failed={c.failed}": 1.0, f"head={v.head.pos_}/{v.dep_}": 1.0,
-         f"root={int(v.dep_ == 'ROOT')}": 1.0, f"status={ev.status}": 1.0,
-         "p_type": pt, "p_none": none, f"pt={_bucket(pt)}": 1.0, f"pn={_bucket(none)}": 1.0,
-         f"pt={_bucket(pt)}|pat={hand}": 1.0, f"rank={min(rank, 3)}": 1.0, f"lead={int(sent_index < 2)}": 1.0,
-         f"sidx={min(sent_index, 5)}": 1.0, f"coded={min(n_coded, 2)}": 1.0}
-    f.update(_words(c, t))
-    f.update(_place(v))
-    f.update({f"with={k}|T={t}": 1.0 for k in coded})
-    f.update(_party("source", ev.source, ev))
-    f.update(_party("target", ev.target, ev))
-    return f
+    at = (id(v.doc), v.i)  # (a re-parsed headline is a document of its own)
+    keys = (("type", t, hand), ("pattern", p.id, c.failed), ("trigger", at, c.failed), ("words", at, t))
+    for key in keys:
+        if key in memo:
+            continue
+        if key[0] == "type":
+            pt, none = probs.get(t, 0.0), probs.get("NONE", 0.0)
+            rank = sum(1 for k, q in probs.items() if k not in ("NONE", t) and q > pt)
+            part = {f"T={t}": 1.0, f"pat={hand}": 1.0, f"pat={hand}|T={t}": 1.0, "p_type": pt, "p_none": none,
+                    f"pt={_bucket(pt)}": 1.0, f"pn={_bucket(none)}": 1.0, f"pt={_bucket(pt)}|pat={hand}": 1.0,
+                    f"rank={min(rank, 3)}": 1.0, f"lead={int(sent_index < 2)}": 1.0,
+                    f"sidx={min(sent_index, 5)}": 1.0, f"coded={min(len(coded), 2)}": 1.0}
+            part.update({f"with={k}|T={t}": 1.0 for k in coded})
+        elif key[0] == "pattern":
+            part = {f"rule={p.id}": 1.0, f"cameo={p.cameo[:3]}": 1.0, f"cameo2={p.cameo[:2]}": 1.0,
+                    f"failed={c.failed}": 1.0, f"failed={c.failed}|pat={hand}": 1.0, f"failed={c.failed}|T={t}": 1.0}
+        elif key[0] == "trigger":
+            if ("parse", at) not in memo:
+                memo[("parse", at)] = _parse(v, c.ctx.tok2m)
+            part = {f"tpos={v.pos_}": 1.0, f"tdep={v.dep_}": 1.0, f"tdep={v.dep_}|failed={c.failed}": 1.0,
+                    f"head={v.head.pos_}/{v.dep_}": 1.0, f"root={int(v.dep_ == 'ROOT')}": 1.0}
+            part.update(dict.fromkeys(memo[("parse", at)][1], 1.0))
+        else:
+            part = {f"{name}|T={t}": 1.0 for name in memo[("parse", at)][0]}
+        memo[key] = part
+    return [(key, memo[key]) for key in keys]
 
 
 def confirmed(events: list[Event], unargued, mentions: list[Mention], published: dt.date | None,
@@ -240,6 +297,9 @@ def extend(sent: Span, mentions: list[Mention], published: dt.date | None, kb, e
     probs = probs_of()
     index = bisect_right(sentences(sent.doc).ends, sent.start)
     coded = {ev.type for ev in events}
+    memo: dict = {}
+    scores: dict = {}
+    headroom = model.headroom(EVENT_GROUPS) if model is not None else 0.0
     out: list[Event | None] = list(events)
     for i, c in gated:
         feats = {**features(c, events[i], probs, index, coded - {events[i].type}), "gate": 1.0}
@@ -250,10 +310,15 @@ def extend(sent: Span, mentions: list[Mention], published: dt.date | None, kb, e
             out[i] = None
     best: dict[str, tuple[float, Event]] = {}
     for c in cands:
+        parts = trigger_parts(c, probs, index, coded, memo)
+        if not dump and _sigmoid(model.bias + headroom + sum(_score(model, key, part, scores)
+                                                            for key, part in parts)) < bar:
+            continue  # (not even the best parties would bring it to the bar: they are not looked for)
+        base = {k: v for _, part in parts for k, v in part.items()}
         ev = engine._relaxed_event(c.ctx, c.match, probs.get(c.match.pattern.type, 0.0))
         if ev is None:
             continue
-        feats = features(c, ev, probs, index, coded)
+        feats = {**base, **event_features(ev)}
         p = model.prob(feats) if model is not None else 0.0
         if dump:
             out.append(_coded(ev, c, p, {FEATURES_KEY: feats}))
