@@ -81,3 +81,16 @@ def test_the_headroom_bounds_what_the_parties_and_status_can_add(monkeypatch):
         rest = {k: v for k, v in feats.items() if k not in own}
         z = model.bias + sum(model.weights.get(k, 0.0) * v for k, v in rest.items())
         assert model.prob(feats) <= candidates._sigmoid(z + model.headroom(candidates.EVENT_GROUPS)) + 1e-9
+
+
+def test_a_confirmation_the_model_scores_under_the_veto_is_dropped(monkeypatch):
+    from detente.events import engine
+
+    text = "An explosive device is detonated at a market in the Nigerian city of Kano."
+    assert any(ev.detail.get("arguments") == "relaxed" for ev in _events(text))  # (the classifier's bars confirm it)
+    vetoing = engine.settings().model_copy(update={"candidate_veto": 0.5, "candidate_min": None})
+    monkeypatch.setattr(engine, "settings", lambda: vetoing)
+    monkeypatch.setattr(candidates, "get_model", lambda: CandidateModel({"gate": -9.0}, 0.0, {}))
+    assert not any(ev.detail.get("arguments") == "relaxed" for ev in _events(text))
+    monkeypatch.setattr(candidates, "get_model", lambda: CandidateModel({"gate": 9.0}, 0.0, {}))
+    assert any(ev.detail.get("arguments") == "relaxed" for ev in _events(text))
