@@ -159,8 +159,8 @@ def _party(side: str, ref: ActorRef | None, ev: Event) -> dict[str, float]:
 def _parse(v, tok2m: dict[int, int]) -> tuple[list[str], list[str]]:
     """The names of a trigger's word and parse features: those read with the candidate's type, and
     the others (depth below the root, the links up, a subject of its own, the tag)."""
-    typed = [f"lemma={engine._lemma(v)}"]
-    plain = []
+    typed: list[str] = []
+    plain: list[str] = []
     objs = engine._objects(v) if engine._verbal(v) else []
     if objs:
         o = objs[0]
@@ -242,7 +242,7 @@ def trigger_parts(c: Candidate, probs: dict[str, float], sent_index: int, coded:
                     f"sidx={min(sent_index, 5)}": 1.0, f"coded={min(len(coded), 2)}": 1.0}
             part.update({f"with={k}|T={t}": 1.0 for k in coded})
         elif key[0] == "pattern":
-            part = {f"rule={p.id}": 1.0, f"cameo={p.cameo[:3]}": 1.0, f"cameo2={p.cameo[:2]}": 1.0,
+            part = {f"cameo={p.cameo[:3]}": 1.0, f"cameo2={p.cameo[:2]}": 1.0,
                     f"failed={c.failed}": 1.0, f"failed={c.failed}|pat={hand}": 1.0, f"failed={c.failed}|T={t}": 1.0}
         elif key[0] == "trigger":
             if ("parse", at) not in memo:
