@@ -201,6 +201,11 @@ UNARGUED_KEY = "detente.events.unargued"
 MATCHES_KEY = "detente.events.matches"
 # the sentence classifier's probabilities per sentence start, computed once
 PROBS_KEY = "detente.events.classifier_probs"
+# steps run on a sentence's events after the classifier's, as ``step(sent, mentions, published, kb,
+# events, unargued, probs_of) -> events`` (``unargued``: the matches the rules could not argue;
+# ``probs_of()``: the classifier's probabilities). ``detente.events`` registers the learned
+# candidate-event model's (``detente.events.candidates``), which reads this module.
+SENTENCE_STEPS: list = []
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
@@ -3002,7 +3007,8 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         pending = sent.doc.user_data.get(UNARGUED_KEY, {}).get(sent.start)
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
-        events = _with_candidates(sent, mentions, published, kb, events, pending)
+        for step in SENTENCE_STEPS:
+            events = step(sent, mentions, published, kb, events, pending, lambda: _sentence_probs(sent))
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
     # reaching a deal", "a lack of evidence to charge him"), is no news
     if _topic_title(sent):
@@ -3206,14 +3212,6 @@ def _sentence_probs(sent: Span) -> dict[str, float]:
         clf = get_classifier()
         kept[sent.start] = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
     return kept[sent.start]
-
-
-def _with_candidates(sent: Span, mentions: list[Mention], published: dt.date | None, kb,
-                     events: list[Event], unargued) -> list[Event]:
-    """The learned candidate-event model's events added (``detente.events.candidates``)."""
-    from detente.events import candidates
-
-    return candidates.extend(sent, mentions, published, kb, events, unargued, lambda: _sentence_probs(sent))
 
 
 def trigger_features(sent: Span) -> list[str]:
