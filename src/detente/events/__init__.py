@@ -25,12 +25,16 @@ import os
 
 from spacy.tokens import Span
 
+from detente.events import candidates, engine
 from detente.events.argfill import fill as fill_arguments
 from detente.events.calibration import RAW_ENV, calibrate, demoted
 from detente.events.engine import aim_at_crowds, attribute_claims, code_sentence, unidentified_doer
 from detente.models import Event, Mention
 
 __all__ = ["extract_events", "code_sentence", "attribute_claims", "aim_at_crowds", "preload"]
+
+if candidates.extend not in engine.SENTENCE_STEPS:
+    engine.SENTENCE_STEPS.append(candidates.extend)  # (the learned candidate-event model)
 
 
 def preload() -> None:
@@ -51,6 +55,8 @@ def preload() -> None:
     cfg = engine.settings()
     if (cfg.argfill_source, cfg.argfill_target, cfg.argfill_relaxed) != (None, None, None):
         argmodel.get_model()
+    if cfg.candidate_min is not None or cfg.candidate_veto is not None:
+        candidates.get_model()
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:

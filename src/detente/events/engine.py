@@ -98,6 +98,15 @@ class EngineSettings(DataFile):
     argfill_target: float | None = None
     # the probability a relaxed event's missing party needs from it (None: never)
     argfill_relaxed: float | None = None
+    # the learned candidate-event model (``detente.events.candidates``): the probability a trigger
+    # whose event the rules did not code needs to be coded (None: never)
+    candidate_min: float | None = None
+    # a match without arguments the classifier's bars confirmed is dropped when that model gives it
+    # less than this (None: never)
+    candidate_veto: float | None = None
+    # whether that model also decides the matches without arguments the classifier's confirmation
+    # bars (``classifier_confirm``, ``classifier_confirm_more``) decide otherwise
+    candidate_confirm: bool = False
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -191,6 +200,13 @@ HISTORY_KEY = "detente.events.history"
 UNARGUED_KEY = "detente.events.unargued"
 # every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
 MATCHES_KEY = "detente.events.matches"
+# the sentence classifier's probabilities per sentence start, computed once
+PROBS_KEY = "detente.events.classifier_probs"
+# steps run on a sentence's events after the classifier's, as ``step(sent, mentions, published, kb,
+# events, unargued, probs_of) -> events`` (``unargued``: the matches the rules could not argue;
+# ``probs_of()``: the classifier's probabilities). ``detente.events`` registers the learned
+# candidate-event model's (``detente.events.candidates``), which reads this module.
+SENTENCE_STEPS: list = []
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
@@ -3059,8 +3075,11 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         # that act again
         aside = [ev for ev in events if ev.detail.get("background")]
         main = [ev for ev in events if not ev.detail.get("background")]
+        pending = sent.doc.user_data.get(UNARGUED_KEY, {}).get(sent.start)
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
+        for step in SENTENCE_STEPS:
+            events = step(sent, mentions, published, kb, events, pending, lambda: _sentence_probs(sent))
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
     # reaching a deal", "a lack of evidence to charge him"), is no news
     if _topic_title(sent):
@@ -3214,23 +3233,23 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     is vetoed when the sentence classifier is sure there is no event of that type; a sentence in
     which no pattern has a trigger gets the type the classifier proposes, its arguments from the
     parse (where a trigger was there and the rules said no, their constraints stand)."""
-    from detente.events.classifier import get_classifier, propose, vetoes
+    from detente.events.classifier import propose, vetoes
 
     if events and not any(ev.rule.startswith("lexicon.") for ev in events) and not _more_to_confirm(sent, events):
         # only lexicon events are vetoed, a sentence the rules coded gets no proposal, and no
         # other matched type waits for confirmation
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
-    clf = get_classifier()
-    probs = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
+    probs = _sentence_probs(sent)
     cfg = settings()
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
         probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
     unargued = _unargued(sent, mentions, published, kb)
+    gated = not cfg.candidate_confirm
     if not kept:
-        kept = _confirmed(unargued, probs, settings().classifier_confirm)
+        kept = _confirmed(unargued, probs, cfg.classifier_confirm if gated else None)
     if kept:
-        extra = settings().classifier_confirm_more
+        extra = cfg.classifier_confirm_more if gated else None
         if extra is not None:
             # a second act the rules matched but could not argue ("police arrested X and prosecutors
             # are seeking charges"): kept when the classifier is surer still
@@ -3260,6 +3279,17 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+def _sentence_probs(sent: Span) -> dict[str, float]:
+    """The sentence classifier's probabilities for ``sent``, computed once per sentence."""
+    from detente.events.classifier import get_classifier
+
+    kept = sent.doc.user_data.setdefault(PROBS_KEY, {})
+    if sent.start not in kept:
+        clf = get_classifier()
+        kept[sent.start] = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
+    return kept[sent.start]
 
 
 def trigger_features(sent: Span) -> list[str]:
