@@ -980,6 +980,12 @@ def _view(v: Token) -> _VerbView:
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
 
 
+def _possible(patterns: PatternSet, form: str, view: _VerbView) -> list[Pattern]:
+    """The candidate patterns of ``form`` that the verb of ``view`` may match, in order: the others
+    fail one of :func:`_verb_matches`'s first tests (``PatternSet.verb_index``)."""
+    return patterns.verb_index(form).possible(view.words, bool(view.objs), view.any_slow, view.obj_words, view.preps)
+
+
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
     """``_word_match(word, view.objs[k])``, with a set lookup for the common single-word case and
     the object's phrase texts read once for a phrase."""
@@ -3881,9 +3887,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in toks):
         for tok in toks:
             if _verbal(tok):
-                _form, cands = _verb_patterns(patterns, tok)
+                form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
-                for p in cands:
+                for p in _possible(patterns, form, view) if cands else ():
                     m = _verb_match_kept(p, tok, view)
                     if m is None:
                         continue

@@ -227,6 +227,7 @@ class PatternSet:
         self._verbs: dict[str, list[Pattern]] = {}
         self._nouns: dict[str, list[Pattern]] = {}
         self._primary_verbs: set[str] = set()
+        self._verb_index: dict[str, VerbIndex] = {}
         seen = {p.id for p in spec.patterns}
         for tier, f in enumerate([spec, *self.extra]):
             verbs: dict[str, list[Pattern]] = {}
@@ -259,6 +260,13 @@ class PatternSet:
     def for_verb(self, lemma: str) -> list[Pattern]:
         return self._verbs.get(lemma, [])
 
+    def verb_index(self, lemma: str) -> VerbIndex:
+        """:class:`VerbIndex` of ``for_verb(lemma)``, built on first use and kept."""
+        got = self._verb_index.get(lemma)
+        if got is None:
+            got = self._verb_index[lemma] = VerbIndex(lemma, self.for_verb(lemma))
+        return got
+
     def for_noun(self, lemma: str) -> list[Pattern]:
         return self._nouns.get(lemma, [])
 
@@ -268,6 +276,76 @@ class PatternSet:
 
     def trigger_count(self) -> int:
         return sum(len(p.verbs) + len(p.nouns) for p in self.patterns)
+
+
+class VerbIndex:
+    """The candidate patterns of one verb form, indexed by the words their first tests ask for, so
+    that a verb skips at once the patterns it cannot match (a common verb has dozens of candidates,
+    most of which name an object, a preposition or a particle it has not).
+
+    ``possible`` gives, in candidate order, the patterns that pass three necessary conditions of the
+    matcher (``engine._verb_matches``): an object word among the verb's objects' words (or no object
+    asked for; any pattern when an object is a container, whose words need the full test; any
+    pattern naming an object phrase), a preposition among those on the verb or its objects (or none
+    asked for), and a multiword entry's next word ("call on") among the verb's nearby words (or an
+    entry of the bare verb). The matcher still runs every test on what is left: the index only
+    leaves out patterns it would have refused, so no match depends on it. Each set of patterns is a
+    bit mask over the candidate list (bit k: its k-th pattern)."""
+
+    def __init__(self, lemma: str, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.everything = (1 << len(patterns)) - 1
+        self.no_objects = self.object_phrases = self.no_preps = self.bare = 0
+        self.by_object: dict[str, int] = {}
+        self.by_prep: dict[str, int] = {}
+        self.by_particle: dict[str, int] = {}
+        for k, p in enumerate(patterns):
+            bit = 1 << k
+            single, phrases = p.object_words
+            if not p.objects:
+                self.no_objects |= bit
+            elif phrases:
+                self.object_phrases |= bit
+            for w in single:
+                self.by_object[w] = self.by_object.get(w, 0) | bit
+            if not p.preps:
+                self.no_preps |= bit
+            for w in p.preps:
+                self.by_prep[w] = self.by_prep.get(w, 0) | bit
+            for rest in p.verb_heads.get(lemma, [[]]):
+                if rest:
+                    self.by_particle[rest[0]] = self.by_particle.get(rest[0], 0) | bit
+                else:
+                    self.bare |= bit
+
+    def possible(self, words: set[str], has_objects: bool, any_container: bool, object_words: set[str],
+                 preps: set[str]) -> list[Pattern]:
+        """The candidates a verb with these nearby ``words``, objects (their ``object_words``; a
+        container among them) and ``preps`` may match, in candidate order."""
+        if not has_objects:
+            mask = self.no_objects
+        elif any_container:
+            mask = self.everything
+        else:
+            mask = self.no_objects | self.object_phrases
+            for w in object_words:
+                mask |= self.by_object.get(w, 0)
+        if mask:
+            allowed = self.no_preps
+            for w in preps:
+                allowed |= self.by_prep.get(w, 0)
+            mask &= allowed
+        if mask:
+            allowed = self.bare
+            for w in self.by_particle.keys() & words if self.by_particle else ():
+                allowed |= self.by_particle[w]
+            mask &= allowed
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(self.patterns[low.bit_length() - 1])
+            mask ^= low
+        return out
 
 
 class PatternError(Exception):
