@@ -37,7 +37,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import lemma_lower, sent_of, sentences, span_text, span_tokens, token_bounds
+from detente.nlp import lemma_lower, parse_memo, sent_of, sentences, span_text, span_tokens, token_bounds
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -651,7 +651,15 @@ def _shared_passive(v: Token) -> Token | None:
 
 
 def _subject(v: Token) -> Token | None:
-    """The active subject of the clause of ``v`` (None for a passive verb without one)."""
+    """The active subject of the clause of ``v`` (None for a passive verb without one); asked for
+    the same verb by many rules, so found once per parse (``nlp.parse_memo``)."""
+    memo = parse_memo(v.doc, "subject")
+    if v.i not in memo:
+        memo[v.i] = _find_subject(v)
+    return memo[v.i]
+
+
+def _find_subject(v: Token) -> Token | None:
     if _gapped_passive(v) or _absolute_participle(v):
         return None  # (", with twelve villagers killed": the villagers suffered it)
     cur = v
