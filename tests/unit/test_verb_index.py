@@ -14,6 +14,10 @@ SENTENCES = [
     "The two leaders signed a trade deal and agreed on a plan to reopen the border.",
     "Protesters were dispersed by riot police, who fired tear gas at the crowd.",
     "The court sentenced the journalist to five years in prison for spreading false news.",
+    # object and complement phrases: found in the objects' and the nearby words' text
+    "The premier held a phone call with her counterpart and expelled the high commissioner.",
+    "The militia vowed to hit back, and the army was ordered on high alert.",
+    "The ministry called the vote null and void and declared the group a terrorist organisation.",
 ]
 
 

@@ -971,6 +971,11 @@ class _VerbView:
             self._text = _near_text(self.verb)
         return self._text
 
+    @property
+    def object_text(self) -> str:
+        """Every object's ``texts``, " | " between them (a phrase of one object is found in it)."""
+        return " | ".join(w for k in range(len(self.objs)) for w in self.texts(k))
+
     def texts(self, k: int) -> tuple[str, str]:
         """Object ``k``'s subtree's words and its noun phrase, lower case."""
         got = self._texts.get(k)
@@ -991,7 +996,7 @@ def _view(v: Token) -> _VerbView:
 def _possible(patterns: PatternSet, form: str, view: _VerbView) -> list[Pattern]:
     """The candidate patterns of ``form`` that the verb of ``view`` may match, in order: the others
     fail one of :func:`_verb_matches`'s first tests (``PatternSet.verb_index``)."""
-    return patterns.verb_index(form).possible(view.words, bool(view.objs), view.any_slow, view.obj_words, view.preps)
+    return patterns.verb_index(form).possible(view)
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
