@@ -50,6 +50,17 @@ def test_the_memoised_subject_follows_a_changed_parse(nlp):
     assert _subject(verb) is None
 
 
+def test_a_verbs_memoised_objects_come_as_a_new_list_each_time(nlp):
+    from detente.events.engine import _objects
+
+    doc = nlp("Troops killed the rebels and seized their weapons.")
+    verb = next(t for t in doc if t.lower_ == "killed")
+    first = _objects(verb)
+    assert [t.lower_ for t in first] == ["rebels"]
+    first.append(verb)  # a caller's change of its list is its own
+    assert [t.lower_ for t in _objects(verb)] == ["rebels"]
+
+
 def test_span_text_is_the_spans_own_text(nlp):
     doc = nlp(TEXT)
     spans = [*doc.sents, doc[2:7], doc[len(doc) - 3:], doc[0:1]]

@@ -844,7 +844,16 @@ def _agent(v: Token) -> Token | None:
 
 
 def _objects(v: Token) -> list[Token]:
-    """Direct objects (and their conjuncts); the subject of a passive comes first."""
+    """Direct objects (and their conjuncts); the subject of a passive comes first. Found once per
+    parse (``nlp.parse_memo``; a new list each call)."""
+    memo = parse_memo(v.doc, "objects")
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = _find_objects(v)
+    return list(got)
+
+
+def _find_objects(v: Token) -> list[Token]:
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
     if not out and (undergoer := _absolute_noun(v)) is not None:
         out.append(undergoer)
