@@ -99,8 +99,9 @@ COUNTRY_ALIASES = {
 def fold(text: str) -> str:
     """Look-up key: accents stripped, case folded, apostrophes dropped, hyphens as spaces,
     a leading "the " dropped ("Mariupol'" = "mariupol", "Al-Anbar" = "al anbar")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # (ASCII text has no accents: NFKD leaves it as it is)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u0131", "i").casefold()
     for ch in "'\u2019\u2018`\u02bb\u02bc\u02b9\u2032":
         text = text.replace(ch, "")
@@ -408,9 +409,15 @@ def airport_key(name: str) -> str:
     """An airport's look-up key: its folded name without the words that say it is an airport
     ("London Heathrow Airport" → "london heathrow", "Heathrow Airport" → "heathrow")."""
     key = f" {fold(name)} "
-    for w in sorted(words("places")["airport_words"], key=len, reverse=True):
-        key = key.replace(f" {w} ", " ")
+    for w in _airport_words():
+        key = key.replace(w, " ")
     return " ".join(key.split())
+
+
+@lru_cache(maxsize=1)
+def _airport_words() -> tuple[str, ...]:
+    """The words that say a name is an airport's, longest first, each between spaces."""
+    return tuple(f" {w} " for w in sorted(words("places")["airport_words"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

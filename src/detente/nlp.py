@@ -128,8 +128,30 @@ def sent_of(tok: Token) -> Span:
 
 
 def parse_changed(doc: Doc) -> None:
-    """Forget ``doc``'s sentence index (its parse was changed in place)."""
+    """Forget ``doc``'s sentence index and what was memoised of its parse (``parse_memo``): its
+    parse was changed in place."""
     doc.user_data.get(_SENTS_KEY, {}).pop(id(doc), None)
+    doc.user_data.get(_PARSE_MEMO_KEY, {}).pop(id(doc), None)
+
+
+_PARSE_MEMO_KEY = "detente.parse_memo"
+
+
+def parse_memo(doc: Doc, name: str) -> dict:
+    """A memo of the answers of a function of ``doc``'s parse alone (``name``: which function; the
+    memo's keys are the caller's, token indices mostly), kept per doc in ``doc.user_data`` and
+    forgotten when the parse changes (``parse_changed``). A speed-up only: the function gives the
+    same answer without it."""
+    kept = doc.user_data.get(_PARSE_MEMO_KEY)
+    if kept is None:
+        kept = doc.user_data[_PARSE_MEMO_KEY] = {}
+    got = kept.get(id(doc))
+    if got is None or got[0] is not doc:
+        got = kept[id(doc)] = (doc, {})
+    memo = got[1].get(name)
+    if memo is None:
+        memo = got[1][name] = {}
+    return memo
 
 
 def _kept(doc: Doc, key: str, build: Callable[[Doc], object]):

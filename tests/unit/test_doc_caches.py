@@ -5,7 +5,7 @@ test it guards."""
 from __future__ import annotations
 
 from detente.actors.mentions import _CALENDAR_WORDS, _MONTH_NAME
-from detente.nlp import doc_tokens, parse_changed, sent_of, sentences, span_text, span_tokens, token_at
+from detente.nlp import doc_tokens, parse_changed, parse_memo, sent_of, sentences, span_text, span_tokens, token_at
 
 TEXT = ("Talks between the two sides ended on Friday.  Officials said a new round would follow.\n\n"
         "Protesters gathered outside the ministry in the capital. Police watched.")
@@ -27,6 +27,38 @@ def test_sent_of_reads_a_new_index_after_a_parse_change(nlp):
     assert sentences(doc) is not before
     for tok in doc:
         assert sent_of(tok) == tok.sent
+
+
+def test_a_parse_memo_is_kept_per_doc_and_forgotten_when_the_parse_changes(nlp):
+    doc, other = nlp(TEXT), nlp(TEXT)
+    parse_memo(doc, "subject")[3] = "kept"
+    assert parse_memo(doc, "subject") == {3: "kept"}
+    assert parse_memo(doc, "objects") == {} and parse_memo(other, "subject") == {}
+    parse_changed(doc)
+    assert parse_memo(doc, "subject") == {}
+
+
+def test_the_memoised_subject_follows_a_changed_parse(nlp):
+    from detente.events.engine import _subject
+
+    doc = nlp("Police arrested the men. Troops killed the rebels.")
+    verb = next(t for t in doc if t.lower_ == "killed")
+    assert _subject(verb).lower_ == "troops"
+    # every word relabelled "dep": no subject any more, and the memo must not give the old one
+    doc.from_array(["DEP"], doc.to_array(["DEP"]) * 0 + doc.vocab.strings.add("dep"))
+    parse_changed(doc)
+    assert _subject(verb) is None
+
+
+def test_a_verbs_memoised_objects_come_as_a_new_list_each_time(nlp):
+    from detente.events.engine import _objects
+
+    doc = nlp("Troops killed the rebels and seized their weapons.")
+    verb = next(t for t in doc if t.lower_ == "killed")
+    first = _objects(verb)
+    assert [t.lower_ for t in first] == ["rebels"]
+    first.append(verb)  # a caller's change of its list is its own
+    assert [t.lower_ for t in _objects(verb)] == ["rebels"]
 
 
 def test_span_text_is_the_spans_own_text(nlp):

@@ -38,7 +38,7 @@ from detente.events import status as status_mod
 from detente.events.patterns import Pattern, PatternSet, load_patterns
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
-from detente.nlp import lemma_lower, sent_of, sentences, span_text, span_tokens, token_bounds
+from detente.nlp import lemma_lower, parse_memo, sent_of, sentences, span_text, span_tokens, token_bounds
 from detente.wordlists import DataFile, WordList, word_sets, words
 
 
@@ -668,7 +668,15 @@ def _shared_passive(v: Token) -> Token | None:
 
 
 def _subject(v: Token) -> Token | None:
-    """The active subject of the clause of ``v`` (None for a passive verb without one)."""
+    """The active subject of the clause of ``v`` (None for a passive verb without one); asked for
+    the same verb by many rules, so found once per parse (``nlp.parse_memo``)."""
+    memo = parse_memo(v.doc, "subject")
+    if v.i not in memo:
+        memo[v.i] = _find_subject(v)
+    return memo[v.i]
+
+
+def _find_subject(v: Token) -> Token | None:
     if _gapped_passive(v) or _absolute_participle(v):
         return None  # (", with twelve villagers killed": the villagers suffered it)
     cur = v
@@ -870,7 +878,16 @@ def _agent(v: Token) -> Token | None:
 
 
 def _objects(v: Token) -> list[Token]:
-    """Direct objects (and their conjuncts); the subject of a passive comes first."""
+    """Direct objects (and their conjuncts); the subject of a passive comes first. Found once per
+    parse (``nlp.parse_memo``; a new list each call)."""
+    memo = parse_memo(v.doc, "objects")
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = _find_objects(v)
+    return list(got)
+
+
+def _find_objects(v: Token) -> list[Token]:
     out = [c for c in v.children if c.dep_ == "nsubjpass"]
     if not out and (undergoer := _absolute_noun(v)) is not None:
         out.append(undergoer)
@@ -997,6 +1014,11 @@ class _VerbView:
             self._text = _near_text(self.verb)
         return self._text
 
+    @property
+    def object_text(self) -> str:
+        """Every object's ``texts``, " | " between them (a phrase of one object is found in it)."""
+        return " | ".join(w for k in range(len(self.objs)) for w in self.texts(k))
+
     def texts(self, k: int) -> tuple[str, str]:
         """Object ``k``'s subtree's words and its noun phrase, lower case."""
         got = self._texts.get(k)
@@ -1012,6 +1034,12 @@ def _view(v: Token) -> _VerbView:
     slow = [_lemma(o) in CONTAINERS for o in objs]
     preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
+
+
+def _possible(patterns: PatternSet, form: str, view: _VerbView) -> list[Pattern]:
+    """The candidate patterns of ``form`` that the verb of ``view`` may match, in order: the others
+    fail one of :func:`_verb_matches`'s first tests (``PatternSet.verb_index``)."""
+    return patterns.verb_index(form).possible(view)
 
 
 def _obj_match(word: str, view: _VerbView, k: int) -> bool:
@@ -3989,9 +4017,9 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
     if ctx.tok2m or any(_lemma(t) in patterns.subject_words for t in toks):
         for tok in toks:
             if _verbal(tok):
-                _form, cands = _verb_patterns(patterns, tok)
+                form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
-                for p in cands:
+                for p in _possible(patterns, form, view) if cands else ():
                     m = _verb_match_kept(p, tok, view)
                     if m is None:
                         continue

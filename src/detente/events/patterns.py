@@ -227,6 +227,7 @@ class PatternSet:
         self._verbs: dict[str, list[Pattern]] = {}
         self._nouns: dict[str, list[Pattern]] = {}
         self._primary_verbs: set[str] = set()
+        self._verb_index: dict[str, VerbIndex] = {}
         seen = {p.id for p in spec.patterns}
         for tier, f in enumerate([spec, *self.extra]):
             verbs: dict[str, list[Pattern]] = {}
@@ -259,6 +260,13 @@ class PatternSet:
     def for_verb(self, lemma: str) -> list[Pattern]:
         return self._verbs.get(lemma, [])
 
+    def verb_index(self, lemma: str) -> VerbIndex:
+        """:class:`VerbIndex` of ``for_verb(lemma)``, built on first use and kept."""
+        got = self._verb_index.get(lemma)
+        if got is None:
+            got = self._verb_index[lemma] = VerbIndex(lemma, self.for_verb(lemma))
+        return got
+
     def for_noun(self, lemma: str) -> list[Pattern]:
         return self._nouns.get(lemma, [])
 
@@ -268,6 +276,110 @@ class PatternSet:
 
     def trigger_count(self) -> int:
         return sum(len(p.verbs) + len(p.nouns) for p in self.patterns)
+
+
+class VerbIndex:
+    """The candidate patterns of one verb form, indexed by the words their tests ask for, so that a
+    verb skips at once the patterns it cannot match (a common verb has dozens of candidates, most
+    of which name an object, a preposition, a particle or a complement it has not).
+
+    ``possible`` gives, in candidate order, the patterns that pass four necessary conditions of the
+    matcher (``engine._verb_matches``, every one of whose tests must pass): one of the pattern's
+    object words among the words of the verb's objects, or one of its object phrases in their text
+    (or no object asked for; any pattern when an object is a container, whose words need the full
+    test); one of its prepositions among those on the verb or its objects (or none asked for); a
+    multiword entry's next word ("call on") among the verb's nearby words (or an entry of the bare
+    verb); one of its complement words among those nearby words, or a complement phrase in their
+    text (or no complement asked for). The matcher still runs every test on what is left: the index
+    only leaves out patterns it would refuse, so no match depends on it. Each set of patterns is a
+    bit mask over the candidate list (bit k: its k-th pattern)."""
+
+    def __init__(self, lemma: str, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.everything = (1 << len(patterns)) - 1
+        self.no_objects = self.no_preps = self.bare = self.no_complements = 0
+        self.by_object: dict[str, int] = {}
+        self.by_prep: dict[str, int] = {}
+        self.by_particle: dict[str, int] = {}
+        self.by_complement: dict[str, int] = {}
+        self.object_phrases: list[tuple[int, list[str]]] = []      # (bit, phrases) of patterns naming some
+        self.complement_phrases: list[tuple[int, list[str]]] = []  # likewise, of complements
+        for k, p in enumerate(patterns):
+            bit = 1 << k
+            single, phrases = p.object_words
+            if not p.objects:
+                self.no_objects |= bit
+            elif phrases:
+                self.object_phrases.append((bit, [w for _i, w in phrases]))
+            _add(self.by_object, single, bit)
+            if not p.preps:
+                self.no_preps |= bit
+            _add(self.by_prep, p.preps, bit)
+            for rest in p.verb_heads.get(lemma, [[]]):
+                if rest:
+                    _add(self.by_particle, rest[:1], bit)
+                else:
+                    self.bare |= bit
+            if not p.complements:
+                self.no_complements |= bit
+            _add(self.by_complement, [w for w in p.complements if " " not in w], bit)
+            if any(" " in w for w in p.complements):
+                self.complement_phrases.append((bit, [f" {w} " for w in p.complements if " " in w]))
+
+    def possible(self, view) -> list[Pattern]:
+        """The candidates the verb of ``view`` (``engine._view``: its nearby ``words`` and their
+        ``text``, its ``objs`` with their words ``obj_words`` and ``object_text``, ``any_slow`` for
+        a container among them, the ``preps`` on them) may match, in candidate order."""
+        allowed = self.no_preps
+        for w in view.preps:
+            allowed |= self.by_prep.get(w, 0)
+        mask = allowed
+        if mask:
+            allowed = self.bare
+            for w in self.by_particle.keys() & view.words if self.by_particle else ():
+                allowed |= self.by_particle[w]
+            mask &= allowed
+        if mask:
+            allowed = self.no_complements
+            for w in self.by_complement.keys() & view.words if self.by_complement else ():
+                allowed |= self.by_complement[w]
+            mask &= allowed | _phrases_in(self.complement_phrases, mask & ~allowed, lambda: f" {view.text} ")
+        if mask:
+            if not view.objs:
+                allowed = self.no_objects
+            elif view.any_slow:
+                allowed = self.everything
+            else:
+                allowed = self.no_objects
+                for w in view.obj_words:
+                    allowed |= self.by_object.get(w, 0)
+                allowed |= _phrases_in(self.object_phrases, mask & ~allowed, lambda: view.object_text)
+            mask &= allowed
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(self.patterns[low.bit_length() - 1])
+            mask ^= low
+        return out
+
+
+def _add(index: dict[str, int], words, bit: int) -> None:
+    for w in words:
+        index[w] = index.get(w, 0) | bit
+
+
+def _phrases_in(table: list[tuple[int, list[str]]], wanted: int, text) -> int:
+    """The bits of ``wanted`` whose patterns have one of their phrases in ``text()`` (read once, if
+    at all)."""
+    got = 0
+    if wanted:
+        found = None
+        for bit, phrases in table:
+            if bit & wanted:
+                found = text() if found is None else found
+                if any(w in found for w in phrases):
+                    got |= bit
+    return got
 
 
 class PatternError(Exception):
