@@ -1070,6 +1070,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
                 break
         if not ok:
             return None
+    if p.exclude_preps and any(_preps([v, *objs], word) for word in p.exclude_preps):
+        return None
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.complements:

@@ -67,6 +67,9 @@ class Pattern(Record):
     object_qualifiers: dict[str, list[str]] = Field(default_factory=dict)
     exclude_objects: list[str] = Field(default_factory=list)
     preps: dict[str, list[str]] = Field(default_factory=dict)
+    # prepositions (on the verb or its objects) that refuse the match: "launched missiles at a base" is
+    # the aimed attack another pattern codes, not a launch aimed at no one
+    exclude_preps: list[str] = Field(default_factory=list)
     complements: list[str] = Field(default_factory=list)
     # complement phrases that rule the match out ("pleads not guilty" is no admission)
     exclude_complements: list[str] = Field(default_factory=list)
