@@ -119,6 +119,9 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose act aimed only at the people of a place is dropped where the sentence tells the same
+    # kind of act with a target named otherwise (one attack told twice)
+    told_twice_types: WordList = Field(default_factory=list)
     # types whose forces named as the only party are the doer's own (its source), of these sectors
     own_forces_types: WordList = Field(default_factory=list)
     own_forces_sectors: WordList = Field(default_factory=list)
@@ -2233,6 +2236,8 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if etype == "ASSAULT" and _protesters(source.ref):
         # protesters who storm, attack or clash are a violent protest (PLOVER PROTEST, mode riot)
         etype, mode, cameo = "PROTEST", "riot", "145"
+    if target is not None and target.role == "place_victims":
+        detail["_place_aimed"] = True  # (read and dropped by told_twice, once the arguments are filled)
     return Event(
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
@@ -4167,6 +4172,29 @@ def _key(ref: ActorRef | None) -> str | None:
     if not ref.id and ref.sector == "CVL" and ref.country:
         return ref.country  # "raided the camp, killing three Palestinians": one act against PSE
     return ref.id or f"{ref.country}/{ref.sector}/{ref.text.lower()}"
+
+
+def told_twice(events: list[Event]) -> list[Event]:
+    """One attack told twice in a sentence, once at whom it hit and once at the people of the place it
+    happened ("an airstrike on a prison in Yemen kills 20 inmates"): the act at the people of the
+    place adds nothing where its doer is none, the other telling's doer, or the other telling's
+    victim taken for a doer (types in ``told_twice_types``). A second doer stays ("clashes between
+    X and Y kill ten")."""
+    types = settings().told_twice_types
+    placed = [ev.detail.pop("_place_aimed", False) for ev in events]
+    # (an act the news follows from is an act of its own: "after the bombing in Kano" stays)
+    named = [ev for ev, p in zip(events, placed) if ev.target is not None and not p and ev.type in types]
+
+    def again(ev: Event) -> bool:
+        src = _key(ev.source)
+        # (an attack of another day is another attack: "fired rockets on Thursday, two days after a
+        # strike killed …")
+        return any(n.type == ev.type and n.date == ev.date
+                   and bool(n.detail.get("background")) == bool(ev.detail.get("background"))
+                   and (src is None or src == _key(n.source) or (n.source is not None and src == _key(n.target)))
+                   for n in named)
+
+    return [ev for ev, p in zip(events, placed) if not (p and ev.type in types and again(ev))]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
