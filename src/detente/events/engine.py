@@ -1077,6 +1077,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
+    if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
+        return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
         if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):

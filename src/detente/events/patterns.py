@@ -76,6 +76,7 @@ class Pattern(Record):
     # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
     sentence_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
+    needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
@@ -167,7 +168,7 @@ class Pattern(Record):
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
                 + 2 * bool(self.subjects)
                 + 2 * bool(self.source_sectors)
-                + self.needs_clause + bool(self.sentence_words))
+                + self.needs_clause + self.needs_statement + bool(self.sentence_words))
 
     @cached_property
     def object_words(self) -> tuple[dict[str, int], list[tuple[int, str]]]:
