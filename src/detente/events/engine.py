@@ -2614,15 +2614,24 @@ def _accidental_cause(v: Token) -> bool:
     acc = _word_set("accident_words")
     table = words("attacks")["ambiguous_nouns"]
     causes = word_sets("attacks")
+
+    def accident(t: Token) -> bool:
+        # (a plural the tagger left unlemmatised at the head of a sentence: "Wildfires in Siberia kill")
+        return _lemma(t) in acc or t.lower_ in acc or (t.lower_.endswith("s") and t.lower_[:-1] in acc)
+
+    if v.dep_ in ("acl", "relcl") and accident(v.head):
+        return True  # "the second cyclone to hit the area"
     cur, clauses = v, [v]
     while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
         cur = cur.head
         clauses.append(cur)
     for k, t in enumerate(clauses):
-        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four")
-        args = [c for c in t.children if c.dep_ in (("nsubj", "dobj") if k else ("nsubj",))]
-        if any(_lemma(a) in acc or a.lower_ in acc or any(_lemma(c) in acc for c in a.children if c.dep_ == "compound")
-               for a in args):
+        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four"; of the
+        # clause itself, a disaster fought or the agent of a passive: "battling the blazes", "the
+        # country was struck by Cyclone Gita")
+        args = [c for c in t.children if c.dep_ in ("nsubj", "dobj")]
+        args += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if any(accident(a) or any(accident(c) for c in a.children if c.dep_ == "compound") for a in args):
             return True
     weapons = WEAPON_SUBJECTS - causes["accident_causes"]
     for t in v.subtree:
