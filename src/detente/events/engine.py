@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -2226,6 +2226,13 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
         etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
     threat = _threat_cameo(m, mode)
+    declared = _declared(m, etype) if threat is None and info.status == "planned" else None
+    if declared is not None:
+        # "Burundians will fight any peacekeepers sent in": force announced is a threat, made now
+        entry = cameo_to_plover(declared)
+        detail["threatened"] = etype
+        etype, cameo, mode = "THREATEN", declared, entry.mode if entry is not None else None
+        info = replace(info, status="occurred")
     if threat is not None:
         # "Russia threatened to expel Moldovan diplomats": what happened is the threat
         entry = cameo_to_plover(threat)
@@ -2256,6 +2263,18 @@ def _protesters(ref: ActorRef | None) -> bool:
         return False
     words = {w.strip(".,").lower().rstrip("s") for w in ref.text.split()}
     return bool(words & PROTESTER_NOUNS)
+
+
+def _declared(m: Match, etype: str) -> str | None:
+    """The CAMEO code of the threat when an act of ``declared_threat_types`` is told with a future
+    auxiliary on its verb ("will use artillery", "would fight"), else None."""
+    words = status_mod.status_words()
+    v = m.trigger
+    if etype not in words.declared_threat_types or not _verbal(v):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in words.future_auxes for c in v.children):
+        return None
+    return words.threat_cameo.get(etype) or words.threat_cameo.get("default", "130")
 
 
 def _threat_cameo(m: Match, mode: str | None) -> str | None:
@@ -4194,13 +4213,16 @@ def told_twice(events: list[Event]) -> list[Event]:
     types = settings().told_twice_types
     placed = [ev.detail.pop("_place_aimed", False) for ev in events]
     # (an act the news follows from is an act of its own: "after the bombing in Kano" stays)
-    named = [ev for ev, p in zip(events, placed) if ev.target is not None and not p and ev.type in types]
+    def told(ev: Event) -> str:  # (an attack announced is told as the threat: "will use artillery")
+        return ev.detail.get("threatened") or ev.type
+
+    named = [ev for ev, p in zip(events, placed) if ev.target is not None and not p and told(ev) in types]
 
     def again(ev: Event) -> bool:
         src = _key(ev.source)
         # (an attack of another day is another attack: "fired rockets on Thursday, two days after a
         # strike killed …")
-        return any(n.type == ev.type and n.date == ev.date
+        return any(told(n) == ev.type and n.date == ev.date
                    and bool(n.detail.get("background")) == bool(ev.detail.get("background"))
                    and (src is None or src == _key(n.source) or (n.source is not None and src == _key(n.target)))
                    for n in named)
