@@ -3957,6 +3957,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                     continue
                 evs = _try(ctx, m)
                 if evs:
+                    for ev in evs:
+                        ev.detail["_trigger_i"] = tok.i
                     found.extend(evs)
                     break
         found.extend(_before_the_news(ev) for ev in _accused_doers(found, _background_acts(ctx, patterns)))
@@ -4173,6 +4175,9 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
         if i is not None and doc[i].dep_ in ("xcomp", "ccomp", "advcl") and (
                 doc[i].head.i in asked or (doc[i].dep_ != "advcl" and (_asks(doc[i].head) or _asked_clause(doc[i])))):
             continue  # (an advcl only under a coded demand: "called for Saudi Arabia to free …")
+        if i is not None and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "for" and (
+                doc[i].head.head.i in asked or _lemma(doc[i].head.head) in status_mod.status_words().request_heads):
+            continue  # "calls for an emergency meeting of the Council": what is asked for is not held
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
