@@ -977,7 +977,8 @@ class _VerbView:
 
 def _view(v: Token) -> _VerbView:
     objs = _objects(v)
-    quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
+    # (an apposition says what the object is: "expels Nicholas Haysom, the UN's most senior diplomat")
+    quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ in ("compound", "appos"))) for o in objs]
     slow = [_lemma(o) in CONTAINERS for o in objs]
     preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
