@@ -2227,6 +2227,10 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
         etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
     threat = _threat_cameo(m, mode)
+    if _accused_act(m, etype):
+        # "amid accusations that he took part in the murder": what is alleged is the accusation
+        detail["alleged"] = etype
+        etype, cameo, mode = "ACCUSE", "112", "disapprove"
     declared = _declared(m, etype) if threat is None and info.status == "planned" else None
     if declared is not None:
         # "Burundians will fight any peacekeepers sent in": force announced is a threat, made now
@@ -2264,6 +2268,18 @@ def _protesters(ref: ActorRef | None) -> bool:
         return False
     words = {w.strip(".,").lower().rstrip("s") for w in ref.text.split()}
     return bool(words & PROTESTER_NOUNS)
+
+
+def _accused_act(m: Match, etype: str) -> bool:
+    """Whether an act of ``accused_act_types`` is told inside the complement of an accusation noun or
+    verb (``accusation_heads``) on its way up the parse, not as the news itself."""
+    words = status_mod.status_words()
+    if etype not in words.accused_act_types:
+        return False
+    heads = set(words.accusation_heads)
+    # (a noun, or a verb told of the accused: "accused of plotting", "is accused of"; not an accuser
+    # speaking: "Iran accuses the US of the killing")
+    return any(_lemma(a) in heads and (a.pos_ == "NOUN" or a.tag_ == "VBN") for a in m.trigger.ancestors)
 
 
 def _declared(m: Match, etype: str) -> str | None:
