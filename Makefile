@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.db
 
-.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier argfill calibrate clean
+.PHONY: install demo test test-fast eval bench bench-dask lexicon kb regions classifier argfill candidates calibrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,10 +55,15 @@ bench: $(STAMP)
 classifier: $(STAMP)
 	$(BIN)/python scripts/train_classifier.py --bench 2000
 	PYTHONPATH=src $(BIN)/python scripts/train_argfill.py
+	PYTHONPATH=src $(BIN)/python scripts/train_candidates.py
 
 # the learned argument filler alone (over the classifier's fold models of the last `make classifier`)
 argfill: $(STAMP)
 	PYTHONPATH=src $(BIN)/python scripts/train_argfill.py
+
+# the learned candidate-event model alone (over the classifier's and the filler's fold models)
+candidates: $(STAMP)
+	PYTHONPATH=src $(BIN)/python scripts/train_candidates.py
 
 # confidence calibration: score dev with the fold models, then write data/patterns/calibration.yml
 # (per-rule type precision, dyad accuracy by raw confidence, demoted rules)

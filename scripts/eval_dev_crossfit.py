@@ -27,6 +27,8 @@ def origin(ev) -> str:
     confirmed with relaxed arguments, or a classifier proposal from the main clause."""
     if ev.rule.startswith("classifier."):
         return "proposal"
+    if ev.rule.startswith("candidate."):
+        return "candidate"
     return "confirmed" if ev.detail.get("arguments") == "relaxed" else "rules"
 
 
@@ -62,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, default=ROOT / "build/eval-dev-crossfit.json")
     ap.add_argument("--argfill-folds", type=Path, default=ROOT / "build/argfill-folds",
                     help="the argument filler's fold models (scripts/train_argfill.py), used when present")
+    ap.add_argument("--candidate-folds", type=Path, default=ROOT / "build/candidate-folds",
+                    help="the candidate-event model's fold models (scripts/train_candidates.py), used when present")
     a = ap.parse_args(argv)
     if "test.yml" in a.gold.name:
         raise SystemExit(f"{a.gold}: the test split is never used to choose settings")
@@ -73,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from detente.eval.gold import read_gold
     from detente.eval.report import print_report
     from detente.eval.runner import build_report, score_items
-    from detente.events import argmodel, classifier
+    from detente.events import argmodel, candidates, classifier
 
     items = read_gold([str(a.gold)])
     item_id = {id(it): it.id.split("#")[-1] for it in items}
@@ -85,13 +89,18 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DETENTE_CLASSIFIER"] = str(a.folds / f"fold{f}.npz")
         if (a.argfill_folds / f"fold{f}.npz").exists():
             os.environ["DETENTE_ARGFILL"] = str(a.argfill_folds / f"fold{f}.npz")
+        if (a.candidate_folds / f"fold{f}.npz").exists():
+            os.environ[candidates.MODEL_ENV] = str(a.candidate_folds / f"fold{f}.npz")
         classifier.get_classifier.cache_clear()
         argmodel.get_model.cache_clear()
+        candidates.get_model.cache_clear()
         units += score_items([it for it in items if fold_of[item_id[id(it)]] == f])
     del os.environ["DETENTE_CLASSIFIER"]
     os.environ.pop("DETENTE_ARGFILL", None)
+    os.environ.pop(candidates.MODEL_ENV, None)
     classifier.get_classifier.cache_clear()
     argmodel.get_model.cache_clear()
+    candidates.get_model.cache_clear()
     report = build_report(units, [str(a.gold)])
     report["crossfit"] = {"folds": str(a.folds), "n_folds": len(set(fold_of.values())),
                           "by_origin": by_origin(units)}

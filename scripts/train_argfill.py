@@ -67,20 +67,9 @@ def examples(gold: Path, folds: Path) -> list[dict]:
 
 
 def fit(rows: list[dict], c: float):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from detente.events.argmodel import fit_logistic
 
-    from detente.events.argmodel import ArgModel
-
-    vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(r["features"], 1) for r in rows]).tocsr()
-    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # (liblinear's index type)
-    y = [r["label"] for r in rows]
-    lr = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
-    lr.fit(x, y)
-    weights = {n: float(w) for n, w in zip(vec.get_feature_names_out(), lr.coef_[0], strict=True) if abs(w) > 1e-6}
-    return ArgModel(weights, float(lr.intercept_[0]), {"C": c, "seed": SEED, "examples": len(rows),
-                                                       "positives": int(sum(y))})
+    return fit_logistic(rows, c, SEED)
 
 
 def report(rows: list[dict], probs: list[float]) -> None:
@@ -143,14 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         a.out.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(rows))
     print(f"{len(rows)} candidate examples, {sum(r['label'] for r in rows)} right")
-    a.out.mkdir(parents=True, exist_ok=True)
-    probs = [0.0] * len(rows)
-    for f in sorted({r["fold"] for r in rows}):
-        model = fit([r for r in rows if r["fold"] != f], a.C)
-        model.save(a.out / f"fold{f}.npz")
-        for i, r in enumerate(rows):
-            if r["fold"] == f:
-                probs[i] = model.prob(r["features"])
+    from detente.events.argmodel import cross_fit
+
+    probs = cross_fit(rows, fit, a.C, a.out)
     print("cross-fitted:")
     report(rows, probs)
     report_replaced(rows, probs)

@@ -413,6 +413,24 @@ def _demonym_at(i: int, covered: dict[int, int], mentions: list[Mention]) -> str
     return mentions[mi].country if mi is not None and mentions[mi].kind == "demonym" else None
 
 
+def _apposed_role(doc: Doc, j: int, covered: dict[int, int], mentions: list[Mention]) -> Mention | None:
+    """The role of a country that opens the apposition after a name, whatever the parser hung it on
+    ("X, an American fugitive wanted at home", "X, a Kazakh student"): a demonym composed with a
+    noun for people (no id), ending its noun phrase."""
+    mi = covered.get(j)
+    if mi is None or doc[j].pos_ not in ("PROPN", "ADJ"):
+        return None
+    m = mentions[mi]
+    if m.kind != "compositional" or m.id or not m.country:
+        return None
+    k = j
+    while k + 1 < len(doc) and covered.get(k + 1) == mi:
+        k += 1
+    if doc[k].pos_ != "NOUN" or (k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN")):
+        return None
+    return m
+
+
 def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, int], mentions: list[Mention],
                     countries: frozenset[str]) -> tuple[str, str] | None:
     """The country the words around a name the KB lacks give it, and how: a demonym right before it
@@ -444,6 +462,8 @@ def _stated_country(kb: ActorKB, ent: Span, title_at: int, covered: dict[int, in
         if c is not None and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT")
                               or doc[k + 1].text in (",", ".", ";")):
             return c, "a demonym in apposition"  # (not "X, Saudi Arabian coalition strikes")
+        if j < len(doc) and (role := _apposed_role(doc, j, covered, mentions)) is not None:
+            return role.country, f"the role {role.text!r} in apposition"
     if first >= 3 and doc[first - 1].lower_ in _S["base_participles"] and doc[first - 2].text == "-":
         word = doc[first - 3].text
         for h in kb.hits(word):

@@ -25,12 +25,16 @@ import os
 
 from spacy.tokens import Span
 
+from detente.events import candidates, engine
 from detente.events.argfill import fill as fill_arguments
 from detente.events.calibration import RAW_ENV, calibrate, demoted
-from detente.events.engine import aim_at_crowds, attribute_claims, code_sentence, told_twice
+from detente.events.engine import aim_at_crowds, attribute_claims, code_sentence, told_twice, unidentified_doer
 from detente.models import Event, Mention
 
 __all__ = ["extract_events", "code_sentence", "attribute_claims", "aim_at_crowds", "preload"]
+
+if candidates.extend not in engine.SENTENCE_STEPS:
+    engine.SENTENCE_STEPS.append(candidates.extend)  # (the learned candidate-event model)
 
 
 def preload() -> None:
@@ -51,6 +55,8 @@ def preload() -> None:
     cfg = engine.settings()
     if (cfg.argfill_source, cfg.argfill_target, cfg.argfill_relaxed) != (None, None, None):
         argmodel.get_model()
+    if cfg.candidate_min is not None or cfg.candidate_veto is not None:
+        candidates.get_model()
 
 
 def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date | None) -> list[Event]:
@@ -58,6 +64,7 @@ def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date |
     the actors stage leaves out, as in "its embassy in Tehran"), with calibrated confidences and
     without the events of demoted rules (``events.calibration``)."""
     events = told_twice(fill_arguments(sent, mentions, published, kb, code_sentence(sent, mentions, published, kb=kb)))
+    events = [unidentified_doer(sent, ev) for ev in events]
     if os.environ.get(RAW_ENV):
         return events  # (the table is being recomputed: every rule, raw confidences)
     return [calibrate(ev) for ev in events if not demoted(ev.rule)]

@@ -53,17 +53,53 @@ class ArgModel:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-@lru_cache(maxsize=1)
-def get_model() -> ArgModel | None:
-    """The shipped model, loaded once per process (None when there is none)."""
-    other = os.environ.get("DETENTE_ARGFILL")
+def shipped(cls: type[ArgModel], env: str, data: str) -> ArgModel | None:
+    """The model file ``$env`` names, else the package's ``data`` file (None when there is none)."""
+    other = os.environ.get(env)
     if other:
-        return ArgModel.load(other)
-    path = resources.files("detente").joinpath(DATA)
+        return cls.load(other)
+    path = resources.files("detente").joinpath(data)
     if not path.is_file():
         return None
     with resources.as_file(path) as p:
-        return ArgModel.load(p)
+        return cls.load(p)
+
+
+@lru_cache(maxsize=1)
+def get_model() -> ArgModel | None:
+    """The shipped model, loaded once per process (None when there is none)."""
+    return shipped(ArgModel, "DETENTE_ARGFILL", DATA)
+
+
+def fit_logistic(rows: list[dict], c: float, seed: int, cls: type[ArgModel] = ArgModel) -> ArgModel:
+    """A logistic regression (scikit-learn ``liblinear``, L2) on rows of ``features`` (a list of
+    names, or names with values) and a 0/1 ``label``; training only."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([r["features"] if isinstance(r["features"], dict) else dict.fromkeys(r["features"], 1)
+                           for r in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # (liblinear's index type)
+    y = [r["label"] for r in rows]
+    lr = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000)
+    lr.fit(x, y)
+    weights = {n: float(w) for n, w in zip(vec.get_feature_names_out(), lr.coef_[0], strict=True) if abs(w) > 1e-6}
+    return cls(weights, float(lr.intercept_[0]), {"C": c, "seed": seed, "examples": len(rows), "positives": int(sum(y))})
+
+
+def cross_fit(rows: list[dict], fit: Callable[[list[dict], float], ArgModel], c: float, out: Path) -> list[float]:
+    """Training rows with a ``fold``: a model per fold fitted on the other folds' rows (written to
+    ``out/fold<N>.npz``); each row's probability from the model that never saw it."""
+    out.mkdir(parents=True, exist_ok=True)
+    probs = [0.0] * len(rows)
+    for f in sorted({r["fold"] for r in rows}):
+        model = fit([r for r in rows if r["fold"] != f], c)
+        model.save(out / f"fold{f}.npz")
+        for i, r in enumerate(rows):
+            if r["fold"] == f:
+                probs[i] = model.prob(r["features"])
+    return probs
 
 
 def _chain(tok: Token) -> list[Token]:

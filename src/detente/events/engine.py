@@ -18,6 +18,7 @@ source equals their target, or that lack an actor on a side the pattern needs, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -97,6 +98,15 @@ class EngineSettings(DataFile):
     argfill_target: float | None = None
     # the probability a relaxed event's missing party needs from it (None: never)
     argfill_relaxed: float | None = None
+    # the learned candidate-event model (``detente.events.candidates``): the probability a trigger
+    # whose event the rules did not code needs to be coded (None: never)
+    candidate_min: float | None = None
+    # a match without arguments the classifier's bars confirmed is dropped when that model gives it
+    # less than this (None: never)
+    candidate_veto: float | None = None
+    # whether that model also decides the matches without arguments the classifier's confirmation
+    # bars (``classifier_confirm``, ``classifier_confirm_more``) decide otherwise
+    candidate_confirm: bool = False
     classifier_propose: float | None = None  # 1 - P(NONE) a proposal needs (None: the model's recommended cut-off)
     # the same where the rules coded an event of another type in the sentence (None: never)
     classifier_confirm_more: float | None = None
@@ -193,6 +203,13 @@ HISTORY_KEY = "detente.events.history"
 UNARGUED_KEY = "detente.events.unargued"
 # every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
 MATCHES_KEY = "detente.events.matches"
+# the sentence classifier's probabilities per sentence start, computed once
+PROBS_KEY = "detente.events.classifier_probs"
+# steps run on a sentence's events after the classifier's, as ``step(sent, mentions, published, kb,
+# events, unargued, probs_of) -> events`` (``unargued``: the matches the rules could not argue;
+# ``probs_of()``: the classifier's probabilities). ``detente.events`` registers the learned
+# candidate-event model's (``detente.events.candidates``), which reads this module.
+SENTENCE_STEPS: list = []
 # nouns an actor is "of" ("the Russian government's envoys", "a delegation of …")
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
@@ -668,6 +685,8 @@ def _subject(v: Token) -> Token | None:
         subs = [c for c in subs if not _place_tail(c)]
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
+        if (orphan := _orphan_subject(cur)) is not None:
+            return orphan
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
             # headline "Ruto hosts Macron", "Turkey summons the envoy": subject parsed as compound
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
@@ -709,6 +728,21 @@ def _subject(v: Token) -> Token | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def _orphan_subject(v: Token) -> Token | None:
+    """"X announces its intervention in Yemen and Saudi Arabia begins airstrikes": a finite verb the
+    parser left with no subject, right after a noun it coordinated with the object before — that
+    noun opens a clause of its own and is its subject."""
+    if v.tag_ not in ("VBZ", "VBD", "VBP") or v.dep_ not in ("ccomp", "conj") or v.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "conj" and prev.head.pos_ in ("PROPN", "NOUN") \
+            and prev.head.i < prev.i and prev.head.i != v.i:
+        return prev
     return None
 
 
@@ -1828,7 +1862,7 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
-            arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role))
+            arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role)) or _across_frontier(w, q, role)
             if arg:
                 return arg
     if word == "in":
@@ -1840,6 +1874,18 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
             arg = w.ok(_place(ctx, p, role))
             if arg:
                 return arg
+    return None
+
+
+def _across_frontier(w: Want, q: Token, role: str) -> Arg | None:
+    """"moves troops to its border with India": a deployment to a frontier faces the state named
+    across it (``frontier_nouns``, for ``frontier_types``)."""
+    if w.m.pattern.type not in _WORDS["frontier_types"] or _lemma(q) not in _WORDS["frontier_nouns"]:
+        return None
+    for p in _preps([q], "with"):
+        arg = w.ok(_core(w.ctx, p, role)) or w.ok(_place(w.ctx, p, role))
+        if arg:
+            return arg
     return None
 
 
@@ -1868,6 +1914,14 @@ def _home_role(w: Want, word: str | None) -> Arg | None:
     marched in Nairobi" → KEN)."""
     ref = _home(w.source.ref)
     return None if ref is None else Arg(ref=ref, role="home", certainty=_certainty("home"))
+
+
+def _rally_for(text: str) -> bool:
+    """A gathering told as for something, not against anyone ("a million people rally to support
+    the referendum", "government supporters demonstrate"): it is aimed at no one, not at the
+    people's own state (``rally_for_words``)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return not words.isdisjoint(_WORDS["rally_for_words"])
 
 
 def _home(src: ActorRef | None) -> ActorRef | None:
@@ -2316,6 +2370,8 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
+    if tok.i + 1 < len(tok.doc) and _orphan_subject(tok.doc[tok.i + 1]) == tok:
+        group = {tok.i}  # (the noun it was coordinated with belongs to the clause before)
     phrase: set[int] = set()
     for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         # "the border guards of Bangladesh and India", "officials from Japan and South Korea": the
@@ -2555,8 +2611,15 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             # "the president faces corruption charges": no one named acts on the subject; the
             # pattern's implied doer of the subject's country does (its courts)
             nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=settings().sourceless_certainty)
-            implied = [_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source)
-                       for s, t in pairs if t is None and s.ref.country]
+            # (held people of no known country — "one suspect is in custody" — are held by the
+            # implied doer of the state the sentence, else the nearest one before, names as a place)
+            # (not beside a held person the text gives a country: "the suspect, a man from X")
+            placed = any(s.ref.country for s, t in pairs if t is None)
+            for s, t in pairs:
+                country = s.ref.country or (_place_state(ctx) if t is None and not placed else None)
+                if t is None and country:
+                    implied.append(_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source,
+                                                   country=country))
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
     return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
@@ -2777,6 +2840,15 @@ def _attack_noun_doer(ctx: Ctx, v: Token) -> Arg | None:
                 arg = _core(ctx, c, "attack_mod")
                 if arg is not None:
                     return arg
+        # "killed in an attack on two villages by Dogon militia": a "by" phrase inside the attack's
+        # noun phrase (whatever noun the parser hung it on) names the attacker
+        for b in p.subtree:
+            if b.dep_ == "prep" and b.lower_ == "by" and b.head.pos_ in ("NOUN", "PROPN"):
+                for o in b.children:
+                    if o.dep_ == "pobj" and ctx.tok2m.get(o.i) is not None:
+                        arg = _core(ctx, o, "by")
+                        if arg is not None:
+                            return arg
     return None
 
 
@@ -2930,6 +3002,21 @@ def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None
     return ev.model_copy(update={"source": None})
 
 
+def unidentified_doer(sent: Span, ev: Event) -> Event:
+    """An attack still without a doer once the rules and the argument model are done, told with a
+    weapon or an attack that implies someone used it (``attacker_implying_words``: "a car bomb kills
+    six in Mogadishu", "four people are shot in a string of shootings"), is the unidentified armed
+    actors' (PLOVER UAF, of no country), as the labelling guide codes an attack by unknown
+    perpetrators; "eleven soldiers were killed near Gao" names no attack and keeps no doer."""
+    if ev.source is not None or ev.type not in settings().unnamed_attacker_types:
+        return ev
+    implying = _WORDS["attacker_implying_words"]
+    if not any(t.lower_ in implying or t.lemma_.lower() in implying for t in sent):
+        return ev
+    unknown = ActorRef(id=None, country=None, sector="UAF", text="")
+    return ev.model_copy(update={"source": unknown, "detail": {**ev.detail, "source_implied": "UAF"}})
+
+
 def _place_state(ctx: Ctx) -> str | None:
     """The state the sentence names as a place, else the nearest earlier sentence that names one
     (``detente.actors.generic``'s reading of places)."""
@@ -3042,8 +3129,11 @@ def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None
         # that act again
         aside = [ev for ev in events if ev.detail.get("background")]
         main = [ev for ev in events if not ev.detail.get("background")]
+        pending = sent.doc.user_data.get(UNARGUED_KEY, {}).get(sent.start)
         events = [ev for ev in _with_classifier(sent, mentions, published, kb, main)
                   if not any(a.type == ev.type for a in aside) or ev in main] + aside
+        for step in SENTENCE_STEPS:
+            events = step(sent, mentions, published, kb, events, pending, lambda: _sentence_probs(sent))
     # an act the sentence says did not come about, in a phrase of its own ("adjourned without
     # reaching a deal", "a lack of evidence to charge him"), is no news
     if _topic_title(sent):
@@ -3162,8 +3252,15 @@ def _at_home(ev: Event) -> Event:
     """A protest by people of a country that names no one it is aimed at ("teachers join the
     anti-government protests", "protests against living costs break out in Jilma") is aimed at
     their own state (types in ``home_target_types``), as the hand-written protest patterns' role
-    ``home`` says."""
-    if ev.target is not None or ev.type not in settings().home_target_types:
+    ``home`` says; one told as for something ("rally to support the referendum": ``_rally_for``) is
+    aimed at no one."""
+    if ev.type in settings().home_target_types and ev.target is not None and _rally_for(ev.sentence):
+        home = _home(ev.source)
+        if home is not None and ev.target.id == home.id and not ev.target.sector:
+            # (the home state the role gave a gathering for something is no one it is aimed at)
+            return ev.model_copy(update={"target": None})
+        return ev
+    if ev.target is not None or ev.type not in settings().home_target_types or _rally_for(ev.sentence):
         return ev
     home = _home(ev.source)
     if home is None:
@@ -3190,23 +3287,23 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     is vetoed when the sentence classifier is sure there is no event of that type; a sentence in
     which no pattern has a trigger gets the type the classifier proposes, its arguments from the
     parse (where a trigger was there and the rules said no, their constraints stand)."""
-    from detente.events.classifier import get_classifier, propose, vetoes
+    from detente.events.classifier import propose, vetoes
 
     if events and not any(ev.rule.startswith("lexicon.") for ev in events) and not _more_to_confirm(sent, events):
         # only lexicon events are vetoed, a sentence the rules coded gets no proposal, and no
         # other matched type waits for confirmation
         sent.doc.user_data.get(UNARGUED_KEY, {}).pop(sent.start, None)
         return events
-    clf = get_classifier()
-    probs = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
+    probs = _sentence_probs(sent)
     cfg = settings()
     kept = [ev for ev in events if not (ev.rule.startswith("lexicon.") and vetoes(
         probs, ev.type, cfg.classifier_veto, cfg.classifier_veto_type))]
     unargued = _unargued(sent, mentions, published, kb)
+    gated = not cfg.candidate_confirm
     if not kept:
-        kept = _confirmed(unargued, probs, settings().classifier_confirm)
+        kept = _confirmed(unargued, probs, cfg.classifier_confirm if gated else None)
     if kept:
-        extra = settings().classifier_confirm_more
+        extra = cfg.classifier_confirm_more if gated else None
         if extra is not None:
             # a second act the rules matched but could not argue ("police arrested X and prosecutors
             # are seeking charges"): kept when the classifier is surer still
@@ -3236,6 +3333,17 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     if out or len(kept) != len(events):
         sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = out
     return out
+
+
+def _sentence_probs(sent: Span) -> dict[str, float]:
+    """The sentence classifier's probabilities for ``sent``, computed once per sentence."""
+    from detente.events.classifier import get_classifier
+
+    kept = sent.doc.user_data.setdefault(PROBS_KEY, {})
+    if sent.start not in kept:
+        clf = get_classifier()
+        kept[sent.start] = clf.predict(sent, classifier_extra(sent, clf.triggers, clf.matched))
+    return kept[sent.start]
 
 
 def trigger_features(sent: Span) -> list[str]:
