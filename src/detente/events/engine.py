@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -129,6 +129,9 @@ class EngineSettings(DataFile):
     own_people_types: WordList
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
+    # types whose act aimed only at the people of a place is dropped where the sentence tells the same
+    # kind of act with a target named otherwise (one attack told twice)
+    told_twice_types: WordList = Field(default_factory=list)
     # types whose forces named as the only party are the doer's own (its source), of these sectors
     own_forces_types: WordList = Field(default_factory=list)
     own_forces_sectors: WordList = Field(default_factory=list)
@@ -1030,7 +1033,8 @@ class _VerbView:
 
 def _view(v: Token) -> _VerbView:
     objs = _objects(v)
-    quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ == "compound")) for o in objs]
+    # (an apposition says what the object is: "expels Nicholas Haysom, the UN's most senior diplomat")
+    quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ in ("compound", "appos"))) for o in objs]
     slow = [_lemma(o) in CONTAINERS for o in objs]
     preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
@@ -1132,7 +1136,11 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
                 break
         if not ok:
             return None
+    if p.exclude_preps and any(_preps([v, *objs], word) for word in p.exclude_preps):
+        return None
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
+        return None
+    if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
@@ -2301,6 +2309,17 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
         etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
     threat = _threat_cameo(m, mode)
+    if _accused_act(m, etype):
+        # "amid accusations that he took part in the murder": what is alleged is the accusation
+        detail["alleged"] = etype
+        etype, cameo, mode = "ACCUSE", "112", "disapprove"
+    declared = _declared(m, etype) if threat is None and info.status == "planned" else None
+    if declared is not None:
+        # "Burundians will fight any peacekeepers sent in": force announced is a threat, made now
+        entry = cameo_to_plover(declared)
+        detail["threatened"] = etype
+        etype, cameo, mode = "THREATEN", declared, entry.mode if entry is not None else None
+        info = replace(info, status="occurred")
     if threat is not None:
         # "Russia threatened to expel Moldovan diplomats": what happened is the threat
         entry = cameo_to_plover(threat)
@@ -2313,6 +2332,8 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if etype == "ASSAULT" and _protesters(source.ref):
         # protesters who storm, attack or clash are a violent protest (PLOVER PROTEST, mode riot)
         etype, mode, cameo = "PROTEST", "riot", "145"
+    if target is not None and target.role == "place_victims":
+        detail["_place_aimed"] = True  # (read and dropped by told_twice, once the arguments are filled)
     return Event(
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
@@ -2329,6 +2350,30 @@ def _protesters(ref: ActorRef | None) -> bool:
         return False
     words = {w.strip(".,").lower().rstrip("s") for w in ref.text.split()}
     return bool(words & PROTESTER_NOUNS)
+
+
+def _accused_act(m: Match, etype: str) -> bool:
+    """Whether an act of ``accused_act_types`` is told inside the complement of an accusation noun or
+    verb (``accusation_heads``) on its way up the parse, not as the news itself."""
+    words = status_mod.status_words()
+    if etype not in words.accused_act_types:
+        return False
+    heads = set(words.accusation_heads)
+    # (a noun, or a verb told of the accused: "accused of plotting", "is accused of"; not an accuser
+    # speaking: "Iran accuses the US of the killing")
+    return any(_lemma(a) in heads and (a.pos_ == "NOUN" or a.tag_ == "VBN") for a in m.trigger.ancestors)
+
+
+def _declared(m: Match, etype: str) -> str | None:
+    """The CAMEO code of the threat when an act of ``declared_threat_types`` is told with a future
+    auxiliary on its verb ("will use artillery", "would fight"), else None."""
+    words = status_mod.status_words()
+    v = m.trigger
+    if etype not in words.declared_threat_types or not _verbal(v):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in words.future_auxes for c in v.children):
+        return None
+    return words.threat_cameo.get(etype) or words.threat_cameo.get("default", "130")
 
 
 def _threat_cameo(m: Match, mode: str | None) -> str | None:
@@ -2696,15 +2741,24 @@ def _accidental_cause(v: Token) -> bool:
     acc = _word_set("accident_words")
     table = words("attacks")["ambiguous_nouns"]
     causes = word_sets("attacks")
+
+    def accident(t: Token) -> bool:
+        # (a plural the tagger left unlemmatised at the head of a sentence: "Wildfires in Siberia kill")
+        return _lemma(t) in acc or t.lower_ in acc or (t.lower_.endswith("s") and t.lower_[:-1] in acc)
+
+    if v.dep_ in ("acl", "relcl") and accident(v.head):
+        return True  # "the second cyclone to hit the area"
     cur, clauses = v, [v]
     while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
         cur = cur.head
         clauses.append(cur)
     for k, t in enumerate(clauses):
-        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four")
-        args = [c for c in t.children if c.dep_ in (("nsubj", "dobj") if k else ("nsubj",))]
-        if any(_lemma(a) in acc or a.lower_ in acc or any(_lemma(c) in acc for c in a.children if c.dep_ == "compound")
-               for a in args):
+        # (of the clauses it hangs on, what they cause too: "... causing floods, killing four"; of the
+        # clause itself, a disaster fought or the agent of a passive: "battling the blazes", "the
+        # country was struck by Cyclone Gita")
+        args = [c for c in t.children if c.dep_ in ("nsubj", "dobj")]
+        args += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if any(accident(a) or any(accident(c) for c in a.children if c.dep_ == "compound") for a in args):
             return True
     weapons = WEAPON_SUBJECTS - causes["accident_causes"]
     for t in v.subtree:
@@ -4056,6 +4110,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                     continue
                 evs = _try(ctx, m)
                 if evs:
+                    for ev in evs:
+                        ev.detail["_trigger_i"] = tok.i
                     found.extend(evs)
                     break
         found.extend(_before_the_news(ev) for ev in _accused_doers(found, _background_acts(ctx, patterns)))
@@ -4272,6 +4328,9 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
         if i is not None and doc[i].dep_ in ("xcomp", "ccomp", "advcl") and (
                 doc[i].head.i in asked or (doc[i].dep_ != "advcl" and (_asks(doc[i].head) or _asked_clause(doc[i])))):
             continue  # (an advcl only under a coded demand: "called for Saudi Arabia to free …")
+        if i is not None and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "for" and (
+                doc[i].head.head.i in asked or _lemma(doc[i].head.head) in status_mod.status_words().request_heads):
+            continue  # "calls for an emergency meeting of the Council": what is asked for is not held
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
@@ -4301,6 +4360,32 @@ def _key(ref: ActorRef | None) -> str | None:
     if not ref.id and ref.sector == "CVL" and ref.country:
         return ref.country  # "raided the camp, killing three Palestinians": one act against PSE
     return ref.id or f"{ref.country}/{ref.sector}/{ref.text.lower()}"
+
+
+def told_twice(events: list[Event]) -> list[Event]:
+    """One attack told twice in a sentence, once at whom it hit and once at the people of the place it
+    happened ("an airstrike on a prison in Yemen kills 20 inmates"): the act at the people of the
+    place adds nothing where its doer is none, the other telling's doer, or the other telling's
+    victim taken for a doer (types in ``told_twice_types``). A second doer stays ("clashes between
+    X and Y kill ten")."""
+    types = settings().told_twice_types
+    placed = [ev.detail.pop("_place_aimed", False) for ev in events]
+    # (an act the news follows from is an act of its own: "after the bombing in Kano" stays)
+    def told(ev: Event) -> str:  # (an attack announced is told as the threat: "will use artillery")
+        return ev.detail.get("threatened") or ev.type
+
+    named = [ev for ev, p in zip(events, placed) if ev.target is not None and not p and told(ev) in types]
+
+    def again(ev: Event) -> bool:
+        src = _key(ev.source)
+        # (an attack of another day is another attack: "fired rockets on Thursday, two days after a
+        # strike killed …")
+        return any(told(n) == ev.type and n.date == ev.date
+                   and bool(n.detail.get("background")) == bool(ev.detail.get("background"))
+                   and (src is None or src == _key(n.source) or (n.source is not None and src == _key(n.target)))
+                   for n in named)
+
+    return [ev for ev, p in zip(events, placed) if not (p and ev.type in types and again(ev))]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -67,12 +67,16 @@ class Pattern(Record):
     object_qualifiers: dict[str, list[str]] = Field(default_factory=dict)
     exclude_objects: list[str] = Field(default_factory=list)
     preps: dict[str, list[str]] = Field(default_factory=dict)
+    # prepositions (on the verb or its objects) that refuse the match: "launched missiles at a base" is
+    # the aimed attack another pattern codes, not a launch aimed at no one
+    exclude_preps: list[str] = Field(default_factory=list)
     complements: list[str] = Field(default_factory=list)
     # complement phrases that rule the match out ("pleads not guilty" is no admission)
     exclude_complements: list[str] = Field(default_factory=list)
     # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
     sentence_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
+    needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
@@ -164,7 +168,7 @@ class Pattern(Record):
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
                 + 2 * bool(self.subjects)
                 + 2 * bool(self.source_sectors)
-                + self.needs_clause + bool(self.sentence_words))
+                + self.needs_clause + self.needs_statement + bool(self.sentence_words))
 
     @cached_property
     def object_words(self) -> tuple[dict[str, int], list[tuple[int, str]]]:

@@ -52,6 +52,13 @@ class StatusWords(DataFile):
     request_heads: WordList  # "asked X to help": what is asked for is not coded as an event
     threat_heads: WordList   # "threatened to expel": the event is the threat
     threat_cameo: dict[str, str] = {}  # threatened act (mode or type) → CAMEO code of the threat
+    # an act of these types that its doer says it will do ("will fight any peacekeepers") is a threat
+    declared_threat_types: WordList
+    future_auxes: WordList    # the auxiliaries that announce it ("will", "would")
+    # an act of these types told only inside an accusation ("amid accusations that he took part in the
+    # murder", "suspects accused of plotting to kidnap the governor") is the accusation (ACCUSE)
+    accused_act_types: WordList
+    accusation_heads: WordList     # the nouns and verbs of accusation whose complement holds the act
 
 
 def status_words() -> StatusWords:
