@@ -19,6 +19,26 @@ import yaml
 from pydantic import Field, RootModel
 from detente.records import Record
 
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe YAML loader (libyaml's where installed) that refuses a key given twice in one mapping:
+    plain YAML keeps the last, so a setting written twice would change behaviour without a word."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping", node.start_mark, f"key {key!r} given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(text: str):  # noqa: ANN201 - YAML data of any shape
+    """The data of a package data file's YAML ``text``; a key given twice in a mapping is an error."""
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+
+
 #: a list of words in a data file, empty where the file leaves it out
 WordList = Annotated[list[str], Field(default_factory=list)]
 
@@ -32,7 +52,7 @@ class DataFile(Record):
     @classmethod
     def read(cls, source: Path | Traversable) -> Self:
         """The validated settings in file ``source``."""
-        return cls.model_validate(yaml.safe_load(source.read_text(encoding="utf-8")))
+        return cls.model_validate(load_yaml(source.read_text(encoding="utf-8")))
 
     @classmethod
     def read_once(cls, source: Path | Traversable) -> Self:
@@ -75,7 +95,7 @@ class WordFile(RootModel[dict[str, int | list[str] | dict[str, str]]]):
 def words(name: str) -> dict[str, list[str] | dict[str, str]]:
     """The named lists of word-list file ``name`` (a key of :data:`FILES`)."""
     text = resources.files("detente").joinpath("data", FILES[name]).read_text(encoding="utf-8")
-    data = WordFile.model_validate(yaml.safe_load(text)).root
+    data = WordFile.model_validate(load_yaml(text)).root
     if not isinstance(data.get("version"), int):
         raise ValueError(f"data/{FILES[name]}: a word-list file needs an integer `version`")
     return {k: v for k, v in data.items() if k != "version"}

@@ -1,8 +1,10 @@
 """The word-list loader and the base of stage settings files (detente.wordlists)."""
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
+from detente.events.patterns import PatternError, parse_pattern_file
 from detente.wordlists import FILES, DataFile, WordList, word_sets, words
 
 
@@ -36,6 +38,19 @@ def test_settings_file_read_once_gives_the_same_object_for_the_same_file(tmp_pat
     path = _write(tmp_path, "version: 1\nverbs: [sign]\n")
     assert _Settings.read_once(path) is _Settings.read_once(path)
     assert _Settings.read(path) is not _Settings.read(path)
+
+
+def test_settings_file_refuses_a_key_given_twice(tmp_path):
+    # plain YAML keeps the second value: a setting written twice would change behaviour silently
+    with pytest.raises(yaml.YAMLError, match="'verbs' given twice"):
+        _Settings.read(_write(tmp_path, "version: 1\nverbs: [sign]\nnouns: []\nverbs: [meet]\n"))
+
+
+def test_pattern_file_refuses_a_key_given_twice_in_one_pattern(tmp_path):
+    path = tmp_path / "events.yml"
+    path.write_text("version: 1\npatterns:\n  - {id: a.b, type: AGREE, type: REJECT}\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="given twice"):
+        parse_pattern_file(path)
 
 
 def test_unquoted_yaml_boolean_in_a_word_list_is_an_error(tmp_path):

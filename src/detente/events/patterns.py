@@ -20,6 +20,7 @@ import yaml
 from pydantic import Field, field_validator, model_validator
 
 from detente.records import Record
+from detente.wordlists import load_yaml
 from detente.events import roles
 from detente.events.plover import plover
 from detente.models import DIMENSION_VALUES
@@ -398,7 +399,7 @@ def _read_yaml(text: str):
         body = body.split("\n", 1)[1].lstrip() if "\n" in body else ""
     if body.startswith("{"):
         return json.loads(body)
-    return yaml.load(text, Loader=_Loader)
+    return load_yaml(text)
 
 
 def parse_pattern_file(path: Path) -> PatternFile:
@@ -427,9 +428,6 @@ def parse_patterns(path: Path, *extra: Path, parts: tuple[Path, ...] = ()) -> Pa
         return PatternSet(spec, files[1:])
     except ValueError as exc:
         raise PatternError(f"{path}: invalid: {exc}") from exc
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=2)
