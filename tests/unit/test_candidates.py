@@ -11,7 +11,7 @@ import pytest
 from detente.events import candidates
 from detente.events.candidates import CandidateModel
 
-KILL_AND_SEIZE = "Colombian police killed two gang members and seized rifles and grenades in a raid in Cali."
+KILL_AND_SEIZE = "Mexican soldiers killed three cartel gunmen and seized a cache of rifles near Culiacan."
 
 
 def _events(text: str):
@@ -21,7 +21,16 @@ def _events(text: str):
     return next(iter(run_pipeline([Article.from_text(text, published=dt.date(2024, 6, 1))]))).events
 
 
+def _model_on(monkeypatch, bar: float = 0.8) -> None:
+    """The model turned on at ``bar`` (it ships off: ``candidate_min`` null)."""
+    from detente.events import engine
+
+    on = engine.settings().model_copy(update={"candidate_min": bar})
+    monkeypatch.setattr(engine, "settings", lambda: on)
+
+
 def _coded(monkeypatch, text: str, model: CandidateModel | None, dump: bool = False):
+    _model_on(monkeypatch)
     monkeypatch.setattr(candidates, "get_model", lambda: model)
     if dump:
         monkeypatch.setenv(candidates.DUMP_ENV, "1")
@@ -95,3 +104,16 @@ def test_a_confirmation_the_model_scores_under_the_veto_is_dropped(monkeypatch):
     assert not any(ev.detail.get("arguments") == "relaxed" for ev in _events(text))
     monkeypatch.setattr(candidates, "get_model", lambda: CandidateModel({"gate": 9.0}, 0.0, {}))
     assert any(ev.detail.get("arguments") == "relaxed" for ev in _events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The health ministry plans to expand the use of private clinics.",
+    "The premier insists that the measure is meant to restrict the spread of the flu.",
+    "Rebels shelled a town in Mali on Friday. Residents said the fighting went on all night and markets "
+    "closed after the shelling.",
+])
+def test_the_shipped_model_at_its_documented_bar_leaves_plans_purposes_and_unordered_closures_alone(monkeypatch, text):
+    # (what it must not code when a user turns it on)
+    _model_on(monkeypatch)
+    assert candidates.get_model() is not None
+    assert not [ev for ev in _events(text) if ev.rule.startswith(candidates.RULE_PREFIX)]

@@ -23,7 +23,7 @@ import os
 from spacy.tokens import Span, Token
 
 from detente.events.argmodel import SIDES, candidates, get_model, same, scored
-from detente.events.engine import Ctx, _arg, learned_skip, learned_skip_source, settings
+from detente.events.engine import Ctx, _arg, learned_skip_source, learned_skip_target, settings
 from detente.models import Event, Mention
 
 # the features of every candidate are kept on the event (training: ``scripts/train_argfill.py``)
@@ -73,7 +73,7 @@ def fill(sent: Span, mentions: list[Mention], published: dt.date | None, kb, eve
             best = None
             for p, mi, span, feats in scored(sent, mentions, cands, trig, side, ev.type, other,
                                              model if wanted else None,
-                                             learned_skip_source if side == "source" else learned_skip):
+                                             learned_skip_source if side == "source" else learned_skip_target):
                 m = mentions[mi]
                 if dump:
                     kept.setdefault(side, []).append({"mention": mi, "id": m.id, "country": m.country,

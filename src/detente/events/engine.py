@@ -796,6 +796,20 @@ def learned_skip_source(span: Span, trigger: Token) -> bool:
     return learned_skip(span, trigger) or _patient_below(span.root, trigger)
 
 
+def learned_skip_target(span: Span, trigger: Token) -> bool:
+    """What the learned argument model never takes for the one an act is aimed at: besides
+    ``learned_skip``, a doer of the trigger itself — its active subject or one coordinated with it
+    ("Chile and Peru condemned the decision": neither condemned the other)."""
+    return learned_skip(span, trigger) or _among_subjects(span.root, trigger)
+
+
+def _among_subjects(t: Token, trig: Token) -> bool:
+    """``t`` is the trigger's active subject or a conjunct of it."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.i == trig.i
+
+
 def _patient_below(t: Token, trig: Token) -> bool:
     """``t`` is the object or passive subject of the trigger or of a verb in the trigger's subtree
     (also as the head noun's "of" phrase: "injuring dozens of shoppers")."""
@@ -825,7 +839,7 @@ def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
         # predicate, a party of a clause below the trigger; a relaxed source never a document
         root = span.root
         if side == "target":
-            return learned_skip(span, v) or root.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(root, v) \
+            return learned_skip_target(span, v) or root.dep_ in ("oprd", "attr", "acomp") or _topic_of_noun(root, v) \
                 or _in_clause_below(root, v)
         return learned_skip_source(span, v) or _instrument(root)
 
@@ -3215,9 +3229,11 @@ def _nearest_party(sent: Span, mentions: list[Mention], ev: Event) -> Event:
     ctx.tok2m = _index_mentions(sent, mentions)
     skip = {mi for mi, m in enumerate(mentions) if (m.start, m.end) == (ev.source.start, ev.source.end)}
     # nor an actor of a circumstance the act is set in ("hosts a summit after an Israeli strike"),
-    # nor the topic of a noun in its phrase ("calls for the release of two journalists")
+    # nor the topic of a noun in its phrase ("calls for the release of two journalists"), nor a
+    # doer named beside the source ("Kenya and Uganda rejected the proposal")
     skip |= {mi for i, mi in ctx.tok2m.items()
-             if _in_circumstance(sent.doc[i], trig) or _topic_of_noun(sent.doc[i], trig)}
+             if _in_circumstance(sent.doc[i], trig) or _topic_of_noun(sent.doc[i], trig)
+             or _among_subjects(sent.doc[i], trig)}
     for after in (True, False):
         arg = _nearest_mention(ctx, trig, after, skip)
         if arg is not None and _key(arg.ref) != _key(ev.source):
@@ -3840,6 +3856,8 @@ def _proposed(sent: Span, mentions: list[Mention], published: dt.date | None, kb
         return None  # the speakers of "officials said schools closed" did not do the material act
     if _lemma(root) in _no_event_verbs():
         return None  # "a court acquits X for ordering the murder": the clause's act is no event
+    if _no_act(m):
+        return None  # sport, votes, accidents, as the rules refuse them ("a blast at a fireworks plant kills …")
     source = _source(ctx, m)
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     target = _target(ctx, m, source or nobody)
