@@ -2347,7 +2347,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # protesters who storm, attack or clash are a violent protest (PLOVER PROTEST, mode riot)
         etype, mode, cameo = "PROTEST", "riot", "145"
     if target is not None and target.role == "place_victims":
-        detail["_place_aimed"] = True  # (read and dropped by told_twice, once the arguments are filled)
+        detail["target_role"] = "place_victims"  # (the people of the place: told_twice reads it)
     return Event(
         type=etype, mode=mode, context=context, source=source.ref,
         target=target.ref if target is not None else None,
@@ -4387,7 +4387,7 @@ def told_twice(events: list[Event]) -> list[Event]:
     victim taken for a doer (types in ``told_twice_types``). A second doer stays ("clashes between
     X and Y kill ten")."""
     types = settings().told_twice_types
-    placed = [ev.detail.pop("_place_aimed", False) for ev in events]
+    placed = [ev.detail.get("target_role") == "place_victims" for ev in events]
     # (an act the news follows from is an act of its own: "after the bombing in Kano" stays)
     def told(ev: Event) -> str:  # (an attack announced is told as the threat: "will use artillery")
         return ev.detail.get("threatened") or ev.type
