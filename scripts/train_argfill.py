@@ -14,7 +14,6 @@ shipped ``src/detente/data/classifier/argfill.npz``).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -23,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+import fold_training  # noqa: E402
 
 SEED = 20261205
 
@@ -114,33 +115,11 @@ def report_replaced(rows: list[dict], probs: list[float]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold/wcep/dev.yml")
-    ap.add_argument("--folds", type=Path, default=ROOT / "build/classifier-folds")
-    ap.add_argument("--out", type=Path, default=ROOT / "build/argfill-folds")
-    ap.add_argument("--model", type=Path, default=ROOT / "src/detente/data/classifier/argfill.npz")
-    ap.add_argument("--C", type=float, default=0.5)
-    ap.add_argument("--cached", action="store_true", help="reuse the examples of the last run (same code and gold)")
+    ap = fold_training.parser(__doc__, "build/argfill-folds", "src/detente/data/classifier/argfill.npz", 0.5)
     a = ap.parse_args(argv)
-    if "test.yml" in a.gold.name:
-        raise SystemExit(f"{a.gold}: the test split is never used to train")
-    cache = a.out / "examples.json"
-    if a.cached and cache.exists():
-        rows = json.loads(cache.read_text())
-    else:
-        rows = examples(a.gold, a.folds)
-        a.out.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(rows))
+    rows = fold_training.examples(a, lambda: examples(a.gold, a.folds))
     print(f"{len(rows)} candidate examples, {sum(r['label'] for r in rows)} right")
-    from detente.events.argmodel import cross_fit
-
-    probs = cross_fit(rows, fit, a.C, a.out)
-    print("cross-fitted:")
-    report(rows, probs)
-    report_replaced(rows, probs)
-    fit(rows, a.C).save(a.model)
-    print(f"model written to {a.model}, fold models to {a.out}")
-    return 0
+    return fold_training.train(a, rows, fit, report, report_replaced)
 
 
 if __name__ == "__main__":

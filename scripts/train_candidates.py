@@ -16,7 +16,6 @@ The cross-fitted report gives, by bar, how many candidates would be coded and ho
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -24,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+import fold_training  # noqa: E402
 
 SEED = 20261205
 
@@ -108,34 +109,13 @@ def report(rows: list[dict], probs: list[float]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold/wcep/dev.yml")
-    ap.add_argument("--folds", type=Path, default=ROOT / "build/classifier-folds")
+    ap = fold_training.parser(__doc__, "build/candidate-folds", "src/detente/data/classifier/candidates.npz", 0.3)
     ap.add_argument("--argfill-folds", type=Path, default=ROOT / "build/argfill-folds")
-    ap.add_argument("--out", type=Path, default=ROOT / "build/candidate-folds")
-    ap.add_argument("--model", type=Path, default=ROOT / "src/detente/data/classifier/candidates.npz")
-    ap.add_argument("--C", type=float, default=0.3)
-    ap.add_argument("--cached", action="store_true", help="reuse the examples of the last run (same code and gold)")
     a = ap.parse_args(argv)
-    if "test.yml" in a.gold.name:
-        raise SystemExit(f"{a.gold}: the test split is never used to train")
-    cache = a.out / "examples.json"
-    a.out.mkdir(parents=True, exist_ok=True)
-    if a.cached and cache.exists():
-        rows = json.loads(cache.read_text())
-    else:
-        rows = examples(a.gold, a.folds, a.argfill_folds)
-        cache.write_text(json.dumps(rows))
+    rows = fold_training.examples(a, lambda: examples(a.gold, a.folds, a.argfill_folds))
     print(f"{len(rows)} candidates, {sum(r['label'] for r in rows)} of a missed gold event's type, "
           f"{sum(r['any'] for r in rows)} pairing with any missed gold event")
-    from detente.events.argmodel import cross_fit
-
-    probs = cross_fit(rows, fit, a.C, a.out)
-    print("cross-fitted:")
-    report(rows, probs)
-    fit(rows, a.C).save(a.model)
-    print(f"model written to {a.model}, fold models to {a.out}")
-    return 0
+    return fold_training.train(a, rows, fit, report)
 
 
 if __name__ == "__main__":
