@@ -785,9 +785,11 @@ def _fronted_list_subject(v: Token) -> Token | None:
 def learned_skip(span: Span, trigger: Token) -> bool:
     """A mention the learned argument model never takes for a party: a venue ("in Maiduguri"), a
     place's tail the parser made a subject ("in Kano, Nigeria"), an actor of a circumstance the act
-    is set in ("hosts a summit after an Iranian drone strike")."""
+    is set in ("hosts a summit after an Iranian drone strike"), and the other way round, an actor of
+    the main clause for an act told as its circumstance ("suspends visas following a shooting")."""
     root = span.root
-    return argmodel.venue(root, VENUE_PREPS) or _place_tail(root) or _in_circumstance(root, trigger)
+    return (argmodel.venue(root, VENUE_PREPS) or _place_tail(root) or _in_circumstance(root, trigger)
+            or _in_circumstance(trigger, root))
 
 
 def learned_skip_source(span: Span, trigger: Token) -> bool:
