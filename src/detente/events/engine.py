@@ -232,6 +232,9 @@ STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
+# "in the wake of the bombings", "on the third day of protests": the noun stands as after "after" / "during"
+FRAME_PREPS = {w: prep for prep in ("after", "during") for w in _WORDS.get(f"{prep}_frame_nouns", ())}
+TIME_FRAME_PREPS = frozenset(_WORDS.get("time_frame_preps", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
@@ -2063,8 +2066,19 @@ def _place_victims_role(w: Want, word: str | None) -> Arg | None:
 
 @roles.role("source", "noun_core")
 def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """The actor modifying an event noun ("an Israeli airstrike", "an Islamic State rocket strike")."""
-    return None if _verbal(m.trigger) else _core(ctx, m.trigger, "noun_core")
+    """The actor modifying an event noun ("an Israeli airstrike", "an Islamic State rocket strike"),
+    not of one only feared or aimed at ("could withstand a Russian attack", "to deter Russian air
+    strikes": the object of a modal or an infinitive)."""
+    v = m.trigger
+    if _verbal(v) or (v.dep_ == "dobj" and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
+                                               for c in v.head.children)):
+        return None
+    if v.dep_ in ("nsubj", "nsubjpass") and any(e.type == m.pattern.type and e.detail.get("_trigger_i") == v.head.i
+                                                for e in ctx.found):
+        return None  # "an Israeli air strike kills X": the verb told the attack (one attack, not two)
+    if v.dep_ == "attr" or (v.dep_ == "pobj" and v.head.lower_ in TOPIC_PREPS - {"of"} and v.head.head.pos_ == "NOUN"):
+        return None  # "it was the second Iranian attack", "a meeting on the Iranian attack": told again, a topic
+    return _core(ctx, v, "noun_core")
 
 
 @roles.role("source", "by")
@@ -3137,7 +3151,14 @@ def _governing_preps(n: Token) -> set[str]:
         h = h.head
     if h.dep_ not in ("pobj", "dobj"):
         return set()
-    return {h.head.lower_, f"{h.head.head.lower_} {h.head.lower_}"}
+    out = {h.head.lower_, f"{h.head.head.lower_} {h.head.lower_}"}
+    frame = h.head.head
+    if h.dep_ == "pobj" and h.head.lower_ in ("of", "to") and frame.dep_ == "pobj" and _lemma(frame) in FRAME_PREPS:
+        # ("in light of the attacks", "in response to the shootings"; a span of time only as a time
+        # phrase: "on the third day of protests", not "after two nights of protests")
+        if FRAME_PREPS[_lemma(frame)] != "during" or frame.head.lower_ in TIME_FRAME_PREPS:
+            out.add(FRAME_PREPS[_lemma(frame)])
+    return out
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
