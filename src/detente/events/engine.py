@@ -666,8 +666,13 @@ def _shared_passive(v: Token) -> Token | None:
     """"A policeman is arrested and charged with murder": the passive subject a participle conjoined
     to a passive verb shares with it (the participle has no subject or auxiliary of its own)."""
     if v.dep_ != "conj" or v.tag_ != "VBN" or v.head.i == v.i or any(
-            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in v.children):
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return None
+    if any(c.dep_ in ("auxpass", "aux") for c in v.children):
+        # "X appears in court and is released on bail": a passive with its own auxiliary and no
+        # subject undergoes what the subject of the verb it is coordinated with names
+        return next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if any(
+            c.dep_ == "auxpass" for c in v.children) else None
     # ("the officer is under arrest and charged with murder": a participle after a copula is passive)
     deps = ("nsubjpass", "nsubj") if v.head.lemma_ == "be" else ("nsubjpass",)
     return next((c for c in v.head.children if c.dep_ in deps), None)
