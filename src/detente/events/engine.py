@@ -1458,7 +1458,8 @@ def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     tok = n
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         tok = tok.head.head  # "two days of talks", "a round of talks"
-    if (tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in SETTING_PREPS
+    # (a pattern's own prepositions, where it names them: "resigns in protest of the lockdown")
+    if (tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in (m.pattern.head_preps or SETTING_PREPS)
             or not _verbal(tok.head.head)):
         return None  # (not "agreed to a meeting with X": an argument, not the setting of the clause)
     subj = _subject(tok.head.head)
