@@ -114,6 +114,9 @@ class EngineSettings(DataFile):
     # constraints met; None: the same bar as a generated lexicon pattern's)
     classifier_confirm_hand_written: float | None = None
     classifier_confirm_more_hand_written: float | None = None
+    # the same for a hand-written match of these types (material acts told beside another act)
+    classifier_confirm_more_material: float | None = None
+    material_confirm_types: WordList = Field(default_factory=list)
     # a relaxed event that found no doer needs its type at least this probable (null: the common bar)
     classifier_confirm_no_doer: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
@@ -3536,6 +3539,8 @@ def _bar(m: Match, threshold: float, more: bool) -> float:
         return threshold
     cfg = settings()
     own = cfg.classifier_confirm_more_hand_written if more else cfg.classifier_confirm_hand_written
+    if more and m.pattern.type in cfg.material_confirm_types and cfg.classifier_confirm_more_material is not None:
+        own = cfg.classifier_confirm_more_material
     return threshold if own is None else min(threshold, own)
 
 
