@@ -239,6 +239,8 @@ COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 FRAME_PREPS = {w: prep for prep in ("after", "during") for w in _WORDS.get(f"{prep}_frame_nouns", ())}
 TIME_FRAME_PREPS = frozenset(_WORDS.get("time_frame_preps", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+# nouns of asking: the act an infinitive on them tells is the addressee's, not the asker's
+ASKING_NOUNS = frozenset(_WORDS.get("asking_nouns", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
@@ -711,6 +713,16 @@ def _find_subject(v: Token) -> Token | None:
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
             if lefts:
                 return lefts[-1]
+        if cur.dep_ == "acl" and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "Israel's plans to annex the valley", "the move by the Solomon Islands to cut ties": the
+            # owner of the noun an infinitive tells the content of (its possessor, its "by" phrase)
+            # (not a noun of asking: "the request by the U.S. to seize a tanker" asks another to seize it)
+            owner = None if _lemma(cur.head) in ASKING_NOUNS else next(
+                (c for c in cur.head.children if c.dep_ == "poss"), None) or next(
+                (p for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                 if p.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
         if cur.dep_ == "acl" and depth == 0 and (
                 cur.tag_ in ("VBD", "VBG", "VBZ", "VBP")
                 or (cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN") and _agent(cur) is None
