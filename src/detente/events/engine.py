@@ -2599,6 +2599,8 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
+    if m.pattern.alone and any(e.type == m.pattern.type for e in [*ctx.found, *_history(ctx)]):
+        return []  # (told by another word of the sentence, or before)
     evs = _try_args(ctx, m)
     if m.pattern.head_preps:
         for ev in evs:
