@@ -241,6 +241,8 @@ TIME_FRAME_PREPS = frozenset(_WORDS.get("time_frame_preps", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # nouns of asking: the act an infinitive on them tells is the addressee's, not the asker's
 ASKING_NOUNS = frozenset(_WORDS.get("asking_nouns", ()))
+# nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
+FEARED_NOUNS = frozenset(_WORDS.get("feared_nouns", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
@@ -2099,6 +2101,8 @@ def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
         return None  # "an Israeli air strike kills X": the verb told the attack (one attack, not two)
     if v.dep_ == "attr" or (v.dep_ == "pobj" and v.head.lower_ in TOPIC_PREPS - {"of"} and v.head.head.pos_ == "NOUN"):
         return None  # "it was the second Iranian attack", "a meeting on the Iranian attack": told again, a topic
+    if v.dep_ == "pobj" and v.head.lower_ == "of" and _lemma(v.head.head) in FEARED_NOUNS:
+        return None  # "amid fears of a Russian invasion": only feared
     return _core(ctx, v, "noun_core")
 
 
