@@ -233,6 +233,8 @@ ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+# "even if": a concession, not the condition a statement puts to another party
+CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
@@ -1158,6 +1160,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
+    if p.conditions and next(_conditions(v, p.conditions), None) is None:
+        return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
         if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
@@ -1868,6 +1872,28 @@ def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     clauses = (c for c in w.m.trigger.children if c.dep_ in ("ccomp", "xcomp") or (
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)))
     return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "clause_subj", strict=True)
+
+
+def _conditions(v: Token, marks: list[str]):
+    """The clauses inside what ``v`` states that one of ``marks`` opens as their condition ("says
+    North Korea will halt its tests if the US ends its drills" → "ends"; not a concession, "even if")."""
+    for c in v.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        for t in c.subtree:
+            if t.dep_ != "advcl":
+                continue
+            mark = next((k for k in t.children if k.dep_ == "mark" and k.lower_ in marks), None)
+            if mark is not None and not (mark.i > 0 and mark.nbor(-1).lower_ in CONCESSIVE_WORDS):
+                yield t
+
+
+@roles.role("target", "condition_subj")
+def _condition_subj_role(w: Want, word: str | None) -> Arg | None:
+    """"says it will halt the tests if the US ends its drills": the one the condition asks to act,
+    the subject of the clause the pattern's ``conditions`` open (``_conditions``)."""
+    clauses = _conditions(w.m.trigger, w.m.pattern.conditions)
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "condition_subj", strict=True)
 
 
 @roles.role("target", "clause_subj_tree")
