@@ -1160,7 +1160,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
-    if p.conditions and next(_conditions(v, p.conditions), None) is None:
+    if p.clause_marks and next(_marked_clauses(v, p.clause_marks), None) is None:
         return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
@@ -1874,26 +1874,29 @@ def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "clause_subj", strict=True)
 
 
-def _conditions(v: Token, marks: list[str]):
-    """The clauses inside what ``v`` states that one of ``marks`` opens as their condition ("says
-    North Korea will halt its tests if the US ends its drills" → "ends"; not a concession, "even if")."""
+def _marked_clauses(v: Token, marks: list[str]):
+    """The adverbial clauses on ``v`` or inside what it states that one of ``marks`` opens ("says North
+    Korea will halt its tests if the US ends its drills" → "ends", "calls for the sides to talk" →
+    "talk"); not a concession ("even if")."""
     for c in v.children:
-        if c.dep_ not in ("ccomp", "xcomp"):
+        if c.dep_ == "advcl":
+            found = [c]
+        elif c.dep_ in ("ccomp", "xcomp"):
+            found = [t for t in c.subtree if t.dep_ == "advcl"]
+        else:
             continue
-        for t in c.subtree:
-            if t.dep_ != "advcl":
-                continue
+        for t in found:
             mark = next((k for k in t.children if k.dep_ == "mark" and k.lower_ in marks), None)
             if mark is not None and not (mark.i > 0 and mark.nbor(-1).lower_ in CONCESSIVE_WORDS):
                 yield t
 
 
-@roles.role("target", "condition_subj")
-def _condition_subj_role(w: Want, word: str | None) -> Arg | None:
-    """"says it will halt the tests if the US ends its drills": the one the condition asks to act,
-    the subject of the clause the pattern's ``conditions`` open (``_conditions``)."""
-    clauses = _conditions(w.m.trigger, w.m.pattern.conditions)
-    return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "condition_subj", strict=True)
+@roles.role("target", "marked_subj")
+def _marked_subj_role(w: Want, word: str | None) -> Arg | None:
+    """"says it will halt the tests if the US ends its drills": the one asked to act, the subject of
+    the clause the pattern's ``clause_marks`` open (``_marked_clauses``)."""
+    clauses = _marked_clauses(w.m.trigger, w.m.pattern.clause_marks)
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "marked_subj", strict=True)
 
 
 @roles.role("target", "clause_subj_tree")
