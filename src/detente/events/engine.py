@@ -233,6 +233,7 @@ ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
 # "even if": a concession, not the condition a statement puts to another party
 CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
@@ -1897,6 +1898,16 @@ def _marked_subj_role(w: Want, word: str | None) -> Arg | None:
     the clause the pattern's ``clause_marks`` open (``_marked_clauses``)."""
     clauses = _marked_clauses(w.m.trigger, w.m.pattern.clause_marks)
     return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "marked_subj", strict=True)
+
+
+@roles.role("target", "held_on")
+def _held_on_role(w: Want, word: str | None) -> Arg | None:
+    """"is detained on charges of bribery", "arrested the mayor on fraud charges": the one held (the
+    object, or the passive subject, of a verb in ``holding_verbs``) on the charge the event noun is."""
+    n = w.m.trigger
+    if _verbal(n) or n.dep_ != "pobj" or not _verbal(n.head.head) or _lemma(n.head.head) not in HOLDING_VERBS:
+        return None
+    return w.first((c for c in n.head.head.children if c.dep_ in ("dobj", "nsubjpass")), "held_on")
 
 
 @roles.role("target", "clause_subj_tree")
