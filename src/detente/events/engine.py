@@ -234,6 +234,7 @@ FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
+BACKED_SECTORS = frozenset(_WORDS.get("backed_sectors", ()))
 # "even if": a concession, not the condition a statement puts to another party
 CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
@@ -1908,6 +1909,41 @@ def _held_on_role(w: Want, word: str | None) -> Arg | None:
     if _verbal(n) or n.dep_ != "pobj" or not _verbal(n.head.head) or _lemma(n.head.head) not in HOLDING_VERBS:
         return None
     return w.first((c for c in n.head.head.children if c.dep_ in ("dobj", "nsubjpass")), "held_on")
+
+
+def _participle(v: Token) -> bool:
+    """A past participle describing a noun or a clause ("rebels backed by Turkey", "the army,
+    backed by Russian jets, …")."""
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl", "conj") and not _is_passive(v)
+
+
+@roles.role("source", "participle_agent")
+def _participle_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" phrase of a participle that describes a noun: "rebels backed by Turkey" → Turkey."""
+    v = m.trigger
+    if not _participle(v):
+        return None
+    by = next((p for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+               for p in c.children if p.dep_ == "pobj"), None)
+    return _core(ctx, by, "participle_agent") if by is not None else None
+
+
+@roles.role("target", "acl_head")
+def _acl_head_role(w: Want, word: str | None) -> Arg | None:
+    """"rebels backed by Turkey", "the army, backed by Russian jets, retakes the base": the one a
+    participle describes, the noun it hangs on (or, where the parser hung it on the clause, that
+    clause's subject)."""
+    v = w.m.trigger
+    if not _participle(v):
+        return None
+    if v.dep_ == "acl":
+        arg = w.first([v.head], "acl_head")
+    elif _verbal(v.head) and (subj := _subject(v.head)) is not None:
+        arg = w.first([subj], "acl_head")
+    else:
+        return None
+    # (a side that can be helped to fight or govern, ``backed_sectors``: not "a candidate backed by X")
+    return arg if arg is not None and (arg.ref.sector is None or arg.ref.sector in BACKED_SECTORS) else None
 
 
 @roles.role("target", "clause_subj_tree")
