@@ -2396,8 +2396,14 @@ def _threat_cameo(m: Match, mode: str | None) -> str | None:
     """The CAMEO code of a threat when the trigger is what a "threaten" verb governs, else None."""
     v = m.trigger
     words = status_mod.status_words()
-    if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads or m.pattern.type == "THREATEN":
+    if m.pattern.type == "THREATEN":
         return None
+    # ("the threat of X withdrawing", "the threat of withdrawing": the act in a threat noun's "of" phrase)
+    owner = v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else v.head if v.dep_ == "pcomp" else None
+    noun = owner.head if owner is not None and owner.lower_ == "of" else None
+    if noun is None or _lemma(noun) not in words.threat_nouns:
+        if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads:
+            return None
     table = words.threat_cameo
     return table.get(mode or "") or table.get(m.pattern.type) or table.get("default", "130")
 
@@ -2568,8 +2574,9 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused and m.pattern.relaxed:
-        ctx.unargued.append(m)
+    if not evs and not ctx.refused and m.pattern.relaxed and not (
+            m.pattern.type == "ASSAULT" and _verbal(m.trigger) and _accident_told(m.trigger)):
+        ctx.unargued.append(m)  # (an accident's killing is no attack the classifier may confirm)
     ctx.refused = False
     return evs
 
@@ -2734,7 +2741,10 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
 
 @lru_cache(maxsize=None)
 def _word_set(name: str) -> frozenset[str]:
-    """A word list of the engine settings as a set, built once."""
+    """A word list of the engine settings as a set, built once (``attacker_implying``: the words
+    of ``attacker_implying_words`` and ``accident_guard_words``)."""
+    if name == "attacker_implying":
+        return frozenset(_WORDS["attacker_implying_words"]) | frozenset(_WORDS["accident_guard_words"])
     return frozenset(getattr(settings(), name))
 
 
@@ -2747,6 +2757,21 @@ def _accident(v: Token) -> bool:
     sent = sent_of(v)
     prev = sent_of(sent.doc[sent.start - 1]) if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _accident_told(v: Token) -> bool:
+    """Whether an accident or a disaster is named (a noun) in the sentence of a killing, the one
+    before or the one after ("… are injured in the derailment", "… are killed on the islands. Heavy
+    rain hits the coast"), and the sentence names no weapon or attack (``attacker_implying_words``,
+    ``accident_guard_words``)."""
+    words, attack = _word_set("accident_words"), _word_set("attacker_implying")
+    sent = sent_of(v)
+    if any(t.lower_ in attack or _lemma(t) in attack for t in sent):
+        return False
+    doc = sent.doc
+    spans = [sent] + ([sent_of(doc[sent.start - 1])] if sent.start > 0 else []) + (
+        [sent_of(doc[sent.end])] if sent.end < len(doc) else [])
+    return any(t.pos_ == "NOUN" and (t.lower_ in words or _lemma(t) in words) for sp in spans for t in sp)
 
 
 def _accidental_cause(v: Token) -> bool:
@@ -2845,7 +2870,7 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if ((reported or (_raised_passive(v) and v.dep_ in embedded))
             and any(e.type == m.pattern.type for e in _history(ctx))):
         return []  # "… Officials say six were killed": the toll of the act an earlier sentence told
-    if _accident(v):
+    if _accident(v) or (m.pattern.type == "ASSAULT" and _accident_told(v)):
         return []
     if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
         return []  # "troops open fire on a convoy, with twelve people killed": that act's outcome
