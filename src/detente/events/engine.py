@@ -1332,6 +1332,17 @@ def _announcer(v: Token) -> Token | None:
     return _subject(v.head)
 
 
+@roles.role("source", "backer")
+def _backer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" phrase of a participle describing a noun ("rebels backed by Turkey": Turkey)."""
+    v = m.trigger
+    if not _verbal(v) or v.dep_ != "acl" or v.tag_ != "VBN":
+        return None
+    by = next((p for c in v.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+               for p in c.children if p.dep_ == "pobj"), None)
+    return _core(ctx, by, "backer") if by is not None else None
+
+
 @roles.role("source", "announcer")
 def _announcer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """Who announced an agentless passive act as their decision (:func:`_announcer`)."""
@@ -1730,6 +1741,24 @@ def _subj_target_role(w: Want, word: str | None) -> Arg | None:
     """The subject of the trigger's clause, as the one acted on ("X repelled an attack by Y": Y → X)."""
     subj = _subject(w.m.trigger) if _verbal(w.m.trigger) else None
     return w.first([subj], "subj") if subj is not None else None
+
+
+@roles.role("target", "backed")
+def _backed_role(w: Want, word: str | None) -> Arg | None:
+    """The one a participle describes ("the Syrian Army, backed by Russian jets, …": the army), else
+    the subject of the clause the described noun stands in ("announces an offensive, backed by the
+    coalition": the announcer)."""
+    v = w.m.trigger
+    if not _verbal(v) or v.dep_ != "acl":
+        return None
+    arg = w.first([v.head], "backed")
+    if arg is not None:
+        return arg
+    cur = v.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    subj = _subject(cur) if cur.pos_ in ("VERB", "AUX") else None
+    return w.first([subj], "backed") if subj is not None else None
 
 
 @roles.role("target", "obj")
