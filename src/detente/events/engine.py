@@ -55,6 +55,7 @@ class EngineSettings(DataFile):
     # types whose present participle on a noun describes a stance, not an act ("protesters opposing
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
+    relative_description_types: WordList = Field(default_factory=list)
     # types of an act between two parties whose roles found no recipient: the actor named nearest
     # the trigger is taken (``_nearest_party``)
     nearest_target_types: WordList = Field(default_factory=list)
@@ -2625,6 +2626,11 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
             and ctx.tok2m.get(v.head.i) is not None):  # (not "a vote condemning X": the vote is the act)
         ctx.refused = True
         return []  # "protesters opposing the election": who they are, not what they did
+    if (m.pattern.type in settings().relative_description_types and v.dep_ == "relcl"
+            and ctx.tok2m.get(v.head.i) is not None
+            and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in v.children)):
+        ctx.refused = True
+        return []  # "China, which had backed Russia's vetoes, abstains": what the actor is, not the news
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
@@ -4389,6 +4395,28 @@ def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
                 out.extend(evs)
                 break
     return out
+
+
+def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
+    """The events of a sentence without the attacks that are only the toll of one told before
+    (:func:`_toll_again`), whichever step coded them (the trigger is found by its first word)."""
+    def trigger(ev: Event) -> Token | None:
+        word = (ev.trigger or "").split(" ")[0]
+        return next((t for t in sent if t.text == word and _verbal(t)), None)
+
+    return [ev for ev in events if not ((v := trigger(ev)) is not None and _toll_again(v, ev))]
+
+
+def _toll_again(v: Token, ev: Event) -> bool:
+    """Whether an attack with no named doer is told by its victims with an adverb of addition
+    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``)
+    after an earlier sentence coded an attack: that act's toll, not another attack."""
+    if ev.type != "ASSAULT" or not _verbal(v) or not _agent_less(v):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children):
+        return False
+    hist = v.doc.user_data.get(HISTORY_KEY, {})
+    return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
 
 
 def _drop_complements(events: list[Event], doc) -> list[Event]:
