@@ -4259,6 +4259,8 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
             if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
                 out.extend(_answered_act(ctx, answered, tok))
             continue
+        if background_mod.private_crime(tok):
+            continue  # "jailed for the sexual assault of two children": a crime of a person, no political act
         hit = background_mod.victim(tok)
         target = _core(ctx, hit, "obj") if hit is not None else None
         if target is None and hit is not None and _lemma(hit) in PEOPLE_NOUNS and ctx.tok2m.get(hit.i) is None:
