@@ -55,6 +55,7 @@ class EngineSettings(DataFile):
     # types whose present participle on a noun describes a stance, not an act ("protesters opposing
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
+    relative_description_types: WordList = Field(default_factory=list)
     # types of an act between two parties whose roles found no recipient: the actor named nearest
     # the trigger is taken (``_nearest_party``)
     nearest_target_types: WordList = Field(default_factory=list)
@@ -234,7 +235,6 @@ FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
-BACKED_SECTORS = frozenset(_WORDS.get("backed_sectors", ()))
 # "even if": a concession, not the condition a statement puts to another party
 CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
@@ -1338,6 +1338,17 @@ def _announcer(v: Token) -> Token | None:
     return _subject(v.head)
 
 
+@roles.role("source", "backer")
+def _backer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" phrase of a participle describing a noun ("rebels backed by Turkey": Turkey)."""
+    v = m.trigger
+    if not _verbal(v) or v.dep_ != "acl" or v.tag_ != "VBN":
+        return None
+    by = next((p for c in v.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+               for p in c.children if p.dep_ == "pobj"), None)
+    return _core(ctx, by, "backer") if by is not None else None
+
+
 @roles.role("source", "announcer")
 def _announcer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """Who announced an agentless passive act as their decision (:func:`_announcer`)."""
@@ -1738,6 +1749,24 @@ def _subj_target_role(w: Want, word: str | None) -> Arg | None:
     return w.first([subj], "subj") if subj is not None else None
 
 
+@roles.role("target", "backed")
+def _backed_role(w: Want, word: str | None) -> Arg | None:
+    """The one a participle describes ("the Syrian Army, backed by Russian jets, …": the army), else
+    the subject of the clause the described noun stands in ("announces an offensive, backed by the
+    coalition": the announcer)."""
+    v = w.m.trigger
+    if not _verbal(v) or v.dep_ != "acl":
+        return None
+    arg = w.first([v.head], "backed")
+    if arg is not None:
+        return arg
+    cur = v.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    subj = _subject(cur) if cur.pos_ in ("VERB", "AUX") else None
+    return w.first([subj], "backed") if subj is not None else None
+
+
 @roles.role("target", "obj")
 def _obj_role(w: Want, word: str | None) -> Arg | None:
     """An actor at an object's head or its compounds."""
@@ -1909,41 +1938,6 @@ def _held_on_role(w: Want, word: str | None) -> Arg | None:
     if _verbal(n) or n.dep_ != "pobj" or not _verbal(n.head.head) or _lemma(n.head.head) not in HOLDING_VERBS:
         return None
     return w.first((c for c in n.head.head.children if c.dep_ in ("dobj", "nsubjpass")), "held_on")
-
-
-def _participle(v: Token) -> bool:
-    """A past participle describing a noun or a clause ("rebels backed by Turkey", "the army,
-    backed by Russian jets, …")."""
-    return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl", "conj") and not _is_passive(v)
-
-
-@roles.role("source", "participle_agent")
-def _participle_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """The "by" phrase of a participle that describes a noun: "rebels backed by Turkey" → Turkey."""
-    v = m.trigger
-    if not _participle(v):
-        return None
-    by = next((p for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-               for p in c.children if p.dep_ == "pobj"), None)
-    return _core(ctx, by, "participle_agent") if by is not None else None
-
-
-@roles.role("target", "acl_head")
-def _acl_head_role(w: Want, word: str | None) -> Arg | None:
-    """"rebels backed by Turkey", "the army, backed by Russian jets, retakes the base": the one a
-    participle describes, the noun it hangs on (or, where the parser hung it on the clause, that
-    clause's subject)."""
-    v = w.m.trigger
-    if not _participle(v):
-        return None
-    if v.dep_ == "acl":
-        arg = w.first([v.head], "acl_head")
-    elif _verbal(v.head) and (subj := _subject(v.head)) is not None:
-        arg = w.first([subj], "acl_head")
-    else:
-        return None
-    # (a side that can be helped to fight or govern, ``backed_sectors``: not "a candidate backed by X")
-    return arg if arg is not None and (arg.ref.sector is None or arg.ref.sector in BACKED_SECTORS) else None
 
 
 @roles.role("target", "clause_subj_tree")
@@ -2472,8 +2466,14 @@ def _threat_cameo(m: Match, mode: str | None) -> str | None:
     """The CAMEO code of a threat when the trigger is what a "threaten" verb governs, else None."""
     v = m.trigger
     words = status_mod.status_words()
-    if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads or m.pattern.type == "THREATEN":
+    if m.pattern.type == "THREATEN":
         return None
+    # ("the threat of X withdrawing", "the threat of withdrawing": the act in a threat noun's "of" phrase)
+    owner = v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else v.head if v.dep_ == "pcomp" else None
+    noun = owner.head if owner is not None and owner.lower_ == "of" else None
+    if noun is None or _lemma(noun) not in words.threat_nouns:
+        if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads:
+            return None
     table = words.threat_cameo
     return table.get(mode or "") or table.get(m.pattern.type) or table.get("default", "130")
 
@@ -2644,8 +2644,9 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused and m.pattern.relaxed:
-        ctx.unargued.append(m)
+    if not evs and not ctx.refused and m.pattern.relaxed and not (
+            m.pattern.type == "ASSAULT" and _verbal(m.trigger) and _accident_told(m.trigger)):
+        ctx.unargued.append(m)  # (an accident's killing is no attack the classifier may confirm)
     ctx.refused = False
     return evs
 
@@ -2665,6 +2666,11 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
             and ctx.tok2m.get(v.head.i) is not None):  # (not "a vote condemning X": the vote is the act)
         ctx.refused = True
         return []  # "protesters opposing the election": who they are, not what they did
+    if (m.pattern.type in settings().relative_description_types and v.dep_ == "relcl"
+            and ctx.tok2m.get(v.head.i) is not None
+            and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in v.children)):
+        ctx.refused = True
+        return []  # "China, which had backed Russia's vetoes, abstains": what the actor is, not the news
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
@@ -2810,7 +2816,10 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
 
 @lru_cache(maxsize=None)
 def _word_set(name: str) -> frozenset[str]:
-    """A word list of the engine settings as a set, built once."""
+    """A word list of the engine settings as a set, built once (``attacker_implying``: the words
+    of ``attacker_implying_words`` and ``accident_guard_words``)."""
+    if name == "attacker_implying":
+        return frozenset(_WORDS["attacker_implying_words"]) | frozenset(_WORDS["accident_guard_words"])
     return frozenset(getattr(settings(), name))
 
 
@@ -2823,6 +2832,21 @@ def _accident(v: Token) -> bool:
     sent = sent_of(v)
     prev = sent_of(sent.doc[sent.start - 1]) if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _accident_told(v: Token) -> bool:
+    """Whether an accident or a disaster is named (a noun) in the sentence of a killing, the one
+    before or the one after ("… are injured in the derailment", "… are killed on the islands. Heavy
+    rain hits the coast"), and the sentence names no weapon or attack (``attacker_implying_words``,
+    ``accident_guard_words``)."""
+    words, attack = _word_set("accident_words"), _word_set("attacker_implying")
+    sent = sent_of(v)
+    if any(t.lower_ in attack or _lemma(t) in attack for t in sent):
+        return False
+    doc = sent.doc
+    spans = [sent] + ([sent_of(doc[sent.start - 1])] if sent.start > 0 else []) + (
+        [sent_of(doc[sent.end])] if sent.end < len(doc) else [])
+    return any(t.pos_ == "NOUN" and (t.lower_ in words or _lemma(t) in words) for sp in spans for t in sp)
 
 
 def _accidental_cause(v: Token) -> bool:
@@ -2921,7 +2945,7 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if ((reported or (_raised_passive(v) and v.dep_ in embedded))
             and any(e.type == m.pattern.type for e in _history(ctx))):
         return []  # "… Officials say six were killed": the toll of the act an earlier sentence told
-    if _accident(v):
+    if _accident(v) or (m.pattern.type == "ASSAULT" and _accident_told(v)):
         return []
     if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
         return []  # "troops open fire on a convoy, with twelve people killed": that act's outcome
@@ -4275,6 +4299,8 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
             if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
                 out.extend(_answered_act(ctx, answered, tok))
             continue
+        if background_mod.private_crime(tok):
+            continue  # "jailed for the sexual assault of two children": a crime of a person, no political act
         hit = background_mod.victim(tok)
         target = _core(ctx, hit, "obj") if hit is not None else None
         if target is None and hit is not None and _lemma(hit) in PEOPLE_NOUNS and ctx.tok2m.get(hit.i) is None:
@@ -4411,6 +4437,28 @@ def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
                 out.extend(evs)
                 break
     return out
+
+
+def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
+    """The events of a sentence without the attacks that are only the toll of one told before
+    (:func:`_toll_again`), whichever step coded them (the trigger is found by its first word)."""
+    def trigger(ev: Event) -> Token | None:
+        word = (ev.trigger or "").split(" ")[0]
+        return next((t for t in sent if t.text == word and _verbal(t)), None)
+
+    return [ev for ev in events if not ((v := trigger(ev)) is not None and _toll_again(v, ev))]
+
+
+def _toll_again(v: Token, ev: Event) -> bool:
+    """Whether an attack with no named doer is told by its victims with an adverb of addition
+    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``)
+    after an earlier sentence coded an attack: that act's toll, not another attack."""
+    if ev.type != "ASSAULT" or not _verbal(v) or not _agent_less(v):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children):
+        return False
+    hist = v.doc.user_data.get(HISTORY_KEY, {})
+    return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
 
 
 def _drop_complements(events: list[Event], doc) -> list[Event]:
