@@ -234,6 +234,9 @@ ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
+# "even if": a concession, not the condition a statement puts to another party
+CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
@@ -1159,6 +1162,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
+    if p.clause_marks and next(_marked_clauses(v, p.clause_marks), None) is None:
+        return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
         if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
@@ -1898,6 +1903,41 @@ def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     clauses = (c for c in w.m.trigger.children if c.dep_ in ("ccomp", "xcomp") or (
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)))
     return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "clause_subj", strict=True)
+
+
+def _marked_clauses(v: Token, marks: list[str]):
+    """The adverbial clauses on ``v`` or inside what it states that one of ``marks`` opens ("says North
+    Korea will halt its tests if the US ends its drills" → "ends", "calls for the sides to talk" →
+    "talk"); not a concession ("even if")."""
+    for c in v.children:
+        if c.dep_ == "advcl":
+            found = [c]
+        elif c.dep_ in ("ccomp", "xcomp"):
+            found = [t for t in c.subtree if t.dep_ == "advcl"]
+        else:
+            continue
+        for t in found:
+            mark = next((k for k in t.children if k.dep_ == "mark" and k.lower_ in marks), None)
+            if mark is not None and not (mark.i > 0 and mark.nbor(-1).lower_ in CONCESSIVE_WORDS):
+                yield t
+
+
+@roles.role("target", "marked_subj")
+def _marked_subj_role(w: Want, word: str | None) -> Arg | None:
+    """"says it will halt the tests if the US ends its drills": the one asked to act, the subject of
+    the clause the pattern's ``clause_marks`` open (``_marked_clauses``)."""
+    clauses = _marked_clauses(w.m.trigger, w.m.pattern.clause_marks)
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "marked_subj", strict=True)
+
+
+@roles.role("target", "held_on")
+def _held_on_role(w: Want, word: str | None) -> Arg | None:
+    """"is detained on charges of bribery", "arrested the mayor on fraud charges": the one held (the
+    object, or the passive subject, of a verb in ``holding_verbs``) on the charge the event noun is."""
+    n = w.m.trigger
+    if _verbal(n) or n.dep_ != "pobj" or not _verbal(n.head.head) or _lemma(n.head.head) not in HOLDING_VERBS:
+        return None
+    return w.first((c for c in n.head.head.children if c.dep_ in ("dobj", "nsubjpass")), "held_on")
 
 
 @roles.role("target", "clause_subj_tree")
