@@ -127,6 +127,7 @@ class EngineSettings(DataFile):
     unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
+    own_people_sectors: WordList = Field(default_factory=lambda: ["GOV", "LEG"])
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
     # types whose act aimed only at the people of a place is dropped where the sentence tells the same
@@ -201,6 +202,9 @@ _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
 # matches of a sentence whose arguments the rules could not find (read by the classifier step)
 UNARGUED_KEY = "detente.events.unargued"
+# the sector of an implied doer (police, courts) whose state the sentence did not tell: the pipeline
+# gives it the country of the place the event is located in (``pipeline._implied_by_location``)
+IMPLIED_PENDING = "implied_sector"
 # every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
 MATCHES_KEY = "detente.events.matches"
 # the sentence classifier's probabilities per sentence start, computed once
@@ -3043,6 +3047,8 @@ def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
+    if sector:  # the organ of the state the act is located in, once places are read (pipeline)
+        return ev.model_copy(update={"source": None, "detail": {**ev.detail, IMPLIED_PENDING: sector}})
     return ev.model_copy(update={"source": None})
 
 
@@ -3315,13 +3321,15 @@ def _at_home(ev: Event) -> Event:
 
 
 def _own_people(ev: Event) -> Event:
-    """A restriction a state imposes with no one named ("Tunisia bans the niqab in public
-    institutions", "extends the state of emergency") is aimed at its own people: civilians of
-    that state (types in ``own_people_types``)."""
+    """A restriction a state or one of its organs imposes with no one named ("Tunisia bans the
+    niqab in public institutions", "extends the state of emergency", "the army imposed a curfew",
+    "the supreme court bans corporate donations") is aimed at its own people: civilians of that
+    state (types in ``own_people_types``, doers of the sectors in ``own_people_sectors``)."""
     src = ev.source
     if ev.target is not None or src is None or ev.type not in settings().own_people_types:
         return ev
-    if not src.country or (src.id not in (None, src.country)) or src.sector not in (None, "GOV", "LEG"):
+    if not src.country or (src.id not in (None, src.country)) or (src.sector is not None
+                                                                  and src.sector not in settings().own_people_sectors):
         return ev
     people = ActorRef(id=None, country=src.country, sector="CVL", text="")
     return ev.model_copy(update={"target": people, "detail": {**ev.detail, "target_implied": "CVL"}})
