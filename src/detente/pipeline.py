@@ -133,6 +133,13 @@ def _target_placed_by_location(ev: Event, mentions: list) -> None:
     unidentified armed men, criminals or refugees, whose country is not where they are)."""
     ref = ev.target
     cfg = engine_settings()
+    if (ev.detail.get("target_role") == "place_victims" and ref is not None and not ref.id and ev.location is not None
+            and ev.location.country and ref.text == ev.location.name and ref.country != ev.location.country):
+        # the people of the very place the event is located in are of the state the gazetteer reads
+        # it in, in its context ("a shooting in Moscow, Idaho": not Russia's capital)
+        ev.target = ref.model_copy(update={"country": ev.location.country})
+        ev.detail["target_country_from"] = "location"
+        return
     if ev.type not in cfg.place_victim_types or ev.location is None or not ev.location.country or ref is None or ref.id \
             or ref.start is None or ref.country == ev.location.country \
             or (ref.country and ev.detail.get("location_from") != "sentence"):

@@ -1770,6 +1770,19 @@ def _legislature_role(w: Want, word: str | None) -> Arg | None:
     return Arg(ref=ref, role="legislature", certainty=_certainty("legislature"), token=obj)
 
 
+@roles.role("target", "own_government")
+def _own_government_role(w: Want, word: str | None) -> Arg | None:
+    """A law, order or policy no actor is named with that a state's organ voids or halts ("a federal
+    judge blocks a Missouri law"): whoever made it is the government of the organ's own state, as
+    the real-text gold codes a court striking down a law (REJECT, the court to the government)."""
+    src = w.source.ref
+    obj = next(iter(w.objs), None)
+    if not src.country or src.id not in (None, src.country) or src.sector not in STATE_ORGANS or obj is None:
+        return None
+    ref = ActorRef(id=None, country=src.country, sector="GOV", text=_phrase(obj), start=obj.idx, end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="own_government", certainty=_certainty("own_government"), token=obj)
+
+
 @roles.role("target", "victim")
 def _victim_role(w: Want, word: str | None) -> Arg | None:
     """Who suffered an agentless act, when named with a country other than the attacker's."""
