@@ -2431,6 +2431,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
+    if head is not tok and tok.dep_ != "poss":
+        # "48 Syrian troops and 14 members of Hezbollah": the actor names a modifier of a noun that
+        # is coordinated with other nouns of people, each of which may name a party of its own
+        group |= {c.i for c in head.conjuncts if not _fronted_place(c) and c.i > head.i}
     if tok.i + 1 < len(tok.doc) and _orphan_subject(tok.doc[tok.i + 1]) == tok:
         group = {tok.i}  # (the noun it was coordinated with belongs to the clause before)
     phrase: set[int] = set()
