@@ -284,6 +284,30 @@ def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     return fold(prev.text) not in names
 
 
+def _state_as_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
+    """A state's name, or a demonym of the noun form ("Finn", "Dane", not the adjective "Chilean"),
+    that opens a personal name the parser read as one person ("Israel Folau", "Jordan Henderson",
+    "Finn Nørgaard"): the person's given name, not the state. The rest of the name is capitalised
+    proper nouns (one after a demonym: "Chilean Marisol Quenteva" is a Chilean), none a title or a
+    noun of people ("Pakistan Prime Minister Imran Khan" keeps its state)."""
+    doc = span.doc
+    if span[0].ent_type_ != "PERSON" or span[0].ent_iob_ != "B":
+        return False
+    most = 2
+    if hit.how == "demonym":
+        a = kb.get(hit.actor)
+        demonyms = getattr(a, "demonyms", None) or []
+        if not demonyms or fold(hit.alias) == fold(demonyms[0]):
+            return False
+        most = 1
+    rest = []
+    j = span.end
+    while j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "PERSON":
+        rest.append(doc[j])
+        j += 1
+    return 0 < len(rest) <= most and all(t.pos_ == "PROPN" and t.is_title and kb.noun(t.lower_) is None for t in rest)
+
+
 def _first_conjunct(tok):
     """The first of coordinated words ("Syrian and Russian": "Syrian" for both)."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -345,6 +369,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how in ("name", "short") and _part_of_other_state(span, hit):
             continue
         if hit.how == "demonym" and _of_a_region(span):
+            continue
+        if hit.how in ("name", "short", "demonym") and _state_as_given_name(kb, span, hit):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:
