@@ -284,6 +284,24 @@ def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     return fold(prev.text) not in names
 
 
+def _namesake_elsewhere(span: Span, state: str) -> bool:
+    """A capital's name followed by a comma and the place it lies in, elsewhere ("Moscow, Idaho",
+    "Paris, Texas"): a namesake town of another state, not the capital nor its government."""
+    from detente.gazetteer import get_gazetteer
+    from detente.places import country_of_place
+
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    for n in (3, 2, 1):
+        after = doc[span.end + 1: span.end + 1 + n]
+        if len(after) == n and all(t.pos_ == "PROPN" for t in after):
+            country = country_of_place(after.text)
+            if country is not None:
+                return country != state and any(p.country == country for p in get_gazetteer().lookup_exact(span.text))
+    return False
+
+
 def _state_as_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     """A state's name, or a demonym of the noun form ("Finn", "Dane", not the adjective "Chilean"),
     that opens a personal name the parser read as one person ("Israel Folau", "Jordan Henderson",
@@ -371,6 +389,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how == "demonym" and _of_a_region(span):
             continue
         if hit.how in ("name", "short", "demonym") and _state_as_given_name(kb, span, hit):
+            continue
+        if hit.how == "capital" and _namesake_elsewhere(span, hit.actor):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:
