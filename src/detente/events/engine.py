@@ -1826,7 +1826,11 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
         return None
     clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
-    return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+    objs = [o for x in clauses for o in x.children if o.dep_ == "dobj"]
+    # the object itself, else a state's adjective on it ("to block an Iranian convoy"), never its
+    # possessor ("to protect its citizens")
+    return w.first(objs, "purpose", strict=True) or w.first(
+        (a for o in objs for a in o.children if a.dep_ == "amod"), "purpose", strict=True)
 
 
 def _venue_body(arg: Arg) -> bool:
