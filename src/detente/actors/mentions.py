@@ -307,10 +307,13 @@ def _state_as_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     that opens a personal name the parser read as one person ("Israel Folau", "Jordan Henderson",
     "Finn Nørgaard"): the person's given name, not the state. The rest of the name is capitalised
     proper nouns (one after a demonym: "Chilean Marisol Quenteva" is a Chilean), none a title or a
-    noun of people ("Pakistan Prime Minister Imran Khan" keeps its state)."""
+    noun of people ("Pakistan Prime Minister Imran Khan" keeps its state), and the state is not the
+    object of "of" ("President of Bolivia Evo Morales")."""
     doc = span.doc
     if span[0].ent_type_ != "PERSON" or span[0].ent_iob_ != "B":
         return False
+    if span.start > 0 and doc[span.start - 1].lower_ in _AW["origin_preps"] + _AW["body_preps"]:
+        return False  # "President of Chad Hissène Habré": the state of a title, the parser's person after it
     most = 2
     if hit.how == "demonym":
         a = kb.get(hit.actor)
