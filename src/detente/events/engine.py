@@ -128,6 +128,7 @@ class EngineSettings(DataFile):
     unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
+    own_people_sectors: WordList = Field(default_factory=lambda: ["GOV", "LEG"])
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
     # types whose act aimed only at the people of a place is dropped where the sentence tells the same
@@ -202,6 +203,9 @@ _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
 # matches of a sentence whose arguments the rules could not find (read by the classifier step)
 UNARGUED_KEY = "detente.events.unargued"
+# the sector of an implied doer (police, courts) whose state the sentence did not tell: the pipeline
+# gives it the country of the place the event is located in (``pipeline._implied_by_location``)
+IMPLIED_PENDING = "implied_sector"
 # every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
 MATCHES_KEY = "detente.events.matches"
 # the sentence classifier's probabilities per sentence start, computed once
@@ -1801,6 +1805,19 @@ def _legislature_role(w: Want, word: str | None) -> Arg | None:
     return Arg(ref=ref, role="legislature", certainty=_certainty("legislature"), token=obj)
 
 
+@roles.role("target", "own_government")
+def _own_government_role(w: Want, word: str | None) -> Arg | None:
+    """A law, order or policy no actor is named with that a state's organ voids or halts ("a federal
+    judge blocks a Missouri law"): whoever made it is the government of the organ's own state, as
+    the real-text gold codes a court striking down a law (REJECT, the court to the government)."""
+    src = w.source.ref
+    obj = next(iter(w.objs), None)
+    if not src.country or src.id not in (None, src.country) or src.sector not in STATE_ORGANS or obj is None:
+        return None
+    ref = ActorRef(id=None, country=src.country, sector="GOV", text=_phrase(obj), start=obj.idx, end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="own_government", certainty=_certainty("own_government"), token=obj)
+
+
 @roles.role("target", "victim")
 def _victim_role(w: Want, word: str | None) -> Arg | None:
     """Who suffered an agentless act, when named with a country other than the attacker's."""
@@ -1844,7 +1861,11 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
         return None
     clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
-    return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+    objs = [o for x in clauses for o in x.children if o.dep_ == "dobj"]
+    # the object itself, else a state's adjective on it ("to block an Iranian convoy"), never its
+    # possessor ("to protect its citizens")
+    return w.first(objs, "purpose", strict=True) or w.first(
+        (a for o in objs for a in o.children if a.dep_ == "amod"), "purpose", strict=True)
 
 
 def _venue_body(arg: Arg) -> bool:
@@ -2490,6 +2511,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
+    if head is not tok and tok.dep_ != "poss":
+        # "48 Syrian troops and 14 members of Hezbollah": the actor names a modifier of a noun that
+        # is coordinated with other nouns of people, each of which may name a party of its own
+        group |= {c.i for c in head.conjuncts if not _fronted_place(c) and c.i > head.i}
     if tok.i + 1 < len(tok.doc) and _orphan_subject(tok.doc[tok.i + 1]) == tok:
         group = {tok.i}  # (the noun it was coordinated with belongs to the clause before)
     phrase: set[int] = set()
@@ -3143,6 +3168,8 @@ def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
+    if sector:  # the organ of the state the act is located in, once places are read (pipeline)
+        return ev.model_copy(update={"source": None, "detail": {**ev.detail, IMPLIED_PENDING: sector}})
     return ev.model_copy(update={"source": None})
 
 
@@ -3415,13 +3442,15 @@ def _at_home(ev: Event) -> Event:
 
 
 def _own_people(ev: Event) -> Event:
-    """A restriction a state imposes with no one named ("Tunisia bans the niqab in public
-    institutions", "extends the state of emergency") is aimed at its own people: civilians of
-    that state (types in ``own_people_types``)."""
+    """A restriction a state or one of its organs imposes with no one named ("Tunisia bans the
+    niqab in public institutions", "extends the state of emergency", "the army imposed a curfew",
+    "the supreme court bans corporate donations") is aimed at its own people: civilians of that
+    state (types in ``own_people_types``, doers of the sectors in ``own_people_sectors``)."""
     src = ev.source
     if ev.target is not None or src is None or ev.type not in settings().own_people_types:
         return ev
-    if not src.country or (src.id not in (None, src.country)) or src.sector not in (None, "GOV", "LEG"):
+    if not src.country or (src.id not in (None, src.country)) or (src.sector is not None
+                                                                  and src.sector not in settings().own_people_sectors):
         return ev
     people = ActorRef(id=None, country=src.country, sector="CVL", text="")
     return ev.model_copy(update={"target": people, "detail": {**ev.detail, "target_implied": "CVL"}})
