@@ -927,6 +927,8 @@ def _find_objects(v: Token) -> list[Token]:
             out.append(c)
             out.extend(t for t in c.conjuncts if t.i > c.i)
     if not any(c.dep_ == "dobj" for c in v.children):
+        # "A court strikes down a decree": the object the parser hung on the verb's particle
+        out.extend(p for c in v.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj")
         # "A court sentences Australian director James Ricketson to six years": a name after the
         # verb that the parser hung as an adverbial is its object
         out.extend(c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > v.i)
