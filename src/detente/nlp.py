@@ -256,6 +256,8 @@ def _value_test(spec) -> Callable[[str], bool]:
             tests.append(lambda v, r=re.compile(arg): r.search(v) is not None)
         else:
             raise ValueError(f"attribute ruler operator {op!r} is not supported")
+    if len(tests) == 1:
+        return tests[0]
     return lambda v: all(t(v) for t in tests)
 
 
@@ -264,7 +266,18 @@ def _token_test(spec: dict) -> Callable[[Feats], bool]:
     if extra:
         raise ValueError(f"attribute ruler attributes {sorted(extra)} are not supported")
     tests = [(_KEYS.index(k), _value_test(v)) for k, v in spec.items()]
+    if len(tests) == 1:
+        (i, t), = tests
+        return lambda f: t(f[i])
     return lambda f: all(t(f[i]) for i, t in tests)
+
+
+def _reads(spec: dict) -> str:
+    """What a token spec reads of a token: ``"word"`` (its lower-case form alone), ``"wordless"``
+    (not its word: tag, dependency, space) or ``"both"``."""
+    if "LOWER" not in spec:
+        return "wordless"
+    return "word" if set(spec) == {"LOWER"} else "both"
 
 
 def _named_words(spec: dict) -> list[str] | None:
@@ -286,6 +299,9 @@ class _Entry(NamedTuple):
     sets: tuple[tuple[int, int], ...]  # (column, value) its rules set, later rules winning
 
 
+_NO_HITS: frozenset[tuple[int, int]] = frozenset()
+
+
 class CompiledAttributeRuler(AttributeRuler):
     """``AttributeRuler`` whose matching is a memoised per-token lookup (same rules, same order).
 
@@ -296,8 +312,8 @@ class CompiledAttributeRuler(AttributeRuler):
     What a token gets depends on its (tag, lower, dep, is_space) hashes alone, so it is memoised
     per such key (``_Entry``). A key seen for the first time is tested only against the rules that
     can match it: a rule that says nothing of the word once per (tag, dep, is_space); one that names
-    its words (equality, IN) only for those words; the others (REGEX, NOT_IN) always. A cache: the
-    annotations are the same without it.
+    its words (equality, IN) only for those words; one that reads the word alone (REGEX, NOT_IN)
+    once per word; the others always. Caches: the annotations are the same without them.
     """
 
     def _compile(self) -> None:
@@ -320,35 +336,36 @@ class CompiledAttributeRuler(AttributeRuler):
                     multi.append((rid, self.indices[rid], tests))
         self._single = single
         self._multi = multi
-        # the single-token rules: by the words they name, without a word, with another word test
+        # the single-token rules by what they read: the words they name (tested only for those),
+        # not the word (tested once per tag, dependency and space), only the word otherwise (once
+        # per word), both (tested for each new key)
         by_lower: dict[str, list[int]] = {}
-        wordless: list[int] = []
-        other_words: list[int] = []
+        split: dict[str, list[int]] = {"wordless": [], "word": [], "both": []}
         for k, spec in enumerate(specs):
             named = _named_words(spec)
             if named is not None:
                 for w in named:
                     by_lower.setdefault(w, []).append(k)
-            elif spec.get("LOWER") is None:
-                wordless.append(k)
             else:
-                other_words.append(k)
-        self._by_lower, self._wordless, self._other_words = by_lower, wordless, other_words
-        self._wordless_memo: dict[tuple[int, int, int], list[int]] = {}
-        # the token tests of the longer patterns, likewise by the word(s) or the tag they ask for
+                split[_reads(spec)].append(k)
+        self._by_lower = by_lower
+        self._wordless, self._word_only, self._other_words = split["wordless"], split["word"], split["both"]
+        # the token tests of the longer patterns, likewise
         m_lower: dict[str, list[tuple[int, int, Callable[[Feats], bool]]]] = {}
-        m_tag: dict[str, list[tuple[int, int, Callable[[Feats], bool]]]] = {}
-        m_rest: list[tuple[int, int, Callable[[Feats], bool]]] = []
+        m_split: dict[str, list[tuple[int, int, Callable[[Feats], bool]]]] = {"wordless": [], "word": [], "both": []}
         for spec, test in multi_specs:
-            named, tag = _named_words(spec), spec.get("TAG")
+            named = _named_words(spec)
             if named is not None:
                 for w in named:
                     m_lower.setdefault(w, []).append(test)
-            elif isinstance(tag, str):
-                m_tag.setdefault(tag, []).append(test)
             else:
-                m_rest.append(test)
-        self._multi_index = (m_lower, m_tag, m_rest)
+                m_split[_reads(spec)].append(test)
+        self._m_lower, self._m_wordless, self._m_word, self._m_rest = (
+            m_lower, m_split["wordless"], m_split["word"], m_split["both"])
+        # (single rules, longer-pattern hits) of what reads no word, per (tag, dep, is_space); of
+        # what reads the word alone, per word
+        self._wordless_memo: dict[tuple[int, int, int], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._word_memo: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._memo: dict[tuple[int, ...], _Entry] = {}
         used = sorted({a for attrs in self.attrs for a in attrs})
         if "_" in used or not all(isinstance(a, int) for a in used):
@@ -368,13 +385,21 @@ class CompiledAttributeRuler(AttributeRuler):
             triple = (key[0], key[2], key[3])
             wordless = self._wordless_memo.get(triple)
             if wordless is None:
-                wordless = self._wordless_memo[triple] = [k for k in self._wordless if single[k][1](f)]
+                wordless = self._wordless_memo[triple] = (
+                    [k for k in self._wordless if single[k][1](f)],
+                    [(m, k) for m, k, test in self._m_wordless if test(f)])
+            word = self._word_memo.get(key[1])
+            if word is None:
+                if len(self._word_memo) > 200_000:
+                    self._word_memo.clear()
+                word = self._word_memo[key[1]] = (
+                    [k for k in self._word_only if single[k][1](f)],
+                    [(m, k) for m, k, test in self._m_word if test(f)])
             worded = [k for k in self._by_lower.get(f[1], ()) if single[k][1](f)]
             worded += [k for k in self._other_words if single[k][1](f)]
-            rules = tuple(single[k][0] for k in sorted(wordless + worded))
-            m_lower, m_tag, m_rest = self._multi_index
-            hits = frozenset((m, k) for tests in (m_lower.get(f[1], ()), m_tag.get(f[0], ()), m_rest)
-                             for m, k, test in tests if test(f))
+            rules = tuple(single[k][0] for k in sorted(wordless[0] + word[0] + worded))
+            hits = [(m, k) for tests in (self._m_lower.get(f[1], ()), self._m_rest) for m, k, test in tests if test(f)]
+            hits = frozenset(wordless[1] + word[1] + hits) if hits or wordless[1] or word[1] else _NO_HITS
             got = self._memo[key] = _Entry(rules, hits, self._merge(rules))
         return got
 
