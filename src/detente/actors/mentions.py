@@ -695,9 +695,9 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                    and kb.actors[f.hit.actor].kind in ("state", "historic_state")]
     soft = {i for f in state_found for i in range(f.span.start, f.span.end)}
     # the countries the article is about: its actors' (most mentioned first), then those of the
-    # places it names ("talks in Belfast" is about GBR)
-    countries = _article_countries(kb, found)
-    countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
+    # places it names ("talks in Belfast" is about GBR); read at the first hit (most articles have
+    # none, and the places' countries cost gazetteer look-ups)
+    countries: tuple[str, ...] | None = None
     ents = [_name_bounds(x) for x in doc_ents(doc) if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
@@ -728,6 +728,9 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 if not hits:
                     continue
                 span = doc[s:e]
+                if countries is None:
+                    countries = _article_countries(kb, found)
+                    countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue
