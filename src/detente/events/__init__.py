@@ -44,7 +44,7 @@ def preload() -> None:
     from detente.events import argmodel, classifier, engine, patterns, plover
     from detente.wordlists import word_sets
 
-    patterns.load_patterns().index_verbs()
+    patterns.load_patterns()
     plover.crosswalk()
     engine.agreement_kinds()
     engine._phrasal_particles()  # (the lexicon importer's settings: read on the first verb otherwise)

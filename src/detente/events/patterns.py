@@ -276,12 +276,6 @@ class PatternSet:
             got = self._verb_index[lemma] = VerbIndex(lemma, self.for_verb(lemma))
         return got
 
-    def index_verbs(self) -> None:
-        """Build now the :class:`VerbIndex` of every trigger verb (``events.preload``: ~1,000 verbs,
-        a few MiB, tens of milliseconds once per process instead of at each verb's first use)."""
-        for lemma in self._verbs:
-            self.verb_index(lemma)
-
     def for_noun(self, lemma: str) -> list[Pattern]:
         return self._nouns.get(lemma, [])
 
