@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import spacy
@@ -255,6 +256,8 @@ def _value_test(spec) -> Callable[[str], bool]:
             tests.append(lambda v, r=re.compile(arg): r.search(v) is not None)
         else:
             raise ValueError(f"attribute ruler operator {op!r} is not supported")
+    if len(tests) == 1:
+        return tests[0]
     return lambda v: all(t(v) for t in tests)
 
 
@@ -263,7 +266,40 @@ def _token_test(spec: dict) -> Callable[[Feats], bool]:
     if extra:
         raise ValueError(f"attribute ruler attributes {sorted(extra)} are not supported")
     tests = [(_KEYS.index(k), _value_test(v)) for k, v in spec.items()]
+    if len(tests) == 1:
+        (i, t), = tests
+        return lambda f: t(f[i])
     return lambda f: all(t(f[i]) for i, t in tests)
+
+
+def _reads(spec: dict) -> str:
+    """What a token spec reads of a token: ``"word"`` (its lower-case form alone), ``"wordless"``
+    (not its word: tag, dependency, space) or ``"both"``."""
+    if "LOWER" not in spec:
+        return "wordless"
+    return "word" if set(spec) == {"LOWER"} else "both"
+
+
+def _named_words(spec: dict) -> list[str] | None:
+    """The words a token spec asks for by equality or ``IN`` (each once); ``None`` when its word
+    test is another (REGEX, NOT_IN) or it has none."""
+    low = spec.get("LOWER")
+    if isinstance(low, str):
+        return [low]
+    if isinstance(low, dict) and set(low) == {"IN"}:
+        return list(dict.fromkeys(low["IN"]))
+    return None
+
+
+class _Entry(NamedTuple):
+    """What the attribute ruler gives every token with one (tag, lower, dep, is_space) key."""
+
+    rules: tuple[int, ...]  # the single-token rules that match it, in order
+    hits: frozenset[tuple[int, int]]  # (longer pattern, position) whose token test it passes
+    sets: tuple[tuple[int, int], ...]  # (column, value) its rules set, later rules winning
+
+
+_NO_HITS: frozenset[tuple[int, int]] = frozenset()
 
 
 class CompiledAttributeRuler(AttributeRuler):
@@ -272,13 +308,19 @@ class CompiledAttributeRuler(AttributeRuler):
     Only what the English model uses is compiled: TAG/LOWER/DEP constraints with equality, IN,
     NOT_IN and REGEX, patterns of any length. Anything else raises at first use, never silently
     differs.
+
+    What a token gets depends on its (tag, lower, dep, is_space) hashes alone, so it is memoised
+    per such key (``_Entry``). A key seen for the first time is tested only against the rules that
+    can match it: a rule that says nothing of the word once per (tag, dep, is_space); one that names
+    its words (equality, IN) only for those words; one that reads the word alone (REGEX, NOT_IN)
+    once per word; the others always. Caches: the annotations are the same without them.
     """
 
     def _compile(self) -> None:
         single: list[tuple[int, Callable[[Feats], bool]]] = []
         specs: list[dict] = []
         multi: list[tuple[int, int, list[Callable[[Feats], bool]]]] = []
-        multi_specs: list[tuple[dict, Callable[[Feats], bool]]] = []  # every token of a longer pattern
+        multi_specs: list[tuple[dict, tuple[int, int, Callable[[Feats], bool]]]] = []
         for rid in range(len(self.attrs)):
             _, patterns = self.matcher.get(self.vocab.strings[str(rid)])
             for pattern in patterns:
@@ -290,53 +332,50 @@ class CompiledAttributeRuler(AttributeRuler):
                     single.append((rid, tests[0]))
                     specs.append(pattern[0])
                 else:
+                    multi_specs.extend((tok, (len(multi), k, test)) for k, (tok, test) in enumerate(zip(pattern, tests)))
                     multi.append((rid, self.indices[rid], tests))
-                    multi_specs.extend(zip(pattern, tests))
         self._single = single
         self._multi = multi
-        # single-token rules by the word or tag they ask for with equality: a token is tested only
-        # against the rules that can match it (a new word no longer runs every rule)
-        # a rule that says nothing of the word depends on (tag, dep, is_space) alone: tested once per
-        # such triple; a rule on the word, only for the words it names (or always: IN, REGEX)
+        # the single-token rules by what they read: the words they name (tested only for those),
+        # not the word (tested once per tag, dependency and space), only the word otherwise (once
+        # per word), both (tested for each new key)
         by_lower: dict[str, list[int]] = {}
-        wordless: list[int] = []
-        other_words: list[int] = []
+        split: dict[str, list[int]] = {"wordless": [], "word": [], "both": []}
         for k, spec in enumerate(specs):
-            low = spec.get("LOWER")
-            if low is None:
-                wordless.append(k)
-            elif isinstance(low, str):
-                by_lower.setdefault(low, []).append(k)
+            named = _named_words(spec)
+            if named is not None:
+                for w in named:
+                    by_lower.setdefault(w, []).append(k)
             else:
-                other_words.append(k)
-        self._by_lower, self._wordless, self._other_words = by_lower, wordless, other_words
-        self._wordless_memo: dict[tuple[int, int, int], list[int]] = {}
-        # the token tests of the longer patterns, likewise by the word(s) or tag they ask for
-        m_lower: dict[str, list[Callable[[Feats], bool]]] = {}
-        m_tag: dict[str, list[Callable[[Feats], bool]]] = {}
-        m_rest: list[Callable[[Feats], bool]] = []
+                split[_reads(spec)].append(k)
+        self._by_lower = by_lower
+        self._wordless, self._word_only, self._other_words = split["wordless"], split["word"], split["both"]
+        # the token tests of the longer patterns, likewise
+        m_lower: dict[str, list[tuple[int, int, Callable[[Feats], bool]]]] = {}
+        m_split: dict[str, list[tuple[int, int, Callable[[Feats], bool]]]] = {"wordless": [], "word": [], "both": []}
         for spec, test in multi_specs:
-            low, tag = spec.get("LOWER"), spec.get("TAG")
-            if isinstance(low, str):
-                m_lower.setdefault(low, []).append(test)
-            elif isinstance(low, dict) and set(low) == {"IN"}:
-                for w in low["IN"]:
+            named = _named_words(spec)
+            if named is not None:
+                for w in named:
                     m_lower.setdefault(w, []).append(test)
-            elif isinstance(tag, str):
-                m_tag.setdefault(tag, []).append(test)
             else:
-                m_rest.append(test)
-        self._multi_index = (m_lower, m_tag, m_rest)
-        self._memo: dict[tuple[int, ...], tuple[tuple[int, ...], bool]] = {}
-        self._merged: dict[tuple[int, ...], dict[int, int]] = {}
+                m_split[_reads(spec)].append(test)
+        self._m_lower, self._m_wordless, self._m_word, self._m_rest = (
+            m_lower, m_split["wordless"], m_split["word"], m_split["both"])
+        # (single rules, longer-pattern hits) of what reads no word, per (tag, dep, is_space); of
+        # what reads the word alone, per word
+        self._wordless_memo: dict[tuple[int, int, int], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._word_memo: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._memo: dict[tuple[int, ...], _Entry] = {}
         used = sorted({a for attrs in self.attrs for a in attrs})
         if "_" in used or not all(isinstance(a, int) for a in used):
             raise ValueError("attribute ruler extension attributes are not supported")
         self._cols = {a: k for k, a in enumerate(used)}
+        self._col_attrs = used
+        self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
 
-    def _rules_for(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], bool]:
-        """(single-token rules matching a token with these attribute hashes, whether some
-        longer pattern may start or end there), memoised."""
+    def _entry(self, key: tuple[int, ...]) -> _Entry:
+        """The memoised ``_Entry`` of a token with these attribute hashes."""
         got = self._memo.get(key)
         if got is None:
             if len(self._memo) > 200_000:
@@ -346,12 +385,22 @@ class CompiledAttributeRuler(AttributeRuler):
             triple = (key[0], key[2], key[3])
             wordless = self._wordless_memo.get(triple)
             if wordless is None:
-                wordless = self._wordless_memo[triple] = [k for k in self._wordless if single[k][1](f)]
-            worded = [k for k in self._by_lower.get(f[1], []) + self._other_words if single[k][1](f)]
-            rules = tuple(single[k][0] for k in sorted(wordless + worded))
-            m_lower, m_tag, m_rest = self._multi_index
-            multi = any(test(f) for tests in (m_lower.get(f[1], ()), m_tag.get(f[0], ()), m_rest) for test in tests)
-            got = self._memo[key] = (rules, multi)
+                wordless = self._wordless_memo[triple] = (
+                    [k for k in self._wordless if single[k][1](f)],
+                    [(m, k) for m, k, test in self._m_wordless if test(f)])
+            word = self._word_memo.get(key[1])
+            if word is None:
+                if len(self._word_memo) > 200_000:
+                    self._word_memo.clear()
+                word = self._word_memo[key[1]] = (
+                    [k for k in self._word_only if single[k][1](f)],
+                    [(m, k) for m, k, test in self._m_word if test(f)])
+            worded = [k for k in self._by_lower.get(f[1], ()) if single[k][1](f)]
+            worded += [k for k in self._other_words if single[k][1](f)]
+            rules = tuple(single[k][0] for k in sorted(wordless[0] + word[0] + worded))
+            hits = [(m, k) for tests in (self._m_lower.get(f[1], ()), self._m_rest) for m, k, test in tests if test(f)]
+            hits = frozenset(wordless[1] + word[1] + hits) if hits or wordless[1] or word[1] else _NO_HITS
+            got = self._memo[key] = _Entry(rules, hits, self._merge(rules))
         return got
 
     def _feats(self, key: tuple[int, ...]) -> Feats:
@@ -362,56 +411,41 @@ class CompiledAttributeRuler(AttributeRuler):
     def __call__(self, doc: Doc) -> Doc:
         if not hasattr(self, "_single"):
             self._compile()
-        n = len(doc)
-        if n == 0:
+        if len(doc) == 0:
             return doc
-        # distinct attribute rows by a dict (for short texts, the common case, cheaper than np.unique)
-        uniq: dict[tuple[int, ...], int] = {}
-        inverse = np.array([uniq.setdefault(tuple(row), len(uniq)) for row in doc.to_array(_MATCH_ATTRS).tolist()],
-                           dtype=np.intp)
-        keys = list(uniq)
-        found = [self._rules_for(k) for k in keys]
+        memo, entry = self._memo, self._entry
+        entries = [memo.get(key) or entry(key) for key in map(tuple, doc.to_array(_MATCH_ATTRS).tolist())]
+        # tokens inside a longer pattern: its rule joins theirs
         per_token: dict[int, tuple[int, ...]] = {}
-        if self._multi and any(m for _, m in found):
-            maybe = np.flatnonzero(np.array([m for _, m in found])[inverse])
-            token_feats = {int(i): self._feats(keys[inverse[i]]) for i in maybe}
-            for rid, index, tests in self._multi:
+        hit = {i: e.hits for i, e in enumerate(entries) if e.hits}
+        if hit:
+            for m, (rid, index, tests) in enumerate(self._multi):
                 size = len(tests)
-                for s in token_feats:
-                    if s + size > n:
-                        continue
-                    if all((f := token_feats.get(s + k)) is not None and test(f) for k, test in enumerate(tests)):
+                for s in hit:
+                    if all((m, k) in hit.get(s + k, ()) for k in range(size)):
                         i = s + (index if index >= 0 else size + index)
                         if not s <= i < s + size:
                             raise ValueError(f"attribute ruler index {index} outside its pattern")
-                        base = per_token.get(i, found[inverse[i]][0])
+                        base = per_token.get(i, entries[i].rules)
                         per_token[i] = tuple(sorted({*base, rid}))
-        cols = self._cols
-        table = np.zeros((len(keys), len(cols)), dtype=np.uint64)
-        mask = np.zeros((len(keys), len(cols)), dtype=bool)
-        for u, (rules, _) in enumerate(found):
-            if rules:
-                for c, v in self._merge(rules).items():
-                    table[u, cols[c]] = v
-                    mask[u, cols[c]] = True
-        before = doc.to_array(list(cols))
-        out = np.where(mask[inverse], table[inverse], before)
-        for i, rules in per_token.items():  # tokens inside a longer pattern
-            row = before[i].copy()  # (the doc's array read once, not once per such token)
-            for c, v in self._merge(rules).items():
-                row[cols[c]] = v
-            out[i] = row
-        doc.from_array(list(cols), out)
+        rows = doc.to_array(self._col_attrs).tolist()
+        for i, e in enumerate(entries):
+            sets = e.sets if i not in per_token else self._merge(per_token[i])
+            if sets:
+                row = rows[i]
+                for c, v in sets:
+                    row[c] = v
+        doc.from_array(self._col_attrs, np.array(rows, dtype=np.uint64))
         return doc
 
-    def _merge(self, rules: tuple[int, ...]) -> dict[int, int]:
-        """The attributes set by ``rules`` applied in order (later rules win)."""
+    def _merge(self, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """The (column, value) pairs set by ``rules`` applied in order (later rules win)."""
         got = self._merged.get(rules)
         if got is None:
-            got = {}
+            merged: dict[int, int] = {}
             for rid in rules:
-                got.update(self.attrs[rid])
-            self._merged[rules] = got
+                merged.update(self.attrs[rid])
+            got = self._merged[rules] = tuple((self._cols[a], v) for a, v in merged.items())
         return got
 
 

@@ -27,8 +27,9 @@ from detente import __version__, components
 from detente.actors import ActorKB, load_kb
 from detente.actors.resolve import PLACE_GUESSES
 from detente.clean import Cleaned, clean_text
+from detente.events.engine import IMPLIED_PENDING
 from detente.events.engine import settings as engine_settings
-from detente.models import Article, ArticleResult, Event, Extraction
+from detente.models import ActorRef, Article, ArticleResult, Event, Extraction
 from detente.nlp import doc_text, get_fast_nlp, parsed_from
 from detente.places import Place, article_fallback, event_location, find_places, trigger_index
 from detente.prefilter import Plan, Prefilter, stitch
@@ -88,6 +89,7 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
             k += 1
             _locate(ev, sent, places, fallback, cleaned)
             _target_placed_by_location(ev, mentions)
+            _implied_by_location(ev)
             ev.start, ev.end, ev.sentence = _remap(cleaned, original, ev.start, ev.end)
             for ref in (ev.source, ev.target):
                 if ref is not None and ref.start is not None and ref.end is not None:
@@ -131,6 +133,13 @@ def _target_placed_by_location(ev: Event, mentions: list) -> None:
     unidentified armed men, criminals or refugees, whose country is not where they are)."""
     ref = ev.target
     cfg = engine_settings()
+    if (ev.detail.get("target_role") == "place_victims" and ref is not None and not ref.id and ev.location is not None
+            and ev.location.country and ref.text == ev.location.name and ref.country != ev.location.country):
+        # the people of the very place the event is located in are of the state the gazetteer reads
+        # it in, in its context ("a shooting in Moscow, Idaho": not Russia's capital)
+        ev.target = ref.model_copy(update={"country": ev.location.country})
+        ev.detail["target_country_from"] = "location"
+        return
     if ev.type not in cfg.place_victim_types or ev.location is None or not ev.location.country or ref is None or ref.id \
             or ref.start is None or ref.country == ev.location.country \
             or (ref.country and ev.detail.get("location_from") != "sentence"):
@@ -140,6 +149,21 @@ def _target_placed_by_location(ev: Event, mentions: list) -> None:
                                        ref.sector in cfg.located_victim_sectors):
         ev.target = ref.model_copy(update={"country": ev.location.country})
         ev.detail["target_country_from"] = "location"
+
+
+def _implied_by_location(ev: Event) -> None:
+    """An arrest, charge or sentence whose implied doer (the pattern's police or courts) found no
+    state in its sentence or the ones before ("the suspect is arrested", "X is recaptured in Delhi")
+    is that organ of the state the event is located in, by its sentence or its article; left with
+    no doer where no place is known."""
+    sector = ev.detail.pop(IMPLIED_PENDING, None)
+    if sector is None or ev.source is not None or ev.location is None or not ev.location.country:
+        return
+    if ev.target is not None and ev.target.id == ev.location.country:
+        return  # the state itself is the one acted on ("expelled from the country"): no doer of its own
+    ev.source = ActorRef(id=None, country=ev.location.country, sector=sector, text="")
+    ev.detail["source_implied"] = sector
+    ev.detail["source_country_from"] = "location"
 
 
 def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = False) -> ArticleResult:

@@ -79,3 +79,36 @@ def test_a_country_the_text_states_is_kept_and_a_guess_only_yields_to_the_senten
     ev = _victims_event(ActorRef(text=stated.text, country="IRN", sector="CVL", start=0, end=15))
     _target_placed_by_location(ev, [guessed])
     assert ev.target.country == "AFG"
+
+
+def _arrest_pending(target, sector: str = "COP"):
+    from detente.events.engine import IMPLIED_PENDING
+    from detente.models import Event, Location
+
+    return Event(type="COERCE", target=target, sentence="", start=0, end=10, confidence=0.5, rule="r",
+                 location=Location(name="Draffenville", country="USA", precision="city"),
+                 detail={"location_from": "article", IMPLIED_PENDING: sector})
+
+
+def test_an_implied_police_with_no_state_told_is_the_police_of_the_events_location() -> None:
+    from detente.events.engine import IMPLIED_PENDING
+    from detente.models import ActorRef
+    from detente.pipeline import _implied_by_location
+
+    ev = _arrest_pending(ActorRef(text="suspect", sector="UAF"))
+    _implied_by_location(ev)
+    assert (ev.source.country, ev.source.sector) == ("USA", "COP")
+    assert IMPLIED_PENDING not in ev.detail and ev.detail["source_implied"] == "COP"
+
+
+def test_no_implied_doer_without_a_located_state_nor_for_the_state_acted_on() -> None:
+    from detente.events.engine import IMPLIED_PENDING
+    from detente.models import ActorRef
+    from detente.pipeline import _implied_by_location
+
+    ev = _arrest_pending(ActorRef(text="suspect", sector="UAF")).model_copy(update={"location": None})
+    _implied_by_location(ev)
+    assert ev.source is None and IMPLIED_PENDING not in ev.detail
+    ev = _arrest_pending(ActorRef(text="the country", id="USA", country="USA"))
+    _implied_by_location(ev)
+    assert ev.source is None

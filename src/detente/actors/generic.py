@@ -524,6 +524,17 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     for t in toks:
         if not (t.dep_ == "pobj" and t.head.lower_ in preps):
             continue
+        # the place that holds the one named first decides between namesakes: "the Eastern District
+        # of Virginia" is no district of Hong Kong, "Moscow, Idaho" no capital of Russia
+        holders = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        holders += [c for c in t.children if c.dep_ == "appos"]
+        if t.lemma_.lower() not in posted:
+            for h in holders:
+                if h.lemma_.lower() in posted:
+                    continue  # "in front of the U.S. Embassy in Manila": a post abroad holds no place
+                country = _state_of_token(h, mentions, covered, kb, countries)
+                if country is not None:
+                    return country
         # the place, its appositions and conjuncts ("Lagos, Nigeria"), its modifiers, "the city of X"
         cands = [t]
         k = 0

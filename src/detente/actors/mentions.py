@@ -284,6 +284,51 @@ def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     return fold(prev.text) not in names
 
 
+def _namesake_elsewhere(span: Span, state: str) -> bool:
+    """A capital's name followed by a comma and the place it lies in, elsewhere ("Moscow, Idaho",
+    "Paris, Texas"): a namesake town of another state, not the capital nor its government."""
+    from detente.gazetteer import get_gazetteer
+    from detente.places import country_of_place
+
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    for n in (3, 2, 1):
+        after = doc[span.end + 1: span.end + 1 + n]
+        if len(after) == n and all(t.pos_ == "PROPN" for t in after):
+            country = country_of_place(after.text)
+            if country is not None:
+                return country != state and any(p.country == country for p in get_gazetteer().lookup_exact(span.text))
+    return False
+
+
+def _state_as_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
+    """A state's name, or a demonym of the noun form ("Finn", "Dane", not the adjective "Chilean"),
+    that opens a personal name the parser read as one person ("Israel Folau", "Jordan Henderson",
+    "Finn Nørgaard"): the person's given name, not the state. The rest of the name is capitalised
+    proper nouns (one after a demonym: "Chilean Marisol Quenteva" is a Chilean), none a title or a
+    noun of people ("Pakistan Prime Minister Imran Khan" keeps its state), and the state is not the
+    object of "of" ("President of Bolivia Evo Morales")."""
+    doc = span.doc
+    if span[0].ent_type_ != "PERSON" or span[0].ent_iob_ != "B":
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in _AW["origin_preps"] + _AW["body_preps"]:
+        return False  # "President of Chad Hissène Habré": the state of a title, the parser's person after it
+    most = 2
+    if hit.how == "demonym":
+        a = kb.get(hit.actor)
+        demonyms = getattr(a, "demonyms", None) or []
+        if not demonyms or fold(hit.alias) == fold(demonyms[0]):
+            return False
+        most = 1
+    rest = []
+    j = span.end
+    while j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "PERSON":
+        rest.append(doc[j])
+        j += 1
+    return 0 < len(rest) <= most and all(t.pos_ == "PROPN" and t.is_title and kb.noun(t.lower_) is None for t in rest)
+
+
 def _first_conjunct(tok):
     """The first of coordinated words ("Syrian and Russian": "Syrian" for both)."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -345,6 +390,10 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         if hit.how in ("name", "short") and _part_of_other_state(span, hit):
             continue
         if hit.how == "demonym" and _of_a_region(span):
+            continue
+        if hit.how in ("name", "short", "demonym") and _state_as_given_name(kb, span, hit):
+            continue
+        if hit.how == "capital" and _namesake_elsewhere(span, hit.actor):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:
@@ -646,9 +695,9 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                    and kb.actors[f.hit.actor].kind in ("state", "historic_state")]
     soft = {i for f in state_found for i in range(f.span.start, f.span.end)}
     # the countries the article is about: its actors' (most mentioned first), then those of the
-    # places it names ("talks in Belfast" is about GBR)
-    countries = _article_countries(kb, found)
-    countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
+    # places it names ("talks in Belfast" is about GBR); read at the first hit (most articles have
+    # none, and the places' countries cost gazetteer look-ups)
+    countries: tuple[str, ...] | None = None
     ents = [_name_bounds(x) for x in doc_ents(doc) if x.label_ in BIG_LABELS]
     out: list[_Found] = []
     cands = [(s0, e0) for s0, e0 in _candidate_spans(doc) if e0 - s0 <= MAX_CANDIDATE_TOKENS]
@@ -679,6 +728,9 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 if not hits:
                     continue
                 span = doc[s:e]
+                if countries is None:
+                    countries = _article_countries(kb, found)
+                    countries = (*countries, *sorted(_place_countries(doc) - set(countries)))
                 hit, why = kb.choose(hits, on, countries)
                 if hit is None:
                     continue

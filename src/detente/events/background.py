@@ -54,6 +54,7 @@ class BackgroundWords(DataFile):
     relative_types: WordList
     owner_skip_sectors: WordList
     accused_types: WordList = Field(default_factory=list)
+    private_crimes: WordList = Field(default_factory=list)
 
 
 def words() -> BackgroundWords:
@@ -144,6 +145,15 @@ def frame_of(act: Token) -> Frame | None:
         else:
             return None
     return None
+
+
+def private_crime(act: Token) -> bool:
+    """Whether the crime behind a legal act is a sexual crime of a person (``private_crimes``: "the
+    rape of two women", "the sexual assault of two children", "sexually assaulting choirboys"): the
+    real-text gold codes the legal act only, not such a crime as a political attack."""
+    crimes = words().private_crimes
+    return _lemma(act) in crimes or any(
+        c.dep_ in ("amod", "compound", "advmod") and (_lemma(c) in crimes or c.lower_ in crimes) for c in act.children)
 
 
 def answered(act: Token) -> bool:

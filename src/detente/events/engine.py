@@ -55,6 +55,7 @@ class EngineSettings(DataFile):
     # types whose present participle on a noun describes a stance, not an act ("protesters opposing
     # the election", "militias supporting the government")
     stance_participle_types: WordList = Field(default_factory=list)
+    relative_description_types: WordList = Field(default_factory=list)
     # types of an act between two parties whose roles found no recipient: the actor named nearest
     # the trigger is taken (``_nearest_party``)
     nearest_target_types: WordList = Field(default_factory=list)
@@ -130,6 +131,7 @@ class EngineSettings(DataFile):
     unnamed_attacker_types: WordList
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
+    own_people_sectors: WordList = Field(default_factory=lambda: ["GOV", "LEG"])
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
     # types whose act aimed only at the people of a place is dropped where the sentence tells the same
@@ -204,6 +206,9 @@ _WORDS = settings().words
 HISTORY_KEY = "detente.events.history"
 # matches of a sentence whose arguments the rules could not find (read by the classifier step)
 UNARGUED_KEY = "detente.events.unargued"
+# the sector of an implied doer (police, courts) whose state the sentence did not tell: the pipeline
+# gives it the country of the place the event is located in (``pipeline._implied_by_location``)
+IMPLIED_PENDING = "implied_sector"
 # every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
 MATCHES_KEY = "detente.events.matches"
 # the sentence classifier's probabilities per sentence start, computed once
@@ -243,6 +248,9 @@ ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 ASKING_NOUNS = frozenset(_WORDS.get("asking_nouns", ()))
 # nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
 FEARED_NOUNS = frozenset(_WORDS.get("feared_nouns", ()))
+HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
+# "even if": a concession, not the condition a statement puts to another party
+CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 # sectors of armed sides: a fight between one of them and another sector of the same country is
 # still a fight between two parties
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
@@ -944,6 +952,8 @@ def _find_objects(v: Token) -> list[Token]:
             out.append(c)
             out.extend(t for t in c.conjuncts if t.i > c.i)
     if not any(c.dep_ == "dobj" for c in v.children):
+        # "A court strikes down a decree": the object the parser hung on the verb's particle
+        out.extend(p for c in v.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj")
         # "A court sentences Australian director James Ricketson to six years": a name after the
         # verb that the parser hung as an adverbial is its object
         out.extend(c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > v.i)
@@ -1183,6 +1193,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
+    if p.clause_marks and next(_marked_clauses(v, p.clause_marks), None) is None:
+        return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
         if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
@@ -1355,6 +1367,17 @@ def _announcer(v: Token) -> Token | None:
     if v.dep_ != "ccomp" or not _is_passive(v) or _agent(v) is not None or _lemma(v.head) not in ANNOUNCING_VERBS:
         return None
     return _subject(v.head)
+
+
+@roles.role("source", "backer")
+def _backer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "by" phrase of a participle describing a noun ("rebels backed by Turkey": Turkey)."""
+    v = m.trigger
+    if not _verbal(v) or v.dep_ != "acl" or v.tag_ != "VBN":
+        return None
+    by = next((p for c in v.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+               for p in c.children if p.dep_ == "pobj"), None)
+    return _core(ctx, by, "backer") if by is not None else None
 
 
 @roles.role("source", "announcer")
@@ -1758,6 +1781,24 @@ def _subj_target_role(w: Want, word: str | None) -> Arg | None:
     return w.first([subj], "subj") if subj is not None else None
 
 
+@roles.role("target", "backed")
+def _backed_role(w: Want, word: str | None) -> Arg | None:
+    """The one a participle describes ("the Syrian Army, backed by Russian jets, …": the army), else
+    the subject of the clause the described noun stands in ("announces an offensive, backed by the
+    coalition": the announcer)."""
+    v = w.m.trigger
+    if not _verbal(v) or v.dep_ != "acl":
+        return None
+    arg = w.first([v.head], "backed")
+    if arg is not None:
+        return arg
+    cur = v.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    subj = _subject(cur) if cur.pos_ in ("VERB", "AUX") else None
+    return w.first([subj], "backed") if subj is not None else None
+
+
 @roles.role("target", "obj")
 def _obj_role(w: Want, word: str | None) -> Arg | None:
     """An actor at an object's head or its compounds."""
@@ -1790,6 +1831,19 @@ def _legislature_role(w: Want, word: str | None) -> Arg | None:
         return None
     ref = ActorRef(id=None, country=country, sector="LEG", text=_phrase(obj), start=obj.idx, end=obj.idx + len(obj.text))
     return Arg(ref=ref, role="legislature", certainty=_certainty("legislature"), token=obj)
+
+
+@roles.role("target", "own_government")
+def _own_government_role(w: Want, word: str | None) -> Arg | None:
+    """A law, order or policy no actor is named with that a state's organ voids or halts ("a federal
+    judge blocks a Missouri law"): whoever made it is the government of the organ's own state, as
+    the real-text gold codes a court striking down a law (REJECT, the court to the government)."""
+    src = w.source.ref
+    obj = next(iter(w.objs), None)
+    if not src.country or src.id not in (None, src.country) or src.sector not in STATE_ORGANS or obj is None:
+        return None
+    ref = ActorRef(id=None, country=src.country, sector="GOV", text=_phrase(obj), start=obj.idx, end=obj.idx + len(obj.text))
+    return Arg(ref=ref, role="own_government", certainty=_certainty("own_government"), token=obj)
 
 
 @roles.role("target", "victim")
@@ -1835,7 +1889,11 @@ def _purpose_role(w: Want, word: str | None) -> Arg | None:
         return None
     clauses = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > v.i
                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
-    return w.first((o for x in clauses for o in x.children if o.dep_ == "dobj"), "purpose", strict=True)
+    objs = [o for x in clauses for o in x.children if o.dep_ == "dobj"]
+    # the object itself, else a state's adjective on it ("to block an Iranian convoy"), never its
+    # possessor ("to protect its citizens")
+    return w.first(objs, "purpose", strict=True) or w.first(
+        (a for o in objs for a in o.children if a.dep_ == "amod"), "purpose", strict=True)
 
 
 def _venue_body(arg: Arg) -> bool:
@@ -1894,6 +1952,41 @@ def _clause_subj_role(w: Want, word: str | None) -> Arg | None:
     clauses = (c for c in w.m.trigger.children if c.dep_ in ("ccomp", "xcomp") or (
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)))
     return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "clause_subj", strict=True)
+
+
+def _marked_clauses(v: Token, marks: list[str]):
+    """The adverbial clauses on ``v`` or inside what it states that one of ``marks`` opens ("says North
+    Korea will halt its tests if the US ends its drills" → "ends", "calls for the sides to talk" →
+    "talk"); not a concession ("even if")."""
+    for c in v.children:
+        if c.dep_ == "advcl":
+            found = [c]
+        elif c.dep_ in ("ccomp", "xcomp"):
+            found = [t for t in c.subtree if t.dep_ == "advcl"]
+        else:
+            continue
+        for t in found:
+            mark = next((k for k in t.children if k.dep_ == "mark" and k.lower_ in marks), None)
+            if mark is not None and not (mark.i > 0 and mark.nbor(-1).lower_ in CONCESSIVE_WORDS):
+                yield t
+
+
+@roles.role("target", "marked_subj")
+def _marked_subj_role(w: Want, word: str | None) -> Arg | None:
+    """"says it will halt the tests if the US ends its drills": the one asked to act, the subject of
+    the clause the pattern's ``clause_marks`` open (``_marked_clauses``)."""
+    clauses = _marked_clauses(w.m.trigger, w.m.pattern.clause_marks)
+    return w.first((o for x in clauses for o in x.children if o.dep_ == "nsubj"), "marked_subj", strict=True)
+
+
+@roles.role("target", "held_on")
+def _held_on_role(w: Want, word: str | None) -> Arg | None:
+    """"is detained on charges of bribery", "arrested the mayor on fraud charges": the one held (the
+    object, or the passive subject, of a verb in ``holding_verbs``) on the charge the event noun is."""
+    n = w.m.trigger
+    if _verbal(n) or n.dep_ != "pobj" or not _verbal(n.head.head) or _lemma(n.head.head) not in HOLDING_VERBS:
+        return None
+    return w.first((c for c in n.head.head.children if c.dep_ in ("dobj", "nsubjpass")), "held_on")
 
 
 @roles.role("target", "clause_subj_tree")
@@ -2435,8 +2528,14 @@ def _threat_cameo(m: Match, mode: str | None) -> str | None:
     """The CAMEO code of a threat when the trigger is what a "threaten" verb governs, else None."""
     v = m.trigger
     words = status_mod.status_words()
-    if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads or m.pattern.type == "THREATEN":
+    if m.pattern.type == "THREATEN":
         return None
+    # ("the threat of X withdrawing", "the threat of withdrawing": the act in a threat noun's "of" phrase)
+    owner = v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else v.head if v.dep_ == "pcomp" else None
+    noun = owner.head if owner is not None and owner.lower_ == "of" else None
+    if noun is None or _lemma(noun) not in words.threat_nouns:
+        if v.dep_ != "xcomp" or _lemma(v.head) not in words.threat_heads:
+            return None
     table = words.threat_cameo
     return table.get(mode or "") or table.get(m.pattern.type) or table.get("default", "130")
 
@@ -2453,6 +2552,10 @@ def _coordinated(ctx: Ctx, arg: Arg | None) -> list[Arg]:
     tok = arg.token
     head = tok.head if tok.dep_ in ("compound", "amod", "poss", "nmod") and not tok.conjuncts else tok
     group: set[int] = {tok.i, *(c.i for c in tok.conjuncts if not _fronted_place(c))}
+    if head is not tok and tok.dep_ != "poss":
+        # "48 Syrian troops and 14 members of Hezbollah": the actor names a modifier of a noun that
+        # is coordinated with other nouns of people, each of which may name a party of its own
+        group |= {c.i for c in head.conjuncts if not _fronted_place(c) and c.i > head.i}
     if tok.i + 1 < len(tok.doc) and _orphan_subject(tok.doc[tok.i + 1]) == tok:
         group = {tok.i}  # (the noun it was coordinated with belongs to the clause before)
     phrase: set[int] = set()
@@ -2611,8 +2714,9 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused and m.pattern.relaxed:
-        ctx.unargued.append(m)
+    if not evs and not ctx.refused and m.pattern.relaxed and not (
+            m.pattern.type == "ASSAULT" and _verbal(m.trigger) and _accident_told(m.trigger)):
+        ctx.unargued.append(m)  # (an accident's killing is no attack the classifier may confirm)
     ctx.refused = False
     return evs
 
@@ -2632,6 +2736,11 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
             and ctx.tok2m.get(v.head.i) is not None):  # (not "a vote condemning X": the vote is the act)
         ctx.refused = True
         return []  # "protesters opposing the election": who they are, not what they did
+    if (m.pattern.type in settings().relative_description_types and v.dep_ == "relcl"
+            and ctx.tok2m.get(v.head.i) is not None
+            and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in v.children)):
+        ctx.refused = True
+        return []  # "China, which had backed Russia's vetoes, abstains": what the actor is, not the news
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
@@ -2777,7 +2886,10 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
 
 @lru_cache(maxsize=None)
 def _word_set(name: str) -> frozenset[str]:
-    """A word list of the engine settings as a set, built once."""
+    """A word list of the engine settings as a set, built once (``attacker_implying``: the words
+    of ``attacker_implying_words`` and ``accident_guard_words``)."""
+    if name == "attacker_implying":
+        return frozenset(_WORDS["attacker_implying_words"]) | frozenset(_WORDS["accident_guard_words"])
     return frozenset(getattr(settings(), name))
 
 
@@ -2790,6 +2902,21 @@ def _accident(v: Token) -> bool:
     sent = sent_of(v)
     prev = sent_of(sent.doc[sent.start - 1]) if sent.start > 0 else None
     return prev is not None and any(t.lower_ in words or _lemma(t) in words for t in prev if t.pos_ in ("NOUN", "VERB"))
+
+
+def _accident_told(v: Token) -> bool:
+    """Whether an accident or a disaster is named (a noun) in the sentence of a killing, the one
+    before or the one after ("… are injured in the derailment", "… are killed on the islands. Heavy
+    rain hits the coast"), and the sentence names no weapon or attack (``attacker_implying_words``,
+    ``accident_guard_words``)."""
+    words, attack = _word_set("accident_words"), _word_set("attacker_implying")
+    sent = sent_of(v)
+    if any(t.lower_ in attack or _lemma(t) in attack for t in sent):
+        return False
+    doc = sent.doc
+    spans = [sent] + ([sent_of(doc[sent.start - 1])] if sent.start > 0 else []) + (
+        [sent_of(doc[sent.end])] if sent.end < len(doc) else [])
+    return any(t.pos_ == "NOUN" and (t.lower_ in words or _lemma(t) in words) for sp in spans for t in sp)
 
 
 def _accidental_cause(v: Token) -> bool:
@@ -2888,7 +3015,7 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
     if ((reported or (_raised_passive(v) and v.dep_ in embedded))
             and any(e.type == m.pattern.type for e in _history(ctx))):
         return []  # "… Officials say six were killed": the toll of the act an earlier sentence told
-    if _accident(v):
+    if _accident(v) or (m.pattern.type == "ASSAULT" and _accident_told(v)):
         return []
     if _absolute_participle(v) and any(e.type == m.pattern.type for e in ctx.found):
         return []  # "troops open fire on a convoy, with twelve people killed": that act's outcome
@@ -3086,6 +3213,8 @@ def _implied_source(ev: Event, sector: str | None = None, ctx: Ctx | None = None
     if sector and country:
         implied = ActorRef(id=None, country=country, sector=sector, text="")
         return ev.model_copy(update={"source": implied, "detail": {**ev.detail, "source_implied": sector}})
+    if sector:  # the organ of the state the act is located in, once places are read (pipeline)
+        return ev.model_copy(update={"source": None, "detail": {**ev.detail, IMPLIED_PENDING: sector}})
     return ev.model_copy(update={"source": None})
 
 
@@ -3365,13 +3494,15 @@ def _at_home(ev: Event) -> Event:
 
 
 def _own_people(ev: Event) -> Event:
-    """A restriction a state imposes with no one named ("Tunisia bans the niqab in public
-    institutions", "extends the state of emergency") is aimed at its own people: civilians of
-    that state (types in ``own_people_types``)."""
+    """A restriction a state or one of its organs imposes with no one named ("Tunisia bans the
+    niqab in public institutions", "extends the state of emergency", "the army imposed a curfew",
+    "the supreme court bans corporate donations") is aimed at its own people: civilians of that
+    state (types in ``own_people_types``, doers of the sectors in ``own_people_sectors``)."""
     src = ev.source
     if ev.target is not None or src is None or ev.type not in settings().own_people_types:
         return ev
-    if not src.country or (src.id not in (None, src.country)) or src.sector not in (None, "GOV", "LEG"):
+    if not src.country or (src.id not in (None, src.country)) or (src.sector is not None
+                                                                  and src.sector not in settings().own_people_sectors):
         return ev
     people = ActorRef(id=None, country=src.country, sector="CVL", text="")
     return ev.model_copy(update={"target": people, "detail": {**ev.detail, "target_implied": "CVL"}})
@@ -4251,6 +4382,8 @@ def _background_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
             if answered is not None and tok.pos_ == "NOUN" and background_mod.answered(tok):
                 out.extend(_answered_act(ctx, answered, tok))
             continue
+        if background_mod.private_crime(tok):
+            continue  # "jailed for the sexual assault of two children": a crime of a person, no political act
         hit = background_mod.victim(tok)
         target = _core(ctx, hit, "obj") if hit is not None else None
         if target is None and hit is not None and _lemma(hit) in PEOPLE_NOUNS and ctx.tok2m.get(hit.i) is None:
@@ -4387,6 +4520,28 @@ def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
                 out.extend(evs)
                 break
     return out
+
+
+def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
+    """The events of a sentence without the attacks that are only the toll of one told before
+    (:func:`_toll_again`), whichever step coded them (the trigger is found by its first word)."""
+    def trigger(ev: Event) -> Token | None:
+        word = (ev.trigger or "").split(" ")[0]
+        return next((t for t in sent if t.text == word and _verbal(t)), None)
+
+    return [ev for ev in events if not ((v := trigger(ev)) is not None and _toll_again(v, ev))]
+
+
+def _toll_again(v: Token, ev: Event) -> bool:
+    """Whether an attack with no named doer is told by its victims with an adverb of addition
+    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``)
+    after an earlier sentence coded an attack: that act's toll, not another attack."""
+    if ev.type != "ASSAULT" or not _verbal(v) or not _agent_less(v):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children):
+        return False
+    hist = v.doc.user_data.get(HISTORY_KEY, {})
+    return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
 
 
 def _drop_complements(events: list[Event], doc) -> list[Event]:

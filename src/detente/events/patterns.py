@@ -78,6 +78,10 @@ class Pattern(Record):
     sentence_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
+    # words opening an adverbial clause the verb or its statement must hold: a condition ("says it will
+    # halt the tests if the US ends its drills": [if, unless]) or what is called for ("calls for the
+    # sides to talk": [for]); the target role ``marked_subj`` reads that clause's subject
+    clause_marks: list[str] = Field(default_factory=list)
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
@@ -127,7 +131,7 @@ class Pattern(Record):
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words",
-                     "subjects", "head_preps")
+                     "subjects", "head_preps", "clause_marks")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return _norm(v)
@@ -174,7 +178,7 @@ class Pattern(Record):
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
                 + 2 * bool(self.subjects)
                 + 2 * bool(self.source_sectors)
-                + self.needs_clause + self.needs_statement + bool(self.sentence_words))
+                + self.needs_clause + self.needs_statement + bool(self.sentence_words) + 2 * bool(self.clause_marks))
 
     @cached_property
     def object_words(self) -> tuple[dict[str, int], list[tuple[int, str]]]:

@@ -51,6 +51,7 @@ class StatusWords(DataFile):
     ongoing_verbs: list[str]
     request_heads: WordList  # "asked X to help": what is asked for is not coded as an event
     threat_heads: WordList   # "threatened to expel": the event is the threat
+    threat_nouns: WordList  # "the threat of X withdrawing": likewise
     threat_cameo: dict[str, str] = {}  # threatened act (mode or type) → CAMEO code of the threat
     # an act of these types that its doer says it will do ("will fight any peacekeepers") is a threat
     declared_threat_types: WordList

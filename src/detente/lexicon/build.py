@@ -84,6 +84,9 @@ class ImporterConfig(DataFile):
     noun_stoplist: WordList
     target_by_type: dict[str, list[str]] = Field(default_factory=dict)
     recode: list[Recode] = Field(default_factory=list)
+    # PLOVER type of a CAMEO code where the labelling guide departs from the crosswalk (the mode,
+    # the crosswalk's mode of the other type, is dropped)
+    plover_types: dict[str, str] = Field(default_factory=dict)
 
 
 def load_config(path: Path = CONFIG_FILE) -> ImporterConfig:
@@ -259,8 +262,9 @@ def _plover(code: str) -> dict | None:
     entry = cameo_to_plover(code)
     if entry is None or goldstein(code) is None:
         return None
-    out = {"type": entry.type}
-    if entry.mode:
+    retyped = load_config().plover_types.get(code)
+    out = {"type": retyped or entry.type}
+    if entry.mode and not retyped:
         out["mode"] = entry.mode
     if entry.context:
         out["context"] = list(entry.context)
