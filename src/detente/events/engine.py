@@ -115,6 +115,9 @@ class EngineSettings(DataFile):
     # constraints met; None: the same bar as a generated lexicon pattern's)
     classifier_confirm_hand_written: float | None = None
     classifier_confirm_more_hand_written: float | None = None
+    # the same for a hand-written match of these types (material acts told beside another act)
+    classifier_confirm_more_material: float | None = None
+    material_confirm_types: WordList = Field(default_factory=list)
     # a relaxed event that found no doer needs its type at least this probable (null: the common bar)
     classifier_confirm_no_doer: float | None = None
     # types whose relaxed event with no target takes the people of the place it happens in
@@ -237,7 +240,14 @@ STATE_ORGANS = STATE_SECTORS - {"GOV"}
 ATTACK_NOUNS = frozenset(_WORDS["attack_nouns"])
 FIGHT_NOUNS = frozenset(_WORDS.get("fight_nouns", ()))
 COUNTING_NOUNS = frozenset(_WORDS.get("counting_nouns", ()))
+# "in the wake of the bombings", "on the third day of protests": the noun stands as after "after" / "during"
+FRAME_PREPS = {w: prep for prep in ("after", "during") for w in _WORDS.get(f"{prep}_frame_nouns", ())}
+TIME_FRAME_PREPS = frozenset(_WORDS.get("time_frame_preps", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
+# nouns of asking: the act an infinitive on them tells is the addressee's, not the asker's
+ASKING_NOUNS = frozenset(_WORDS.get("asking_nouns", ()))
+# nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
+FEARED_NOUNS = frozenset(_WORDS.get("feared_nouns", ()))
 HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
 # "even if": a concession, not the condition a statement puts to another party
 CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
@@ -671,8 +681,13 @@ def _shared_passive(v: Token) -> Token | None:
     """"A policeman is arrested and charged with murder": the passive subject a participle conjoined
     to a passive verb shares with it (the participle has no subject or auxiliary of its own)."""
     if v.dep_ != "conj" or v.tag_ != "VBN" or v.head.i == v.i or any(
-            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in v.children):
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return None
+    if any(c.dep_ in ("auxpass", "aux") for c in v.children):
+        # "X appears in court and is released on bail": a passive with its own auxiliary and no
+        # subject undergoes what the subject of the verb it is coordinated with names
+        return next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if any(
+            c.dep_ == "auxpass" for c in v.children) else None
     # ("the officer is under arrest and charged with murder": a participle after a copula is passive)
     deps = ("nsubjpass", "nsubj") if v.head.lemma_ == "be" else ("nsubjpass",)
     return next((c for c in v.head.children if c.dep_ in deps), None)
@@ -708,6 +723,16 @@ def _find_subject(v: Token) -> Token | None:
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
             if lefts:
                 return lefts[-1]
+        if cur.dep_ == "acl" and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "Israel's plans to annex the valley", "the move by the Solomon Islands to cut ties": the
+            # owner of the noun an infinitive tells the content of (its possessor, its "by" phrase)
+            # (not a noun of asking: "the request by the U.S. to seize a tanker" asks another to seize it)
+            owner = None if _lemma(cur.head) in ASKING_NOUNS else next(
+                (c for c in cur.head.children if c.dep_ == "poss"), None) or next(
+                (p for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                 if p.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
         if cur.dep_ == "acl" and depth == 0 and (
                 cur.tag_ in ("VBD", "VBG", "VBZ", "VBP")
                 or (cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN") and _agent(cur) is None
@@ -1473,7 +1498,8 @@ def _clause_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     tok = n
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         tok = tok.head.head  # "two days of talks", "a round of talks"
-    if (tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in SETTING_PREPS
+    # (a pattern's own prepositions, where it names them: "resigns in protest of the lockdown")
+    if (tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in (m.pattern.head_preps or SETTING_PREPS)
             or not _verbal(tok.head.head)):
         return None  # (not "agreed to a meeting with X": an argument, not the setting of the clause)
     subj = _subject(tok.head.head)
@@ -2156,8 +2182,21 @@ def _place_victims_role(w: Want, word: str | None) -> Arg | None:
 
 @roles.role("source", "noun_core")
 def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """The actor modifying an event noun ("an Israeli airstrike", "an Islamic State rocket strike")."""
-    return None if _verbal(m.trigger) else _core(ctx, m.trigger, "noun_core")
+    """The actor modifying an event noun ("an Israeli airstrike", "an Islamic State rocket strike"),
+    not of one only feared or aimed at ("could withstand a Russian attack", "to deter Russian air
+    strikes": the object of a modal or an infinitive)."""
+    v = m.trigger
+    if _verbal(v) or (v.dep_ == "dobj" and any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
+                                               for c in v.head.children)):
+        return None
+    if v.dep_ in ("nsubj", "nsubjpass") and any(e.type == m.pattern.type and e.detail.get("_trigger_i") == v.head.i
+                                                for e in ctx.found):
+        return None  # "an Israeli air strike kills X": the verb told the attack (one attack, not two)
+    if v.dep_ == "attr" or (v.dep_ == "pobj" and v.head.lower_ in TOPIC_PREPS - {"of"} and v.head.head.pos_ == "NOUN"):
+        return None  # "it was the second Iranian attack", "a meeting on the Iranian attack": told again, a topic
+    if v.dep_ == "pobj" and v.head.lower_ == "of" and _lemma(v.head.head) in FEARED_NOUNS:
+        return None  # "amid fears of a Russian invasion": only feared
+    return _core(ctx, v, "noun_core")
 
 
 @roles.role("source", "by")
@@ -2667,6 +2706,10 @@ def _between_object(ctx: Ctx, m: Match) -> list[Arg]:
 
 
 def _try(ctx: Ctx, m: Match) -> list[Event]:
+    if m.pattern.alone and (any(e.type == m.pattern.type for e in [*ctx.found, *_history(ctx)]) or any(
+            e.target is not None and e.target.start is not None and e.target.start <= m.trigger.idx < (e.target.end or 0)
+            for e in ctx.found)):
+        return []  # (told by another word of the sentence, or before; or the news is what was done to them)
     evs = _try_args(ctx, m)
     if m.pattern.head_preps:
         for ev in evs:
@@ -3266,7 +3309,14 @@ def _governing_preps(n: Token) -> set[str]:
         h = h.head
     if h.dep_ not in ("pobj", "dobj"):
         return set()
-    return {h.head.lower_, f"{h.head.head.lower_} {h.head.lower_}"}
+    out = {h.head.lower_, f"{h.head.head.lower_} {h.head.lower_}"}
+    frame = h.head.head
+    if h.dep_ == "pobj" and h.head.lower_ in ("of", "to") and frame.dep_ == "pobj" and _lemma(frame) in FRAME_PREPS:
+        # ("in light of the attacks", "in response to the shootings"; a span of time only as a time
+        # phrase: "on the third day of protests", not "after two nights of protests")
+        if FRAME_PREPS[_lemma(frame)] != "during" or frame.head.lower_ in TIME_FRAME_PREPS:
+            out.add(FRAME_PREPS[_lemma(frame)])
+    return out
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
@@ -3640,6 +3690,8 @@ def _bar(m: Match, threshold: float, more: bool) -> float:
         return threshold
     cfg = settings()
     own = cfg.classifier_confirm_more_hand_written if more else cfg.classifier_confirm_hand_written
+    if more and m.pattern.type in cfg.material_confirm_types and cfg.classifier_confirm_more_material is not None:
+        own = cfg.classifier_confirm_more_material
     return threshold if own is None else min(threshold, own)
 
 

@@ -120,6 +120,11 @@ class Pattern(Record):
     # false: a match whose arguments the rules did not find is no candidate for the classifier's
     # relaxed arguments (a pattern with no object constraint: "releases a report" is no release)
     relaxed: bool = True
+    # true: coded only where the rules found no event of its type in the sentence, the article told
+    # none before it and no act coded in the sentence is aimed at the noun (the people a noun names
+    # imply an act: "protesters in Tianjin demand answers" — their protest; not "police fired on
+    # protesters", the news is what was done to them)
+    alone: bool = False
     relation: RelationSpec | None = None
     context_by_word: dict[str, str] = Field(default_factory=dict)
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
