@@ -61,6 +61,7 @@ class GenericSpec(DataFile):
     place_preps: WordList
     propn_deps: WordList
     place_nouns: WordList
+    place_name_heads: WordList
     scores: dict[str, float] = Field(default_factory=dict)
     person_sector: str = "CVL"
     #: a state's own armed men are its military ("the country's armed forces": UAF → MIL)
@@ -619,6 +620,13 @@ def label_of(ent: Span | None) -> str:
     return ent.label_ if isinstance(ent, Span) else ""
 
 
+def _place_named(ent: Span) -> bool:
+    """A name whose last word makes it a place (``place_name_heads``): "the Dairi Regency", also where
+    the NER's span runs on into a preposition ("the Dairi Regency of")."""
+    toks = [t for t in ent if t.pos_ not in ("ADP", "DET", "PUNCT")]
+    return bool(toks) and toks[-1].lower_ in _spec_sets().place_name_heads
+
+
 def _as_place(tok: Token) -> bool:
     """A name used as a place: "in Kerala", "the city of Homs"."""
     if tok.dep_ != "pobj":
@@ -841,8 +849,9 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             if ent is not None and label_of(ent) == "PERSON" and person_named_place(ent, countries) is not None \
                     and not any(h.how == "person" for h in kb.hits(ent.text)):
                 continue  # "exploded in al-Bab": a place the model took for a person
-            if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)):
-                continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL")
+            if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)
+                                    or _place_named(ent)):
+                continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL"), or names as one
             if ent is not None:
                 hit = sector_of(kb, _forms(list(ent))) if len(ent) > 1 else None
                 sector = hit[0] if hit else "UNK"
