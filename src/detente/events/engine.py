@@ -4411,11 +4411,20 @@ def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
 
 def _toll_again(v: Token, ev: Event) -> bool:
     """Whether an attack with no named doer is told by its victims with an adverb of addition
-    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``)
+    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``),
+    a word pointing back ("in the ensuing clashes"; ``toll_again_words``), as a running count (status
+    ongoing) or with a pronoun for the attack as doer ("It killed nine"; ``toll_again_subjects``)
     after an earlier sentence coded an attack: that act's toll, not another attack."""
-    if ev.type != "ASSAULT" or not _verbal(v) or not _agent_less(v):
+    if ev.type != "ASSAULT" or not _verbal(v):
         return False
-    if not any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children):
+    # ("It killed nine people": a pronoun opening the sentence stands for the attack told before, no
+    # doer of its own; not one after its antecedent, "the group says it killed …")
+    pronoun = ev.source is None and any(c.dep_ == "nsubj" and c.i == v.sent.start
+                                        and c.lower_ in _WORDS.get("toll_again_subjects", ()) for c in v.children)
+    if not pronoun and not (_agent_less(v) and (
+            ev.status == "ongoing"  # "have been killed since the war began": a running count
+            or any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children)
+            or any(t.lower_ in _WORDS.get("toll_again_words", ()) for t in v.subtree))):
         return False
     hist = v.doc.user_data.get(HISTORY_KEY, {})
     return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
