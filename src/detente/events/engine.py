@@ -3208,6 +3208,8 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
             not words or any(_prep_word_ok(o, words) for o in _preps([n], prep))
             for prep, words in p.preps.items() if _preps([n], prep)):
         return None  # "a call for calm": the noun's preposition the pattern asks for
+    if p.sentence_words and not ({_lemma(t) for t in n.sent} | {t.lower_ for t in n.sent}) & set(p.sentence_words):
+        return None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
