@@ -2676,7 +2676,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
-        if not joint:
+        if not joint or m.pattern.reciprocal:
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner
         pairs += [(first, other) for other in sources[2:]]
