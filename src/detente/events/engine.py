@@ -2759,7 +2759,7 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     anywhere inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
     v = m.trigger
     if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v)
-            or m.pattern.id.startswith("lexicon.")):
+            or m.pattern.id.startswith("lexicon.") or m.pattern.mode in _WORDS.get("aimed_threat_modes", ())):
         return False  # the generated patterns' targets follow `target_optional_types`
     if _is_passive(v):
         # "the proposal was rejected by China": the passive subject is what was acted on
