@@ -2375,8 +2375,10 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
             future=bool(te is not None and te.date is not None and getattr(te, "future", False)))
         detail["threatened"] = p.type
-    if etype == "ASSAULT" and _protesters(source.ref):
-        # protesters who storm, attack or clash are a violent protest (PLOVER PROTEST, mode riot)
+    if (etype == "ASSAULT" or (etype, mode) in {tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ())}) \
+            and _protesters(source.ref):
+        # protesters who storm, attack or clash, or occupy a building, are a violent protest (PLOVER
+        # PROTEST, mode riot), not an attack or a seizure
         etype, mode, cameo = "PROTEST", "riot", "145"
     if target is not None and target.role == "place_victims":
         detail["target_role"] = "place_victims"  # (the people of the place: told_twice reads it)
