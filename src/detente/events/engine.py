@@ -2477,8 +2477,10 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
             future=bool(te is not None and te.date is not None and getattr(te, "future", False)))
         detail["threatened"] = p.type
-    if etype == "ASSAULT" and _protesters(source.ref):
-        # protesters who storm, attack or clash are a violent protest (PLOVER PROTEST, mode riot)
+    if (etype == "ASSAULT" or (etype, mode) in {tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ())}) \
+            and _protesters(source.ref):
+        # protesters who storm, attack or clash, or occupy a building, are a violent protest (PLOVER
+        # PROTEST, mode riot), not an attack or a seizure
         etype, mode, cameo = "PROTEST", "riot", "145"
     if target is not None and target.role == "place_victims":
         detail["target_role"] = "place_victims"  # (the people of the place: told_twice reads it)
@@ -2786,7 +2788,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
-        if not joint:
+        if not joint or m.pattern.reciprocal:
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner
         pairs += [(first, other) for other in sources[2:]]
@@ -2869,7 +2871,7 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     anywhere inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
     v = m.trigger
     if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v)
-            or m.pattern.id.startswith("lexicon.")):
+            or m.pattern.id.startswith("lexicon.") or m.pattern.mode in _WORDS.get("aimed_threat_modes", ())):
         return False  # the generated patterns' targets follow `target_optional_types`
     if _is_passive(v):
         # "the proposal was rejected by China": the passive subject is what was acted on
@@ -3327,6 +3329,8 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
             not words or any(_prep_word_ok(o, words) for o in _preps([n], prep))
             for prep, words in p.preps.items() if _preps([n], prep)):
         return None  # "a call for calm": the noun's preposition the pattern asks for
+    if p.sentence_words and not ({_lemma(t) for t in n.sent} | {t.lower_ for t in n.sent}) & set(p.sentence_words):
+        return None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
@@ -4534,11 +4538,20 @@ def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
 
 def _toll_again(v: Token, ev: Event) -> bool:
     """Whether an attack with no named doer is told by its victims with an adverb of addition
-    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``)
+    ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``),
+    a word pointing back ("in the ensuing clashes"; ``toll_again_words``), as a running count (status
+    ongoing) or with a pronoun for the attack as doer ("It killed nine"; ``toll_again_subjects``)
     after an earlier sentence coded an attack: that act's toll, not another attack."""
-    if ev.type != "ASSAULT" or not _verbal(v) or not _agent_less(v):
+    if ev.type != "ASSAULT" or not _verbal(v):
         return False
-    if not any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children):
+    # ("It killed nine people": a pronoun opening the sentence stands for the attack told before, no
+    # doer of its own; not one after its antecedent, "the group says it killed …")
+    pronoun = ev.source is None and any(c.dep_ == "nsubj" and c.i == v.sent.start
+                                        and c.lower_ in _WORDS.get("toll_again_subjects", ()) for c in v.children)
+    if not pronoun and not (_agent_less(v) and (
+            ev.status == "ongoing"  # "have been killed since the war began": a running count
+            or any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children)
+            or any(t.lower_ in _WORDS.get("toll_again_words", ()) for t in v.subtree))):
         return False
     hist = v.doc.user_data.get(HISTORY_KEY, {})
     return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)

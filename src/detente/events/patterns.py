@@ -111,6 +111,9 @@ class Pattern(Record):
     # a joint act of coordinated subjects ("Bhutan and Israel established relations"): coded once,
     # the first-named as source, the partner as target
     joint: bool = False
+    # with ``joint``: the joint act of two coordinated subjects is coded both ways ("Japan and Australia
+    # start naval drills": each the other's partner, as the real-text gold codes joint drills)
+    reciprocal: bool = False
     # a noun pattern that also fires on the object of a matched verb ("X rejected Y's demands": Y's
     # demand is an event of its own, besides X's rejection)
     governed: bool = False
