@@ -284,9 +284,10 @@ def _other_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     return fold(prev.text) not in names
 
 
-def _namesake_elsewhere(span: Span, state: str) -> bool:
+def _namesake_elsewhere(kb: ActorKB, span: Span, state: str) -> bool:
     """A capital's name followed by a comma and the place it lies in, elsewhere ("Moscow, Idaho",
-    "Paris, Texas"): a namesake town of another state, not the capital nor its government."""
+    "Paris, Texas"): a namesake town of another state, not the capital nor its government. A capital
+    after the comma makes it a list ("Washington, London and Paris condemned …"), not a container."""
     from detente.gazetteer import get_gazetteer
     from detente.places import country_of_place
 
@@ -298,6 +299,8 @@ def _namesake_elsewhere(span: Span, state: str) -> bool:
         if len(after) == n and all(t.pos_ == "PROPN" for t in after):
             country = country_of_place(after.text)
             if country is not None:
+                if any(h.how == "capital" for h in kb.hits(after.text)):
+                    return False
                 return country != state and any(p.country == country for p in get_gazetteer().lookup_exact(span.text))
     return False
 
@@ -393,7 +396,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
             continue
         if hit.how in ("name", "short", "demonym") and _state_as_given_name(kb, span, hit):
             continue
-        if hit.how == "capital" and _namesake_elsewhere(span, hit.actor):
+        if hit.how == "capital" and _namesake_elsewhere(kb, span, hit.actor):
             continue
         when = _said_on(span, on) if hit.how == "person" else on
         if hit.how == "person" and (coming := _coming_office_day(kb, span, hit, when)) is not None:

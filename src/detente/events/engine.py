@@ -246,6 +246,9 @@ TIME_FRAME_PREPS = frozenset(_WORDS.get("time_frame_preps", ()))
 ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # nouns of asking: the act an infinitive on them tells is the addressee's, not the asker's
 ASKING_NOUNS = frozenset(_WORDS.get("asking_nouns", ()))
+UNREALISED_NOUNS = frozenset(_WORDS.get("unrealised_nouns", ()))
+# (type, mode) of protesters' acts that make a violent protest (``protester_riot_acts``)
+PROTESTER_RIOT_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ()))
 # nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
 FEARED_NOUNS = frozenset(_WORDS.get("feared_nouns", ()))
 HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
@@ -726,8 +729,9 @@ def _find_subject(v: Token) -> Token | None:
         if cur.dep_ == "acl" and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             # "Israel's plans to annex the valley", "the move by the Solomon Islands to cut ties": the
             # owner of the noun an infinitive tells the content of (its possessor, its "by" phrase)
-            # (not a noun of asking: "the request by the U.S. to seize a tanker" asks another to seize it)
-            owner = None if _lemma(cur.head) in ASKING_NOUNS else next(
+            # (not a noun of asking: "the request by the U.S. to seize a tanker" asks another to seize it;
+            # nor one telling the act as not done: "Turkey's refusal to release the pastor")
+            owner = None if _lemma(cur.head) in ASKING_NOUNS | UNREALISED_NOUNS else next(
                 (c for c in cur.head.children if c.dep_ == "poss"), None) or next(
                 (p for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                  if p.dep_ == "pobj"), None)
@@ -2477,7 +2481,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
             future=bool(te is not None and te.date is not None and getattr(te, "future", False)))
         detail["threatened"] = p.type
-    if (etype == "ASSAULT" or (etype, mode) in {tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ())}) \
+    if (etype == "ASSAULT" or (etype, mode) in PROTESTER_RIOT_ACTS) \
             and _protesters(source.ref):
         # protesters who storm, attack or clash, or occupy a building, are a violent protest (PLOVER
         # PROTEST, mode riot), not an attack or a seizure
@@ -2888,11 +2892,14 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
 
 @lru_cache(maxsize=None)
 def _word_set(name: str) -> frozenset[str]:
-    """A word list of the engine settings as a set, built once (``attacker_implying``: the words
-    of ``attacker_implying_words`` and ``accident_guard_words``)."""
-    if name == "attacker_implying":
-        return frozenset(_WORDS["attacker_implying_words"]) | frozenset(_WORDS["accident_guard_words"])
+    """A word list of the engine settings as a set, built once."""
     return frozenset(getattr(settings(), name))
+
+
+#: words that keep a killing an attack where an accident is named nearby (``_accident_told``)
+ATTACK_KEEPING = frozenset(_WORDS["attacker_implying_words"]) | frozenset(_WORDS["accident_guard_words"])
+#: disasters that make a killing told in the sentence before or after their toll
+NEIGHBOUR_DISASTERS = frozenset(_WORDS["neighbour_disaster_words"])
 
 
 def _accident(v: Token) -> bool:
@@ -2910,15 +2917,15 @@ def _accident_told(v: Token) -> bool:
     """Whether an accident or a disaster is named (a noun) in the sentence of a killing, the one
     before or the one after ("… are injured in the derailment", "… are killed on the islands. Heavy
     rain hits the coast"), and the sentence names no weapon or attack (``attacker_implying_words``,
-    ``accident_guard_words``)."""
-    words, attack = _word_set("accident_words"), _word_set("attacker_implying")
+    ``accident_guard_words``); in the neighbouring sentences only ``neighbour_disaster_words`` count."""
+    words, attack = _word_set("accident_words"), ATTACK_KEEPING
     sent = sent_of(v)
     if any(t.lower_ in attack or _lemma(t) in attack for t in sent):
         return False
     doc = sent.doc
-    spans = [sent] + ([sent_of(doc[sent.start - 1])] if sent.start > 0 else []) + (
-        [sent_of(doc[sent.end])] if sent.end < len(doc) else [])
-    return any(t.pos_ == "NOUN" and (t.lower_ in words or _lemma(t) in words) for sp in spans for t in sp)
+    spans = ([(sent, words)] + ([(sent_of(doc[sent.start - 1]), NEIGHBOUR_DISASTERS)] if sent.start > 0 else [])
+             + ([(sent_of(doc[sent.end]), NEIGHBOUR_DISASTERS)] if sent.end < len(doc) else []))
+    return any(t.pos_ == "NOUN" and (t.lower_ in ws or _lemma(t) in ws) for sp, ws in spans for t in sp)
 
 
 def _accidental_cause(v: Token) -> bool:
@@ -4528,10 +4535,16 @@ def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
 
 def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
     """The events of a sentence without the attacks that are only the toll of one told before
-    (:func:`_toll_again`), whichever step coded them (the trigger is found by its first word)."""
+    (:func:`_toll_again`), whichever step coded them. The trigger is found by its first word; where
+    the word recurs ("two were also killed, and troops killed 20 rebels"), by whether its doer is
+    named as the event's is."""
     def trigger(ev: Event) -> Token | None:
         word = (ev.trigger or "").split(" ")[0]
-        return next((t for t in sent if t.text == word and _verbal(t)), None)
+        hits = [t for t in sent if t.text == word and _verbal(t)]
+        if len(hits) > 1:
+            doerless = ev.source is None or ev.detail.get("source_from") == "argument model"
+            hits = [t for t in hits if _agent_less(t) == doerless] or hits
+        return hits[0] if hits else None
 
     return [ev for ev in events if not ((v := trigger(ev)) is not None and _toll_again(v, ev))]
 

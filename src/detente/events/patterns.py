@@ -98,7 +98,9 @@ class Pattern(Record):
     # names) when the source roles find none ("a roadside bomb killed two soldiers")
     source_optional: bool = False
     # a noun pattern's noun must be the object of one of these prepositions ("after the bombing in
-    # Kano": the act the news follows from)
+    # Kano": the act the news follows from). Its events are marked ``detail.background`` (the act the
+    # news follows from), and ``clause_doer`` reads these prepositions to find a clause's doer
+    # ("resigned in protest": the one who resigned protests) — one field, three uses
     head_preps: list[str] = Field(default_factory=list)
     # sectors the source must be of ("police raided a hotel" is a search; gunmen raiding one attack it)
     source_sectors: list[str] = Field(default_factory=list)
@@ -123,8 +125,9 @@ class Pattern(Record):
     # false: a match whose arguments the rules did not find is no candidate for the classifier's
     # relaxed arguments (a pattern with no object constraint: "releases a report" is no release)
     relaxed: bool = True
-    # true: coded only where the rules found no event of its type in the sentence, the article told
-    # none before it and no act coded in the sentence is aimed at the noun (the people a noun names
+    # true: coded only where the rules found no event of its type in the sentence so far (the
+    # nouns after it are read later), the article told none before it and no act coded in the
+    # sentence so far is aimed at the noun (the people a noun names
     # imply an act: "protesters in Tianjin demand answers" — their protest; not "police fired on
     # protesters", the news is what was done to them)
     alone: bool = False
