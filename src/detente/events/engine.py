@@ -4546,7 +4546,8 @@ def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
             hits = [t for t in hits if _agent_less(t) == doerless] or hits
         return hits[0] if hits else None
 
-    return [ev for ev in events if not ((v := trigger(ev)) is not None and _toll_again(v, ev))]
+    return [ev for ev in events
+            if not (ev.type == "ASSAULT" and (v := trigger(ev)) is not None and _toll_again(v, ev))]
 
 
 def _toll_again(v: Token, ev: Event) -> bool:
