@@ -155,12 +155,13 @@ def _implied_by_location(ev: Event) -> None:
     """An arrest, charge or sentence whose implied doer (the pattern's police or courts) found no
     state in its sentence or the ones before ("the suspect is arrested", "X is recaptured in Delhi")
     is that organ of the state the event is located in, by its sentence or its article; left with
-    no doer where no place is known."""
-    sector = ev.detail.pop(IMPLIED_PENDING, None)
+    no doer where no place is known (``detail.implied_sector`` then stays, as what the pattern implied)."""
+    sector = ev.detail.get(IMPLIED_PENDING)
     if sector is None or ev.source is not None or ev.location is None or not ev.location.country:
         return
     if ev.target is not None and ev.target.id == ev.location.country:
         return  # the state itself is the one acted on ("expelled from the country"): no doer of its own
+    del ev.detail[IMPLIED_PENDING]
     ev.source = ActorRef(id=None, country=ev.location.country, sector=sector, text="")
     ev.detail["source_implied"] = sector
     ev.detail["source_country_from"] = "location"

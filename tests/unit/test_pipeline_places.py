@@ -108,7 +108,7 @@ def test_no_implied_doer_without_a_located_state_nor_for_the_state_acted_on() ->
 
     ev = _arrest_pending(ActorRef(text="suspect", sector="UAF")).model_copy(update={"location": None})
     _implied_by_location(ev)
-    assert ev.source is None and IMPLIED_PENDING not in ev.detail
+    assert ev.source is None and ev.detail[IMPLIED_PENDING] == "COP"  # what was implied, as provenance
     ev = _arrest_pending(ActorRef(text="the country", id="USA", country="USA"))
     _implied_by_location(ev)
     assert ev.source is None

@@ -207,7 +207,8 @@ HISTORY_KEY = "detente.events.history"
 # matches of a sentence whose arguments the rules could not find (read by the classifier step)
 UNARGUED_KEY = "detente.events.unargued"
 # the sector of an implied doer (police, courts) whose state the sentence did not tell: the pipeline
-# gives it the country of the place the event is located in (``pipeline._implied_by_location``)
+# gives it the country of the place the event is located in (``pipeline._implied_by_location``) and
+# drops the key; where no place is known (or the events stage is used alone) it stays as provenance
 IMPLIED_PENDING = "implied_sector"
 # every verb pattern's match or ``None`` per (token, pattern), as the rules tried them
 MATCHES_KEY = "detente.events.matches"
