@@ -248,6 +248,14 @@ ASKED_ACTS = frozenset(_WORDS.get("asked_acts", ()))
 # nouns of asking: the act an infinitive on them tells is the addressee's, not the asker's
 ASKING_NOUNS = frozenset(_WORDS.get("asking_nouns", ()))
 UNREALISED_NOUNS = frozenset(_WORDS.get("unrealised_nouns", ()))
+# nouns whose infinitive is not their owner's act (``_find_subject``)
+NOT_OWNER_NOUNS = ASKING_NOUNS | UNREALISED_NOUNS
+# modes of a weapons test that stands without anyone aimed at (``_thing_object_act``)
+AIMED_THREAT_MODES = frozenset(_WORDS.get("aimed_threat_modes", ()))
+# what tells an attack as the toll of one told before (``_toll_again``)
+TOLL_AGAIN_SUBJECTS = frozenset(_WORDS.get("toll_again_subjects", ()))
+TOLL_AGAIN_ADVERBS = frozenset(_WORDS.get("toll_again_adverbs", ()))
+TOLL_AGAIN_WORDS = frozenset(_WORDS.get("toll_again_words", ()))
 # (type, mode) of protesters' acts that make a violent protest (``protester_riot_acts``)
 PROTESTER_RIOT_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ()))
 # nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
@@ -732,7 +740,7 @@ def _find_subject(v: Token) -> Token | None:
             # owner of the noun an infinitive tells the content of (its possessor, its "by" phrase)
             # (not a noun of asking: "the request by the U.S. to seize a tanker" asks another to seize it;
             # nor one telling the act as not done: "Turkey's refusal to release the pastor")
-            owner = None if _lemma(cur.head) in ASKING_NOUNS | UNREALISED_NOUNS else next(
+            owner = None if _lemma(cur.head) in NOT_OWNER_NOUNS else next(
                 (c for c in cur.head.children if c.dep_ == "poss"), None) or next(
                 (p for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                  if p.dep_ == "pobj"), None)
@@ -1208,10 +1216,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.subjects and not _subject_is(p.subjects, v):
         return None
-    if p.sentence_words:
-        present = {_lemma(t) for t in v.sent} | {t.lower_ for t in v.sent}
-        if not present & set(p.sentence_words):
-            return None
+    if not _sentence_words_ok(p, v):
+        return None
     if obj is None and objs:
         obj = objs[0]
     return Match(p, v, obj, extra_ok, objs)
@@ -2876,7 +2882,7 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     anywhere inside it ("Germany opposes the plan"; the act is coded, its recipient unknown)."""
     v = m.trigger
     if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v)
-            or m.pattern.id.startswith("lexicon.") or m.pattern.mode in _WORDS.get("aimed_threat_modes", ())):
+            or m.pattern.id.startswith("lexicon.") or m.pattern.mode in AIMED_THREAT_MODES):
         return False  # the generated patterns' targets follow `target_optional_types`
     if _is_passive(v):
         # "the proposal was rejected by China": the passive subject is what was acted on
@@ -3329,6 +3335,15 @@ def _governing_preps(n: Token) -> set[str]:
     return out
 
 
+def _sentence_words_ok(p: Pattern, t: Token) -> bool:
+    """Whether ``t``'s sentence holds one of the pattern's ``sentence_words`` (as a lemma or a word),
+    or the pattern names none."""
+    if not p.sentence_words:
+        return True
+    sent = sent_of(t)
+    return not {_lemma(w) for w in sent}.union(w.lower_ for w in sent).isdisjoint(p.sentence_words)
+
+
 def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.head_preps and not _governing_preps(n) & set(p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
@@ -3337,7 +3352,7 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
             not words or any(_prep_word_ok(o, words) for o in _preps([n], prep))
             for prep, words in p.preps.items() if _preps([n], prep)):
         return None  # "a call for calm": the noun's preposition the pattern asks for
-    if p.sentence_words and not ({_lemma(t) for t in n.sent} | {t.lower_ for t in n.sent}) & set(p.sentence_words):
+    if not _sentence_words_ok(p, n):
         return None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
@@ -4562,11 +4577,11 @@ def _toll_again(v: Token, ev: Event) -> bool:
     # ("It killed nine people": a pronoun opening the sentence stands for the attack told before, no
     # doer of its own; not one after its antecedent, "the group says it killed …")
     pronoun = ev.source is None and any(c.dep_ == "nsubj" and c.i == v.sent.start
-                                        and c.lower_ in _WORDS.get("toll_again_subjects", ()) for c in v.children)
+                                        and c.lower_ in TOLL_AGAIN_SUBJECTS for c in v.children)
     if not pronoun and not (_agent_less(v) and (
             ev.status == "ongoing"  # "have been killed since the war began": a running count
-            or any(c.dep_ == "advmod" and c.lower_ in _WORDS.get("toll_again_adverbs", ()) for c in v.children)
-            or any(t.lower_ in _WORDS.get("toll_again_words", ()) for t in v.subtree))):
+            or any(c.dep_ == "advmod" and c.lower_ in TOLL_AGAIN_ADVERBS for c in v.children)
+            or any(t.lower_ in TOLL_AGAIN_WORDS for t in v.subtree))):
         return False
     hist = v.doc.user_data.get(HISTORY_KEY, {})
     return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
