@@ -28,6 +28,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not insta
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,22 @@ def wait(driver):
     return WebDriverWait(driver, 30)
 
 
+def replaced(old):
+    """``EC.staleness_of(old)``, also when chromedriver reports the old page's element by the error
+    it raises while that page is being replaced ("Node with given id does not belong to the
+    document") instead of as stale."""
+    stale = EC.staleness_of(old)
+
+    def check(driver):
+        try:
+            return stale(driver)
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return check
+
+
 def text_of(driver, css: str) -> str:
     return driver.find_element(By.CSS_SELECTOR, css).text.strip()
 
@@ -82,7 +99,7 @@ def test_dyad_dashboard_as_of_and_evidence(server, browser):
     browser.execute_script(
         "const el = document.getElementById('as-of'); el.value = '2010-01-01';"
         "el.dispatchEvent(new Event('change', {bubbles: true}));")
-    wait(browser).until(EC.staleness_of(old))
+    wait(browser).until(replaced(old))
     wait(browser).until(EC.presence_of_element_located((By.ID, "designation-value")))
     assert "as_of=2010-01-01" in browser.current_url
     assert text_of(browser, "#designation-value") == "listed"
@@ -219,7 +236,7 @@ def test_pages_work_under_the_content_security_policy(server, browser):
     browser.execute_script(
         "const el = document.getElementById('as-of'); el.value = '2010-01-01';"
         "el.dispatchEvent(new Event('change', {bubbles: true}));")
-    wait(browser).until(EC.staleness_of(old))
+    wait(browser).until(replaced(old))
     assert text_of(browser, "#designation-value") == "listed"
     browser.find_element(By.XPATH, "//table[@id='timeline']//a[@class='event-link']").click()
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".sent.hl")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import SHOTS, By, EC, browser, csp_errors, text_of, wait  # noqa: F401 - fixtures
+from .test_browser import SHOTS, By, EC, browser, csp_errors, replaced, text_of, wait  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def test_the_alerts_page_lists_alerts_filters_them_and_links_the_evidence(alerts
     browser.execute_script("document.querySelector('#alert-filters input[name=since]').value = '2024-01-01'")
     old = rows[0]
     browser.find_element(By.CSS_SELECTOR, "#alert-filters button").click()
-    wait(browser).until(EC.staleness_of(old))
+    wait(browser).until(replaced(old))
     assert "since=2024-01-01" in browser.current_url
     assert len(browser.find_elements(By.CSS_SELECTOR, "#alerts tbody tr.alert")) == 2
 
