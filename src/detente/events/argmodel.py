@@ -155,27 +155,6 @@ def features(side: str, etype: str, trigger: Token, cand: Span, mention: Mention
         f.append(f"other=none|s={s}")
     elif other.country and other.country == mention.country:
         f.append(f"other=same_country|s={s}")
-    f += _clause_features(s, etype, trigger, root, mention, other)
-    return f
-
-
-def _clause_features(s: str, etype: str, trigger: Token, root: Token, mention: Mention, other) -> list[str]:
-    """How the candidate stands in the clauses around the trigger: the trigger's own link to its
-    head (a main verb, a participle, a gerund under a preposition, a conjunct …) with the
-    candidate's, whether it is the subject of the verb the trigger hangs on (the doer of an act told
-    in a clause or phrase below it), coordinated with the other party, and the pair of sectors the
-    other party and the candidate are of ("police" → a suspect, a court → a politician)."""
-    gov = trigger.head if trigger.dep_ != "ROOT" else None
-    while gov is not None and gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-        gov = gov.head
-    f = [f"tdep={trigger.dep_}|s={s}", f"tdep={trigger.dep_}|dep={root.dep_}|s={s}"]
-    if gov is not None and gov.i != trigger.i and root.dep_ in ("nsubj", "nsubjpass") and root.head.i == gov.i:
-        f.append(f"gov_subj={root.dep_}|s={s}")
-        f.append(f"gov_subj={root.dep_}|T={etype}|s={s}")
-    if other is not None:
-        f.append(f"pair={other.sector or '-'}>{mention.sector or '-'}|s={s}")
-        if other.start is not None and root.dep_ == "conj" and root.head.idx == other.start:
-            f.append(f"conj_other|T={etype}|s={s}")
     return f
 
 
