@@ -879,6 +879,11 @@ def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
     bar = settings().argfill_relaxed if _verbal(m.trigger) else settings().argfill_relaxed_noun
     # (an event noun names its parties mostly as the rules read them — "talks with Greece had
     # failed", "welcomed India's request for talks" —, so its bar is its own)
+    if not _verbal(m.trigger) and (ctx.tok2m.get(m.trigger.i) is not None
+                                   or m.trigger.dep_ in ("nsubj", "nsubjpass")):
+        return None  # a noun inside an actor's name names the actor ("the opposition party"); a
+        # noun its clause tells about names its parties in its own phrase if anywhere ("announced
+        # that talks with Greece had failed": not the announcer's talks)
     if m.trigger.dep_ in ("xcomp", "ccomp") and (_asks(m.trigger.head) or _asked_clause(m.trigger)):
         return None  # what another actor expects or asks for ("expected France to recognise it")
     model = argmodel.get_model() if bar is not None else None
