@@ -670,6 +670,8 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
+    if v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
+        return True  # a participle with its "by" agent ("stands accused by the authorities")
     if _shared_passive(v) is not None or _raised_passive(v) or _absolute_participle(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
