@@ -99,6 +99,11 @@ class EngineSettings(DataFile):
     argfill_target: float | None = None
     # the probability a relaxed event's missing party needs from it (None: never)
     argfill_relaxed: float | None = None
+    # … and a relaxed event named by an event noun (None: never)
+    argfill_relaxed_noun: float | None = None
+    # coordinated parties of a joint act up to this many are each other's partners (None: the first
+    # named with each only)
+    joint_all_pairs_max: int | None = None
     # the learned candidate-event model (``detente.events.candidates``): the probability a trigger
     # whose event the rules did not code needs to be coded (None: never)
     candidate_min: float | None = None
@@ -665,6 +670,8 @@ def _is_passive(v: Token) -> bool:
     own is passive too ("are shot and killed by soldiers": "killed" is passive)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
+    if v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
+        return True  # a participle with its "by" agent ("stands accused by the authorities")
     if _shared_passive(v) is not None or _raised_passive(v) or _absolute_participle(v):
         return True
     return (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
@@ -871,10 +878,14 @@ def _patient_below(t: Token, trig: Token) -> bool:
 def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
     """The party a relaxed event lacks, from the learned argument model (``argfill_relaxed``): the
     best-scored mention of the sentence, never the other party's actor nor a venue."""
-    bar = settings().argfill_relaxed
-    if not _verbal(m.trigger):
-        return None  # an event noun names its parties only as the rules read them ("talks with Greece
-        # had failed", "welcomed India's request for talks")
+    bar = settings().argfill_relaxed if _verbal(m.trigger) else settings().argfill_relaxed_noun
+    # (an event noun names its parties mostly as the rules read them — "talks with Greece had
+    # failed", "welcomed India's request for talks" —, so its bar is its own)
+    if not _verbal(m.trigger) and (ctx.tok2m.get(m.trigger.i) is not None
+                                   or m.trigger.dep_ in ("nsubj", "nsubjpass")):
+        return None  # a noun inside an actor's name names the actor ("the opposition party"); a
+        # noun its clause tells about names its parties in its own phrase if anywhere ("announced
+        # that talks with Greece had failed": not the announcer's talks)
     if m.trigger.dep_ in ("xcomp", "ccomp") and (_asks(m.trigger.head) or _asked_clause(m.trigger)):
         return None  # what another actor expects or asks for ("expected France to recognise it")
     model = argmodel.get_model() if bar is not None else None
@@ -2801,8 +2812,12 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         pairs = [(first, second)]
         if not joint or m.pattern.reciprocal:
             pairs.append((second, first))
-        # "The US, Russia and Switzerland met": the first-named actor with each partner
+        # "The US, Russia and Switzerland met": the first-named actor with each partner, and in a
+        # small group (``joint_all_pairs_max``) each partner with the others too (the real-text gold
+        # codes a summit of three as its three pairs, a signing by eight as the first with each)
         pairs += [(first, other) for other in sources[2:]]
+        if len(sources) <= (settings().joint_all_pairs_max or 0):
+            pairs += [(a, b) for k, a in enumerate(sources[1:], 1) for b in sources[k + 1:]]
     elif m.pattern.target_optional or (
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
