@@ -1204,7 +1204,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
-    if p.needs_statement and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
+    if (p.needs_statement or p.no_statement) and p.needs_statement != any(
+            c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
     if p.clause_marks and next(_marked_clauses(v, p.clause_marks), None) is None:
         return None
@@ -2472,7 +2473,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # "amid accusations that he took part in the murder": what is alleged is the accusation
         detail["alleged"] = etype
         etype, cameo, mode = "ACCUSE", "112", "disapprove"
-    declared = _declared(m, etype) if threat is None and info.status == "planned" else None
+    declared = _declared(m, etype, mode) if threat is None and info.status == "planned" else None
     if declared is not None:
         # "Burundians will fight any peacekeepers sent in": force announced is a threat, made now
         entry = cameo_to_plover(declared)
@@ -2525,16 +2526,20 @@ def _accused_act(m: Match, etype: str) -> bool:
     return any(_lemma(a) in heads and (a.pos_ == "NOUN" or a.tag_ == "VBN") for a in m.trigger.ancestors)
 
 
-def _declared(m: Match, etype: str) -> str | None:
+def _declared(m: Match, etype: str, mode: str | None = None) -> str | None:
     """The CAMEO code of the threat when an act of ``declared_threat_types`` is told with a future
-    auxiliary on its verb ("will use artillery", "would fight"), else None."""
+    auxiliary on its verb ("will use artillery", "would fight"), or one of ``hedged_threat_types``
+    with a hedging one ("could withhold aid"), else None."""
     words = status_mod.status_words()
     v = m.trigger
-    if etype not in words.declared_threat_types or not _verbal(v):
+    if not _verbal(v):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in words.future_auxes for c in v.children):
+    auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    if not ((etype in words.declared_threat_types and auxes & set(words.future_auxes))
+            or (etype in words.hedged_threat_types and auxes & set(words.hedge_auxes))):
         return None
-    return words.threat_cameo.get(etype) or words.threat_cameo.get("default", "130")
+    table = words.threat_cameo
+    return table.get(mode or "") or table.get(etype) or table.get("default", "130")
 
 
 def _threat_cameo(m: Match, mode: str | None) -> str | None:
