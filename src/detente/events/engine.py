@@ -258,6 +258,7 @@ TOLL_AGAIN_ADVERBS = frozenset(_WORDS.get("toll_again_adverbs", ()))
 TOLL_AGAIN_WORDS = frozenset(_WORDS.get("toll_again_words", ()))
 # (type, mode) of protesters' acts that make a violent protest (``protester_riot_acts``)
 PROTESTER_RIOT_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ()))
+STATE_BLOCKADE_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("state_blockade_acts", ()))
 # nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
 FEARED_NOUNS = frozenset(_WORDS.get("feared_nouns", ()))
 HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
@@ -2494,6 +2495,10 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # protesters who storm, attack or clash, or occupy a building, are a violent protest (PLOVER
         # PROTEST, mode riot), not an attack or a seizure
         etype, mode, cameo = "PROTEST", "riot", "145"
+    elif (etype, mode) in STATE_BLOCKADE_ACTS and (source.ref.sector in STATE_SECTORS or (
+            source.ref.id is not None and source.ref.id == source.ref.country)):
+        # a state or its forces obstructing passage impose a blockade (COERCE 191), crowds protest
+        etype, mode, cameo = "COERCE", "restrict", "191"
     if target is not None and target.role == "place_victims":
         detail["target_role"] = "place_victims"  # (the people of the place: told_twice reads it)
     return Event(
