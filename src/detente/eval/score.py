@@ -168,8 +168,10 @@ def _label(ref: Any) -> str | None:
 
 def _pred_event(p: Event) -> dict[str, Any]:
     return {"type": p.type, "source": _label(p.source), "target": _label(p.target), "date": p.date,
-            "status": p.status, "rule": p.rule, "confidence": p.confidence,
-            "confidence_raw": p.detail.get("confidence_raw", p.confidence), "sentence": p.sentence}
+            "status": p.status, "rule": p.rule, "cameo": p.cameo, "trigger": p.trigger,
+            "arguments": p.detail.get("arguments"), "classifier_p": p.detail.get("classifier_p"),
+            "confidence": p.confidence, "confidence_raw": p.detail.get("confidence_raw", p.confidence),
+            "sentence": p.sentence}
 
 
 def score_unit(item: GoldItem, result: ArticleResult) -> UnitResult:

@@ -78,6 +78,7 @@ class Pattern(Record):
     sentence_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
+    no_statement: bool = False  # none ("warned the federation": a bare warning, not one that states a view)
     # words opening an adverbial clause the verb or its statement must hold: a condition ("says it will
     # halt the tests if the US ends its drills": [if, unless]) or what is called for ("calls for the
     # sides to talk": [for]); the target role ``marked_subj`` reads that clause's subject

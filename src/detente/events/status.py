@@ -56,6 +56,9 @@ class StatusWords(DataFile):
     # an act of these types that its doer says it will do ("will fight any peacekeepers") is a threat
     declared_threat_types: WordList
     future_auxes: WordList    # the auxiliaries that announce it ("will", "would")
+    # a punitive act of these types its doer says it could take ("could withhold aid") is a threat
+    hedged_threat_types: WordList
+    hedge_auxes: WordList  # the auxiliaries that hedge it ("could", "might")
     # an act of these types told only inside an accusation ("amid accusations that he took part in the
     # murder", "suspects accused of plotting to kidnap the governor") is the accusation (ACCUSE)
     accused_act_types: WordList
