@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, LEMMA, LENGTH, MORPH, ORTH, POS, SPACY
+from spacy.attrs import IDX, LEMMA, LENGTH, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.errors import Errors
 from spacy.language import Language
@@ -180,30 +180,6 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
     rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
     return [a for a, _n in rows], [a + n for a, n in rows]
-
-
-def expand_span(doc: Doc, start_char: int, end_char: int) -> Span | None:
-    """``doc.char_span(start_char, end_char, alignment_mode="expand")``, the same ``Span``, found by
-    bisection over the token offsets read once per doc: spaCy's reads every token it compares
-    through a new ``Token`` (~2 µs a call; the actors stage maps each mention back to its tokens
-    several times)."""
-    starts, ends, reach = _kept(doc, "detente.token_reach", _reach)
-    # spaCy's ``token_by_char``: the token whose text or trailing space holds the character
-    start = bisect_right(starts, start_char) - 1
-    if start < 0 or start_char >= reach[start]:
-        return None
-    end = bisect_right(starts, end_char - 1) - 1
-    if end < 0 or end_char - 1 >= reach[end]:
-        return None
-    if start_char == ends[start]:  # (the trailing space is not part of the token before)
-        start += 1
-    return Span(doc, start, end + 1)
-
-
-def _reach(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """Each token's start, end and end with its trailing space (character offsets)."""
-    rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-    return [a for a, _n, _s in rows], [a + n for a, n, _s in rows], [a + n + s for a, n, s in rows]
 
 
 def lemma_lower(t: Token) -> str:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import ActorKB, SectorNoun
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
-from detente.nlp import doc_text, doc_tokens, expand_span
+from detente.nlp import doc_text, doc_tokens
 from detente.wordlists import DataFile, WordList
 
 class CorefWords(DataFile):
@@ -121,7 +121,7 @@ def _kind(kb: ActorKB, m: Mention) -> str | None:
 
 def _acts(doc, m: Mention) -> bool:
     """Whether mention ``m`` is the subject of its clause ("India said no", "What India says")."""
-    sp = expand_span(doc, m.start, m.end)
+    sp = doc.char_span(m.start, m.end, alignment_mode="expand")
     return sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -176,13 +176,13 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
     def tok_of(m: Mention) -> int:
         i = char_tok.get(m.start)
-        return expand_span(doc, m.start, m.end).start if i is None else i
+        return doc.char_span(m.start, m.end, alignment_mode="expand").start if i is None else i
 
     covered: set[int] = set()
     for m in mentions:
         if m.kind in ("generic", "entity"):
             continue  # an actor the KB lacks ("the government"): coreference may still claim it
-        sp = expand_span(doc, m.start, m.end)
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
         if sp is not None:
             covered.update(range(sp.start, sp.end))
 
@@ -289,7 +289,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
 
             def fits(m: Mention, want=want, acting=acting, noun=nxt, a_lo=a_lo, a_hi=a_hi) -> bool:
                 if m.start < a_hi and m.end > a_lo:
-                    sp = expand_span(doc, m.start, m.end)
+                    sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if sp is not None and sp.root.i in acting:
                         return False
                 # what kind of pair member a mention can be does not change: worked out once per
@@ -398,7 +398,7 @@ def add_coref(doc: Doc, mentions: list[Mention], kb: ActorKB, nouns: dict[int, t
             def subject_actor(m: Mention) -> bool:
                 if not (m.id or m.country):
                     return False
-                sp = expand_span(doc, m.start, m.end)
+                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sp is None:
                     return False
                 root = sp.root

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import ActorKB, fold
 from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES, taken_side
 from detente.models import Mention
-from detente.nlp import doc_ents, doc_tokens, expand_span, span_tokens, token_at, token_bounds
+from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at, token_bounds
 from detente.gazetteer import best, get_gazetteer
 from detente.places import (DIRECTIONS, MIN_OTHER_POPULATION, SITE_WORDS, apposed_country, country_of_place,
                              person_named_place, place_of)
@@ -222,7 +222,7 @@ def _forms(tokens: list[Token]) -> list[str]:
 def _covered(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
     out: dict[int, int] = {}
     for mi, m in enumerate(mentions):
-        span = expand_span(doc, m.start, m.end)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             for t in span:
                 out.setdefault(t.i, mi)
@@ -576,7 +576,7 @@ def _ethnic_residents(doc: Doc, mentions: list[Mention], sents: list[Span], plac
     live in: the sentence's place, else the one other country of the article's actors."""
     out = []
     for m in mentions:
-        span = expand_span(doc, m.start, m.end) if m.kind != "coref" else None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind != "coref" else None
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _S["ethnic_words"] \
                 and m.sector == "CVL" and m.id is None and m.country:
             place = next((p for s, p in zip(sents, places, strict=True) if s.start <= span.start < s.end), None)
@@ -647,7 +647,7 @@ def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
     for mi, m in enumerate(mentions):
         if m.kind != "demonym" or not m.country or "modifier only" not in m.why:
             continue
-        span = expand_span(doc, m.start, m.end)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("amod", "compound", "nmod"):
             continue
         head = span.root.head
@@ -1101,7 +1101,7 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 by_tok.setdefault(j, m)
     out = []
     for m in mentions:
-        span = expand_span(doc, m.start, m.end) if m.kind == "generic" else None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "generic" else None
         if span is not None and not _stranger(span, sp) and span.root.lemma_.lower() not in sp.posted_abroad:
             poss = next((c for c in span.root.children if c.dep_ == "poss"), None)
             owner = _owner(doc, poss, by_tok, mentions) if poss is not None else None
@@ -1118,7 +1118,7 @@ def of_possessor(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _attacker(doc: Doc, m: Mention, spec_: AttackerByDeed) -> str | None:
     """Why a private person's mention is an attacker ("a man stabbed …", "a knife-wielding man"),
     else None."""
-    span = expand_span(doc, m.start, m.end)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.root.lemma_.lower() not in spec_.nouns and span.root.lower_ not in spec_.nouns:
         return None
     root = span.root
@@ -1143,7 +1143,7 @@ def by_deed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     out = []
     for m in mentions:
-        span = expand_span(doc, m.start, m.end) if m.sector == "GOV" else None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.sector == "GOV" else None
         deeds = table.get(span.root.lemma_.lower()) if span is not None else None
         if deeds and span.root.dep_ == "nsubj" and (sector := deeds.get(span.root.head.lemma_.lower())):
             m = m.model_copy(update={"sector": sector, "why": m.why + f"; {span.root.head.lemma_.lower()!r} → {sector}"})
