@@ -58,7 +58,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -684,7 +684,7 @@ def _h_anchor_the(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern, Handler, bool]]:
+def _patterns() -> list[tuple[re.Pattern, Handler, bool, Sequence[str]]]:
     cfg = load_config()
     full = [k for k in cfg.months if k not in cfg.month_abbreviations]
     abbr = cfg.month_abbreviations
@@ -702,35 +702,36 @@ def _patterns() -> list[tuple[re.Pattern, Handler, bool]]:
     seasons = _alt(cfg.seasons)
     I = re.I  # noqa: E741
     # each pattern starts with a look-ahead on its first character: cheap skipping of positions
-    # the last column: whether every match holds a digit (a day, a year, a decade), so that the
-    # pattern is not run on a text without one (``_find``)
-    table: list[tuple[str, Handler, int, bool]] = [
-        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0, True),
-        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0, True),
-        (r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0, True),
-        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0, True),
-        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0, True),
-        (r"(?=\d)" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0, True),
-        (r"(?=[A-Z])" + mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0, True),
-        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0, True),
-        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0, True),
-        (r"(?=[A-Z])" + mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0, True),
-        (r"(?=[sSaAwWfF])\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I, True),
-        (r"(?=[\demlEML'‘’])" + no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0, True),
-        (r"(?=\d)" + no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0, True),
-        (r"(?=\d{4})(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0, True),
-        (r"(?=[MTWFS])\b(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0, False),
-        (r"(?=[A-Z])" + mon_full + r"(?!\s*\d)", _h_month_alone, 0, False),
-        (r"(?=[yYtT])\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I, False),
-        (r"(?=[eElLtTnN])\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I, False),
-        (r"(?=[oOaAdD])\b(?:over|at|during)\s+the\s+weekend\b", _h_the_weekend, I, False),
-        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+ago\b", _h_ago, I, False),
-        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I, False),
-        (r"(?=[tT])\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I, False),
-        (r"(?=[lLeEtT])\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I, False),
+    # the last two columns say what every match holds, so that a pattern is not run on a text that
+    # lacks it (``_find``): a digit (a day, a year, a decade); one of some words (lower case)
+    months, weekdays = tuple(cfg.months), tuple(cfg.weekdays)
+    table: list[tuple[str, Handler, int, bool, Sequence[str]]] = [
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0, True, ()),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0, True, ()),
+        (r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0, True, ()),
+        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0, True, months),
+        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0, True, months),
+        (r"(?=\d)" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0, True, months),
+        (r"(?=[A-Z])" + mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0, True, months),
+        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0, True, months),
+        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0, True, months),
+        (r"(?=[A-Z])" + mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0, True, months),
+        (r"(?=[sSaAwWfF])\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I, True, ()),
+        (r"(?=[\demlEML'‘’])" + no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0, True, ()),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0, True, ()),
+        (r"(?=\d{4})(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0, True, ()),
+        (r"(?=[MTWFS])\b(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0, False, weekdays),
+        (r"(?=[A-Z])" + mon_full + r"(?!\s*\d)", _h_month_alone, 0, False, full),
+        (r"(?=[yYtT])\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I, False, ("yesterday", "today", "tonight", "tomorrow")),
+        (r"(?=[eElLtTnN])\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I, False, ("week", "month", "year")),
+        (r"(?=[oOaAdD])\b(?:over|at|during)\s+the\s+weekend\b", _h_the_weekend, I, False, ("weekend",)),
+        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+ago\b", _h_ago, I, False, ("ago",)),
+        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I, False, ("after", "before", "later", "earlier", "prior")),
+        (r"(?=[tT])\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I, False, ("previous", "preceding", "following", "next", "same")),
+        (r"(?=[lLeEtT])\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I, False, ("that",)),
     ]
     # "yesterday" etc. are fine anywhere; month and weekday names must be capitalised
-    return [(re.compile(p, flags), h, digit) for p, h, flags, digit in table]
+    return [(re.compile(p, flags), h, digit, cues) for p, h, flags, digit, cues in table]
 
 
 # a text with a temporal expression holds a digit or one of these words (any case)
@@ -880,9 +881,12 @@ def _find(text: str, published: dt.date | None) -> tuple[TimeExpr, ...]:
         return ()
     ctx = _Ctx(text=text, published=published, cfg=load_config())
     digit = _DIGIT.search(text) is not None
+    low = text.lower()
+    # (a pattern under ``re.I`` also matches "ſ" for "s", "K" for "k": its words decide on ASCII only)
+    folds = not text.isascii()
     hits: list[_Hit] = []
-    for rx, handler, needs_digit in _patterns():
-        if needs_digit and not digit:
+    for rx, handler, needs_digit, cues in _patterns():
+        if (needs_digit and not digit) or (cues and not (folds and rx.flags & re.I) and not any(w in low for w in cues)):
             continue  # (no match possible)
         for m in rx.finditer(text):
             try:
