@@ -58,7 +58,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -684,7 +684,7 @@ def _h_anchor_the(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern, Handler]]:
+def _patterns() -> list[tuple[re.Pattern, Handler, bool, Sequence[str]]]:
     cfg = load_config()
     full = [k for k in cfg.months if k not in cfg.month_abbreviations]
     abbr = cfg.month_abbreviations
@@ -702,39 +702,57 @@ def _patterns() -> list[tuple[re.Pattern, Handler]]:
     seasons = _alt(cfg.seasons)
     I = re.I  # noqa: E741
     # each pattern starts with a look-ahead on its first character: cheap skipping of positions
-    table: list[tuple[str, Handler, int]] = [
-        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0),
-        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0),
-        (r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0),
-        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0),
-        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0),
-        (r"(?=\d)" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
-        (r"(?=[A-Z])" + mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0),
-        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0),
-        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0),
-        (r"(?=[A-Z])" + mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0),
-        (r"(?=[sSaAwWfF])\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I),
-        (r"(?=[\demlEML'‘’])" + no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0),
-        (r"(?=\d)" + no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0),
-        (r"(?=\d{4})(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0),
-        (r"(?=[MTWFS])\b(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0),
-        (r"(?=[A-Z])" + mon_full + r"(?!\s*\d)", _h_month_alone, 0),
-        (r"(?=[yYtT])\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I),
-        (r"(?=[eElLtTnN])\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I),
-        (r"(?=[oOaAdD])\b(?:over|at|during)\s+the\s+weekend\b", _h_the_weekend, I),
-        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+ago\b", _h_ago, I),
-        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I),
-        (r"(?=[tT])\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
-        (r"(?=[lLeEtT])\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I),
+    # the last two columns say what every match holds, so that a pattern is not run on a text that
+    # lacks it (``_find``): a digit (a day, a year, a decade); one of some words (lower case)
+    months, weekdays = tuple(cfg.months), tuple(cfg.weekdays)
+    table: list[tuple[str, Handler, int, bool, Sequence[str]]] = [
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso, 0, True, ()),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-–])", _h_iso_month, 0, True, ()),
+        (r"(?=\d)(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/]|\.\d)", _h_numeric, 0, True, ()),
+        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any + r",?\s+" + year, _h_dmy, 0, True, months),
+        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r",?\s+" + year, _h_dmy, 0, True, months),
+        (r"(?=\d)" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"\s+(?:of\s+)?" + mon_any + r"(?:,?\s+" + year + ")?", _h_day_range, 0, True, months),
+        (r"(?=[A-Z])" + mon_any + r"\s+" + day + r"\s*(?:-|–|—|to|and)\s*" + day2 + r"(?:,?\s+" + year + ")?", _h_day_range, 0, True, months),
+        (r"(?=[\dMTWFS])" + wd_opt + day + r"(?:\s+of)?\s+" + mon_any, _h_dm, 0, True, months),
+        (r"(?=[A-Z])" + wd_opt + mon_any + r"\s+" + day + r"(?!\s*[:.]\d)", _h_dm, 0, True, months),
+        (r"(?=[A-Z])" + mon_any + r",?\s+(?:of\s+)?" + year, _h_my, 0, True, months),
+        (r"(?=[sSaAwWfF])\b(?:" + seasons + r")(?:\s+of)?\s+" + year, _h_season_year, I, True, ()),
+        (r"(?=[\demlEML'‘’])" + no_left + r"(?:(?:early|mid-?|late)\s*)?(?:(?P<dec>1\d{2}0|20\d0)|['‘’](?P<dec2>\d0))s\b", _h_decade, 0, True, ()),
+        (r"(?=\d)" + no_left + r"(?P<y>\d{4})\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/]\d)", _h_year_range, 0, True, ()),
+        (r"(?=\d{4})(?:(?<=[a-z]-)|" + no_left + r")(?P<y>\d{4})(?![\d%]|[.,/\-–]\d)(?:['’]s\b)?", _h_year, 0, True, ()),
+        (r"(?=[MTWFS])\b(?P<wd>" + wd_names + r")\b(?!['’]s)", _h_weekday, 0, False, weekdays),
+        (r"(?=[A-Z])" + mon_full + r"(?!\s*\d)", _h_month_alone, 0, False, full),
+        (r"(?=[yYtT])\b(?P<w>yesterday|today|tonight|tomorrow)\b", _h_rel_day, I, False, ("yesterday", "today", "tonight", "tomorrow")),
+        (r"(?=[eElLtTnN])\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|this|next)\s+(?P<unit>week|weekend|month|year)\b", _h_rel_period, I, False, ("week", "month", "year")),
+        (r"(?=[oOaAdD])\b(?:over|at|during)\s+the\s+weekend\b", _h_the_weekend, I, False, ("weekend",)),
+        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+ago\b", _h_ago, I, False, ("ago",)),
+        (r"(?=[" + unit_initials + r"])\b(?P<unit>" + units + r")\s+(?P<dir>after|before|later|earlier|prior\s+to)\b", _h_anchor, I, False, ("after", "before", "later", "earlier", "prior")),
+        (r"(?=[tT])\bthe\s+(?P<which>previous|preceding|following|next|same)\s+(?P<unit>day|week|month|year)\b", _h_anchor_the, I, False, ("previous", "preceding", "following", "next", "same")),
+        (r"(?=[lLeEtT])\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<which>)(?P<unit>day|week|month|year)\b", _h_anchor_the, I, False, ("that",)),
     ]
     # "yesterday" etc. are fine anywhere; month and weekday names must be capitalised
-    return [(re.compile(p, flags), h) for p, h, flags in table]
+    return [(re.compile(p, flags), h, digit, cues) for p, h, flags, digit, cues in table]
 
 
-_PREFILTER = re.compile(
-    r"\d|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|"
-    r"day|week|month|year|decade|tonight|tomorrow|ago|hour|fortnight", re.I)
+# a text with a temporal expression holds a digit or one of these words (any case)
+_CUE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+              "day", "week", "month", "year", "decade", "tonight", "tomorrow", "ago", "hour", "fortnight")
+_PREFILTER = re.compile(r"\d|" + "|".join(_CUE_WORDS), re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_date(text: str) -> bool:
+    """Whether ``_PREFILTER`` finds something in ``text``: a digit, else a cue word, looked for in
+    the lower-cased text when it is ASCII (a regex alternation under ``re.I`` tries every word at
+    every character, ~5x slower; on other text ``re.I`` also folds letters like "ſ" and "K", so
+    the regex decides)."""
+    if not text.isascii():
+        return _PREFILTER.search(text) is not None
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _CUE_WORDS)
+
 
 _WRAP = re.compile(
     r"\b(?P<w>ever\s+since|since|up\s+until|until|till|up\s+to|through|by|from|between)\s+"
@@ -859,11 +877,17 @@ def _resolve_anchors(hits: list[_Hit], ctx: _Ctx) -> None:
 
 @lru_cache(maxsize=8192)
 def _find(text: str, published: dt.date | None) -> tuple[TimeExpr, ...]:
-    if not text or not _PREFILTER.search(text):
+    if not text or not _may_hold_date(text):
         return ()
     ctx = _Ctx(text=text, published=published, cfg=load_config())
+    digit = _DIGIT.search(text) is not None
+    low = text.lower()
+    # (a pattern under ``re.I`` also matches "ſ" for "s", "K" for "k": its words decide on ASCII only)
+    folds = not text.isascii()
     hits: list[_Hit] = []
-    for rx, handler in _patterns():
+    for rx, handler, needs_digit, cues in _patterns():
+        if (needs_digit and not digit) or (cues and not (folds and rx.flags & re.I) and not any(w in low for w in cues)):
+            continue  # (no match possible)
         for m in rx.finditer(text):
             try:
                 hit = handler(m, ctx)
