@@ -58,6 +58,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -326,8 +327,15 @@ def _ahead(ctx: _Ctx, i: int) -> bool:
     return _future_cue(ctx, i) or _deadline_cue(ctx, i)
 
 
+def _word(text: str) -> str:
+    """A matched word as the settings' tables spell it. The patterns match case-insensitively, and
+    Python's re then also takes "ſ" for s, the Kelvin sign for k and dotless or dotted I for i:
+    NFKC and lower-casing map them back."""
+    return unicodedata.normalize("NFKC", text).lower().replace("i\u0307", "i").replace("\u0131", "i")
+
+
 def _mon(ctx: _Ctx, name: str) -> int:
-    return ctx.cfg.months[name.lower().rstrip(".")]
+    return ctx.cfg.months[_word(name).rstrip(".")]
 
 
 # --- resolution of dates whose year (or month) the text leaves out --------------------------
@@ -523,7 +531,7 @@ def _h_year(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 
 def _h_weekday(m: re.Match, ctx: _Ctx) -> _Hit | None:
-    wd = ctx.cfg.weekdays[m["wd"].lower()]
+    wd = ctx.cfg.weekdays[_word(m["wd"])]
     rel = _word_before(ctx, m.start())
     mode = {"last": "last", "past": "last", "next": "next", "this": "future"}.get(rel)
     start, kind = m.start(), "point"
@@ -647,7 +655,7 @@ def _count_before(ctx: _Ctx, i: int) -> tuple[int, str | None]:
 
 
 def _h_ago(m: re.Match, ctx: _Ctx) -> _Hit | None:
-    unit_word = m["unit"].lower()
+    unit_word = _word(m["unit"])
     unit = ctx.cfg.units[unit_word]
     start, raw = _count_before(ctx, m.start())
     n, vague = _count(ctx, raw, unit_word)
@@ -659,7 +667,7 @@ def _h_ago(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 
 def _h_anchor(m: re.Match, ctx: _Ctx) -> _Hit | None:
-    unit_word = m["unit"].lower()
+    unit_word = _word(m["unit"])
     unit = ctx.cfg.units[unit_word]
     start, raw = _count_before(ctx, m.start())
     if raw is None and not unit_word.endswith("s"):
@@ -673,7 +681,7 @@ def _h_anchor(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 def _h_anchor_the(m: re.Match, ctx: _Ctx) -> _Hit | None:
     """"the following year", "the previous day", "the same day", "later that year"."""
-    unit = ctx.cfg.units[m["unit"].lower()]
+    unit = ctx.cfg.units[_word(m["unit"])]
     which = (m["which"] or "same").lower()
     sign = {"previous": -1, "preceding": -1, "following": 1, "next": 1}.get(which, 0)
     direction = {-1: "earlier", 1: "later", 0: "same"}[sign]

@@ -55,3 +55,14 @@ def test_the_gates_change_no_expression_found(text, monkeypatch):
     monkeypatch.setattr(dates, "_patterns", lambda: rows)
     dates._find.cache_clear()
     assert dates._find(text, on) == gated
+
+
+@pytest.mark.parametrize("text", [
+    "Talks ended three yearſ ago.", "Rebels withdrew two wee\u212as ago.",
+    "Unrest came back a FORTN\u0130GHT ago.", "Unrest came back a fortn\u0131ght ago.",
+])
+def test_letters_the_case_blind_patterns_take_for_ascii_ones_read_as_those_letters(text):
+    """Python's re with IGNORECASE matches "ſ" for s, the Kelvin sign for k and dotted or dotless I
+    for i; the unit so matched is read as the unit, never a lookup error."""
+    found = dates.find_time_expressions(text, dt.date(2020, 6, 1))
+    assert found
