@@ -72,6 +72,7 @@ BASE = {"id": "x.y", "verbs": ["condemn"], "type": "ACCUSE", "cameo": "111"}
     ({"target": ["somewhere"]}, "unknown target role"),
     ({"relation": {"dimension": "designation", "value": "blacklisted"}}, "unknown value"),
     ({"verbs": [], "nouns": []}, "needs verbs or nouns"),
+    ({"needs_statement": True, "no_statement": True}, "contradict each other"),
     ({"cameo": "abc"}, "bad CAMEO code"),
 ])
 def test_invalid_patterns_are_rejected_with_one_line(tmp_path, change, message):

@@ -264,6 +264,9 @@ TOLL_AGAIN_WORDS = frozenset(_WORDS.get("toll_again_words", ()))
 # (type, mode) of protesters' acts that make a violent protest (``protester_riot_acts``)
 PROTESTER_RIOT_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ()))
 STATE_BLOCKADE_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("state_blockade_acts", ()))
+# the CAMEO codes those two are coded as (``protester_riot_cameo``, ``state_blockade_cameo``)
+RIOT_CAMEO = _WORDS["protester_riot_cameo"][0]
+BLOCKADE_CAMEO = _WORDS["state_blockade_cameo"][0]
 # nouns that tell an act only as feared ("fears of a Russian invasion", "the threat of a US strike")
 FEARED_NOUNS = frozenset(_WORDS.get("feared_nouns", ()))
 HOLDING_VERBS = frozenset(_WORDS.get("holding_verbs", ()))
@@ -877,8 +880,10 @@ def _patient_below(t: Token, trig: Token) -> bool:
 
 
 def _learned(ctx: Ctx, m: Match, side: str, other: Arg) -> Arg | None:
-    """The party a relaxed event lacks, from the learned argument model (``argfill_relaxed``): the
-    best-scored mention of the sentence, never the other party's actor nor a venue."""
+    """The party a relaxed event lacks, from the learned argument model (``argfill_relaxed`` for a
+    verb, ``argfill_relaxed_noun`` for an event noun, which also never takes a party for a noun
+    inside an actor's name or a noun that is its clause's subject): the best-scored mention of the
+    sentence, never the other party's actor nor a venue."""
     bar = settings().argfill_relaxed if _verbal(m.trigger) else settings().argfill_relaxed_noun
     # (an event noun names its parties mostly as the rules read them — "talks with Greece had
     # failed", "welcomed India's request for talks" —, so its bar is its own)
@@ -2485,7 +2490,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # "amid accusations that he took part in the murder": what is alleged is the accusation
         detail["alleged"] = etype
         etype, cameo, mode = "ACCUSE", "112", "disapprove"
-    declared = _declared(m, etype, mode) if threat is None and info.status == "planned" else None
+    declared = _declared(m, etype, mode, ctx) if threat is None and info.status == "planned" else None
     if declared is not None:
         # "Burundians will fight any peacekeepers sent in": force announced is a threat, made now
         entry = cameo_to_plover(declared)
@@ -2505,11 +2510,11 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             and _protesters(source.ref):
         # protesters who storm, attack or clash, or occupy a building, are a violent protest (PLOVER
         # PROTEST, mode riot), not an attack or a seizure
-        etype, mode, cameo = "PROTEST", "riot", "145"
+        etype, mode, cameo = _recoded(detail, etype, mode, RIOT_CAMEO)
     elif (etype, mode) in STATE_BLOCKADE_ACTS and (source.ref.sector in STATE_SECTORS or (
             source.ref.id is not None and source.ref.id == source.ref.country)):
         # a state or its forces obstructing passage impose a blockade (COERCE 191), crowds protest
-        etype, mode, cameo = "COERCE", "restrict", "191"
+        etype, mode, cameo = _recoded(detail, etype, mode, BLOCKADE_CAMEO)
     if target is not None and target.role == "place_victims":
         detail["target_role"] = "place_victims"  # (the people of the place: told_twice reads it)
     return Event(
@@ -2542,7 +2547,7 @@ def _accused_act(m: Match, etype: str) -> bool:
     return any(_lemma(a) in heads and (a.pos_ == "NOUN" or a.tag_ == "VBN") for a in m.trigger.ancestors)
 
 
-def _declared(m: Match, etype: str, mode: str | None = None) -> str | None:
+def _declared(m: Match, etype: str, mode: str | None = None, ctx: Ctx | None = None) -> str | None:
     """The CAMEO code of the threat when an act of ``declared_threat_types`` is told with a future
     auxiliary on its verb ("will use artillery", "would fight"), or one of ``hedged_threat_types``
     with a hedging one ("could withhold aid"), else None."""
@@ -2552,10 +2557,48 @@ def _declared(m: Match, etype: str, mode: str | None = None) -> str | None:
         return None
     auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
     if not ((etype in words.declared_threat_types and auxes & set(words.future_auxes))
-            or (etype in words.hedged_threat_types and auxes & set(words.hedge_auxes))):
+            or (etype in words.hedged_threat_types and auxes & set(words.hedge_auxes) and _own_hedge(m, mode, ctx))):
         return None
     table = words.threat_cameo
     return table.get(mode or "") or table.get(etype) or table.get("default", "130")
+
+
+def _recoded(detail: dict, etype: str, mode: str | None, cameo: str) -> tuple[str, str | None, str]:
+    """(type, mode, CAMEO) of ``cameo`` by the crosswalk, for an act its doer makes another act; the
+    pattern's own type and mode stay in ``detail.recoded_from``."""
+    entry = cameo_to_plover(cameo)
+    detail["recoded_from"] = f"{etype}:{mode or ''}"
+    return entry.type, entry.mode, cameo
+
+
+def _own_hedge(m: Match, mode: str | None, ctx: Ctx | None = None) -> bool:
+    """Whether a hedged act ("could withhold aid") is held over the other side by its doer: the verb
+    has a subject of its own in the active voice, no other speaker tells it (a speaker of the doer's
+    own state is the doer: "Trump suggests the US could withhold aid"), and it is no procedure
+    (``hedged_threat_not``: a court's sentence, an impeachment)."""
+    v = m.trigger
+    if ({mode or ""} | set(m.pattern.context)) & set(status_mod.status_words().hedged_threat_not):
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if v.dep_ in ("ccomp", "parataxis"):
+        speaker = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and "PRON" not in (speaker.pos_, subj.pos_) and speaker.lower_ != subj.lower_ \
+                and not _same_state(ctx, speaker, subj):
+            return False  # another's view of what the doer could do
+    return True
+
+
+def _same_state(ctx: Ctx | None, a: Token, b: Token) -> bool:
+    """Whether the actor mentions at ``a`` and ``b`` are of one state (the parse's tokens)."""
+    if ctx is None:
+        return False
+    ma, mb = ctx.tok2m.get(a.i), ctx.tok2m.get(b.i)
+    if ma is None or mb is None:
+        return False
+    ca, cb = ctx.mentions[ma].country, ctx.mentions[mb].country
+    return ca is not None and ca == cb
 
 
 def _threat_cameo(m: Match, mode: str | None) -> str | None:
@@ -2826,7 +2869,7 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # small group (``joint_all_pairs_max``) each partner with the others too (the real-text gold
         # codes a summit of three as its three pairs, a signing by eight as the first with each)
         pairs += [(first, other) for other in sources[2:]]
-        if len(sources) <= (settings().joint_all_pairs_max or 0):
+        if joint and len(sources) <= (settings().joint_all_pairs_max or 0):
             pairs += [(a, b) for k, a in enumerate(sources[1:], 1) for b in sources[k + 1:]]
     elif m.pattern.target_optional or (
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
@@ -3587,7 +3630,11 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
             # a second act the rules matched but could not argue ("police arrested X and prosecutors
             # are seeking charges"): kept when the classifier is surer still
             have = {ev.type for ev in kept}
-            kept += _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra, more=True)
+            told = {(_key(ev.source), _key(ev.target), ev.type) for ev in kept}
+            # (a match the first pass confirmed under another type, "could impose" told as a threat,
+            # is not confirmed a second time under its pattern's type)
+            kept += [ev for ev in _confirmed(unargued, {t: p for t, p in probs.items() if t not in have}, extra, more=True)
+                     if (_key(ev.source), _key(ev.target), ev.type) not in told]
         if kept != events:
             sent.doc.user_data.setdefault(HISTORY_KEY, {})[sent.start] = kept
         return kept

@@ -147,6 +147,8 @@ class Pattern(Record):
     def _check(self) -> "Pattern":
         if not self.verbs and not self.nouns:
             raise ValueError(f"{self.id}: needs verbs or nouns")
+        if self.needs_statement and self.no_statement:
+            raise ValueError(f"{self.id}: needs_statement and no_statement contradict each other")
         spec = plover()
         if self.type not in spec.types:
             raise ValueError(f"{self.id}: unknown PLOVER type {self.type!r}")
@@ -185,7 +187,7 @@ class Pattern(Record):
         return (2 * bool(self.objects) + 2 * bool(self.preps) + 2 * bool(self.complements) + bool(self.relation)
                 + 2 * bool(self.subjects)
                 + 2 * bool(self.source_sectors)
-                + self.needs_clause + self.needs_statement + bool(self.sentence_words) + 2 * bool(self.clause_marks))
+                + self.needs_clause + self.needs_statement + self.no_statement + bool(self.sentence_words) + 2 * bool(self.clause_marks))
 
     @cached_property
     def object_words(self) -> tuple[dict[str, int], list[tuple[int, str]]]:

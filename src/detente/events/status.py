@@ -59,6 +59,7 @@ class StatusWords(DataFile):
     # a punitive act of these types its doer says it could take ("could withhold aid") is a threat
     hedged_threat_types: WordList
     hedge_auxes: WordList  # the auxiliaries that hedge it ("could", "might")
+    hedged_threat_not: WordList  # modes and contexts of procedures that are no threat ("could sentence")
     # an act of these types told only inside an accusation ("amid accusations that he took part in the
     # murder", "suspects accused of plotting to kidnap the governor") is the accusation (ACCUSE)
     accused_act_types: WordList
