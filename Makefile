@@ -69,7 +69,7 @@ candidates: $(STAMP)
 # (per-rule type precision, dyad accuracy by raw confidence, demoted rules)
 calibrate: $(STAMP)
 	DETENTE_RAW_CONFIDENCE=1 PYTHONPATH=src $(BIN)/python scripts/eval_dev_crossfit.py >/dev/null
-	PYTHONPATH=src $(BIN)/python scripts/calibrate_confidence.py
+	PYTHONPATH=src $(BIN)/python scripts/calibrate_confidence.py --keep-demoted
 
 bench-dask: $(STAMP)
 	$(BIN)/python benchmarks/bench_dask.py --n 2000 --workers 2
