@@ -177,7 +177,29 @@ def sector_of(kb: ActorKB, words: list[str], people: bool = False) -> tuple[str,
     return memo[key]
 
 
+_PHRASE_PIECES: weakref.WeakKeyDictionary[ActorKB, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _pieces(text: str) -> list[str]:
+    """The words of a folded phrase, split at spaces and hyphens too ("non-governmental" → non, governmental)."""
+    return fold(text).replace("-", " ").split()
+
+
+def _phrase_pieces(kb: ActorKB) -> frozenset[str]:
+    """Every word (``_pieces``) of the phrases ``_sector_of`` looks up: the KB's sector nouns and the
+    agent dictionaries (per KB)."""
+    got = _PHRASE_PIECES.get(kb)
+    if got is None:
+        got = _PHRASE_PIECES[kb] = frozenset(w for k in (*kb.nouns, *agent_nouns()) for w in _pieces(k))
+    return got
+
+
 def _sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
+    # every phrase tried ends with the last word, so a piece of it no listed phrase has rules all
+    # of them out (folding and the hyphen/space forms keep a word's pieces): one set test, not a
+    # dozen look-ups, for the many nouns that name no actor ("talks", "Monday")
+    if words and not _phrase_pieces(kb).issuperset(_pieces(words[-1])):
+        return None
     agents = agent_nouns()
     for n in range(min(len(words), 6), 0, -1):
         part = words[-n:]
