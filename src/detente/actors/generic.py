@@ -157,6 +157,7 @@ def person_nouns() -> dict[str, str]:
     return data.nouns
 
 
+_UNSEEN = object()
 _SECTOR_MEMO: weakref.WeakKeyDictionary[ActorKB, dict[tuple[str, ...], tuple[str, int] | None]] = \
     weakref.WeakKeyDictionary()
 
@@ -170,14 +171,38 @@ def sector_of(kb: ActorKB, words: list[str], people: bool = False) -> tuple[str,
     if memo is None or len(memo) > 50_000:
         memo = _SECTOR_MEMO[kb] = {}
     key = (*words, people)
-    if key not in memo:
-        memo[key] = _sector_of(kb, words)
-        if memo[key] is None and people and words and (sector := person_nouns().get(words[-1])) is not None:
-            memo[key] = sector, 1
-    return memo[key]
+    got = memo.get(key, _UNSEEN)
+    if got is _UNSEEN:
+        got = _sector_of(kb, words)
+        if got is None and people and words and (sector := person_nouns().get(words[-1])) is not None:
+            got = sector, 1
+        memo[key] = got
+    return got
+
+
+_PHRASE_PIECES: weakref.WeakKeyDictionary[ActorKB, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _pieces(text: str) -> list[str]:
+    """The words of a folded phrase, split at spaces and hyphens too ("non-governmental" → non, governmental)."""
+    return fold(text).replace("-", " ").split()
+
+
+def _phrase_pieces(kb: ActorKB) -> frozenset[str]:
+    """Every word (``_pieces``) of the phrases ``_sector_of`` looks up: the KB's sector nouns and the
+    agent dictionaries (per KB)."""
+    got = _PHRASE_PIECES.get(kb)
+    if got is None:
+        got = _PHRASE_PIECES[kb] = frozenset(w for k in (*kb.nouns, *agent_nouns()) for w in _pieces(k))
+    return got
 
 
 def _sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
+    # every phrase tried ends with the last word, so a piece of it no listed phrase has rules all
+    # of them out (folding and the hyphen/space forms keep a word's pieces): one set test, not a
+    # dozen look-ups, for the many nouns that name no actor ("talks", "Monday")
+    if words and not _phrase_pieces(kb).issuperset(_pieces(words[-1])):
+        return None
     agents = agent_nouns()
     for n in range(min(len(words), 6), 0, -1):
         part = words[-n:]
@@ -200,7 +225,11 @@ def _sector_of(kb: ActorKB, words: list[str]) -> tuple[str, int] | None:
 def _sector_of_phrase(kb: ActorKB, toks: list[Token], people: bool = True) -> tuple[str, int] | None:
     """``sector_of`` with the head in lemma form, else as written ("armed men" is listed as such);
     ``people``: nouns only WordNet lists for people count too."""
-    hits = [h for h in (sector_of(kb, _forms(toks), people), sector_of(kb, [t.lower_ for t in toks], people)) if h]
+    lows = [t.lower_ for t in toks]
+    forms = [*lows[:-1], toks[-1].lemma_.lower()]
+    if forms == lows:  # (most heads: the lemma is the word as written, one look-up)
+        return sector_of(kb, lows, people)
+    hits = [h for h in (sector_of(kb, forms, people), sector_of(kb, lows, people)) if h]
     return max(hits, key=lambda h: h[1]) if hits else None
 
 

@@ -697,6 +697,7 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     state_found = [f for f in found if f.hit.how in ("name", "short", "alias")
                    and kb.actors[f.hit.actor].kind in ("state", "historic_state")]
     soft = {i for f in state_found for i in range(f.span.start, f.span.end)}
+    blocked = taken - soft  # the tokens a sub-span may not touch
     # the countries the article is about: its actors' (most mentioned first), then those of the
     # places it names ("talks in Belfast" is about GBR); read at the first hit (most articles have
     # none, and the places' countries cost gazetteer look-ups)
@@ -711,22 +712,21 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
         for t in doc[s0:e0]:
             if t.i not in words:
                 words[t.i] = (t.text, t.whitespace_, t.lower_, t.pos_ == "PROPN", t.is_upper)
+    joiners = _S["name_joiners"]
     for s0, e0 in cands:
         for length in range(e0 - s0, 0, -1):
             for s in range(s0, e0 - length + 1):
                 e = s + length
-                if any(i in taken and i not in soft for i in range(s, e)):
+                # the word tests first (they need no set or list built), then the tokens taken
+                first = words[s][0][:1]
+                if words[s][2] in joiners or words[e - 1][2] in joiners or \
+                        (length == 1 and not (words[s][3] or words[s][4])) or \
+                        not (first.isupper() or first.isdigit()) or not blocked.isdisjoint(range(s, e)):
                     continue
-                over = [f for f in state_found if f.span.start < e and s < f.span.end]
+                over = [f for f in state_found if f.span.start < e and s < f.span.end] if state_found else []
                 if over and not all(s <= f.span.start and f.span.end <= e and e - s > len(f.span) for f in over):
                     continue
-                if words[s][2] in _S["name_joiners"] or words[e - 1][2] in _S["name_joiners"]:
-                    continue
-                if length == 1 and not (words[s][3] or words[s][4]):
-                    continue
                 text = "".join(words[i][0] + words[i][1] for i in range(s, e - 1)) + words[e - 1][0]
-                if not text[:1].isupper() and not text[:1].isdigit():
-                    continue
                 hits = [h for h in kb.big_hits(text) if h.how in MATCHED_HOWS or h.how == "alias"]
                 if not hits:
                     continue
@@ -764,8 +764,7 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
                 score = res.score * (0.8 if "nothing in the article decides" in why else 1.0) * 0.97
                 res = res.model_copy(update={"why": "; ".join([res.why, *extra]), "score": round(score, 3)})
                 out.append(_Found(span, hit, res, res.kind))
-                taken.update(range(s, e))
-                soft.difference_update(range(s, e))
+                blocked.update(range(s, e))
                 state_found = [f for f in state_found if not (s <= f.span.start and f.span.end <= e)]
                 if res.country and res.country not in countries:
                     countries = (*countries, res.country)
