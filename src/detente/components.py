@@ -33,7 +33,6 @@ from detente import dates
 from detente.actors import ActorKB, find_mentions, load_kb
 from detente.events import aim_at_crowds, attribute_claims, extract_events
 from detente.events import preload as preload_events
-from detente.gazetteer import get_gazetteer
 from detente.models import Event, Mention
 
 #: the components of ``stages()``, in order
@@ -161,7 +160,6 @@ def stages(kb: ActorKB) -> Language:
         if isinstance(comp, _KBComponent):
             comp.kb = kb
     kb.preload()
-    get_gazetteer().preload()  # (the actors' and places' look-ups read the countries' entries)
     _STAGES[id(kb)] = (kb, nlp)
     while len(_STAGES) > 4:
         _STAGES.popitem(last=False)

@@ -414,15 +414,9 @@ class Gazetteer:
 
     def country(self, code: str) -> GazPlace | None:
         """The entry of the country with ISO3 ``code`` (all read at the first call: one scan)."""
-        return self.preload().get(code)
-
-    def preload(self) -> dict[str, GazPlace]:
-        """Read now the country entries the first ``country`` call reads (a scan of every place,
-        ~20 ms): load time of the stages that look places up, not the cost of whichever article
-        needs them first."""
         if self._countries is None:
             self._countries = {c: GazPlace(*row) for c, row in sql.gaz_countries(self._con()).items()}
-        return self._countries
+        return self._countries.get(code)
 
     def _select(self, key: str) -> tuple[GazPlace, ...]:
         return tuple(GazPlace(*r) for r in sql.gaz_places(self._con(), key))
