@@ -64,7 +64,7 @@ def smoothed(hits: int, n: int, prior: float, weight: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     from sklearn.isotonic import IsotonicRegression
 
-    from detente.events.calibration import DATA_FILE, family
+    from detente.events.calibration import DATA_FILE, calibration, family
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--report", type=Path, default=ROOT / "build/eval-dev-crossfit.json")
@@ -97,9 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     rules = {r: round(smoothed(h, n, families[family(r)], a.prior), 3) for r, (h, n) in sorted(rule.items())}
     demoted = sorted(r for r, (h, n) in rule.items() if n >= a.min_events and rules[r] < a.demote_below)
     if a.keep_demoted:
-        import yaml
-
-        demoted = sorted(yaml.safe_load(a.out.read_text(encoding="utf-8")).get("demoted") or [])
+        # the shipped file's list (an --out elsewhere, or a first run, still has it)
+        demoted = sorted(calibration().demoted) if DATA_FILE.exists() else demoted
     right = sorted((c, d) for _r, c, ok, d in obs if ok)
     iso = IsotonicRegression(increasing=True, out_of_bounds="clip", y_min=0.05, y_max=1.0)
     fitted = iso.fit_transform([c for c, _ in right], [float(d) for _, d in right])
@@ -115,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                              for p in (a.report, a.audit) if str(p) not in ("", ".")),
         "events": len(obs), "overall": round(overall, 3), "families": families, "rules": rules,
         "dyad_cuts": cuts, "dyad_rates": rates, "demote_below": a.demote_below, "demoted": demoted,
+        "demoted_kept": bool(a.keep_demoted and DATA_FILE.exists()),
     }
     lines = [HEADER.rstrip("\n")]
     for k, v in body.items():

@@ -289,7 +289,7 @@ def _word_before(ctx: _Ctx, i: int) -> str:
 
 def _word_after(ctx: _Ctx, i: int) -> str:
     m = _WORD_AFTER.match(ctx.text[i:i + 24])
-    return m.group(1).lower() if m else ""
+    return _word(m.group(1)) if m else ""
 
 
 @lru_cache(maxsize=1)
@@ -579,7 +579,7 @@ def _MONTH_CUES() -> frozenset[str]:  # noqa: N802
 
 
 def _h_rel_day(m: re.Match, ctx: _Ctx) -> _Hit | None:
-    w = m["w"].lower()
+    w = _word(m["w"])
     off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}.get(w, 0)
     p = ctx.published
     date = DateValue.from_date(p + dt.timedelta(days=off)) if p else None
@@ -588,7 +588,7 @@ def _h_rel_day(m: re.Match, ctx: _Ctx) -> _Hit | None:
 
 def _h_rel_period(m: re.Match, ctx: _Ctx) -> _Hit | None:
     """last/this/next week|weekend|month|year, earlier/later this month|year."""
-    rel, unit, pre = m["rel"].lower(), m["unit"].lower(), (m["pre"] or "").lower()
+    rel, unit, pre = _word(m["rel"]), _word(m["unit"]), _word(m["pre"] or "")
     p = ctx.published
     hit = _Hit(m.start(), m.end(), kind="relative", prio=6,
                future=rel == "next" or pre == "later")
@@ -632,7 +632,7 @@ def _count(ctx: _Ctx, raw: str | None, unit_word: str) -> tuple[int, bool]:
     """(count, vague) for "two", "3", "a few", None ("days after" → vague)."""
     if raw is None:
         return (1, False) if not unit_word.endswith("s") else (_VAGUE_COUNT, True)
-    raw = " ".join(raw.lower().split())
+    raw = " ".join(_word(raw).split())
     if raw.isdigit():
         return int(raw), False
     if raw == "the":
@@ -673,7 +673,7 @@ def _h_anchor(m: re.Match, ctx: _Ctx) -> _Hit | None:
     if raw is None and not unit_word.endswith("s"):
         return None  # "this year after the ceasefire": "year after" alone is no offset
     n, vague = _count(ctx, raw, unit_word)
-    direction = " ".join(m["dir"].lower().split()).replace("prior to", "before")
+    direction = " ".join(_word(m["dir"]).split()).replace("prior to", "before")
     sign = -1 if direction in ("before", "earlier") else 1
     return _Hit(start, m.end(), kind="anchor", prio=5, count=sign * n, unit=unit, vague=vague,
                 direction=direction)
@@ -682,7 +682,7 @@ def _h_anchor(m: re.Match, ctx: _Ctx) -> _Hit | None:
 def _h_anchor_the(m: re.Match, ctx: _Ctx) -> _Hit | None:
     """"the following year", "the previous day", "the same day", "later that year"."""
     unit = ctx.cfg.units[_word(m["unit"])]
-    which = (m["which"] or "same").lower()
+    which = _word(m["which"] or "same")
     sign = {"previous": -1, "preceding": -1, "following": 1, "next": 1}.get(which, 0)
     direction = {-1: "earlier", 1: "later", 0: "same"}[sign]
     return _Hit(m.start(), m.end(), kind="anchor", prio=5, count=sign, unit=unit, direction=direction)
@@ -833,13 +833,13 @@ def _wrap(hits: list[_Hit], ctx: _Ctx) -> list[_Hit]:
         h = hits[i]
         prev_end = out[-1].end if out else 0
         wm = _WRAP.search(text[max(prev_end, h.start - 60):h.start])
-        w = " ".join(wm["w"].lower().split()) if wm else ""
+        w = " ".join(_word(wm["w"]).split()) if wm else ""
         wstart = h.start - (len(text[max(prev_end, h.start - 60):h.start]) - wm.start()) if wm else h.start
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if nxt is not None and h.kind in ("point", "relative") and nxt.kind in ("point", "relative"):
             cm = _CONNECT.match(text[h.end:nxt.start])
             if cm:
-                c = cm["c"].lower()
+                c = _word(cm["c"])
                 ok = (w == "between" and c == "and") or (w == "from" and c != "and") or (
                     not w and c in ("-", "–", "—") and h.kind == nxt.kind == "point")
                 if ok and h.date is not None and nxt.date is not None:

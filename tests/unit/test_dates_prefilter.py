@@ -57,12 +57,18 @@ def test_the_gates_change_no_expression_found(text, monkeypatch):
     assert dates._find(text, on) == gated
 
 
-@pytest.mark.parametrize("text", [
-    "Talks ended three yearſ ago.", "Rebels withdrew two wee\u212as ago.",
-    "Unrest came back a FORTN\u0130GHT ago.", "Unrest came back a fortn\u0131ght ago.",
+@pytest.mark.parametrize("text,year", [
+    ("Talks ended three yearſ ago.", 2017), ("Rebels withdrew two wee\u212as ago.", 2020),
+    ("Unrest came back a FORTN\u0130GHT ago.", 2020), ("Unrest came back a fortn\u0131ght ago.", 2020),
+    ("Talks failed laſt year.", 2019), ("Talks end thiſ year.", 2020), ("Troops left fıve years ago.", 2015),
 ])
-def test_letters_the_case_blind_patterns_take_for_ascii_ones_read_as_those_letters(text):
+def test_letters_the_case_blind_patterns_take_for_ascii_ones_read_as_those_letters(text, year):
     """Python's re with IGNORECASE matches "ſ" for s, the Kelvin sign for k and dotted or dotless I
-    for i; the unit so matched is read as the unit, never a lookup error."""
+    for i; the words so matched are read as the ASCII words, never a lookup error or another reading."""
     found = dates.find_time_expressions(text, dt.date(2020, 6, 1))
-    assert found
+    assert [e.date.value[:4] for e in found if e.date is not None] == [str(year)]
+
+
+def test_a_case_blind_day_word_is_read_as_its_ascii_word():
+    found = dates.find_time_expressions("Talks ended yeſterday.", dt.date(2020, 6, 1))
+    assert [e.date.value for e in found] == ["2020-05-31"]

@@ -107,3 +107,12 @@ def test_crosswalk_builder_parses_table_lines():
     assert e175["mode"] is None and e175["context"] == ["pro_autocracy", "military"]
     _, e092 = mod.parse_line("0333: AGREE,  , humanitarian # Express intent to provide humanitarian aid")
     assert e092["context"] == ["human_security"]
+
+
+def test_the_recode_cameo_codes_in_engine_settings_are_in_the_crosswalk():
+    """Riots of protesters and states' blockades are recoded by a CAMEO code read from engine.yml;
+    a code the crosswalk lacks would fail at the first such act."""
+    from detente.events import engine
+
+    for code in (engine.RIOT_CAMEO, engine.BLOCKADE_CAMEO):
+        assert engine.cameo_to_plover(code) is not None, code

@@ -7,8 +7,10 @@ and rule family, how often an event of that rule was a real event of the right t
 toward its family, the family toward all events), and how often a right event's source and target
 were right at its raw confidence (an increasing step function). The calibrated confidence is the
 product of the two: the estimated chance that the event, its type and its dyad are right. Rules
-whose smoothed precision is below the file's ``demote_below`` on enough events are ``demoted``:
-their events are not coded.
+listed as ``demoted`` are not coded. The script proposes the rules whose smoothed precision is below
+``demote_below`` on enough events; ``make calibrate`` keeps the list the file had (``--keep-demoted``,
+``demoted_kept: true``), so the list is a choice checked on data it was not chosen on, and a rule
+rated under ``demote_below`` may still be coded.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Calibration(DataFile):
     dyad_rates: list[float]          # ... and the dyad accuracy from each (one more than cuts)
     demote_below: float
     demoted: list[str]               # rules whose events are not coded
+    demoted_kept: bool = False       # the list is the previous file's, not the rules under demote_below
 
 
 def calibration() -> Calibration:

@@ -2571,6 +2571,10 @@ def _recoded(detail: dict, etype: str, mode: str | None, cameo: str) -> tuple[st
     return entry.type, entry.mode, cameo
 
 
+# prepositions that tell a statement as someone else's ("according to diplomats")
+HEARSAY_PREPS = frozenset(status_mod.status_words().hearsay_preps)
+
+
 def _own_hedge(m: Match, mode: str | None, ctx: Ctx | None = None) -> bool:
     """Whether a hedged act ("could withhold aid") is held over the other side by its doer: the verb
     has a subject of its own in the active voice, no other speaker tells it (a speaker of the doer's
@@ -2582,11 +2586,13 @@ def _own_hedge(m: Match, mode: str | None, ctx: Ctx | None = None) -> bool:
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
+    if any(c.dep_ == "prep" and c.lower_ in HEARSAY_PREPS for c in v.children):
+        return False  # "…, according to diplomats": another's view
     if v.dep_ in ("ccomp", "parataxis"):
         speaker = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and "PRON" not in (speaker.pos_, subj.pos_) and speaker.lower_ != subj.lower_ \
+        if speaker is not None and subj.pos_ != "PRON" and speaker.lower_ != subj.lower_ \
                 and not _same_state(ctx, speaker, subj):
-            return False  # another's view of what the doer could do
+            return False  # another's view of what the doer could do ("they said Canada could…")
     return True
 
 

@@ -60,6 +60,7 @@ class StatusWords(DataFile):
     hedged_threat_types: WordList
     hedge_auxes: WordList  # the auxiliaries that hedge it ("could", "might")
     hedged_threat_not: WordList  # modes and contexts of procedures that are no threat ("could sentence")
+    hearsay_preps: WordList  # prepositions telling a statement as someone else's ("according to")
     # an act of these types told only inside an accusation ("amid accusations that he took part in the
     # murder", "suspects accused of plotting to kidnap the governor") is the accusation (ACCUSE)
     accused_act_types: WordList
