@@ -30,6 +30,7 @@ twice a stop. Afterwards they join dev.
 ``--round 6`` does the same with a sixth seed (batches 21–24), for the stop after round 5 joined dev.
 ``--round 7`` does the same with a seventh seed (batches 25–28), for the stop after round 6 joined dev.
 ``--round 8`` does the same with an eighth seed (batches 29–32), for the stop after round 7 joined dev.
+``--round 9`` does the same with a ninth seed (batches 33–36), for the stop after round 8 joined dev.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ ROUNDS = {1: {"seed": SEED, "random": 200, "only": None},
           5: {"seed": SEED + 4, "random": 120, "only": "dev"},
           6: {"seed": SEED + 5, "random": 120, "only": "dev"},
           7: {"seed": SEED + 6, "random": 120, "only": "dev"},
-          8: {"seed": SEED + 7, "random": 120, "only": "dev"}}
+          8: {"seed": SEED + 7, "random": 120, "only": "dev"},
+          9: {"seed": SEED + 8, "random": 120, "only": "dev"}}
 SEEN = Path(__file__).resolve().parent.parent / "tests" / "gold" / "wcep" / "seen_ids.txt"
 
 
