@@ -121,6 +121,7 @@ class DatesConfig(Record):
     future_cues: list[str]
     month_cues: list[str]
     sequence_adverbs: list[str] = []
+    cue_words: list[str]
 
     @field_validator("months")
     @classmethod
@@ -742,24 +743,29 @@ def _patterns() -> list[tuple[re.Pattern, Handler, bool, Sequence[str]]]:
     return [(re.compile(p, flags), h, digit, cues) for p, h, flags, digit, cues in table]
 
 
-# a text with a temporal expression holds a digit or one of these words (any case)
-_CUE_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-              "day", "week", "month", "year", "decade", "tonight", "tomorrow", "ago", "hour", "fortnight")
-_PREFILTER = re.compile(r"\d|" + "|".join(_CUE_WORDS), re.I)
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold_date(text: str) -> bool:
-    """Whether ``_PREFILTER`` finds something in ``text``: a digit, else a cue word, looked for in
-    the lower-cased text when it is ASCII (a regex alternation under ``re.I`` tries every word at
-    every character, ~5x slower; on other text ``re.I`` also folds letters like "ſ" and "K", so
-    the regex decides)."""
-    if not text.isascii():
-        return _PREFILTER.search(text) is not None
-    if _DIGIT.search(text):
-        return True
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern:
+    """A digit or one of the ``cue_words`` (any case): what a text with a temporal expression holds."""
+    return re.compile(r"\d|" + "|".join(map(re.escape, load_config().cue_words)), re.I)
+
+
+def _scan(text: str) -> tuple[bool, bool, str]:
+    """(may ``text`` hold a date by ``_prefilter``, does it hold a digit, its lower-cased form). The
+    cue words are looked for in the lower-cased text when it is ASCII (a regex alternation under
+    ``re.I`` tries every word at every character, ~5x slower); on other text ``re.I`` also folds
+    letters like "ſ" and "K", so the regex decides."""
+    digit = _DIGIT.search(text) is not None
     low = text.lower()
-    return any(w in low for w in _CUE_WORDS)
+    if not text.isascii():
+        return _prefilter().search(text) is not None, digit, low
+    return digit or any(w in low for w in load_config().cue_words), digit, low
+
+
+def _may_hold_date(text: str) -> bool:
+    return _scan(text)[0]
 
 
 _WRAP = re.compile(
@@ -885,11 +891,12 @@ def _resolve_anchors(hits: list[_Hit], ctx: _Ctx) -> None:
 
 @lru_cache(maxsize=8192)
 def _find(text: str, published: dt.date | None) -> tuple[TimeExpr, ...]:
-    if not text or not _may_hold_date(text):
+    if not text:
+        return ()
+    may, digit, low = _scan(text)
+    if not may:
         return ()
     ctx = _Ctx(text=text, published=published, cfg=load_config())
-    digit = _DIGIT.search(text) is not None
-    low = text.lower()
     # (a pattern under ``re.I`` also matches "ſ" for "s", "K" for "k": its words decide on ASCII only)
     folds = not text.isascii()
     hits: list[_Hit] = []

@@ -2556,8 +2556,9 @@ def _declared(m: Match, etype: str, mode: str | None = None, ctx: Ctx | None = N
     if not _verbal(v):
         return None
     auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
-    if not ((etype in words.declared_threat_types and auxes & set(words.future_auxes))
-            or (etype in words.hedged_threat_types and auxes & set(words.hedge_auxes) and _own_hedge(m, mode, ctx))):
+    if not ((etype in words.declared_threat_types and not auxes.isdisjoint(words.future_auxes))
+            or (etype in words.hedged_threat_types and not auxes.isdisjoint(words.hedge_auxes)
+                and _own_hedge(m, mode, ctx))):
         return None
     table = words.threat_cameo
     return table.get(mode or "") or table.get(etype) or table.get("default", "130")
@@ -2571,8 +2572,10 @@ def _recoded(detail: dict, etype: str, mode: str | None, cameo: str) -> tuple[st
     return entry.type, entry.mode, cameo
 
 
-# prepositions that tell a statement as someone else's ("according to diplomats")
+# prepositions that tell a statement as someone else's ("according to diplomats"); the modes and
+# contexts of procedures no hedge makes a threat ("the court could sentence him")
 HEARSAY_PREPS = frozenset(status_mod.status_words().hearsay_preps)
+HEDGED_NOT = frozenset(status_mod.status_words().hedged_threat_not)
 
 
 def _own_hedge(m: Match, mode: str | None, ctx: Ctx | None = None) -> bool:
@@ -2581,7 +2584,7 @@ def _own_hedge(m: Match, mode: str | None, ctx: Ctx | None = None) -> bool:
     own state is the doer: "Trump suggests the US could withhold aid"), and it is no procedure
     (``hedged_threat_not``: a court's sentence, an impeachment)."""
     v = m.trigger
-    if ({mode or ""} | set(m.pattern.context)) & set(status_mod.status_words().hedged_threat_not):
+    if mode in HEDGED_NOT or not HEDGED_NOT.isdisjoint(m.pattern.context):
         return False
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is None:
