@@ -871,11 +871,13 @@ def _among_subjects(t: Token, trig: Token) -> bool:
 
 def _patient_below(t: Token, trig: Token) -> bool:
     """``t`` is the object or passive subject of the trigger or of a verb in the trigger's subtree
-    (also as the head noun's "of" phrase: "injuring dozens of shoppers")."""
+    (also as the head noun's "of" phrase: "injuring dozens of shoppers"), or the subject of such a
+    verb that is a passive with its auxiliary left out ("… are killed and one officer wounded")."""
     while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM", "PRON"):
         t = t.head.head
     head = t.head
-    return (t.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
+    suffered = t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "nsubj" and _gapped_passive(head))
+    return (suffered and head.pos_ == "VERB"
             and (head.i == trig.i or any(a.i == trig.i for a in head.ancestors)))
 
 
