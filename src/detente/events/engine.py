@@ -238,6 +238,7 @@ _LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
+RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
 # "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
 PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
@@ -1226,6 +1227,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.clause_marks and next(_marked_clauses(v, p.clause_marks), None) is None:
         return None
+    if p.consequence_words and not _consequence_ok(p, v):
+        return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
         if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
@@ -1235,6 +1238,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.subjects and not _subject_is(p.subjects, v):
         return None
     if not _sentence_words_ok(p, v):
+        return None
+    if p.purpose_words and not _purpose_words_ok(p, v, objs):
         return None
     if obj is None and objs:
         obj = objs[0]
@@ -2000,6 +2005,15 @@ def _marked_clauses(v: Token, marks: list[str]):
                 yield t
 
 
+def _consequence_ok(p: Pattern, v: Token) -> bool:
+    """Whether what ``v`` states, outside its condition and its own subject, holds one of the
+    pattern's ``consequence_words`` ("says Turkey might cut ties if the US recognises Jerusalem")."""
+    skip = {t.i for c in _marked_clauses(v, p.clause_marks) for t in c.subtree}
+    skip.update(t.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    words = {w for t in v.subtree if t.i not in skip and t.i != v.i for w in (_lemma(t), t.lower_)}
+    return not words.isdisjoint(p.consequence_words)
+
+
 @roles.role("target", "marked_subj")
 def _marked_subj_role(w: Want, word: str | None) -> Arg | None:
     """"says it will halt the tests if the US ends its drills": the one asked to act, the subject of
@@ -2740,8 +2754,14 @@ def _each(v: Token, subj: Token | None) -> bool:
         return True
     if any(c.lower_ in MUTUAL_ADVERBS for c in v.children):
         return True
-    return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
-               for t in v.subtree)
+    return _reciprocal_phrase(v)
+
+
+def _reciprocal_phrase(v: Token) -> bool:
+    """Whether a reciprocal phrase ("each other", "one another"; ``reciprocal_phrases``) stands in the
+    verb's phrase."""
+    text = f" {' '.join(t.lower_ for t in v.subtree)} "
+    return any(f" {p} " in text for p in RECIPROCAL_PHRASES)
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -2835,10 +2855,14 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
         return _doerless(ctx, m)
     if source is None:
         return [] if m.pattern.source_sectors else _sourceless(ctx, m)
-    if m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors:
+    if (m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors) or (
+            m.pattern.state_doer and not _state_actor(source.ref)):
         ctx.refused = True
         return []  # "gunmen raided a hotel": not the doer this pattern is about
     target = _target(ctx, m, source)
+    if m.pattern.target_sectors and target is not None and target.ref.sector not in m.pattern.target_sectors:
+        ctx.refused = True
+        return []  # "withdraws from the DRC": no body left
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         ctx.refused = True
@@ -2878,8 +2902,12 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # small group (``joint_all_pairs_max``) each partner with the others too (the real-text gold
         # codes a summit of three as its three pairs, a signing by eight as the first with each)
         pairs += [(first, other) for other in sources[2:]]
-        if joint and len(sources) <= (settings().joint_all_pairs_max or 0):
+        small = len(sources) <= (settings().joint_all_pairs_max or 0)
+        if joint and small:
             pairs += [(a, b) for k, a in enumerate(sources[1:], 1) for b in sources[k + 1:]]
+        if small and not joint and len(sources) > 2 and _reciprocal_phrase(m.trigger):
+            # "Japan, South Korea and the US accused each other": every one of them each of the others
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
     elif m.pattern.target_optional or (
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
@@ -3419,6 +3447,26 @@ def _sentence_words_ok(p: Pattern, t: Token) -> bool:
         return True
     sent = sent_of(t)
     return not {_lemma(w) for w in sent}.union(w.lower_ for w in sent).isdisjoint(p.sentence_words)
+
+
+def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token]) -> bool:
+    """Whether the trigger's own purpose holds one of the pattern's ``purpose_words``: an infinitive
+    ("to train", "in order to help") or a prepositional phrase on the trigger or its objects — not a
+    finite clause beside it ("as the US pledged to help Kyiv") nor a coordinated verb."""
+    words: set[str] = set()
+    for head in (v, *objs):
+        for c in head.children:
+            infinitive = c.dep_ in ("xcomp", "advcl", "acl") and any(
+                k.dep_ == "aux" and k.lower_ == "to" for k in c.children) and not any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+            if infinitive or c.dep_ == "prep":
+                words.update(w for t in c.subtree for w in (_lemma(t), t.lower_))
+    return not words.isdisjoint(p.purpose_words)
+
+
+def _state_actor(ref: ActorRef) -> bool:
+    """A state itself (its id is its country) or one of its state sectors (police, army, government …)."""
+    return ref.sector in STATE_SECTORS or (ref.sector is None and bool(ref.id) and ref.id == ref.country)
 
 
 def _noun_match(p: Pattern, n: Token) -> Match | None:
@@ -4679,6 +4727,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
     """"vowed to cooperate with China" is one intent (AGREE), not also a planned COOPERATE."""
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
     asked = {j for j, o in zip(idx, events) if j is not None and o.type == "REQUEST"}
+    threatened = {j for j, o in zip(idx, events) if j is not None and o.type == "THREATEN"}
     out = []
     for k, ev in enumerate(events):
         i = idx[k]
@@ -4689,6 +4738,9 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
         if i is not None and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "for" and (
                 doc[i].head.head.i in asked or _lemma(doc[i].head.head) in status_mod.status_words().request_heads):
             continue  # "calls for an emergency meeting of the Council": what is asked for is not held
+        if (i is not None and ev.type != "THREATEN" and doc[i].dep_ in ("xcomp", "ccomp")
+                and doc[i].head.i in threatened):
+            continue  # "says it will impose tariffs if …", coded as the threat: what is threatened is not done
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
