@@ -73,6 +73,8 @@ class EngineSettings(DataFile):
     title_max_words: int = 0
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
+    # types the classifier proposes only through a pattern that matched (never from the main clause alone)
+    classifier_matched_only_types: WordList = Field(default_factory=list)
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
     # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
@@ -239,6 +241,8 @@ INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
+CONDITION_MARKS = frozenset(_WORDS.get("condition_marks", ()))
+DEMAND_CONDITION_VERBS = frozenset(_WORDS.get("demand_condition_verbs", ()))
 # "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
 PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
@@ -3709,7 +3713,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
         if ev is not None and ev.source is None and p < (settings().classifier_confirm or 0.0):
             continue  # (below the confirmation bar a matched pattern's event needs a doer, as above)
-        if ev is None and not _explained(unargued, etype, sent):
+        if ev is None and not _explained(unargued, etype, sent) and etype not in cfg.classifier_matched_only_types:
             ev = _proposed(sent, mentions, published, kb, etype, p)
         if ev is not None:
             out.append(ev)
@@ -4738,16 +4742,47 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
         if i is not None and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "for" and (
                 doc[i].head.head.i in asked or _lemma(doc[i].head.head) in status_mod.status_words().request_heads):
             continue  # "calls for an emergency meeting of the Council": what is asked for is not held
-        if (i is not None and ev.type != "THREATEN" and doc[i].dep_ in ("xcomp", "ccomp")
-                and doc[i].head.i in threatened):
-            continue  # "says it will impose tariffs if …", coded as the threat: what is threatened is not done
+        if i is not None and (
+                (ev.type != "THREATEN" and doc[i].dep_ in ("xcomp", "ccomp") and doc[i].head.i in threatened)
+                or (_conditional(doc[i]) and any(a.i in threatened for a in doc[i].ancestors))):
+            # "says it will impose tariffs if …", coded as the threat: what is threatened is not done,
+            # nor is the act it is made to hang on ("… if Iran strikes any Americans")
+            continue
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
                    for j, o in zip(idx, events) if o is not ev):
                 continue
         out.append(ev)
+    return out + _threat_demands(out, [j for j, o in zip(idx, events) if o in out], doc)
+
+
+def _threat_demands(events: list[Event], idx: list[int | None], doc) -> list[Event]:
+    """The demand a threat's condition makes of its target ("threatens to send refugees unless the EU
+    recognises the government", "warns of consequences if the pastor is not freed"): a REQUEST from the
+    threatener to the one threatened, besides the threat (docs/gold-format.md, conditional threats)."""
+    out: list[Event] = []
+    have = {(_key(ev.source), _key(ev.target)) for ev in events if ev.type == "REQUEST"}
+    for ev, i in zip(events, idx):
+        if ev.type != "THREATEN" or i is None or ev.target is None or (_key(ev.source), _key(ev.target)) in have:
+            continue
+        if any(_demanding(c) for c in _marked_clauses(doc[i], list(CONDITION_MARKS))):
+            have.add((_key(ev.source), _key(ev.target)))
+            out.append(ev.model_copy(update={
+                "type": "REQUEST", "mode": None, "cameo": settings().classifier_cameo.get("REQUEST", "100"),
+                "rule": "request.threat_condition", "detail": {**ev.detail, "from_threat": ev.rule}}))
     return out
+
+
+def _demanding(clause: Token) -> bool:
+    """A condition that asks for an act: "unless X does", "if X does not / fails to / refuses to"."""
+    mark = next((k.lower_ for k in clause.children if k.dep_ == "mark"), None)
+    return mark == "unless" or any(k.dep_ == "neg" for k in clause.children) or _lemma(clause) in DEMAND_CONDITION_VERBS
+
+
+def _conditional(t: Token) -> bool:
+    """Whether ``t`` heads a clause of condition ("if Iran strikes", "unless the army withdraws")."""
+    return t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in CONDITION_MARKS for k in t.children)
 
 
 def _asks(v: Token) -> bool:
