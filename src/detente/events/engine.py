@@ -243,6 +243,7 @@ MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
 CONDITION_MARKS = frozenset(_WORDS.get("condition_marks", ()))
 DEMAND_CONDITION_VERBS = frozenset(_WORDS.get("demand_condition_verbs", ()))
+ULTIMATUM_ALTERNATIVES = frozenset(_WORDS.get("ultimatum_alternatives", ()))
 # "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
 PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
@@ -4754,7 +4755,8 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                    for j, o in zip(idx, events) if o is not ev):
                 continue
         out.append(ev)
-    return out + _threat_demands(out, [j for j, o in zip(idx, events) if o in out], doc)
+    kept = [j for j, o in zip(idx, events) if o in out]
+    return out + _threat_demands(out, kept, doc) + _ultimatum_threats(out, kept, doc)
 
 
 def _threat_demands(events: list[Event], idx: list[int | None], doc) -> list[Event]:
@@ -4772,6 +4774,30 @@ def _threat_demands(events: list[Event], idx: list[int | None], doc) -> list[Eve
                 "type": "REQUEST", "mode": None, "cameo": settings().classifier_cameo.get("REQUEST", "100"),
                 "rule": "request.threat_condition", "detail": {**ev.detail, "from_threat": ev.rule}}))
     return out
+
+
+def _ultimatum_threats(events: list[Event], idx: list[int | None], doc) -> list[Event]:
+    """The threat a demand carries when it names the price of refusing ("demands that all countries
+    stop buying the oil or face sanctions", "urges the army to abandon him or lose everything"): a
+    THREATEN from the one demanding to the one asked, besides the REQUEST (CAMEO 139, ultimatum)."""
+    out: list[Event] = []
+    have = {(_key(ev.source), _key(ev.target)) for ev in events if ev.type == "THREATEN"}
+    for ev, i in zip(events, idx):
+        if ev.type != "REQUEST" or i is None or (_key(ev.source), _key(ev.target)) in have:
+            continue
+        if any(t.lower_ == "or" and _ultimatum_word(doc, t.i + 1) for t in doc[i].subtree):
+            have.add((_key(ev.source), _key(ev.target)))
+            out.append(ev.model_copy(update={
+                "type": "THREATEN", "mode": None, "cameo": "139", "rule": "threaten.ultimatum_alternative",
+                "detail": {**ev.detail, "from_demand": ev.rule}}))
+    return out
+
+
+def _ultimatum_word(doc, k: int) -> bool:
+    """Whether the first word from ``k`` on, past quotation marks, names the price ("or \"lose …\"")."""
+    while k < len(doc) and doc[k].is_punct:
+        k += 1
+    return k < len(doc) and (doc[k].lower_ in ULTIMATUM_ALTERNATIVES or _lemma(doc[k]) in ULTIMATUM_ALTERNATIVES)
 
 
 def _demanding(clause: Token) -> bool:
