@@ -743,6 +743,8 @@ def _find_subject(v: Token) -> Token | None:
         # "A bombing at a market in Kano, Nigeria kills twelve": a country after a comma that
         # closes a place phrase, parsed as a subject, is where, not who
         subs = [c for c in subs if not _place_tail(c)]
+        # "Chile, Peru and Bolivia each blamed …": a floating "each" parsed as a second subject is not who
+        subs = [c for c in subs if c.lower_ not in MUTUAL_ADVERBS] or subs
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
         if (orphan := _orphan_subject(cur)) is not None:
