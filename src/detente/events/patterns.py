@@ -76,6 +76,10 @@ class Pattern(Record):
     exclude_complements: list[str] = Field(default_factory=list)
     # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
     sentence_words: list[str] = Field(default_factory=list)
+    # lemmas of which one must stand in the trigger's own purpose: an infinitive under it or its object
+    # ("sent troops to train the army") or a phrase of its ("on a training mission"), not a clause
+    # beside it ("sent troops to the border as the US pledged to help Kyiv")
+    purpose_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
     no_statement: bool = False  # none ("warned the federation": a bare warning, not one that states a view)
@@ -83,6 +87,9 @@ class Pattern(Record):
     # halt the tests if the US ends its drills": [if, unless]) or what is called for ("calls for the
     # sides to talk": [for]); the target role ``marked_subj`` reads that clause's subject
     clause_marks: list[str] = Field(default_factory=list)
+    # with ``clause_marks``: lemmas of which one must stand in what the verb states outside the marked
+    # clause — the consequence the condition brings ("Turkey might cut ties if the US recognises …")
+    consequence_words: list[str] = Field(default_factory=list)
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
@@ -105,6 +112,11 @@ class Pattern(Record):
     head_preps: list[str] = Field(default_factory=list)
     # sectors the source must be of ("police raided a hotel" is a search; gunmen raiding one attack it)
     source_sectors: list[str] = Field(default_factory=list)
+    # true: a named doer must be a state or one of its forces (a state itself, or engine.yml's
+    # ``state_sectors``): "organisers broke up the march" is no crowd control; an unnamed one stays
+    state_doer: bool = False
+    # sectors the target must be of ("withdraws from ECOWAS": an international body or court left)
+    target_sectors: list[str] = Field(default_factory=list)
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -137,7 +149,7 @@ class Pattern(Record):
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words",
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words", "purpose_words", "consequence_words",
                      "subjects", "head_preps", "clause_marks")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
