@@ -448,14 +448,11 @@ def parse_patterns(path: Path, *extra: Path, parts: tuple[Path, ...] = ()) -> Pa
         if clash:
             raise PatternError(f"{part}: invalid: pattern ids already defined: {', '.join(sorted(clash))}")
         spec = spec.model_copy(update={"patterns": [*spec.patterns, *more]})
-    # the nominal patterns come after the hand-written files and before the generated ones: a noun
-    # the lexicon codes alone ("withdrawal": a retreat) is first read as a verb its phrase fits
-    # ("the withdrawal of its ambassador": recalling an envoy)
-    hand = [f for f in files[1:] if f.provenance.get("tier") != "lexicon"]
-    generated = [f for f in files[1:] if f.provenance.get("tier") == "lexicon"]
-    nominal = nominal_patterns([spec, *hand, *generated], known=[spec, *hand])
+    # (last: a noun any file lists keeps its own patterns — "the seizure of a tanker" is the
+    # lexicon's seizure, whatever a verb pattern of "seize" makes of a tanker)
+    nominal = nominal_patterns([spec, *files[1:]])
     try:
-        return PatternSet(spec, [*hand, *([nominal] if nominal.patterns else []), *generated])
+        return PatternSet(spec, [*files[1:], *([nominal] if nominal.patterns else [])])
     except ValueError as exc:
         raise PatternError(f"{path}: invalid: {exc}") from exc
 
@@ -472,17 +469,17 @@ def _nominal_ok(p: Pattern) -> bool:
         or p.nouns or p.head_preps or p.planned_as)
 
 
-def nominal_patterns(files: list[PatternFile], known: list[PatternFile]) -> PatternFile:
+def nominal_patterns(files: list[PatternFile]) -> PatternFile:
     """Noun patterns read from the verb patterns with an object (:func:`_nominal_ok`), in the files'
     order of precedence: a noun that names a verb's act (the files' ``nominalisations``) and that no
-    pattern of the ``known`` files lists is that verb, its phrase after "of" the verb's object ("the
-    suspension of aid to Egypt" as "suspend aid to Egypt"). Its doer is an event noun's (the "by" phrase, the possessor,
+    pattern lists is that verb, its phrase after "of" the verb's object ("the suspension of aid to
+    Egypt" as "suspend aid to Egypt"). Its doer is an event noun's (the "by" phrase, the possessor,
     the subject of the verb carrying it); its target the verb pattern's."""
     table: dict[str, list[str]] = {}
     for f in files:
         for verb, nouns in f.nominalisations.items():
             table.setdefault(verb, []).extend(nouns)
-    listed = {n.split()[-1] for f in known for p in f.patterns for n in p.nouns}
+    listed = {n.split()[-1] for f in files for p in f.patterns for n in p.nouns}
     out: list[Pattern] = []
     for f in files:
         for p in f.patterns:
