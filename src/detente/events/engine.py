@@ -283,6 +283,7 @@ CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
 SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
 # weapons and attacks as the subject of a killing name no doer ("a car bomb kills five people")
 WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
@@ -408,8 +409,14 @@ def _verb_forms(t: Token) -> list[str]:
 
 
 def _support_verb(t: Token) -> bool:
-    """A verb that carries an event noun as its object ("launched an attack", ``support_verbs``)."""
-    return _verbal(t) and any(f in SUPPORT_VERBS for f in _verb_forms(t))
+    """A verb that carries an event noun as its object ("launched an attack", ``support_verbs``;
+    "voiced criticism", ``light_verbs``)."""
+    return _verbal(t) and any(f in SUPPORT_VERBS or f in LIGHT_VERBS for f in _verb_forms(t))
+
+
+def _light_verb(t: Token) -> bool:
+    """A verb whose subject does the act of any type its object noun names (``light_verbs``)."""
+    return any(f in LIGHT_VERBS for f in _verb_forms(t))
 
 
 def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
@@ -1494,8 +1501,8 @@ def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     "X ordered a ceasefire", "a strike was called by the unions" (verbs: ``support_verbs``)."""
     v = m.trigger
     gov = v.head
-    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or m.pattern.type not in settings().support_verb_types \
-            or _lemma(v) in SUPPORT_NOUN_EXCLUDE:
+    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or _lemma(v) in SUPPORT_NOUN_EXCLUDE \
+            or (m.pattern.type not in settings().support_verb_types and not _light_verb(gov)):
         return None
     if v.dep_ == "dobj":
         who = _subject(gov)
@@ -2074,7 +2081,10 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     # "for information on the suspects" is not aimed at the suspects)
     asked = [t for pw, words in w.m.pattern.preps.items() for t in _preps([v, *w.objs], pw)
              if _prep_word_ok(t, words)] if w.m.pattern.type in settings().target_optional_types else []
-    for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
+    # "delivered an apology to Togo": the phrase of an event noun is often hung on the light verb
+    # that carries it
+    carrier = [v.head] if not _verbal(v) and v.dep_ == "dobj" and _light_verb(v.head) else []
+    for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked, *carrier], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
             arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role)) or _across_frontier(w, q, role)
@@ -3488,6 +3498,10 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         return None  # "a call for calm": the noun's preposition the pattern asks for
     if not _sentence_words_ok(p, n):
         return None
+    if p.object_prep is not None:
+        # a verb pattern read on its noun: the object it names is the noun's "of" phrase
+        obj = next((o for o in _preps([n], p.object_prep) if any(_word_match(w, o) for w in p.objects)), None)
+        return Match(p, n, obj, []) if obj is not None and _lemma(n) in p.nouns else None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
