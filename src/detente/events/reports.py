@@ -4,9 +4,13 @@
 - ``merge_tolls(doc, events, mentions)`` — a sentence that tells only victims with no doer right
   after a sentence that coded an attack is that attack's toll: the victims become the attack's
   target where it had none or only the people of the place, and the doerless attack is dropped.
+- ``counted_victims(doc, events)`` — "3 police officers killed." (a headline's passive without its
+  auxiliary, a count for subject, no object) tells victims, not attackers.
 - ``attack_modes(doc, events)`` — an attack the rules gave no mode takes the mode its sentence's
   weapon or means words name (``attack_mode_words`` in ``data/words/attacks.yml``: shelling →
   heavy-weapons, a suicide bomber → suicide-attack), the first of ``attack_mode_order`` found.
+- ``protest_purposes(events)`` — "students staged a sit-in to protest tuition fees": the
+  condemnation the protest is held for (``protest_purpose_words``) is that protest, no accusation.
 - ``riot_modes(events)`` — a protest by rioters (``rioter_nouns``) is a riot whatever its verb.
 - ``report_days(doc, events)`` — in a report that opens on its day ("On 5 July 2023, protesters
   clashed with police. Police fired tear gas."), the later undated incidents (``report_day_types``)
@@ -209,3 +213,45 @@ def report_days(doc: Doc, events: list[Event]) -> list[Event]:
                                        "detail": {**ev.detail, "date_from": "report opening"}})
         out.append(ev)
     return out
+
+
+def counted_victims(doc: Doc, events: list[Event]) -> list[Event]:
+    """An attack whose verb (``toll_verbs``) has no object and a counted subject ("3 police officers
+    killed (as reported)", "two soldiers wounded") is a passive without its auxiliary: the subject
+    was hit, by no one named."""
+    verbs = frozenset(_lists().get("toll_verbs", ()))
+    out = []
+    for ev in events:
+        ref = ev.source
+        if ev.type == ASSAULT and ev.target is None and ref is not None and ref.start is not None \
+                and ref.id in (None, ref.country):
+            subj = _counted_subject(doc, ev, verbs)
+            if subj is not None and subj.left_edge.idx <= ref.start <= subj.idx:
+                ev = ev.model_copy(update={"source": None, "target": ref,
+                                           "detail": {**ev.detail, "target_role": "counted_victims"}})
+        out.append(ev)
+    return out
+
+
+def _counted_subject(doc: Doc, ev: Event, verbs: frozenset[str]):
+    """The counted subject of the event's objectless verb of ``verbs`` told in the past, if any."""
+    sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    word = (ev.trigger or "").split(" ")[0]
+    tok = next((t for t in sent if t.text == word), None) if sent is not None else None
+    if tok is None or tok.lemma_.lower() not in verbs or tok.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("dobj", "obj", "dative", "auxpass") for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and any(c.dep_ == "nummod" for c in subj.children) else None
+
+
+def protest_purposes(events: list[Event]) -> list[Event]:
+    """An accusation told by a word of ``protest_purpose_words`` ("to protest", "to denounce") in a
+    sentence where its doer's protest is coded is what the protest is for, not another act."""
+    if not any(ev.type == "PROTEST" for ev in events):
+        return events
+    words_ = frozenset(_lists().get("protest_purpose_words", ()))
+    protests = {(ev.start, _key(ev.source)) for ev in events if ev.type == "PROTEST" and ev.source is not None}
+    return [ev for ev in events if not (
+        ev.type == "ACCUSE" and ev.source is not None and (ev.start, _key(ev.source)) in protests
+        and (ev.trigger or "").split(" ")[0].lower() in words_)]
