@@ -32,8 +32,8 @@ from spacy.tokens import Doc
 from detente import dates
 from detente.actors import ActorKB, find_mentions, load_kb
 from detente.events import aim_at_crowds, attribute_claims, extract_events
-from detente.events.reports import (attack_modes, counted_victims, merge_tolls, protest_purposes, report_days,
-                                    riot_modes)
+from detente.events.reports import (armed_strikes, attack_modes, counted_victims, merge_tolls, protest_purposes,
+                                    report_days, riot_modes)
 from detente.events import preload as preload_events
 from detente.models import Event, Mention
 
@@ -127,7 +127,7 @@ class EventsComponent(_KBComponent):
         for sent in doc.sents:
             found.extend(extract_events(sent, mentions, kb, pub))
         found = aim_at_crowds(doc, attribute_claims(doc, found, mentions), mentions)
-        found = merge_tolls(doc, counted_victims(doc, found), mentions)
+        found = merge_tolls(doc, counted_victims(doc, armed_strikes(doc, found)), mentions)
         doc._.detente_events = report_days(doc, riot_modes(protest_purposes(attack_modes(doc, found))))
         return doc
 

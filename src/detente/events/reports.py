@@ -4,6 +4,8 @@
 - ``merge_tolls(doc, events, mentions)`` — a sentence that tells only victims with no doer right
   after a sentence that coded an attack is that attack's toll: the victims become the attack's
   target where it had none or only the people of the place, and the doerless attack is dropped.
+- ``armed_strikes(doc, events)`` — a "strike" a weapon word qualifies ("a missile strike on
+  Kharkiv", ``armed_strike_words``) is an attack, not a labour strike.
 - ``counted_victims(doc, events)`` — "3 police officers killed." (a headline's passive without its
   auxiliary, a count for subject, no object) tells victims, not attackers.
 - ``attack_modes(doc, events)`` — an attack the rules gave no mode takes the mode its sentence's
@@ -11,7 +13,8 @@
   heavy-weapons, a suicide bomber → suicide-attack), the first of ``attack_mode_order`` found.
 - ``protest_purposes(events)`` — "students staged a sit-in to protest tuition fees": the
   condemnation the protest is held for (``protest_purpose_words``) is that protest, no accusation.
-- ``riot_modes(events)`` — a protest by rioters (``rioter_nouns``) is a riot whatever its verb.
+- ``riot_modes(events)`` — a protest by rioters (``rioter_nouns``) is a riot whatever its verb, a
+  riot of armed men their attack on property, a protest with no mode a demonstration.
 - ``report_days(doc, events)`` — in a report that opens on its day ("On 5 July 2023, protesters
   clashed with police. Police fired tear gas."), the later undated incidents (``report_day_types``)
   are of that day, not only of its month nor of the publication day.
@@ -27,6 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from detente.events.engine import ARMED_SECTORS
 from detente.events.plover import goldstein
 from detente.models import ActorRef, Event, Mention
 from detente.nlp import sentences
@@ -116,7 +120,10 @@ def _with_victims(attack: Event, toll: Event | None, mentions: list[Mention]) ->
     if target is not None and attack.detail.get("target_role") != PLACE_VICTIMS:
         # (civilians of one country may be another act's victims: "police shot a man who had driven
         # into pedestrians. A man was killed.")
-        same = victims is None or (_key(victims) == _key(target) and victims.sector != "CVL")
+        # (victims whose country was only guessed are the named target's people of their kind:
+        # "ambushed a Kenyan army patrol. 3 soldiers were killed.")
+        same = victims is None or victims.sector != "CVL" and (
+            _key(victims) == _key(target) or (victims.sector == target.sector and _guessed(victims, mentions)))
         return attack.model_copy(update={"detail": detail}) if same else None
     if victims is None:
         return attack.model_copy(update={"detail": detail})
@@ -178,14 +185,25 @@ def _modes_in(span) -> set[str]:
 
 
 def riot_modes(events: list[Event]) -> list[Event]:
-    """A protest whose protesters are named as rioters is a riot (PROTEST riot, CAMEO 145)."""
+    """A protest whose protesters are named as rioters is a riot (PROTEST riot, CAMEO 145); a riot of
+    armed men (``armed_sectors`` of ``engine.yml``: "RSF fighters looted a hospital") is no protest
+    but their attack on property (ASSAULT destroy); a protest with no mode is a demonstration
+    (``unmoded_modes``), the mode most protests have."""
     rioters = frozenset(_lists().get("rioter_nouns", ()))
+    plain = _lists().get("unmoded_modes", {}).get("PROTEST")
     out = []
     for ev in events:
-        if ev.type == "PROTEST" and ev.mode != "riot" and ev.source is not None and \
-                set((ev.source.text or "").lower().split()) & rioters:
-            ev = ev.model_copy(update={"mode": "riot", "cameo": "145", "goldstein": goldstein("145"),
-                                       "detail": {**ev.detail, "recoded_from": ev.cameo}})
+        if ev.type == "PROTEST":
+            src = ev.source
+            if ev.mode == "riot" and src is not None and src.sector in ARMED_SECTORS:
+                ev = ev.model_copy(update={"type": ASSAULT, "mode": "destroy", "cameo": "190",
+                                           "goldstein": goldstein("190"),
+                                           "detail": {**ev.detail, "recoded_from": f"PROTEST:{ev.cameo}"}})
+            elif ev.mode != "riot" and src is not None and set((src.text or "").lower().split()) & rioters:
+                ev = ev.model_copy(update={"mode": "riot", "cameo": "145", "goldstein": goldstein("145"),
+                                           "detail": {**ev.detail, "recoded_from": ev.cameo}})
+            elif ev.mode is None and plain:
+                ev = ev.model_copy(update={"mode": plain})
         out.append(ev)
     return out
 
@@ -255,3 +273,22 @@ def protest_purposes(events: list[Event]) -> list[Event]:
     return [ev for ev in events if not (
         ev.type == "ACCUSE" and ev.source is not None and (ev.start, _key(ev.source)) in protests
         and (ev.trigger or "").split(" ")[0].lower() in words_)]
+
+
+def armed_strikes(doc: Doc, events: list[Event]) -> list[Event]:
+    """A protest told by the noun "strike" (or "strikes") that a word of ``armed_strike_words``
+    qualifies ("launched a missile strike on Kharkiv", "carried out drone strikes") is an attack
+    (ASSAULT, CAMEO 190), its target the actor or the people of the place of its "on" phrase left
+    to the later passes."""
+    armed = frozenset(_lists().get("armed_strike_words", ()))
+    out = []
+    for ev in events:
+        if ev.type == "PROTEST" and ev.mode == "strike":
+            sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            nouns = [t for t in sent if t.lemma_.lower() == "strike" and t.pos_ == "NOUN"] if sent is not None else []
+            if any(c.dep_ in ("compound", "amod") and (c.lower_ in armed or c.lemma_.lower() in armed)
+                   for t in nouns for c in t.children):
+                ev = ev.model_copy(update={"type": ASSAULT, "mode": None, "cameo": "190", "goldstein": goldstein("190"),
+                                           "detail": {**ev.detail, "recoded_from": f"PROTEST:{ev.cameo}"}})
+        out.append(ev)
+    return out
