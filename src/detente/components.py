@@ -128,7 +128,7 @@ class EventsComponent(_KBComponent):
             found.extend(extract_events(sent, mentions, kb, pub))
         found = aim_at_crowds(doc, attribute_claims(doc, found, mentions), mentions)
         found = merge_tolls(doc, counted_victims(doc, armed_strikes(doc, found)), mentions)
-        doc._.detente_events = report_days(doc, riot_modes(protest_purposes(attack_modes(doc, found))))
+        doc._.detente_events = report_days(doc, riot_modes(doc, protest_purposes(attack_modes(doc, found))))
         return doc
 
 

@@ -601,6 +601,13 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     for t in toks:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" or t.dep_ == "dobj" and t.pos_ == "PROPN":
             if t.i in covered or t.ent_type_ in NOT_PLACE_LABELS:
+                if t.ent_type_ == "PERSON" and t.i not in covered:
+                    # a town the small model took for a person, the object of a verb of places
+                    # ("the highway linking Cochabamba and Santa Cruz")
+                    ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
+                    got = person_named_place(ent, countries) if ent is not None else None
+                    if got is not None and got.kind != "country":
+                        return got.country
                 continue
             p = place_of(t.text, countries, min_population=MIN_OTHER_POPULATION, fuzzy=False)
             if p is not None and p.kind != "country":

@@ -13,7 +13,7 @@
   heavy-weapons, a suicide bomber → suicide-attack), the first of ``attack_mode_order`` found.
 - ``protest_purposes(events)`` — "students staged a sit-in to protest tuition fees": the
   condemnation the protest is held for (``protest_purpose_words``) is that protest, no accusation.
-- ``riot_modes(events)`` — a protest by rioters (``rioter_nouns``) is a riot whatever its verb, a
+- ``riot_modes(doc, events)`` — a protest by rioters (``rioter_nouns``) is a riot whatever its verb, a
   riot of armed men their attack on property, a protest with no mode a demonstration.
 - ``report_days(doc, events)`` — in a report that opens on its day ("On 5 July 2023, protesters
   clashed with police. Police fired tear gas."), the later undated incidents (``report_day_types``)
@@ -48,9 +48,9 @@ def _lists() -> dict:
 
 
 @lru_cache(maxsize=None)
-def _mode_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(words, mode) for every phrase of ``attack_mode_words``, longest first."""
-    table = _lists()["attack_mode_words"]
+def _mode_phrases(key: str = "attack_mode_words") -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words, mode) for every phrase of the table ``key``, longest first."""
+    table = _lists()[key]
     return tuple(sorted(((tuple(p.split()), m) for p, m in table.items()), key=lambda x: -len(x[0])))
 
 
@@ -171,11 +171,11 @@ def attack_modes(doc: Doc, events: list[Event]) -> list[Event]:
     return out
 
 
-def _modes_in(span) -> set[str]:
+def _modes_in(span, key: str = "attack_mode_words") -> set[str]:
     lowers = [t.lower_ for t in span]
     lemmas = [t.lemma_.lower() for t in span]
     found = set()
-    for phrase, mode in _mode_phrases():
+    for phrase, mode in _mode_phrases(key):
         n = len(phrase)
         for seq in (lowers, lemmas):
             if any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1)):
@@ -184,13 +184,19 @@ def _modes_in(span) -> set[str]:
     return found
 
 
-def riot_modes(events: list[Event]) -> list[Event]:
+def riot_modes(doc: Doc, events: list[Event]) -> list[Event]:
     """A protest whose protesters are named as rioters is a riot (PROTEST riot, CAMEO 145); a riot of
     armed men (``armed_sectors`` of ``engine.yml``: "RSF fighters looted a hospital") is no protest
-    but their attack on property (ASSAULT destroy); a protest with no mode is a demonstration
-    (``unmoded_modes``), the mode most protests have."""
+    but their attack on property (ASSAULT destroy); a protest with no mode takes the one its
+    sentence's words name (``protest_mode_words``: protesters who block a road obstruct), else it is
+    a demonstration (``unmoded_modes``), the mode most protests have."""
     rioters = frozenset(_lists().get("rioter_nouns", ()))
     plain = _lists().get("unmoded_modes", {}).get("PROTEST")
+    spans, at = _sent_index(doc)
+
+    def sent_of(ev: Event):
+        return spans[at(ev.start)]
+
     out = []
     for ev in events:
         if ev.type == "PROTEST":
@@ -202,8 +208,11 @@ def riot_modes(events: list[Event]) -> list[Event]:
             elif ev.mode != "riot" and src is not None and set((src.text or "").lower().split()) & rioters:
                 ev = ev.model_copy(update={"mode": "riot", "cameo": "145", "goldstein": goldstein("145"),
                                            "detail": {**ev.detail, "recoded_from": ev.cameo}})
-            elif ev.mode is None and plain:
-                ev = ev.model_copy(update={"mode": plain})
+            elif ev.mode is None:
+                found = _modes_in(sent_of(ev), "protest_mode_words")
+                mode = next((m for m in _lists()["protest_mode_order"] if m in found), plain)
+                if mode is not None:
+                    ev = ev.model_copy(update={"mode": mode})
         out.append(ev)
     return out
 
