@@ -244,14 +244,14 @@ def report_days(doc: Doc, events: list[Event]) -> list[Event]:
 
 def counted_victims(doc: Doc, events: list[Event]) -> list[Event]:
     """An attack whose verb (``toll_verbs``) has no object and a counted subject ("3 police officers
-    killed (as reported)", "two soldiers wounded") is a passive without its auxiliary: the subject
-    was hit, by no one named."""
+    killed (as reported)", "Two soldiers wounded in Gao.") is a passive without its auxiliary: the
+    subject was hit, by no one named (not the people of the place)."""
     verbs = frozenset(_lists().get("toll_verbs", ()))
     out = []
     for ev in events:
         ref = ev.source
-        if ev.type == ASSAULT and ev.target is None and ref is not None and ref.start is not None \
-                and ref.id in (None, ref.country):
+        if ev.type == ASSAULT and (ev.target is None or ev.detail.get("target_role") == PLACE_VICTIMS) \
+                and ref is not None and ref.start is not None and ref.id in (None, ref.country):
             subj = _counted_subject(doc, ev, verbs)
             if subj is not None and subj.left_edge.idx <= ref.start <= subj.idx:
                 ev = ev.model_copy(update={"source": None, "target": ref,
@@ -269,6 +269,8 @@ def _counted_subject(doc: Doc, ev: Event, verbs: frozenset[str]):
             c.dep_ in ("dobj", "obj", "dative", "auxpass") for c in tok.children):
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "acl" and tok.head.dep_ == "ROOT":
+        subj = tok.head  # "Two soldiers wounded in Gao.": the headline's noun and its participle
     return subj if subj is not None and any(c.dep_ == "nummod" for c in subj.children) else None
 
 
