@@ -115,8 +115,9 @@ class DatesComponent:
 
 
 class EventsComponent(_KBComponent):
-    """PLOVER events of each sentence, in order (``events.extract_events``): ``doc._.detente_events``.
-    Needs ``doc._.detente_mentions`` (the actors component)."""
+    """PLOVER events of each sentence, in order (``events.extract_events``): ``doc._.detente_events``,
+    then the passes over the whole doc (claims, crowds, and the short reports' tolls, modes and days:
+    ``events.reports``). Needs ``doc._.detente_mentions`` (the actors component)."""
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] | None = doc._.detente_mentions
