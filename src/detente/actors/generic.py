@@ -30,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES, taken_side
+from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES,
+                                    placed_by_prep, taken_side)
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at, token_bounds
 from detente.gazetteer import best, get_gazetteer
@@ -268,7 +269,7 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         a = kb.get(m.id) if m.id else None
         if m.country and a is not None and a.kind in ("state", "historic_state"):
             return m.country
-        if not m.id and m.country and t.dep_ == "pobj" and f"located by '{t.head.text} " in (m.why or ""):
+        if not m.id and m.country and t.dep_ == "pobj" and placed_by_prep(m.why, t.head.text):
             return m.country  # the town a composed mention is placed by ("a journalist in Bamako")
         return None
     if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
 from detente.actors.keys import plural_people_noun
 from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PHRASE_READERS,
-                                    PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit,
+                                    PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit, located_by,
                                     stance_prefixed)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
@@ -875,7 +875,7 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
             start = noun_ends[start][0].start
         whole = doc[start:f.span.end]
         r = compose(kb, f.hit, noun, on, whole.text, base=0.8)
-        r = r.model_copy(update={"why": f"{r.why}; located by {doc[e:f.span.end].text!r}"})
+        r = r.model_copy(update={"why": f"{r.why}; {located_by(doc[e:f.span.end].text)}"})
         out.append((whole.start, whole.end, r))
     return out
 
