@@ -11,7 +11,7 @@ the memoisation and the connection's life (one per thread and process).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -63,6 +63,11 @@ def kb_write(db: sqlite3.Connection, actors: Iterable[tuple], overlay_roles: Ite
 def kb_aliases(db: sqlite3.Connection, key: str) -> list[tuple[str, str, str, int]]:
     """``(actor, how, alias, cs)`` rows of a name key."""
     return db.execute("SELECT actor, how, alias, cs FROM aliases WHERE key = ?", (key,)).fetchall()
+
+
+def kb_keys(db: sqlite3.Connection) -> Iterator[str]:
+    """Every distinct name key of the aliases, in key order (one scan of the table)."""
+    return (k for (k,) in db.execute("SELECT DISTINCT key FROM aliases"))
 
 
 def kb_actor(db: sqlite3.Connection, actor_id: str) -> tuple | None:
