@@ -364,7 +364,9 @@ class CompiledAttributeRuler(AttributeRuler):
         # what reads the word alone, per word
         # (tuples, not lists: see ``_Entry``)
         self._wordless_memo: dict[tuple[int, int, int], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
-        self._word_memo: dict[int, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+        # (of each word also whether it is inert: no rule names or reads it)
+        self._word_memo: dict[int, tuple[tuple[int, ...], tuple[tuple[int, int], ...], bool]] = {}
+        self._plain: dict[tuple[int, int, int], _Entry] = {}  # the entry of an inert word, per triple
         self._memo: dict[tuple[int, ...], _Entry] = {}
         used = sorted({a for attrs in self.attrs for a in attrs})
         if "_" in used or not all(isinstance(a, int) for a in used):
@@ -374,33 +376,51 @@ class CompiledAttributeRuler(AttributeRuler):
         self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
 
     def _entry(self, key: tuple[int, ...]) -> _Entry:
-        """The memoised ``_Entry`` of a token with these attribute hashes."""
+        """The memoised ``_Entry`` of a token with these attribute hashes. A word that no rule
+        names or reads (most words) adds nothing to what its (tag, dependency, space) get, so a new
+        key of such a word takes the entry of that triple, made once."""
         got = self._memo.get(key)
         if got is None:
             if len(self._memo) > 200_000:
                 self._memo.clear()
-            f = self._feats(key)
-            single = self._single
-            triple = (key[0], key[2], key[3])
-            wordless = self._wordless_memo.get(triple)
-            if wordless is None:
-                wordless = self._wordless_memo[triple] = (
-                    tuple(k for k in self._wordless if single[k][1](f)),
-                    tuple((m, k) for m, k, test in self._m_wordless if test(f)))
+            f = None
             word = self._word_memo.get(key[1])
             if word is None:
+                f = self._feats(key)
+                single = self._single
                 if len(self._word_memo) > 200_000:
                     self._word_memo.clear()
-                word = self._word_memo[key[1]] = (
-                    tuple(k for k in self._word_only if single[k][1](f)),
-                    tuple((m, k) for m, k, test in self._m_word if test(f)))
-            worded = [k for k in self._by_lower.get(f[1], ()) if single[k][1](f)]
-            worded += [k for k in self._other_words if single[k][1](f)]
-            rules = tuple(single[k][0] for k in sorted((*wordless[0], *word[0], *worded)))
-            hits = [(m, k) for tests in (self._m_lower.get(f[1], ()), self._m_rest) for m, k, test in tests if test(f)]
-            hits = tuple(dict.fromkeys((*wordless[1], *word[1], *hits)))
-            got = self._memo[key] = (rules, hits, self._merge(rules))
+                rules = tuple(k for k in self._word_only if single[k][1](f))
+                hits = tuple((m, k) for m, k, test in self._m_word if test(f))
+                inert = not (rules or hits or self._other_words or self._m_rest
+                             or f[1] in self._by_lower or f[1] in self._m_lower)
+                word = self._word_memo[key[1]] = (rules, hits, inert)
+            triple = (key[0], key[2], key[3])
+            if word[2]:
+                got = self._plain.get(triple)
+                if got is None:
+                    got = self._plain[triple] = self._combine(f or self._feats(key), triple, word)
+            else:
+                got = self._combine(f or self._feats(key), triple, word)
+            self._memo[key] = got
         return got
+
+    def _combine(self, f: Feats, triple: tuple[int, int, int],
+                 word: tuple[tuple[int, ...], tuple[tuple[int, int], ...], bool]) -> _Entry:
+        """The ``_Entry`` of a token with features ``f``: what its (tag, dependency, space) get
+        (memoised per triple), what its word alone gets (``word``) and the rules that read both."""
+        single = self._single
+        wordless = self._wordless_memo.get(triple)
+        if wordless is None:
+            wordless = self._wordless_memo[triple] = (
+                tuple(k for k in self._wordless if single[k][1](f)),
+                tuple((m, k) for m, k, test in self._m_wordless if test(f)))
+        worded = [k for k in self._by_lower.get(f[1], ()) if single[k][1](f)]
+        worded += [k for k in self._other_words if single[k][1](f)]
+        rules = tuple(single[k][0] for k in sorted((*wordless[0], *word[0], *worded)))
+        hits = [(m, k) for tests in (self._m_lower.get(f[1], ()), self._m_rest) for m, k, test in tests if test(f)]
+        hits = tuple(dict.fromkeys((*wordless[1], *word[1], *hits)))
+        return rules, hits, self._merge(rules)
 
     def _feats(self, key: tuple[int, ...]) -> Feats:
         s = self.vocab.strings
