@@ -13,6 +13,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable
+from contextlib import closing
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -95,7 +96,9 @@ class BigIndex:
         look-up (one scan, ~45 ms and 1 MiB for 82,000 keys), answers most of them without a query."""
         keys = self._keys
         if keys is None:
-            keys = self._keys = KeyFilter(sql.kb_keys(self.db))
+            # (on a connection of its own, closed after: the scan's pages leave no cache behind)
+            with closing(sql.connect_readonly(self.path, immutable=True)) as db:
+                keys = self._keys = KeyFilter(sql.kb_keys(db))
         if k not in keys:
             return ()
         rows = sql.kb_aliases(self.db, k)
