@@ -17,7 +17,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 import spacy
@@ -291,15 +290,14 @@ def _named_words(spec: dict) -> list[str] | None:
     return None
 
 
-class _Entry(NamedTuple):
-    """What the attribute ruler gives every token with one (tag, lower, dep, is_space) key."""
-
-    rules: tuple[int, ...]  # the single-token rules that match it, in order
-    hits: frozenset[tuple[int, int]]  # (longer pattern, position) whose token test it passes
-    sets: tuple[tuple[int, int], ...]  # (column, value) its rules set, later rules winning
-
-
-_NO_HITS: frozenset[tuple[int, int]] = frozenset()
+# What the attribute ruler gives every token with one (tag, lower, dep, is_space) key, as a plain
+# tuple of tuples of ints: (the single-token rules that match it, in order; the (longer pattern,
+# position) pairs whose token test it passes; the (column, value) pairs its rules set, later rules
+# winning). Plain tuples of ints, unlike a named tuple or a set, leave the cyclic garbage
+# collector's lists at its first pass, so the memo's tens of thousands of entries are not walked
+# again by every later collection.
+_Entry = tuple[tuple[int, ...], tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
+_RULES, _HITS, _SETS = 0, 1, 2
 
 
 class CompiledAttributeRuler(AttributeRuler):
@@ -364,8 +362,11 @@ class CompiledAttributeRuler(AttributeRuler):
             m_lower, m_split["wordless"], m_split["word"], m_split["both"])
         # (single rules, longer-pattern hits) of what reads no word, per (tag, dep, is_space); of
         # what reads the word alone, per word
-        self._wordless_memo: dict[tuple[int, int, int], tuple[list[int], list[tuple[int, int]]]] = {}
-        self._word_memo: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        # (tuples, not lists: see ``_Entry``)
+        self._wordless_memo: dict[tuple[int, int, int], tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}
+        # (of each word also whether it is inert: no rule names or reads it)
+        self._word_memo: dict[int, tuple[tuple[int, ...], tuple[tuple[int, int], ...], bool]] = {}
+        self._plain: dict[tuple[int, int, int], _Entry] = {}  # the entry of an inert word, per triple
         self._memo: dict[tuple[int, ...], _Entry] = {}
         used = sorted({a for attrs in self.attrs for a in attrs})
         if "_" in used or not all(isinstance(a, int) for a in used):
@@ -375,33 +376,51 @@ class CompiledAttributeRuler(AttributeRuler):
         self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
 
     def _entry(self, key: tuple[int, ...]) -> _Entry:
-        """The memoised ``_Entry`` of a token with these attribute hashes."""
+        """The memoised ``_Entry`` of a token with these attribute hashes. A word that no rule
+        names or reads (most words) adds nothing to what its (tag, dependency, space) get, so a new
+        key of such a word takes the entry of that triple, made once."""
         got = self._memo.get(key)
         if got is None:
             if len(self._memo) > 200_000:
                 self._memo.clear()
-            f = self._feats(key)
-            single = self._single
-            triple = (key[0], key[2], key[3])
-            wordless = self._wordless_memo.get(triple)
-            if wordless is None:
-                wordless = self._wordless_memo[triple] = (
-                    [k for k in self._wordless if single[k][1](f)],
-                    [(m, k) for m, k, test in self._m_wordless if test(f)])
+            f = None
             word = self._word_memo.get(key[1])
             if word is None:
+                f = self._feats(key)
+                single = self._single
                 if len(self._word_memo) > 200_000:
                     self._word_memo.clear()
-                word = self._word_memo[key[1]] = (
-                    [k for k in self._word_only if single[k][1](f)],
-                    [(m, k) for m, k, test in self._m_word if test(f)])
-            worded = [k for k in self._by_lower.get(f[1], ()) if single[k][1](f)]
-            worded += [k for k in self._other_words if single[k][1](f)]
-            rules = tuple(single[k][0] for k in sorted(wordless[0] + word[0] + worded))
-            hits = [(m, k) for tests in (self._m_lower.get(f[1], ()), self._m_rest) for m, k, test in tests if test(f)]
-            hits = frozenset(wordless[1] + word[1] + hits) if hits or wordless[1] or word[1] else _NO_HITS
-            got = self._memo[key] = _Entry(rules, hits, self._merge(rules))
+                rules = tuple(k for k in self._word_only if single[k][1](f))
+                hits = tuple((m, k) for m, k, test in self._m_word if test(f))
+                inert = not (rules or hits or self._other_words or self._m_rest
+                             or f[1] in self._by_lower or f[1] in self._m_lower)
+                word = self._word_memo[key[1]] = (rules, hits, inert)
+            triple = (key[0], key[2], key[3])
+            if word[2]:
+                got = self._plain.get(triple)
+                if got is None:
+                    got = self._plain[triple] = self._combine(f or self._feats(key), triple, word)
+            else:
+                got = self._combine(f or self._feats(key), triple, word)
+            self._memo[key] = got
         return got
+
+    def _combine(self, f: Feats, triple: tuple[int, int, int],
+                 word: tuple[tuple[int, ...], tuple[tuple[int, int], ...], bool]) -> _Entry:
+        """The ``_Entry`` of a token with features ``f``: what its (tag, dependency, space) get
+        (memoised per triple), what its word alone gets (``word``) and the rules that read both."""
+        single = self._single
+        wordless = self._wordless_memo.get(triple)
+        if wordless is None:
+            wordless = self._wordless_memo[triple] = (
+                tuple(k for k in self._wordless if single[k][1](f)),
+                tuple((m, k) for m, k, test in self._m_wordless if test(f)))
+        worded = [k for k in self._by_lower.get(f[1], ()) if single[k][1](f)]
+        worded += [k for k in self._other_words if single[k][1](f)]
+        rules = tuple(single[k][0] for k in sorted((*wordless[0], *word[0], *worded)))
+        hits = [(m, k) for tests in (self._m_lower.get(f[1], ()), self._m_rest) for m, k, test in tests if test(f)]
+        hits = tuple(dict.fromkeys((*wordless[1], *word[1], *hits)))
+        return rules, hits, self._merge(rules)
 
     def _feats(self, key: tuple[int, ...]) -> Feats:
         s = self.vocab.strings
@@ -417,7 +436,7 @@ class CompiledAttributeRuler(AttributeRuler):
         entries = [memo.get(key) or entry(key) for key in map(tuple, doc.to_array(_MATCH_ATTRS).tolist())]
         # tokens inside a longer pattern: its rule joins theirs
         per_token: dict[int, tuple[int, ...]] = {}
-        hit = {i: e.hits for i, e in enumerate(entries) if e.hits}
+        hit = {i: e[_HITS] for i, e in enumerate(entries) if e[_HITS]}
         if hit:
             for m, (rid, index, tests) in enumerate(self._multi):
                 size = len(tests)
@@ -426,11 +445,11 @@ class CompiledAttributeRuler(AttributeRuler):
                         i = s + (index if index >= 0 else size + index)
                         if not s <= i < s + size:
                             raise ValueError(f"attribute ruler index {index} outside its pattern")
-                        base = per_token.get(i, entries[i].rules)
+                        base = per_token.get(i, entries[i][_RULES])
                         per_token[i] = tuple(sorted({*base, rid}))
         rows = doc.to_array(self._col_attrs).tolist()
         for i, e in enumerate(entries):
-            sets = e.sets if i not in per_token else self._merge(per_token[i])
+            sets = e[_SETS] if i not in per_token else self._merge(per_token[i])
             if sets:
                 row = rows[i]
                 for c, v in sets:
@@ -462,13 +481,16 @@ class CompiledLemmatizer(EnglishLemmatizer):
     _KEY = [ORTH, POS, MORPH, LEMMA]
 
     def _index_sets(self) -> None:
-        """The ``lemma_index`` table as sets: the rule lemmatizer only asks whether a form is in it
-        (``form in index``), and the model ships lists of up to 57,000 words, so each new word
-        scanned them (~90 µs a word, most of the lemmatizer's time on unseen text)."""
+        """The ``lemma_index`` table as hashed collections: the rule lemmatizer only asks whether a
+        form is in it (``form in index``), and the model ships lists of up to 57,000 words, so each
+        new word scanned them (~90 µs a word, most of the lemmatizer's time on unseen text). Dicts
+        of strings (values ``None``), not sets: a dict holding no container is not tracked by the
+        cyclic garbage collector, while a set always is, and each full collection walked the
+        ~91,000 words again."""
         table = self.lookups.get_table("lemma_index", {})
         for key in list(table.keys()):
             if isinstance(table[key], list):
-                table[key] = frozenset(table[key])
+                table[key] = dict.fromkeys(table[key])
         self.__dict__["_sets"] = True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -493,6 +515,9 @@ class CompiledLemmatizer(EnglishLemmatizer):
                     if len(memo) > 200_000:
                         memo.clear()
                     lemma = memo[k] = strings.add(self.lemmatize(doc[i])[0])
+                    # the stock cache (same key) is never read again past the memo; its lists would
+                    # stay in the cyclic garbage collector's walk
+                    self.cache.pop(k, None)
             lemmas.append(lemma)
         if todo:
             doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64).reshape(-1, 1))

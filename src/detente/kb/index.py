@@ -12,11 +12,13 @@ import json
 import os
 import sqlite3
 import threading
+from contextlib import closing
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from detente.actors.schema import Actor, Role
+from detente.keyfilter import KeyFilter
 from detente.store import indexes as sql
 
 FILE = "kb.sqlite"
@@ -46,6 +48,7 @@ class BigIndex:
         self.lookup = lru_cache(maxsize=16384)(self._lookup)
         self.people_by_surname = lru_cache(maxsize=1024)(self._people_by_surname)
         self._surnames: dict[str, tuple[str, ...]] | None = None
+        self._keys: KeyFilter | None = None
 
     def __getstate__(self) -> dict:  # a worker process opens its own connection
         return {"path": self.path}
@@ -63,7 +66,16 @@ class BigIndex:
         return db
 
     def _lookup(self, k: str) -> tuple[tuple[str, str, str, bool], ...]:
-        """``(actor id, how, alias, case_sensitive)`` rows of a key."""
+        """``(actor id, how, alias, case_sensitive)`` rows of a key. Most keys asked for (the word
+        runs of a text) name no actor: a ``KeyFilter`` of the index's keys, built at the first
+        look-up (one scan, ~45 ms and 1 MiB for 82,000 keys), answers most of them without a query."""
+        keys = self._keys
+        if keys is None:
+            # (on a connection of its own, closed after: the scan's pages leave no cache behind)
+            with closing(sql.connect_readonly(self.path, immutable=True)) as db:
+                keys = self._keys = KeyFilter(sql.kb_keys(db))
+        if k not in keys:
+            return ()
         rows = sql.kb_aliases(self.db, k)
         return tuple((a, h, n, bool(cs)) for a, h, n, cs in rows)
 

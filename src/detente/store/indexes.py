@@ -11,7 +11,7 @@ the memoisation and the connection's life (one per thread and process).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -65,6 +65,11 @@ def kb_aliases(db: sqlite3.Connection, key: str) -> list[tuple[str, str, str, in
     return db.execute("SELECT actor, how, alias, cs FROM aliases WHERE key = ?", (key,)).fetchall()
 
 
+def kb_keys(db: sqlite3.Connection) -> Iterator[str]:
+    """Every distinct name key of the aliases, in key order (one scan of the table)."""
+    return (k for (k,) in db.execute("SELECT DISTINCT key FROM aliases"))
+
+
 def kb_actor(db: sqlite3.Connection, actor_id: str) -> tuple | None:
     """``(id, kind, name, country, sector, qid, sources, data)`` of an actor, or ``None``."""
     return db.execute("SELECT id, kind, name, country, sector, qid, sources, data FROM actors WHERE id = ?",
@@ -111,6 +116,7 @@ CREATE TABLE names (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT R
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE airports (key TEXT, seq INTEGER, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
                        PRIMARY KEY (key, seq)) WITHOUT ROWID;
+CREATE TABLE key_filter (data BLOB NOT NULL);
 """
 
 
@@ -135,6 +141,25 @@ def gaz_add_names(con: sqlite3.Connection, rows: Iterable[tuple[str, int]], skip
 def gaz_add_airports(con: sqlite3.Connection, rows: Iterable[tuple]) -> None:
     """``(key, seq, name, country, admin1, lat, lon)`` rows: the airports a name key names, in order."""
     con.executemany("INSERT INTO airports VALUES (?,?,?,?,?,?,?)", rows)
+
+
+def gaz_keys(con: sqlite3.Connection) -> Iterator[str]:
+    """Every distinct name key, in key order (one scan)."""
+    return (k for (k,) in con.execute("SELECT DISTINCT key FROM names"))
+
+
+def gaz_set_key_filter(con: sqlite3.Connection, data: bytes) -> None:
+    """Store the bits of the filter of the name keys (``detente.keyfilter``)."""
+    con.execute("INSERT INTO key_filter VALUES (?)", (data,))
+
+
+def gaz_key_filter(con: sqlite3.Connection) -> bytes | None:
+    """The bits of the filter of the name keys, or ``None`` (an index without one)."""
+    try:
+        row = con.execute("SELECT data FROM key_filter").fetchone()
+    except sqlite3.OperationalError:  # no such table
+        return None
+    return row[0] if row else None
 
 
 def gaz_airports(con: sqlite3.Connection, key: str) -> list[tuple]:
