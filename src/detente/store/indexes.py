@@ -116,7 +116,6 @@ CREATE TABLE names (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT R
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE airports (key TEXT, seq INTEGER, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
                        PRIMARY KEY (key, seq)) WITHOUT ROWID;
-CREATE TABLE key_filter (data BLOB NOT NULL);
 """
 
 
@@ -141,25 +140,6 @@ def gaz_add_names(con: sqlite3.Connection, rows: Iterable[tuple[str, int]], skip
 def gaz_add_airports(con: sqlite3.Connection, rows: Iterable[tuple]) -> None:
     """``(key, seq, name, country, admin1, lat, lon)`` rows: the airports a name key names, in order."""
     con.executemany("INSERT INTO airports VALUES (?,?,?,?,?,?,?)", rows)
-
-
-def gaz_keys(con: sqlite3.Connection) -> Iterator[str]:
-    """Every distinct name key, in key order (one scan)."""
-    return (k for (k,) in con.execute("SELECT DISTINCT key FROM names"))
-
-
-def gaz_set_key_filter(con: sqlite3.Connection, data: bytes) -> None:
-    """Store the bits of the filter of the name keys (``detente.keyfilter``)."""
-    con.execute("INSERT INTO key_filter VALUES (?)", (data,))
-
-
-def gaz_key_filter(con: sqlite3.Connection) -> bytes | None:
-    """The bits of the filter of the name keys, or ``None`` (an index without one)."""
-    try:
-        row = con.execute("SELECT data FROM key_filter").fetchone()
-    except sqlite3.OperationalError:  # no such table
-        return None
-    return row[0] if row else None
 
 
 def gaz_airports(con: sqlite3.Connection, key: str) -> list[tuple]:
