@@ -999,12 +999,27 @@ def _find_objects(v: Token) -> list[Token]:
 
 
 def _preps(tokens: list[Token], word: str) -> list[Token]:
+    """The objects of the ``word`` prepositions on ``tokens``, also where the parser hung the
+    preposition on a particle read as an object-less preposition ("pulled out of the deal")."""
     out = []
     for t in tokens:
         for c in t.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+            if c.dep_ not in ("prep", "agent", "dative"):
+                continue
+            if c.lower_ == word:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            elif _dangling_particle(c):
+                out.extend(p for g in c.children if g.dep_ == "prep" and g.lower_ == word
+                           for p in g.children if p.dep_ in ("pobj", "pcomp"))
     return out
+
+
+def _dangling_particle(c: Token) -> bool:
+    """A phrasal verb's particle the parser read as a preposition with no object of its own, a
+    preposition hanging on it instead ("pulled out of the deal", "backed away from the accord"); not
+    "according to", "within two miles of"."""
+    return (c.dep_ == "prep" and c.lower_ in _phrasal_particles()
+            and not any(p.dep_ in ("pobj", "pcomp") for p in c.children))
 
 
 _NOT_NEAR = ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl")
@@ -1118,6 +1133,8 @@ def _view(v: Token) -> _VerbView:
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ in ("compound", "appos"))) for o in objs]
     slow = [_lemma(o) in CONTAINERS for o in objs]
     preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
+    # ("pulled out of the deal": "of" hangs on the particle the parser read as a preposition)
+    preps |= {g.lower_ for c in v.children if _dangling_particle(c) for g in c.children if g.dep_ == "prep"}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
 
 
@@ -1472,6 +1489,18 @@ def _noun_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
         if arg is not None:
             return arg
     return None
+
+
+@roles.role("source", "governor_subj")
+def _governor_subj_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The doer of the verb among the pattern's ``governors`` that governs the event noun ("Abbas
+    announced the end of the accords", "recognition of Palestine was announced by Norway")."""
+    n = m.trigger
+    gov = None if _verbal(n) or not m.pattern.governors else _answering_verb(m.pattern, n)
+    if gov is None:
+        return None
+    who = _agent(gov) if n.dep_ == "nsubjpass" else _subject(gov)
+    return _core(ctx, who, "governor_subj") if who is not None and not _instrument(who) else None
 
 
 @roles.role("source", "support_subj")
@@ -2049,8 +2078,11 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     # "claimed responsibility for an attack against a wedding party": the event noun a pattern's
     # preposition asks for carries the phrase too, for acts aimed at someone physically (a request
     # "for information on the suspects" is not aimed at the suspects)
+    # A relation's other party is named on the noun the pattern's preposition asks for too
+    # ("withdrew from the grain deal with Ukraine")
     asked = [t for pw, words in w.m.pattern.preps.items() for t in _preps([v, *w.objs], pw)
-             if _prep_word_ok(t, words)] if w.m.pattern.type in settings().target_optional_types else []
+             if _prep_word_ok(t, words)] if (w.m.pattern.type in settings().target_optional_types
+                                             or w.m.pattern.relation is not None) else []
     for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
@@ -2291,6 +2323,15 @@ def _context_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition."""
+    if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
+        return noun.head.head
+    return None
+
+
 def _answering_verb(p: Pattern, noun: Token) -> Token | None:
     """The verb governing an event noun as its object ("rejected the demand", "the demand was
     turned down", "agreed to the request"), if it is one of the pattern's ``governors`` (any verb
@@ -2395,8 +2436,28 @@ def _agreement_detail(m: Match, info: status_mod.StatusInfo, sent: Span) -> dict
     if kind is None:
         lemmas = {_lemma(t) for t in sent}
         kind = next((k for k, vocab in kinds.items() if lemmas & vocab), "general")
-    status = "enabled" if info.enabled else "proposed" if info.status == "planned" else "signed"
+    # the status the act gives the agreement (the pattern's relation value: signed, suspended); a
+    # signature only planned is a proposal, one a party lets happen is enabled
+    done = m.pattern.relation.value if m.pattern.relation is not None else "signed"
+    if done == "signed":
+        status = "enabled" if info.enabled else "proposed" if info.status == "planned" else "signed"
+    else:
+        status = done
     return {"subjects": subjects, "kind": kind, "status": status}
+
+
+def _also_relations(ctx: Ctx, m: Match, source: Arg, target: Arg) -> list[dict]:
+    """The pattern's second changes (``relation.also``) with other parties its roles find, each
+    ``{"value", "target"}`` (ids; the event's source keeps the change)."""
+    out = []
+    for extra in m.pattern.relation.also:
+        fn, word = roles.resolve("target", extra.target)
+        want = Want(ctx, m, source, [m.obj] if m.obj is not None else [],
+                    {source.mention} if source.mention is not None else set())
+        arg = fn(want, word)
+        if arg is not None and arg.ref.id and arg.ref.id not in (source.ref.id, target.ref.id):
+            out.append({"value": extra.value, "target": arg.ref.id})
+    return out
 
 
 # ----------------------------------------------------------------------------- the engine
@@ -2470,8 +2531,9 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         if p.relation.dimension == "designation":
             rel_detail.update(_designation_detail(m, source, target, labels=rel_value == "listed"))
         if p.relation.dimension == "agreements":
-            rel_detail.update({k: detail[k] for k in ("subjects", "kind", "status")})
-            rel_value = detail["status"]
+            agreed = detail if p.agreement else _agreement_detail(m, info, sent)
+            rel_detail.update({k: agreed[k] for k in ("subjects", "kind", "status")})
+            rel_value = agreed["status"]
         reverse = target.role in p.relation.reverse_if_target_role
         # a negated event keeps the value it denies: relations.derive maps it (formal → none)
         if rel_value is not None:
@@ -2479,6 +2541,9 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             if reverse and source.ref.id and target.ref.id:
                 # the relation runs the other way ("X closed its embassy in Y": Y hosts X's embassy)
                 detail["relation"].update({"source": target.ref.id, "target": source.ref.id})
+            also = _also_relations(ctx, m, source, target)
+            if also:
+                detail["relation"]["also"] = also
 
     confidence = p.confidence * source.certainty * (target.certainty if target is not None else 0.8)
     etype = p.type
@@ -4422,6 +4487,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
                 continue
             for p in noun_patterns:
                 if verb_owned and not p.governed:
+                    continue
+                if p.governors_required and _governing_verb(tok) is not None and _answering_verb(p, tok) is None:
                     continue
                 m = _noun_match(p, tok)
                 if m is None:
