@@ -4758,8 +4758,13 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
             continue  # "calls for an emergency meeting of the Council": what is asked for is not held
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
-            if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
-                   for j, o in zip(idx, events) if o is not ev):
+            heads = [o for j, o in zip(idx, events) if o is not ev and j == head_i
+                     and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))]
+            if heads:
+                # "agreed to upgrade their missions to ambassador level": the intent keeps the
+                # relation change its content implies, as a planned one
+                if ev.detail.get("relation") and not heads[0].detail.get("relation"):
+                    heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
                 continue
         out.append(ev)
     return out

@@ -91,10 +91,13 @@ def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
     cfg = load_dimensions()
     if not source or not target or source == target:
         return None
+    # (an intent carries the change of the act it announces with that act's status: "agreed to
+    # upgrade relations to ambassador level" is a planned upgrade)
+    status = ((ev.detail or {}).get("relation") or {}).get("status") or ev.status
     spec = cfg.dimensions.get(dimension)
     if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
         return None  # a pattern naming an unknown dimension or value implies nothing
-    if ev.status == "negated":
+    if status == "negated":
         negated = cfg.negate(dimension, value)
         if negated is not None:
             detail = {**detail, "negated": value}
@@ -102,12 +105,12 @@ def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
         elif value not in set(spec.negation.values()) and value != spec.default:
             return None  # the pattern gave the denied value, and the denial supports nothing
         # else: the pattern already gave the value the denial supports ("none")
-    elif ev.status not in cfg.effective_statuses:
+    elif status not in cfg.effective_statuses:
         return None
-    if ev.status == "ongoing":
+    if status == "ongoing":
         detail = {**detail, "ongoing": True}
-    if ev.status in ("planned", "reported"):
-        detail = {**detail, "event_status": ev.status}
+    if status in ("planned", "reported"):
+        detail = {**detail, "event_status": status}
     return RelationChange(
         source=source, target=target, dimension=dimension, value=value,
         date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,
