@@ -2830,6 +2830,16 @@ def _valid(source: Arg, target: Arg | None) -> bool:
     return True
 
 
+def _guessed_own_country(ctx: Ctx, source: Arg, target: Arg | None) -> bool:
+    """Whether ``target`` is a body with no id whose country, the source's own, is only a guess
+    from the article's actors (:func:`detente.actors.generic.guessed_country`)."""
+    if target is None or target.mention is None or target.ref.id or not target.ref.country:
+        return False
+    from detente.actors.generic import guessed_country
+
+    return target.ref.country == source.ref.country and guessed_country(ctx.mentions[target.mention])
+
+
 def _person(ctx: Ctx, arg: Arg | None) -> bool:
     if arg is None or arg.mention is None:
         return False
@@ -2908,6 +2918,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         ctx.refused = True
         return []  # "India labelled him a terrorist": a person is listed, not his state
+    if rel is not None and rel.dimension == "designation" and _guessed_own_country(ctx, source, target):
+        # "Israel declares the Iliya Institute a terror group": a body the text places nowhere is
+        # not of the listing state just because that state is the article's actor
+        target = replace(target, ref=target.ref.model_copy(update={"country": None}))
     if rel is not None and rel.dimension == "recognition" and _person(ctx, target):
         # "recognised Guaido as interim president": support for a person, no recognition of a state
         return [ev.model_copy(update={"detail": {k: v for k, v in ev.detail.items() if k != "relation"}})
