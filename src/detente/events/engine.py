@@ -2480,6 +2480,10 @@ def _date(sent: Span, trigger_i: int, published: dt.date | None):
         return None
 
 
+#: target roles of fallbacks (an actor named near the trigger), no party of a relation change
+FALLBACK_TARGET_ROLES = frozenset({"near"})
+
+
 def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     p = m.pattern
     sent = ctx.sent
@@ -2525,7 +2529,9 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
 
     if p.agreement:
         detail.update(_agreement_detail(m, info, sent))
-    if p.relation is not None and target is not None:
+    # (a relation only with a party the pattern's roles name, not one a fallback took from near the
+    # trigger: "a critic of the decision to switch recognition from Taiwan to China")
+    if p.relation is not None and target is not None and target.role not in FALLBACK_TARGET_ROLES:
         rel_value = _by_word(p.relation.value_by_word, words, text) or p.relation.value
         rel_detail = dict(p.relation.detail)
         if p.relation.dimension == "designation":

@@ -15,7 +15,8 @@ The change carries the event's date, precision, sentence, offsets, confidence an
 
 - ``negated`` ("Russia has not recognised …") → the value the denial supports, from the dimension's
   ``negation`` map (recognition ``formal`` → ``none``); a pattern that already gives that value
-  (``none``) is kept; otherwise no change.
+  (``none``) is kept; otherwise no change. A denial by a "no" determiner ("no EU member has
+  recognised …") names no party: no change.
 - ``planned`` / ``reported`` → applied, marked ``detail['event_status']``.
 - ``ongoing`` ("has held talks since 2016", "listed since 2003") → the value held *from* the
   event's date: the change is dated at the start of the span (``detail['ongoing'] = True``).
@@ -97,6 +98,8 @@ def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
     spec = cfg.dimensions.get(dimension)
     if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
         return None  # a pattern naming an unknown dimension or value implies nothing
+    if status == "negated" and (ev.detail or {}).get("status_why") == "no-determiner":
+        return None  # "no EU member has recognised X": a denial of nobody's act names no party
     if status == "negated":
         negated = cfg.negate(dimension, value)
         if negated is not None:
