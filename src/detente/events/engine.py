@@ -950,7 +950,10 @@ def _agent(v: Token) -> Token | None:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-    for o in _objects(v):
+    # ("is listed as a terrorist organisation by the Netherlands": the "by" phrase hung on the noun
+    # of the verb's "as" phrase)
+    as_nouns = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for o in [*_objects(v), *as_nouns]:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
