@@ -32,6 +32,8 @@ from spacy.tokens import Doc
 from detente import dates
 from detente.actors import ActorKB, find_mentions, load_kb
 from detente.events import aim_at_crowds, attribute_claims, extract_events
+from detente.events.reports import (armed_strikes, attack_modes, counted_victims, merge_tolls, protest_purposes,
+                                    report_days, riot_modes)
 from detente.events import preload as preload_events
 from detente.models import Event, Mention
 
@@ -113,8 +115,9 @@ class DatesComponent:
 
 
 class EventsComponent(_KBComponent):
-    """PLOVER events of each sentence, in order (``events.extract_events``): ``doc._.detente_events``.
-    Needs ``doc._.detente_mentions`` (the actors component)."""
+    """PLOVER events of each sentence, in order (``events.extract_events``): ``doc._.detente_events``,
+    then the passes over the whole doc (claims, crowds, and the short reports' tolls, modes and days:
+    ``events.reports``). Needs ``doc._.detente_mentions`` (the actors component)."""
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] | None = doc._.detente_mentions
@@ -124,7 +127,9 @@ class EventsComponent(_KBComponent):
         found: list[Event] = []
         for sent in doc.sents:
             found.extend(extract_events(sent, mentions, kb, pub))
-        doc._.detente_events = aim_at_crowds(doc, attribute_claims(doc, found, mentions), mentions)
+        found = aim_at_crowds(doc, attribute_claims(doc, found, mentions), mentions)
+        found = merge_tolls(doc, counted_victims(doc, armed_strikes(doc, found)), mentions)
+        doc._.detente_events = report_days(doc, riot_modes(doc, protest_purposes(attack_modes(doc, found))))
         return doc
 
 

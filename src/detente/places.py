@@ -232,6 +232,8 @@ def apposed_country(span: Span) -> str | None:
     "Jacmel, Haiti"): that country's ISO3 when the gazetteer has a namesake of the place there, else
     None ("Atlanta, Georgia" names the US state)."""
     doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "(":
+        return _bracketed_region_country(span)
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
     gaz = get_gazetteer()
@@ -243,6 +245,22 @@ def apposed_country(span: Span) -> str | None:
                 there = any(p.country == country for p in gaz.lookup_exact(span.text))
                 return country if there else None
     return None
+
+
+def _bracketed_region_country(span: Span) -> str | None:
+    """The country of a place whose province or country an event report adds in brackets ("Guma
+    (Benue state)", "Djibo (Burkina Faso)"): one the gazetteer has a namesake of the place in."""
+    doc = span.doc
+    close = next((t.i for t in doc[span.end + 1:min(span.end + 8, len(doc))] if t.text == ")"), None)
+    if close is None:
+        return None
+    words = [t for t in doc[span.end + 1:close] if t.lower_ not in PROVINCE_WORDS]
+    if not words or not all(t.text[:1].isupper() or t.lower_ in _S["name_joiners"] for t in words):
+        return None
+    name = doc[words[0].i:words[-1].i + 1].text
+    gaz = get_gazetteer()
+    held = {p.country for p in gaz.lookup_exact(name)}
+    return next((p.country for p in gaz.lookup_exact(span.text) if p.country in held), None)
 
 
 def _country_named(text: str) -> str | None:

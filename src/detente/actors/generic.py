@@ -30,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.resolve import AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES, taken_side
+from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES,
+                                    placed_by_prep, taken_side)
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at, token_bounds
 from detente.gazetteer import best, get_gazetteer
@@ -276,7 +277,15 @@ def _state_of_token(t: Token, mentions: list[Mention], covered: dict[int, int], 
         a = kb.get(m.id) if m.id else None
         if m.country and a is not None and a.kind in ("state", "historic_state"):
             return m.country
+        if not m.id and m.country and t.dep_ == "pobj" and placed_by_prep(m.why, t.head.text):
+            return m.country  # the town a composed mention is placed by ("a journalist in Bamako")
         return None
+    if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+        # a town the small model took for a person ("looted shops in Dakar")
+        ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
+        got = person_named_place(ent, countries) if ent is not None else None
+        if got is not None:
+            return got.country
     if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACE_LABELS and t.text[:1].isupper():
         # (a lower-case word the parser took for a name names no place: "and march on" is no
         # town called March)
@@ -601,6 +610,13 @@ def _place_country(sent: Span, mentions: list[Mention], covered: dict[int, int],
     for t in toks:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of" or t.dep_ == "dobj" and t.pos_ == "PROPN":
             if t.i in covered or t.ent_type_ in NOT_PLACE_LABELS:
+                if t.ent_type_ == "PERSON" and t.i not in covered:
+                    # a town the small model took for a person, the object of a verb of places
+                    # ("the highway linking Cochabamba and Santa Cruz")
+                    ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
+                    got = person_named_place(ent, countries) if ent is not None else None
+                    if got is not None and got.kind != "country":
+                        return got.country
                 continue
             p = place_of(t.text, countries, min_population=MIN_OTHER_POPULATION, fuzzy=False)
             if p is not None and p.kind != "country":
@@ -662,6 +678,13 @@ def _place_named(ent: Span) -> bool:
     the NER's span runs on into a preposition ("the Dairi Regency of")."""
     toks = [t for t in ent if t.pos_ not in ("ADP", "DET", "PUNCT")]
     return bool(toks) and toks[-1].lower_ in _spec_sets().place_name_heads
+
+
+def _bracketed_place(ent: Span) -> bool:
+    """A place and the region an event report adds in brackets, run together by the NER into one name
+    ("Nikopol (Dnipropetrovsk region"): the part before the bracket is a place the gazetteer knows."""
+    cut = next((t.i for t in ent if t.text == "("), None)
+    return cut is not None and cut > ent.start and country_of_place(ent.doc[ent.start:cut].text) is not None
 
 
 def _as_place(tok: Token) -> bool:
@@ -887,7 +910,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     and not any(h.how == "person" for h in kb.hits(ent.text)):
                 continue  # "exploded in al-Bab": a place the model took for a person
             if ent is not None and (any(t.i in taken for t in ent) or _known_place(kb, ent.text)
-                                    or _place_named(ent)):
+                                    or _place_named(ent) or _bracketed_place(ent)):
                 continue  # a name the KB knows as a place ("Chechnya", a dateline's "KABUL"), or names as one
             if ent is not None:
                 hit = sector_of(kb, _forms(list(ent))) if len(ent) > 1 else None

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
 from detente.actors.keys import plural_people_noun
 from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PHRASE_READERS,
-                                    PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit,
+                                    PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit, located_by,
                                     stance_prefixed)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
@@ -253,6 +253,21 @@ def _part_of_other_state(span: Span, hit: AliasHit) -> bool:
     return p is not None and p.country is not None and p.country != hit.actor
 
 
+def _end_of_place_name(span: Span) -> bool:
+    """"in Dera Ismail Khan": a person's name ending a longer name after a place preposition that the
+    gazetteer knows as a town is no mention of the person."""
+    from detente.places import PLACE_PREPS, place_of
+
+    doc, left = span.doc, span.start
+    while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" \
+            and doc[left - 1].head.i >= span.start:
+        left -= 1
+    root = span.root
+    if left == span.start or root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
+        return False
+    return place_of(doc[left:span.end].text, fuzzy=False) is not None
+
+
 def _of_a_region(span: Span) -> bool:
     """"South American", "West African", "Central Asian": a demonym after a capitalised direction
     word (no demonym of its own: "South Korean" is matched whole) names a region's people, not the
@@ -416,6 +431,7 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
         found = [f for f in found if not any(a <= f.span.start and f.span.end <= b for a, b in spans)] + big
         found.sort(key=lambda f: f.span.start)
 
+    found = [f for f in found if not (f.hit.how == "person" and _end_of_place_name(f.span))]
     found = _owned_institutions(doc, kb, found)
     nouns = noun_spans(doc, kb)
     noun_ends = {sp.end: (sp, n) for sp, n in nouns.values()}
@@ -859,7 +875,7 @@ def _placed(doc: Doc, kb: ActorKB, found: list[_Found], nouns, noun_ends, on) ->
             start = noun_ends[start][0].start
         whole = doc[start:f.span.end]
         r = compose(kb, f.hit, noun, on, whole.text, base=0.8)
-        r = r.model_copy(update={"why": f"{r.why}; located by {doc[e:f.span.end].text!r}"})
+        r = r.model_copy(update={"why": f"{r.why}; {located_by(doc[e:f.span.end].text)}"})
         out.append((whole.start, whole.end, r))
     return out
 

@@ -27,6 +27,17 @@ DEFAULT_COUNTRY = "the default country of an article"
 #: the ``why`` of a generic mention whose country is only where its sentence or article is
 PLACE_GUESSES = ("the place of the sentence", "the article's place")
 
+
+def located_by(words: str) -> str:
+    """The note a mention's ``why`` ends with when a place phrase placed it ("located by 'in Bamako'")."""
+    return f"located by {words!r}"
+
+
+def placed_by_prep(why: str | None, prep: str) -> bool:
+    """The mention was placed by a phrase opening with the preposition ``prep`` (read from its ``why``)."""
+    return located_by(f"{prep} ")[:-1] in (why or "")
+
+
 if TYPE_CHECKING:  # the KB calls this module (``ActorKB.resolve``); only its type is needed here
     from detente.actors.kb import ActorKB
 
@@ -254,7 +265,7 @@ def _located(kb: ActorKB, words: list[str], on: dt.date | None, text: str) -> Re
         h = next((x for x in _hits(kb, " ".join(words[i + 1:])) if kb.actors[x.actor].kind in STATE_KINDS), None)
         if n and h:
             r = compose(kb, h, n, on, text, base=0.8)
-            r.why += f"; located by {' '.join(words[i:])!r}"
+            r.why += f"; {located_by(' '.join(words[i:]))}"
             return r
     return None
 

@@ -155,7 +155,7 @@ class UnitResult:
 
 
 def _gold_event(g: GoldEvent) -> dict[str, Any]:
-    return {"type": g.type, "source": g.source.label() if g.source else None,
+    return {"type": g.type, "mode": g.mode, "source": g.source.label() if g.source else None,
             "target": g.target.label() if g.target else None, "date": g.date, "status": g.status,
             "cameo": g.cameo, "sentence": g.sentence}
 
@@ -167,7 +167,7 @@ def _label(ref: Any) -> str | None:
 
 
 def _pred_event(p: Event) -> dict[str, Any]:
-    return {"type": p.type, "source": _label(p.source), "target": _label(p.target), "date": p.date,
+    return {"type": p.type, "mode": p.mode, "source": _label(p.source), "target": _label(p.target), "date": p.date,
             "status": p.status, "rule": p.rule, "cameo": p.cameo, "trigger": p.trigger,
             "arguments": p.detail.get("arguments"), "classifier_p": p.detail.get("classifier_p"),
             "confidence": p.confidence, "confidence_raw": p.detail.get("confidence_raw", p.confidence),

@@ -94,7 +94,8 @@ def act_candidate(patterns: PatternSet, tok: Token) -> tuple[Pattern, bool] | No
     lemma = _lemma(tok)
     if lemma in w.extra_acts:
         return _extra_pattern(lemma, w.extra_acts[lemma]), False
-    cands = patterns.for_noun(lemma) if tok.pos_ in ("NOUN", "PROPN") else (
+    # (a verb pattern read on its noun names the act only with its object: not the noun's own act)
+    cands = [p for p in patterns.for_noun(lemma) if p.object_prep is None] if tok.pos_ in ("NOUN", "PROPN") else (
         patterns.for_verb(lemma) if tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN") else [])
     return (cands[0], True) if cands else None
 

@@ -73,6 +73,8 @@ class EngineSettings(DataFile):
     title_max_words: int = 0
     classifier: bool = True
     classifier_proposals: Literal["trigger_less", "hand_written", "always"] = "always"
+    # types the classifier proposes only through a pattern that matched (never from the main clause alone)
+    classifier_matched_only_types: WordList = Field(default_factory=list)
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
     # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
@@ -238,6 +240,10 @@ _LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
+RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
+CONDITION_MARKS = frozenset(_WORDS.get("condition_marks", ()))
+DEMAND_CONDITION_VERBS = frozenset(_WORDS.get("demand_condition_verbs", ()))
+ULTIMATUM_ALTERNATIVES = frozenset(_WORDS.get("ultimatum_alternatives", ()))
 # "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
 PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
@@ -277,6 +283,7 @@ CONCESSIVE_WORDS = frozenset(_WORDS.get("concessive_words", ()))
 ARMED_SECTORS = frozenset(_WORDS.get("armed_sectors", ()))
 # verbs that carry an event noun ("launched an attack", "ordered a ceasefire"): their doer is its doer
 SUPPORT_VERBS = frozenset(_WORDS["support_verbs"])
+LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
 SUPPORT_NOUN_EXCLUDE = frozenset(_WORDS["support_noun_exclude"])
 # weapons and attacks as the subject of a killing name no doer ("a car bomb kills five people")
 WEAPON_SUBJECTS = frozenset(_WORDS["weapon_subjects"])
@@ -402,8 +409,14 @@ def _verb_forms(t: Token) -> list[str]:
 
 
 def _support_verb(t: Token) -> bool:
-    """A verb that carries an event noun as its object ("launched an attack", ``support_verbs``)."""
-    return _verbal(t) and any(f in SUPPORT_VERBS for f in _verb_forms(t))
+    """A verb that carries an event noun as its object ("launched an attack", ``support_verbs``;
+    "voiced criticism", ``light_verbs``)."""
+    return _verbal(t) and any(f in SUPPORT_VERBS or f in LIGHT_VERBS for f in _verb_forms(t))
+
+
+def _light_verb(t: Token) -> bool:
+    """A verb whose subject does the act of any type its object noun names (``light_verbs``)."""
+    return any(f in LIGHT_VERBS for f in _verb_forms(t))
 
 
 def _verb_patterns(patterns: PatternSet, t: Token) -> tuple[str, list[Pattern]]:
@@ -737,6 +750,8 @@ def _find_subject(v: Token) -> Token | None:
         # "A bombing at a market in Kano, Nigeria kills twelve": a country after a comma that
         # closes a place phrase, parsed as a subject, is where, not who
         subs = [c for c in subs if not _place_tail(c)]
+        # "Chile, Peru and Bolivia each blamed …": a floating "each" parsed as a second subject is not who
+        subs = [c for c in subs if c.lower_ not in MUTUAL_ADVERBS] or subs
         if subs:  # the one nearest the verb ("MOSCOW, April 25 - Russia will accept")
             return min(subs, key=lambda c: abs(c.i - cur.i))
         if (orphan := _orphan_subject(cur)) is not None:
@@ -871,11 +886,13 @@ def _among_subjects(t: Token, trig: Token) -> bool:
 
 def _patient_below(t: Token, trig: Token) -> bool:
     """``t`` is the object or passive subject of the trigger or of a verb in the trigger's subtree
-    (also as the head noun's "of" phrase: "injuring dozens of shoppers")."""
+    (also as the head noun's "of" phrase: "injuring dozens of shoppers"), or the subject of such a
+    verb that is a passive with its auxiliary left out ("… are killed and one officer wounded")."""
     while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM", "PRON"):
         t = t.head.head
     head = t.head
-    return (t.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
+    suffered = t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "nsubj" and _gapped_passive(head))
+    return (suffered and head.pos_ == "VERB"
             and (head.i == trig.i or any(a.i == trig.i for a in head.ancestors)))
 
 
@@ -1246,6 +1263,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.clause_marks and next(_marked_clauses(v, p.clause_marks), None) is None:
         return None
+    if p.consequence_words and not _consequence_ok(p, v):
+        return None
     if p.complements:
         # (a phrase as whole words: "has to" is not in "has told")
         if not any((" " in w and f" {w} " in f" {view.text} ") or (" " not in w and w in words) for w in p.complements):
@@ -1255,6 +1274,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if p.subjects and not _subject_is(p.subjects, v):
         return None
     if not _sentence_words_ok(p, v):
+        return None
+    if p.purpose_words and not _purpose_words_ok(p, v, objs):
         return None
     if obj is None and objs:
         obj = objs[0]
@@ -1512,8 +1533,8 @@ def _support_subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     "X ordered a ceasefire", "a strike was called by the unions" (verbs: ``support_verbs``)."""
     v = m.trigger
     gov = v.head
-    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or m.pattern.type not in settings().support_verb_types \
-            or _lemma(v) in SUPPORT_NOUN_EXCLUDE:
+    if _verbal(v) or gov.i == v.i or not _support_verb(gov) or _lemma(v) in SUPPORT_NOUN_EXCLUDE \
+            or (m.pattern.type not in settings().support_verb_types and not _light_verb(gov)):
         return None
     if v.dep_ == "dobj":
         who = _subject(gov)
@@ -2032,6 +2053,15 @@ def _marked_clauses(v: Token, marks: list[str]):
                 yield t
 
 
+def _consequence_ok(p: Pattern, v: Token) -> bool:
+    """Whether what ``v`` states, outside its condition and its own subject, holds one of the
+    pattern's ``consequence_words`` ("says Turkey might cut ties if the US recognises Jerusalem")."""
+    skip = {t.i for c in _marked_clauses(v, p.clause_marks) for t in c.subtree}
+    skip.update(t.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    words = {w for t in v.subtree if t.i not in skip and t.i != v.i for w in (_lemma(t), t.lower_)}
+    return not words.isdisjoint(p.consequence_words)
+
+
 @roles.role("target", "marked_subj")
 def _marked_subj_role(w: Want, word: str | None) -> Arg | None:
     """"says it will halt the tests if the US ends its drills": the one asked to act, the subject of
@@ -2086,7 +2116,10 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     asked = [t for pw, words in w.m.pattern.preps.items() for t in _preps([v, *w.objs], pw)
              if _prep_word_ok(t, words)] if (w.m.pattern.type in settings().target_optional_types
                                              or w.m.pattern.relation is not None) else []
-    for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked], word):
+    # "delivered an apology to Togo": the phrase of an event noun is often hung on the light verb
+    # that carries it
+    carrier = [v.head] if not _verbal(v) and v.dep_ == "dobj" and _light_verb(v.head) else []
+    for p in _preps([v, *w.objs, *xcomps, *xobjs, *asked, *carrier], word):
         # "protest against cheap imports and EU rules": a coordinated object counts too
         for q in (p, *(c for c in p.conjuncts if c.i > p.i)):
             arg = w.ok(_core(ctx, q, role)) or w.ok(_place(ctx, q, role)) or _across_frontier(w, q, role)
@@ -2814,8 +2847,14 @@ def _each(v: Token, subj: Token | None) -> bool:
         return True
     if any(c.lower_ in MUTUAL_ADVERBS for c in v.children):
         return True
-    return any(t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "other"
-               for t in v.subtree)
+    return _reciprocal_phrase(v)
+
+
+def _reciprocal_phrase(v: Token) -> bool:
+    """Whether a reciprocal phrase ("each other", "one another"; ``reciprocal_phrases``) stands in the
+    verb's phrase."""
+    text = f" {' '.join(t.lower_ for t in v.subtree)} "
+    return any(f" {p} " in text for p in RECIPROCAL_PHRASES)
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -2919,10 +2958,14 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
         return _doerless(ctx, m)
     if source is None:
         return [] if m.pattern.source_sectors else _sourceless(ctx, m)
-    if m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors:
+    if (m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors) or (
+            m.pattern.state_doer and not _state_actor(source.ref)):
         ctx.refused = True
         return []  # "gunmen raided a hotel": not the doer this pattern is about
     target = _target(ctx, m, source)
+    if m.pattern.target_sectors and target is not None and target.ref.sector not in m.pattern.target_sectors:
+        ctx.refused = True
+        return []  # "withdraws from the DRC": no body left
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         ctx.refused = True
@@ -2966,8 +3009,12 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # small group (``joint_all_pairs_max``) each partner with the others too (the real-text gold
         # codes a summit of three as its three pairs, a signing by eight as the first with each)
         pairs += [(first, other) for other in sources[2:]]
-        if joint and len(sources) <= (settings().joint_all_pairs_max or 0):
+        small = len(sources) <= (settings().joint_all_pairs_max or 0)
+        if joint and small:
             pairs += [(a, b) for k, a in enumerate(sources[1:], 1) for b in sources[k + 1:]]
+        if small and not joint and len(sources) > 2 and _reciprocal_phrase(m.trigger):
+            # "Japan, South Korea and the US accused each other": every one of them each of the others
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
     elif m.pattern.target_optional or (
             # a generated lexicon pattern takes its type's default; a hand-written one says itself
             m.pattern.id.startswith("lexicon.") and m.pattern.type in settings().target_optional_types
@@ -3509,6 +3556,26 @@ def _sentence_words_ok(p: Pattern, t: Token) -> bool:
     return not {_lemma(w) for w in sent}.union(w.lower_ for w in sent).isdisjoint(p.sentence_words)
 
 
+def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token]) -> bool:
+    """Whether the trigger's own purpose holds one of the pattern's ``purpose_words``: an infinitive
+    ("to train", "in order to help") or a prepositional phrase on the trigger or its objects — not a
+    finite clause beside it ("as the US pledged to help Kyiv") nor a coordinated verb."""
+    words: set[str] = set()
+    for head in (v, *objs):
+        for c in head.children:
+            infinitive = c.dep_ in ("xcomp", "advcl", "acl") and any(
+                k.dep_ == "aux" and k.lower_ == "to" for k in c.children) and not any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+            if infinitive or c.dep_ == "prep":
+                words.update(w for t in c.subtree for w in (_lemma(t), t.lower_))
+    return not words.isdisjoint(p.purpose_words)
+
+
+def _state_actor(ref: ActorRef) -> bool:
+    """A state itself (its id is its country) or one of its state sectors (police, army, government …)."""
+    return ref.sector in STATE_SECTORS or (ref.sector is None and bool(ref.id) and ref.id == ref.country)
+
+
 def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.head_preps and not _governing_preps(n) & set(p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
@@ -3519,6 +3586,10 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         return None  # "a call for calm": the noun's preposition the pattern asks for
     if not _sentence_words_ok(p, n):
         return None
+    if p.object_prep is not None:
+        # a verb pattern read on its noun: the object it names is the noun's "of" phrase
+        obj = next((o for o in _preps([n], p.object_prep) if any(_word_match(w, o) for w in p.objects)), None)
+        return Match(p, n, obj, []) if obj is not None and _lemma(n) in p.nouns else None
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
@@ -3749,7 +3820,7 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
         ev = next(iter(_confirmed(unargued, {etype: p}, 0.0)), None)
         if ev is not None and ev.source is None and p < (settings().classifier_confirm or 0.0):
             continue  # (below the confirmation bar a matched pattern's event needs a doer, as above)
-        if ev is None and not _explained(unargued, etype, sent):
+        if ev is None and not _explained(unargued, etype, sent) and etype not in cfg.classifier_matched_only_types:
             ev = _proposed(sent, mentions, published, kb, etype, p)
         if ev is not None:
             out.append(ev)
@@ -4769,6 +4840,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
     """"vowed to cooperate with China" is one intent (AGREE), not also a planned COOPERATE."""
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
     asked = {j for j, o in zip(idx, events) if j is not None and o.type == "REQUEST"}
+    threatened = {j for j, o in zip(idx, events) if j is not None and o.type == "THREATEN"}
     out = []
     for k, ev in enumerate(events):
         i = idx[k]
@@ -4779,6 +4851,12 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
         if i is not None and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "for" and (
                 doc[i].head.head.i in asked or _lemma(doc[i].head.head) in status_mod.status_words().request_heads):
             continue  # "calls for an emergency meeting of the Council": what is asked for is not held
+        if i is not None and (
+                (ev.type != "THREATEN" and doc[i].dep_ in ("xcomp", "ccomp") and doc[i].head.i in threatened)
+                or (_conditional(doc[i]) and any(a.i in threatened for a in doc[i].ancestors))):
+            # "says it will impose tariffs if …", coded as the threat: what is threatened is not done,
+            # nor is the act it is made to hang on ("… if Iran strikes any Americans")
+            continue
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
             heads = [o for j, o in zip(idx, events) if o is not ev and j == head_i
@@ -4790,7 +4868,60 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                     heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
                 continue
         out.append(ev)
+    kept = [j for j, o in zip(idx, events) if o in out]
+    return out + _threat_demands(out, kept, doc) + _ultimatum_threats(out, kept, doc)
+
+
+def _threat_demands(events: list[Event], idx: list[int | None], doc) -> list[Event]:
+    """The demand a threat's condition makes of its target ("threatens to send refugees unless the EU
+    recognises the government", "warns of consequences if the pastor is not freed"): a REQUEST from the
+    threatener to the one threatened, besides the threat (docs/gold-format.md, conditional threats)."""
+    out: list[Event] = []
+    have = {(_key(ev.source), _key(ev.target)) for ev in events if ev.type == "REQUEST"}
+    for ev, i in zip(events, idx):
+        if ev.type != "THREATEN" or i is None or ev.target is None or (_key(ev.source), _key(ev.target)) in have:
+            continue
+        if any(_demanding(c) for c in _marked_clauses(doc[i], list(CONDITION_MARKS))):
+            have.add((_key(ev.source), _key(ev.target)))
+            out.append(ev.model_copy(update={
+                "type": "REQUEST", "mode": None, "cameo": settings().classifier_cameo.get("REQUEST", "100"),
+                "rule": "request.threat_condition", "detail": {**ev.detail, "from_threat": ev.rule}}))
     return out
+
+
+def _ultimatum_threats(events: list[Event], idx: list[int | None], doc) -> list[Event]:
+    """The threat a demand carries when it names the price of refusing ("demands that all countries
+    stop buying the oil or face sanctions", "urges the army to abandon him or lose everything"): a
+    THREATEN from the one demanding to the one asked, besides the REQUEST (CAMEO 139, ultimatum)."""
+    out: list[Event] = []
+    have = {(_key(ev.source), _key(ev.target)) for ev in events if ev.type == "THREATEN"}
+    for ev, i in zip(events, idx):
+        if ev.type != "REQUEST" or i is None or (_key(ev.source), _key(ev.target)) in have:
+            continue
+        if any(t.lower_ == "or" and _ultimatum_word(doc, t.i + 1) for t in doc[i].subtree):
+            have.add((_key(ev.source), _key(ev.target)))
+            out.append(ev.model_copy(update={
+                "type": "THREATEN", "mode": None, "cameo": "139", "rule": "threaten.ultimatum_alternative",
+                "detail": {**ev.detail, "from_demand": ev.rule}}))
+    return out
+
+
+def _ultimatum_word(doc, k: int) -> bool:
+    """Whether the first word from ``k`` on, past quotation marks, names the price ("or \"lose …\"")."""
+    while k < len(doc) and doc[k].is_punct:
+        k += 1
+    return k < len(doc) and (doc[k].lower_ in ULTIMATUM_ALTERNATIVES or _lemma(doc[k]) in ULTIMATUM_ALTERNATIVES)
+
+
+def _demanding(clause: Token) -> bool:
+    """A condition that asks for an act: "unless X does", "if X does not / fails to / refuses to"."""
+    mark = next((k.lower_ for k in clause.children if k.dep_ == "mark"), None)
+    return mark == "unless" or any(k.dep_ == "neg" for k in clause.children) or _lemma(clause) in DEMAND_CONDITION_VERBS
+
+
+def _conditional(t: Token) -> bool:
+    """Whether ``t`` heads a clause of condition ("if Iran strikes", "unless the army withdraws")."""
+    return t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in CONDITION_MARKS for k in t.children)
 
 
 def _asks(v: Token) -> bool:

@@ -36,7 +36,7 @@ HAND_WRITTEN_GLOB = "events_*.yml"
 DEFAULT_SOURCE = ["subj", "agent", "announcer", "issuer"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
 NOUN_SOURCE = ["noun_agent", "poss", "between", "support_subj"]
-NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss"]
+NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss", "prep:to"]
 
 
 def _norm(words: list[str]) -> list[str]:
@@ -91,6 +91,10 @@ class Pattern(Record):
     exclude_complements: list[str] = Field(default_factory=list)
     # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
     sentence_words: list[str] = Field(default_factory=list)
+    # lemmas of which one must stand in the trigger's own purpose: an infinitive under it or its object
+    # ("sent troops to train the army") or a phrase of its ("on a training mission"), not a clause
+    # beside it ("sent troops to the border as the US pledged to help Kyiv")
+    purpose_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
     no_statement: bool = False  # none ("warned the federation": a bare warning, not one that states a view)
@@ -98,6 +102,9 @@ class Pattern(Record):
     # halt the tests if the US ends its drills": [if, unless]) or what is called for ("calls for the
     # sides to talk": [for]); the target role ``marked_subj`` reads that clause's subject
     clause_marks: list[str] = Field(default_factory=list)
+    # with ``clause_marks``: lemmas of which one must stand in what the verb states outside the marked
+    # clause — the consequence the condition brings ("Turkey might cut ties if the US recognises …")
+    consequence_words: list[str] = Field(default_factory=list)
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
@@ -120,6 +127,11 @@ class Pattern(Record):
     head_preps: list[str] = Field(default_factory=list)
     # sectors the source must be of ("police raided a hotel" is a search; gunmen raiding one attack it)
     source_sectors: list[str] = Field(default_factory=list)
+    # true: a named doer must be a state or one of its forces (a state itself, or engine.yml's
+    # ``state_sectors``): "organisers broke up the march" is no crowd control; an unnamed one stays
+    state_doer: bool = False
+    # sectors the target must be of ("withdraws from ECOWAS": an international body or court left)
+    target_sectors: list[str] = Field(default_factory=list)
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -135,6 +147,9 @@ class Pattern(Record):
     # a noun pattern that also fires on the object of a matched verb ("X rejected Y's demands": Y's
     # demand is an event of its own, besides X's rejection)
     governed: bool = False
+    # a noun pattern read from a verb pattern (:func:`nominal_patterns`): its ``objects`` are the
+    # noun's phrase after this preposition ("the suspension of aid" as "suspend aid")
+    object_prep: str | None = None
     # with ``governed``: the verbs (lemmas, "turn down", "agree to") that answer the noun; any other
     # governing verb ("Canada welcomed India's request") gives no event from this pattern
     governors: list[str] = Field(default_factory=list)
@@ -155,7 +170,7 @@ class Pattern(Record):
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words",
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words", "purpose_words", "consequence_words",
                      "subjects", "head_preps", "clause_marks")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
@@ -232,6 +247,9 @@ class PatternFile(Record):
     # generated files say where they come from (sources, sha256, licence, counts)
     provenance: dict = Field(default_factory=dict)
     patterns: list[Pattern]
+    # generated files: verb → the nouns that name its act ("suspend" → ["suspension"]), read by
+    # :func:`nominal_patterns`
+    nominalisations: dict[str, list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -460,10 +478,51 @@ def parse_patterns(path: Path, *extra: Path, parts: tuple[Path, ...] = ()) -> Pa
         if clash:
             raise PatternError(f"{part}: invalid: pattern ids already defined: {', '.join(sorted(clash))}")
         spec = spec.model_copy(update={"patterns": [*spec.patterns, *more]})
+    # (last: a noun any file lists keeps its own patterns — "the seizure of a tanker" is the
+    # lexicon's seizure, whatever a verb pattern of "seize" makes of a tanker)
+    nominal = nominal_patterns([spec, *files[1:]])
     try:
-        return PatternSet(spec, files[1:])
+        return PatternSet(spec, [*files[1:], *([nominal] if nominal.patterns else [])])
     except ValueError as exc:
         raise PatternError(f"{path}: invalid: {exc}") from exc
+
+
+NOMINAL_PREP = "of"
+NOMINAL_SOURCE = NOUN_SOURCE
+
+
+def _nominal_ok(p: Pattern) -> bool:
+    """A verb pattern whose whole constraint is its object, which a noun's phrase can stand for."""
+    return bool(p.verbs and p.objects) and not (
+        p.preps or p.complements or p.exclude_complements or p.needs_clause or p.needs_statement or p.no_statement
+        or p.clause_marks or p.subjects or p.reverse or p.governed or p.object_qualifiers or p.agreement
+        or p.nouns or p.head_preps or p.planned_as)
+
+
+def nominal_patterns(files: list[PatternFile]) -> PatternFile:
+    """Noun patterns read from the verb patterns with an object (:func:`_nominal_ok`), in the files'
+    order of precedence: a noun that names a verb's act (the files' ``nominalisations``) and that no
+    pattern lists is that verb, its phrase after "of" the verb's object ("the suspension of aid to
+    Egypt" as "suspend aid to Egypt"). Its doer is an event noun's (the "by" phrase, the possessor,
+    the subject of the verb carrying it); its target the verb pattern's."""
+    table: dict[str, list[str]] = {}
+    for f in files:
+        for verb, nouns in f.nominalisations.items():
+            table.setdefault(verb, []).extend(nouns)
+    listed = {n.split()[-1] for f in files for p in f.patterns for n in p.nouns}
+    out: list[Pattern] = []
+    for f in files:
+        for p in f.patterns:
+            if not _nominal_ok(p):
+                continue
+            nouns = sorted({n for v in p.verbs if " " not in v for n in table.get(v, ()) if n not in listed})
+            if nouns:
+                q = p.model_copy(update={
+                    "id": f"{p.id}.nominal", "verbs": [], "nouns": nouns, "object_prep": NOMINAL_PREP,
+                    "exclude_objects": [], "source": NOMINAL_SOURCE, "target": p.target or DEFAULT_TARGET})
+                q.__dict__.pop("verb_heads", None)  # (a cached property of the verb pattern)
+                out.append(q)
+    return PatternFile(version=files[0].version, patterns=out, provenance={"derived": "nominal"})
 
 
 @lru_cache(maxsize=2)

@@ -82,6 +82,10 @@ class ImporterConfig(DataFile):
     max_object_words: int = 60
     support_verbs: WordList
     noun_stoplist: WordList
+    # endings of the nouns listed as naming their verb's act (``nominalisations``: "suspension",
+    # "deployment", "closure"), read with the verb's object patterns ("the suspension of talks" as
+    # "suspend talks"); a bare verb stem ("a push", "a file") mostly names something else
+    nominal_endings: WordList
     target_by_type: dict[str, list[str]] = Field(default_factory=dict)
     recode: list[Recode] = Field(default_factory=list)
     # PLOVER type of a CAMEO code where the labelling guide departs from the crosswalk (the mode,
@@ -254,6 +258,7 @@ class Stats:
     verb_patterns: int = 0
     noun_patterns: int = 0
     verb_lemmas: int = 0
+    nominalisations: dict = field(default_factory=dict)
 
 
 def _plover(code: str) -> dict | None:
@@ -457,6 +462,22 @@ def build_verbs(dic: cameo_mod.Dictionary, cfg: ImporterConfig, stats: Stats) ->
     return out, {"verb_code": verb_code, "noun_evidence": noun_evidence}
 
 
+def _nominalisations(rolesets: dict, stop: set[str], cfg: ImporterConfig) -> dict[str, list[str]]:
+    """verb → the PropBank noun aliases of its rolesets that name its act (``nominal_endings``; not
+    the stop list): "suspend" → ["suspension"]."""
+    out: dict[str, set[str]] = defaultdict(set)
+    ends = tuple(cfg.nominal_endings)
+    for rid, r in rolesets.items():
+        nouns = {n for n in r["n"] if n.endswith(ends) and n not in stop and re.fullmatch(r"[a-z]+", n)}
+        if not nouns:
+            continue
+        lemma = rid.rpartition(".")[0].replace("_", " ").lower()
+        for verb in {lemma, *r["v"]}:
+            if re.fullmatch(r"[a-z]+", verb):
+                out[verb] |= nouns
+    return {v: sorted(ns) for v, ns in sorted(out.items())}
+
+
 def _roleset_key(rid: str) -> tuple[int, str]:
     lemma, _, num = rid.rpartition(".")
     return (int(num) if num.isdigit() else 99, lemma)
@@ -475,6 +496,7 @@ def build_nouns(tsv: str, evidence: dict, cfg: ImporterConfig, stats: Stats) -> 
         for n in r["n"]:
             by_noun[n].append(rid)
     codes: dict[str, set[str]] = defaultdict(set)
+    stats.nominalisations = _nominalisations(rolesets, stop, cfg)
     for noun in sorted(by_noun):
         stats.nouns_considered += 1
         if noun in stop:
@@ -549,6 +571,9 @@ NOUNS_HEADER = """\
 # Attribution: PropBank frame files, propbank/propbank-frames (commit c66e0ccf), noun aliases of
 #   rolesets, via propbank-aliases.tsv. Changes: nouns selected and grouped by the CAMEO code of
 #   their roleset's verb (CAMEO.2.0.txt, MIT, Open Event Data Alliance) mapped to PLOVER.
+#
+# `nominalisations` (verb → the nouns of its rolesets that name its act): a noun no pattern lists is
+# read as its verb, its "of" phrase as the verb's object (detente.events.patterns, nominal patterns).
 """
 
 
@@ -556,7 +581,7 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _dump(header: str, provenance: dict, defaults: dict, patterns: list[dict]) -> str:
+def _dump(header: str, provenance: dict, defaults: dict, patterns: list[dict], nominal: dict | None = None) -> str:
     """The file: the header, then a JSON object (YAML's flow subset, so still a YAML pattern file;
     the loader reads it with ``json``), one pattern per line. Fields equal to ``defaults`` are left
     out of each pattern."""
@@ -566,7 +591,12 @@ def _dump(header: str, provenance: dict, defaults: dict, patterns: list[dict]) -
     lines += [f"  {_json(p)}," for p in slim]
     if slim:
         lines[-1] = lines[-1][:-1]
-    lines.append(" ]}")
+    lines.append(" ]" + ("," if nominal else "}"))
+    if nominal:
+        lines.append(' "nominalisations": {')
+        lines += [f"  {_json(v)}: {_json(ns)}," for v, ns in nominal.items()]
+        lines[-1] = lines[-1][:-1]
+        lines.append(" }}")
     return header + "#\n# Format: a JSON object (valid YAML flow style), one pattern per line.\n" + "\n".join(lines) + "\n"
 
 
@@ -592,10 +622,12 @@ def build(source: Path = DEFAULT_SOURCE, config: Path = CONFIG_FILE) -> tuple[st
     nprov = {"source": f"{PROPBANK_NAME}, {CAMEO_NAME}", "source_sha256": _sha(pb_bytes),
              "cameo_sha256": _sha(cameo_bytes), "licence": "CC BY-SA 4.0",
              "attribution": "PropBank frame files (propbank/propbank-frames)", **common,
-             "counts": {"nouns": stats.nouns, "patterns": len(nouns), "noun_aliases_read": stats.nouns_considered}}
+             "counts": {"nouns": stats.nouns, "patterns": len(nouns), "noun_aliases_read": stats.nouns_considered,
+                        "nominalised_verbs": len(stats.nominalisations)}}
     vdefaults = {"confidence": cfg.confidence.verb}
     ndefaults = {"confidence": cfg.confidence.noun}
-    return _dump(VERBS_HEADER, vprov, vdefaults, verbs), _dump(NOUNS_HEADER, nprov, ndefaults, nouns), stats
+    return (_dump(VERBS_HEADER, vprov, vdefaults, verbs),
+            _dump(NOUNS_HEADER, nprov, ndefaults, nouns, stats.nominalisations), stats)
 
 
 def write(source: Path = DEFAULT_SOURCE, out_dir: Path | None = None, config: Path = CONFIG_FILE) -> Stats:
