@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from cases_helpers import load, path_get, value_ok
-from detente.models import ActorRef, Article, Event, Mention
+from detente.models import ActorRef, Article, Event, Mention, RelationChange
 
 pytestmark = pytest.mark.slow
 
 DEFAULT_DAY = dt.date(2024, 6, 1)
-KEYS = {"via", "mentions", "match", "expect", "absent", "exactly", "only", "first", "all"}
+KEYS = {"via", "mentions", "match", "expect", "absent", "exactly", "only", "first", "all", "changes", "changes_exactly"}
 EVENT_FIELDS = {"type", "status", "mode", "date", "date_precision", "cameo", "rule"}
 
 
@@ -112,6 +112,26 @@ def coded_events(case: dict[str, Any], nlp, kb) -> list[Event]:
     raise ValueError(f"unknown via {via!r}")
 
 
+def coded_changes(case: dict[str, Any], kb) -> list[RelationChange]:
+    """The relation changes the whole pipeline derives from the case's text."""
+    from detente.pipeline import extract_article
+
+    return extract_article(Article.from_text(case["text"], published=case.get("published", DEFAULT_DAY)), kb).relation_changes
+
+
+def change_ok(want: dict[str, Any], ch: RelationChange) -> bool:
+    """``want``: a mapping of change fields (dimension, value, source, target, status …), each a value
+    matcher; ``detail`` a mapping from a key path into ``change.detail``."""
+    for key, value in want.items():
+        if key == "detail":
+            ok = all(value_ok(v, path_get(ch.detail, k)) for k, v in value.items())
+        else:
+            ok = value_ok(value, getattr(ch, key))
+        if not ok:
+            return False
+    return True
+
+
 def _same(wants: list[dict[str, Any]], got: list[Event], match: str | None) -> bool:
     return len(wants) == len(got) and all(event_ok(w, e, match) for w, e in zip(wants, got))
 
@@ -142,3 +162,12 @@ def test_event_case(case: dict[str, Any], nlp, kb) -> None:
         where, want = _split(spec)
         picked = [e for e in events if event_ok(where, e, match)]
         assert picked and all(event_ok(want, e, match) for e in picked), f"{cid}: want all {spec}; got {shown}"
+    if "changes" in case or "changes_exactly" in case:
+        changes = coded_changes(case, kb)
+        told = "; ".join(f"{c.dimension} {c.value} {c.source} → {c.target}" for c in changes) or "no changes"
+        for want in case.get("changes", []):
+            assert any(change_ok(want, c) for c in changes), f"{cid}: want change {want}; got {told}"
+        if "changes_exactly" in case:
+            wants = case["changes_exactly"]
+            assert len(wants) == len(changes) and all(change_ok(w, c) for w, c in zip(wants, changes)), \
+                f"{cid}: want exactly the changes {wants}; got {told}"

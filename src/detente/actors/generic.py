@@ -46,6 +46,14 @@ NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "O
 _S = word_sets("actors")
 #: the ``why`` of a country given by ``default_country`` (a guess: never an answer for a bare phrase)
 DEFAULT_WHY = f"{DEFAULT_COUNTRY} that names none"
+#: the ``why`` of a country guessed from the article's actors (a body placed nowhere)
+ACTORS_COUNTRY_WHY = "the country of the article's actors"
+
+
+def guessed_country(m: Mention) -> bool:
+    """Whether the mention's country is a guess from the article (its actors' country, the corpus's
+    default), not something the text says of it."""
+    return ACTORS_COUNTRY_WHY in (m.why or "") or DEFAULT_WHY in (m.why or "")
 
 
 class GenericSpec(DataFile):
@@ -1043,7 +1051,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                     # ("people" of a story about Lebanon's government); not a name the KB lacks
                     # ("the Treasury" of a story about Iran may be anyone's), nor whom an armed
                     # force strikes ("Turkish troops killed four protesters")
-                    sources.append((main, "the country of the article's actors (placed nowhere)"))
+                    sources.append((main, f"{ACTORS_COUNTRY_WHY} (placed nowhere)"))
                 elif kind == "entity" and (guessed or sector == "UNK") and span.root.dep_ != "nsubj":
                     # a name the KB lacks in an article about one country only ("Tyson Foods" in a
                     # story of the US Supreme Court): most likely that country's own body; not one
@@ -1067,7 +1075,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
     if main is None and (late := _main_country(new)) is not None:
         # the article's only countries are those of bodies found here ("Arkansas executes X"): a
         # person placed nowhere is of them too
-        new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: the country of the article's actors"})
+        new = [m.model_copy(update={"country": late, "why": m.why + f"; country {late}: {ACTORS_COUNTRY_WHY}"})
                if m.kind == "person" and m.country is None and m.sector != "IGO" else m for m in new]
     elif main is None and not named and (default := sp.default_country) is not None \
             and not _elsewhere(doc, default, sp):

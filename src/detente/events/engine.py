@@ -967,7 +967,10 @@ def _agent(v: Token) -> Token | None:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-    for o in _objects(v):
+    # ("is listed as a terrorist organisation by the Netherlands": the "by" phrase hung on the noun
+    # of the verb's "as" phrase)
+    as_nouns = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for o in [*_objects(v), *as_nouns]:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
@@ -1016,12 +1019,27 @@ def _find_objects(v: Token) -> list[Token]:
 
 
 def _preps(tokens: list[Token], word: str) -> list[Token]:
+    """The objects of the ``word`` prepositions on ``tokens``, also where the parser hung the
+    preposition on a particle read as an object-less preposition ("pulled out of the deal")."""
     out = []
     for t in tokens:
         for c in t.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+            if c.dep_ not in ("prep", "agent", "dative"):
+                continue
+            if c.lower_ == word:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            elif _dangling_particle(c):
+                out.extend(p for g in c.children if g.dep_ == "prep" and g.lower_ == word
+                           for p in g.children if p.dep_ in ("pobj", "pcomp"))
     return out
+
+
+def _dangling_particle(c: Token) -> bool:
+    """A phrasal verb's particle the parser read as a preposition with no object of its own, a
+    preposition hanging on it instead ("pulled out of the deal", "backed away from the accord"); not
+    "according to", "within two miles of"."""
+    return (c.dep_ == "prep" and c.lower_ in _phrasal_particles()
+            and not any(p.dep_ in ("pobj", "pcomp") for p in c.children))
 
 
 _NOT_NEAR = ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl")
@@ -1135,6 +1153,8 @@ def _view(v: Token) -> _VerbView:
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ in ("compound", "appos"))) for o in objs]
     slow = [_lemma(o) in CONTAINERS for o in objs]
     preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
+    # ("pulled out of the deal": "of" hangs on the particle the parser read as a preposition)
+    preps |= {g.lower_ for c in v.children if _dangling_particle(c) for g in c.children if g.dep_ == "prep"}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
 
 
@@ -1493,6 +1513,18 @@ def _noun_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
         if arg is not None:
             return arg
     return None
+
+
+@roles.role("source", "governor_subj")
+def _governor_subj_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The doer of the verb among the pattern's ``governors`` that governs the event noun ("Abbas
+    announced the end of the accords", "recognition of Palestine was announced by Norway")."""
+    n = m.trigger
+    gov = None if _verbal(n) or not m.pattern.governors else _answering_verb(m.pattern, n)
+    if gov is None:
+        return None
+    who = _agent(gov) if n.dep_ == "nsubjpass" else _subject(gov)
+    return _core(ctx, who, "governor_subj") if who is not None and not _instrument(who) else None
 
 
 @roles.role("source", "support_subj")
@@ -2079,8 +2111,11 @@ def _prep_role(w: Want, word: str | None) -> Arg | None:
     # "claimed responsibility for an attack against a wedding party": the event noun a pattern's
     # preposition asks for carries the phrase too, for acts aimed at someone physically (a request
     # "for information on the suspects" is not aimed at the suspects)
+    # A relation's other party is named on the noun the pattern's preposition asks for too
+    # ("withdrew from the grain deal with Ukraine")
     asked = [t for pw, words in w.m.pattern.preps.items() for t in _preps([v, *w.objs], pw)
-             if _prep_word_ok(t, words)] if w.m.pattern.type in settings().target_optional_types else []
+             if _prep_word_ok(t, words)] if (w.m.pattern.type in settings().target_optional_types
+                                             or w.m.pattern.relation is not None) else []
     # "delivered an apology to Togo": the phrase of an event noun is often hung on the light verb
     # that carries it
     carrier = [v.head] if not _verbal(v) and v.dep_ == "dobj" and _light_verb(v.head) else []
@@ -2324,6 +2359,15 @@ def _context_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition."""
+    if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
+        return noun.head.head
+    return None
+
+
 def _answering_verb(p: Pattern, noun: Token) -> Token | None:
     """The verb governing an event noun as its object ("rejected the demand", "the demand was
     turned down", "agreed to the request"), if it is one of the pattern's ``governors`` (any verb
@@ -2428,8 +2472,28 @@ def _agreement_detail(m: Match, info: status_mod.StatusInfo, sent: Span) -> dict
     if kind is None:
         lemmas = {_lemma(t) for t in sent}
         kind = next((k for k, vocab in kinds.items() if lemmas & vocab), "general")
-    status = "enabled" if info.enabled else "proposed" if info.status == "planned" else "signed"
+    # the status the act gives the agreement (the pattern's relation value: signed, suspended); a
+    # signature only planned is a proposal, one a party lets happen is enabled
+    done = m.pattern.relation.value if m.pattern.relation is not None else "signed"
+    if done == "signed":
+        status = "enabled" if info.enabled else "proposed" if info.status == "planned" else "signed"
+    else:
+        status = done
     return {"subjects": subjects, "kind": kind, "status": status}
+
+
+def _also_relations(ctx: Ctx, m: Match, source: Arg, target: Arg) -> list[dict]:
+    """The pattern's second changes (``relation.also``) with other parties its roles find, each
+    ``{"value", "target"}`` (ids; the event's source keeps the change)."""
+    out = []
+    for extra in m.pattern.relation.also:
+        fn, word = roles.resolve("target", extra.target)
+        want = Want(ctx, m, source, [m.obj] if m.obj is not None else [],
+                    {source.mention} if source.mention is not None else set())
+        arg = fn(want, word)
+        if arg is not None and arg.ref.id and arg.ref.id not in (source.ref.id, target.ref.id):
+            out.append({"value": extra.value, "target": arg.ref.id})
+    return out
 
 
 # ----------------------------------------------------------------------------- the engine
@@ -2450,6 +2514,10 @@ def _date(sent: Span, trigger_i: int, published: dt.date | None):
         return te
     except Exception:  # the dates stage must never lose an event
         return None
+
+
+#: target roles of fallbacks (an actor named near the trigger), no party of a relation change
+FALLBACK_TARGET_ROLES = frozenset({"near"})
 
 
 def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
@@ -2497,14 +2565,17 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
 
     if p.agreement:
         detail.update(_agreement_detail(m, info, sent))
-    if p.relation is not None and target is not None:
+    # (a relation only with a party the pattern's roles name, not one a fallback took from near the
+    # trigger: "a critic of the decision to switch recognition from Taiwan to China")
+    if p.relation is not None and target is not None and target.role not in FALLBACK_TARGET_ROLES:
         rel_value = _by_word(p.relation.value_by_word, words, text) or p.relation.value
         rel_detail = dict(p.relation.detail)
         if p.relation.dimension == "designation":
             rel_detail.update(_designation_detail(m, source, target, labels=rel_value == "listed"))
         if p.relation.dimension == "agreements":
-            rel_detail.update({k: detail[k] for k in ("subjects", "kind", "status")})
-            rel_value = detail["status"]
+            agreed = detail if p.agreement else _agreement_detail(m, info, sent)
+            rel_detail.update({k: agreed[k] for k in ("subjects", "kind", "status")})
+            rel_value = agreed["status"]
         reverse = target.role in p.relation.reverse_if_target_role
         # a negated event keeps the value it denies: relations.derive maps it (formal → none)
         if rel_value is not None:
@@ -2512,6 +2583,9 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             if reverse and source.ref.id and target.ref.id:
                 # the relation runs the other way ("X closed its embassy in Y": Y hosts X's embassy)
                 detail["relation"].update({"source": target.ref.id, "target": source.ref.id})
+            also = _also_relations(ctx, m, source, target)
+            if also:
+                detail["relation"]["also"] = also
 
     confidence = p.confidence * source.certainty * (target.certainty if target is not None else 0.8)
     etype = p.type
@@ -2804,6 +2878,16 @@ def _valid(source: Arg, target: Arg | None) -> bool:
     return True
 
 
+def _guessed_own_country(ctx: Ctx, source: Arg, target: Arg | None) -> bool:
+    """Whether ``target`` is a body with no id whose country, the source's own, is only a guess
+    from the article's actors (:func:`detente.actors.generic.guessed_country`)."""
+    if target is None or target.mention is None or target.ref.id or not target.ref.country:
+        return False
+    from detente.actors.generic import guessed_country
+
+    return target.ref.country == source.ref.country and guessed_country(ctx.mentions[target.mention])
+
+
 def _person(ctx: Ctx, arg: Arg | None) -> bool:
     if arg is None or arg.mention is None:
         return False
@@ -2886,6 +2970,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         ctx.refused = True
         return []  # "India labelled him a terrorist": a person is listed, not his state
+    if rel is not None and rel.dimension == "designation" and _guessed_own_country(ctx, source, target):
+        # "Israel declares the Iliya Institute a terror group": a body the text places nowhere is
+        # not of the listing state just because that state is the article's actor
+        target = replace(target, ref=target.ref.model_copy(update={"country": None}))
     if rel is not None and rel.dimension == "recognition" and _person(ctx, target):
         # "recognised Guaido as interim president": support for a person, no recognition of a state
         return [ev.model_copy(update={"detail": {k: v for k, v in ev.detail.items() if k != "relation"}})
@@ -4494,6 +4582,8 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             for p in noun_patterns:
                 if verb_owned and not p.governed:
                     continue
+                if p.governors_required and _governing_verb(tok) is not None and _answering_verb(p, tok) is None:
+                    continue
                 m = _noun_match(p, tok)
                 if m is None:
                     continue
@@ -4769,8 +4859,13 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
             continue
         if i is not None and ev.status == "planned" and doc[i].dep_ == "xcomp":
             head_i = doc[i].head.i
-            if any(j == head_i and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))
-                   for j, o in zip(idx, events) if o is not ev):
+            heads = [o for j, o in zip(idx, events) if o is not ev and j == head_i
+                     and (_key(o.source), _key(o.target)) == (_key(ev.source), _key(ev.target))]
+            if heads:
+                # "agreed to upgrade their missions to ambassador level": the intent keeps the
+                # relation change its content implies, as a planned one
+                if ev.detail.get("relation") and not heads[0].detail.get("relation"):
+                    heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
                 continue
         out.append(ev)
     kept = [j for j, o in zip(idx, events) if o in out]

@@ -43,17 +43,32 @@ def _norm(words: list[str]) -> list[str]:
     return [w.strip().lower() for w in words if w and w.strip()]
 
 
+class AlsoRelation(Record):
+    """A second change of the same dimension the act makes with another party, found by a target
+    role ("switched recognition from Taiwan to China": withdrawn for the "from" party)."""
+
+    value: str
+    target: str
+
+    @field_validator("target")
+    @classmethod
+    def _known_role(cls, v: str) -> str:
+        roles.check("target", v)
+        return v
+
+
 class RelationSpec(Record):
     dimension: Literal["designation", "representation", "recognition", "agreements"]
     value: str
     value_by_word: dict[str, str] = Field(default_factory=dict)
     detail: dict = Field(default_factory=dict)
     reverse_if_target_role: list[str] = Field(default_factory=list)
+    also: list[AlsoRelation] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known_values(self) -> "RelationSpec":
         allowed = DIMENSION_VALUES[self.dimension]
-        for v in [self.value, *self.value_by_word.values()]:
+        for v in [self.value, *self.value_by_word.values(), *(a.value for a in self.also)]:
             if v not in allowed:
                 raise ValueError(f"{self.dimension}: unknown value {v!r} (allowed: {allowed})")
         return self
@@ -138,6 +153,9 @@ class Pattern(Record):
     # with ``governed``: the verbs (lemmas, "turn down", "agree to") that answer the noun; any other
     # governing verb ("Canada welcomed India's request") gives no event from this pattern
     governors: list[str] = Field(default_factory=list)
+    # with ``governors``: a noun some verb governs gives an event only under one of them ("announced
+    # its recognition of X" yes; "withdrew its recognition", "sought recognition" no)
+    governors_required: bool = False
     # false: a match whose arguments the rules did not find is no candidate for the classifier's
     # relaxed arguments (a pattern with no object constraint: "releases a report" is no release)
     relaxed: bool = True

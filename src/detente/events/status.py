@@ -5,7 +5,7 @@ Heuristics over the dependency parse (the word lists are in ``detente/data/patte
 - **negated** — a ``neg`` child ("not", "never") on the trigger or on the verbs it depends on through
   ``xcomp``/``acomp`` ("did not recognise", "has not formally recognised"); a "no" determiner on the
   trigger noun, the subject or the object ("No country recognises", "no detentions"); a governing
-  verb such as "refuse", "decline", "fail" ("refused to recognise").
+  verb such as "refuse", "decline", "fail" ("refused to recognise"); "has yet to", "is yet to".
 - **planned** — a modal auxiliary ("will", "could", "may"), a governing verb or adjective of intent or
   expectation ("plans to", "is expected to", "ready to", "proposed"), an enabling verb ("lets Russia
   sign": also flags *enabled*), or a date the dates stage marks as future ("next month").
@@ -34,6 +34,9 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "stat
 class StatusWords(DataFile):
     negators: list[str]            # governing verbs that negate their complement
     negative_determiners: list[str]
+    pending_heads: WordList    # "has yet to sign": with pending_adverbs, not happened
+    pending_adverbs: WordList
+    denying_copulas: WordList  # "X's recognition of Y is not on the table": negated
     # "the lack of evidence to convict", "failure to reach a deal": a noun that says its complement
     # did not happen; "without reaching a deal": a preposition whose gerund has not happened (an
     # *unrealised* act, no news of its own)
@@ -159,6 +162,12 @@ def decide(
         return StatusInfo("negated", why="neg")
     if any(t.lemma_.lower() in ws["negators"] for t in chain[1:]):
         return StatusInfo("negated", why="negator verb")
+    if any(t.lemma_.lower() in ws["pending_heads"] and _has_child(t, ("advmod",), ws["pending_adverbs"])
+           for t in chain[1:]):
+        return StatusInfo("negated", why="not yet")
+    if (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in ws["denying_copulas"]
+            and _has_child(trigger.head, ("neg",))):
+        return StatusInfo("negated", why="denying copula")
     for t in [trigger, subject, *objects]:
         if t is not None and _has_child(t, ("det", "neg"), negdets):
             return StatusInfo("negated", why="no-determiner")

@@ -7,11 +7,16 @@ An event implies a change of a directed relation when
 - its type/mode/context matches a ``fallback`` entry of ``dimensions.yml`` (e.g. an expulsion of
   diplomats → representation ``expelled``).
 
+A pattern's ``relation.also`` adds changes of the same dimension from the event's source to other
+parties (``detail['relation']['also']``: "switched recognition from Taiwan to China" also withdraws
+recognition of Taiwan), with the same status handling.
+
 The change carries the event's date, precision, sentence, offsets, confidence and rule. Statuses:
 
 - ``negated`` ("Russia has not recognised …") → the value the denial supports, from the dimension's
   ``negation`` map (recognition ``formal`` → ``none``); a pattern that already gives that value
-  (``none``) is kept; otherwise no change.
+  (``none``) is kept; otherwise no change. A denial by a "no" determiner ("no EU member has
+  recognised …") names no party: no change.
 - ``planned`` / ``reported`` → applied, marked ``detail['event_status']``.
 - ``ongoing`` ("has held talks since 2016", "listed since 2003") → the value held *from* the
   event's date: the change is dated at the start of the span (``detail['ongoing'] = True``).
@@ -53,8 +58,14 @@ def _direction(ev: Event) -> tuple[str | None, str | None]:
     return ids.get(src, src), ids.get(tgt, tgt)
 
 
+def _also(ev: Event) -> list[tuple[str, str, str]]:
+    """The event's second changes (``relation.also``: "switched recognition from Taiwan to China"
+    also withdraws it from Taiwan), as (dimension, value, target): the event's source makes them."""
+    rel = (ev.detail or {}).get("relation") or {}
+    return [(rel["dimension"], a["value"], a["target"]) for a in rel.get("also") or ()]
+
+
 def changes_from_events(events: list[Event]) -> list[RelationChange]:
-    cfg = load_dimensions()
     out: list[RelationChange] = []
     for ev in events:
         if not ev.source or not ev.target or not ev.source.id or not ev.target.id:
@@ -64,29 +75,48 @@ def changes_from_events(events: list[Event]) -> list[RelationChange]:
             continue
         dimension, value, detail, rule = implied
         source, target = _direction(ev)
-        if not source or not target or source == target:
-            continue
-        spec = cfg.dimensions.get(dimension)
-        if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
-            continue  # a pattern naming an unknown dimension or value implies nothing
-        if ev.status == "negated":
-            negated = cfg.negate(dimension, value)
-            if negated is not None:
-                detail = {**detail, "negated": value}
-                value = negated
-            elif value not in set(spec.negation.values()) and value != spec.default:
-                continue  # the pattern gave the denied value, and the denial supports nothing
-            # else: the pattern already gave the value the denial supports ("none")
-        elif ev.status not in cfg.effective_statuses:
-            continue
-        if ev.status == "ongoing":
-            detail = {**detail, "ongoing": True}
-        if ev.status in ("planned", "reported"):
-            detail = {**detail, "event_status": ev.status}
-        out.append(RelationChange(
-            source=source, target=target, dimension=dimension, value=value,
-            date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,
-            detail=detail, sentence=ev.sentence, start=ev.start, end=ev.end,
-            confidence=ev.confidence, rule=rule,
-        ))
+        change = _change(ev, dimension, value, detail, rule, source, target)
+        if change is not None:
+            out.append(change)
+        for dim, val, other in _also(ev):
+            change = _change(ev, dim, val, dict(detail), rule, ev.source.id, other)
+            if change is not None:
+                out.append(change)
     return out
+
+
+def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
+            source: str | None, target: str | None) -> RelationChange | None:
+    """The change of ``dimension`` to ``value`` between ``source`` and ``target`` the event implies,
+    its status applied (see the module's docstring); None where it implies none."""
+    cfg = load_dimensions()
+    if not source or not target or source == target:
+        return None
+    # (an intent carries the change of the act it announces with that act's status: "agreed to
+    # upgrade relations to ambassador level" is a planned upgrade)
+    status = ((ev.detail or {}).get("relation") or {}).get("status") or ev.status
+    spec = cfg.dimensions.get(dimension)
+    if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
+        return None  # a pattern naming an unknown dimension or value implies nothing
+    if status == "negated" and (ev.detail or {}).get("status_why") == "no-determiner":
+        return None  # "no EU member has recognised X": a denial of nobody's act names no party
+    if status == "negated":
+        negated = cfg.negate(dimension, value)
+        if negated is not None:
+            detail = {**detail, "negated": value}
+            value = negated
+        elif value not in set(spec.negation.values()) and value != spec.default:
+            return None  # the pattern gave the denied value, and the denial supports nothing
+        # else: the pattern already gave the value the denial supports ("none")
+    elif status not in cfg.effective_statuses:
+        return None
+    if status == "ongoing":
+        detail = {**detail, "ongoing": True}
+    if status in ("planned", "reported"):
+        detail = {**detail, "event_status": status}
+    return RelationChange(
+        source=source, target=target, dimension=dimension, value=value,
+        date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,
+        detail=detail, sentence=ev.sentence, start=ev.start, end=ev.end,
+        confidence=ev.confidence, rule=rule,
+    )
