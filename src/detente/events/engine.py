@@ -76,6 +76,8 @@ class EngineSettings(DataFile):
     # types the classifier proposes only through a pattern that matched (never from the main clause alone)
     classifier_matched_only_types: WordList = Field(default_factory=list)
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
+    # the CAMEO code of an event a rule reads off another one (``_derived``), by that rule's id
+    derived_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
     # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
     # arguments, when the classifier gives its type at least this probability (None: never)
@@ -3556,13 +3558,16 @@ def _sentence_words_ok(p: Pattern, t: Token) -> bool:
     return not {_lemma(w) for w in sent}.union(w.lower_ for w in sent).isdisjoint(p.sentence_words)
 
 
-def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token]) -> bool:
+def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token], skip: Token | None = None) -> bool:
     """Whether the trigger's own purpose holds one of the pattern's ``purpose_words``: an infinitive
     ("to train", "in order to help") or a prepositional phrase on the trigger or its objects — not a
-    finite clause beside it ("as the US pledged to help Kyiv") nor a coordinated verb."""
+    finite clause beside it ("as the US pledged to help Kyiv") nor a coordinated verb. ``skip``: a
+    phrase that is no purpose (a noun's "of" phrase, which holds its object)."""
     words: set[str] = set()
     for head in (v, *objs):
         for c in head.children:
+            if c == skip:
+                continue
             infinitive = c.dep_ in ("xcomp", "advcl", "acl") and any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in c.children) and not any(
                 k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
@@ -3589,7 +3594,13 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.object_prep is not None:
         # a verb pattern read on its noun: the object it names is the noun's "of" phrase
         obj = next((o for o in _preps([n], p.object_prep) if any(_word_match(w, o) for w in p.objects)), None)
-        return Match(p, n, obj, []) if obj is not None and _lemma(n) in p.nouns else None
+        if obj is None or _lemma(n) not in p.nouns:
+            return None
+        if any(_word_match(w, obj) for w in p.exclude_objects):
+            return None  # the verb pattern's excluded objects hold for its noun
+        if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
+            return None  # "the deployment of troops to the border": no purpose of aid named
+        return Match(p, n, obj, [])
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
@@ -4841,7 +4852,8 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
     asked = {j for j, o in zip(idx, events) if j is not None and o.type == "REQUEST"}
     threatened = {j for j, o in zip(idx, events) if j is not None and o.type == "THREATEN"}
-    out = []
+    out: list[Event] = []
+    kept: list[int | None] = []  # (the trigger index of each event kept, in step with ``out``)
     for k, ev in enumerate(events):
         i = idx[k]
         # "urged Israel not to target Iran": what is asked for has not happened (nor been denied)
@@ -4868,7 +4880,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                     heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
                 continue
         out.append(ev)
-    kept = [j for j, o in zip(idx, events) if o in out]
+        kept.append(i)
     return out + _threat_demands(out, kept, doc) + _ultimatum_threats(out, kept, doc)
 
 
@@ -4883,10 +4895,17 @@ def _threat_demands(events: list[Event], idx: list[int | None], doc) -> list[Eve
             continue
         if any(_demanding(c) for c in _marked_clauses(doc[i], list(CONDITION_MARKS))):
             have.add((_key(ev.source), _key(ev.target)))
-            out.append(ev.model_copy(update={
-                "type": "REQUEST", "mode": None, "cameo": settings().classifier_cameo.get("REQUEST", "100"),
-                "rule": "request.threat_condition", "detail": {**ev.detail, "from_threat": ev.rule}}))
+            out.append(_derived(ev, "request.threat_condition", {**ev.detail, "from_threat": ev.rule}))
     return out
+
+
+def _derived(ev: Event, rule: str, detail: dict) -> Event:
+    """``ev`` told as the act another rule reads off it, with that rule's CAMEO (engine.yml
+    ``derived_cameo``) and the type, mode and Goldstein score of that CAMEO."""
+    cameo = settings().derived_cameo[rule]
+    entry = cameo_to_plover(cameo)
+    return ev.model_copy(update={"type": entry.type, "mode": entry.mode, "cameo": cameo,
+                                 "goldstein": goldstein(cameo), "rule": rule, "detail": detail})
 
 
 def _ultimatum_threats(events: list[Event], idx: list[int | None], doc) -> list[Event]:
@@ -4898,19 +4917,37 @@ def _ultimatum_threats(events: list[Event], idx: list[int | None], doc) -> list[
     for ev, i in zip(events, idx):
         if ev.type != "REQUEST" or i is None or (_key(ev.source), _key(ev.target)) in have:
             continue
-        if any(t.lower_ == "or" and _ultimatum_word(doc, t.i + 1) for t in doc[i].subtree):
+        if any(t.lower_ == "or" and _ultimatum_word(doc, t.i + 1, doc[i]) for t in doc[i].subtree):
             have.add((_key(ev.source), _key(ev.target)))
-            out.append(ev.model_copy(update={
-                "type": "THREATEN", "mode": None, "cameo": "139", "rule": "threaten.ultimatum_alternative",
-                "detail": {**ev.detail, "from_demand": ev.rule}}))
+            out.append(_derived(ev, "threaten.ultimatum_alternative", {**ev.detail, "from_demand": ev.rule}))
     return out
 
 
-def _ultimatum_word(doc, k: int) -> bool:
-    """Whether the first word from ``k`` on, past quotation marks, names the price ("or \"lose …\"")."""
+def _ultimatum_word(doc, k: int, asking: Token) -> bool:
+    """Whether the first word from ``k`` on, past quotation marks, names the price ("or \"lose …\""):
+    "else" ("or else"), or a verb of ``ultimatum_alternatives`` conjoined to the act ``asking`` asks
+    for ("urged Hungary to lift its veto or risk losing funds"), not a noun of a choice asked for
+    ("demanded a call or face-to-face talks")."""
     while k < len(doc) and doc[k].is_punct:
         k += 1
-    return k < len(doc) and (doc[k].lower_ in ULTIMATUM_ALTERNATIVES or _lemma(doc[k]) in ULTIMATUM_ALTERNATIVES)
+    if k >= len(doc):
+        return False
+    w = doc[k]
+    if w.lower_ == "else":
+        return True
+    if not (w.lower_ in ULTIMATUM_ALTERNATIVES or _lemma(w) in ULTIMATUM_ALTERNATIVES):
+        return False
+    # (the parser often tags the price a noun joined to the asked act's object, "stop buying the oil
+    # or face sanctions", so the word need be a conjunct within the act asked for, below a verb of
+    # its own, no modifier of a noun and not a conjunct of what the asking verb itself asks for)
+    if w.dep_ != "conj" or w.head == asking:
+        return False
+    chain = []
+    for a in w.ancestors:
+        if a == asking:
+            return any(c.pos_ in ("VERB", "AUX") for c in chain)
+        chain.append(a)
+    return False
 
 
 def _demanding(clause: Token) -> bool:
