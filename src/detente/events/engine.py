@@ -246,6 +246,9 @@ RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
 CONDITION_MARKS = frozenset(_WORDS.get("condition_marks", ()))
 DEMAND_CONDITION_VERBS = frozenset(_WORDS.get("demand_condition_verbs", ()))
 ULTIMATUM_ALTERNATIVES = frozenset(_WORDS.get("ultimatum_alternatives", ()))
+# the subjects of a threatened harm that stand for the speaker, or name the harm (``_speaker_causes``)
+SPEAKER_PRONOUNS = frozenset(_WORDS.get("speaker_pronouns", ()))
+HARM_NOUNS = frozenset(_WORDS.get("harm_nouns", ()))
 # "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
 PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
@@ -3045,7 +3048,29 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
                                                    country=country))
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
-    return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+    return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t) and _speaker_causes(ctx, m, s)]
+
+
+def _speaker_causes(ctx: Ctx, m: Match, source: Arg) -> bool:
+    """With ``consequence_words``: whether the harm a condition hangs on is the speaker's to cause —
+    each conditioned clause has no subject of its own ("vows to strike … if"), the speaker as its
+    subject (the same actor or one of its state, or a pronoun — ``speaker_pronouns`` — no other
+    actor stands for), or a harm noun (``harm_nouns``: "a response would follow if …") no other
+    actor owns. "The IMF said Greece would lose market access if …" is a forecast, no threat."""
+    if not m.pattern.consequence_words:
+        return True
+    for clause in _marked_clauses(m.trigger, m.pattern.clause_marks):
+        head = clause.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head == m.trigger or subj is None:
+            continue
+        named = [ctx.mentions[k] for k in dict.fromkeys(ctx.tok2m[t.i] for t in subj.subtree if t.i in ctx.tok2m)]
+        if named:
+            if not all(_same_actor(source.ref, n) or (n.country and n.country == source.ref.country) for n in named):
+                return False
+        elif not (subj.lower_ in SPEAKER_PRONOUNS or _lemma(subj) in HARM_NOUNS):
+            return False
+    return True
 
 
 def _one_crowd(sources: list[Arg]) -> list[Arg]:
