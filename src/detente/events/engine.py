@@ -4834,21 +4834,29 @@ def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     return out
 
 
+def trigger_token(sent: Span, ev: Event, want=None) -> Token | None:
+    """The token of ``sent`` an event's trigger text opens with, by its first word among the tokens
+    ``want`` accepts (all without it); where the word recurs ("two were also killed, and troops
+    killed 20 rebels"), the one whose doer is named as the event's is, then the one whose phrase
+    holds the trigger's other words ("held strike")."""
+    words = (ev.trigger or "").split()
+    if not words:
+        return None
+    hits = [t for t in sent if t.text == words[0] and (want is None or want(t))]
+    if len(hits) > 1:
+        doerless = ev.source is None or ev.detail.get("source_from") == "argument model"
+        hits = [t for t in hits if _agent_less(t) == doerless] or hits
+    if len(hits) > 1 and len(words) > 1:
+        hits = [t for t in hits if set(words[1:]) <= {k.text for k in t.subtree}] or hits
+    return hits[0] if hits else None
+
+
 def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
     """The events of a sentence without the attacks that are only the toll of one told before
-    (:func:`_toll_again`), whichever step coded them. The trigger is found by its first word; where
-    the word recurs ("two were also killed, and troops killed 20 rebels"), by whether its doer is
-    named as the event's is."""
-    def trigger(ev: Event) -> Token | None:
-        word = (ev.trigger or "").split(" ")[0]
-        hits = [t for t in sent if t.text == word and _verbal(t)]
-        if len(hits) > 1:
-            doerless = ev.source is None or ev.detail.get("source_from") == "argument model"
-            hits = [t for t in hits if _agent_less(t) == doerless] or hits
-        return hits[0] if hits else None
-
+    (:func:`_toll_again`), whichever step coded them (the trigger a verb, :func:`trigger_token`)."""
     return [ev for ev in events
-            if not (ev.type == "ASSAULT" and (v := trigger(ev)) is not None and _toll_again(v, ev))]
+            if not (ev.type == "ASSAULT" and (v := trigger_token(sent, ev, _verbal)) is not None
+                    and _toll_again(v, ev))]
 
 
 def _toll_again(v: Token, ev: Event) -> bool:
