@@ -3054,14 +3054,18 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
 def _speaker_causes(ctx: Ctx, m: Match, source: Arg) -> bool:
     """With ``consequence_words``: whether the harm a condition hangs on is the speaker's to cause —
     each conditioned clause has no subject of its own ("vows to strike … if"), the speaker as its
-    subject (the same actor or one of its state, or a pronoun — ``speaker_pronouns`` — no other
-    actor stands for), or a harm noun (``harm_nouns``: "a response would follow if …") no other
+    subject or a passive's "by" doer (the same actor or one of its state, or a pronoun —
+    ``speaker_pronouns`` — no other actor stands for), or a harm noun (``harm_nouns``: "a response would follow if …") no other
     actor owns. "The IMF said Greece would lose market access if …" is a forecast, no threat."""
     if not m.pattern.consequence_words:
         return True
     for clause in _marked_clauses(m.trigger, m.pattern.clause_marks):
         head = clause.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            # (a passive's subject suffers the harm; its doer is the "by" phrase, else unnamed: "talks
+            # would be put at risk if …")
+            subj = next((k for c in head.children if c.dep_ == "agent" for k in c.children if k.dep_ == "pobj"), None)
         if head == m.trigger or subj is None:
             continue
         named = [ctx.mentions[k] for k in dict.fromkeys(ctx.tok2m[t.i] for t in subj.subtree if t.i in ctx.tok2m)]
