@@ -3055,24 +3055,31 @@ def _speaker_causes(ctx: Ctx, m: Match, source: Arg) -> bool:
     """With ``consequence_words``: whether the harm a condition hangs on is the speaker's to cause —
     each conditioned clause has no subject of its own ("vows to strike … if"), the speaker as its
     subject or a passive's "by" doer (the same actor or one of its state, or a pronoun —
-    ``speaker_pronouns`` — no other actor stands for), or a harm noun (``harm_nouns``: "a response would follow if …") no other
+    ``speaker_pronouns`` — no other actor stands for), or a harm noun (``harm_nouns`` or the pattern's ``consequence_words``:
+    "a response would follow if …") no other
     actor owns. "The IMF said Greece would lose market access if …" is a forecast, no threat."""
     if not m.pattern.consequence_words:
         return True
     for clause in _marked_clauses(m.trigger, m.pattern.clause_marks):
         head = clause.head
+        if head == m.trigger or head.dep_ != "ccomp":
+            continue  # (the statement's own clause only: not a relative clause inside it, "fire like the world has never seen")
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             # (a passive's subject suffers the harm; its doer is the "by" phrase, else unnamed: "talks
             # would be put at risk if …")
             subj = next((k for c in head.children if c.dep_ == "agent" for k in c.children if k.dep_ == "pobj"), None)
-        if head == m.trigger or subj is None:
+        if subj is None:
             continue
-        named = [ctx.mentions[k] for k in dict.fromkeys(ctx.tok2m[t.i] for t in subj.subtree if t.i in ctx.tok2m)]
+        # (the actor the subject is or that owns it, not one in a phrase of its: "fire like the world has seen")
+        heads = (subj, *subj.conjuncts)
+        core = [*heads, *(c for h in heads for c in h.children if c.dep_ in CORE_DEPS)]
+        named = [ctx.mentions[k] for k in dict.fromkeys(ctx.tok2m[t.i] for t in core if t.i in ctx.tok2m)]
         if named:
             if not all(_same_actor(source.ref, n) or (n.country and n.country == source.ref.country) for n in named):
                 return False
-        elif not (subj.lower_ in SPEAKER_PRONOUNS or _lemma(subj) in HARM_NOUNS):
+        elif not (subj.lower_ in SPEAKER_PRONOUNS or any(
+                _lemma(t) in HARM_NOUNS or _lemma(t) in m.pattern.consequence_words for t in (subj, *subj.conjuncts))):
             return False
     return True
 
