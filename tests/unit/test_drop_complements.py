@@ -5,8 +5,8 @@ own trigger, however many kept or dropped events are alike."""
 from __future__ import annotations
 
 import pytest
-
 from events_helpers import coded
+
 from detente.events import engine
 
 pytestmark = pytest.mark.slow
