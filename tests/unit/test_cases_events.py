@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 DEFAULT_DAY = dt.date(2024, 6, 1)
 KEYS = {"via", "mentions", "match", "expect", "absent", "exactly", "only", "first", "all", "changes", "changes_exactly"}
-EVENT_FIELDS = {"type", "status", "mode", "date", "date_precision", "cameo", "rule"}
+EVENT_FIELDS = {"type", "status", "mode", "date", "date_precision", "cameo", "goldstein", "rule"}
 
 
 def actor_ok(want: Any, got: ActorRef | None, match: str | None = None) -> bool:

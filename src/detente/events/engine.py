@@ -76,6 +76,8 @@ class EngineSettings(DataFile):
     # types the classifier proposes only through a pattern that matched (never from the main clause alone)
     classifier_matched_only_types: WordList = Field(default_factory=list)
     classifier_cameo: dict[str, str] = Field(default_factory=dict)
+    # the CAMEO code of an event a rule reads off another one (``_derived``), by that rule's id
+    derived_cameo: dict[str, str] = Field(default_factory=dict)
     classifier_confidence: float = 0.6
     # a pattern that matched but whose arguments the rules could not find is kept, with relaxed
     # arguments, when the classifier gives its type at least this probability (None: never)
@@ -244,6 +246,9 @@ RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
 CONDITION_MARKS = frozenset(_WORDS.get("condition_marks", ()))
 DEMAND_CONDITION_VERBS = frozenset(_WORDS.get("demand_condition_verbs", ()))
 ULTIMATUM_ALTERNATIVES = frozenset(_WORDS.get("ultimatum_alternatives", ()))
+# the subjects of a threatened harm that stand for the speaker, or name the harm (``_speaker_causes``)
+SPEAKER_PRONOUNS = frozenset(_WORDS.get("speaker_pronouns", ()))
+HARM_NOUNS = frozenset(_WORDS.get("harm_nouns", ()))
 # "Kosovo and Serbia say they will …": the pronouns that stand for a coordination of the governing subject
 PLURAL_SUBJECT_PRONOUNS = frozenset(_WORDS["plural_subject_pronouns"])
 STATE_SECTORS = frozenset(settings().state_sectors)
@@ -3043,7 +3048,40 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
                                                    country=country))
         # "Kazakhstan received assurances from Russia": the one named in the phrase acted on the subject
         pairs = [(t, s) for s, t in pairs if t is not None]
-    return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t)]
+    return implied + [_build(ctx, m, s, t) for s, t in pairs if _valid(s, t) and _speaker_causes(ctx, m, s)]
+
+
+def _speaker_causes(ctx: Ctx, m: Match, source: Arg) -> bool:
+    """With ``consequence_words``: whether the harm a condition hangs on is the speaker's to cause —
+    each conditioned clause has no subject of its own ("vows to strike … if"), the speaker as its
+    subject or a passive's "by" doer (the same actor or one of its state, or a pronoun —
+    ``speaker_pronouns`` — no other actor stands for), or a harm noun (``harm_nouns`` or the pattern's ``consequence_words``:
+    "a response would follow if …") no other
+    actor owns. "The IMF said Greece would lose market access if …" is a forecast, no threat."""
+    if not m.pattern.consequence_words:
+        return True
+    for clause in _marked_clauses(m.trigger, m.pattern.clause_marks):
+        head = clause.head
+        if head == m.trigger or head.dep_ != "ccomp":
+            continue  # (the statement's own clause only: not a relative clause inside it, "fire like the world has never seen")
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            # (a passive's subject suffers the harm; its doer is the "by" phrase, else unnamed: "talks
+            # would be put at risk if …")
+            subj = next((k for c in head.children if c.dep_ == "agent" for k in c.children if k.dep_ == "pobj"), None)
+        if subj is None:
+            continue
+        # (the actor the subject is or that owns it, not one in a phrase of its: "fire like the world has seen")
+        heads = (subj, *subj.conjuncts)
+        core = [*heads, *(c for h in heads for c in h.children if c.dep_ in CORE_DEPS)]
+        named = [ctx.mentions[k] for k in dict.fromkeys(ctx.tok2m[t.i] for t in core if t.i in ctx.tok2m)]
+        if named:
+            if not all(_same_actor(source.ref, n) or (n.country and n.country == source.ref.country) for n in named):
+                return False
+        elif not (subj.lower_ in SPEAKER_PRONOUNS or any(
+                _lemma(t) in HARM_NOUNS or _lemma(t) in m.pattern.consequence_words for t in (subj, *subj.conjuncts))):
+            return False
+    return True
 
 
 def _one_crowd(sources: list[Arg]) -> list[Arg]:
@@ -3556,13 +3594,16 @@ def _sentence_words_ok(p: Pattern, t: Token) -> bool:
     return not {_lemma(w) for w in sent}.union(w.lower_ for w in sent).isdisjoint(p.sentence_words)
 
 
-def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token]) -> bool:
+def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token], skip: Token | None = None) -> bool:
     """Whether the trigger's own purpose holds one of the pattern's ``purpose_words``: an infinitive
     ("to train", "in order to help") or a prepositional phrase on the trigger or its objects — not a
-    finite clause beside it ("as the US pledged to help Kyiv") nor a coordinated verb."""
+    finite clause beside it ("as the US pledged to help Kyiv") nor a coordinated verb. ``skip``: a
+    phrase that is no purpose (a noun's "of" phrase, which holds its object)."""
     words: set[str] = set()
     for head in (v, *objs):
         for c in head.children:
+            if c == skip:
+                continue
             infinitive = c.dep_ in ("xcomp", "advcl", "acl") and any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in c.children) and not any(
                 k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
@@ -3589,7 +3630,13 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.object_prep is not None:
         # a verb pattern read on its noun: the object it names is the noun's "of" phrase
         obj = next((o for o in _preps([n], p.object_prep) if any(_word_match(w, o) for w in p.objects)), None)
-        return Match(p, n, obj, []) if obj is not None and _lemma(n) in p.nouns else None
+        if obj is None or _lemma(n) not in p.nouns:
+            return None
+        if any(_word_match(w, obj) for w in p.exclude_objects):
+            return None  # the verb pattern's excluded objects hold for its noun
+        if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
+            return None  # "the deployment of troops to the border": no purpose of aid named
+        return Match(p, n, obj, [])
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
@@ -4798,21 +4845,29 @@ def _mentionless_acts(ctx: Ctx, patterns: PatternSet) -> list[Event]:
     return out
 
 
+def trigger_token(sent: Span, ev: Event, want=None) -> Token | None:
+    """The token of ``sent`` an event's trigger text opens with, by its first word among the tokens
+    ``want`` accepts (all without it); where the word recurs ("two were also killed, and troops
+    killed 20 rebels"), the one whose doer is named as the event's is, then the one whose phrase
+    holds the trigger's other words ("held strike")."""
+    words = (ev.trigger or "").split()
+    if not words:
+        return None
+    hits = [t for t in sent if t.text == words[0] and (want is None or want(t))]
+    if len(hits) > 1:
+        doerless = ev.source is None or ev.detail.get("source_from") == "argument model"
+        hits = [t for t in hits if _agent_less(t) == doerless] or hits
+    if len(hits) > 1 and len(words) > 1:
+        hits = [t for t in hits if set(words[1:]) <= {k.text for k in t.subtree}] or hits
+    return hits[0] if hits else None
+
+
 def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
     """The events of a sentence without the attacks that are only the toll of one told before
-    (:func:`_toll_again`), whichever step coded them. The trigger is found by its first word; where
-    the word recurs ("two were also killed, and troops killed 20 rebels"), by whether its doer is
-    named as the event's is."""
-    def trigger(ev: Event) -> Token | None:
-        word = (ev.trigger or "").split(" ")[0]
-        hits = [t for t in sent if t.text == word and _verbal(t)]
-        if len(hits) > 1:
-            doerless = ev.source is None or ev.detail.get("source_from") == "argument model"
-            hits = [t for t in hits if _agent_less(t) == doerless] or hits
-        return hits[0] if hits else None
-
+    (:func:`_toll_again`), whichever step coded them (the trigger a verb, :func:`trigger_token`)."""
     return [ev for ev in events
-            if not (ev.type == "ASSAULT" and (v := trigger(ev)) is not None and _toll_again(v, ev))]
+            if not (ev.type == "ASSAULT" and (v := trigger_token(sent, ev, _verbal)) is not None
+                    and _toll_again(v, ev))]
 
 
 def _toll_again(v: Token, ev: Event) -> bool:
@@ -4841,7 +4896,8 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
     asked = {j for j, o in zip(idx, events) if j is not None and o.type == "REQUEST"}
     threatened = {j for j, o in zip(idx, events) if j is not None and o.type == "THREATEN"}
-    out = []
+    out: list[Event] = []
+    kept: list[int | None] = []  # (the trigger index of each event kept, in step with ``out``)
     for k, ev in enumerate(events):
         i = idx[k]
         # "urged Israel not to target Iran": what is asked for has not happened (nor been denied)
@@ -4868,7 +4924,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                     heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
                 continue
         out.append(ev)
-    kept = [j for j, o in zip(idx, events) if o in out]
+        kept.append(i)
     return out + _threat_demands(out, kept, doc) + _ultimatum_threats(out, kept, doc)
 
 
@@ -4883,10 +4939,17 @@ def _threat_demands(events: list[Event], idx: list[int | None], doc) -> list[Eve
             continue
         if any(_demanding(c) for c in _marked_clauses(doc[i], list(CONDITION_MARKS))):
             have.add((_key(ev.source), _key(ev.target)))
-            out.append(ev.model_copy(update={
-                "type": "REQUEST", "mode": None, "cameo": settings().classifier_cameo.get("REQUEST", "100"),
-                "rule": "request.threat_condition", "detail": {**ev.detail, "from_threat": ev.rule}}))
+            out.append(_derived(ev, "request.threat_condition", {**ev.detail, "from_threat": ev.rule}))
     return out
+
+
+def _derived(ev: Event, rule: str, detail: dict) -> Event:
+    """``ev`` told as the act another rule reads off it, with that rule's CAMEO (engine.yml
+    ``derived_cameo``) and the type, mode and Goldstein score of that CAMEO."""
+    cameo = settings().derived_cameo[rule]
+    entry = cameo_to_plover(cameo)
+    return ev.model_copy(update={"type": entry.type, "mode": entry.mode, "cameo": cameo,
+                                 "goldstein": goldstein(cameo), "rule": rule, "detail": detail})
 
 
 def _ultimatum_threats(events: list[Event], idx: list[int | None], doc) -> list[Event]:
@@ -4898,19 +4961,37 @@ def _ultimatum_threats(events: list[Event], idx: list[int | None], doc) -> list[
     for ev, i in zip(events, idx):
         if ev.type != "REQUEST" or i is None or (_key(ev.source), _key(ev.target)) in have:
             continue
-        if any(t.lower_ == "or" and _ultimatum_word(doc, t.i + 1) for t in doc[i].subtree):
+        if any(t.lower_ == "or" and _ultimatum_word(doc, t.i + 1, doc[i]) for t in doc[i].subtree):
             have.add((_key(ev.source), _key(ev.target)))
-            out.append(ev.model_copy(update={
-                "type": "THREATEN", "mode": None, "cameo": "139", "rule": "threaten.ultimatum_alternative",
-                "detail": {**ev.detail, "from_demand": ev.rule}}))
+            out.append(_derived(ev, "threaten.ultimatum_alternative", {**ev.detail, "from_demand": ev.rule}))
     return out
 
 
-def _ultimatum_word(doc, k: int) -> bool:
-    """Whether the first word from ``k`` on, past quotation marks, names the price ("or \"lose …\"")."""
+def _ultimatum_word(doc, k: int, asking: Token) -> bool:
+    """Whether the first word from ``k`` on, past quotation marks, names the price ("or \"lose …\""):
+    "else" ("or else"), or a verb of ``ultimatum_alternatives`` conjoined to the act ``asking`` asks
+    for ("urged Hungary to lift its veto or risk losing funds"), not a noun of a choice asked for
+    ("demanded a call or face-to-face talks")."""
     while k < len(doc) and doc[k].is_punct:
         k += 1
-    return k < len(doc) and (doc[k].lower_ in ULTIMATUM_ALTERNATIVES or _lemma(doc[k]) in ULTIMATUM_ALTERNATIVES)
+    if k >= len(doc):
+        return False
+    w = doc[k]
+    if w.lower_ == "else":
+        return True
+    if not (w.lower_ in ULTIMATUM_ALTERNATIVES or _lemma(w) in ULTIMATUM_ALTERNATIVES):
+        return False
+    # (the parser often tags the price a noun joined to the asked act's object, "stop buying the oil
+    # or face sanctions", so the word need be a conjunct within the act asked for, below a verb of
+    # its own, no modifier of a noun and not a conjunct of what the asking verb itself asks for)
+    if w.dep_ != "conj" or w.head == asking:
+        return False
+    chain = []
+    for a in w.ancestors:
+        if a == asking:
+            return any(c.pos_ in ("VERB", "AUX") for c in chain)
+        chain.append(a)
+    return False
 
 
 def _demanding(clause: Token) -> bool:

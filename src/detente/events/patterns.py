@@ -519,7 +519,7 @@ def nominal_patterns(files: list[PatternFile]) -> PatternFile:
             if nouns:
                 q = p.model_copy(update={
                     "id": f"{p.id}.nominal", "verbs": [], "nouns": nouns, "object_prep": NOMINAL_PREP,
-                    "exclude_objects": [], "source": NOMINAL_SOURCE, "target": p.target or DEFAULT_TARGET})
+                    "source": NOMINAL_SOURCE, "target": p.target or DEFAULT_TARGET})
                 q.__dict__.pop("verb_heads", None)  # (a cached property of the verb pattern)
                 out.append(q)
     return PatternFile(version=files[0].version, patterns=out, provenance={"derived": "nominal"})

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from detente.events.engine import ARMED_SECTORS
+from detente.events.engine import ARMED_SECTORS, RIOT_CAMEO, _recoded, trigger_token
 from detente.events.plover import goldstein
 from detente.models import ActorRef, Event, Mention
 from detente.nlp import sentences
@@ -185,36 +185,50 @@ def _modes_in(span, key: str = "attack_mode_words") -> set[str]:
 
 
 def riot_modes(doc: Doc, events: list[Event]) -> list[Event]:
-    """A protest whose protesters are named as rioters is a riot (PROTEST riot, CAMEO 145); a riot of
-    armed men (``armed_sectors`` of ``engine.yml``: "RSF fighters looted a hospital") is no protest
-    but their attack on property (ASSAULT destroy); a protest with no mode takes the one its
-    sentence's words name (``protest_mode_words``: protesters who block a road obstruct), else it is
-    a demonstration (``unmoded_modes``), the mode most protests have."""
-    rioters = frozenset(_lists().get("rioter_nouns", ()))
-    plain = _lists().get("unmoded_modes", {}).get("PROTEST")
+    """A protest whose protesters are named as rioters is a riot (PROTEST riot, engine.yml's
+    ``protester_riot_cameo``); a protest with no mode takes the one its sentence's words name
+    (``protest_mode_words``: protesters who block a road obstruct; its code from
+    ``protest_mode_cameo``), else it is a demonstration (``unmoded_modes``), the mode most protests
+    have; a riot of armed men so found (``armed_sectors`` of ``engine.yml``: "RSF fighters looted a
+    hospital") is no protest but their attack on property (``armed_protest_cameo``,
+    ``armed_riot_mode``)."""
+    lists = _lists()
+    rioters = frozenset(lists.get("rioter_nouns", ()))
+    plain = lists.get("unmoded_modes", {}).get("PROTEST")
+    codes = {**lists.get("protest_mode_cameo", {}), "riot": RIOT_CAMEO}
     spans, at = _sent_index(doc)
-
-    def sent_of(ev: Event):
-        return spans[at(ev.start)]
-
     out = []
     for ev in events:
         if ev.type == "PROTEST":
             src = ev.source
-            if ev.mode == "riot" and src is not None and src.sector in ARMED_SECTORS:
-                ev = ev.model_copy(update={"type": ASSAULT, "mode": "destroy", "cameo": "190",
-                                           "goldstein": goldstein("190"),
-                                           "detail": {**ev.detail, "recoded_from": f"PROTEST:{ev.cameo}"}})
-            elif ev.mode != "riot" and src is not None and set((src.text or "").lower().split()) & rioters:
-                ev = ev.model_copy(update={"mode": "riot", "cameo": "145", "goldstein": goldstein("145"),
-                                           "detail": {**ev.detail, "recoded_from": ev.cameo}})
+            if ev.mode != "riot" and src is not None and set((src.text or "").lower().split()) & rioters:
+                ev = _protest_mode(ev, "riot", codes["riot"], "rioters")
             elif ev.mode is None:
-                found = _modes_in(sent_of(ev), "protest_mode_words")
-                mode = next((m for m in _lists()["protest_mode_order"] if m in found), plain)
+                found = _modes_in(spans[at(ev.start)], "protest_mode_words")
+                mode = next((m for m in lists["protest_mode_order"] if m in found), plain)
                 if mode is not None:
-                    ev = ev.model_copy(update={"mode": mode})
+                    ev = _protest_mode(ev, mode, codes.get(mode), "words")
+            if ev.mode == "riot" and src is not None and src.sector in ARMED_SECTORS:
+                ev = _armed_act(ev, lists["armed_riot_mode"][0])
         out.append(ev)
     return out
+
+
+def _protest_mode(ev: Event, mode: str, cameo: str | None, why: str) -> Event:
+    """``ev`` with ``mode`` and, where the mode has one, its CAMEO code and Goldstein score."""
+    update = {"mode": mode, "detail": {**ev.detail, "mode_from": why}}
+    if cameo is not None:
+        update.update(cameo=cameo, goldstein=goldstein(cameo))
+    return ev.model_copy(update=update)
+
+
+def _armed_act(ev: Event, mode: str | None = None) -> Event:
+    """A "protest" that is armed men's attack, recoded by ``armed_protest_cameo`` (the engine's
+    recoding: the old type and mode in ``detail.recoded_from``)."""
+    detail = dict(ev.detail)
+    etype, cw_mode, cameo = _recoded(detail, ev.type, ev.mode, _lists()["armed_protest_cameo"][0])
+    return ev.model_copy(update={"type": etype, "mode": mode or cw_mode, "cameo": cameo,
+                                 "goldstein": goldstein(cameo), "detail": detail})
 
 
 def report_days(doc: Doc, events: list[Event]) -> list[Event]:
@@ -263,8 +277,7 @@ def counted_victims(doc: Doc, events: list[Event]) -> list[Event]:
 def _counted_subject(doc: Doc, ev: Event, verbs: frozenset[str]):
     """The counted subject of the event's objectless verb of ``verbs`` told in the past, if any."""
     sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-    word = (ev.trigger or "").split(" ")[0]
-    tok = next((t for t in sent if t.text == word), None) if sent is not None else None
+    tok = trigger_token(sent, ev, lambda t: t.lemma_.lower() in verbs) if sent is not None else None
     if tok is None or tok.lemma_.lower() not in verbs or tok.tag_ not in ("VBD", "VBN") or any(
             c.dep_ in ("dobj", "obj", "dative", "auxpass") for c in tok.children):
         return None
@@ -296,10 +309,19 @@ def armed_strikes(doc: Doc, events: list[Event]) -> list[Event]:
     for ev in events:
         if ev.type == "PROTEST" and ev.mode == "strike":
             sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-            nouns = [t for t in sent if t.lemma_.lower() == "strike" and t.pos_ == "NOUN"] if sent is not None else []
+            trig = trigger_token(sent, ev) if sent is not None else None
             if any(c.dep_ in ("compound", "amod") and (c.lower_ in armed or c.lemma_.lower() in armed)
-                   for t in nouns for c in t.children):
-                ev = ev.model_copy(update={"type": ASSAULT, "mode": None, "cameo": "190", "goldstein": goldstein("190"),
-                                           "detail": {**ev.detail, "recoded_from": f"PROTEST:{ev.cameo}"}})
+                   for t in _own_strikes(trig) for c in t.children):
+                ev = _armed_act(ev)
         out.append(ev)
     return out
+
+
+def _own_strikes(trig) -> list:
+    """The noun "strike" of an event's own trigger: the trigger itself, its object or the object of
+    its preposition ("held a strike", "went on strike"), not one of a clause beside it ("after a
+    missile strike hit the factory")."""
+    if trig is None:
+        return []
+    near = [trig, *trig.children, *(k for c in trig.children if c.dep_ == "prep" for k in c.children)]
+    return [t for t in near if t.lemma_.lower() == "strike" and t.pos_ == "NOUN"]
