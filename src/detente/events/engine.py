@@ -2359,29 +2359,45 @@ def _context_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb an event noun is the object of, directly or through a preposition."""
+def _governing(noun: Token) -> tuple[Token, str | None] | None:
+    """The verb an event noun is the object of, directly or through a preposition, and that
+    preposition (None for a direct object or a passive subject)."""
     if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
-        return noun.head
+        return noun.head, None
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
-        return noun.head.head
+        return noun.head.head, noun.head.lower_
     return None
 
 
-def _answering_verb(p: Pattern, noun: Token) -> Token | None:
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition."""
+    found = _governing(noun)
+    return found[0] if found is not None else None
+
+
+def _governing_noun(noun: Token) -> Token | None:
+    """The noun whose "of" phrase an event noun is ("the withdrawal of its recognition of X",
+    "hopes of recognition"): the act is that noun's business, not told as done."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of":
+        outer = noun.head.head
+        if outer.pos_ in ("NOUN", "PROPN") and outer.i != noun.i:
+            return outer
+    return None
+
+
+def _answering_verb(p: Pattern, noun: Token, also: list[str] | None = None) -> Token | None:
     """The verb governing an event noun as its object ("rejected the demand", "the demand was
-    turned down", "agreed to the request"), if it is one of the pattern's ``governors`` (any verb
-    when the list is empty)."""
-    if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
-        gov, prep = noun.head, None
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
-        gov, prep = noun.head.head, noun.head.lower_
-    else:
+    turned down", "agreed to the request"), if it is one of the pattern's ``governors`` or of
+    ``also`` (any verb when both are empty)."""
+    found = _governing(noun)
+    if found is None:
         return None
-    if not p.governors:
+    gov, prep = found
+    entries = [*p.governors, *(also or [])]
+    if not entries:
         return gov
     particles = {c.lower_ for c in gov.children if c.dep_ == "prt"}
-    for entry in p.governors:
+    for entry in entries:
         head, *rest = entry.split()
         if head not in (_lemma(gov), gov.lower_):
             continue
@@ -2391,6 +2407,25 @@ def _answering_verb(p: Pattern, noun: Token) -> Token | None:
         if needs - {prep} <= particles:
             return gov
     return None
+
+
+def _reacted_to(m: Match) -> bool:
+    """An event noun licensed only by a reacting verb ("Serbia condemned the recognition of
+    Kosovo"): its doer is what its own phrase names, never a guess (the reacting subject is nearest)."""
+    p, n = m.pattern, m.trigger
+    return (bool(p.reacting_governors) and not _verbal(n) and _answering_verb(p, n) is None
+            and _answering_verb(p, n, p.reacting_governors) is not None)
+
+
+def _unlicensed(p: Pattern, noun: Token) -> bool:
+    """A ``governors_required`` noun some word governs but no verb the pattern allows: under another
+    verb ("sought recognition of X") or in the "of" phrase of another noun ("the end of its
+    recognition of X", "hopes of recognition")."""
+    if not p.governors_required:
+        return False
+    if _governing_noun(noun) is not None:
+        return True
+    return _governing_verb(noun) is not None and _answering_verb(p, noun, p.reacting_governors) is None
 
 
 # ----------------------------------------------------------------------------- details
@@ -2923,7 +2958,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused and m.pattern.relaxed and not (
+    if not evs and not ctx.refused and m.pattern.relaxed and not _reacted_to(m) and not (
             m.pattern.type == "ASSAULT" and _verbal(m.trigger) and _accident_told(m.trigger)):
         ctx.unargued.append(m)  # (an accident's killing is no attack the classifier may confirm)
     ctx.refused = False
@@ -4582,7 +4617,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             for p in noun_patterns:
                 if verb_owned and not p.governed:
                     continue
-                if p.governors_required and _governing_verb(tok) is not None and _answering_verb(p, tok) is None:
+                if _unlicensed(p, tok):
                     continue
                 m = _noun_match(p, tok)
                 if m is None:

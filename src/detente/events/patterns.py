@@ -156,6 +156,9 @@ class Pattern(Record):
     # with ``governors``: a noun some verb governs gives an event only under one of them ("announced
     # its recognition of X" yes; "withdrew its recognition", "sought recognition" no)
     governors_required: bool = False
+    # with ``governors_required``: verbs that also license a governed noun but react to an act
+    # another party did ("condemned the recognition of X"): their subject is never its doer
+    reacting_governors: list[str] = Field(default_factory=list)
     # false: a match whose arguments the rules did not find is no candidate for the classifier's
     # relaxed arguments (a pattern with no object constraint: "releases a report" is no release)
     relaxed: bool = True
@@ -170,7 +173,7 @@ class Pattern(Record):
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words", "purpose_words", "consequence_words",
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "reacting_governors", "sentence_words", "purpose_words", "consequence_words",
                      "subjects", "head_preps", "clause_marks")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
