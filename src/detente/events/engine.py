@@ -4871,6 +4871,13 @@ def _toll_again(v: Token, ev: Event) -> bool:
     return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
 
 
+def _copied_relation(ev: Event) -> dict:
+    """The relation of a complement's act ("agreed to upgrade their missions") for the intent that
+    carries it: with the act's status (``act_status``), rule and confidence, so the change tells
+    which pattern read it (relations.derive)."""
+    return {**ev.detail["relation"], "act_status": ev.status, "rule": ev.rule, "confidence": ev.confidence}
+
+
 def _drop_complements(events: list[Event], doc) -> list[Event]:
     """"vowed to cooperate with China" is one intent (AGREE), not also a planned COOPERATE."""
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
@@ -4900,7 +4907,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                 # "agreed to upgrade their missions to ambassador level": the intent keeps the
                 # relation change its content implies, as a planned one
                 if ev.detail.get("relation") and not heads[0].detail.get("relation"):
-                    heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
+                    heads[0].detail["relation"] = _copied_relation(ev)
                 continue
         out.append(ev)
     kept = [j for j, o in zip(idx, events) if o in out]
