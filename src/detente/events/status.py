@@ -31,6 +31,11 @@ from detente.wordlists import DataFile, WordList
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "status.yml"
 
 
+# ``why`` of a denial by a "no" on the doer ("no EU member has recognised X"): nobody's act, no party
+# (relations.derive makes no change of it; "signed no agreement" denies the doer's act)
+NO_SUBJECT_WHY = "no-determiner on the subject"
+
+
 class StatusWords(DataFile):
     negators: list[str]            # governing verbs that negate their complement
     negative_determiners: list[str]
@@ -179,7 +184,7 @@ def decide(
         return StatusInfo("negated", why="denying copula")
     for t in [trigger, subject, *objects]:
         if t is not None and _has_child(t, ("det", "neg"), negdets):
-            return StatusInfo("negated", why="no-determiner")
+            return StatusInfo("negated", why=NO_SUBJECT_WHY if t is subject else "no-determiner")
     if _unrealised(chain[-1], w):
         return StatusInfo("negated", why="unrealised")
 

@@ -18,8 +18,8 @@ The change carries the event's date, precision, sentence, offsets, confidence an
 
 - ``negated`` ("Russia has not recognised …") → the value the denial supports, from the dimension's
   ``negation`` map (recognition ``formal`` → ``none``); a pattern that already gives that value
-  (``none``) is kept; otherwise no change. A denial by a "no" determiner ("no EU member has
-  recognised …") names no party: no change.
+  (``none``) is kept; otherwise no change. A denial by a "no" determiner on the doer ("no EU
+  member has recognised …") names no party: no change ("signed no agreement" is a denial like "did not").
 - ``planned`` / ``reported`` → applied, marked ``detail['event_status']``.
 - ``ongoing`` ("has held talks since 2016", "listed since 2003") → the value held *from* the
   event's date: the change is dated at the start of the span (``detail['ongoing'] = True``).
@@ -34,6 +34,7 @@ changes no relation: the act it names has not been done.
 
 from __future__ import annotations
 
+from detente.events.status import NO_SUBJECT_WHY
 from detente.models import DIMENSION_VALUES, Event, RelationChange
 from detente.relations.dimensions import load_dimensions
 
@@ -113,7 +114,7 @@ def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
     spec = cfg.dimensions.get(dimension)
     if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
         return None  # a pattern naming an unknown dimension or value implies nothing
-    if status == "negated" and (ev.detail or {}).get("status_why") == "no-determiner":
+    if status == "negated" and (ev.detail or {}).get("status_why") == NO_SUBJECT_WHY:
         return None  # "no EU member has recognised X": a denial of nobody's act names no party
     if status == "negated":
         negated = cfg.negate(dimension, value)
