@@ -71,6 +71,12 @@ class RelationSpec(Record):
         for v in [self.value, *self.value_by_word.values(), *(a.value for a in self.also)]:
             if v not in allowed:
                 raise ValueError(f"{self.dimension}: unknown value {v!r} (allowed: {allowed})")
+        if self.dimension == "agreements" and self.value_by_word:
+            # (an agreements relation takes its value from the agreement's status, engine._pattern_event)
+            raise ValueError("agreements: value_by_word is never read (the agreement's status gives the value)")
+        if self.also and self.reverse_if_target_role:
+            # (relations.derive makes the ``also`` changes from the event's source, never reversed)
+            raise ValueError(f"{self.dimension}: also and reverse_if_target_role cannot be combined")
         return self
 
 
@@ -183,6 +189,10 @@ class Pattern(Record):
     def _check(self) -> "Pattern":
         if not self.verbs and not self.nouns:
             raise ValueError(f"{self.id}: needs verbs or nouns")
+        if self.governors_required and not self.governors:
+            raise ValueError(f"{self.id}: governors_required needs governors")
+        if self.reacting_governors and not self.governors_required:
+            raise ValueError(f"{self.id}: reacting_governors only count with governors_required")
         if self.needs_statement and self.no_statement:
             raise ValueError(f"{self.id}: needs_statement and no_statement contradict each other")
         spec = plover()
