@@ -1521,6 +1521,11 @@ def _governor_subj_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     announced the end of the accords", "recognition of Palestine was announced by Norway")."""
     n = m.trigger
     gov = None if _verbal(n) or not m.pattern.governors else _answering_verb(m.pattern, n)
+    outer = _governing_noun(n) if gov is None and not _verbal(n) else None
+    if outer is not None and _lemma(outer) in m.pattern.governors:
+        # "Spain's announcement of its recognition of Palestine": the governing noun's owner
+        who = next((c for c in outer.children if c.dep_ == "poss"), None)
+        return _core(ctx, who, "governor_subj") if who is not None and not _instrument(who) else None
     if gov is None:
         return None
     who = _agent(gov) if n.dep_ == "nsubjpass" else _subject(gov)
@@ -2418,13 +2423,14 @@ def _reacted_to(m: Match) -> bool:
 
 
 def _unlicensed(p: Pattern, noun: Token) -> bool:
-    """A ``governors_required`` noun some word governs but no verb the pattern allows: under another
-    verb ("sought recognition of X") or in the "of" phrase of another noun ("the end of its
-    recognition of X", "hopes of recognition")."""
+    """A ``governors_required`` noun some word governs but no word the pattern allows: under another
+    verb ("sought recognition of X") or in the "of" phrase of a noun not among its ``governors``
+    ("the end of its recognition of X", "hopes of recognition"; not "the announcement of")."""
     if not p.governors_required:
         return False
-    if _governing_noun(noun) is not None:
-        return True
+    outer = _governing_noun(noun)
+    if outer is not None:
+        return _lemma(outer) not in p.governors  # "the announcement of its recognition" counts
     return _governing_verb(noun) is not None and _answering_verb(p, noun, p.reacting_governors) is None
 
 
