@@ -116,3 +116,22 @@ def test_the_recode_cameo_codes_in_engine_settings_are_in_the_crosswalk():
 
     for code in (engine.RIOT_CAMEO, engine.BLOCKADE_CAMEO):
         assert engine.cameo_to_plover(code) is not None, code
+
+
+@pytest.mark.parametrize("entry, says", [
+    ({"relation": {"dimension": "agreements", "value": "signed", "value_by_word": {"pact": "signed"}}},
+     "value_by_word is never read"),
+    ({"relation": {"dimension": "recognition", "value": "formal", "reverse_if_target_role": ["poss"],
+                   "also": [{"value": "withdrawn", "target": "prep:from"}]}}, "cannot be combined"),
+    ({"governed": True, "governors_required": True}, "governors_required needs governors"),
+    ({"governed": True, "governors": ["announce"], "reacting_governors": ["condemn"]},
+     "reacting_governors only count"),
+])
+def test_pattern_rejects_relation_settings_the_engine_would_ignore(entry, says):
+    from pydantic import ValidationError
+
+    from detente.events.patterns import Pattern
+
+    base = {"id": "x.noun", "nouns": ["recognition"], "type": "SUPPORT", "cameo": "054"}
+    with pytest.raises(ValidationError, match=says):
+        Pattern(**base, **entry)

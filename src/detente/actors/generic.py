@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
-from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PLACE_GUESSES,
+from detente.actors.resolve import (ACTORS_COUNTRY_WHY, AGENT_PARTICIPLES, ARTICLE_GUESSES, DEFAULT_WHY, ONE_STATE_WHY, OTHER_PARTICIPLES, PLACE_GUESSES, guessed_by,
                                     placed_by_prep, taken_side)
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_tokens, span_tokens, token_at, token_bounds
@@ -44,16 +44,12 @@ from detente.wordlists import DataFile, WordList, word_sets
 #: entity labels of names that are never a place ("on April 1", "at Mary's")
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERSON"})
 _S = word_sets("actors")
-#: the ``why`` of a country given by ``default_country`` (a guess: never an answer for a bare phrase)
-DEFAULT_WHY = f"{DEFAULT_COUNTRY} that names none"
-#: the ``why`` of a country guessed from the article's actors (a body placed nowhere)
-ACTORS_COUNTRY_WHY = "the country of the article's actors"
 
 
 def guessed_country(m: Mention) -> bool:
     """Whether the mention's country is a guess from the article (its actors' country, the corpus's
     default), not something the text says of it."""
-    return ACTORS_COUNTRY_WHY in (m.why or "") or DEFAULT_WHY in (m.why or "")
+    return guessed_by(m.why, ARTICLE_GUESSES)
 
 
 class GenericSpec(DataFile):
@@ -1033,14 +1029,14 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 why += f"; country {country} from a modifier"
             elif own_state is not None and place is None and sector in sp.state_organ_sectors:
                 country, tied = own_state, True
-                why += f"; country {country}: the one state the article names (a state organ)"
+                why += f"; country {country}: {ONE_STATE_WHY} (a state organ)"
             elif placeable and not (kind == "generic" and _stranger(span, sp)):
                 # a named person is of the country the article's actors are of, before the place
                 # the sentence names (people travel; a story names its own side's people); a body
                 # or group is where the sentence places it, else of the article's actors' country
                 # (state organs: "the authorities", "police"), else where the article is
                 sources = [(main if kind == "person" or sector in sp.state_organ_sectors else None,
-                            "the country of the article's actors"),
+                            ACTORS_COUNTRY_WHY),
                            (place if not from_doc else None, PLACE_GUESSES[0]),
                            (place, PLACE_GUESSES[1])]
                 if kind != "person":

@@ -24,9 +24,9 @@ from spacy.tokens import Doc, Span
 
 from detente.actors.kb import MATCHED_HOWS, ActorKB, AliasHit, SectorNoun, core, demonym_plural, fold
 from detente.actors.keys import plural_people_noun
-from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, OTHER_PARTICIPLES, PHRASE_READERS,
-                                    PLACE_GUESSES, STANCE_HOWS, Resolution, compose, from_hit, located_by,
-                                    stance_prefixed)
+from detente.actors.resolve import (AGENT_PARTICIPLES, DEFAULT_COUNTRY, GUESSED_COUNTRY, OTHER_PARTICIPLES,
+                                    PHRASE_READERS, STANCE_HOWS, Resolution, compose, from_hit, guessed_by,
+                                    located_by, stance_prefixed)
 from detente.actors.schema import STATE_SECTORS
 from detente.models import Mention
 from detente.nlp import doc_ents, doc_text, doc_tokens
@@ -1105,9 +1105,6 @@ def _past_title(doc: Doc, start: int, end: int) -> bool:
 
 #: how much of a phrase the mention read from it must cover to answer for the whole phrase
 READ_COVER = 0.5
-#: the ``why`` of a generic mention whose country is guessed, not read from the phrase
-GUESSED_COUNTRY = (*PLACE_GUESSES, "the country of the article's actors", "the one state the article names",
-                   DEFAULT_COUNTRY)
 
 
 def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | None:
@@ -1121,7 +1118,7 @@ def read_as_text(kb: ActorKB, text: str, on: dt.date | None) -> Resolution | Non
     # a person the KB lacks answers with the sector of a role the phrase gives ("Judge X")
     found = [m for m in find_mentions(doc, kb, on) if m.kind != "coref"
              and (m.id or m.country and DEFAULT_COUNTRY not in m.why or m.kind == "person" and "; role '" in m.why)]
-    found = [m if not any(w in m.why for w in GUESSED_COUNTRY) else m.model_copy(update={"country": None})
+    found = [m if not guessed_by(m.why, GUESSED_COUNTRY) else m.model_copy(update={"country": None})
              for m in found]
     found = [m for m in found if m.id or m.country or m.kind == "person"]
     if not found:

@@ -26,6 +26,21 @@ from detente.wordlists import words
 DEFAULT_COUNTRY = "the default country of an article"
 #: the ``why`` of a generic mention whose country is only where its sentence or article is
 PLACE_GUESSES = ("the place of the sentence", "the article's place")
+#: the ``why`` of a country guessed from the article's actors (a body placed nowhere)
+ACTORS_COUNTRY_WHY = "the country of the article's actors"
+#: the ``why`` of a state organ given the one state its article names
+ONE_STATE_WHY = "the one state the article names"
+#: the ``why`` of a country given by ``default_country`` (a guess: never an answer for a bare phrase)
+DEFAULT_WHY = f"{DEFAULT_COUNTRY} that names none"
+#: the ``why`` notes of a country guessed from the article (its actors, the corpus's default)
+ARTICLE_GUESSES = (ACTORS_COUNTRY_WHY, DEFAULT_WHY)
+#: the ``why`` notes of a generic mention whose country is guessed, not read from the phrase
+GUESSED_COUNTRY = (*PLACE_GUESSES, ACTORS_COUNTRY_WHY, ONE_STATE_WHY, DEFAULT_COUNTRY)
+
+
+def guessed_by(why: str | None, guesses: tuple[str, ...]) -> bool:
+    """Whether a mention's ``why`` tells its country was one of ``guesses``."""
+    return any(g in (why or "") for g in guesses)
 
 
 def located_by(words: str) -> str:

@@ -1526,6 +1526,11 @@ def _governor_subj_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     announced the end of the accords", "recognition of Palestine was announced by Norway")."""
     n = m.trigger
     gov = None if _verbal(n) or not m.pattern.governors else _answering_verb(m.pattern, n)
+    outer = _governing_noun(n) if gov is None and not _verbal(n) else None
+    if outer is not None and _lemma(outer) in m.pattern.governors:
+        # "Spain's announcement of its recognition of Palestine": the governing noun's owner
+        who = next((c for c in outer.children if c.dep_ == "poss"), None)
+        return _core(ctx, who, "governor_subj") if who is not None and not _instrument(who) else None
     if gov is None:
         return None
     who = _agent(gov) if n.dep_ == "nsubjpass" else _subject(gov)
@@ -2364,29 +2369,45 @@ def _context_role(w: Want, word: str | None) -> Arg | None:
     return None
 
 
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb an event noun is the object of, directly or through a preposition."""
+def _governing(noun: Token) -> tuple[Token, str | None] | None:
+    """The verb an event noun is the object of, directly or through a preposition, and that
+    preposition (None for a direct object or a passive subject)."""
     if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
-        return noun.head
+        return noun.head, None
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
-        return noun.head.head
+        return noun.head.head, noun.head.lower_
     return None
 
 
-def _answering_verb(p: Pattern, noun: Token) -> Token | None:
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through a preposition."""
+    found = _governing(noun)
+    return found[0] if found is not None else None
+
+
+def _governing_noun(noun: Token) -> Token | None:
+    """The noun whose "of" phrase an event noun is ("the withdrawal of its recognition of X",
+    "hopes of recognition"): the act is that noun's business, not told as done."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of":
+        outer = noun.head.head
+        if outer.pos_ in ("NOUN", "PROPN") and outer.i != noun.i:
+            return outer
+    return None
+
+
+def _answering_verb(p: Pattern, noun: Token, also: list[str] | None = None) -> Token | None:
     """The verb governing an event noun as its object ("rejected the demand", "the demand was
-    turned down", "agreed to the request"), if it is one of the pattern's ``governors`` (any verb
-    when the list is empty)."""
-    if noun.dep_ in ("dobj", "nsubjpass") and _verbal(noun.head):
-        gov, prep = noun.head, None
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _verbal(noun.head.head):
-        gov, prep = noun.head.head, noun.head.lower_
-    else:
+    turned down", "agreed to the request"), if it is one of the pattern's ``governors`` or of
+    ``also`` (any verb when both are empty)."""
+    found = _governing(noun)
+    if found is None:
         return None
-    if not p.governors:
+    gov, prep = found
+    entries = [*p.governors, *(also or [])]
+    if not entries:
         return gov
     particles = {c.lower_ for c in gov.children if c.dep_ == "prt"}
-    for entry in p.governors:
+    for entry in entries:
         head, *rest = entry.split()
         if head not in (_lemma(gov), gov.lower_):
             continue
@@ -2396,6 +2417,26 @@ def _answering_verb(p: Pattern, noun: Token) -> Token | None:
         if needs - {prep} <= particles:
             return gov
     return None
+
+
+def _reacted_to(m: Match) -> bool:
+    """An event noun licensed only by a reacting verb ("Serbia condemned the recognition of
+    Kosovo"): its doer is what its own phrase names, never a guess (the reacting subject is nearest)."""
+    p, n = m.pattern, m.trigger
+    return (bool(p.reacting_governors) and not _verbal(n) and _answering_verb(p, n) is None
+            and _answering_verb(p, n, p.reacting_governors) is not None)
+
+
+def _unlicensed(p: Pattern, noun: Token) -> bool:
+    """A ``governors_required`` noun some word governs but no word the pattern allows: under another
+    verb ("sought recognition of X") or in the "of" phrase of a noun not among its ``governors``
+    ("the end of its recognition of X", "hopes of recognition"; not "the announcement of")."""
+    if not p.governors_required:
+        return False
+    outer = _governing_noun(noun)
+    if outer is not None:
+        return _lemma(outer) not in p.governors  # "the announcement of its recognition" counts
+    return _governing_verb(noun) is not None and _answering_verb(p, noun, p.reacting_governors) is None
 
 
 # ----------------------------------------------------------------------------- details
@@ -2928,7 +2969,7 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.head_preps:
         for ev in evs:
             ev.detail["background"] = True  # the act the news follows from, not the news itself
-    if not evs and not ctx.refused and m.pattern.relaxed and not (
+    if not evs and not ctx.refused and m.pattern.relaxed and not _reacted_to(m) and not (
             m.pattern.type == "ASSAULT" and _verbal(m.trigger) and _accident_told(m.trigger)):
         ctx.unargued.append(m)  # (an accident's killing is no attack the classifier may confirm)
     ctx.refused = False
@@ -4629,7 +4670,7 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             for p in noun_patterns:
                 if verb_owned and not p.governed:
                     continue
-                if p.governors_required and _governing_verb(tok) is not None and _answering_verb(p, tok) is None:
+                if _unlicensed(p, tok):
                     continue
                 m = _noun_match(p, tok)
                 if m is None:
@@ -4891,6 +4932,13 @@ def _toll_again(v: Token, ev: Event) -> bool:
     return any(e.type == ev.type for start, evs in hist.items() if start < v.sent.start for e in evs)
 
 
+def _copied_relation(ev: Event) -> dict:
+    """The relation of a complement's act ("agreed to upgrade their missions") for the intent that
+    carries it: with the act's status (``act_status``), rule and confidence, so the change tells
+    which pattern read it (relations.derive)."""
+    return {**ev.detail["relation"], "act_status": ev.status, "rule": ev.rule, "confidence": ev.confidence}
+
+
 def _drop_complements(events: list[Event], doc) -> list[Event]:
     """"vowed to cooperate with China" is one intent (AGREE), not also a planned COOPERATE."""
     idx = [ev.detail.pop("_trigger_i", None) for ev in events]
@@ -4921,7 +4969,7 @@ def _drop_complements(events: list[Event], doc) -> list[Event]:
                 # "agreed to upgrade their missions to ambassador level": the intent keeps the
                 # relation change its content implies, as a planned one
                 if ev.detail.get("relation") and not heads[0].detail.get("relation"):
-                    heads[0].detail["relation"] = {**ev.detail["relation"], "status": "planned"}
+                    heads[0].detail["relation"] = _copied_relation(ev)
                 continue
         out.append(ev)
         kept.append(i)

@@ -71,6 +71,12 @@ class RelationSpec(Record):
         for v in [self.value, *self.value_by_word.values(), *(a.value for a in self.also)]:
             if v not in allowed:
                 raise ValueError(f"{self.dimension}: unknown value {v!r} (allowed: {allowed})")
+        if self.dimension == "agreements" and self.value_by_word:
+            # (an agreements relation takes its value from the agreement's status, engine._pattern_event)
+            raise ValueError("agreements: value_by_word is never read (the agreement's status gives the value)")
+        if self.also and self.reverse_if_target_role:
+            # (relations.derive makes the ``also`` changes from the event's source, never reversed)
+            raise ValueError(f"{self.dimension}: also and reverse_if_target_role cannot be combined")
         return self
 
 
@@ -156,6 +162,9 @@ class Pattern(Record):
     # with ``governors``: a noun some verb governs gives an event only under one of them ("announced
     # its recognition of X" yes; "withdrew its recognition", "sought recognition" no)
     governors_required: bool = False
+    # with ``governors_required``: verbs that also license a governed noun but react to an act
+    # another party did ("condemned the recognition of X"): their subject is never its doer
+    reacting_governors: list[str] = Field(default_factory=list)
     # false: a match whose arguments the rules did not find is no candidate for the classifier's
     # relaxed arguments (a pattern with no object constraint: "releases a report" is no release)
     relaxed: bool = True
@@ -170,7 +179,7 @@ class Pattern(Record):
     cameo_by_word: dict[str, str] = Field(default_factory=dict)
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "sentence_words", "purpose_words", "consequence_words",
+    @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "reacting_governors", "sentence_words", "purpose_words", "consequence_words",
                      "subjects", "head_preps", "clause_marks")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
@@ -180,6 +189,10 @@ class Pattern(Record):
     def _check(self) -> "Pattern":
         if not self.verbs and not self.nouns:
             raise ValueError(f"{self.id}: needs verbs or nouns")
+        if self.governors_required and not self.governors:
+            raise ValueError(f"{self.id}: governors_required needs governors")
+        if self.reacting_governors and not self.governors_required:
+            raise ValueError(f"{self.id}: reacting_governors only count with governors_required")
         if self.needs_statement and self.no_statement:
             raise ValueError(f"{self.id}: needs_statement and no_statement contradict each other")
         spec = plover()

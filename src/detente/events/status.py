@@ -31,12 +31,18 @@ from detente.wordlists import DataFile, WordList
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "status.yml"
 
 
+# ``why`` of a denial by a "no" on the doer ("no EU member has recognised X"): nobody's act, no party
+# (relations.derive makes no change of it; "signed no agreement" denies the doer's act)
+NO_SUBJECT_WHY = "no-determiner on the subject"
+
+
 class StatusWords(DataFile):
     negators: list[str]            # governing verbs that negate their complement
     negative_determiners: list[str]
     pending_heads: WordList    # "has yet to sign": with pending_adverbs, not happened
     pending_adverbs: WordList
-    denying_copulas: WordList  # "X's recognition of Y is not on the table": negated
+    denying_copulas: WordList  # "X's recognition of Y is not on the table": negated …
+    denying_predicates: WordList  # … with one of these predicates ("not surprising" denies nothing)
     # "the lack of evidence to convict", "failure to reach a deal": a noun that says its complement
     # did not happen; "without reaching a deal": a preposition whose gerund has not happened (an
     # *unrealised* act, no news of its own)
@@ -68,6 +74,14 @@ class StatusWords(DataFile):
     # murder", "suspects accused of plotting to kidnap the governor") is the accusation (ACCUSE)
     accused_act_types: WordList
     accusation_heads: WordList     # the nouns and verbs of accusation whose complement holds the act
+
+
+def _denying_predicate(copula: Token, phrases: frozenset[str]) -> bool:
+    """Whether a copula's complement ("on the table", "imminent") is one of ``phrases`` (whole words)."""
+    words = [t.lower_ for c in copula.children if c.dep_ in ("acomp", "attr", "prep", "oprd", "advmod")
+             for t in c.subtree]
+    text = f" {' '.join(words)} "
+    return any(f" {phrase} " in text for phrase in phrases)
 
 
 def status_words() -> StatusWords:
@@ -166,11 +180,11 @@ def decide(
            for t in chain[1:]):
         return StatusInfo("negated", why="not yet")
     if (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in ws["denying_copulas"]
-            and _has_child(trigger.head, ("neg",))):
+            and _has_child(trigger.head, ("neg",)) and _denying_predicate(trigger.head, ws["denying_predicates"])):
         return StatusInfo("negated", why="denying copula")
     for t in [trigger, subject, *objects]:
         if t is not None and _has_child(t, ("det", "neg"), negdets):
-            return StatusInfo("negated", why="no-determiner")
+            return StatusInfo("negated", why=NO_SUBJECT_WHY if t is subject else "no-determiner")
     if _unrealised(chain[-1], w):
         return StatusInfo("negated", why="unrealised")
 

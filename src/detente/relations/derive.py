@@ -2,8 +2,11 @@
 
 An event implies a change of a directed relation when
 
-- the events stage put ``detail['relation'] = {"dimension", "value", "detail"?}`` on it (the
-  pattern said so), or
+- the events stage put ``detail['relation']`` on it (the pattern said so): ``dimension``, ``value``,
+  ``detail`` (the dimension's own keys, e.g. agreements' ``status``), and optionally ``source`` /
+  ``target`` (the relation runs the other way), ``also`` (second changes, below), and for an intent
+  carrying its complement's act ("agreed to upgrade relations") ``act_status``, ``rule`` and
+  ``confidence`` (the act's status, the pattern that read it and its confidence), or
 - its type/mode/context matches a ``fallback`` entry of ``dimensions.yml`` (e.g. an expulsion of
   diplomats → representation ``expelled``).
 
@@ -15,18 +18,23 @@ The change carries the event's date, precision, sentence, offsets, confidence an
 
 - ``negated`` ("Russia has not recognised …") → the value the denial supports, from the dimension's
   ``negation`` map (recognition ``formal`` → ``none``); a pattern that already gives that value
-  (``none``) is kept; otherwise no change. A denial by a "no" determiner ("no EU member has
-  recognised …") names no party: no change.
+  (``none``) is kept; otherwise no change. A denial by a "no" determiner on the doer ("no EU
+  member has recognised …") names no party: no change ("signed no agreement" is a denial like "did not").
 - ``planned`` / ``reported`` → applied, marked ``detail['event_status']``.
 - ``ongoing`` ("has held talks since 2016", "listed since 2003") → the value held *from* the
   event's date: the change is dated at the start of the span (``detail['ongoing'] = True``).
 - a closed span ("from 2016 to 2021") keeps ``date_end``; the state logic reads it as the value
   ending there.
 - statuses not in ``effective_statuses`` produce nothing.
+
+An event whose act was only threatened or alleged (``detail['threatened']`` / ``detail['alleged']``:
+"threatened to sever relations" is coded as the threat, "accused of recognising" as the accusation)
+changes no relation: the act it names has not been done.
 """
 
 from __future__ import annotations
 
+from detente.events.status import NO_SUBJECT_WHY
 from detente.models import DIMENSION_VALUES, Event, RelationChange
 from detente.relations.dimensions import load_dimensions
 
@@ -35,7 +43,7 @@ def _implied(ev: Event) -> tuple[str, str, dict, str] | None:
     """(dimension, value, detail, rule) the event implies, before its status is applied."""
     rel = ev.detail.get("relation") if ev.detail else None
     if rel:
-        return rel["dimension"], rel["value"], dict(rel.get("detail") or {}), ev.rule
+        return rel["dimension"], rel["value"], dict(rel.get("detail") or {}), rel.get("rule") or ev.rule
     cfg = load_dimensions()
     for dim, spec in sorted(cfg.dimensions.items()):
         for fb in spec.fallback:
@@ -65,11 +73,17 @@ def _also(ev: Event) -> list[tuple[str, str, str]]:
     return [(rel["dimension"], a["value"], a["target"]) for a in rel.get("also") or ()]
 
 
+# event detail keys telling that the act the pattern matched was only threatened or alleged
+UNDONE_ACT_KEYS = ("threatened", "alleged")
+
+
 def changes_from_events(events: list[Event]) -> list[RelationChange]:
     out: list[RelationChange] = []
     for ev in events:
         if not ev.source or not ev.target or not ev.source.id or not ev.target.id:
             continue
+        if any((ev.detail or {}).get(key) for key in UNDONE_ACT_KEYS):
+            continue  # a threat or an accusation of the act is not the act
         implied = _implied(ev)
         if implied is None:
             continue
@@ -92,13 +106,15 @@ def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
     cfg = load_dimensions()
     if not source or not target or source == target:
         return None
-    # (an intent carries the change of the act it announces with that act's status: "agreed to
-    # upgrade relations to ambassador level" is a planned upgrade)
-    status = ((ev.detail or {}).get("relation") or {}).get("status") or ev.status
+    # (an intent that occurred carries the change of the act it announces with that act's status:
+    # "agreed to upgrade relations to ambassador level" is a planned upgrade; a reported or denied
+    # intent keeps its own status)
+    rel = (ev.detail or {}).get("relation") or {}
+    status = rel.get("act_status") if ev.status == "occurred" and rel.get("act_status") else ev.status
     spec = cfg.dimensions.get(dimension)
     if dimension not in DIMENSION_VALUES or spec is None or value not in set(spec.values) | {spec.default}:
         return None  # a pattern naming an unknown dimension or value implies nothing
-    if status == "negated" and (ev.detail or {}).get("status_why") == "no-determiner":
+    if status == "negated" and (ev.detail or {}).get("status_why") == NO_SUBJECT_WHY:
         return None  # "no EU member has recognised X": a denial of nobody's act names no party
     if status == "negated":
         negated = cfg.negate(dimension, value)
@@ -118,5 +134,5 @@ def _change(ev: Event, dimension: str, value: str, detail: dict, rule: str,
         source=source, target=target, dimension=dimension, value=value,
         date=ev.date, date_precision=ev.date_precision, date_end=ev.date_end,
         detail=detail, sentence=ev.sentence, start=ev.start, end=ev.end,
-        confidence=ev.confidence, rule=rule,
+        confidence=rel.get("confidence", ev.confidence), rule=rule,
     )
