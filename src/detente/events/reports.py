@@ -48,10 +48,13 @@ def _lists() -> dict:
 
 
 @lru_cache(maxsize=None)
-def _mode_phrases(key: str = "attack_mode_words") -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(words, mode) for every phrase of the table ``key``, longest first."""
-    table = _lists()[key]
-    return tuple(sorted(((tuple(p.split()), m) for p, m in table.items()), key=lambda x: -len(x[0])))
+def _mode_phrases(key: str = "attack_mode_words") -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """(words, mode) for every phrase of the table ``key``, by the phrase's first word."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for p, m in _lists()[key].items():
+        words_ = tuple(p.split())
+        by_first.setdefault(words_[0], []).append((words_, m))
+    return {w: tuple(v) for w, v in by_first.items()}
 
 
 def _sent_index(doc: Doc):
@@ -172,15 +175,15 @@ def attack_modes(doc: Doc, events: list[Event]) -> list[Event]:
 
 
 def _modes_in(span, key: str = "attack_mode_words") -> set[str]:
-    lowers = [t.lower_ for t in span]
-    lemmas = [t.lemma_.lower() for t in span]
-    found = set()
-    for phrase, mode in _mode_phrases(key):
-        n = len(phrase)
-        for seq in (lowers, lemmas):
-            if any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1)):
-                found.add(mode)
-                break
+    """The modes of the phrases of ``key`` that the span's words or lemmas spell (looked up by each
+    word, so the cost is one dict hit a word, not one scan a phrase)."""
+    by_first = _mode_phrases(key)
+    found: set[str] = set()
+    for seq in ([t.lower_ for t in span], [t.lemma_.lower() for t in span]):
+        for i, w in enumerate(seq):
+            for phrase, mode in by_first.get(w, ()):
+                if tuple(seq[i:i + len(phrase)]) == phrase:
+                    found.add(mode)
     return found
 
 
