@@ -3093,13 +3093,13 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
 
 
 def _speaker_causes(ctx: Ctx, m: Match, source: Arg) -> bool:
-    """With ``consequence_words``: whether the harm a condition hangs on is the speaker's to cause —
+    """With ``consequence_words`` (or ``speaker_acts``): whether the harm (the act) a condition hangs on is the speaker's to cause —
     each conditioned clause has no subject of its own ("vows to strike … if"), the speaker as its
     subject or a passive's "by" doer (the same actor or one of its state, or a pronoun —
     ``speaker_pronouns`` — no other actor stands for), or a harm noun (``harm_nouns`` or the pattern's ``consequence_words``:
     "a response would follow if …") no other
     actor owns. "The IMF said Greece would lose market access if …" is a forecast, no threat."""
-    if not m.pattern.consequence_words:
+    if not (m.pattern.consequence_words or m.pattern.speaker_acts):
         return True
     for clause in _marked_clauses(m.trigger, m.pattern.clause_marks):
         head = clause.head

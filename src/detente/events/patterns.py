@@ -111,6 +111,10 @@ class Pattern(Record):
     # with ``clause_marks``: lemmas of which one must stand in what the verb states outside the marked
     # clause — the consequence the condition brings ("Turkey might cut ties if the US recognises …")
     consequence_words: list[str] = Field(default_factory=list)
+    # with ``clause_marks``: the act the condition hangs on must be the speaker's own (its clause's
+    # subject is the speaker, as ``consequence_words`` asks of a harm): "X says it will reopen the
+    # border if Y …", not the forecast "X says Greece would lose access if Y …"
+    speaker_acts: bool = False
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
     type: str
     mode: str | None = None
@@ -193,6 +197,8 @@ class Pattern(Record):
             raise ValueError(f"{self.id}: governors_required needs governors")
         if self.reacting_governors and not self.governors_required:
             raise ValueError(f"{self.id}: reacting_governors only count with governors_required")
+        if (self.speaker_acts or self.consequence_words) and not self.clause_marks:
+            raise ValueError(f"{self.id}: speaker_acts and consequence_words read the clause_marks' clause")
         if self.needs_statement and self.no_statement:
             raise ValueError(f"{self.id}: needs_statement and no_statement contradict each other")
         spec = plover()
