@@ -92,6 +92,10 @@ class Sentences:
         self.end_chars = [s.end_char for s in self.spans]
         self.doc = doc  # ``doc.user_data`` can be shared with a copy of the doc (a re-parse)
 
+    def index_at(self, char: int) -> int:
+        """The index in ``spans`` of the sentence holding character ``char``."""
+        return bisect_right(self.end_chars, char)
+
     def of_token(self, i: int) -> Span:
         """The sentence of token ``i``."""
         return self.spans[bisect_right(self.ends, i)]

@@ -25,11 +25,11 @@ offsets those of ``doc.text``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from detente.actors.resolve import ACTORS_COUNTRY_WHY, guessed_by
 from detente.events.engine import ARMED_SECTORS, RIOT_CAMEO, _recoded, trigger_token
 from detente.events.plover import goldstein
 from detente.models import ActorRef, Event, Mention
@@ -38,8 +38,6 @@ from detente.wordlists import words
 
 ASSAULT = "ASSAULT"
 PLACE_VICTIMS = "place_victims"
-#: a mention's country guessed from the article's other actors, not stated ("generic._stated_country")
-GUESSED_COUNTRY = "country of the article's actors"
 
 
 @lru_cache(maxsize=None)
@@ -58,9 +56,9 @@ def _mode_phrases(key: str = "attack_mode_words") -> dict[str, tuple[tuple[tuple
 
 
 def _sent_index(doc: Doc):
-    spans = sentences(doc).spans
-    starts = [s.start_char for s in spans]
-    return spans, (lambda char: bisect_right(starts, char) - 1)
+    """The doc's sentences and the index of the one holding a character (``nlp.Sentences``)."""
+    sents = sentences(doc)
+    return sents.spans, sents.index_at
 
 
 def _words(span) -> set[str]:
@@ -153,7 +151,7 @@ def _guessed(ref: ActorRef, mentions: list[Mention]) -> bool:
     m = next((m for m in mentions if _is_ref(m, ref)), None)
     if m is None or m.id:
         return False
-    return not m.country or GUESSED_COUNTRY in (m.why or "")
+    return not m.country or guessed_by(m.why, (ACTORS_COUNTRY_WHY,))
 
 
 def attack_modes(doc: Doc, events: list[Event]) -> list[Event]:
@@ -308,23 +306,24 @@ def armed_strikes(doc: Doc, events: list[Event]) -> list[Event]:
     (ASSAULT, CAMEO 190), its target the actor or the people of the place of its "on" phrase left
     to the later passes."""
     armed = frozenset(_lists().get("armed_strike_words", ()))
+    nouns = frozenset(_lists().get("armed_strike_nouns", ()))
     out = []
     for ev in events:
         if ev.type == "PROTEST" and ev.mode == "strike":
             sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
             trig = trigger_token(sent, ev) if sent is not None else None
             if any(c.dep_ in ("compound", "amod") and (c.lower_ in armed or c.lemma_.lower() in armed)
-                   for t in _own_strikes(trig) for c in t.children):
+                   for t in _own_strikes(trig, nouns) for c in t.children):
                 ev = _armed_act(ev)
         out.append(ev)
     return out
 
 
-def _own_strikes(trig) -> list:
-    """The noun "strike" of an event's own trigger: the trigger itself, its object or the object of
-    its preposition ("held a strike", "went on strike"), not one of a clause beside it ("after a
-    missile strike hit the factory")."""
+def _own_strikes(trig, nouns: frozenset[str]) -> list:
+    """The nouns of ``nouns`` ("strike") of an event's own trigger: the trigger itself, its object
+    or the object of its preposition ("held a strike", "went on strike"), not one of a clause beside
+    it ("after a missile strike hit the factory")."""
     if trig is None:
         return []
     near = [trig, *trig.children, *(k for c in trig.children if c.dep_ == "prep" for k in c.children)]
-    return [t for t in near if t.lemma_.lower() == "strike" and t.pos_ == "NOUN"]
+    return [t for t in near if t.lemma_.lower() in nouns and t.pos_ == "NOUN"]
