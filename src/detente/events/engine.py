@@ -872,7 +872,23 @@ def learned_skip(span: Span, trigger: Token) -> bool:
 def learned_skip_source(span: Span, trigger: Token) -> bool:
     """What the learned argument model never takes for a doer: besides ``learned_skip``, the one
     who undergoes the act or an act below it ("a car bomb explodes, killing five guards")."""
-    return learned_skip(span, trigger) or _patient_below(span.root, trigger)
+    return learned_skip(span, trigger) or _patient_below(span.root, trigger) or _reports_passive(span.root, trigger)
+
+
+def _reports_passive(t: Token, trig: Token) -> bool:
+    """``t`` is the subject of a reporting verb ("officials say", "the ministry said") whose clause
+    tells a done act in the passive with no agent ("… seven herders were killed"): the one who
+    reports a doerless act is not its doer."""
+    if t.dep_ != "nsubj" or _lemma(t.head) not in _REPORTING:
+        return False
+    clause = trig
+    while clause.dep_ in ("conj", "xcomp", "advcl") and clause.head.i != clause.i and clause.head.i != t.head.i:
+        clause = clause.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or _gapped_passive(trig)
+    agent = any(c.dep_ == "agent" for c in trig.children)
+    # (an act announced for later is the announcer's own: "says the body will be handed over")
+    announced = any(c.tag_ == "MD" for c in trig.children)
+    return clause.dep_ == "ccomp" and clause.head.i == t.head.i and passive and not agent and not announced
 
 
 def learned_skip_target(span: Span, trigger: Token) -> bool:
@@ -3901,6 +3917,8 @@ def _with_classifier(sent: Span, mentions: list[Mention], published: dt.date | N
     for etype, p in propose(probs, threshold=settings().classifier_propose)[:1]:
         if p < _propose_bar(sent) or (p < settings().classifier_declined_min and _declined(sent, etype)):
             continue  # a weak guess of the type: no event from the main clause
+        if _declined_main(sent, etype):
+            continue  # the main clause's own verb is a pattern of the type that said no
         if _retold(sent, etype):
             continue  # "The attack continues": the act an earlier sentence told, named again
         # a pattern of the proposed type that matched gives the trigger and its arguments; else the
@@ -4347,6 +4365,42 @@ def _declined(sent: Span, etype: str) -> bool:
                                   for f in _verb_forms(t) for pt in patterns.for_verb(f)) for t in sent)
     return verb and not any(t.pos_ in ("NOUN", "PROPN") and any(pt.type == etype for pt in patterns.for_noun(_lemma(t)))
                             for t in sent)
+
+
+def _main_verb(sent: Span) -> Token:
+    """The verb a proposal takes its parties from: the sentence's root, or its first verb."""
+    root = sent.root
+    return root if _verbal(root) else next((t for t in sent if t.pos_ == "VERB"), root)
+
+
+def _declined_main(sent: Span, etype: str) -> bool:
+    """Whether the main clause's own verb triggers a hand-written pattern of ``etype`` that refused it
+    by one of its exclusions: an object it names as no event ("the navy executed a plan": an execution
+    needs no plan), a complement it rules out, or a marked clause it read and found no act of the
+    speaker's in ("said Kenya would lose its rating if Uganda raises tariffs" is a forecast) — with no
+    event noun of the type in the sentence. A proposal is that clause read again, so an explicit no
+    stands however sure the classifier is (a pattern whose positive constraints merely failed leaves
+    the classifier its say: "rejects a parole")."""
+    v = _main_verb(sent)
+    if not _verbal(v):
+        return False
+    patterns = load_patterns()
+    view = None
+    refused = False
+    for f in _verb_forms(v):
+        for pt in patterns.for_verb(f):
+            if pt.type != etype or pt.id.startswith("lexicon."):
+                continue
+            view = view or _view(v)
+            if ((pt.exclude_objects and any(_obj_match(w, view, k) for k in range(len(view.objs)) for w in pt.exclude_objects))
+                    or (pt.exclude_complements and any(w in view.text for w in pt.exclude_complements))
+                    or (pt.clause_marks and next(_marked_clauses(v, pt.clause_marks), None) is not None)):
+                refused = True
+                break
+        if refused:
+            break
+    return refused and not any(t.pos_ in ("NOUN", "PROPN") and any(pt.type == etype for pt in patterns.for_noun(_lemma(t)))
+                               for t in sent)
 
 
 def _has_trigger(sent: Span, patterns: PatternSet, hand_written_only: bool = False) -> bool:
