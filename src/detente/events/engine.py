@@ -761,6 +761,8 @@ def _find_subject(v: Token) -> Token | None:
             return min(subs, key=lambda c: abs(c.i - cur.i))
         if (orphan := _orphan_subject(cur)) is not None:
             return orphan
+        if cur.dep_ == "ROOT" and (fronted_name := _fronted_name(cur)) is not None:
+            return fronted_name
         if depth == 0 and (cur.pos_ == "NOUN" or cur.dep_ == "ROOT"):
             # headline "Ruto hosts Macron", "Turkey summons the envoy": subject parsed as compound
             lefts = [c for c in cur.children if c.dep_ == "compound" and c.i < cur.i]
@@ -813,6 +815,19 @@ def _find_subject(v: Token) -> Token | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def _fronted_name(v: Token) -> Token | None:
+    """"Nauru cut ties with Taiwan and recognised China": a name opening the sentence that the parser
+    made an adverbial noun of its subjectless main verb (not a date: "Monday, …") is its subject."""
+    if v.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+        return None
+    first = sent_of(v).start
+    for c in v.children:
+        if (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i and c.left_edge.i == first
+                and c.ent_type_ not in ("DATE", "TIME")):
+            return c
     return None
 
 
