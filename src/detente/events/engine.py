@@ -141,6 +141,7 @@ class EngineSettings(DataFile):
     # types whose act by a state with no one named is aimed at that state's own people
     own_people_types: WordList
     own_people_sectors: WordList = Field(default_factory=lambda: ["GOV", "LEG"])
+    own_people_rules: WordList = Field(default_factory=list)
     # types whose act by people of a country with no one named is aimed at their own state
     home_target_types: WordList
     # types whose act aimed only at the people of a place is dropped where the sentence tells the same
@@ -3034,7 +3035,9 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if source is None and m.pattern.source_optional:
         return _doerless(ctx, m)
     if source is None:
-        return [] if m.pattern.source_sectors else _sourceless(ctx, m)
+        # (a pattern asking for a kind of doer, or for one of another state than the target's, has
+        # no doer to check)
+        return [] if m.pattern.source_sectors or m.pattern.foreign_target else _sourceless(ctx, m)
     if (m.pattern.source_sectors and source.ref.sector not in m.pattern.source_sectors) or (
             m.pattern.state_doer and not _state_actor(source.ref)):
         ctx.refused = True
@@ -3043,6 +3046,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
     if m.pattern.target_sectors and target is not None and target.ref.sector not in m.pattern.target_sectors:
         ctx.refused = True
         return []  # "withdraws from the DRC": no body left
+    if m.pattern.foreign_target and (target is None or not target.ref.country or not source.ref.country
+                                     or target.ref.country == source.ref.country):
+        ctx.refused = True
+        return []  # "Estonia bans its airlines from …": no foreign state's firms or goods
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         ctx.refused = True
@@ -3073,6 +3080,8 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # "Turkey and Syria each expelled diplomats": the partners, not the bare noun; "Qatar and
         # Egypt signed a deal to send fuel to Gaza": the deal is between the signers, about Gaza
         target = None
+    if target is None and len(sources) > 1 and m.pattern.target_sectors:
+        return []  # (coordinated doers are not the kind of target the pattern asks for: "joins" an IGO)
     if target is not None:
         targets = _distinct([t for t in _coordinated(ctx, target) if t.mention is None or t.mention != source.mention])
         pairs = [(s, t) for s in sources for t in targets]
@@ -3879,9 +3888,12 @@ def _own_people(ev: Event) -> Event:
     """A restriction a state or one of its organs imposes with no one named ("Tunisia bans the
     niqab in public institutions", "extends the state of emergency", "the army imposed a curfew",
     "the supreme court bans corporate donations") is aimed at its own people: civilians of that
-    state (types in ``own_people_types``, doers of the sectors in ``own_people_sectors``)."""
+    state (types in ``own_people_types``, doers of the sectors in ``own_people_sectors``); so is the
+    end of such a restriction (the rules in ``own_people_rules``: "declares the end of the state of
+    emergency")."""
     src = ev.source
-    if ev.target is not None or src is None or ev.type not in settings().own_people_types:
+    if ev.target is not None or src is None or (ev.type not in settings().own_people_types
+                                                 and ev.rule not in settings().own_people_rules):
         return ev
     if not src.country or (src.id not in (None, src.country)) or (src.sector is not None
                                                                   and src.sector not in settings().own_people_sectors):

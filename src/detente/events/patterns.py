@@ -142,6 +142,9 @@ class Pattern(Record):
     state_doer: bool = False
     # sectors the target must be of ("withdraws from ECOWAS": an international body or court left)
     target_sectors: list[str] = Field(default_factory=list)
+    # true: the target must be of another state than the source ("Ukraine bans Russian airlines": a
+    # ban on a foreign state's firms or goods is a sanction; "Estonia bans its own airlines'…" is not)
+    foreign_target: bool = False
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
