@@ -1240,6 +1240,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None  # the pattern names an object the verb has not
     if p.preps and view.preps.isdisjoint(p.preps):
         return None  # nor any of the prepositions it names
+    if p.passive_only and not _is_passive(v):
+        return None  # "is tried in absentia", not "tried to flee"
     heads = p.verb_heads
     for f in view.forms:  # (a loop, not a generator: called for every candidate pattern)
         entries = heads.get(f)
@@ -3050,6 +3052,9 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
                                      or target.ref.country == source.ref.country):
         ctx.refused = True
         return []  # "Estonia bans its airlines from …": no foreign state's firms or goods
+    if m.pattern.exclude_target_sectors and target is not None and target.ref.sector in m.pattern.exclude_target_sectors:
+        ctx.refused = True
+        return []  # "residents claim the militants killed 40": the news is the attack, not a charge
     rel = m.pattern.relation
     if rel is not None and rel.dimension == "designation" and _person(ctx, target):
         ctx.refused = True

@@ -102,6 +102,7 @@ class Pattern(Record):
     # beside it ("sent troops to the border as the US pledged to help Kyiv")
     purpose_words: list[str] = Field(default_factory=list)
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
+    passive_only: bool = False  # the verb must be passive ("is tried in absentia", never "tried to flee")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
     no_statement: bool = False  # none ("warned the federation": a bare warning, not one that states a view)
     # words opening an adverbial clause the verb or its statement must hold: a condition ("says it will
@@ -145,6 +146,9 @@ class Pattern(Record):
     # true: the target must be of another state than the source ("Ukraine bans Russian airlines": a
     # ban on a foreign state's firms or goods is a sanction; "Estonia bans its own airlines'…" is not)
     foreign_target: bool = False
+    # sectors the target must not be of ("residents claim the rebels killed 40 villagers": a claim
+    # that an armed group did the harm reports its attack, no accusation of it)
+    exclude_target_sectors: list[str] = Field(default_factory=list)
     # the sector of the implied doer of an agentless passive of this pattern ("was indicted" → the
     # courts, JUD, of the target's country); lets a type outside engine.yml's sourceless_types be coded
     implied_source: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
