@@ -4725,12 +4725,16 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             if _verbal(tok):
                 form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
+                read: set[str] = set()  # types of the hand-written readings of the verb with its object
                 for p in _possible(patterns, form, view) if cands else ():
+                    if read and p.id.startswith("lexicon.") and not (p.objects or p.preps) and p.type not in read:
+                        continue  # "strike a deal" read as an agreement: the verb's bare sense is no attack
                     m = _verb_match_kept(p, tok, view)
                     if m is None:
                         continue
                     if m.obj is not None and p.objects and not p.id.startswith("lexicon."):
                         ctx.claimed_nouns.add(m.obj.i)
+                        read.add(p.type)
                     evs = _try(ctx, m)
                     if evs:
                         for ev in evs:
