@@ -1518,10 +1518,19 @@ def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, owner, "poss")
 
 
+def _between_objs(n: Token) -> list[Token]:
+    """The "between" phrases of an event word, also those of the verb of occurrence it is the subject
+    of ("fighting resumes between the army and the rebels", "clashes erupt between X and Y")."""
+    pobjs = _preps([n], "between")
+    if not pobjs and not _verbal(n) and n.dep_ == "nsubj" and _lemma(n.head) in OCCURRENCE_VERBS:
+        pobjs = _preps([n.head], "between")
+    return pobjs
+
+
 @roles.role("source", "between")
 def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The first party of "talks between X and Y"."""
-    pobjs = _preps([m.trigger], "between")
+    pobjs = _between_objs(m.trigger)
     return _core(ctx, pobjs[0], "between") if pobjs else None
 
 
@@ -2190,7 +2199,7 @@ def _region_authority_role(w: Want, word: str | None) -> Arg | None:
 def _between_target(w: Want, word: str | None) -> Arg | None:
     """The second party of "talks between X and Y" (the first "between" phrase whose conjunct is an
     actor other than the source)."""
-    for p in _preps([w.m.trigger], "between"):
+    for p in _between_objs(w.m.trigger):
         if p.conjuncts:
             arg = w.first(p.conjuncts, "between")
             if arg is not None:
