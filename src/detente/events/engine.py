@@ -1318,6 +1318,10 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if obj is None and objs:
         obj = objs[0]
+    if p.type == "ASSAULT" and (
+            (obj is not None and _other_than_attack(obj))
+            or any(_other_than_attack(t) for word in (*p.preps, "in", "by", "from") for t in _preps([v, *objs], word))):
+        return None  # "hurt in a shark attack", "suffered a heart attack", "killed by lightning strikes"
     return Match(p, v, obj, extra_ok, objs)
 
 
@@ -1532,10 +1536,19 @@ def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, owner, "poss")
 
 
+def _between_objs(n: Token) -> list[Token]:
+    """The "between" phrases of an event word, also those of the verb of occurrence it is the subject
+    of ("fighting resumes between the army and the rebels", "clashes erupt between X and Y")."""
+    pobjs = _preps([n], "between")
+    if not pobjs and not _verbal(n) and n.dep_ == "nsubj" and _lemma(n.head) in OCCURRENCE_VERBS:
+        pobjs = _preps([n.head], "between")
+    return pobjs
+
+
 @roles.role("source", "between")
 def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The first party of "talks between X and Y"."""
-    pobjs = _preps([m.trigger], "between")
+    pobjs = _between_objs(m.trigger)
     return _core(ctx, pobjs[0], "between") if pobjs else None
 
 
@@ -2204,7 +2217,7 @@ def _region_authority_role(w: Want, word: str | None) -> Arg | None:
 def _between_target(w: Want, word: str | None) -> Arg | None:
     """The second party of "talks between X and Y" (the first "between" phrase whose conjunct is an
     actor other than the source)."""
-    for p in _preps([w.m.trigger], "between"):
+    for p in _between_objs(w.m.trigger):
         if p.conjuncts:
             arg = w.first(p.conjuncts, "between")
             if arg is not None:
@@ -2480,6 +2493,11 @@ def _scope_words(m: Match) -> tuple[set[str], str]:
     toks: list[Token] = [m.trigger]
     if m.obj is not None:
         toks.extend(m.obj.subtree)
+    # (the matched preposition's object too: "went on a hunger strike" is a hunger strike)
+    for word, lemmas in m.pattern.preps.items():
+        for t in _preps([m.trigger], word):
+            if lemmas and _prep_word_ok(t, lemmas):
+                toks.extend(t.subtree)
     words = set()
     for t in toks:
         words |= _words(t)
@@ -3286,6 +3304,12 @@ def _accidental_cause(v: Token) -> bool:
 
     if v.dep_ in ("acl", "relcl") and accident(v.head):
         return True  # "the second cyclone to hit the area"
+    sent = sent_of(v)
+    if (v.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            and any(t.i != v.i and accident(t) for t in sent)
+            and not any(w.lower_ in ATTACK_KEEPING or _lemma(w) in ATTACK_KEEPING for w in sent)):
+        return True  # a participle's toll in a sentence telling an accident and no attack, however
+        # parsed: "a bus and a truck collide on the highway, killing two", "the plane crashed on landing, killing four"
     cur, clauses = v, [v]
     while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
         cur = cur.head
@@ -3297,6 +3321,11 @@ def _accidental_cause(v: Token) -> bool:
         args = [c for c in t.children if c.dep_ in ("nsubj", "dobj")]
         args += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if any(accident(a) or any(accident(c) for c in a.children if c.dep_ == "compound") for a in args):
+            return True
+        # (a clause it hangs on that is itself the accident, in a sentence naming no weapon or
+        # attack: "a helicopter crashes on landing, killing two", "two buses collide, injuring 40")
+        if k > 0 and t.pos_ == "VERB" and accident(t) and not any(
+                w.lower_ in ATTACK_KEEPING or _lemma(w) in ATTACK_KEEPING for w in sent):
             return True
     weapons = WEAPON_SUBJECTS - causes["accident_causes"]
     for t in v.subtree:
@@ -3723,10 +3752,23 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
             return None  # "the deployment of troops to the border": no purpose of aid named
         return Match(p, n, obj, [])
+    if p.type == "ASSAULT" and _other_than_attack(n):
+        return None  # "a heart attack", "lightning strikes"
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
     return None
+
+
+def _other_than_attack(n: Token) -> bool:
+    """Whether an attack noun's own modifier makes it something else (``modified_nouns`` of
+    ``data/words/attacks.yml``: "a heart attack", "a shark attack", "lightning strikes")."""
+    table = words("attacks")["modified_nouns"]
+    name = table.get(_lemma(n)) or table.get(n.lower_)
+    if name is None:
+        return False
+    mods = word_sets("attacks")[name]
+    return any(c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in mods or _lemma(c) in mods) for c in n.children)
 
 
 def code_sentence(sent: Span, mentions: list[Mention], published: dt.date | None,
@@ -4724,12 +4766,16 @@ def _code_sentence(sent: Span, mentions: list[Mention], published: dt.date | Non
             if _verbal(tok):
                 form, cands = _verb_patterns(patterns, tok)
                 view = _view(tok) if cands else None
+                read: set[str] = set()  # types of the hand-written readings of the verb with its object
                 for p in _possible(patterns, form, view) if cands else ():
+                    if read and p.id.startswith("lexicon.") and not (p.objects or p.preps) and p.type not in read:
+                        continue  # "strike a deal" read as an agreement: the verb's bare sense is no attack
                     m = _verb_match_kept(p, tok, view)
                     if m is None:
                         continue
                     if m.obj is not None and p.objects and not p.id.startswith("lexicon."):
                         ctx.claimed_nouns.add(m.obj.i)
+                        read.add(p.type)
                     evs = _try(ctx, m)
                     if evs:
                         for ev in evs:
