@@ -314,6 +314,9 @@ ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
 MEANS_PREPS = frozenset(_WORDS["means_preps"])
 # "issue a statement condemning X": the statement's issuer is the doer of the act it tells
 STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+DOER_PARTICIPLES = frozenset(_WORDS.get("doer_participles", ()))
+FROM_DOER_TYPES = frozenset(_WORDS.get("from_doer_types", ()))
+UNDERGOING_VERBS = frozenset(_WORDS.get("undergoing_verbs", ()))
 ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
@@ -1529,11 +1532,31 @@ def _noun_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     if _verbal(v):
         return None
     inner = [p for p in _preps([v], "on") + _preps([v], "of") + _preps([v], "in")]
-    for p in _preps([v], "by") + _preps(inner, "by"):
+    for p in _preps([v], "by") + _preps(inner, "by") + _participle_agents(v):
         arg = _core(ctx, p, "noun_agent")
         if arg is not None:
             return arg
     return None
+
+
+def _participle_agents(n: Token) -> list[Token]:
+    """The "by" objects of a participle in ``doer_participles`` describing an event noun ("threats
+    made by the minister", "an ultimatum issued on Monday by the army", "a march led by X")."""
+    return [p for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and not DOER_PARTICIPLES.isdisjoint(_verb_forms(c))
+            for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+            for p in a.children if p.dep_ == "pobj"]
+
+
+@roles.role("source", "from_doer")
+def _from_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "from" phrase of an event noun of a type in ``from_doer_types``, as its doer ("requests
+    from Italy", "under attack from rebel forces", "pressure from activist groups")."""
+    v = m.trigger
+    if _verbal(v) or m.pattern.type not in FROM_DOER_TYPES:
+        return None
+    pobjs = _preps([v], "from")
+    return _core(ctx, pobjs[0], "from_doer") if pobjs else None
 
 
 @roles.role("source", "governor_subj")
@@ -2295,6 +2318,28 @@ def _adverbial_subj_role(w: Want, word: str | None) -> Arg | None:
     clause = phrase.head
     who = _subject(clause) or next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     return w.ok(_core(w.ctx, who, "adverbial_subj")) if who is not None else None
+
+
+@roles.role("target", "undergoer")
+def _undergoer_role(w: Want, word: str | None) -> Arg | None:
+    """Who suffers an event noun the clause tells as befalling its subject: the noun as the "by"
+    agent of a passive ("Lebanon was hit by sanctions from the EU"), under "under" ("the army came
+    under attack from rebels"), or as the object of a verb in ``undergoing_verbs`` ("Iran faces
+    threats from Israel", "the plan drew criticism from Germany")."""
+    v = w.m.trigger
+    if _verbal(v):
+        return None
+    noun = v
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in CONTAINERS:
+        noun = noun.head.head  # "a wave of attacks", "a string of threats"
+    who = None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and _is_passive(noun.head.head):
+        who = next((c for c in noun.head.head.children if c.dep_ == "nsubjpass"), None)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+        who = _subject(noun.head.head) if noun.head.dep_ == "prep" else None
+    elif noun.dep_ == "dobj" and _lemma(noun.head) in UNDERGOING_VERBS:
+        who = _subject(noun.head)
+    return w.ok(_core(w.ctx, who, "undergoer")) if who is not None and not _instrument(who) else None
 
 
 @roles.role("target", "place_victims")
