@@ -1540,8 +1540,18 @@ def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 @roles.role("source", "between")
 def _between_source(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The first party of "talks between X and Y"."""
-    pobjs = _preps([m.trigger], "between")
+    pobjs = _preps(_between_hosts(m.trigger), "between")
     return _core(ctx, pobjs[0], "between") if pobjs else None
+
+
+def _between_hosts(v: Token) -> list[Token]:
+    """Where a trigger's "between" phrase may hang: on the trigger, and for an event noun that is
+    the subject of its clause, on that clause's verb or the verb it completes ("talks continue
+    between X and Y", "fighting continues to rage between X and Y", "clashes broke out between …")."""
+    if _verbal(v) or v.dep_ not in ("nsubj", "nsubjpass") or v.head.pos_ not in ("VERB", "AUX"):
+        return [v]
+    verb = v.head
+    return [v, verb, *(c for c in verb.children if c.dep_ == "xcomp")]
 
 
 @roles.role("source", "noun_agent")
@@ -2229,7 +2239,7 @@ def _region_authority_role(w: Want, word: str | None) -> Arg | None:
 def _between_target(w: Want, word: str | None) -> Arg | None:
     """The second party of "talks between X and Y" (the first "between" phrase whose conjunct is an
     actor other than the source)."""
-    for p in _preps([w.m.trigger], "between"):
+    for p in _preps(_between_hosts(w.m.trigger), "between"):
         if p.conjuncts:
             arg = w.first(p.conjuncts, "between")
             if arg is not None:
