@@ -1439,21 +1439,31 @@ def _operator(tok: Token) -> Token | None:
 def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The subject of the trigger's clause; for a gerund an accusing verb tells the act of ("accuses
     the Taliban of kidnapping 60 civilians", "CNN is accused of threatening …"), the one accused."""
-    return _doer(ctx, m, _subject, "subj") or _doer(ctx, m, _accused, "subj")
+    return _doer(ctx, m, _accused, "subj") or _doer(ctx, m, _subject, "subj")
 
 
 def _accused(v: Token) -> Token | None:
     """Who an accusing verb (``accusing_verbs``) says did the gerund under its preposition
-    (``accusing_preps``): its object ("accuses Russia of arming Armenia"), or the subject of the
-    passive ("eight men are accused of abducting a girl")."""
+    (``accusing_preps``, also a later gerund coordinated with it: "of assisting and sheltering
+    militants"): its object ("accuses Russia of arming Armenia"), the subject of the passive ("eight
+    men are accused of abducting a girl"), or, for a participle, whom it describes ("a man accused
+    of killing …", "eight men go on trial, accused of abducting …")."""
+    while v.dep_ == "conj" and v.head.i != v.i and v.head.tag_ == "VBG":
+        v = v.head
     prep = v.head
     if v.dep_ != "pcomp" or v.tag_ != "VBG" or prep.lower_ not in ACCUSING_PREPS or prep.dep_ != "prep":
         return None
     if any(c.dep_ == "neg" for c in v.children):
         return None  # "blame the government for not stopping the bloodshed": no act
     verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN", "PRON") and _lemma(verb.head) in ACCUSING_VERBS:
+        return verb  # ("accuses the supporters of assisting militants" parsed with "of" on the object)
     if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in ACCUSING_VERBS:
         return None
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return verb.head
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return _subject(verb.head)
     if _is_passive(verb):
         return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
