@@ -319,6 +319,9 @@ FROM_DOER_TYPES = frozenset(_WORDS.get("from_doer_types", ()))
 UNDERGOING_VERBS = frozenset(_WORDS.get("undergoing_verbs", ()))
 ACCUSING_VERBS = frozenset(_WORDS.get("accusing_verbs", ()))
 ACCUSING_PREPS = frozenset(_WORDS.get("accusing_preps", ()))
+ANSWERED_TYPES = frozenset(_WORDS.get("answered_types", ()))
+ANSWER_PREPS = frozenset(_WORDS.get("answer_preps", ()))
+ANSWER_HEADS = frozenset(_WORDS.get("answer_heads", ()))
 ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
@@ -2380,6 +2383,25 @@ def _undergoer_role(w: Want, word: str | None) -> Arg | None:
     elif noun.dep_ == "dobj" and _lemma(noun.head) in UNDERGOING_VERBS:
         who = _subject(noun.head)
     return w.ok(_core(w.ctx, who, "undergoer")) if who is not None and not _instrument(who) else None
+
+
+@roles.role("target", "answerer")
+def _answerer_role(w: Want, word: str | None) -> Arg | None:
+    """Who a request told as a noun was made of, when the clause tells them answering it: the subject
+    of the clause acting on it, after it, or in response to it ("Acting on requests from Italy, Swiss
+    police arrested …", "In response to the government's plea, the Security Council …"; ``answer_preps``,
+    ``answer_heads``), for the types of ``answered_types``."""
+    v = w.m.trigger
+    if _verbal(v) or w.m.pattern.type not in ANSWERED_TYPES or v.dep_ != "pobj":
+        return None
+    prep = v.head
+    if prep.lower_ not in ANSWER_PREPS or not (prep.lower_ in SETTING_PREPS or _lemma(prep.head) in ANSWER_HEADS):
+        return None
+    clause = prep.head
+    while not _verbal(clause) and clause.dep_ in ("pobj", "prep") and clause.head.i != clause.i:
+        clause = clause.head  # "in response to the plea": the verb the phrase hangs on
+    who = _subject(clause) if _verbal(clause) else None
+    return w.ok(_core(w.ctx, who, "answerer")) if who is not None and not _instrument(who) else None
 
 
 @roles.role("target", "place_victims")
