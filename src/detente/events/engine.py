@@ -315,6 +315,14 @@ ANNOUNCING_VERBS = frozenset(_WORDS["announcing_verbs"])
 MEANS_PREPS = frozenset(_WORDS["means_preps"])
 # "issue a statement condemning X": the statement's issuer is the doer of the act it tells
 STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+DOER_PARTICIPLES = frozenset(_WORDS.get("doer_participles", ()))
+FROM_DOER_TYPES = frozenset(_WORDS.get("from_doer_types", ()))
+UNDERGOING_VERBS = frozenset(_WORDS.get("undergoing_verbs", ()))
+ACCUSING_VERBS = frozenset(_WORDS.get("accusing_verbs", ()))
+ACCUSING_PREPS = frozenset(_WORDS.get("accusing_preps", ()))
+ANSWERED_TYPES = frozenset(_WORDS.get("answered_types", ()))
+ANSWER_PREPS = frozenset(_WORDS.get("answer_preps", ()))
+ANSWER_HEADS = frozenset(_WORDS.get("answer_heads", ()))
 ISSUING_VERBS = frozenset(_WORDS["issuing_verbs"])
 # prepositions whose object is what a verbal act acts on when it has no direct object ("agreed on a
 # ceasefire", "agreed to the terms")
@@ -1454,8 +1462,36 @@ def _operator(tok: Token) -> Token | None:
 
 @roles.role("source", "subj")
 def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
-    """The subject of the trigger's clause."""
-    return _doer(ctx, m, _subject, "subj")
+    """The subject of the trigger's clause; for a gerund an accusing verb tells the act of ("accuses
+    the Taliban of kidnapping 60 civilians", "CNN is accused of threatening …"), the one accused."""
+    return _doer(ctx, m, _accused, "subj") or _doer(ctx, m, _subject, "subj")
+
+
+def _accused(v: Token) -> Token | None:
+    """Who an accusing verb (``accusing_verbs``) says did the gerund under its preposition
+    (``accusing_preps``, also a later gerund coordinated with it: "of assisting and sheltering
+    militants"): its object ("accuses Russia of arming Armenia"), the subject of the passive ("eight
+    men are accused of abducting a girl"), or, for a participle, whom it describes ("a man accused
+    of killing …", "eight men go on trial, accused of abducting …")."""
+    while v.dep_ == "conj" and v.head.i != v.i and v.head.tag_ == "VBG":
+        v = v.head
+    prep = v.head
+    if v.dep_ != "pcomp" or v.tag_ != "VBG" or prep.lower_ not in ACCUSING_PREPS or prep.dep_ != "prep":
+        return None
+    if any(c.dep_ == "neg" for c in v.children):
+        return None  # "blame the government for not stopping the bloodshed": no act
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN", "PRON") and _lemma(verb.head) in ACCUSING_VERBS:
+        return verb  # ("accuses the supporters of assisting militants" parsed with "of" on the object)
+    if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in ACCUSING_VERBS:
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return verb.head
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return _subject(verb.head)
+    if _is_passive(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 @roles.role("source", "obj_by")
@@ -1538,10 +1574,12 @@ def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 
 def _between_objs(n: Token) -> list[Token]:
     """The "between" phrases of an event word, also those of the verb of occurrence it is the subject
-    of ("fighting resumes between the army and the rebels", "clashes erupt between X and Y")."""
+    of, or on the verb that one completes ("fighting resumes between the army and the rebels",
+    "clashes erupt between X and Y", "fighting continues to rage between X and Y")."""
     pobjs = _preps([n], "between")
     if not pobjs and not _verbal(n) and n.dep_ == "nsubj" and _lemma(n.head) in OCCURRENCE_VERBS:
-        pobjs = _preps([n.head], "between")
+        verb = n.head
+        pobjs = _preps([verb, *(c for c in verb.children if c.dep_ == "xcomp")], "between")
     return pobjs
 
 
@@ -1560,11 +1598,31 @@ def _noun_agent_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     if _verbal(v):
         return None
     inner = [p for p in _preps([v], "on") + _preps([v], "of") + _preps([v], "in")]
-    for p in _preps([v], "by") + _preps(inner, "by"):
+    for p in _preps([v], "by") + _preps(inner, "by") + _participle_agents(v):
         arg = _core(ctx, p, "noun_agent")
         if arg is not None:
             return arg
     return None
+
+
+def _participle_agents(n: Token) -> list[Token]:
+    """The "by" objects of a participle in ``doer_participles`` describing an event noun ("threats
+    made by the minister", "an ultimatum issued on Monday by the army", "a march led by X")."""
+    return [p for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and not DOER_PARTICIPLES.isdisjoint(_verb_forms(c))
+            for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+            for p in a.children if p.dep_ == "pobj"]
+
+
+@roles.role("source", "from_doer")
+def _from_doer_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """The "from" phrase of an event noun of a type in ``from_doer_types``, as its doer ("requests
+    from Italy", "under attack from rebel forces", "pressure from activist groups")."""
+    v = m.trigger
+    if _verbal(v) or m.pattern.type not in FROM_DOER_TYPES:
+        return None
+    pobjs = _preps([v], "from")
+    return _core(ctx, pobjs[0], "from_doer") if pobjs else None
 
 
 @roles.role("source", "governor_subj")
@@ -2326,6 +2384,47 @@ def _adverbial_subj_role(w: Want, word: str | None) -> Arg | None:
     clause = phrase.head
     who = _subject(clause) or next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     return w.ok(_core(w.ctx, who, "adverbial_subj")) if who is not None else None
+
+
+@roles.role("target", "undergoer")
+def _undergoer_role(w: Want, word: str | None) -> Arg | None:
+    """Who suffers an event noun the clause tells as befalling its subject: the noun as the "by"
+    agent of a passive ("Lebanon was hit by sanctions from the EU"), under "under" ("the army came
+    under attack from rebels"), or as the object of a verb in ``undergoing_verbs`` ("Iran faces
+    threats from Israel", "the plan drew criticism from Germany")."""
+    v = w.m.trigger
+    if _verbal(v):
+        return None
+    noun = v
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in CONTAINERS:
+        noun = noun.head.head  # "a wave of attacks", "a string of threats"
+    who = None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and _is_passive(noun.head.head):
+        who = next((c for c in noun.head.head.children if c.dep_ == "nsubjpass"), None)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+        who = _subject(noun.head.head) if noun.head.dep_ == "prep" else None
+    elif noun.dep_ == "dobj" and _lemma(noun.head) in UNDERGOING_VERBS:
+        who = _subject(noun.head)
+    return w.ok(_core(w.ctx, who, "undergoer")) if who is not None and not _instrument(who) else None
+
+
+@roles.role("target", "answerer")
+def _answerer_role(w: Want, word: str | None) -> Arg | None:
+    """Who a request told as a noun was made of, when the clause tells them answering it: the subject
+    of the clause acting on it, after it, or in response to it ("Acting on requests from Italy, Swiss
+    police arrested …", "In response to the government's plea, the Security Council …"; ``answer_preps``,
+    ``answer_heads``), for the types of ``answered_types``."""
+    v = w.m.trigger
+    if _verbal(v) or w.m.pattern.type not in ANSWERED_TYPES or v.dep_ != "pobj":
+        return None
+    prep = v.head
+    if prep.lower_ not in ANSWER_PREPS or not (prep.lower_ in SETTING_PREPS or _lemma(prep.head) in ANSWER_HEADS):
+        return None
+    clause = prep.head
+    while not _verbal(clause) and clause.dep_ in ("pobj", "prep") and clause.head.i != clause.i:
+        clause = clause.head  # "in response to the plea": the verb the phrase hangs on
+    who = _subject(clause) if _verbal(clause) else None
+    return w.ok(_core(w.ctx, who, "answerer")) if who is not None and not _instrument(who) else None
 
 
 @roles.role("target", "place_victims")

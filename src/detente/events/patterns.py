@@ -35,8 +35,8 @@ HAND_WRITTEN_GLOB = "events_*.yml"
 
 DEFAULT_SOURCE = ["subj", "agent", "announcer", "issuer"]
 DEFAULT_TARGET = ["obj_core", "dative", "prep:with", "prep:against", "prep:on", "prep:to", "obj_tree"]
-NOUN_SOURCE = ["noun_agent", "poss", "between", "support_subj"]
-NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss", "prep:to"]
+NOUN_SOURCE = ["noun_agent", "poss", "between", "support_subj", "from_doer"]
+NOUN_TARGET = ["prep:with", "prep:against", "prep:on", "prep:of", "between", "poss", "prep:to", "undergoer", "answerer"]
 
 
 def _norm(words: list[str]) -> list[str]:
