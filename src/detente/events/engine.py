@@ -1068,7 +1068,7 @@ def _preps(tokens: list[Token], word: str) -> list[Token]:
     out = []
     for t in tokens:
         for c in t.children:
-            if c.dep_ not in ("prep", "agent", "dative"):
+            if c.dep_ not in ("prep", "agent", "dative") and not _object_particle(c):
                 continue
             if c.lower_ == word:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
@@ -1087,6 +1087,12 @@ def _dangling_particle(c: Token) -> bool:
 
 
 _NOT_NEAR = ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl")
+
+
+def _object_particle(c: Token) -> bool:
+    """A particle with an object of its own ("were struck off Kazakhstan's list": the parser's "off"
+    particle holds the list): a preposition."""
+    return c.dep_ == "prt" and any(p.dep_ == "pobj" for p in c.children)
 
 
 def _near_words(v: Token) -> set[str]:
@@ -1221,7 +1227,7 @@ def _view(v: Token) -> _VerbView:
     # (an apposition says what the object is: "expels Nicholas Haysom, the UN's most senior diplomat")
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ in ("compound", "appos"))) for o in objs]
     slow = [_lemma(o) in CONTAINERS for o in objs]
-    preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
+    preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative") or _object_particle(c)}
     # ("pulled out of the deal": "of" hangs on the particle the parser read as a preposition)
     preps |= {g.lower_ for c in v.children if _dangling_particle(c) for g in c.children if g.dep_ == "prep"}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
@@ -1562,6 +1568,22 @@ def _poss_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
             prev if prev is not None and v.dep_ == "dobj" and prev.dep_ == "dobj"
             and prev.head.i == v.head.i and prev.pos_ == "PROPN" else None)
     return _core(ctx, owner, "poss")
+
+
+@roles.role("source", "list_owner")
+def _list_owner_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who keeps the list the verb adds to or takes from (``list_preps``, ``list_nouns``): its
+    possessor ("the Taliban were struck off Kazakhstan's list of banned organisations": Kazakhstan)."""
+    v = m.trigger
+    if not _verbal(v):
+        return None
+    for word_ in _WORDS["list_preps"]:
+        for p in _preps([v, *_objects(v)], word_):
+            if _lemma(p) in LIST_NOUNS:
+                owner = next((c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                if owner is not None:
+                    return _core(ctx, owner, "list_owner")
+    return None
 
 
 @roles.role("source", "between")
@@ -2559,7 +2581,7 @@ def _designation_detail(m: Match, source: Arg, target: Arg, labels: bool) -> dic
     if source.token is not None and source.token.pos_ in ("NOUN", "PROPN"):
         stok = source.token
         head = stok.head if stok.dep_ == "poss" else stok
-        if head.i != stok.i or head.ent_type_ not in ("GPE", "NORP"):
+        if (head.i != stok.i or head.ent_type_ not in ("GPE", "NORP")) and _lemma(head) not in LIST_NOUNS:
             phrase = _phrase(head)
             if phrase and phrase.lower() != source.ref.text.lower():
                 detail["authority"] = phrase
@@ -3739,6 +3761,14 @@ def _state_actor(ref: ActorRef) -> bool:
     return ref.sector in STATE_SECTORS or (ref.sector is None and bool(ref.id) and ref.id == ref.country)
 
 
+def _qualified(p: Pattern, word: str, o: Token) -> bool:
+    """The object ``o`` (matched by the pattern's object ``word``) has one of the word's
+    ``object_qualifiers`` in its phrase, where the pattern names any ("the restoration of diplomatic
+    relations" as "restored diplomatic relations")."""
+    quals = p.object_qualifiers.get(word)
+    return not quals or bool(({_lemma(t) for t in o.subtree} | {t.lower_ for t in o.subtree}) & set(quals))
+
+
 def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.head_preps and not _governing_preps(n) & set(p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
@@ -3751,7 +3781,8 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         return None
     if p.object_prep is not None:
         # a verb pattern read on its noun: the object it names is the noun's "of" phrase
-        obj = next((o for o in _preps([n], p.object_prep) if any(_word_match(w, o) for w in p.objects)), None)
+        obj = next((o for o in _preps([n], p.object_prep)
+                    if any(_word_match(w, o) and _qualified(p, w, o) for w in p.objects)), None)
         if obj is None or _lemma(n) not in p.nouns:
             return None
         if any(_word_match(w, obj) for w in p.exclude_objects):
