@@ -1162,6 +1162,11 @@ class Match:
     objs: list[Token] | None = None  # the verb's objects (``_objects``), when already found
 
 
+def _listed_on(v: Token, objs: list[Token]) -> bool:
+    """Whether the verb adds to or takes from a list (``list_preps``, ``list_nouns``)."""
+    return any(_lemma(p) in LIST_NOUNS for word in _WORDS["list_preps"] for p in _preps([v, *objs], word))
+
+
 def _friendly_list(v: Token, objs: list[Token]) -> bool:
     """Whether the list the verb adds to or takes from is one of friends ("struck X off its list of
     strategic partners"; ``friendly_list_words``): no designation list."""
@@ -1296,6 +1301,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.relation is not None and p.relation.dimension == "designation" and _friendly_list(v, objs):
         return None
+    if p.type == "ASSAULT" and _listed_on(v, objs):
+        return None  # "struck Russia off its list of partners": an act on a list is no attack
     obj = None
     if p.objects:
         single, phrases = p.object_words
