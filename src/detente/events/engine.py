@@ -242,6 +242,9 @@ GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
 _LEGISLATED = frozenset(_WORDS["legislated_things"])
 INSTRUMENT_NOUNS = frozenset(_WORDS["instrument_nouns"])
 LIST_NOUNS = frozenset(_WORDS["list_nouns"])
+FRIENDLY_LIST_WORDS = frozenset(_WORDS.get("friendly_list_words", ()))
+TIME_SPAN_NOUNS = frozenset(_WORDS.get("time_span_nouns", ()))
+LEVEL_NOUNS = frozenset(_WORDS.get("level_nouns", ()))
 MUTUAL_ADVERBS = frozenset(_WORDS["mutual_adverbs"])
 RECIPROCAL_PHRASES = tuple(_WORDS.get("reciprocal_phrases", ()))
 CONDITION_MARKS = frozenset(_WORDS.get("condition_marks", ()))
@@ -1056,6 +1059,11 @@ def _find_objects(v: Token) -> list[Token]:
         # verb that the parser hung on it as an apposition is its object
         out.extend(c for c in v.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > v.i
                    and c.left_edge.i == v.i + 1)
+    given = [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+    if given and any(c.dep_ in ("dobj", "npadvmod") and _lemma(c) in TIME_SPAN_NOUNS for c in v.children):
+        # "gave the French ambassador 72 hours to leave": the one given the time is the object
+        out = [o for o in out if _lemma(o) not in TIME_SPAN_NOUNS]
+        out.extend(t for c in given for t in (c, *c.conjuncts) if t.i >= c.i)
     for c in list(out):
         if c.lower_ in PART_WORDS:  # "lifted most of the sanctions": the sanctions are the object
             out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -1069,7 +1077,7 @@ def _preps(tokens: list[Token], word: str) -> list[Token]:
     out = []
     for t in tokens:
         for c in t.children:
-            if c.dep_ not in ("prep", "agent", "dative"):
+            if c.dep_ not in ("prep", "agent", "dative") and not _object_particle(c):
                 continue
             if c.lower_ == word:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
@@ -1090,11 +1098,17 @@ def _dangling_particle(c: Token) -> bool:
 _NOT_NEAR = ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl")
 
 
+def _object_particle(c: Token) -> bool:
+    """A particle with an object of its own ("were struck off Kazakhstan's list": the parser's "off"
+    particle holds the list): a preposition."""
+    return c.dep_ == "prt" and any(p.dep_ == "pobj" for p in c.children)
+
+
 def _near_words(v: Token) -> set[str]:
     """Words of the verb's non-subject children and grandchildren (lowercase and lemmas)."""
     words: set[str] = set()
     for c in v.children:
-        if c.dep_ in _NOT_NEAR:
+        if c.dep_ in _NOT_NEAR and not _span_clause(c):
             continue
         words |= _words(c)
         for g in c.children:
@@ -1102,9 +1116,23 @@ def _near_words(v: Token) -> set[str]:
     return words
 
 
+def _span_clause(c: Token) -> bool:
+    """An infinitive the parser hung on the verb that is near it all the same: one right after a span
+    of time (``time_span_nouns``) is that span's ("gave the envoy 72 hours to leave"), and one whose
+    object is a level (``level_nouns``) is the verb's "to" phrase read as a verb ("upgraded ties to
+    ambassador level", "to chargé d'affaires level")."""
+    if c.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        return False
+    before = c.left_edge.i - 1
+    if before >= 0 and _lemma(c.doc[before]) in TIME_SPAN_NOUNS:
+        return True
+    return any(o.dep_ == "dobj" and _lemma(o) in LEVEL_NOUNS for o in c.children)
+
+
 def _near_text(v: Token) -> str:
     """The text (lowercase) of the verb's non-subject children's phrases, " | " between them."""
-    return " | ".join(" ".join(t.lower_ for t in c.subtree) for c in v.children if c.dep_ not in _NOT_NEAR)
+    return " | ".join(" ".join(t.lower_ for t in c.subtree) for c in v.children
+                      if c.dep_ not in _NOT_NEAR or _span_clause(c))
 
 
 def _phrase(tok: Token) -> str:
@@ -1141,6 +1169,22 @@ class Match:
     obj: Token | None
     extra: list[str]
     objs: list[Token] | None = None  # the verb's objects (``_objects``), when already found
+
+
+def _listed_on(v: Token, objs: list[Token]) -> bool:
+    """Whether the verb adds to or takes from a list (``list_preps``, ``list_nouns``)."""
+    return any(_lemma(p) in LIST_NOUNS for word in _WORDS["list_preps"] for p in _preps([v, *objs], word))
+
+
+def _friendly_list(v: Token, objs: list[Token]) -> bool:
+    """Whether the list the verb adds to or takes from is one of friends ("struck X off its list of
+    strategic partners"; ``friendly_list_words``): no designation list."""
+    for word in _WORDS["list_preps"]:
+        for p in _preps([v, *objs], word):
+            if _lemma(p) in LIST_NOUNS and any(_lemma(t) in FRIENDLY_LIST_WORDS or t.lower_ in FRIENDLY_LIST_WORDS
+                                               for t in p.subtree if t.i != p.i):
+                return True
+    return False
 
 
 def _prep_word_ok(t: Token, words: list[str]) -> bool:
@@ -1197,7 +1241,7 @@ def _view(v: Token) -> _VerbView:
     # (an apposition says what the object is: "expels Nicholas Haysom, the UN's most senior diplomat")
     quick = [_words(o).union(*(_words(c) for c in o.children if c.dep_ in ("compound", "appos"))) for o in objs]
     slow = [_lemma(o) in CONTAINERS for o in objs]
-    preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")}
+    preps = {c.lower_ for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative") or _object_particle(c)}
     # ("pulled out of the deal": "of" hangs on the particle the parser read as a preposition)
     preps |= {g.lower_ for c in v.children if _dangling_particle(c) for g in c.children if g.dep_ == "prep"}
     return _VerbView(v, _near_words(v), objs, _verb_forms(v), preps, set().union(*quick), any(slow), quick, slow)
@@ -1266,6 +1310,10 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
+    if p.relation is not None and p.relation.dimension == "designation" and _friendly_list(v, objs):
+        return None
+    if p.type == "ASSAULT" and _listed_on(v, objs):
+        return None  # "struck Russia off its list of partners": an act on a list is no attack
     obj = None
     if p.objects:
         single, phrases = p.object_words
@@ -1581,6 +1629,22 @@ def _between_objs(n: Token) -> list[Token]:
         verb = n.head
         pobjs = _preps([verb, *(c for c in verb.children if c.dep_ == "xcomp")], "between")
     return pobjs
+
+
+@roles.role("source", "list_owner")
+def _list_owner_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """Who keeps the list the verb adds to or takes from (``list_preps``, ``list_nouns``): its
+    possessor ("the Taliban were struck off Kazakhstan's list of banned organisations": Kazakhstan)."""
+    v = m.trigger
+    if not _verbal(v):
+        return None
+    for word_ in _WORDS["list_preps"]:
+        for p in _preps([v, *_objects(v)], word_):
+            if _lemma(p) in LIST_NOUNS:
+                owner = next((c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                if owner is not None:
+                    return _core(ctx, owner, "list_owner")
+    return None
 
 
 @roles.role("source", "between")
@@ -2610,6 +2674,20 @@ def _by_word(table: dict[str, str], words: set[str], text: str) -> str | None:
     return None
 
 
+def _located_mission(m: Match, target: Arg) -> bool:
+    """"India opened a consulate in Dubai": the target is the mission itself, placed by an "in" phrase
+    in a place that is no actor (a city other than the capital); the country it stands in hosts it, as
+    ``prep:in`` would say ("its embassy in Damascus"). Not a mission a nationality names ("closed the
+    Iranian embassy in Paris": Iran's, hosted by the doer)."""
+    p, o = m.pattern, m.obj
+    if "prep:in" not in p.relation.reverse_if_target_role or o is None or target.token is None:
+        return False
+    if target.token.i != o.i or not _preps([m.trigger, o], "in"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ in ("ADJ", "PROPN")
+                   for c in o.children)
+
+
 def _designation_detail(m: Match, source: Arg, target: Arg, labels: bool) -> dict:
     v = m.trigger
     detail: dict = {}
@@ -2630,7 +2708,7 @@ def _designation_detail(m: Match, source: Arg, target: Arg, labels: bool) -> dic
     if source.token is not None and source.token.pos_ in ("NOUN", "PROPN"):
         stok = source.token
         head = stok.head if stok.dep_ == "poss" else stok
-        if head.i != stok.i or head.ent_type_ not in ("GPE", "NORP"):
+        if (head.i != stok.i or head.ent_type_ not in ("GPE", "NORP")) and _lemma(head) not in LIST_NOUNS:
             phrase = _phrase(head)
             if phrase and phrase.lower() != source.ref.text.lower():
                 detail["authority"] = phrase
@@ -2773,7 +2851,7 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
             agreed = detail if p.agreement else _agreement_detail(m, info, sent)
             rel_detail.update({k: agreed[k] for k in ("subjects", "kind", "status")})
             rel_value = agreed["status"]
-        reverse = target.role in p.relation.reverse_if_target_role
+        reverse = target.role in p.relation.reverse_if_target_role or _located_mission(m, target)
         # a negated event keeps the value it denies: relations.derive maps it (formal → none)
         if rel_value is not None:
             detail["relation"] = {"dimension": p.relation.dimension, "value": rel_value, "detail": rel_detail}
@@ -3211,7 +3289,8 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
-        if not joint or m.pattern.reciprocal:
+        if not joint or m.pattern.reciprocal or (m.pattern.relation is not None and _reciprocal_phrase(m.trigger)):
+            # ("severed ties with each other": a relation act told of both runs both ways)
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner, and in a
         # small group (``joint_all_pairs_max``) each partner with the others too (the real-text gold
@@ -3831,6 +3910,14 @@ def _state_actor(ref: ActorRef) -> bool:
     return ref.sector in STATE_SECTORS or (ref.sector is None and bool(ref.id) and ref.id == ref.country)
 
 
+def _qualified(p: Pattern, word: str, o: Token) -> bool:
+    """The object ``o`` (matched by the pattern's object ``word``) has one of the word's
+    ``object_qualifiers`` in its phrase, where the pattern names any ("the restoration of diplomatic
+    relations" as "restored diplomatic relations")."""
+    quals = p.object_qualifiers.get(word)
+    return not quals or bool(({_lemma(t) for t in o.subtree} | {t.lower_ for t in o.subtree}) & set(quals))
+
+
 def _noun_match(p: Pattern, n: Token) -> Match | None:
     if p.head_preps and not _governing_preps(n) & set(p.head_preps):
         # (the parser takes "following" for a verb: "following the attack" hangs as its object)
@@ -3843,7 +3930,8 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         return None
     if p.object_prep is not None:
         # a verb pattern read on its noun: the object it names is the noun's "of" phrase
-        obj = next((o for o in _preps([n], p.object_prep) if any(_word_match(w, o) for w in p.objects)), None)
+        obj = next((o for o in _preps([n], p.object_prep)
+                    if any(_word_match(w, o) and _qualified(p, w, o) for w in p.objects)), None)
         if obj is None or _lemma(n) not in p.nouns:
             return None
         if any(_word_match(w, obj) for w in p.exclude_objects):
