@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.gazetteer import (ADMIN_KINDS, CITY_KINDS, GazPlace, airport_key, best, fold, get_gazetteer,
                                lookup_airport, skeleton_worthy)
 from detente.models import Location, Mention
-from detente.nlp import doc_ents, doc_text, doc_tokens, token_at
+from detente.nlp import doc_ents, doc_text, doc_tokens, span_tokens, token_at
 from detente.wordlists import word_sets, words
 
 
@@ -1290,7 +1290,7 @@ def trigger_index(sent: Span, trigger: str | None) -> int | None:
     if not words:
         return None
     word = words[0]
-    hits = [t for t in sent if t.text == word]
+    hits = [t for t in span_tokens(sent) if t.text == word]
     if not hits:
         return None
     for t in hits:

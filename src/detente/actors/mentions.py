@@ -724,8 +724,9 @@ def _big_found(doc: Doc, kb: ActorKB, found: list[_Found], on: dt.date | None) -
     # the words of the candidates read once: a sub-span's text is joined from them, and a Span is
     # made only for a hit (most of the sub-spans name nothing)
     words: dict[int, tuple[str, str, str, bool, bool]] = {}
+    toks = doc_tokens(doc)
     for s0, e0 in cands:
-        for t in doc[s0:e0]:
+        for t in toks[s0:e0]:
             if t.i not in words:
                 words[t.i] = (t.text, t.whitespace_, t.lower_, t.pos_ == "PROPN", t.is_upper)
     joiners = _S["name_joiners"]

@@ -3519,12 +3519,13 @@ def _contest(m: Match) -> bool:
     """A generated pattern's attack or fight in a sentence about sport or a vote; a sport's sanction
     of its own people (``sport_free_patterns``: "the club sacks its coach")."""
     if m.pattern.id in _WORDS.get("sport_free_patterns", ()):
-        low = sent_of(m.trigger).text.lower()
-        return any((" " in w and w in low) or w in {t.lower_ for t in sent_of(m.trigger)} for w in _WORDS["sport_words"])
+        sent = sent_of(m.trigger)
+        low, lowers = span_text(sent).lower(), {t.lower_ for t in span_tokens(sent)}
+        return any((" " in w and w in low) or w in lowers for w in _WORDS["sport_words"])
     if not m.pattern.id.startswith("lexicon.") or m.pattern.type != "ASSAULT":
         return False
     words = _word_set("contest_words")
-    return any(t.lower_ in words for t in sent_of(m.trigger))
+    return any(t.lower_ in words for t in span_tokens(sent_of(m.trigger)))
 
 
 def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
