@@ -1511,16 +1511,15 @@ def _operator(tok: Token) -> Token | None:
 @roles.role("source", "subj")
 def _subj_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """The subject of the trigger's clause; for a gerund an accusing verb tells the act of ("accuses
-    the Taliban of kidnapping 60 civilians", "CNN is accused of threatening …"), the one accused."""
+    the Taliban of kidnapping 60 civilians"), the one accused."""
     return _doer(ctx, m, _accused, "subj") or _doer(ctx, m, _subject, "subj")
 
 
 def _accused(v: Token) -> Token | None:
     """Who an accusing verb (``accusing_verbs``) says did the gerund under its preposition
     (``accusing_preps``, also a later gerund coordinated with it: "of assisting and sheltering
-    militants"): its object ("accuses Russia of arming Armenia"), the subject of the passive ("eight
-    men are accused of abducting a girl"), or, for a participle, whom it describes ("a man accused
-    of killing …", "eight men go on trial, accused of abducting …")."""
+    militants"): its object ("accuses Russia of arming Armenia"); none for a passive or a participle
+    ("eight men are accused of abducting a girl"), whose act is the charge itself."""
     while v.dep_ == "conj" and v.head.i != v.i and v.head.tag_ == "VBG":
         v = v.head
     prep = v.head
@@ -1533,12 +1532,9 @@ def _accused(v: Token) -> Token | None:
         return verb  # ("accuses the supporters of assisting militants" parsed with "of" on the object)
     if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in ACCUSING_VERBS:
         return None
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":
-        return verb.head
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return _subject(verb.head)
-    if _is_passive(verb):
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.tag_ == "VBN" or _is_passive(verb):
+        return None  # "Hezbollah was accused of attacking a patrol", "a man accused of killing …": the
+        # act is told as the charge (``_accused_act`` codes it ACCUSE), its doer is no party of it
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
