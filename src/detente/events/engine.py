@@ -1171,20 +1171,22 @@ class Match:
     objs: list[Token] | None = None  # the verb's objects (``_objects``), when already found
 
 
+def _lists(v: Token, objs: list[Token]):
+    """The lists the verb adds to or takes from: the objects of its list prepositions (``list_preps``)
+    that are list nouns (``list_nouns``)."""
+    return (p for word in _WORDS["list_preps"] for p in _preps([v, *objs], word) if _lemma(p) in LIST_NOUNS)
+
+
 def _listed_on(v: Token, objs: list[Token]) -> bool:
-    """Whether the verb adds to or takes from a list (``list_preps``, ``list_nouns``)."""
-    return any(_lemma(p) in LIST_NOUNS for word in _WORDS["list_preps"] for p in _preps([v, *objs], word))
+    """Whether the verb adds to or takes from a list."""
+    return next(_lists(v, objs), None) is not None
 
 
 def _friendly_list(v: Token, objs: list[Token]) -> bool:
     """Whether the list the verb adds to or takes from is one of friends ("struck X off its list of
     strategic partners"; ``friendly_list_words``): no designation list."""
-    for word in _WORDS["list_preps"]:
-        for p in _preps([v, *objs], word):
-            if _lemma(p) in LIST_NOUNS and any(_lemma(t) in FRIENDLY_LIST_WORDS or t.lower_ in FRIENDLY_LIST_WORDS
-                                               for t in p.subtree if t.i != p.i):
-                return True
-    return False
+    return any(_lemma(t) in FRIENDLY_LIST_WORDS or t.lower_ in FRIENDLY_LIST_WORDS
+               for p in _lists(v, objs) for t in p.subtree if t.i != p.i)
 
 
 def _prep_word_ok(t: Token, words: list[str]) -> bool:
@@ -1634,12 +1636,10 @@ def _list_owner_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     v = m.trigger
     if not _verbal(v):
         return None
-    for word_ in _WORDS["list_preps"]:
-        for p in _preps([v, *_objects(v)], word_):
-            if _lemma(p) in LIST_NOUNS:
-                owner = next((c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-                if owner is not None:
-                    return _core(ctx, owner, "list_owner")
+    for p in _lists(v, _objects(v)):
+        owner = next((c for c in p.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if owner is not None:
+            return _core(ctx, owner, "list_owner")
     return None
 
 
