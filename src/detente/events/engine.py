@@ -4479,6 +4479,8 @@ def _relaxed_event(ctx: Ctx, m: Match, p: float) -> Event | None:
         # aiding …"), a clause as subject or a modifier: not the news itself
     if _verbal(v) and _instrument(_subject(v)):
         return None  # a document does not act ("Security Council resolutions bar Iran …")
+    if v.dep_ in ("xcomp", "ccomp") and (_asks(v.head) or _asked_clause(v)):
+        return None  # what is asked for has not happened ("demands that the officers be arrested")
     nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
     source = _source(ctx, m) or _fallback_source(ctx, m)
     if source is None and _verbal(v) and not _is_passive(v):
@@ -5379,8 +5381,16 @@ def _asked_clause(t: Token) -> bool:
     """"expected Russia to recognise …" parsed as a clause with its own subject: what another actor
     expects or asks for is not the subject's act (nor its plan)."""
     heads = set(status_mod.status_words().request_heads)
-    return (t.dep_ == "ccomp" and _lemma(t.head) in heads and any(c.dep_ == "nsubj" for c in t.children)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
+    if not (t.dep_ == "ccomp" and _lemma(t.head) in heads):
+        return False
+    if any(c.dep_ == "nsubj" for c in t.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True
+    # a mandative "that" clause ("demands that the officers be arrested", "insisted that Israel
+    # withdraw"): its verb in the bare form, with no tense of its own, tells what is asked for
+    return (any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in t.children)
+            and (t.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in t.children)))
 
 
 def _key(ref: ActorRef | None) -> str | None:
