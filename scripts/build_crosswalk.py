@@ -16,7 +16,10 @@ Normalisations (recorded in the YAML header):
   it becomes mode null, contexts [pro_autocracy, military];
 - CAMEO 02 (appeal), which the 2021 table leaves out, is added as REQUEST, the PLOVER type that
   merges CAMEO 02 and 10 (same modes/contexts as the matching 10x code). CAMEO 01 (public
-  statements) has no PLOVER type and stays out.
+  statements) has no PLOVER type and stays out;
+- the codes of the hand-edited ``src/detente/data/plover/crosswalk_overrides.yml`` take the type,
+  mode and contexts detente's conventions settle (docs/gold-format.md: CAMEO 085, easing sanctions,
+  is CONCEDE, not RETREAT ``ease``); each such entry records ``override`` (why).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import yaml
 
 DEFAULT_IN = Path("/work/shared/plover/CAMEO2PLOVER-2021.txt")
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/detente/data/plover/cameo2plover.yml"
+OVERRIDES = Path(__file__).resolve().parents[1] / "src/detente/data/plover/crosswalk_overrides.yml"
 
 LINE = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)(?:#\s*(.*))?$")
 CONTEXT_FIX = {"democracy": "pro_democracy", "humanitarian": "human_security"}
@@ -82,6 +86,18 @@ def build(text: str) -> dict[str, dict]:
     return dict(sorted(codes.items()))
 
 
+def apply_overrides(codes: dict[str, dict], overrides: dict[str, dict]) -> dict[str, dict]:
+    """The table's codes with detente's convention overrides (``crosswalk_overrides.yml``) applied:
+    type, mode and contexts replaced, the reason kept as ``override``."""
+    out = dict(codes)
+    for code, o in overrides.items():
+        if code not in out:
+            raise ValueError(f"crosswalk_overrides.yml: {code}: no such code in the table")
+        out[code] = {**out[code], "type": o["type"], "mode": o.get("mode"), "context": list(o.get("context", [])),
+                     "override": o["why"]}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", nargs="?", type=Path, default=DEFAULT_IN)
@@ -90,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.source.is_file():
         print(f"build_crosswalk: {args.source}: no such file", file=sys.stderr)
         return 2
-    codes = build(args.source.read_text(encoding="utf-8"))
+    overrides = yaml.safe_load(OVERRIDES.read_text(encoding="utf-8"))["overrides"]
+    codes = apply_overrides(build(args.source.read_text(encoding="utf-8")), overrides)
     doc = {
         "version": 1,
         "source": "CAMEO2PLOVER-2021.txt (PLOVER manual draft 0.8, 17-Sep-2021), CC BY-SA 4.0",
@@ -99,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             "contexts: democracy -> pro_democracy, humanitarian -> human_security",
             "175: mode/context columns swapped in source; mode null, context pro_autocracy",
             "02x appeal codes added as REQUEST (PLOVER merges CAMEO 02 and 10)",
+            *(f"{c}: {o['type']} by convention override (crosswalk_overrides.yml)" for c, o in overrides.items()),
         ],
         "codes": codes,
     }

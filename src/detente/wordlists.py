@@ -84,6 +84,7 @@ FILES = {
     "kb": "words/kb.yml",
     "classifier": "words/classifier.yml",
     "attacks": "words/attacks.yml",
+    "legal": "words/legal.yml",
 }
 
 

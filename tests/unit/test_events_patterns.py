@@ -43,6 +43,17 @@ def test_crosswalk_maps_cameo_to_plover():
     assert len(crosswalk().codes) > 250
 
 
+def test_crosswalk_convention_overrides_are_applied():
+    """CAMEO 085 (ease economic sanctions) is CONCEDE by the convention override the crosswalk
+    builder applies (data/plover/crosswalk_overrides.yml), as concede.ease_sanctions codes it."""
+    assert cameo_to_plover("085").type == "CONCEDE"
+    assert crosswalk().codes["085"].override
+    mod = _crosswalk_module()
+    out = mod.apply_overrides({"085": {"type": "RETREAT", "mode": "ease", "context": ["economic"], "label": "x"}},
+                              {"085": {"type": "CONCEDE", "mode": None, "context": ["economic"], "why": "w"}})
+    assert out["085"] == {"type": "CONCEDE", "mode": None, "context": ["economic"], "label": "x", "override": "w"}
+
+
 def test_plover_types_have_modes_and_37_contexts():
     spec = plover()
     assert "phone" in spec.types["CONSULT"].modes

@@ -65,6 +65,9 @@ class EngineSettings(DataFile):
     local_organ_sectors: WordList = Field(default_factory=list)
     local_organ_types: WordList = Field(default_factory=list)
     accident_words: WordList
+    # prepositions of a circumstance, not a cause ("during heavy rain", "amid a storm"): an accident
+    # word in their phrase is no cause of a participle's toll (``_toll_cause``)
+    circumstance_preps: WordList = Field(default_factory=list)
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
     official_only_types: WordList = Field(default_factory=list)
@@ -2818,6 +2821,11 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         time_kind=te.kind if te is not None else None, time_ongoing=bool(te and te.ongoing),
         future=bool(te is not None and te.date is not None and getattr(te, "future", False)),
     )
+    if (info.status in ("occurred", "ongoing") and _verbal(m.trigger) and _lemma(m.trigger) != "be"
+            and _accused(m.trigger) is not None):
+        # "Iran accuses Israel of attacking a tanker": the accusation is the news; the act it names
+        # is only alleged, a claim of one side (docs/gold-format.md, status ``reported``)
+        info = status_mod.StatusInfo("reported", why="accused of")
     if info.status == "ongoing" and te is not None and te.kind == "since":
         detail["since"] = date
     mode = _by_word(p.mode_by_word, words, text) or p.mode
@@ -3319,8 +3327,12 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
             # implied doer of the state the sentence, else the nearest one before, names as a place)
             # (not beside a held person the text gives a country: "the suspect, a man from X")
             placed = any(s.ref.country for s, t in pairs if t is None)
+            here = _implied_country(ctx, m.trigger, m.pattern.implied_source)
             for s, t in pairs:
-                country = s.ref.country or (_place_state(ctx) if t is None and not placed else None)
+                # (those of the place the act is told to happen in first: "a Rwandan officer goes on
+                # trial in Paris" is tried by France's courts)
+                country = (here or s.ref.country) if s.ref.country else (
+                    (here or _place_state(ctx)) if t is None and not placed else None)
                 if t is None and country:
                     implied.append(_implied_source(_build(ctx, m, nobody, s), m.pattern.implied_source,
                                                    country=country))
@@ -3479,15 +3491,17 @@ def _accidental_cause(v: Token) -> bool:
     if v.dep_ in ("acl", "relcl") and accident(v.head):
         return True  # "the second cyclone to hit the area"
     sent = sent_of(v)
-    if (v.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-            and any(t.i != v.i and accident(t) for t in sent)
-            and not any(w.lower_ in ATTACK_KEEPING or _lemma(w) in ATTACK_KEEPING for w in sent)):
-        return True  # a participle's toll in a sentence telling an accident and no attack, however
-        # parsed: "a bus and a truck collide on the highway, killing two", "the plane crashed on landing, killing four"
     cur, clauses = v, [v]
     while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp") and cur.head.i != cur.i and len(clauses) < 4:
         cur = cur.head
         clauses.append(cur)
+    if (v.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            and any(t.i != v.i and accident(t) for t in _toll_cause(v, clauses))
+            and not any(w.lower_ in ATTACK_KEEPING or _lemma(w) in ATTACK_KEEPING for w in sent)):
+        return True  # a participle's toll after a clause telling an accident and no attack, however
+        # parsed: "a bus and a truck collide on the highway, killing two", "the plane crashed on
+        # landing, killing four"; not an accident word of a circumstance ("troops raided a village
+        # during heavy rain, killing 12": the rain killed no one)
     for k, t in enumerate(clauses):
         # (of the clauses it hangs on, what they cause too: "... causing floods, killing four"; of the
         # clause itself, a disaster fought or the agent of a passive: "battling the blazes", "the
@@ -3509,6 +3523,37 @@ def _accidental_cause(v: Token) -> bool:
                     and not any(_lemma(w) in weapons for w in phrase)):
                 return True
     return False
+
+
+def _toll_cause(v: Token, clauses: list[Token]) -> list[Token]:
+    """The words that can tell what caused a participle's toll (``_accidental_cause``): the clauses it
+    hangs on, up through a preposition's clause ("crashed whilst attempting to land, killing two"),
+    and its head word, each with its subjects, objects and "by" doers (a noun head with its phrases
+    too), and the participle's own phrases; never a circumstance's phrase (``circumstance_preps``:
+    "during heavy rain", "amid a storm")."""
+    circ = _word_set("circumstance_preps")
+    heads = clauses[1:] or [v.head]
+    cur = heads[-1]
+    while cur.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep") and cur.head.i != cur.i and len(heads) < 6:
+        cur = cur.head  # ("crashed whilst attempting to land on a ship, killing two": the clause above)
+        if cur.pos_ in ("VERB", "AUX") and cur not in heads:
+            heads.append(cur)
+    if v.head.i != v.i and v.head not in heads:
+        heads.append(v.head)
+    out: list[Token] = []
+    for h in heads:
+        out.append(h)
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "compound", "amod") and c.i != v.i \
+                    and c.i not in {t.i for t in v.subtree}:
+                out.extend(c.subtree)
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ not in circ and c.i not in {t.i for t in v.subtree}
+                                        and h.pos_ in ("NOUN", "PROPN")):
+                out.extend(c.subtree)
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ not in circ:
+            out.extend(c.subtree)
+    return out
 
 
 def _contest(m: Match) -> bool:
@@ -3538,7 +3583,11 @@ def _sourceless(ctx: Ctx, m: Match) -> list[Event]:
             nobody = Arg(ref=ActorRef(id=None, text=""), role="none", certainty=cfg.sourceless_certainty)
             target = _target(ctx, m, nobody)
             if target is not None and target.ref.country:
-                return [_implied_source(_build(ctx, m, nobody, target), m.pattern.implied_source)]
+                # (those of the place of the trial or probe, else of the target's country: "the trial
+                # of a Rwandan officer opens in Paris" is France's courts')
+                sector = m.pattern.implied_source
+                return [_implied_source(_build(ctx, m, nobody, target), sector, ctx,
+                                        _implied_country(ctx, v, sector))]
         return _placed_noun(ctx, m)
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if m.pattern.reverse and m.pattern.implied_source:
@@ -3936,7 +3985,7 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
             return None  # "the deployment of troops to the border": no purpose of aid named
         return Match(p, n, obj, [])
-    if p.type == "ASSAULT" and _other_than_attack(n):
+    if p.type in MODIFIED_NOUN_FILES and _other_than_attack(n, MODIFIED_NOUN_FILES[p.type]):
         return None  # "a heart attack", "lightning strikes"
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
@@ -3944,14 +3993,19 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
     return None
 
 
-def _other_than_attack(n: Token) -> bool:
+#: the word-list file whose ``modified_nouns`` tell when a noun of a type's pattern is something else
+MODIFIED_NOUN_FILES = {"ASSAULT": "attacks", "ACCUSE": "legal"}
+
+
+def _other_than_attack(n: Token, file: str = "attacks") -> bool:
     """Whether an attack noun's own modifier makes it something else (``modified_nouns`` of
-    ``data/words/attacks.yml``: "a heart attack", "a shark attack", "lightning strikes")."""
-    table = words("attacks")["modified_nouns"]
+    ``data/words/attacks.yml``: "a heart attack", "a shark attack", "lightning strikes"); with
+    ``file`` another type's nouns ("a clinical trial": ``data/words/legal.yml``)."""
+    table = words(file)["modified_nouns"]
     name = table.get(_lemma(n)) or table.get(n.lower_)
     if name is None:
         return False
-    mods = word_sets("attacks")[name]
+    mods = word_sets(file)[name]
     return any(c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in mods or _lemma(c) in mods) for c in n.children)
 
 

@@ -45,6 +45,7 @@ class CrosswalkEntry(Record):
     context: list[str] = Field(default_factory=list)
     label: str = ""
     added: str | None = None
+    override: str | None = None  # why detente's conventions read the code otherwise (crosswalk_overrides.yml)
 
 
 class Crosswalk(BaseModel):
