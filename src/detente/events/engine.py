@@ -65,6 +65,9 @@ class EngineSettings(DataFile):
     local_organ_sectors: WordList = Field(default_factory=list)
     local_organ_types: WordList = Field(default_factory=list)
     accident_words: WordList
+    accident_nouns_only: WordList = Field(default_factory=list)
+    # a party's own counsel, of the courts' sector but never the state's court or prosecutor
+    private_counsel_words: WordList = Field(default_factory=list)
     # prepositions of a circumstance, not a cause ("during heavy rain", "amid a storm"): an accident
     # word in their phrase is no cause of a participle's toll (``_toll_cause``)
     circumstance_preps: WordList = Field(default_factory=list)
@@ -3484,7 +3487,11 @@ def _accidental_cause(v: Token) -> bool:
     table = words("attacks")["ambiguous_nouns"]
     causes = word_sets("attacks")
 
+    nouns_only = _word_set("accident_nouns_only")
+
     def accident(t: Token) -> bool:
+        if t.pos_ in ("VERB", "AUX") and (_lemma(t) in nouns_only or t.lower_ in nouns_only):
+            return False  # "gunmen stormed the embassy": people acting, no storm
         # (a plural the tagger left unlemmatised at the head of a sentence: "Wildfires in Siberia kill")
         return _lemma(t) in acc or t.lower_ in acc or (t.lower_.endswith("s") and t.lower_[:-1] in acc)
 
@@ -3708,8 +3715,11 @@ def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
     act is told to happen in ("an Indonesian woman is charged in Kuala Lumpur"); None: the target's."""
     if not sector:
         return None
+    private = _word_set("private_counsel_words")
     named = next((mn.country for mi in dict.fromkeys(ctx.tok2m.values())
-                  if (mn := ctx.mentions[mi]).sector == sector and mn.country), None)
+                  if (mn := ctx.mentions[mi]).sector == sector and mn.country
+                  and (mn.text or "").lower().split()[-1:] != [] and (mn.text or "").lower().split()[-1] not in private),
+                 None)  # (not a party's own counsel: "his Belgian lawyer" is no Belgian court)
     if named:
         return named
     place = _place_victims(ctx, v)
