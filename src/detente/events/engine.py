@@ -2261,6 +2261,18 @@ def _held_on_role(w: Want, word: str | None) -> Arg | None:
     return w.first((c for c in n.head.head.children if c.dep_ in ("dobj", "nsubjpass")), "held_on")
 
 
+@roles.role("target", "under")
+def _under_role(w: Want, word: str | None) -> Arg | None:
+    """"the governor is under investigation", "placed the mayor under investigation": the one a state
+    noun is on — the object of the verb its "under" hangs on, else that verb's subject."""
+    n = w.m.trigger
+    if _verbal(n) or n.dep_ != "pobj" or n.head.lower_ != "under" or not _verbal(n.head.head):
+        return None
+    v = n.head.head
+    return (w.first((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), "under")
+            or w.first((c for c in v.children if c.dep_ == "nsubj"), "under"))
+
+
 @roles.role("target", "clause_subj_tree")
 def _clause_subj_tree_role(w: Want, word: str | None) -> Arg | None:
     """"says Borduria's decision is illegal", "said the sanctions imposed by Ruritania were unjust":
