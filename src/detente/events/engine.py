@@ -1183,6 +1183,22 @@ def _listed_on(v: Token, objs: list[Token]) -> bool:
     return next(_lists(v, objs), None) is not None
 
 
+def _fought_thing(v: Token, objs: list[Token]) -> bool:
+    """Whether a verb of fighting (``fight_verbs`` of data/words/attacks.yml) fights a thing, not a
+    foe: its object, or the object of its with/against/in, is one of ``unfought_things`` ("battle a
+    bushfire", "fight climate change", "battling in a tight race", "engaged in negotiations")."""
+    sets = word_sets("attacks")
+    if _lemma(v) not in sets.get("fight_verbs", ()):
+        return False
+    things = sets.get("unfought_things", frozenset())
+    heads = [*objs, *(c for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "in")
+                      for c in p.children if c.dep_ == "pobj")]
+    # (and the noun an "of" hangs on the object: "an out of control bushfire")
+    heads += [c for t in objs for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for c in p.children if c.dep_ == "pobj"]
+    return any(_lemma(t) in things or t.lower_ in things for t in heads)
+
+
 def _friendly_list(v: Token, objs: list[Token]) -> bool:
     """Whether the list the verb adds to or takes from is one of friends ("struck X off its list of
     strategic partners"; ``friendly_list_words``): no designation list."""
@@ -1317,6 +1333,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.type == "ASSAULT" and _listed_on(v, objs):
         return None  # "struck Russia off its list of partners": an act on a list is no attack
+    if p.type == "ASSAULT" and _fought_thing(v, objs):
+        return None  # "firefighters battle a bushfire", "fight climate change": a struggle with no foe
     obj = None
     if p.objects:
         single, phrases = p.object_words
