@@ -5301,6 +5301,27 @@ def tolls_told_with(sent: Span, events: list[Event]) -> list[Event]:
     return [ev for ev in events if id(ev) not in drop]
 
 
+def named_foe_again(events: list[Event]) -> list[Event]:
+    """An attack's object phrase read twice, once as a named group and once as its bare common noun
+    with a state guessed for it ("kills a key Al-Shabaab leader and two other militants", "shoot dead
+    two ISIL militants": Al-Shabaab, and "militants" of the state it happened in): one victim, the
+    named one. Only where both readings come from the same trigger, doer and object and are of the
+    same sector; a bare noun of another sector stays ("a Hamas commander and two civilians")."""
+    named = [ev for ev in events if ev.type == "ASSAULT" and ev.target is not None and ev.target.id]
+    if not named:
+        return events
+
+    def again(ev: Event) -> bool:
+        t = ev.target
+        if ev.type != "ASSAULT" or t is None or t.id or not t.sector or any(c.isupper() for c in t.text):
+            return False
+        return any(n is not ev and n.trigger == ev.trigger and _key(n.source) == _key(ev.source)
+                   and n.detail.get("object") is not None and n.detail.get("object") == ev.detail.get("object")
+                   and n.target.sector == t.sector for n in named)
+
+    return [ev for ev in events if not again(ev)]
+
+
 def _toll_again(v: Token, ev: Event) -> bool:
     """Whether an attack with no named doer is told by its victims with an adverb of addition
     ("guards were also injured", "five militants also died in the attack"; ``toll_again_adverbs``),
