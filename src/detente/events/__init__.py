@@ -28,7 +28,7 @@ from spacy.tokens import Span
 from detente.events import candidates, engine
 from detente.events.argfill import fill as fill_arguments
 from detente.events.calibration import RAW_ENV, calibrate, demoted
-from detente.events.engine import aim_at_crowds, attribute_claims, code_sentence, told_twice, tolls_dropped, unidentified_doer
+from detente.events.engine import aim_at_crowds, attribute_claims, code_sentence, named_foe_again, told_twice, tolls_dropped, tolls_told_with, unidentified_doer
 from detente.models import Event, Mention
 
 __all__ = ["extract_events", "code_sentence", "attribute_claims", "aim_at_crowds", "preload"]
@@ -64,7 +64,7 @@ def extract_events(sent: Span, mentions: list[Mention], kb, published: dt.date |
     the actors stage leaves out, as in "its embassy in Tehran"), with calibrated confidences and
     without the events of demoted rules (``events.calibration``)."""
     events = told_twice(fill_arguments(sent, mentions, published, kb, code_sentence(sent, mentions, published, kb=kb)))
-    events = tolls_dropped(sent, events)
+    events = named_foe_again(tolls_told_with(sent, tolls_dropped(sent, events)))
     events = [unidentified_doer(sent, ev) for ev in events]
     if os.environ.get(RAW_ENV):
         return events  # (the table is being recomputed: every rule, raw confidences)

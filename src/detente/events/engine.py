@@ -282,6 +282,7 @@ AIMED_THREAT_MODES = frozenset(_WORDS.get("aimed_threat_modes", ()))
 TOLL_AGAIN_SUBJECTS = frozenset(_WORDS.get("toll_again_subjects", ()))
 TOLL_AGAIN_ADVERBS = frozenset(_WORDS.get("toll_again_adverbs", ()))
 TOLL_AGAIN_WORDS = frozenset(_WORDS.get("toll_again_words", ()))
+TOLL_PARTICIPLES = frozenset(_WORDS.get("toll_participles", ()))
 # (type, mode) of protesters' acts that make a violent protest (``protester_riot_acts``)
 PROTESTER_RIOT_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("protester_riot_acts", ()))
 STATE_BLOCKADE_ACTS = frozenset(tuple(x.split(":")) for x in _WORDS.get("state_blockade_acts", ()))
@@ -1188,6 +1189,22 @@ def _listed_on(v: Token, objs: list[Token]) -> bool:
     return next(_lists(v, objs), None) is not None
 
 
+def _fought_thing(v: Token, objs: list[Token]) -> bool:
+    """Whether a verb of fighting (``fight_verbs`` of data/words/attacks.yml) fights a thing, not a
+    foe: its object, or the object of its with/against/in, is one of ``unfought_things`` ("battle a
+    bushfire", "fight climate change", "battling in a tight race", "engaged in negotiations")."""
+    sets = word_sets("attacks")
+    if _lemma(v) not in sets.get("fight_verbs", ()):
+        return False
+    things = sets.get("unfought_things", frozenset())
+    heads = [*objs, *(c for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "in")
+                      for c in p.children if c.dep_ == "pobj")]
+    # (and the noun an "of" hangs on the object: "an out of control bushfire")
+    heads += [c for t in objs for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for c in p.children if c.dep_ == "pobj"]
+    return any(_lemma(t) in things or t.lower_ in things for t in heads)
+
+
 def _friendly_list(v: Token, objs: list[Token]) -> bool:
     """Whether the list the verb adds to or takes from is one of friends ("struck X off its list of
     strategic partners"; ``friendly_list_words``): no designation list."""
@@ -1322,6 +1339,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
         return None
     if p.type == "ASSAULT" and _listed_on(v, objs):
         return None  # "struck Russia off its list of partners": an act on a list is no attack
+    if p.type == "ASSAULT" and _fought_thing(v, objs):
+        return None  # "firefighters battle a bushfire", "fight climate change": a struggle with no foe
     obj = None
     if p.objects:
         single, phrases = p.object_words
@@ -5303,6 +5322,80 @@ def tolls_dropped(sent: Span, events: list[Event]) -> list[Event]:
     return [ev for ev in events
             if not (ev.type == "ASSAULT" and (v := trigger_token(sent, ev, _verbal)) is not None
                     and _toll_again(v, ev))]
+
+
+def tolls_told_with(sent: Span, events: list[Event]) -> list[Event]:
+    """The events of a sentence without an attack told only as the toll of another attack its
+    participle hangs on ("bombs a refugee camp, killing 90 people", "attack a convoy, wounding two
+    civilians"; ``toll_participles``) when that attack is coded with whom it hit: one attack, one
+    event (its victims' doer is that attack's doer, or none, or the attack's target taken for one).
+    Where the attack's own target is only a place with no state ("attack a camp", "raid a village
+    in …, killing four soldiers") or the doer's own civilians while the toll names another state's,
+    the toll tells whom it hit better and the attack is the one dropped."""
+    if sum(ev.type == "ASSAULT" for ev in events) < 2:
+        return events
+    hit = [(trigger_token(sent, ev, _verbal), ev) for ev in events if ev.type == "ASSAULT" and ev.target is not None]
+    drop: set[int] = set()
+
+    def subject_is(head: Token, ref: ActorRef | None) -> bool:
+        return ref is not None and ref.start is not None and any(
+            c.dep_ in ("nsubj", "nsubjpass") and ref.start <= c.idx < (ref.end or ref.start) for c in head.children)
+
+    def weaker(m: Event, ev: Event) -> bool:
+        t, v = m.target, ev.target
+        if t is None or v is None or not v.country or t.id:
+            return False
+        return not t.country or (t.sector == "CVL" and m.source is not None and t.country == m.source.country != v.country)
+
+    for ev in events:
+        if ev.type != "ASSAULT" or (v := trigger_token(sent, ev, _verbal)) is None:
+            continue
+        if v.tag_ != "VBG" or _lemma(v) not in TOLL_PARTICIPLES:
+            continue
+        while v.dep_ == "conj" and v.head.tag_ == "VBG" and _lemma(v.head) in TOLL_PARTICIPLES:
+            v = v.head  # ("killing two and wounding five": the second participle too)
+        if v.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        head = v.head  # (a participle the parser hangs on the attack's object: "hit a hospital … killing 21")
+        while head.dep_ in ("dobj", "pobj", "prep", "appos", "compound") and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        src = _key(ev.source)
+        for t, m in hit:
+            if t is None or t.i != head.i or m is ev or m.date != ev.date:
+                continue
+            if not (src is None or src == _key(m.source)
+                    or (src == _key(m.target) and not subject_is(head, m.target))):
+                continue  # (the one the attack was aimed at striking back: "foiled an incursion, killing eight")
+            if weaker(m, ev):
+                drop.add(id(m))
+                if src != _key(m.source) and m.source is not None:
+                    ev_i = events.index(ev)
+                    events = [*events[:ev_i], ev.model_copy(update={"source": m.source}), *events[ev_i + 1:]]
+            else:
+                drop.add(id(ev))
+            break
+    return [ev for ev in events if id(ev) not in drop]
+
+
+def named_foe_again(events: list[Event]) -> list[Event]:
+    """An attack's object phrase read twice, once as a named group and once as its bare common noun
+    with a state guessed for it ("kills a key Al-Shabaab leader and two other militants", "shoot dead
+    two ISIL militants": Al-Shabaab, and "militants" of the state it happened in): one victim, the
+    named one. Only where both readings come from the same trigger, doer and object and are of the
+    same sector; a bare noun of another sector stays ("a Hamas commander and two civilians")."""
+    named = [ev for ev in events if ev.type == "ASSAULT" and ev.target is not None and ev.target.id]
+    if not named:
+        return events
+
+    def again(ev: Event) -> bool:
+        t = ev.target
+        if ev.type != "ASSAULT" or t is None or t.id or not t.sector or any(c.isupper() for c in t.text):
+            return False
+        return any(n is not ev and n.trigger == ev.trigger and _key(n.source) == _key(ev.source)
+                   and n.detail.get("object") is not None and n.detail.get("object") == ev.detail.get("object")
+                   and n.target.sector == t.sector for n in named)
+
+    return [ev for ev in events if not again(ev)]
 
 
 def _toll_again(v: Token, ev: Event) -> bool:
