@@ -90,6 +90,8 @@ def process(article: Article, doc: Doc, kb: ActorKB, cleaned: Cleaned | None = N
             _locate(ev, sent, places, fallback, cleaned)
             _target_placed_by_location(ev, mentions)
             _implied_by_location(ev)
+            _home_people(ev)
+            _state_of_region(ev)
             ev.start, ev.end, ev.sentence = _remap(cleaned, original, ev.start, ev.end)
             for ref in (ev.source, ev.target):
                 if ref is not None and ref.start is not None and ref.end is not None:
@@ -165,6 +167,40 @@ def _implied_by_location(ev: Event) -> None:
     ev.source = ActorRef(id=None, country=ev.location.country, sector=sector, text="")
     ev.detail["source_implied"] = sector
     ev.detail["source_country_from"] = "location"
+
+
+def _home_people(ev: Event) -> None:
+    """People of no known country (sectors ``home_people_sectors``: "a former official is
+    sentenced", "two men are charged with murder") whom a state or one of its organs charges,
+    sentences, holds or pardons (types ``home_people_types``) are that state's own: its courts and
+    police act at home (the labelling guide codes them so; not rebels, gunmen or refugees, whose
+    country is not where they are held)."""
+    cfg = engine_settings()
+    src, ref = ev.source, ev.target
+    if ev.type not in cfg.home_people_types or src is None or ref is None or ref.id or ref.country \
+            or ref.sector not in cfg.home_people_sectors:
+        return
+    if not src.country or src.id not in (None, src.country) or src.sector not in (None, *cfg.own_people_sectors):
+        return
+    ev.target = ref.model_copy(update={"country": src.country})
+    ev.detail["target_country_from"] = "doer's state"
+
+
+def _state_of_region(ev: Event) -> None:
+    """An event's party that is a territory or a region of a state with a code of its own
+    (``territory_of_state``: Puerto Rico, Guam, Hong Kong) is that state, in its sector ("Hong Kong
+    police": China's police; "Guam" acting: the USA)."""
+    from detente.actors.generic import spec
+
+    sp = spec()
+    for side in ("source", "target"):
+        ref = getattr(ev, side)
+        state = sp.territory_of_state.get(ref.country or "") if ref is not None else None
+        if ref is None or state is None:
+            continue
+        # (a body of its own, "Apple Daily", keeps its id)
+        setattr(ev, side, ref.model_copy(update={"id": state if ref.id == ref.country else ref.id, "country": state}))
+        ev.detail[f"{side}_country_from"] = f"state of {ref.country}"
 
 
 def extract_article(article: Article, kb: ActorKB | None = None, prefilter: bool = False) -> ArticleResult:

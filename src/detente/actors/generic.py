@@ -92,6 +92,10 @@ class GenericSpec(DataFile):
     default_country_unless: WordList = Field(default_factory=list)
     #: regions of a state with a code of their own, named as an actor: region id → the state's
     region_of_state: dict[str, str] = Field(default_factory=dict)
+    #: territories and regions of a state with a code of their own that an event's parties code as
+    #: that state in every sector (``pipeline._state_of_region``; the labelling guide: "US territories
+    #: are USA", "Hong Kong's government and courts are CHN")
+    territory_of_state: dict[str, str] = Field(default_factory=dict)
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
 

@@ -171,7 +171,8 @@ def _pred_event(p: Event) -> dict[str, Any]:
             "status": p.status, "rule": p.rule, "cameo": p.cameo, "trigger": p.trigger,
             "arguments": p.detail.get("arguments"), "classifier_p": p.detail.get("classifier_p"),
             "confidence": p.confidence, "confidence_raw": p.detail.get("confidence_raw", p.confidence),
-            "sentence": p.sentence}
+            "sentence": p.sentence,
+            "roles": {k: v for k, v in p.detail.items() if k.endswith(("_from", "_role"))} or None}
 
 
 def score_unit(item: GoldItem, result: ArticleResult) -> UnitResult:

@@ -63,7 +63,9 @@ class EngineSettings(DataFile):
     domestic_foe_sectors: WordList = Field(default_factory=list)
     # police and courts placed nowhere that act on someone of a known country are that country's
     local_organ_sectors: WordList = Field(default_factory=list)
-    local_organ_types: WordList = Field(default_factory=list)
+    local_organ_types: WordList
+    home_people_types: WordList = Field(default_factory=list)
+    home_people_sectors: WordList = Field(default_factory=list)
     accident_words: WordList
     accident_nouns_only: WordList = Field(default_factory=list)
     # a party's own counsel, of the courts' sector but never the state's court or prosecutor
@@ -3753,9 +3755,14 @@ def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
                  None)  # (not a party's own counsel: "his Belgian lawyer" is no Belgian court)
     if named:
         return named
-    place = _place_victims(ctx, v)
+    place = _place_victims(ctx, v, own_clause=True)
     if place is None and _shared_passive(v) is not None:
-        place = _place_victims(ctx, v.head)  # "were arrested in Canada and charged with murder"
+        place = _place_victims(ctx, v.head, own_clause=True)  # "were arrested in Canada and charged with murder"
+    # "was arrested and charged in Canada": the place of a passive conjoined to it, sharing its subject
+    for c in (_shared_passives(v)[1:] if place is None else ()):
+        place = _place_victims(ctx, c, own_clause=True)
+        if place is not None:
+            break
     return place.ref.country if place is not None else None
 
 
@@ -4490,10 +4497,12 @@ def _article_countries(ctx: Ctx) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.country for m in ctx.mentions if m.country))
 
 
-def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
+def _place_victims(ctx: Ctx, v: Token, own_clause: bool = False) -> Arg | None:
     """The people of the place an act is told to happen in ("a mass shooting in Tel Aviv",
     "an explosive device is detonated in Cúcuta", "protests break out in Jilma"): civilians of that
-    place's country (PLOVER codes the victims of an attack, or protesters, no actor names so)."""
+    place's country (PLOVER codes the victims of an attack, or protesters, no actor names so). With
+    ``own_clause``, not a place told of another act, in a clause a preposition hangs on the verb
+    ("arrested after throwing stones near Ramallah": where the stones were thrown)."""
     from detente.places import PLACE_NOUNS, apposed_country, country_of_place, said_country
 
     # a verb's prepositional phrases; an event noun's own phrase, and the phrases of the verb it is
@@ -4502,8 +4511,18 @@ def _place_victims(ctx: Ctx, v: Token) -> Arg | None:
     # (and the phrases of a verb's direct objects: "claimed responsibility for the bombing of a
     # hotel in Mogadishu")
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb is not None else []
+
+    def in_clause(t: Token, prep: Token) -> bool:
+        """Whether ``t`` stands in a clause (a verb) inside the phrase of ``prep``."""
+        while t.i != prep.i and t.head.i != t.i:
+            if t.pos_ in ("VERB", "AUX"):
+                return True
+            t = t.head
+        return False
+
     scope = [*(v.subtree if not _verbal(v) else ()),
-             *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree)]
+             *(t for h in heads for c in h.children if c.dep_ == "prep" for t in c.subtree
+               if not (own_clause and in_clause(t, c)))]
     def named_noun(t: Token) -> bool:
         """A place noun a name modifies ("in Helmand province"): tried after the names themselves."""
         return t.pos_ == "NOUN" and t.lemma_.lower() in PLACE_NOUNS and t.i > t.sent.start \
