@@ -76,6 +76,9 @@ class EngineSettings(DataFile):
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
     official_only_types: WordList = Field(default_factory=list)
+    # … except a concession of a private person in these contexts: a defendant pleading guilty
+    # yields to the court
+    private_yield_contexts: WordList = Field(default_factory=list)
     # a sentence of at most this many words with no verb is a topic title ("Battle of Mosul",
     # "Western Iran clashes"), no report of an event (0: no such rule)
     title_max_words: int = 0
@@ -4173,6 +4176,8 @@ def _private_act(ev: Event) -> bool:
     if (ev.type == "COERCE" and ev.mode in _WORDS.get("merger_modes", ()) and ev.target is not None
             and ev.target.sector == "BUS" and src is not None and src.sector in ("BUS", "UNK") and src.id != src.country):
         return True
+    if ev.type == "CONCEDE" and not _word_set("private_yield_contexts").isdisjoint(ev.context or ()):
+        return False  # ("a Latvian man pleads guilty in a U.S. court")
     return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
             and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)
 
