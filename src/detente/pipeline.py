@@ -171,7 +171,8 @@ def _implied_by_location(ev: Event) -> None:
 
 def _home_people(ev: Event) -> None:
     """People of no known country (sectors ``home_people_sectors``: "a former official is
-    sentenced", "two men are charged with murder") whom a state or one of its organs charges,
+    sentenced", "two men are charged with murder") whom a state or one of its organs at home
+    (``home_people_doer_sectors``: not its troops, who also act abroad) charges,
     sentences, holds or pardons (types ``home_people_types``) are that state's own: its courts and
     police act at home (the labelling guide codes them so; not rebels, gunmen or refugees, whose
     country is not where they are held)."""
@@ -180,7 +181,7 @@ def _home_people(ev: Event) -> None:
     if ev.type not in cfg.home_people_types or src is None or ref is None or ref.id or ref.country \
             or ref.sector not in cfg.home_people_sectors:
         return
-    if not src.country or src.id not in (None, src.country) or src.sector not in (None, *cfg.own_people_sectors):
+    if not src.country or src.id not in (None, src.country) or src.sector not in (None, *cfg.home_people_doer_sectors):
         return
     ev.target = ref.model_copy(update={"country": src.country})
     ev.detail["target_country_from"] = "doer's state"

@@ -66,8 +66,11 @@ class EngineSettings(DataFile):
     local_organ_types: WordList
     home_people_types: WordList = Field(default_factory=list)
     home_people_sectors: WordList = Field(default_factory=list)
+    home_people_doer_sectors: WordList = Field(default_factory=list)
     accident_words: WordList
     accident_nouns_only: WordList = Field(default_factory=list)
+    # verbs of asking whose mandative "that" clause tells what is asked for, not done (``_asked_clause``)
+    mandative_heads: WordList = Field(default_factory=list)
     # a party's own counsel, of the courts' sector but never the state's court or prosecutor
     private_counsel_words: WordList = Field(default_factory=list)
     # prepositions of a circumstance, not a cause ("during heavy rain", "amid a storm"): an accident
@@ -1202,8 +1205,15 @@ def _fought_thing(v: Token, objs: list[Token]) -> bool:
     if _lemma(v) not in sets.get("fight_verbs", ()):
         return False
     things = sets.get("unfought_things", frozenset())
-    heads = [*objs, *(c for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "in")
-                      for c in p.children if c.dep_ == "pobj")]
+
+    def pobjs(preps: tuple[str, ...]) -> list[Token]:
+        return [c for p in v.children if p.dep_ == "prep" and p.lower_ in preps for c in p.children if c.dep_ == "pobj"]
+
+    # (what the verb fights is its object or the object of with/against; only a verb that fights
+    # neither is read by its "in" phrase: "battling in a tight race", but "fought militants in a
+    # campaign to retake the city" fights the militants)
+    direct = [*(o for o in objs if o.head.i == v.i and o.dep_ == "dobj"), *pobjs(("with", "against"))]
+    heads = direct or [*objs, *pobjs(("in",))]
     # (and the noun an "of" hangs on the object: "an out of control bushfire")
     heads += [c for t in objs for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
               for c in p.children if c.dep_ == "pobj"]
@@ -3332,8 +3342,10 @@ def _try_pairs(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> list[Even
         # reciprocal subjects: the partner is the target
         first, second = sources[0], sources[1]
         pairs = [(first, second)]
-        if not joint or m.pattern.reciprocal or (m.pattern.relation is not None and _reciprocal_phrase(m.trigger)):
-            # ("severed ties with each other": a relation act told of both runs both ways)
+        if not joint or (m.pattern.reciprocal and len(sources) == 2) or (
+                m.pattern.relation is not None and _reciprocal_phrase(m.trigger)):
+            # ("severed ties with each other": a relation act told of both runs both ways; a pattern
+            # coded both ways, "A and B sign a pact", only between two: three signers are their pairs)
             pairs.append((second, first))
         # "The US, Russia and Switzerland met": the first-named actor with each partner, and in a
         # small group (``joint_all_pairs_max``) each partner with the others too (the real-text gold
@@ -5365,6 +5377,10 @@ def tolls_told_with(sent: Span, events: list[Event]) -> list[Event]:
         return ref is not None and ref.start is not None and any(
             c.dep_ in ("nsubj", "nsubjpass") and ref.start <= c.idx < (ref.end or ref.start) for c in head.children)
 
+    def named_group(ref: ActorRef | None) -> bool:
+        # (an actor of the index that is no state: "Hamas", "Islamic Jihad")
+        return ref is not None and bool(ref.id) and ref.id != ref.country
+
     def weaker(m: Event, ev: Event) -> bool:
         t, v = m.target, ev.target
         if t is None or v is None or not v.country or t.id:
@@ -5390,6 +5406,9 @@ def tolls_told_with(sent: Span, events: list[Event]) -> list[Event]:
             if not (src is None or src == _key(m.source)
                     or (src == _key(m.target) and not subject_is(head, m.target))):
                 continue  # (the one the attack was aimed at striking back: "foiled an incursion, killing eight")
+            if named_group(ev.target) and _key(ev.target) != _key(m.target) and not named_group(m.target):
+                break  # a group of its own the toll names, where the attack hit a state or a place ("struck
+                # Gaza, killing a Hamas commander"): both who was hit, two events
             if weaker(m, ev):
                 drop.add(id(m))
                 if src != _key(m.source) and m.source is not None:
@@ -5573,14 +5592,17 @@ def _asks(v: Token) -> bool:
 def _asked_clause(t: Token) -> bool:
     """"expected Russia to recognise …" parsed as a clause with its own subject: what another actor
     expects or asks for is not the subject's act (nor its plan)."""
-    heads = set(status_mod.status_words().request_heads)
-    if not (t.dep_ == "ccomp" and _lemma(t.head) in heads):
+    if t.dep_ != "ccomp":
         return False
-    if any(c.dep_ == "nsubj" for c in t.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if (_lemma(t.head) in status_mod.status_words().request_heads and any(c.dep_ == "nsubj" for c in t.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
         return True
-    # a mandative "that" clause ("demands that the officers be arrested", "insisted that Israel
-    # withdraw"): its verb in the bare form, with no tense of its own, tells what is asked for
-    return (any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+    # a mandative "that" clause under a verb of asking (``mandative_heads``: "demands that the
+    # officers be arrested", "insisted that Israel withdraw"): its verb in the bare form, with no
+    # tense of its own, tells what is asked for; not under an order, which does the act ("the court
+    # ordered that the journalist be released")
+    return (_lemma(t.head) in _word_set("mandative_heads")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
             and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in t.children)
             and (t.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in t.children)))
