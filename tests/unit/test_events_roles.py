@@ -45,7 +45,7 @@ def test_the_load_error_lists_the_known_roles(tmp_path):
     with pytest.raises(PatternError) as err:
         parse_patterns(_write(tmp_path, source=["subject"]))
     assert ("known: addressee, against_people, agent, announcer, attack_mod, backer, between, by, clause_doer, clause_people, fight_partner, from_doer, governor_subj, issuer, list_owner, "
-            "noun_agent, noun_core, obj_by, place_people, "
+            "noun_agent, noun_core, noun_party, obj_by, place_people, "
             "poss, prep:WORD, subj, support_subj") in str(err.value)
 
 

@@ -79,9 +79,9 @@ class EngineSettings(DataFile):
     # types a private person (an actor of sector CVL and no id of its own) never does as a political
     # act: "a man from Germany arrived in Italy" is no visit
     official_only_types: WordList = Field(default_factory=list)
-    # … except a concession of a private person in these contexts: a defendant pleading guilty
-    # yields to the court
-    private_yield_contexts: WordList = Field(default_factory=list)
+    # … except a concession of a private person by these rules: a defendant pleading guilty or
+    # confessing yields to the court (not any legal concession: "the family dropped the case")
+    private_yield_rules: WordList = Field(default_factory=list)
     # a sentence of at most this many words with no verb is a topic title ("Battle of Mosul",
     # "Western Iran clashes"), no report of an event (0: no such rule)
     title_max_words: int = 0
@@ -247,6 +247,8 @@ SENTENCE_STEPS: list = []
 CONTAINER_NOUNS = frozenset(_WORDS["container_nouns"])
 REL_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 CORE_DEPS = ("poss", "compound", "amod", "nmod", "nummod", "appos")
+#: entity labels of place names: a meeting noun's place compound is its venue ("the Singapore summit")
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # the dependency of a relative clause below a word ("the shooting that killed X")
 CLAUSE_DEPS = ("relcl",)
 COREF_PENALTY = 0.9
@@ -1408,6 +1410,8 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
             return None
     if p.exclude_complements and any(w in view.text for w in p.exclude_complements):
         return None
+    if p.exclude_governed and _governed_words_in(v, p.exclude_governed):
+        return None  # "bear responsibility for protecting civilians": a duty, no culprit
     if p.subjects and not _subject_is(p.subjects, v):
         return None
     if not _sentence_words_ok(p, v):
@@ -1421,6 +1425,22 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
             or any(_other_than_attack(t) for word in (*p.preps, "in", "by", "from") for t in _preps([v, *objs], word))):
         return None  # "hurt in a shark attack", "suffered a heart attack", "killed by lightning strikes"
     return Match(p, v, obj, extra_ok, objs)
+
+
+def _governed_words_in(v: Token, governed: dict[str, list[str]]) -> bool:
+    """Whether the verb's clause holds a preposition (by its word) or a verb (by its lemma) of
+    ``governed`` whose object has one of its lemmas ("responsibility for protecting civilians", "for
+    the safety of", "breached the fence")."""
+    for t in v.subtree:
+        if t.dep_ == "prep":
+            words, deps = governed.get(t.lower_), ("pobj", "pcomp")
+        elif t.pos_ == "VERB":
+            words, deps = governed.get(_lemma(t)), ("dobj",)
+        else:
+            continue
+        if words and any(c.dep_ in deps and (_lemma(c) in words or c.lower_ in words) for c in t.children):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -2564,6 +2584,18 @@ def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     return _core(ctx, v, "noun_core")
 
 
+@roles.role("source", "noun_party")
+def _noun_party_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
+    """``noun_core`` of a meeting noun: the party modifying it ("the EU summit with Turkey", "Chinese
+    talks with Vietnam"), never a place name compound, the venue ("the Singapore summit with X")."""
+    arg = _noun_core_role(ctx, m, word)
+    tok = arg.token if arg is not None else None
+    if (tok is not None and tok.i != m.trigger.i and tok.dep_ in ("compound", "nmod")
+            and tok.ent_type_ in PLACE_ENTS):
+        return None
+    return arg
+
+
 @roles.role("source", "by")
 def _by_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """Who an attack named by a noun was done by: "an attack by the Taliban" (the event noun, or the
@@ -3258,6 +3290,18 @@ def _try(ctx: Ctx, m: Match) -> list[Event]:
     return evs
 
 
+def _actor_prep_object(ctx: Ctx, m: Match) -> bool:
+    """Whether a phrase of the pattern's ``thing_preps`` on the trigger names an actor or a person
+    rather than an act or a thing ("admitted to reporters", not "admitted to the bombing")."""
+    for t in m.trigger.children:
+        if t.dep_ == "prep" and t.lower_ in m.pattern.thing_preps:
+            for o in t.children:
+                if o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                                         or ctx.tok2m.get(o.i) is not None):
+                    return True
+    return False
+
+
 def _no_act(m: Match) -> bool:
     """Sport, votes, accidents: a match that tells no attack (or no fight), whoever its parties."""
     return _contest(m) or (m.pattern.type == "ASSAULT" and _verbal(m.trigger) and (
@@ -3278,6 +3322,13 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
             and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in v.children)):
         ctx.refused = True
         return []  # "China, which had backed Russia's vetoes, abstains": what the actor is, not the news
+    if m.pattern.no_relative and _verbal(v) and v.dep_ in ("relcl", "acl") and v.head.dep_ != "ROOT":
+        # (a clause on a root noun is the sentence's own verb misread: "A suspect confessed to …")
+        ctx.refused = True
+        return []  # "the man who confessed to the bombing was executed": who he is, not the news
+    if m.pattern.thing_preps and _actor_prep_object(ctx, m):
+        ctx.refused = True
+        return []  # "admitted to reporters that …": a listener, no act admitted
     pair = _between_object(ctx, m)
     if pair and _valid(pair[0], pair[1]):
         return [_build(ctx, m, pair[0], pair[1])]
@@ -3475,14 +3526,22 @@ def _thing_object_act(ctx: Ctx, m: Match) -> bool:
     if (m.pattern.type not in settings().thing_object_types or m.pattern.relation is not None or not _verbal(v)
             or m.pattern.id.startswith("lexicon.") or m.pattern.mode in AIMED_THREAT_MODES):
         return False  # the generated patterns' targets follow `target_optional_types`
+
+    # the pattern's own object word under a light verb ("expressed anger over …") is the act, not
+    # what it is at (unlike "rejected the plan"); what it is at hangs on that word as on the verb
+    # ("expressed its willingness to hold the vote")
+    own = m.obj if (m.pattern.objects and m.obj is not None and _light_verb(v)) else None
+    own_i = own.i if own is not None else -1
+    heads = [v] if own is None else [v, own]
     if _is_passive(v):
         # "the proposal was rejected by China": the passive subject is what was acted on
-        objs = [c for c in v.children if c.dep_ == "nsubjpass"]
+        objs = [c for c in v.children if c.dep_ == "nsubjpass" and c.i != own_i]
     else:
         # "Hungary threatens to block the budget": the object of the infinitive
-        objs = [c for c in v.children if c.dep_ == "dobj"] or [
-            o for x in v.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"] or [
-            o for x in v.children if x.dep_ == "prep" and x.lower_ in THING_OBJECT_PREPS
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.i != own_i] or [
+            o for h in heads for x in h.children if x.dep_ == "xcomp" or (h.i == own_i and x.dep_ == "acl")
+            for o in x.children if o.dep_ == "dobj"] or [
+            o for h in heads for x in h.children if x.dep_ == "prep" and x.lower_ in THING_OBJECT_PREPS
             for o in x.children if o.dep_ == "pobj"]
     return bool(objs) and all(
         o.pos_ == "NOUN" and not any(ctx.tok2m.get(c.i) is not None for c in o.subtree) for o in objs)
@@ -4188,7 +4247,7 @@ def _private_act(ev: Event) -> bool:
     if (ev.type == "COERCE" and ev.mode in _WORDS.get("merger_modes", ()) and ev.target is not None
             and ev.target.sector == "BUS" and src is not None and src.sector in ("BUS", "UNK") and src.id != src.country):
         return True
-    if ev.type == "CONCEDE" and not _word_set("private_yield_contexts").isdisjoint(ev.context or ()):
+    if ev.type == "CONCEDE" and ev.rule in _word_set("private_yield_rules"):
         return False  # ("a Latvian man pleads guilty in a U.S. court")
     return (src is not None and src.id is None and src.sector == "CVL" and ev.type in _word_set("official_only_types")
             and src.text.lower() not in _pronouns())  # ("He met the foreign minister": who he is, unknown)

@@ -101,6 +101,17 @@ class Pattern(Record):
     # ("sent troops to train the army") or a phrase of its ("on a training mission"), not a clause
     # beside it ("sent troops to the border as the US pledged to help Kyiv")
     purpose_words: list[str] = Field(default_factory=list)
+    # words anywhere in the verb's clause (a preposition, or a verb by its lemma) whose object has one
+    # of the listed lemmas: the match is ruled out ("says all parties bear responsibility for
+    # protecting civilians": a duty, no culprit; "confirmed that rioters breached the fence": a barrier
+    # broken through, no rule; {for: [protect, safety, …], breach: [fence, …]})
+    exclude_governed: dict[str, list[str]] = Field(default_factory=dict)
+    # prepositions whose object, where the verb has one, must be an act or a thing, never an actor or
+    # a person ("admitted to forging the accounts", not "admitted to reporters that …")
+    thing_preps: list[str] = Field(default_factory=list)
+    # true: a trigger in a relative clause or a participle on a noun ("the man who confessed to the
+    # bombing was executed") tells who the noun is, not the news: no event
+    no_relative: bool = False
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
     passive_only: bool = False  # the verb must be passive ("is tried in absentia", never "tried to flee")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
@@ -191,10 +202,15 @@ class Pattern(Record):
     mode_by_word: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("verbs", "nouns", "objects", "exclude_objects", "complements", "exclude_complements", "governors", "reacting_governors", "sentence_words", "purpose_words", "consequence_words",
-                     "subjects", "head_preps", "clause_marks")
+                     "subjects", "head_preps", "clause_marks", "thing_preps")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return _norm(v)
+
+    @field_validator("exclude_governed")
+    @classmethod
+    def _lower_prep_words(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {k.strip().lower(): _norm(words) for k, words in v.items()}
 
     @model_validator(mode="after")
     def _check(self) -> "Pattern":
