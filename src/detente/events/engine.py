@@ -71,6 +71,8 @@ class EngineSettings(DataFile):
     accident_nouns_only: WordList = Field(default_factory=list)
     # verbs of asking whose mandative "that" clause tells what is asked for, not done (``_asked_clause``)
     mandative_heads: WordList = Field(default_factory=list)
+    # meeting nouns a place name before them names by their venue ("the Singapore summit")
+    venue_meeting_nouns: WordList = Field(default_factory=list)
     # a party's own counsel, of the courts' sector but never the state's court or prosecutor
     private_counsel_words: WordList = Field(default_factory=list)
     # prepositions of a circumstance, not a cause ("during heavy rain", "amid a storm"): an accident
@@ -2587,12 +2589,16 @@ def _noun_core_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
 @roles.role("source", "noun_party")
 def _noun_party_role(ctx: Ctx, m: Match, word: str | None) -> Arg | None:
     """``noun_core`` of a meeting noun: the party modifying it ("the EU summit with Turkey", "Chinese
-    talks with Vietnam"), never a place name compound, the venue ("the Singapore summit with X")."""
+    talks with Vietnam", "the US talks with Iran"), never a place name compound that is the venue: a
+    city's ("the Geneva talks with Iran"), or any place's before a noun named by its venue
+    (``venue_meeting_nouns``: "the Singapore summit with North Korea")."""
     arg = _noun_core_role(ctx, m, word)
     tok = arg.token if arg is not None else None
     if (tok is not None and tok.i != m.trigger.i and tok.dep_ in ("compound", "nmod")
             and tok.ent_type_ in PLACE_ENTS):
-        return None
+        state = bool(arg.ref.id) and arg.ref.id == arg.ref.country
+        if not state or _lemma(m.trigger) in _word_set("venue_meeting_nouns"):
+            return None
     return arg
 
 
