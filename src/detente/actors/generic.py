@@ -90,8 +90,8 @@ class GenericSpec(DataFile):
     #: entity labels of places: an article naming one, even one no stage placed, takes no default
     #: (nor one naming a place the parser took for a person: "towns Awdhegie and Mubarak")
     default_country_unless: WordList = Field(default_factory=list)
-    #: regions of a state with a code of their own, named as an actor: region id → the state's
-    region_of_state: dict[str, str] = Field(default_factory=dict)
+    #: regions of a state (keys of ``territory_of_state``) that, named as an actor, are its government
+    region_of_state: WordList = Field(default_factory=list)
     #: territories and regions of a state with a code of their own that an event's parties code as
     #: that state in every sector (``pipeline._state_of_region``; the labelling guide: "US territories
     #: are USA", "Hong Kong's government and courts are CHN")
@@ -1088,15 +1088,16 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
 
 
 def regions_acting(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A region of a state with a code of its own (``region_of_state``: Hong Kong, Macau) named as
-    an actor, not as a place ("revokes Hong Kong's trade status", "a treaty with Hong Kong"; not
+    """A region of a state with a code of its own (``region_of_state``: Hong Kong, Macau; its state
+    from ``territory_of_state``) named as an actor, not as a place ("revokes Hong Kong's trade status", "a treaty with Hong Kong"; not
     "protests in Hong Kong"), is its state's government: that state's country, sector GOV, no id."""
     sp = spec()
     if not sp.region_of_state:
         return mentions
     out = []
     for m in mentions:
-        state = sp.region_of_state.get(m.id or "") if m.kind == "name" and m.id == m.country else None
+        state = (sp.territory_of_state.get(m.id or "") if m.kind == "name" and m.id == m.country
+                 and m.id in sp.region_of_state else None)
         span = doc.char_span(m.start, m.end) if state else None
         root = span.root if span is not None else None
         if root is not None and not (root.dep_ == "pobj" and root.head.lower_ in sp.place_preps):

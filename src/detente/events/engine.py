@@ -73,6 +73,8 @@ class EngineSettings(DataFile):
     mandative_heads: WordList = Field(default_factory=list)
     # meeting nouns a place name before them names by their venue ("the Singapore summit")
     venue_meeting_nouns: WordList = Field(default_factory=list)
+    # per type, the word-list file whose ``modified_nouns`` tell when a noun of its patterns is something else
+    modified_noun_files: dict[str, str] = Field(default_factory=dict)
     # a party's own counsel, of the courts' sector but never the state's court or prosecutor
     private_counsel_words: WordList = Field(default_factory=list)
     # prepositions of a circumstance, not a cause ("during heavy rain", "amid a storm"): an accident
@@ -1210,14 +1212,14 @@ def _fought_thing(v: Token, objs: list[Token]) -> bool:
         return False
     things = sets.get("unfought_things", frozenset())
 
-    def pobjs(preps: tuple[str, ...]) -> list[Token]:
+    def pobjs(preps: frozenset[str]) -> list[Token]:
         return [c for p in v.children if p.dep_ == "prep" and p.lower_ in preps for c in p.children if c.dep_ == "pobj"]
 
     # (what the verb fights is its object or the object of with/against; only a verb that fights
     # neither is read by its "in" phrase: "battling in a tight race", but "fought militants in a
     # campaign to retake the city" fights the militants)
-    direct = [*(o for o in objs if o.head.i == v.i and o.dep_ == "dobj"), *pobjs(("with", "against"))]
-    heads = direct or [*objs, *pobjs(("in",))]
+    direct = [*(o for o in objs if o.head.i == v.i and o.dep_ == "dobj"), *pobjs(sets.get("fight_foe_preps", frozenset()))]
+    heads = direct or [*objs, *pobjs(sets.get("fight_arena_preps", frozenset()))]
     # (and the noun an "of" hangs on the object: "an out of control bushfire")
     heads += [c for t in objs for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
               for c in p.children if c.dep_ == "pobj"]
@@ -3661,13 +3663,13 @@ def _toll_cause(v: Token, clauses: list[Token]) -> list[Token]:
     if v.head.i != v.i and v.head not in heads:
         heads.append(v.head)
     out: list[Token] = []
+    own = {t.i for t in v.subtree}
     for h in heads:
         out.append(h)
         for c in h.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "compound", "amod") and c.i != v.i \
-                    and c.i not in {t.i for t in v.subtree}:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "compound", "amod") and c.i not in own:
                 out.extend(c.subtree)
-            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ not in circ and c.i not in {t.i for t in v.subtree}
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ not in circ and c.i not in own
                                         and h.pos_ in ("NOUN", "PROPN")):
                 out.extend(c.subtree)
     for c in v.children:
@@ -3831,7 +3833,7 @@ def _implied_country(ctx: Ctx, v: Token, sector: str | None) -> str | None:
     private = _word_set("private_counsel_words")
     named = next((mn.country for mi in dict.fromkeys(ctx.tok2m.values())
                   if (mn := ctx.mentions[mi]).sector == sector and mn.country
-                  and (mn.text or "").lower().split()[-1:] != [] and (mn.text or "").lower().split()[-1] not in private),
+                  and not private.intersection((mn.text or "").lower().split()[-1:])),
                  None)  # (not a party's own counsel: "his Belgian lawyer" is no Belgian court)
     if named:
         return named
@@ -4113,16 +4115,12 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
             return None  # "the deployment of troops to the border": no purpose of aid named
         return Match(p, n, obj, [])
-    if p.type in MODIFIED_NOUN_FILES and _other_than_attack(n, MODIFIED_NOUN_FILES[p.type]):
+    if (file := settings().modified_noun_files.get(p.type)) and _other_than_attack(n, file):
         return None  # "a heart attack", "lightning strikes"
     for noun in p.nouns:
         if (" " in noun and noun in _phrase(n).lower()) or noun in _words(n):
             return Match(p, n, None, [])
     return None
-
-
-#: the word-list file whose ``modified_nouns`` tell when a noun of a type's pattern is something else
-MODIFIED_NOUN_FILES = {"ASSAULT": "attacks", "ACCUSE": "legal"}
 
 
 def _other_than_attack(n: Token, file: str = "attacks") -> bool:
