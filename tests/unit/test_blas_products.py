@@ -1,0 +1,46 @@
+"""The product model's matrix products (``nlp.BlasOps``): numpy's BLAS on one thread, same results."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_info
+
+from detente.nlp import BlasOps, get_fast_nlp
+
+
+@pytest.mark.parametrize("trans1,trans2", [(False, False), (False, True), (True, False), (True, True)])
+def test_blas_products_equal_thincs_own_up_to_rounding(trans1, trans2):
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((37, 96), dtype=np.float32)
+    y = rng.standard_normal((96, 53), dtype=np.float32)
+    if trans1:
+        x = np.ascontiguousarray(x.T)
+    if trans2:
+        y = np.ascontiguousarray(y.T)
+    ours = BlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    theirs = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert ours.dtype == np.float32 and ours.shape == theirs.shape == (37, 53)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-4)
+
+
+def test_blas_products_write_into_a_given_array():
+    x = np.ones((4, 3), dtype=np.float32)
+    y = np.full((3, 2), 2.0, dtype=np.float32)
+    out = np.zeros((4, 2), dtype=np.float32)
+    got = BlasOps().gemm(x, y, out=out)
+    assert got is out and (out == 6.0).all()
+
+
+def test_blas_thread_count_is_left_as_it_was():
+    before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    BlasOps().gemm(np.ones((300, 300), dtype=np.float32), np.ones((300, 300), dtype=np.float32))
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
+
+
+def test_every_layer_of_the_product_model_multiplies_by_blas():
+    nlp = get_fast_nlp()
+    layers = [layer for _n, proc in nlp.pipeline if getattr(proc, "model", None) is not None
+              for layer in proc.model.walk()]
+    assert layers and all(isinstance(layer.ops, BlasOps) for layer in layers)
