@@ -64,7 +64,8 @@ ROUNDS = {1: {"seed": SEED, "random": 200, "only": None},
           10: {"seed": SEED + 9, "random": 120, "only": "dev"},
           11: {"seed": SEED + 10, "random": 120, "only": "dev"},
           12: {"seed": SEED + 11, "random": 120, "only": "dev"},
-          13: {"seed": SEED + 12, "random": 120, "only": "dev"}}
+          13: {"seed": SEED + 12, "random": 120, "only": "dev"},
+          14: {"seed": SEED + 13, "random": 120, "only": "dev"}}
 SEEN = Path(__file__).resolve().parent.parent / "tests" / "gold" / "wcep" / "seen_ids.txt"
 
 
