@@ -86,6 +86,9 @@ class BlasOps(NumpyOps):
         super().__init__(use_blis=False)
         self._blas = ThreadpoolController().select(user_api="blas")
 
+    def __reduce__(self):  # the BLAS controller holds library handles: a copy makes its own
+        return (BlasOps, ())
+
     def gemm(self, x, y, out=None, trans1=False, trans2=False):
         with self._blas.limit(limits=1):
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)

@@ -44,3 +44,14 @@ def test_every_layer_of_the_product_model_multiplies_by_blas():
     layers = [layer for _n, proc in nlp.pipeline if getattr(proc, "model", None) is not None
               for layer in proc.model.walk()]
     assert layers and all(isinstance(layer.ops, BlasOps) for layer in layers)
+
+
+def test_a_pickled_component_keeps_its_blas_products():
+    """Components cross process boundaries pickled (spaCy's n_process, Dask); the ops go with them."""
+    import pickle
+
+    ner = pickle.loads(pickle.dumps(get_fast_nlp().get_pipe("ner")))
+    ops = next(iter(ner.model.walk())).ops
+    assert isinstance(ops, BlasOps)
+    x = np.eye(3, dtype=np.float32)
+    assert (ops.gemm(x, x) == x).all()
