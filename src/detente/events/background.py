@@ -95,9 +95,19 @@ def act_candidate(patterns: PatternSet, tok: Token) -> tuple[Pattern, bool] | No
     if lemma in w.extra_acts:
         return _extra_pattern(lemma, w.extra_acts[lemma]), False
     # (a verb pattern read on its noun names the act only with its object: not the noun's own act)
-    cands = [p for p in patterns.for_noun(lemma) if p.object_prep is None] if tok.pos_ in ("NOUN", "PROPN") else (
+    # (nor does a pattern of a phrase, "school closure", name a noun outside that phrase: "a closure of
+    # embassies" is no school's)
+    cands = [p for p in patterns.for_noun(lemma) if p.object_prep is None and _names_phrase(p, tok)] \
+        if tok.pos_ in ("NOUN", "PROPN") else (
         patterns.for_verb(lemma) if tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN") else [])
     return (cands[0], True) if cands else None
+
+
+def _names_phrase(p: Pattern, tok: Token) -> bool:
+    """Whether one of the noun pattern's nouns names ``tok``: a single word, or a phrase its own words
+    end with ("school closure" on "the school closures", not on "a closure of embassies")."""
+    phrase = " ".join(t.lower_ for t in tok.doc[tok.left_edge.i: tok.i + 1])
+    return any(n in phrase if " " in n else n == _lemma(tok) for n in p.nouns)
 
 
 def of_types(cand: tuple[Pattern, bool] | None, types: list[str] | None = None) -> Pattern | None:

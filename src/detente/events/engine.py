@@ -4112,6 +4112,8 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
             return None
         if any(_word_match(w, obj) for w in p.exclude_objects):
             return None  # the verb pattern's excluded objects hold for its noun
+        if p.exclude_preps and any(_preps([n, obj], word) for word in p.exclude_preps):
+            return None  # "the firing of missiles at a city": aimed, as its verb would be
         if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
             return None  # "the deployment of troops to the border": no purpose of aid named
         return Match(p, n, obj, [])
