@@ -2896,10 +2896,15 @@ DENIED_NOW_WHYS = frozenset({"neg", "negator verb"})
 
 
 def _denied_now(trigger: Token, info: status_mod.StatusInfo) -> bool:
-    """A denial of the act made now: negated by "not"/"never" or a refusal, not in the perfect ("has
-    not recognised": a state so far, told as background)."""
-    return info.status == "negated" and info.why in DENIED_NOW_WHYS and not any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
+    """A denial of the act made now: negated by "not"/"never" or a refusal in the present or the
+    future ("does not recognise", "will not recognise", "refuses to recognise"), not in the past or
+    the perfect ("did not recognise", "refused to", "has not recognised": a state so far or a past
+    non-event, told as such)."""
+    if info.status != "negated" or info.why not in DENIED_NOW_WHYS:
+        return False
+    return not any(t.tag_ == "VBD" or any(c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+                                          for c in t.children)
+                   for t in status_mod._xchain(trigger))
 
 
 def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:

@@ -128,9 +128,10 @@ class Pattern(Record):
     # border if Y …", not the forecast "X says Greece would lose access if Y …"
     speaker_acts: bool = False
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
-    # {type, cameo} when the act is denied now, by "not" or a refusal ("does not recognise the result",
-    # "refuses to recognise him as president": a stance withheld is a rejection, occurred); a denial
-    # in the perfect ("has not recognised Kosovo", "has never recognised") stays the act, negated
+    # {type, cameo} when the act is denied now, by "not" or a refusal in the present or the future
+    # ("does not recognise the result", "refuses to recognise him as president": a stance withheld is
+    # a rejection, occurred); one in the past or the perfect ("did not recognise", "has not
+    # recognised Kosovo") stays the act, negated
     negated_as: dict[str, str] = Field(default_factory=dict)
     type: str
     mode: str | None = None
