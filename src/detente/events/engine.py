@@ -340,6 +340,11 @@ MEANS_PREPS = frozenset(_WORDS["means_preps"])
 # "issue a statement condemning X": the statement's issuer is the doer of the act it tells
 STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
 DOER_PARTICIPLES = frozenset(_WORDS.get("doer_participles", ()))
+# "strike down": verb lemma → the particles that give it another sense than the bare verb's
+OTHER_SENSE_PARTICLES: dict[str, frozenset[str]] = {}
+for _phrase in _WORDS.get("other_sense_phrasals", ()):
+    _verb, _prt = _phrase.split(" ", 1)
+    OTHER_SENSE_PARTICLES[_verb] = OTHER_SENSE_PARTICLES.get(_verb, frozenset()) | {_prt}
 FROM_DOER_TYPES = frozenset(_WORDS.get("from_doer_types", ()))
 UNDERGOING_VERBS = frozenset(_WORDS.get("undergoing_verbs", ()))
 ACCUSING_VERBS = frozenset(_WORDS.get("accusing_verbs", ()))
@@ -1354,6 +1359,9 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
             break
     if extra_ok is None or (extra_ok and not _particles_placed(v, extra_ok)):
         return None
+    if not extra_ok and f in OTHER_SENSE_PARTICLES and any(
+            c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES[f] for c in v.children):
+        return None  # "strikes down the law": the phrasal verb's sense, not the bare verb's
     if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
     if p.relation is not None and p.relation.dimension == "designation" and _friendly_list(v, objs):
@@ -2883,6 +2891,22 @@ def _date(sent: Span, trigger_i: int, published: dt.date | None):
 FALLBACK_TARGET_ROLES = frozenset({"near"})
 
 
+#: the status reasons of a denial made now ("does not", "refuses to"), for ``negated_as``
+DENIED_NOW_WHYS = frozenset({"neg", "negator verb"})
+
+
+def _denied_now(trigger: Token, info: status_mod.StatusInfo) -> bool:
+    """A denial of the act made now: negated by "not"/"never" or a refusal in the present or the
+    future ("does not recognise", "will not recognise", "refuses to recognise"), not in the past or
+    the perfect ("did not recognise", "refused to", "has not recognised": a state so far or a past
+    non-event, told as such)."""
+    if info.status != "negated" or info.why not in DENIED_NOW_WHYS:
+        return False
+    return not any(t.tag_ == "VBD" or any(c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+                                          for c in t.children)
+                   for t in status_mod._xchain(trigger))
+
+
 def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     p = m.pattern
     sent = ctx.sent
@@ -2960,6 +2984,14 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
     if p.planned_as and info.status == "planned":
         # "lets Russia sign deals": an agreement to come is an intent (AGREE), not yet a signature
         etype, cameo, mode = p.planned_as["type"], p.planned_as["cameo"], None
+    if p.negated_as and _denied_now(m.trigger, info):
+        # "Lithuania refuses to recognise him as president", "says it does not recognise the result":
+        # the stance withheld is the news, a rejection that occurred; the relation keeps the denial
+        etype, cameo, mode = p.negated_as["type"], p.negated_as["cameo"], None
+        detail["denied"] = p.type
+        if "relation" in detail:
+            detail["relation"]["act_status"] = "negated"
+        info = replace(info, status="occurred")
     threat = _threat_cameo(m, mode)
     if _accused_act(m, etype):
         # "amid accusations that he took part in the murder": what is alleged is the accusation

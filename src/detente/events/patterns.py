@@ -128,6 +128,11 @@ class Pattern(Record):
     # border if Y …", not the forecast "X says Greece would lose access if Y …"
     speaker_acts: bool = False
     planned_as: dict[str, str] = Field(default_factory=dict)  # {type, cameo} when the act is only planned
+    # {type, cameo} when the act is denied now, by "not" or a refusal in the present or the future
+    # ("does not recognise the result", "refuses to recognise him as president": a stance withheld is
+    # a rejection, occurred); one in the past or the perfect ("did not recognise", "has not
+    # recognised Kosovo") stays the act, negated
+    negated_as: dict[str, str] = Field(default_factory=dict)
     type: str
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
@@ -244,6 +249,10 @@ class Pattern(Record):
                                 or self.planned_as["type"] not in spec.types
                                 or not re.fullmatch(r"\d{3,4}", self.planned_as["cameo"])):
             raise ValueError(f"{self.id}: planned_as needs a PLOVER type and a CAMEO code")
+        if self.negated_as and (set(self.negated_as) != {"type", "cameo"}
+                                or self.negated_as["type"] not in spec.types
+                                or not re.fullmatch(r"\d{3,4}", self.negated_as["cameo"])):
+            raise ValueError(f"{self.id}: negated_as needs a PLOVER type and a CAMEO code")
         if not re.fullmatch(r"\d{3,4}", self.cameo):
             raise ValueError(f"{self.id}: bad CAMEO code {self.cameo!r}")
         return self
@@ -541,7 +550,7 @@ def _nominal_ok(p: Pattern) -> bool:
         # (an object with qualifiers is read on the noun too — ``engine._qualified`` — for the relation
         # acts: "the restoration of diplomatic relations"; the other such patterns are not yet measured)
         or (p.object_qualifiers and p.relation is None)
-        or p.nouns or p.head_preps or p.planned_as)
+        or p.nouns or p.head_preps or p.planned_as or p.negated_as)
 
 
 def nominal_patterns(files: list[PatternFile]) -> PatternFile:
