@@ -20,6 +20,7 @@ real news items and the example corpus are identical (docs/benchmarks.md).
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -76,21 +77,51 @@ def get_fast_nlp() -> Language:
     return nlp
 
 
+class _OneBlasThread:
+    """While any thread of the process is inside a product, numpy's BLAS runs on one thread; the
+    first to enter sets it (keeping the setting it found), the last to leave restores it. The
+    setting is the process's own, so overlapping products (the web app extracts in threads) share
+    one count rather than each restoring what another had set."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._inside = 0
+        self._blas = None
+        self._limiter = None
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._inside == 0:
+                if self._blas is None:  # the libraries loaded are scanned once
+                    self._blas = ThreadpoolController().select(user_api="blas")
+                self._limiter = self._blas.limit(limits=1)
+            self._inside += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self._inside -= 1
+            if self._inside == 0 and self._limiter is not None:
+                self._limiter.restore_original_limits()
+                self._limiter = None
+
+
+_ONE_BLAS_THREAD = _OneBlasThread()
+
+
 class BlasOps(NumpyOps):
     """thinc's CPU ops with ``gemm`` done by numpy's BLAS on one thread (the calling one: a second
     BLAS thread would spin on a core another process may need, and cost more CPU than it saves on
-    matrices of this size); the thread count is restored after each product, so numpy elsewhere in
-    the process keeps its own setting."""
+    matrices of this size); the thread count is restored when no product is running, so numpy
+    elsewhere in the process keeps its own setting."""
 
     def __init__(self) -> None:
         super().__init__(use_blis=False)
-        self._blas = ThreadpoolController().select(user_api="blas")
 
-    def __reduce__(self):  # the BLAS controller holds library handles: a copy makes its own
+    def __reduce__(self):
         return (BlasOps, ())
 
     def gemm(self, x, y, out=None, trans1=False, trans2=False):
-        with self._blas.limit(limits=1):
+        with _ONE_BLAS_THREAD:
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
 
 

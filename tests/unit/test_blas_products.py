@@ -55,3 +55,28 @@ def test_a_pickled_component_keeps_its_blas_products():
     assert isinstance(ops, BlasOps)
     x = np.eye(3, dtype=np.float32)
     assert (ops.gemm(x, x) == x).all()
+
+
+def test_overlapping_products_in_threads_leave_the_thread_count_as_it_was():
+    """The web app extracts in threads: products that overlap must not restore each other's limit."""
+    import threading
+
+    before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    ops = BlasOps()
+    x = np.ones((120, 200), dtype=np.float32)
+    errors = []
+
+    def run():
+        try:
+            for _ in range(150):
+                assert (ops.gemm(x, x, trans2=True) == 200.0).all()
+        except AssertionError as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
