@@ -98,6 +98,8 @@ class GenericSpec(DataFile):
     territory_of_state: dict[str, str] = Field(default_factory=dict)
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
+    #: the prefix of a warship's name → the state whose navy it is ("USS" → USA)
+    ship_prefixes: dict[str, str] = Field(default_factory=dict)
     #: acts only states do (hand-written event patterns by relation dimension or id): an unknown name
     #: that is a party of one is no private person, company or place, and takes no guessed country
     state_acts: StateActs | None = None
@@ -703,6 +705,13 @@ def _bracketed_place(ent: Span) -> bool:
     return cut is not None and cut > ent.start and country_of_place(ent.doc[ent.start:cut].text) is not None
 
 
+def _ship_state(ent: Span) -> str | None:
+    """The state whose navy a ship's name prefix names ("USS Cole", "the HMS Montrose":
+    ``ship_prefixes``), else None."""
+    toks = [t for t in ent if t.pos_ != "DET"]
+    return spec().ship_prefixes.get(toks[0].text) if len(toks) > 1 else None
+
+
 def _as_place(tok: Token) -> bool:
     """A name used as a place: "in Kerala", "the city of Homs"."""
     if tok.dep_ != "pobj":
@@ -1042,7 +1051,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             of_igo = False  # a person whose role is an intergovernmental organisation's
             act = None  # the state act the name is a party of (``state_acts``)
             private = False  # a named person of no role
-            if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
+            if ent is None and tok.pos_ == "PROPN" and (tok.ent_type_ in ("", *labels, "GPE") or _ship_state(
+                    doc[_left_edge(tok, covered):tok.i + 1]) is not None) \
                     and tok.dep_ in propn_deps and tok.is_title \
                     and (not _as_place(tok) or state_act_party(tok, named_as="any") is not None):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
@@ -1065,7 +1075,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 # a person the KB lacks is still a person (no designation of "him", a speaker)
                 kind = "person" if label == "PERSON" else "entity"
                 span, why = ent, f"named entity ({label}) not in the KB"
-                if kind == "person":
+                ship = _ship_state(ent)
+                if ship is not None:
+                    # "USS Nitze", "HMS Montrose": a warship, its navy's (the state's military)
+                    kind, sector, country_hint = "entity", "MIL", ship
+                    why += f"; a {ent[0 if ent[0].pos_ != 'DET' else 1].text!r} ship → {ship} MIL"
+                elif kind == "person":
                     # the role before the name ("Aurora theater shooter James Holmes", "Judge X",
                     # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
                     # person: a civilian (PLOVER CVL)
