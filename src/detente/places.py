@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
-from detente.gazetteer import (ADMIN_KINDS, CITY_KINDS, GazPlace, airport_key, best, fold, get_gazetteer,
+from detente.gazetteer import (ADMIN_KINDS, neighbours, CITY_KINDS, GazPlace, airport_key, best, fold, get_gazetteer,
                                lookup_airport, skeleton_worthy)
 from detente.models import Location, Mention
 from detente.nlp import doc_ents, doc_text, doc_tokens, span_tokens, token_at
@@ -995,7 +995,7 @@ def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> 
     """A border the text names by its states ("the Colombia–Venezuela border", "its Syrian
     border", "the border with Syria") is a place on the side of the state acting at it: the first
     actor of the sentence with a country, when the border names that state or names one other
-    state only; else the first state it names. Precision province, at that state's coordinates."""
+    state only that is its neighbour (``gazetteer.neighbours``); else the first state it names. Precision province, at that state's coordinates."""
     out: list[Place] = []
     covered = [(p.start, p.end) for p in places]
     for tok in doc_tokens(doc):
@@ -1020,8 +1020,11 @@ def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> 
         actor = next((m for m in sorted(mentions, key=lambda m: m.start)
                       if sent.start_char <= m.start < sent.end_char and m.country
                       and not (lo <= m.start < hi) and m.kind != "coref"), None)
-        country = actor.country if actor is not None and (len(named) == 1 or actor.country in named) \
-            else named[0]
+        # (a state's border named by its neighbour: "Turkey closed its Syrian border" is Turkey's side;
+        # a state that borders none of those named acts across another's: "US troops near the
+        # Syrian border" are at Syria's)
+        country = actor.country if actor is not None and (actor.country in named or (
+            len(named) == 1 and named[0] in neighbours(actor.country))) else named[0]
         g = get_gazetteer().country(country)
         if g is None:
             continue

@@ -98,6 +98,24 @@ class GenericSpec(DataFile):
     territory_of_state: dict[str, str] = Field(default_factory=dict)
     #: a private person who attacks is an unidentified armed attacker ("a man stabbed …": UAF)
     attacker_by_deed: AttackerByDeed | None = None
+    #: the prefix of a warship's name → the state whose navy it is ("USS" → USA)
+    ship_prefixes: dict[str, str] = Field(default_factory=dict)
+    #: acts only states do (hand-written event patterns by relation dimension or id): an unknown name
+    #: that is a party of one is no private person, company or place, and takes no guessed country
+    state_acts: StateActs | None = None
+
+
+class StateActs(Record):
+    """The event patterns whose parties are states (``state_acts``)."""
+
+    #: acts between states (both parties): by the dimension of their relation, by pattern id
+    dimensions: WordList = Field(default_factory=list)
+    patterns: WordList = Field(default_factory=list)
+    #: acts only a state does, on anyone (the doer only): by pattern id
+    doer_patterns: WordList = Field(default_factory=list)
+    #: objects with which the act is a private person's or a company's too ("signed a contract"): a
+    #: full personal name (NER PERSON, two words or more) or an organisation (NER ORG) keeps its kind
+    private_objects: WordList = Field(default_factory=list)
 
 
 class AttackerByDeed(Record):
@@ -687,6 +705,13 @@ def _bracketed_place(ent: Span) -> bool:
     return cut is not None and cut > ent.start and country_of_place(ent.doc[ent.start:cut].text) is not None
 
 
+def _ship_state(ent: Span) -> str | None:
+    """The state whose navy a ship's name prefix names ("USS Cole", "the HMS Montrose":
+    ``ship_prefixes``), else None."""
+    toks = [t for t in ent if t.pos_ != "DET"]
+    return spec().ship_prefixes.get(toks[0].text) if len(toks) > 1 else None
+
+
 def _as_place(tok: Token) -> bool:
     """A name used as a place: "in Kerala", "the city of Homs"."""
     if tok.dep_ != "pobj":
@@ -695,6 +720,133 @@ def _as_place(tok: Token) -> bool:
     if prep.lower_ in _spec_sets().place_preps:
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _spec_sets().place_nouns
+
+
+@lru_cache(maxsize=1)
+def _state_act_index() -> tuple[dict[str, list], dict[str, list], frozenset[str]]:
+    """The hand-written event patterns of state acts (``state_acts``) by verb lemma and by the last
+    word of their nouns, and the ids of those whose target is a state too (``StateActs.both``)."""
+    from detente.events.patterns import load_patterns
+
+    acts = spec().state_acts
+    verbs: dict[str, list] = {}
+    nouns: dict[str, list] = {}
+    both: set[str] = set()
+    if acts is None:
+        return verbs, nouns, frozenset()
+    for p in load_patterns(lexicon=False).patterns:
+        dim = p.relation.dimension if p.relation is not None else None
+        if p.id in acts.doer_patterns or p.id in acts.patterns or dim in acts.dimensions:
+            if p.id in acts.patterns or dim in acts.dimensions:
+                both.add(p.id)
+            for head in p.verb_heads:
+                verbs.setdefault(head, []).append(p)
+            for noun in p.nouns:
+                nouns.setdefault(noun.split()[-1], []).append(p)
+    return verbs, nouns, frozenset(both)
+
+
+#: the dependencies that lead from a party to the word of the act: a subject, an object, a possessor,
+#: a conjunct or apposition, a preposition's object and the preposition
+_PARTY_DEPS = frozenset({"conj", "appos", "compound", "poss", "nsubj", "nsubjpass", "dobj", "dative",
+                         "pobj", "prep", "agent"})
+
+
+def _pattern_fits(p, v: Token) -> bool:
+    """Whether the verb ``v`` meets the event pattern ``p``'s tests of its words: a verb entry (with
+    its particle: "break off"), an object among the pattern's (its lemma, a compound of it or a
+    phrase in it: "diplomatic relations", "a peace treaty"), none it excludes, a preposition it asks
+    for on the verb or the object (with an object it names: "withdrew from the deal"), a complement
+    it asks for in the clause ("declared X persona non grata"), none it excludes (the events engine
+    runs the full matcher; this is its first part)."""
+    entries = p.verb_heads.get(v.lemma_.lower())
+    near = {c.lower_ for c in v.children}
+    if entries is None or not any(all(w in near for w in rest) for rest in entries):
+        return False
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for g in o.conjuncts]
+
+    def has(o: Token, words: list[str]) -> bool:
+        single = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
+        text = " ".join(t.lower_ for t in o.subtree)
+        return any(w in single if " " not in w else f" {w} " in f" {text} " for w in words)
+
+    if p.objects and not any(has(o, p.objects) for o in objs):
+        return False
+    if p.exclude_objects and any(has(o, p.exclude_objects) for o in objs):
+        return False
+    preps = [c for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")]
+    if p.preps and not any(c.lower_ == w and (not lemmas or any(has(g, lemmas) for g in c.children if g.dep_ == "pobj"))
+                           for w, lemmas in p.preps.items() for c in preps):
+        return False
+    text = f" {' '.join(t.lower_ for t in v.subtree)} "
+    if p.complements and not any(f" {w} " in text for w in p.complements):
+        return False
+    if p.exclude_complements and any(f" {w} " in text for w in p.exclude_complements):
+        return False
+    return True
+
+
+def _act_at(head: Token, prep: str | None):
+    """The state-act pattern ``head`` (a verb, or an infinitive under it: "agreed to sign", or an
+    event noun) fits (``_pattern_fits``), whose party may be reached through the preposition ``prep`` (a place
+    preposition only where the pattern reads a party from it: "sanctions on X", not "signed in X"),
+    and the word of the act."""
+    verbs, nouns, _both = _state_act_index()
+    place_preps = _spec_sets().place_preps
+
+    def reads(p) -> bool:
+        return prep is None or prep not in place_preps or f"prep:{prep}" in (*p.source_roles, *p.target_roles)
+
+    if head.pos_ in ("VERB", "AUX"):
+        chain = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+        for v in chain:
+            for p in verbs.get(v.lemma_.lower(), ()):
+                if reads(p) and _pattern_fits(p, v):
+                    return p, v
+    elif head.pos_ == "NOUN":
+        phrase = " ".join([*(c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i), head.lemma_.lower()])
+        for p in nouns.get(head.lemma_.lower(), ()):
+            if reads(p) and any(phrase == n or phrase.endswith(" " + n) for n in p.nouns) and (
+                    not p.objects or any(t.lemma_.lower() in p.objects for t in head.subtree)):
+                return p, head
+    return None
+
+
+def state_act_party(tok: Token, named_as: str = "") -> str | None:
+    """The id of the state act (``state_acts``) whose party ``tok`` is — its doer (subject, "by"
+    phrase, possessor of the act's noun) or, for an act between states (``both``), its target too
+    (object, a possessor or conjunct of one, the object of a preposition on the act's verb, noun or
+    object: "Ruritania and Borduria signed a treaty", "declared war on Borduria", "expelled
+    Borduria's envoy") — else None. ``named_as``: "any" takes every role (is the name an actor at
+    all: "sanctions on Borduria"); "private" (a full personal name, an organisation) no act on one of
+    ``private_objects`` ("Jon Berg signed a contract", "Acme signed a deal with X")."""
+    acts = spec().state_acts
+    if acts is None:
+        return None
+    both = _state_act_index()[2]
+    t, prep = tok, None
+    for _ in range(8):
+        if t.dep_ not in _PARTY_DEPS or t.head is t:
+            return None
+        if t.dep_ == "pobj":
+            prep = t.head.lower_
+        elif t.dep_ == "agent":
+            prep = "by"
+        head = t.head
+        got = _act_at(head, prep) if t.dep_ not in ("pobj", "compound") else None
+        if got is None:
+            t = head
+            continue
+        p, word = got
+        doer = t.dep_ in ("nsubj", "agent") or (word.pos_ == "NOUN" and t.dep_ == "poss") or prep == "by"
+        if named_as != "any" and not doer and p.id not in both:
+            return None  # "sanctions against Acme": whom a state sanctions may be anyone
+        if named_as == "private" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in acts.private_objects
+                                         for v in (word, *word.children) for c in v.children):
+            return None
+        return p.id
+    return None
 
 
 def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
@@ -897,8 +1049,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             country_hint = None
             guessed = False  # the sector is the default guess for an organisation
             of_igo = False  # a person whose role is an intergovernmental organisation's
-            if ent is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("", *labels, "GPE") \
-                    and tok.dep_ in propn_deps and tok.is_title and not _as_place(tok):
+            act = None  # the state act the name is a party of (``state_acts``)
+            private = False  # a named person of no role
+            if ent is None and tok.pos_ == "PROPN" and (tok.ent_type_ in ("", *labels, "GPE") or _ship_state(
+                    doc[_left_edge(tok, covered):tok.i + 1]) is not None) \
+                    and tok.dep_ in propn_deps and tok.is_title \
+                    and (not _as_place(tok) or state_act_party(tok, named_as="any") is not None):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
                 left = _left_edge(tok, covered)
                 ent = doc[left:tok.i + 1]
@@ -919,7 +1075,12 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                 # a person the KB lacks is still a person (no designation of "him", a speaker)
                 kind = "person" if label == "PERSON" else "entity"
                 span, why = ent, f"named entity ({label}) not in the KB"
-                if kind == "person":
+                ship = _ship_state(ent)
+                if ship is not None:
+                    # "USS Nitze", "HMS Montrose": a warship, its navy's (the state's military)
+                    kind, sector, country_hint = "entity", "MIL", ship
+                    why += f"; a {ent[0 if ent[0].pos_ != 'DET' else 1].text!r} ship → {ship} MIL"
+                elif kind == "person":
                     # the role before the name ("Aurora theater shooter James Holmes", "Judge X",
                     # "Republican Senator X") or in apposition ("X, an adviser to …"), else a private
                     # person: a civilian (PLOVER CVL)
@@ -929,6 +1090,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         # "Vice News journalists X and Y": the outlet's (the role phrase's) country
                         country_hint = mentions[covered[noun.i]].country
                     sector = got if got else sp.person_sector
+                    private = not got
                     if sector in sp.named_sector:
                         # "shooter James Holmes": a named attacker is identified, a criminal (PLOVER
                         # CRM), no more an unidentified armed actor
@@ -967,6 +1129,15 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         sector = sp.organisation_sector
                         guessed = True
                         why += f"; an organisation of no known kind → {sector}"
+                if (private and not of_igo or guessed or sector == "UNK") \
+                        and (act := state_act_party(ent.root, named_as="private" if (
+                            private and len(ent) > 1 or label == "ORG") else "")) is not None:
+                    # "Ruritania and Borduria signed a treaty", "Zubrowka expelled Borduria's envoy":
+                    # a name the KB lacks that is a party of an act only states do is no private
+                    # person or company, and no country is guessed for it (not the place's, where
+                    # states meet; not the article's one state, which is most often the other party)
+                    sector, kind, guessed = "UNK", "entity", False
+                    why += f"; a party of a state act ({act}) → UNK"
             else:
                 left = _left_edge(tok, covered)
                 toks = doc_tokens(doc)[left:tok.i + 1]
@@ -1001,7 +1172,7 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         c.dep_ == "amod" and c.lower_ in _S["past_title_words"] for c in tok.children):
                     sector = "ELI"  # "a former governor", "former soldiers": elites of the past (PLOVER ELI)
                     why += "; former → ELI"
-            placeable = not of_igo and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
+            placeable = not of_igo and not act and (sector not in no_place or kind in ("person", "entity") and sector in named_placeable
                                         or kind == "person")
             if kind == "generic" and sector not in sp.state_organ_sectors \
                     and _state_backed(doc, span, covered, mentions, kb):
