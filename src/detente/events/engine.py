@@ -341,6 +341,8 @@ MEANS_PREPS = frozenset(_WORDS["means_preps"])
 STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
 DOER_PARTICIPLES = frozenset(_WORDS.get("doer_participles", ()))
 # "strike down": verb lemma → the particles that give it another sense than the bare verb's
+OTHER_SENSE_DOERS = frozenset(_WORDS.get("other_sense_doers", ()))
+OTHER_SENSE_OBJECTS = frozenset(_WORDS.get("other_sense_objects", ()))
 OTHER_SENSE_PARTICLES: dict[str, frozenset[str]] = {}
 for _phrase in _WORDS.get("other_sense_phrasals", ()):
     _verb, _prt = _phrase.split(" ", 1)
@@ -363,6 +365,8 @@ PART_WORDS = frozenset(_WORDS["part_words"])
 # prepositions that make a phrase the venue of an act ("a summit in Canada"), never a party
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 DENYING_SUBJECT_WORDS = frozenset(_WORDS["denying_subject_words"])
+# verbs whose statement is denied ("denied that its troops attacked …"): none of its parties is the denial's target
+DENIAL_VERBS = frozenset(_WORDS.get("denial_verbs", ()))
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 SETTING_PREPS = frozenset(_WORDS["setting_preps"])
 QUANTITY_WORDS = PART_WORDS | frozenset(_WORDS["quantity_words"])
@@ -947,8 +951,17 @@ def _reports_passive(t: Token, trig: Token) -> bool:
 def learned_skip_target(span: Span, trigger: Token) -> bool:
     """What the learned argument model never takes for the one an act is aimed at: besides
     ``learned_skip``, a doer of the trigger itself — its active subject or one coordinated with it
-    ("Chile and Peru condemned the decision": neither condemned the other)."""
-    return learned_skip(span, trigger) or _among_subjects(span.root, trigger)
+    ("Chile and Peru condemned the decision": neither condemned the other) — and a party of the
+    statement a denial denies ("denied that its troops attacked Ukrainian positions": the denial
+    rebuffs whoever made the claim, not the one the denied act was aimed at)."""
+    return learned_skip(span, trigger) or _among_subjects(span.root, trigger) or _in_denied(span.root, trigger)
+
+
+def _in_denied(t: Token, trig: Token) -> bool:
+    """``t`` stands in the finite clause a denial verb (``denial_verbs``) takes as its statement."""
+    if _lemma(trig) not in DENIAL_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.i <= t.i <= c.right_edge.i for c in trig.children)
 
 
 def _among_subjects(t: Token, trig: Token) -> bool:
@@ -1095,6 +1108,21 @@ def _find_objects(v: Token) -> list[Token]:
             out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                        for p in prep.children if p.dep_ == "pobj")
     return out
+
+
+def _other_sense_told(v: Token, objs: list[Token]) -> bool:
+    """Whether the phrasal verb's other sense is the one told: its subject is a court or a house
+    (``other_sense_doers``) or its object a law or a claim (``other_sense_objects``): "the court
+    strikes down the exemption", not "jets strike down a drone"."""
+    return (any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in OTHER_SENSE_DOERS for c in v.children)
+            or any(_lemma(o) in OTHER_SENSE_OBJECTS for o in objs))
+
+
+def _excluded_prep(p: Pattern, tokens: list[Token]) -> bool:
+    """Whether one of the pattern's ``exclude_preps`` stands on ``tokens`` with an object that is not
+    a span of time (``time_span_nouns``): "held a call for two hours", "for the first time" tell how
+    long or when, not what the call was for."""
+    return any(_lemma(o) not in TIME_SPAN_NOUNS for word in p.exclude_preps for o in _preps(tokens, word))
 
 
 def _preps(tokens: list[Token], word: str) -> list[Token]:
@@ -1360,8 +1388,10 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
     if extra_ok is None or (extra_ok and not _particles_placed(v, extra_ok)):
         return None
     if not extra_ok and f in OTHER_SENSE_PARTICLES and any(
-            c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES[f] for c in v.children):
+            c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES[f] for c in v.children) and _other_sense_told(v, objs):
         return None  # "strikes down the law": the phrasal verb's sense, not the bare verb's
+    if p.sole_object and sum(c.dep_ in ("dobj", "dative") for c in v.children) > 1:
+        return None  # "denied it permission to land": a thing withheld from someone, no denial of "it"
     if p.exclude_objects and any(_obj_match(w, view, k) for k in range(len(objs)) for w in p.exclude_objects):
         return None
     if p.relation is not None and p.relation.dimension == "designation" and _friendly_list(v, objs):
@@ -1405,7 +1435,7 @@ def _verb_matches(p: Pattern, v: Token, view: _VerbView | None = None) -> Match 
                 break
         if not ok:
             return None
-    if p.exclude_preps and any(_preps([v, *objs], word) for word in p.exclude_preps):
+    if p.exclude_preps and _excluded_prep(p, [v, *objs]):
         return None
     if p.needs_clause and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in v.children):
         return None
@@ -2742,6 +2772,9 @@ def _unlicensed(p: Pattern, noun: Token) -> bool:
     outer = _governing_noun(noun)
     if outer is not None:
         return _lemma(outer) not in p.governors  # "the announcement of its recognition" counts
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        # "sanctions over Iran's missile tests", "concern about its nuclear tests": a noun's matter
+        return _lemma(noun.head.head) not in p.governors
     return _governing_verb(noun) is not None and _answering_verb(p, noun, p.reacting_governors) is None
 
 
@@ -2892,7 +2925,12 @@ FALLBACK_TARGET_ROLES = frozenset({"near"})
 
 
 #: the status reasons of a denial made now ("does not", "refuses to"), for ``negated_as``
+# what makes a closure a safety measure, no restriction (``Pattern.no_hazard``)
+HAZARD_WORDS = frozenset(_WORDS.get("neighbour_disaster_words", ())) | frozenset(_WORDS.get("hazard_words", ()))
+# verbs that tell the event noun they govern is yet to come ("prepares for the launch")
+AWAITING_VERBS = frozenset(_WORDS.get("awaiting_verbs", ()))
 DENIED_NOW_WHYS = frozenset({"neg", "negator verb"})
+DENIED_NOW_AUXES = frozenset(_WORDS.get("denied_now_auxes", ()))
 
 
 def _denied_now(trigger: Token, info: status_mod.StatusInfo) -> bool:
@@ -2902,7 +2940,10 @@ def _denied_now(trigger: Token, info: status_mod.StatusInfo) -> bool:
     non-event, told as such)."""
     if info.status != "negated" or info.why not in DENIED_NOW_WHYS:
         return False
-    return not any(t.tag_ == "VBD" or any(c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+    # only an auxiliary of the present or the future (``denied_now_auxes``: "does not", "will not")
+    # or none keeps it now; "would not", "may not", "could not" stay a negated possibility
+    return not any(t.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ != "TO" and (
+                       c.tag_ == "VBD" or (c.lemma_.lower() not in DENIED_NOW_AUXES and c.lower_ not in DENIED_NOW_AUXES))
                                           for c in t.children)
                    for t in status_mod._xchain(trigger))
 
@@ -2939,6 +2980,12 @@ def _build(ctx: Ctx, m: Match, source: Arg, target: Arg | None) -> Event:
         # "Iran accuses Israel of attacking a tanker": the accusation is the news; the act it names
         # is only alleged, a claim of one side (docs/gold-format.md, status ``reported``)
         info = status_mod.StatusInfo("reported", why="accused of")
+    if info.status in ("occurred", "ongoing") and carrier is None and not _verbal(m.trigger):
+        gov = _governing_verb(m.trigger)
+        if gov is not None and _lemma(gov) in AWAITING_VERBS:
+            # "Japan prepares for North Korea's launch of a missile": an act prepared for or expected
+            # (``awaiting_verbs``) has not happened yet
+            info = status_mod.StatusInfo("planned", why="intent governs the noun")
     if info.status == "ongoing" and te is not None and te.kind == "since":
         detail["since"] = date
     mode = _by_word(p.mode_by_word, words, text) or p.mode
@@ -3391,6 +3438,10 @@ def _try_args(ctx: Ctx, m: Match) -> list[Event]:
                                      or target.ref.country == source.ref.country):
         ctx.refused = True
         return []  # "Estonia bans its airlines from …": no foreign state's firms or goods
+    if m.pattern.home_target_only and target is not None and target.ref.country and source.ref.country \
+            and target.ref.country != source.ref.country:
+        ctx.refused = True
+        return []  # "curbs on Australian wine imports during the pandemic": a trade measure, no restriction at home
     if m.pattern.exclude_target_sectors and target is not None and target.ref.sector in m.pattern.exclude_target_sectors:
         ctx.refused = True
         return []  # "residents claim the militants killed 40": the news is the attack, not a charge
@@ -4088,11 +4139,14 @@ def _governing_preps(n: Token) -> set[str]:
 
 def _sentence_words_ok(p: Pattern, t: Token) -> bool:
     """Whether ``t``'s sentence holds one of the pattern's ``sentence_words`` (as a lemma or a word),
-    or the pattern names none."""
-    if not p.sentence_words:
+    or the pattern names none; and, with ``no_hazard``, no disaster or hazard word."""
+    if not p.sentence_words and not p.no_hazard:
         return True
     sent = sent_of(t)
-    return not {_lemma(w) for w in sent}.union(w.lower_ for w in sent).isdisjoint(p.sentence_words)
+    words = {_lemma(w) for w in sent}.union(w.lower_ for w in sent)
+    if p.no_hazard and not words.isdisjoint(HAZARD_WORDS):
+        return False
+    return not p.sentence_words or not words.isdisjoint(p.sentence_words)
 
 
 def _purpose_words_ok(p: Pattern, v: Token, objs: list[Token], skip: Token | None = None) -> bool:
@@ -4136,6 +4190,9 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
         return None  # "a call for calm": the noun's preposition the pattern asks for
     if not _sentence_words_ok(p, n):
         return None
+    if p.exclude_participles and any(c.dep_ in ("acl", "relcl") and _lemma(c) in p.exclude_participles
+                                     for c in n.children):
+        return None  # "the threat posed by Iran": a danger, no act
     if p.object_prep is not None:
         # a verb pattern read on its noun: the object it names is the noun's "of" phrase
         obj = next((o for o in _preps([n], p.object_prep)
@@ -4144,7 +4201,7 @@ def _noun_match(p: Pattern, n: Token) -> Match | None:
             return None
         if any(_word_match(w, obj) for w in p.exclude_objects):
             return None  # the verb pattern's excluded objects hold for its noun
-        if p.exclude_preps and any(_preps([n, obj], word) for word in p.exclude_preps):
+        if p.exclude_preps and _excluded_prep(p, [n, obj]):
             return None  # "the firing of missiles at a city": aimed, as its verb would be
         if p.purpose_words and not _purpose_words_ok(p, n, [obj], skip=obj.head):
             return None  # "the deployment of troops to the border": no purpose of aid named

@@ -97,6 +97,10 @@ class Pattern(Record):
     exclude_complements: list[str] = Field(default_factory=list)
     # lemmas of which one must occur somewhere in the sentence ("resigned after protests")
     sentence_words: list[str] = Field(default_factory=list)
+    # true: a disaster or a hazard named in the sentence (engine.yml ``neighbour_disaster_words`` and
+    # ``hazard_words``) rules the match out ("shut schools because of heavy snow", "closed the road
+    # after a landslide": a safety measure, no restriction of the people)
+    no_hazard: bool = False
     # lemmas of which one must stand in the trigger's own purpose: an infinitive under it or its object
     # ("sent troops to train the army") or a phrase of its ("on a training mission"), not a clause
     # beside it ("sent troops to the border as the US pledged to help Kyiv")
@@ -113,6 +117,8 @@ class Pattern(Record):
     # bombing was executed") tells who the noun is, not the news: no event
     no_relative: bool = False
     needs_clause: bool = False  # an infinitive complement ("promised to protect")
+    # true: the object must be the verb's only one ("denies it", not "denied it permission to land")
+    sole_object: bool = False
     passive_only: bool = False  # the verb must be passive ("is tried in absentia", never "tried to flee")
     needs_statement: bool = False  # a finite clause complement ("warned that the plan would fail")
     no_statement: bool = False  # none ("warned the federation": a bare warning, not one that states a view)
@@ -154,6 +160,9 @@ class Pattern(Record):
     head_preps: list[str] = Field(default_factory=list)
     # sectors the source must be of ("police raided a hotel" is a search; gunmen raiding one attack it)
     source_sectors: list[str] = Field(default_factory=list)
+    # verbs whose participle or relative clause on the event noun makes it a danger, no act ("the
+    # threat posed by Iran", "the threat Iran represents"): the noun's match is refused
+    exclude_participles: list[str] = Field(default_factory=list)
     # true: a named doer must be a state or one of its forces (a state itself, or engine.yml's
     # ``state_sectors``): "organisers broke up the march" is no crowd control; an unnamed one stays
     state_doer: bool = False
@@ -162,6 +171,10 @@ class Pattern(Record):
     # true: the target must be of another state than the source ("Ukraine bans Russian airlines": a
     # ban on a foreign state's firms or goods is a sanction; "Estonia bans its own airlines'…" is not)
     foreign_target: bool = False
+    # true: a target of another state than the doer's (a foreign state, its firms or goods) refuses the
+    # match ("curbs on Australian wine imports during the pandemic": a trade measure, not the epidemic
+    # restriction of the doer's own people)
+    home_target_only: bool = False
     # sectors the target must not be of ("residents claim the rebels killed 40 villagers": a claim
     # that an armed group did the harm reports its attack, no accusation of it)
     exclude_target_sectors: list[str] = Field(default_factory=list)
