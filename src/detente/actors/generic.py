@@ -709,7 +709,11 @@ def _ship_state(ent: Span) -> str | None:
     """The state whose navy a ship's name prefix names ("USS Cole", "the HMS Montrose":
     ``ship_prefixes``), else None."""
     toks = [t for t in ent if t.pos_ != "DET"]
-    return spec().ship_prefixes.get(toks[0].text) if len(toks) > 1 else None
+    if len(toks) < 2 or toks[0].text not in spec().ship_prefixes:
+        return None
+    if name_head_sector(toks) not in (None, "MIL"):
+        return None  # a body's name: "HMS Pinafore Productions", "the BNS Interior Ministry"
+    return spec().ship_prefixes[toks[0].text]
 
 
 def _as_place(tok: Token) -> bool:
@@ -725,7 +729,8 @@ def _as_place(tok: Token) -> bool:
 @lru_cache(maxsize=1)
 def _state_act_index() -> tuple[dict[str, list], dict[str, list], frozenset[str]]:
     """The hand-written event patterns of state acts (``state_acts``) by verb lemma and by the last
-    word of their nouns, and the ids of those whose target is a state too (``StateActs.both``)."""
+    word of their nouns, and the ids of those whose target is a state too (``patterns`` and
+    ``dimensions``: the acts between states)."""
     from detente.events.patterns import load_patterns
 
     acts = spec().state_acts
@@ -1051,9 +1056,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             of_igo = False  # a person whose role is an intergovernmental organisation's
             act = None  # the state act the name is a party of (``state_acts``)
             private = False  # a named person of no role
-            if ent is None and tok.pos_ == "PROPN" and (tok.ent_type_ in ("", *labels, "GPE") or _ship_state(
-                    doc[_left_edge(tok, covered):tok.i + 1]) is not None) \
-                    and tok.dep_ in propn_deps and tok.is_title \
+            if ent is None and tok.pos_ == "PROPN" and tok.dep_ in propn_deps and tok.is_title \
+                    and (tok.ent_type_ in ("", *labels, "GPE") or _ship_state(doc[_left_edge(tok, covered):tok.i + 1]) is not None) \
                     and (not _as_place(tok) or state_act_party(tok, named_as="any") is not None):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
                 left = _left_edge(tok, covered)
