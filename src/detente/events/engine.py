@@ -1355,6 +1355,15 @@ def _verb_match_kept(p: Pattern, v: Token, view: _VerbView | None = None) -> Mat
     return kept[key]
 
 
+def pattern_fits(p: Pattern, v: Token) -> bool:
+    """Whether the verb ``v`` meets the pattern ``p``'s tests of its words — the engine's own
+    (:func:`_verb_matches`, and no relative clause where the pattern refuses one) — for other
+    stages that ask whether a verb does a pattern's act (``actors.generic``: the acts only states do)."""
+    if _verb_matches(p, v) is None:
+        return False
+    return not (p.no_relative and _verbal(v) and v.dep_ in ("relcl", "acl") and v.head.dep_ != "ROOT")
+
+
 def _reparsed(doc: Doc) -> bool:
     """Whether ``doc`` is the working copy of a headline re-parse (:func:`_headline_reparse`): it
     shares the document's ``user_data`` but its words are parsed afresh for each sentence."""
