@@ -787,10 +787,11 @@ _PARTY_DEPS = frozenset({"conj", "appos", "compound", "poss", "nsubj", "nsubjpas
 def _pattern_fits(p, v: Token) -> bool:
     """Whether the verb ``v`` meets the event pattern ``p``'s tests of its words: the events engine's
     own test (``engine.pattern_fits``: its verb entry and particles, objects and their qualifiers,
-    prepositions, complements, sentence words, passives …), so the two never drift apart."""
-    from detente.events.engine import pattern_fits  # (the engine imports the actor stage)
+    prepositions, complements, sentence words, passives …), so the two never drift apart. (The engine
+    imports this module; it registers its test in ``events.patterns``, which both import.)"""
+    from detente.events.patterns import verb_fits
 
-    return pattern_fits(p, v)
+    return verb_fits(p, v)
 
 
 def _act_at(head: Token, prep: str | None):

@@ -349,7 +349,7 @@ def _state_as_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
 
 def _ship_prefixed(prev) -> bool:
     """A navy's ship prefix (``ship_prefixes`` in generic.yml) right before a name."""
-    from detente.actors.generic import spec  # (generic imports this module)
+    from detente.actors.generic import spec
 
     return prev.text in spec().ship_prefixes
 
@@ -367,7 +367,10 @@ def _military_thing(noun) -> bool:
     # the modifier right before the noun, or before a hyphen ("air-strikes")
     before = noun.i - 2 if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" else noun.i - 1
     first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == before), None)
-    pair = {f"{first.lower_} {noun.lemma_.lower()}", f"{first.lower_} {noun.lower_}"} if first is not None else set()
+    # (any modifier of the noun with it: "a military Bell 412 model helicopter")
+    mods = [first] if first is not None else []
+    mods += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i and c is not first]
+    pair = {f"{c.lower_} {f}" for c in mods for f in (noun.lemma_.lower(), noun.lower_)}
     if pair & _S["military_things"]:
         return True
     # a one-word entry counts only with no noun compound of another thing before it ("a think tank",

@@ -35,7 +35,7 @@ from detente.events import argmodel
 from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
-from detente.events.patterns import Pattern, PatternSet, load_patterns
+from detente.events.patterns import Pattern, PatternSet, load_patterns, register_verb_fit
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
 from detente.nlp import lemma_lower, parse_memo, sent_of, sentences, span_text, span_tokens, token_bounds
@@ -1362,6 +1362,9 @@ def pattern_fits(p: Pattern, v: Token) -> bool:
     if _verb_matches(p, v) is None:
         return False
     return not (p.no_relative and _verbal(v) and v.dep_ in ("relcl", "acl") and v.head.dep_ != "ROOT")
+
+
+register_verb_fit(pattern_fits)
 
 
 def _reparsed(doc: Doc) -> bool:
