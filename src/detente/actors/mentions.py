@@ -347,6 +347,13 @@ def _state_as_given_name(kb: ActorKB, span: Span, hit: AliasHit) -> bool:
     return 0 < len(rest) <= most and all(t.pos_ == "PROPN" and t.is_title and kb.noun(t.lower_) is None for t in rest)
 
 
+def _ship_prefixed(prev) -> bool:
+    """A navy's ship prefix (``ship_prefixes`` in generic.yml) right before a name."""
+    from detente.actors.generic import spec
+
+    return prev.text in spec().ship_prefixes
+
+
 def _first_conjunct(tok):
     """The first of coordinated words ("Syrian and Russian": "Syrian" for both)."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -360,10 +367,17 @@ def _military_thing(noun) -> bool:
     # the modifier right before the noun, or before a hyphen ("air-strikes")
     before = noun.i - 2 if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" else noun.i - 1
     first = next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == before), None)
-    forms = {noun.lemma_.lower(), noun.lower_}
-    if first is not None:
-        forms |= {f"{first.lower_} {noun.lemma_.lower()}", f"{first.lower_} {noun.lower_}"}
-    return bool(forms & _S["military_things"])
+    # (any modifier of the noun with it: "a military Bell 412 model helicopter")
+    mods = [first] if first is not None else []
+    mods += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i and c is not first]
+    pair = {f"{c.lower_} {f}" for c in mods for f in (noun.lemma_.lower(), noun.lower_)}
+    if pair & _S["military_things"]:
+        return True
+    # a one-word entry counts only with no noun compound of another thing before it ("a think tank",
+    # "an oil tank" are no armour); the state's own name as a compound ("U.S. helicopters") is no such
+    if any(c.dep_ == "compound" and c.i < noun.i and c.pos_ != "PROPN" for c in noun.children):
+        return False
+    return bool({noun.lemma_.lower(), noun.lower_} & _S["military_things"])
 
 
 def _names(m: _Matchers, doc: Doc) -> list[tuple[int, int, int]]:
@@ -453,6 +467,8 @@ def find_mentions(doc: Doc, kb: ActorKB, on: dt.date | None = None) -> list[Ment
                 span = doc[span.start:part.head.i + 1]
                 out.append((span.start, span.end, _led(kb, res, hit, part.lower_, part.head, span)))
                 continue
+        if span.start > 0 and _ship_prefixed(doc[span.start - 1]):
+            continue  # "the USS Ronald Reagan": a warship named after the person (generic.py: its navy's)
         if hit.how in STANCE_HOWS and stance_prefixed(span.doc, span.start):
             # "pro-Russian parties", "anti-U.S. activists": the state is the side they favour or
             # oppose, not theirs; a mention of its own, composed with nothing (not a leader or a

@@ -214,3 +214,14 @@ class ActorFile(_Strict):
     people_modifiers: dict[str, list[str]] = Field(default_factory=dict)
     regions: list[Region] = Field(default_factory=list)
     cameo: dict[str, str | dict[str, Any]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_sector_a_word(self) -> ActorFile:
+        """A noun is under one sector only (else the last group would win silently)."""
+        seen: dict[str, str] = {}
+        for group in self.nouns:
+            for w in group.words:
+                k = w.lower()
+                if seen.setdefault(k, group.sector) != group.sector:
+                    raise ValueError(f"noun {w!r} listed under two sectors: {seen[k]} and {group.sector}")
+        return self

@@ -35,7 +35,7 @@ from detente.events import argmodel
 from detente.events import background as background_mod
 from detente.events import roles
 from detente.events import status as status_mod
-from detente.events.patterns import Pattern, PatternSet, load_patterns
+from detente.events.patterns import Pattern, PatternSet, load_patterns, register_verb_fit
 from detente.events.plover import cameo_to_plover, goldstein
 from detente.models import ActorRef, DateValue, Event, Mention
 from detente.nlp import lemma_lower, parse_memo, sent_of, sentences, span_text, span_tokens, token_bounds
@@ -1353,6 +1353,18 @@ def _verb_match_kept(p: Pattern, v: Token, view: _VerbView | None = None) -> Mat
     if key not in kept:
         kept[key] = _verb_matches(p, v, view)
     return kept[key]
+
+
+def pattern_fits(p: Pattern, v: Token) -> bool:
+    """Whether the verb ``v`` meets the pattern ``p``'s tests of its words — the engine's own
+    (:func:`_verb_matches`, and no relative clause where the pattern refuses one) — for other
+    stages that ask whether a verb does a pattern's act (``actors.generic``: the acts only states do)."""
+    if _verb_matches(p, v) is None:
+        return False
+    return not (p.no_relative and _verbal(v) and v.dep_ in ("relcl", "acl") and v.head.dep_ != "ROOT")
+
+
+register_verb_fit(pattern_fits)
 
 
 def _reparsed(doc: Doc) -> bool:

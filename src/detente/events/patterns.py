@@ -14,7 +14,7 @@ import json
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Callable, Literal
 
 import yaml
 from pydantic import Field, field_validator, model_validator
@@ -599,3 +599,21 @@ def load_patterns(lexicon: bool = True) -> PatternSet:
     the hand-written files alone)."""
     extra = [*HAND_FILES, *([p for p in LEXICON_FILES if p.is_file()] if lexicon else [])]
     return parse_patterns(DATA_FILE, *extra, parts=tuple(sorted(DATA_FILE.parent.glob(HAND_WRITTEN_GLOB))))
+
+
+#: the events engine's test of a verb against a pattern (``engine.pattern_fits``), registered by the
+#: engine when it is imported: other stages ask it (``actors.generic``: the acts only states do)
+#: without importing the engine, which imports them; one test, never a copy that drifts
+_VERB_FIT: Callable[[Pattern, Any], bool] | None = None
+
+
+def register_verb_fit(fit: Callable[[Pattern, Any], bool]) -> None:
+    global _VERB_FIT
+    _VERB_FIT = fit
+
+
+def verb_fits(p: Pattern, v: Any) -> bool:
+    """Whether the verb token ``v`` meets ``p``'s tests of its words (the engine's own test)."""
+    if _VERB_FIT is None:
+        raise RuntimeError("the events engine (detente.events.engine) is not loaded: it registers the pattern-fit test")
+    return _VERB_FIT(p, v)
