@@ -1027,7 +1027,7 @@ def _borders(doc: Doc, places: Sequence[Place], mentions: Sequence[Mention]) -> 
         # state's), "Bahrain's Saudi border"; the neighbours decide only without one
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         owner = None
-        if poss is not None and poss.lower_ in ("its", "their"):
+        if poss is not None and poss.lower_ in word_sets("actors")["possessive_pronouns"]:
             owner = actor.country if actor is not None else None
         elif poss is not None:
             owner = next((m.country for m in mentions if m.country and m.start <= poss.idx < m.end), None)

@@ -74,7 +74,6 @@ class GenericSpec(DataFile):
     #: a person named with a role of this sector takes the mapped one ("shooter X": UAF → CRM)
     named_sector: dict[str, str] = Field(default_factory=dict)
     #: possessors that stand for an actor named before: "its", "their"; "the country's"
-    possessive_pronouns: WordList
     possessor_state_nouns: WordList
     #: a state's bodies posted in another state: they keep the host's country ("its embassy in London")
     posted_abroad: WordList
@@ -1336,7 +1335,7 @@ def _owner(doc: Doc, poss: Token, by_tok: dict[int, Mention], mentions: list[Men
     if m is not None:
         return m if m.kind == "coref" and m.country else None
     sp = spec()
-    pronoun = poss.lower_ in sp.possessive_pronouns
+    pronoun = poss.lower_ in word_sets("actors")["possessive_pronouns"]
     state_noun = poss.lemma_.lower() in sp.possessor_state_nouns and any(
         c.dep_ == "det" and c.lower_ == "the" for c in poss.children)
     if not (pronoun or state_noun):
